@@ -1,0 +1,43 @@
+# vbp — PGXS build.
+#
+#   make                 build (warnings on; WERROR=1 turns them into errors)
+#   make install         install into the PostgreSQL named by PG_CONFIG
+#   make installcheck    pg_regress suites in sql/ against a running server
+#   make unit            core unit tests (no server)
+#
+# Install scripts: src/sql/vbp--<released>.sql and src/sql/vbp--A--B.sql are
+# frozen once released; the current version's full script is generated from
+# the area files src/sql/NN_*.sql.
+
+EXTENSION  = vbp
+EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
+
+MODULE_big = vbp
+OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c) $(wildcard src/core/*.c)))
+
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+DATA       = $(filter-out src/sql/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard src/sql/$(EXTENSION)--*.sql))
+
+REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --load-extension=$(EXTENSION) --load-extension=amcheck
+
+EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql results regression.diffs regression.out
+
+PG_CONFIG ?= pg_config
+PG_CPPFLAGS = -I$(srcdir)/src/core -I$(srcdir)/src
+PG_CFLAGS   = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+ifeq ($(WERROR),1)
+PG_CFLAGS  += -Werror
+endif
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# The current version's full install script, from the area files in order.
+$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard src/sql/[0-9]*.sql))
+	cat $^ > $@
+
+unit:
+	$(MAKE) -C test/unit run
+
+.PHONY: unit

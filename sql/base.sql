@@ -1,0 +1,15 @@
+-- Base objects: the schema and the version function.
+SELECT extname, extversion, extrelocatable, n.nspname
+FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+WHERE extname = 'vbp';
+SELECT vbp.version() ~ '^vbp [0-9]+\.[0-9]+\.[0-9]+ \(core [0-9]+\.[0-9]+\.[0-9]+\)$' AS version_format;
+-- the extension cannot be moved to another schema
+CREATE SCHEMA elsewhere;
+ALTER EXTENSION vbp SET SCHEMA elsewhere;
+DROP SCHEMA elsewhere;
+-- every function of the extension is labelled PARALLEL SAFE unless it writes
+SELECT p.oid::regprocedure AS not_parallel_safe
+FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'vbp'
+WHERE p.proparallel <> 's' AND p.provolatile <> 'v'
+ORDER BY 1;

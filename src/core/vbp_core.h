@@ -1,0 +1,181 @@
+/*
+ * vbp_core.h
+ *		The pure-C core of vbp: identifier codecs, exact money arithmetic and
+ *		(later) apportionment, statistics and policy formulas.
+ *
+ * Nothing here includes a PostgreSQL header.  Every function reports failure
+ * through a vbp_error, which the fmgr glue in src/ turns into ereport() with
+ * the SQLSTATE that matches vbp_errkind.  The core never allocates memory.
+ */
+#ifndef VBP_CORE_H
+#define VBP_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if !defined(__SIZEOF_INT128__)
+#error "vbp needs a compiler with 128-bit integers (gcc or clang on a 64-bit target)"
+#endif
+
+typedef __int128 vbp_int128;
+typedef unsigned __int128 vbp_uint128;
+
+#define VBP_CORE_VERSION "0.1.0"
+
+/* What went wrong; the glue maps each kind to one SQLSTATE. */
+typedef enum vbp_errkind
+{
+	VBP_OK = 0,
+	VBP_ESYNTAX,				/* malformed input: 22P02 */
+	VBP_ERANGE,					/* value out of range: 22003 */
+	VBP_EPARAM,					/* bad parameter: 22023 */
+	VBP_EDIVZERO				/* division by zero: 22012 */
+} vbp_errkind;
+
+#define VBP_DETAIL_LEN 256
+
+typedef struct vbp_error
+{
+	vbp_errkind kind;
+	char		detail[VBP_DETAIL_LEN];	/* a sentence for errdetail */
+} vbp_error;
+
+/* Sets err (when not NULL) and returns kind; detail is printf-style. */
+extern vbp_errkind vbp_fail(vbp_error *err, vbp_errkind kind, const char *fmt,...)
+			__attribute__((format(printf, 3, 4)));
+
+/* Strips ASCII white space from both ends of [s, s+len); returns new len. */
+extern size_t vbp_trim(const char **s, size_t len);
+
+/* ---------------------------------------------------------------------
+ * Money (cny): exact amounts in fen held in int64.  Rounding is half away
+ * from zero (四舍五入) and happens only in vbp_round_div().
+ * ---------------------------------------------------------------------
+ */
+#define VBP_CNY_BUFLEN 32		/* enough for "-92233720368547758.08" */
+
+extern vbp_errkind vbp_round_div(vbp_int128 num, vbp_int128 den,
+								 vbp_int128 *quotient, vbp_error *err);
+extern vbp_errkind vbp_int128_to_fen(vbp_int128 v, int64_t *fen, vbp_error *err);
+extern vbp_errkind vbp_cny_parse(const char *s, size_t len, int64_t *fen,
+								 vbp_error *err);
+extern size_t vbp_cny_format(int64_t fen, char *buf);
+extern vbp_errkind vbp_cny_add(int64_t a, int64_t b, int64_t *r, vbp_error *err);
+extern vbp_errkind vbp_cny_sub(int64_t a, int64_t b, int64_t *r, vbp_error *err);
+extern vbp_errkind vbp_cny_neg(int64_t a, int64_t *r, vbp_error *err);
+extern vbp_errkind vbp_cny_abs(int64_t a, int64_t *r, vbp_error *err);
+extern vbp_errkind vbp_cny_mul_int(int64_t a, int64_t k, int64_t *r, vbp_error *err);
+extern vbp_errkind vbp_cny_div_int(int64_t a, int64_t k, int64_t *r, vbp_error *err);
+
+/* Exact running sum for sum()/avg(): 128-bit total and a count. */
+typedef struct vbp_cny_sum
+{
+	vbp_int128	total;
+	int64_t		count;
+} vbp_cny_sum;
+
+#define VBP_CNY_SUM_WIRE 24		/* serialized size, big-endian */
+
+extern void vbp_cny_sum_init(vbp_cny_sum *s);
+extern void vbp_cny_sum_add(vbp_cny_sum *s, int64_t fen);
+extern void vbp_cny_sum_combine(vbp_cny_sum *into, const vbp_cny_sum *from);
+extern void vbp_cny_sum_serialize(const vbp_cny_sum *s, unsigned char *wire);
+extern void vbp_cny_sum_deserialize(const unsigned char *wire, vbp_cny_sum *s);
+extern vbp_errkind vbp_cny_sum_total(const vbp_cny_sum *s, int64_t *fen, vbp_error *err);
+extern vbp_errkind vbp_cny_sum_mean(const vbp_cny_sum *s, int64_t *fen, vbp_error *err);
+
+/* ---------------------------------------------------------------------
+ * 医保药品代码 drugcode: X (23 chars) or Z (20 chars) codes, and their
+ * generic-level prefixes (X: 10-14 chars, Z: 11 chars).  Stored as a base-37
+ * number of up to 23 symbols (0 = end, digits 1-10, letters 11-36), so the
+ * integer order is the text order.
+ * ---------------------------------------------------------------------
+ */
+#define VBP_DRUGCODE_MAXLEN 23
+
+typedef struct vbp_drugcode
+{
+	uint64_t	hi;
+	uint64_t	lo;
+} vbp_drugcode;
+
+typedef enum vbp_drug_segment
+{
+	VBP_SEG_CATEGORY,
+	VBP_SEG_CLASS,
+	VBP_SEG_GENERIC,
+	VBP_SEG_FORM,
+	VBP_SEG_SPEC,
+	VBP_SEG_COMPANY
+} vbp_drug_segment;
+
+extern vbp_errkind vbp_drugcode_parse(const char *s, size_t len, vbp_drugcode *out,
+									  vbp_error *err);
+/* Writes the canonical text (NUL-terminated, <= 23 chars); returns length. */
+extern size_t vbp_drugcode_format(const vbp_drugcode *c, char *buf);
+extern int	vbp_drugcode_cmp(const vbp_drugcode *a, const vbp_drugcode *b);
+extern bool vbp_drugcode_is_generic_level(const vbp_drugcode *c);
+/* Copies one segment into buf (NUL-terminated); returns its length, 0 if absent. */
+extern size_t vbp_drugcode_segment(const vbp_drugcode *c, vbp_drug_segment seg, char *buf);
+/* The generic-group key: category + class + generic name (+ form for X). */
+extern void vbp_drugcode_generic_group(const vbp_drugcode *c, vbp_drugcode *out);
+
+/* ---------------------------------------------------------------------
+ * 药品追溯码 tracecode: 20 digits = 7-digit product identification code +
+ * 13-digit serial.  Stored in 12 bytes.
+ * ---------------------------------------------------------------------
+ */
+#define VBP_TRACECODE_LEN 20
+
+typedef struct vbp_tracecode
+{
+	uint32_t	product;		/* < 10^7 */
+	uint32_t	serial_hi;		/* serial = serial_hi * 2^32 + serial_lo < 10^13 */
+	uint32_t	serial_lo;
+} vbp_tracecode;
+
+extern vbp_errkind vbp_tracecode_parse(const char *s, size_t len, vbp_tracecode *out,
+									   vbp_error *err);
+extern size_t vbp_tracecode_format(const vbp_tracecode *c, char *buf);
+extern int	vbp_tracecode_cmp(const vbp_tracecode *a, const vbp_tracecode *b);
+extern uint64_t vbp_tracecode_serial(const vbp_tracecode *c);
+
+/* ---------------------------------------------------------------------
+ * 定点医药机构编码 orgcode: H|P + 6-digit GB/T 2260 division + 5-digit
+ * sequence, packed into an int64 whose order is the text order.
+ * ---------------------------------------------------------------------
+ */
+#define VBP_ORGCODE_LEN 12
+
+extern vbp_errkind vbp_orgcode_parse(const char *s, size_t len, int64_t *out,
+									 vbp_error *err);
+/* Re-validates a packed value (binary input, casts). */
+extern vbp_errkind vbp_orgcode_check(int64_t v, vbp_error *err);
+extern size_t vbp_orgcode_format(int64_t v, char *buf);
+extern char vbp_orgcode_kind(int64_t v);
+extern int32_t vbp_orgcode_division(int64_t v);
+extern bool vbp_province_code_valid(int province);
+
+/* ---------------------------------------------------------------------
+ * 统一社会信用代码 uscc (GB 32100-2015): 18 chars over a 31-symbol alphabet,
+ * the last a mod-31 check character.  Stored as the base-31 number of the
+ * first 17 symbols in three 32-bit limbs (12 bytes); the check is derived.
+ * ---------------------------------------------------------------------
+ */
+#define VBP_USCC_LEN 18
+
+typedef struct vbp_uscc
+{
+	uint32_t	limb[3];		/* big-endian limbs of a < 2^85 number */
+} vbp_uscc;
+
+extern vbp_errkind vbp_uscc_parse(const char *s, size_t len, vbp_uscc *out,
+								  vbp_error *err);
+extern size_t vbp_uscc_format(const vbp_uscc *c, char *buf);
+extern int	vbp_uscc_cmp(const vbp_uscc *a, const vbp_uscc *b);
+/* Check character of the first 17 characters of s; fails on a bad symbol. */
+extern vbp_errkind vbp_uscc_check_char(const char *s, size_t len, char *check,
+									   vbp_error *err);
+
+#endif							/* VBP_CORE_H */

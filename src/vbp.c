@@ -1,0 +1,24 @@
+/*
+ * vbp.c
+ *		Module entry point and the version function.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+
+#include "vbp_core.h"
+
+PG_MODULE_MAGIC;
+
+#ifndef VBP_VERSION
+#define VBP_VERSION VBP_CORE_VERSION
+#endif
+
+/* Returns "vbp <library version> (core <core version>)". */
+PG_FUNCTION_INFO_V1(vbp_version);
+Datum
+vbp_version(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text("vbp " VBP_VERSION " (core " VBP_CORE_VERSION ")"));
+}

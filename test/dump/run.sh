@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# pg_dump / pg_restore round trip of a database that uses vbp: the restore
+# runs with pg_dump's empty search_path, so every vbp function body must be
+# schema-qualified, and the restored data must equal the original.
+# Needs a running server and vbp installed.  Prints "ok NAME" / "FAIL NAME".
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+psql() { PGOPTIONS="-c client_min_messages=warning" command psql -X -v ON_ERROR_STOP=1 -q "$@"; }
+dump=$(mktemp /tmp/vbp-dump.XXXXXX)
+
+psql -d postgres -c 'DROP DATABASE IF EXISTS vbp_dump_src' -c 'DROP DATABASE IF EXISTS vbp_dump_dst' \
+	-c 'CREATE DATABASE vbp_dump_src' -c 'CREATE DATABASE vbp_dump_dst'
+if psql -d vbp_dump_src -c 'CREATE EXTENSION vbp' -f "$here/fixture.sql"; then
+	echo "ok fixture loads"
+else
+	echo "FAIL fixture loads"
+	exit 1
+fi
+for fmt in custom plain; do
+	if [ $fmt = custom ]; then
+		pg_dump -Fc -d vbp_dump_src -f "$dump" && pg_restore --exit-on-error -d vbp_dump_dst "$dump"
+	else
+		pg_dump -Fp -d vbp_dump_src -f "$dump" && psql -d vbp_dump_dst -f "$dump" >/dev/null
+	fi
+	rc=$?
+	if [ $rc -eq 0 ]; then echo "ok pg_dump -F$fmt and restore"; else echo "FAIL pg_dump -F$fmt and restore"; fi
+	a=$(psql -d vbp_dump_src -tA -f "$here/digest.sql")
+	b=$(psql -d vbp_dump_dst -tA -f "$here/digest.sql")
+	if [ -n "$a" ] && [ "$a" = "$b" ]; then
+		echo "ok restored data equals original ($fmt)"
+	else
+		printf 'source:\n%s\nrestored:\n%s\n' "$a" "$b"
+		echo "FAIL restored data equals original ($fmt)"
+	fi
+	psql -d postgres -c 'DROP DATABASE vbp_dump_dst' -c 'CREATE DATABASE vbp_dump_dst'
+done
+rm -f "$dump"
+psql -d postgres -c 'DROP DATABASE vbp_dump_src' -c 'DROP DATABASE vbp_dump_dst'

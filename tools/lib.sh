@@ -1,0 +1,84 @@
+# tools/lib.sh — shared by tools/demo.sh and tools/test.sh (sourced, not run).
+#
+# Installs the Debian packages vbp needs, builds and installs the extension,
+# and runs a throwaway PostgreSQL cluster owned by the postgres user in a
+# temporary directory (unix socket only, no TCP), removed on exit.
+
+set -euo pipefail
+
+VBP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PG_MAJOR=${PG_MAJOR:-15}
+export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$PG_MAJOR/bin/pg_config}
+PGBIN=/usr/lib/postgresql/$PG_MAJOR/bin
+export PATH=$PGBIN:$PATH
+export DEBIAN_FRONTEND=noninteractive
+
+log() { printf '== %s\n' "$*" >&2; }
+
+as_root() {
+	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Runs a command as the cluster owner: postgres when we are root, else ourselves.
+as_owner() {
+	if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# vbp_packages PKG...: installs the packages that are missing (apt-get update first).
+vbp_packages() {
+	local missing=() p
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+	done
+	if [ ${#missing[@]} -gt 0 ]; then
+		log "installing ${missing[*]}"
+		as_root apt-get update -qq
+		as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	fi
+}
+
+VBP_BASE_PACKAGES=(postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR make gcc libc6-dev)
+
+# vbp_build [WERROR=1]: builds and installs the extension.
+vbp_build() {
+	log "building and installing vbp"
+	make -C "$VBP_ROOT" -s "$@" >/dev/null
+	as_root make -C "$VBP_ROOT" -s install "$@" >/dev/null
+}
+
+# vbp_cluster_start: initdb + start; exports PGHOST, PGPORT, PGUSER, VBP_CLUSTER.
+vbp_cluster_start() {
+	VBP_CLUSTER=$(mktemp -d /tmp/vbp-cluster.XXXXXX)
+	export VBP_CLUSTER
+	chmod 755 "$VBP_CLUSTER"
+	[ "$(id -u)" -eq 0 ] && chown postgres: "$VBP_CLUSTER"
+	trap vbp_cluster_stop EXIT
+	as_owner "$PGBIN/initdb" -D "$VBP_CLUSTER/data" -U postgres -A trust -E UTF8 --locale=C >"$VBP_CLUSTER/initdb.log" 2>&1 ||
+		{ cat "$VBP_CLUSTER/initdb.log"; return 1; }
+	# the port only names the socket file (no TCP); vary it so clusters never clash
+	local port=$((50000 + RANDOM % 10000))
+	cat >>"$VBP_CLUSTER/data/postgresql.conf" <<CONF
+listen_addresses = ''
+unix_socket_directories = '$VBP_CLUSTER'
+port = $port
+fsync = off
+max_connections = 40
+shared_buffers = 256MB
+max_worker_processes = 8
+max_parallel_workers = 4
+max_parallel_workers_per_gather = 2
+CONF
+	as_owner "$PGBIN/pg_ctl" -D "$VBP_CLUSTER/data" -l "$VBP_CLUSTER/server.log" -w -t 60 start >/dev/null ||
+		{ cat "$VBP_CLUSTER/server.log"; return 1; }
+	export PGHOST=$VBP_CLUSTER PGPORT=$port PGUSER=postgres PGDATABASE=postgres
+	log "throwaway cluster up: PGHOST=$PGHOST PGPORT=$PGPORT"
+}
+
+vbp_cluster_stop() {
+	if [ -n "${VBP_CLUSTER:-}" ] && [ -d "$VBP_CLUSTER/data" ]; then
+		as_owner "$PGBIN/pg_ctl" -D "$VBP_CLUSTER/data" -m fast -w stop >/dev/null 2>&1 || true
+		rm -rf "$VBP_CLUSTER"
+	fi
+}
+
+psql_q() { "$PGBIN/psql" -X -v ON_ERROR_STOP=1 -q "$@"; }

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Every test suite, ending with one line "N passed, N failed".
+#   bash tools/test.sh             (as root on Debian 12; uses sudo otherwise)
+#   VBP_FUZZ_SECONDS=N             seconds per fuzz target in the smoke run (default 10)
+# Suites: build under -Werror, core unit tests (+ valgrind memcheck),
+# pg_regress (sql/ -> expected/), upgrade chain, pg_dump round trip, fuzz smoke.
+source "$(dirname "$0")/lib.sh"
+
+vbp_packages "${VBP_BASE_PACKAGES[@]}" valgrind clang libclang-rt-14-dev
+
+LOGDIR=$(mktemp -d /tmp/vbp-test.XXXXXX)
+TALLY=$LOGDIR/tally
+: >"$TALLY"
+
+# record ok|FAIL NAME
+record() { printf '%s %s\n' "$1" "$2" >>"$TALLY"; }
+
+# run_suite NAME CMD...: runs CMD, shows its output, counts its "ok X" / "FAIL X"
+# lines; a command that fails without naming a failed case counts as one failure.
+run_suite() {
+	local name=$1; shift
+	local out=$LOGDIR/$name.log rc=0
+	log "suite $name"
+	"$@" >"$out" 2>&1 || rc=$?
+	cat "$out"
+	grep -E '^(ok|FAIL) ' "$out" | sed "s/^\(ok\|FAIL\) /\1 $name: /" >>"$TALLY" || true
+	if [ $rc -ne 0 ] && ! grep -q '^FAIL ' "$out"; then
+		record FAIL "$name: exited with status $rc"
+	fi
+}
+
+# Turns pg_regress's per-test lines (PostgreSQL 13-15 and 16+ formats) into ok/FAIL lines.
+regress() {
+	local rc=0
+	make -C "$VBP_ROOT" -s installcheck >"$LOGDIR/regress.raw" 2>&1 || rc=$?
+	cat "$LOGDIR/regress.raw"
+	sed -n -E \
+		-e 's/^(test +|     +)?([A-Za-z0-9_]+) +\.\.\. ok.*/ok \2/p' \
+		-e 's/^(test +|     +)?([A-Za-z0-9_]+) +\.\.\. FAILED.*/FAIL \2/p' \
+		-e 's/^ok +[0-9]+ +[-+] +([A-Za-z0-9_]+) .*/ok \1/p' \
+		-e 's/^not ok +[0-9]+ +[-+] +([A-Za-z0-9_]+) .*/FAIL \1/p' \
+		"$LOGDIR/regress.raw"
+	if [ $rc -ne 0 ] && [ -f "$VBP_ROOT/regression.diffs" ]; then
+		echo "---- regression.diffs ----"
+		cat "$VBP_ROOT/regression.diffs"
+	fi
+	return $rc
+}
+
+build() {
+	make -C "$VBP_ROOT" -s clean >/dev/null
+	if make -C "$VBP_ROOT" -s WERROR=1 && as_root make -C "$VBP_ROOT" -s install >/dev/null; then
+		echo "ok build with -Wall -Wextra -Werror and install"
+	else
+		echo "FAIL build with -Wall -Wextra -Werror and install"
+		return 1
+	fi
+}
+
+unit() {
+	make -C "$VBP_ROOT/test/unit" -s clean unit_tests
+	(cd "$VBP_ROOT/test/unit" && ./unit_tests) || return 1
+	if (cd "$VBP_ROOT/test/unit" && valgrind --quiet --error-exitcode=99 --leak-check=full \
+		--errors-for-leak-kinds=all ./unit_tests >/dev/null); then
+		echo "ok core unit tests clean under valgrind memcheck"
+	else
+		echo "FAIL core unit tests clean under valgrind memcheck"
+	fi
+}
+
+run_suite build build
+run_suite unit unit
+vbp_cluster_start
+run_suite regress regress
+run_suite upgrade bash "$VBP_ROOT/test/upgrade/run.sh"
+run_suite dump bash "$VBP_ROOT/test/dump/run.sh"
+if [ -x "$VBP_ROOT/test/fuzz/run.sh" ]; then
+	run_suite fuzz bash "$VBP_ROOT/test/fuzz/run.sh" "${VBP_FUZZ_SECONDS:-10}"
+fi
+
+passed=$(grep -c '^ok ' "$TALLY" || true)
+failed=$(grep -c '^FAIL ' "$TALLY" || true)
+if [ "$failed" -gt 0 ]; then
+	echo "failed cases:"
+	grep '^FAIL ' "$TALLY"
+fi
+rm -rf "$LOGDIR"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
