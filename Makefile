@@ -37,6 +37,9 @@ include $(PGXS)
 $(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard src/sql/[0-9]*.sql))
 	cat $^ > $@
 
+# PGXS does not track headers; every object depends on ours.
+$(OBJS): $(wildcard src/*.h src/core/*.h)
+
 unit:
 	$(MAKE) -C test/unit run
 

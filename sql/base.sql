@@ -13,3 +13,15 @@ FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::re
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'vbp'
 WHERE p.proparallel <> 's' AND p.provolatile <> 'v'
 ORDER BY 1;
+-- helper for the other test files: runs a statement, returns 'ok' or
+-- 'SQLSTATE: message (detail)' so many rejections fit in one table
+CREATE FUNCTION public.try_sql(stmt text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  st text; msg text; det text;
+BEGIN
+  EXECUTE stmt;
+  RETURN 'ok';
+EXCEPTION WHEN others THEN
+  GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL;
+  RETURN st || ': ' || msg || coalesce(' (' || nullif(det, '') || ')', '');
+END $$;

@@ -43,3 +43,16 @@ vbp_trim(const char **s, size_t len)
 	*s = p;
 	return len;
 }
+
+const char *
+vbp_describe_char(char c, char *buf)
+{
+	unsigned char u = (unsigned char) c;
+
+	if (u >= 0x80)
+		return "a non-ASCII character";
+	if (u < 0x20 || u == 0x7F)
+		return "a control character";
+	snprintf(buf, VBP_CHARDESC_LEN, "\"%c\"", c);
+	return buf;
+}

@@ -61,13 +61,6 @@ is_digit(char c)
 static vbp_errkind
 validate(const char *t, size_t n, vbp_error *err)
 {
-	size_t		i;
-
-	for (i = 0; i < n; i++)
-		if (symbol_value(t[i]) < 0)
-			return vbp_fail(err, VBP_ESYNTAX,
-							"Character %d (\"%c\") is not a letter or digit.",
-							(int) i + 1, t[i]);
 	if (t[0] != 'X' && t[0] != 'Z')
 		return vbp_fail(err, VBP_ESYNTAX,
 						"A drug code starts with X (western medicine) or Z (Chinese patent medicine), not \"%c\".",
@@ -99,6 +92,16 @@ vbp_drugcode_parse(const char *s, size_t len, vbp_drugcode *out, vbp_error *err)
 	len = vbp_trim(&s, len);
 	if (len == 0)
 		return vbp_fail(err, VBP_ESYNTAX, "The drug code is empty.");
+	for (i = 0; i < len; i++)
+	{
+		char		ch = (s[i] >= 'a' && s[i] <= 'z') ? (char) (s[i] - 'a' + 'A') : s[i];
+		char		desc[VBP_CHARDESC_LEN];
+
+		if (symbol_value(ch) < 0)
+			return vbp_fail(err, VBP_ESYNTAX,
+							"Character %d (%s) is not a letter or digit.",
+							(int) i + 1, vbp_describe_char(s[i], desc));
+	}
 	if (len > VBP_DRUGCODE_MAXLEN)
 		return vbp_fail(err, VBP_ESYNTAX,
 						"A drug code has at most 23 characters; this one has %d.", (int) len);

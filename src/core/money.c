@@ -47,6 +47,21 @@ vbp_int128_to_fen(vbp_int128 v, int64_t *fen, vbp_error *err)
 	return VBP_OK;
 }
 
+/* Character positions count UTF-8 characters (¥ is one). */
+static vbp_errkind
+unexpected(vbp_error *err, const char *s, const char *p)
+{
+	char		desc[VBP_CHARDESC_LEN];
+	int			pos = 1;
+	const char *q;
+
+	for (q = s; q < p; q++)
+		if (((unsigned char) *q & 0xC0) != 0x80)
+			pos++;
+	return vbp_fail(err, VBP_ESYNTAX, "Unexpected character %s at position %d.",
+					vbp_describe_char(*p, desc), pos);
+}
+
 /* Reads one UTF-8 currency sign (¥ U+00A5 or ￥ U+FFE5) at p; returns its length. */
 static size_t
 currency_sign(const char *p, size_t left)
@@ -116,8 +131,7 @@ vbp_cny_parse(const char *s, size_t len, int64_t *fen, vbp_error *err)
 			continue;
 		}
 		if (!(*p >= '0' && *p <= '9'))
-			return vbp_fail(err, VBP_ESYNTAX,
-							"Unexpected character \"%c\" at position %d.", *p, (int) (p - s) + 1);
+			return unexpected(err, s, p);
 		yuan = yuan * 10 + (*p - '0');
 		if (yuan > (vbp_int128) FEN_MAX)	/* far beyond range; stop growth */
 			return out_of_range(err);
@@ -134,8 +148,7 @@ vbp_cny_parse(const char *s, size_t len, int64_t *fen, vbp_error *err)
 		for (; p < end; p++)
 		{
 			if (!(*p >= '0' && *p <= '9'))
-				return vbp_fail(err, VBP_ESYNTAX,
-								"Unexpected character \"%c\" at position %d.", *p, (int) (p - s) + 1);
+				return unexpected(err, s, p);
 			if (frac_digits < 2)
 				frac = frac * 10 + (*p - '0');
 			else if (frac_digits == 2)

@@ -50,6 +50,7 @@ vbp_orgcode_parse(const char *s, size_t len, int64_t *out, vbp_error *err)
 	int32_t		seq = 0;
 	size_t		i;
 	vbp_errkind e;
+	char		desc[VBP_CHARDESC_LEN];
 
 	len = vbp_trim(&s, len);
 	if (len == 0)
@@ -60,17 +61,19 @@ vbp_orgcode_parse(const char *s, size_t len, int64_t *out, vbp_error *err)
 		kind = 1;
 	else
 		return vbp_fail(err, VBP_ESYNTAX,
-						"An institution code starts with H (medical institution) or P (retail pharmacy), not \"%c\".",
-						s[0]);
+						"An institution code starts with H (medical institution) or P (retail pharmacy), not %s.",
+						vbp_describe_char(s[0], desc));
+	for (i = 1; i < len; i++)
+		if (!(s[i] >= '0' && s[i] <= '9'))
+			return vbp_fail(err, VBP_ESYNTAX,
+							"Character %d (%s) is not a digit.", (int) i + 1,
+							vbp_describe_char(s[i], desc));
 	if (len != VBP_ORGCODE_LEN)
 		return vbp_fail(err, VBP_ESYNTAX,
 						"An institution code has 12 characters (a letter, a 6-digit division and a 5-digit sequence); this one has %d.",
 						(int) len);
 	for (i = 1; i < len; i++)
 	{
-		if (!(s[i] >= '0' && s[i] <= '9'))
-			return vbp_fail(err, VBP_ESYNTAX,
-							"Character %d (\"%c\") is not a digit.", (int) i + 1, s[i]);
 		if (i <= 6)
 			division = division * 10 + (s[i] - '0');
 		else

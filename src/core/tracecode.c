@@ -37,9 +37,13 @@ vbp_tracecode_parse(const char *s, size_t len, vbp_tracecode *out, vbp_error *er
 		else if ((ch == ' ' || ch == '-') && digits == 7 && i == 7)
 			continue;
 		else
+		{
+			char		desc[VBP_CHARDESC_LEN];
+
 			return vbp_fail(err, VBP_ESYNTAX,
-							"Character %d (\"%c\") is not a digit; a traceability code is 20 digits, optionally printed as 7 + 13.",
-							(int) i + 1, ch);
+							"Character %d (%s) is not a digit; a traceability code is 20 digits, optionally printed as 7 + 13.",
+							(int) i + 1, vbp_describe_char(ch, desc));
+		}
 	}
 	if (digits != VBP_TRACECODE_LEN)
 		return vbp_fail(err, VBP_ESYNTAX,

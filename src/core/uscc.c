@@ -33,9 +33,11 @@ symbol_value(char c)
 static vbp_errkind
 bad_symbol(vbp_error *err, size_t pos, char c)
 {
+	char		desc[VBP_CHARDESC_LEN];
+
 	return vbp_fail(err, VBP_ESYNTAX,
-					"Character %d (\"%c\") is not in the code alphabet (digits and upper-case letters other than I, O, S, V and Z).",
-					(int) pos + 1, c);
+					"Character %d (%s) is not in the code alphabet (digits and upper-case letters other than I, O, S, V and Z).",
+					(int) pos + 1, vbp_describe_char(c, desc));
 }
 
 vbp_errkind
@@ -77,18 +79,18 @@ vbp_uscc_parse(const char *s, size_t len, vbp_uscc *out, vbp_error *err)
 	len = vbp_trim(&s, len);
 	if (len == 0)
 		return vbp_fail(err, VBP_ESYNTAX, "The credit code is empty.");
+	for (i = 0; i < (int) len && i < 17; i++)
+		if (symbol_value(s[i]) < 0)
+			return bad_symbol(err, i, s[i]);
 	if (len != VBP_USCC_LEN)
 		return vbp_fail(err, VBP_ESYNTAX,
 						"A unified social credit code has 18 characters; this one has %d.", (int) len);
-	for (i = 0; i < 17; i++)
-		if (symbol_value(s[i]) < 0)
-			return bad_symbol(err, i, s[i]);
 	if (strchr(authorities, s[0] >= 'a' ? s[0] - 'a' + 'A' : s[0]) == NULL)
 		return vbp_fail(err, VBP_ESYNTAX,
-						"The registering authority \"%c\" is not one of 1-9, A, N or Y.", s[0]);
+						"The registering authority \"%c\" is not one of 1-9, A, N or Y.", s[0]);	/* in the alphabet */
 	if (!(s[1] >= '1' && s[1] <= '9'))
 		return vbp_fail(err, VBP_ESYNTAX,
-						"The organisation type \"%c\" is not a digit 1-9.", s[1]);
+						"The organisation type \"%c\" is not a digit 1-9.", s[1]);	/* in the alphabet */
 	for (i = 2; i < 8; i++)
 		if (!(s[i] >= '0' && s[i] <= '9'))
 			return vbp_fail(err, VBP_ESYNTAX,

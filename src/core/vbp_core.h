@@ -21,7 +21,7 @@
 typedef __int128 vbp_int128;
 typedef unsigned __int128 vbp_uint128;
 
-#define VBP_CORE_VERSION "0.1.0"
+#define VBP_CORE_VERSION "0.2.0"
 
 /* What went wrong; the glue maps each kind to one SQLSTATE. */
 typedef enum vbp_errkind
@@ -44,6 +44,14 @@ typedef struct vbp_error
 /* Sets err (when not NULL) and returns kind; detail is printf-style. */
 extern vbp_errkind vbp_fail(vbp_error *err, vbp_errkind kind, const char *fmt,...)
 			__attribute__((format(printf, 3, 4)));
+
+/*
+ * Describes byte c for a detail message: "\"x\"" for printable ASCII, else
+ * "a non-ASCII character" or "a control character", so a message never
+ * carries a broken multibyte sequence.  buf needs VBP_CHARDESC_LEN bytes.
+ */
+#define VBP_CHARDESC_LEN 24
+extern const char *vbp_describe_char(char c, char *buf);
 
 /* Strips ASCII white space from both ends of [s, s+len); returns new len. */
 extern size_t vbp_trim(const char **s, size_t len);
@@ -68,10 +76,17 @@ extern vbp_errkind vbp_cny_abs(int64_t a, int64_t *r, vbp_error *err);
 extern vbp_errkind vbp_cny_mul_int(int64_t a, int64_t k, int64_t *r, vbp_error *err);
 extern vbp_errkind vbp_cny_div_int(int64_t a, int64_t k, int64_t *r, vbp_error *err);
 
+/*
+ * A 128-bit integer that only needs 8-byte alignment: aggregate states live
+ * in palloc'd memory, which is aligned to 8, and gcc would otherwise use
+ * 16-byte aligned moves on it (PostgreSQL's c.h does the same for int128).
+ */
+typedef __int128 vbp_int128_a8 __attribute__((aligned(8)));
+
 /* Exact running sum for sum()/avg(): 128-bit total and a count. */
 typedef struct vbp_cny_sum
 {
-	vbp_int128	total;
+	vbp_int128_a8 total;
 	int64_t		count;
 } vbp_cny_sum;
 

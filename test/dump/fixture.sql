@@ -1,5 +1,5 @@
--- A user database that depends on vbp: a table with a default and a view
--- that call vbp functions.  Extended by each type and area as they land.
+-- A user database that depends on vbp: defaults, views, indexes, constraints
+-- and partitions that use vbp functions and types.  Extended as areas land.
 CREATE TABLE public.vbp_dump_probe (
   id int PRIMARY KEY,
   built_with text NOT NULL DEFAULT vbp.version()
@@ -7,3 +7,31 @@ CREATE TABLE public.vbp_dump_probe (
 INSERT INTO public.vbp_dump_probe (id) SELECT g FROM generate_series(1, 10) g;
 CREATE VIEW public.vbp_dump_view AS
   SELECT id, built_with = vbp.version() AS same_build FROM public.vbp_dump_probe;
+
+-- every type as a column, with B-tree and hash indexes and a check using an accessor
+CREATE TABLE public.purchase (
+  id int PRIMARY KEY,
+  product vbp.drugcode NOT NULL,
+  trace vbp.tracecode UNIQUE,
+  buyer vbp.orgcode NOT NULL CHECK (vbp.kind(buyer) = 'H'),
+  supplier vbp.uscc NOT NULL,
+  amount vbp.cny NOT NULL DEFAULT '0.00'
+);
+CREATE INDEX purchase_product ON public.purchase (vbp.generic_group(product));
+CREATE INDEX purchase_buyer ON public.purchase USING hash (buyer);
+INSERT INTO public.purchase
+SELECT g,
+       ('XA01ABD075A00201010' || lpad((g % 1000)::text, 4, '0'))::vbp.drugcode,
+       (lpad(g::text, 7, '0') || lpad((g * 7919)::text, 13, '0'))::vbp.tracecode,
+       ('H4401030' || lpad((g % 500)::text, 4, '0'))::vbp.orgcode,
+       ('91440300' || lpad((g % 997)::text, 9, '0') || '?')::vbp.uscc,
+       (g::bigint * 1234567 % 10000000)::vbp.cny
+FROM generate_series(1, 2000) g;
+-- a view that aggregates with vbp's exact sum, and a hash-partitioned table
+CREATE VIEW public.spend_by_group AS
+  SELECT vbp.generic_group(product) AS grp, vbp.sum(amount) AS spend, count(*) AS n
+  FROM public.purchase GROUP BY 1;
+CREATE TABLE public.dispensing (trace vbp.tracecode, qty int) PARTITION BY HASH (trace);
+CREATE TABLE public.dispensing_0 PARTITION OF public.dispensing FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE public.dispensing_1 PARTITION OF public.dispensing FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+INSERT INTO public.dispensing SELECT trace, 1 FROM public.purchase;

@@ -184,7 +184,27 @@ TEST(money_sum_exact)
 	CHECK(b.total == a.total && b.count == 3);
 }
 
+/* The state works at an address aligned to 8 but not 16, as palloc gives. */
+TEST(money_sum_alignment)
+{
+	uint64_t	storage[8];
+	char	   *base = (char *) storage;
+	vbp_cny_sum *s;
+	int64_t		fen;
+
+	if (((uintptr_t) base) % 16 == 0)
+		base += 8;
+	s = (vbp_cny_sum *) base;
+	vbp_cny_sum_init(s);
+	vbp_cny_sum_add(s, 5);
+	vbp_cny_sum_add(s, 7);
+	vbp_cny_sum_combine(s, s);
+	CHECK(vbp_cny_sum_total(s, &fen, NULL) == VBP_OK && fen == 24);
+	CHECK(s->count == 4);
+}
+
 const unit_case money_cases[] = {
+	{"money_sum_alignment", money_sum_alignment},
 	{"money_parse_accepts", money_parse_accepts},
 	{"money_parse_rejects", money_parse_rejects},
 	{"money_format", money_format},

@@ -65,6 +65,14 @@ elif diff -u /tmp/vbp_fresh_catalog.$$ /tmp/vbp_upgrade_catalog.$$; then
 else
 	echo "FAIL catalogue after upgrade differs from fresh install (diff above: - fresh, + upgraded)"
 fi
+# the comparison itself can fail: one changed comment must show as a difference
+psql -d vbp_upgrade -c "COMMENT ON FUNCTION vbp.version() IS 'changed'"
+psql -d vbp_upgrade -f "$here/catalog.sql" >/tmp/vbp_upgrade_catalog.$$
+if diff -q /tmp/vbp_fresh_catalog.$$ /tmp/vbp_upgrade_catalog.$$ >/dev/null; then
+	echo "FAIL catalogue diff detects a changed object"
+else
+	echo "ok catalogue diff detects a changed object"
+fi
 # every object carries a comment
 missing=$(grep -c '| comment: <none>$' /tmp/vbp_fresh_catalog.$$ || true)
 if [ "$missing" -eq 0 ]; then
@@ -75,7 +83,7 @@ else
 fi
 # data written before the upgrade reads back after it
 if [ -f "$here/verify.sql" ] && [ ${#chain[@]} -gt 0 ]; then
-	if out=$(psql -d vbp_upgrade -tA -f "$here/verify.sql" 2>&1) && ! grep -q 'f$' <<<"$out"; then
+	if out=$(psql -d vbp_upgrade -tA -f "$here/verify.sql" 2>&1) && ! grep -q 'false$' <<<"$out"; then
 		echo "ok data survives the upgrade chain"
 	else
 		echo "$out"

@@ -1,0 +1,69 @@
+/*
+ * glue.c
+ *		Error reporting shared by the type and area files.
+ */
+#include "vbp_glue.h"
+
+#include "utils/elog.h"
+#if PG_VERSION_NUM >= 160000
+#include "nodes/miscnodes.h"
+#endif
+
+static int
+sqlstate_of(vbp_errkind kind)
+{
+	switch (kind)
+	{
+		case VBP_ERANGE:
+			return ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
+		case VBP_EPARAM:
+			return ERRCODE_INVALID_PARAMETER_VALUE;
+		case VBP_EDIVZERO:
+			return ERRCODE_DIVISION_BY_ZERO;
+		case VBP_ESYNTAX:
+		case VBP_OK:
+			break;
+	}
+	return ERRCODE_INVALID_TEXT_REPRESENTATION;
+}
+
+void
+vbp_input_error(FunctionCallInfo fcinfo, const vbp_error *err,
+				const char *typname, const char *input)
+{
+#if PG_VERSION_NUM >= 160000
+	Node	   *escontext = fcinfo ? fcinfo->context : NULL;
+#define VBP_REPORT(...) errsave(escontext, __VA_ARGS__)
+#else
+#define VBP_REPORT(...) ereport(ERROR, __VA_ARGS__)
+#endif
+
+	if (err->kind == VBP_ERANGE)
+		VBP_REPORT((errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					errmsg("value \"%s\" is out of range for type %s", input, typname),
+					errdetail("%s", err->detail)));
+	else
+		VBP_REPORT((errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+					errdetail("%s", err->detail)));
+#undef VBP_REPORT
+}
+
+void
+vbp_value_error(const vbp_error *err, const char *what)
+{
+	ereport(ERROR,
+			(errcode(sqlstate_of(err->kind)),
+			 errmsg("%s", what),
+			 errdetail("%s", err->detail)));
+	pg_unreachable();
+}
+
+char *
+vbp_recv_text(FunctionCallInfo fcinfo)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			nbytes;
+
+	return pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+}

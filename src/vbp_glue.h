@@ -1,0 +1,90 @@
+/*
+ * vbp_glue.h
+ *		Helpers shared by the fmgr glue: turning a core vbp_error into
+ *		ereport() with the right SQLSTATE.
+ */
+#ifndef VBP_GLUE_H
+#define VBP_GLUE_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "common/hashfn.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "utils/sortsupport.h"
+
+#include "vbp_core.h"
+
+/*
+ * Reports bad text input for type typname: 22P02 (or 22003 for values out of
+ * range), quoting the input, with the core's detail.  On PostgreSQL 16+ the
+ * error is soft when the caller passed an ErrorSaveContext (pg_input_is_valid),
+ * and the function returns; otherwise it does not return.
+ */
+extern void vbp_input_error(FunctionCallInfo fcinfo, const vbp_error *err,
+							const char *typname, const char *input);
+
+/* Reports a failed operation on values (overflow, division by zero ...). */
+extern void vbp_value_error(const vbp_error *err, const char *what) pg_attribute_noreturn();
+
+/*
+ * Comparison, hashing and sort support for a fixed-length pass-by-reference
+ * type whose core comparator is cmpfn(const ctype *, const ctype *).  Defines
+ * prefix_cmp, _lt, _le, _eq, _ne, _ge, _gt, _hash, _hash_extended and
+ * _sortsupport.  Hashing covers the whole struct, which has no padding.
+ */
+#define VBP_FIXED_TYPE_SUPPORT(prefix, ctype, cmpfn) \
+static inline int \
+prefix##_compare(FunctionCallInfo fcinfo) \
+{ \
+	return cmpfn((const ctype *) PG_GETARG_POINTER(0), (const ctype *) PG_GETARG_POINTER(1)); \
+} \
+PG_FUNCTION_INFO_V1(prefix##_cmp); \
+Datum prefix##_cmp(PG_FUNCTION_ARGS) { PG_RETURN_INT32(prefix##_compare(fcinfo)); } \
+PG_FUNCTION_INFO_V1(prefix##_lt); \
+Datum prefix##_lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(prefix##_compare(fcinfo) < 0); } \
+PG_FUNCTION_INFO_V1(prefix##_le); \
+Datum prefix##_le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(prefix##_compare(fcinfo) <= 0); } \
+PG_FUNCTION_INFO_V1(prefix##_eq); \
+Datum prefix##_eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(prefix##_compare(fcinfo) == 0); } \
+PG_FUNCTION_INFO_V1(prefix##_ne); \
+Datum prefix##_ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(prefix##_compare(fcinfo) != 0); } \
+PG_FUNCTION_INFO_V1(prefix##_ge); \
+Datum prefix##_ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(prefix##_compare(fcinfo) >= 0); } \
+PG_FUNCTION_INFO_V1(prefix##_gt); \
+Datum prefix##_gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(prefix##_compare(fcinfo) > 0); } \
+PG_FUNCTION_INFO_V1(prefix##_hash); \
+Datum prefix##_hash(PG_FUNCTION_ARGS) \
+{ \
+	return hash_any((const unsigned char *) PG_GETARG_POINTER(0), sizeof(ctype)); \
+} \
+PG_FUNCTION_INFO_V1(prefix##_hash_extended); \
+Datum prefix##_hash_extended(PG_FUNCTION_ARGS) \
+{ \
+	return hash_any_extended((const unsigned char *) PG_GETARG_POINTER(0), sizeof(ctype), \
+							 PG_GETARG_INT64(1)); \
+} \
+static int \
+prefix##_fastcmp(Datum a, Datum b, SortSupport ssup) \
+{ \
+	return cmpfn((const ctype *) DatumGetPointer(a), (const ctype *) DatumGetPointer(b)); \
+} \
+PG_FUNCTION_INFO_V1(prefix##_sortsupport); \
+Datum prefix##_sortsupport(PG_FUNCTION_ARGS) \
+{ \
+	((SortSupport) PG_GETARG_POINTER(0))->comparator = prefix##_fastcmp; \
+	PG_RETURN_VOID(); \
+}
+
+/* Reads the text form sent by an identifier's send function. */
+extern char *vbp_recv_text(FunctionCallInfo fcinfo);
+
+/* Returns a text datum of len bytes, or SQL NULL when len is 0. */
+#define VBP_RETURN_TEXT_OR_NULL(buf, len) \
+	do { \
+		if ((len) == 0) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_TEXT_P(cstring_to_text_with_len((buf), (len))); \
+	} while (0)
+
+#endif
