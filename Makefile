@@ -4,6 +4,7 @@
 #   make install         install into the PostgreSQL named by PG_CONFIG
 #   make installcheck    pg_regress suites in sql/ against a running server
 #   make unit            core unit tests (no server)
+#   make fuzz            libFuzzer targets, FUZZ_SECONDS (600) each
 #
 # Install scripts: src/sql/vbp--<released>.sql and src/sql/vbp--A--B.sql are
 # frozen once released; the current version's full script is generated from
@@ -43,4 +44,9 @@ $(OBJS): $(wildcard src/*.h src/core/*.h)
 unit:
 	$(MAKE) -C test/unit run
 
-.PHONY: unit
+# libFuzzer targets of the core parsers; the test command runs them 10 s each.
+FUZZ_SECONDS ?= 600
+fuzz:
+	bash test/fuzz/run.sh $(FUZZ_SECONDS)
+
+.PHONY: unit fuzz
