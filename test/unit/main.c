@@ -31,6 +31,6 @@ main(void)
 				failed++;
 		}
 	}
-	printf("%d passed, %d failed\n", passed, failed);
+	printf("core unit tests: %d of %d passed\n", passed, passed + failed);
 	return failed == 0 ? 0 : 1;
 }
