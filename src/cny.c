@@ -450,10 +450,9 @@ pgvbp_cny_sum_deserialize(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(s);
 }
 
-/* Final for sum(): the exact total, NULL when no row was summed. */
-PG_FUNCTION_INFO_V1(pgvbp_cny_sum_final);
-Datum
-pgvbp_cny_sum_final(PG_FUNCTION_ARGS)
+/* The total (mean = false) or the rounded mean of a state; NULL for no rows. */
+static Datum
+sum_result(FunctionCallInfo fcinfo, bool mean)
 {
 	vbp_cny_sum *s;
 	int64		fen;
@@ -464,9 +463,17 @@ pgvbp_cny_sum_final(PG_FUNCTION_ARGS)
 	s = (vbp_cny_sum *) PG_GETARG_POINTER(0);
 	if (s->count == 0)
 		PG_RETURN_NULL();
-	if (vbp_cny_sum_total(s, &fen, &err) != VBP_OK)
+	if ((mean ? vbp_cny_sum_mean(s, &fen, &err) : vbp_cny_sum_total(s, &fen, &err)) != VBP_OK)
 		money_error(&err);
 	PG_RETURN_INT64(fen);
+}
+
+/* Final for sum(): the exact total, NULL when no row was summed. */
+PG_FUNCTION_INFO_V1(pgvbp_cny_sum_final);
+Datum
+pgvbp_cny_sum_final(PG_FUNCTION_ARGS)
+{
+	return sum_result(fcinfo, false);
 }
 
 /* Final for avg(): total / count rounded half away from zero, NULL for no rows. */
@@ -474,18 +481,7 @@ PG_FUNCTION_INFO_V1(pgvbp_cny_avg_final);
 Datum
 pgvbp_cny_avg_final(PG_FUNCTION_ARGS)
 {
-	vbp_cny_sum *s;
-	int64		fen;
-	vbp_error	err;
-
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	s = (vbp_cny_sum *) PG_GETARG_POINTER(0);
-	if (s->count == 0)
-		PG_RETURN_NULL();
-	if (vbp_cny_sum_mean(s, &fen, &err) != VBP_OK)
-		money_error(&err);
-	PG_RETURN_INT64(fen);
+	return sum_result(fcinfo, true);
 }
 
 /* bigint * cny */
