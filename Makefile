@@ -5,6 +5,7 @@
 #   make installcheck    pg_regress suites in sql/ against a running server
 #   make unit            core unit tests (no server)
 #   make fuzz            libFuzzer targets, FUZZ_SECONDS (600) each
+#   make bench           benchmarks (generator timings), results for doc/benchmarks.md
 #
 # Install scripts: src/sql/vbp--<released>.sql and src/sql/vbp--A--B.sql are
 # frozen once released; the current version's full script is generated from
@@ -49,4 +50,8 @@ FUZZ_SECONDS ?= 600
 fuzz:
 	bash test/fuzz/run.sh $(FUZZ_SECONDS)
 
-.PHONY: unit fuzz
+# Benchmarks (not tests): generator timings at scales 1, 10 and 100.
+bench:
+	bash test/bench/generator.sh
+
+.PHONY: unit fuzz bench

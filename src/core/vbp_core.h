@@ -21,7 +21,7 @@
 typedef __int128 vbp_int128;
 typedef unsigned __int128 vbp_uint128;
 
-#define VBP_CORE_VERSION "0.2.0"
+#define VBP_CORE_VERSION "0.3.0"
 
 /* What went wrong; the glue maps each kind to one SQLSTATE. */
 typedef enum vbp_errkind
@@ -192,5 +192,13 @@ extern int	vbp_uscc_cmp(const vbp_uscc *a, const vbp_uscc *b);
 /* Check character of the first 17 characters of s; fails on a bad symbol. */
 extern vbp_errkind vbp_uscc_check_char(const char *s, size_t len, char *check,
 									   vbp_error *err);
+
+/* ---------------------------------------------------------------------
+ * Deterministic random numbers for the demo generator (rng.c).
+ * ---------------------------------------------------------------------
+ */
+extern uint64_t vbp_mix64(uint64_t x);
+/* Uniform in [0, 1), a pure function of its arguments. */
+extern double vbp_uniform(uint64_t seed, uint64_t stream, uint64_t key1, uint64_t key2);
 
 #endif							/* VBP_CORE_H */

@@ -4,3 +4,15 @@ SELECT 'vbp_dump_view ' || count(*) || ' ' || md5(string_agg(t::text, '|' ORDER 
 SELECT 'purchase ' || count(*) || ' ' || md5(string_agg(t::text, '|' ORDER BY id)) FROM public.purchase t;
 SELECT 'spend_by_group ' || count(*) || ' ' || md5(string_agg(t::text, '|' ORDER BY grp)) FROM public.spend_by_group t;
 SELECT 'dispensing ' || count(*) || ' ' || md5(string_agg(t::text || tableoid::regclass::text, '|' ORDER BY trace)) FROM public.dispensing t;
+SELECT 'vbp.' || t || ' ' || n || ' ' || h FROM (VALUES
+  ('purchase', (SELECT count(*) FROM vbp.purchase), (SELECT md5(string_agg(x::text, '|' ORDER BY purchase_id)) FROM vbp.purchase x)),
+  ('purchase partitions', (SELECT count(*) FROM pg_inherits WHERE inhparent = 'vbp.purchase'::regclass),
+     (SELECT md5(string_agg(tableoid::regclass::text || purchase_id, '|' ORDER BY purchase_id)) FROM vbp.purchase)),
+  ('dispensing', (SELECT count(*) FROM vbp.dispensing), (SELECT md5(string_agg(x::text, '|' ORDER BY dispensing_id)) FROM vbp.dispensing x)),
+  ('agreement', (SELECT count(*) FROM vbp.agreement), (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM vbp.agreement x)),
+  ('volume_report', (SELECT count(*) FROM vbp.volume_report), (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM vbp.volume_report x)),
+  ('institution', (SELECT count(*) FROM vbp.institution), (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM vbp.institution x)),
+  ('parameter', (SELECT count(*) FROM vbp.parameter), (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM vbp.parameter x)),
+  ('division', (SELECT count(*) FROM vbp.division), (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM vbp.division x)),
+  ('demo_injection', (SELECT count(*) FROM vbp.demo_injection), (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM vbp.demo_injection x)),
+  ('purchase_id_seq', (SELECT last_value FROM vbp.purchase_id_seq), '')) v(t, n, h);

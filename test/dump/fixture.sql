@@ -35,3 +35,10 @@ CREATE TABLE public.dispensing (trace vbp.tracecode, qty int) PARTITION BY HASH 
 CREATE TABLE public.dispensing_0 PARTITION OF public.dispensing FOR VALUES WITH (MODULUS 2, REMAINDER 0);
 CREATE TABLE public.dispensing_1 PARTITION OF public.dispensing FOR VALUES WITH (MODULUS 2, REMAINDER 1);
 INSERT INTO public.dispensing SELECT trace, 1 FROM public.purchase;
+
+-- vbp's own tables with demo data (saved through pg_extension_config_dump), monthly
+-- partitions the user made, and a rule set the user copied and changed
+SELECT count(*) FROM vbp.generate_demo(1, 7);
+SELECT vbp.add_month_partitions('vbp.purchase', '2022-01-01', '2022-12-31');
+SELECT vbp.copy_rule_set('vbp.parameter', 'national', 'shanghai-2024');
+UPDATE vbp.parameter SET value = 0.75 WHERE rule_set = 'shanghai-2024' AND name = 'lagging_factor';

@@ -43,5 +43,6 @@ extern const unit_case drugcode_cases[];
 extern const unit_case tracecode_cases[];
 extern const unit_case orgcode_cases[];
 extern const unit_case uscc_cases[];
+extern const unit_case rng_cases[];
 
 #endif

@@ -105,6 +105,16 @@ WITH ext AS (
 SELECT what || ' | ' || pg_catalog.replace(coalesce(detail, ''), E'\n', ' ') || ' | comment: ' || coalesce(comment, '<none>')
 FROM described
 UNION ALL
+-- the rows of every table of the extension (shipped parameters and divisions must match too)
+SELECT 'table data ' || c.oid::regclass::text || ' | ' ||
+       coalesce((xpath('/row/d/text()', pg_catalog.query_to_xml(
+          format('SELECT count(*) || '' rows, md5 '' || coalesce(md5(string_agg(t::text, ''|'' ORDER BY t::text)), ''-'') AS d FROM %s t',
+                 c.oid::regclass), false, true, '')))[1]::text, 'DIGEST FAILED')
+FROM pg_catalog.pg_depend d
+JOIN pg_catalog.pg_class c ON c.oid = d.objid AND c.relkind = 'r'
+JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'vbp'
+WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype = 'e'
+UNION ALL
 SELECT 'extension version ' || extversion || ' config ' || coalesce(extconfig::regclass[]::text, '{}')
 FROM pg_catalog.pg_extension WHERE extname = 'vbp'
 ORDER BY 1;

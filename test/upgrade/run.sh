@@ -58,8 +58,8 @@ if ! psql -d vbp_upgrade -f "$here/catalog.sql" >/tmp/vbp_upgrade_catalog.$$ ||
 	exit 1
 fi
 objects=$(grep -vc '^extension version' /tmp/vbp_fresh_catalog.$$)
-if [ "$objects" -eq 0 ]; then
-	echo "FAIL catalogue lists no extension objects"
+if [ "$objects" -eq 0 ] || grep -q 'DIGEST FAILED\|^$' /tmp/vbp_fresh_catalog.$$; then
+	echo "FAIL catalogue lists no extension objects, or an empty or failed line"
 elif diff -u /tmp/vbp_fresh_catalog.$$ /tmp/vbp_upgrade_catalog.$$; then
 	echo "ok catalogue after upgrade equals fresh install ($objects objects)"
 else

@@ -1,6 +1,6 @@
 -- After the update: data written by older versions reads back unchanged.
 -- One line per check, ending in true or false.
-CREATE FUNCTION pg_temp.upgrade_checks() RETURNS SETOF text LANGUAGE plpgsql AS $$
+CREATE FUNCTION pg_temp.upgrade_checks() RETURNS SETOF text LANGUAGE plpgsql SET search_path = public, vbp AS $$
 BEGIN
   RETURN NEXT 'probe rows ' || (SELECT count(*) = 3 AND bool_and(built LIKE 'vbp %') FROM public.upgrade_probe);
   IF to_regclass('public.upgrade_typed') IS NOT NULL THEN

@@ -1,0 +1,158 @@
+-- The demo generator: determinism, calibration to the seed's figures, and every
+-- injected defect present in the data exactly as recorded (no more, no fewer).
+SET search_path = public, vbp;
+SET datestyle = ISO, YMD;
+
+SELECT * FROM generate_demo(1, 42);
+SELECT scale, seed, as_of FROM demo_run;
+-- the tables are not empty any more: a second run needs replace => true
+SELECT * FROM generate_demo(1, 42);
+SELECT try_sql('SELECT vbp.generate_demo(0)') AS scale_zero;
+
+-- deterministic: the same seed gives the same rows, another seed other rows
+CREATE TABLE demo_digest AS
+SELECT (SELECT md5(string_agg(p::text, '|' ORDER BY purchase_id)) FROM purchase p) AS purchases,
+       (SELECT md5(string_agg(d::text, '|' ORDER BY dispensing_id)) FROM dispensing d) AS dispensing;
+SELECT count(*) FROM generate_demo(1, 42, replace => true);
+SELECT (SELECT md5(string_agg(p::text, '|' ORDER BY purchase_id)) FROM purchase p) = d.purchases AS same_purchases_again,
+       (SELECT md5(string_agg(x::text, '|' ORDER BY dispensing_id)) FROM dispensing x) = d.dispensing AS same_dispensing_again
+FROM demo_digest d;
+-- sequences restart with the data, so identifiers repeat too
+SELECT min(purchase_id) AS first_purchase_id FROM purchase;
+SELECT count(*) FROM generate_demo(1, 43, replace => true);
+SELECT (SELECT md5(string_agg(p::text, '|' ORDER BY purchase_id)) FROM purchase p) <> d.purchases AS other_seed_other_purchases
+FROM demo_digest d;
+SELECT count(*) FROM generate_demo(1, 42, replace => true);
+
+-- calibration (DOMAIN.md §4, §8): drugs and unweighted average cut per batch as published
+WITH drug AS (
+  SELECT s.batch_id, p.group_code, avg(1 - s.selected_price / s.reference_price) AS cut
+  FROM selection s JOIN product p USING (product_code) WHERE s.selected GROUP BY 1, 2)
+SELECT batch_id, count(*) AS drugs, b.published_drugs, round(100 * avg(cut), 1) AS avg_cut_pct,
+       100 * b.published_avg_cut AS published_cut_pct
+FROM drug JOIN batch b USING (batch_id) GROUP BY batch_id, b.published_drugs, b.published_avg_cut ORDER BY 1;
+WITH drug AS (
+  SELECT p.group_code, avg(1 - s.selected_price / s.reference_price) AS cut
+  FROM selection s JOIN product p USING (product_code) WHERE s.selected GROUP BY 1)
+SELECT count(*) AS drugs, round(100 * avg(cut)) AS avg_cut_pct,
+       count(*) FILTER (WHERE g.essential) AS essential,
+       round(100.0 * count(*) FILTER (WHERE g.essential) / count(*)) AS essential_pct
+FROM drug JOIN generic_group g USING (group_code);
+-- all 31 provinces and 342 prefecture cities have institutions with real codes
+SELECT count(DISTINCT province(org_code)) AS provinces, count(DISTINCT city(org_code)) AS cities,
+       count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM division d WHERE d.code = city(org_code))) AS unknown_cities
+FROM institution;
+-- agreed volume = round(ratio x reported) by winners and category (non-reporters from baseline)
+SELECT count(*) AS agreements,
+       count(*) FILTER (WHERE a.agreed_volume <> round(r.ratio * coalesce(v.reported_volume, v.baseline_volume))) AS wrong_volume,
+       count(*) FILTER (WHERE a.cycle_end <> (a.cycle_start + make_interval(years => r.cycle_years) - interval '1 day')::date) AS wrong_cycle
+FROM agreement a
+JOIN volume_report v USING (batch_id, org_code, group_code)
+JOIN generic_group g USING (group_code)
+JOIN (SELECT DISTINCT s.batch_id, p.group_code, s.winners FROM selection s JOIN product p USING (product_code)) w USING (batch_id, group_code)
+JOIN agreed_ratio_rule r ON r.rule_set = 'batch7' AND r.category = CASE WHEN g.anti_infective THEN 'anti_infective' ELSE 'standard' END
+ AND w.winners >= r.winners_min AND (r.winners_max IS NULL OR w.winners <= r.winners_max);
+
+-- per-agreement completion against time progress at as_of (used by the checks below)
+CREATE TABLE demo_status AS
+WITH bought AS (
+  SELECT a.batch_id, a.org_code, a.group_code,
+         coalesce(sum(p.quantity) FILTER (WHERE s.selected), 0) AS selected_q,
+         coalesce(sum(p.quantity) FILTER (WHERE NOT s.selected), 0) AS other_q
+  FROM agreement a
+  JOIN product pr ON pr.group_code = a.group_code
+  JOIN selection s ON s.product_code = pr.product_code AND s.batch_id = a.batch_id
+  LEFT JOIN purchase p ON p.org_code = a.org_code AND p.product_code = pr.product_code
+   AND p.purchased_on BETWEEN a.cycle_start AND least(a.cycle_end, date '2023-06-30')
+  GROUP BY 1, 2, 3)
+SELECT a.*, b.selected_q, b.other_q,
+       b.selected_q::numeric / nullif(a.agreed_volume, 0) AS completion,
+       least(1, greatest(0, (date '2023-06-30' - a.cycle_start + 1)::numeric / (a.cycle_end - a.cycle_start + 1))) AS tau
+FROM agreement a JOIN bought b USING (batch_id, org_code, group_code);
+-- batches 1-5 bought more than twice the agreed volume (time-prorated); batch 6 less
+SELECT batch_id <= 5 AS batches_1_to_5, round(sum(selected_q) / sum(agreed_volume * tau), 2) AS fulfilment_ratio
+FROM demo_status GROUP BY 1 ORDER BY 1 DESC;
+
+-- each injected defect against the data: "missing" = injected but not in the data,
+-- "extra" = in the data but not injected; all must be 0
+CREATE TABLE demo_found (kind text, key text);
+INSERT INTO demo_found
+SELECT 'not_reported', batch_id || ' ' || org_code::text || ' ' || group_code::text FROM volume_report
+WHERE baseline_volume > 0 AND reported_volume IS NULL
+UNION ALL
+SELECT 'under_reported', batch_id || ' ' || org_code::text || ' ' || group_code::text FROM volume_report
+WHERE reported_volume < 0.8 * baseline_volume
+UNION ALL
+SELECT 'missing_sign_off', batch_id || ' ' || org_code::text || ' ' || group_code::text FROM volume_report
+WHERE reported_volume IS NOT NULL AND NOT signed_off
+UNION ALL
+-- robust z (Iglewicz-Hoaglin) of ln(reported / baseline) within generic group x institution level
+SELECT 'anomalous_report', key FROM (
+  SELECT c.key, 0.6745 * (c.x - c.med) / nullif(m.mad, 0) AS z
+  FROM (SELECT v.batch_id || ' ' || v.org_code::text || ' ' || v.group_code::text AS key, v.group_code, i.level,
+               ln(v.reported_volume::numeric / v.baseline_volume) AS x,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY ln(v2.reported_volume::numeric / v2.baseline_volume)) AS med
+        FROM volume_report v JOIN institution i USING (org_code)
+        JOIN volume_report v2 ON v2.group_code = v.group_code AND v2.reported_volume > 0
+        JOIN institution i2 ON i2.org_code = v2.org_code AND i2.level = i.level
+        WHERE v.reported_volume > 0
+        GROUP BY 1, 2, 3, 4) c
+  JOIN LATERAL (
+    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY abs(ln(v3.reported_volume::numeric / v3.baseline_volume) - c.med)) AS mad
+    FROM volume_report v3 JOIN institution i3 USING (org_code)
+    WHERE v3.group_code = c.group_code AND i3.level = c.level AND v3.reported_volume > 0) m ON true) z
+WHERE abs(z) > 3.5
+UNION ALL
+SELECT CASE WHEN completion >= 0.8 * tau THEN 'lagging' ELSE 'severely_lagging' END,
+       batch_id || ' ' || org_code::text || ' ' || group_code::text
+FROM demo_status WHERE completion < 1 AND completion < tau
+UNION ALL
+SELECT 'not_preferring_selected', batch_id || ' ' || org_code::text || ' ' || group_code::text
+FROM demo_status WHERE selected_q::numeric / nullif(selected_q + other_q, 0) < 0.7
+UNION ALL
+SELECT DISTINCT 'late_payer', org_code::text FROM purchase WHERE paid_on > accepted_on + 30
+UNION ALL
+SELECT 'city_without_dual_channel_pharmacy', c.code FROM division c
+WHERE c.level = 'city' AND NOT EXISTS (SELECT 1 FROM institution i WHERE i.dual_channel AND city(i.org_code) = c.code)
+UNION ALL
+SELECT 'late_committee', m.org_code::text || ' ' || v.version_id FROM nrdl_version v
+JOIN LATERAL (SELECT org_code, min(met_on) AS met_on FROM committee_meeting
+              WHERE met_on >= v.effective_from AND met_on < coalesce(v.effective_to, 'infinity') GROUP BY org_code) m ON true
+WHERE m.met_on > v.effective_from + 30
+UNION ALL
+SELECT 'nrdl_unstocked_in_province', p.code || ' ' || it.group_code::text
+FROM nrdl_item it JOIN division p ON p.level = 'province'
+WHERE NOT EXISTS (SELECT 1 FROM formulary_admission f WHERE f.group_code = it.group_code AND province(f.org_code) = p.code)
+GROUP BY p.code, it.group_code
+UNION ALL
+SELECT 'duplicate_trace_code', trace_code::text FROM dispensing GROUP BY trace_code HAVING count(*) > 1
+UNION ALL
+SELECT 'channel_reimbursement_mismatch', group_code::text FROM (
+  SELECT p.group_code, d.channel, round(sum(d.fund_paid::numeric) / sum(d.amount::numeric), 2) AS share
+  FROM dispensing d JOIN product p USING (product_code) GROUP BY 1, 2) s
+GROUP BY group_code HAVING max(share) - min(share) > 0.05;
+
+SELECT kind,
+       (SELECT count(*) FROM demo_injection i WHERE i.kind = k.kind) AS injected,
+       (SELECT count(*) FROM (SELECT key FROM demo_injection i WHERE i.kind = k.kind
+                              EXCEPT SELECT key FROM demo_found f WHERE f.kind = k.kind) x) AS missing,
+       (SELECT count(*) FROM (SELECT key FROM demo_found f WHERE f.kind = k.kind
+                              EXCEPT SELECT key FROM demo_injection i WHERE i.kind = k.kind) x) AS extra
+FROM (SELECT DISTINCT kind FROM demo_injection UNION SELECT DISTINCT kind FROM demo_found) k
+ORDER BY kind;
+-- every kind the generator documents was injected at least once at scale 1
+SELECT count(DISTINCT kind) AS kinds_injected FROM demo_injection;
+
+-- the whole demo can be partitioned by month and gives the same totals
+SELECT count(*) AS purchases, sum(amount) AS spend FROM purchase;
+SELECT add_month_partitions('vbp.purchase', '2019-04-01', '2023-06-30') AS monthly_partitions;
+SELECT count(*) AS purchases, sum(amount) AS spend,
+       count(*) FILTER (WHERE tableoid = 'vbp.purchase_default'::regclass) AS left_in_default FROM purchase;
+DROP TABLE demo_digest, demo_status, demo_found;
+-- leave vbp empty for the other tests
+SELECT 'DROP TABLE ' || string_agg(inhrelid::regclass::text, ', ') FROM pg_inherits
+WHERE inhparent = 'vbp.purchase'::regclass AND inhrelid <> 'vbp.purchase_default'::regclass \gexec
+TRUNCATE vbp.purchase, vbp.dispensing, vbp.agreement, vbp.volume_report, vbp.selection,
+         vbp.formulary_admission, vbp.committee_meeting, vbp.assessment, vbp.nrdl_item,
+         vbp.nrdl_version, vbp.product, vbp.generic_group, vbp.institution, vbp.batch,
+         vbp.demo_injection, vbp.demo_run;

@@ -1,0 +1,87 @@
+-- The reference data model: shipped reference data, parameters and constraints.
+SET search_path = public, vbp;
+SET datestyle = ISO, YMD;
+
+-- GB/T 2260 divisions: 31 provinces, 342 cities, 2,978 counties, each under its parent
+SELECT level, count(*) FROM division GROUP BY level ORDER BY min(length(code));
+SELECT count(*) AS orphans FROM division c LEFT JOIN division p ON p.code = c.parent
+WHERE c.parent IS NOT NULL AND (p.code IS NULL OR p.level <> CASE c.level WHEN 'city' THEN 'province' ELSE 'city' END);
+SELECT d.name AS province, c.name AS city FROM division d JOIN division c ON c.parent = d.code
+WHERE c.code = city('H44010300351'::orgcode);
+
+-- every shipped parameter carries a source; a few published values
+SELECT count(*) AS parameters, count(*) FILTER (WHERE source ~ '^\[(pub|seed|param|believed)\]') AS with_source_mark
+FROM parameter WHERE shipped;
+SELECT name, coalesce(value::text, to_char(value_date, 'YYYY-MM-DD'), value_text) AS value, unit FROM parameter
+WHERE name IN ('report_floor', 'robust_z_threshold', 'payment_days', 'coverage_target_2025', 'dual_channel_list_deadline')
+ORDER BY name;
+SELECT category, winners_min, winners_max, ratio, cycle_years FROM agreed_ratio_rule
+WHERE rule_set = 'batch7' ORDER BY category DESC, winners_min;
+SELECT rule_set, grade, score_range, ratio FROM retention_grade_rule ORDER BY rule_set DESC, grade;
+-- weights of a rule set sum to 1; grades of a rule set do not overlap
+SELECT rule_set, sum(weight) FROM assessment_weight GROUP BY rule_set;
+SELECT count(*) AS overlapping_grades FROM retention_grade_rule a JOIN retention_grade_rule b
+  ON a.rule_set = b.rule_set AND a.grade < b.grade AND a.score_range && b.score_range;
+
+-- shipped rows are read-only; a province copies the rule set and changes its copy
+UPDATE parameter SET value = 0.75 WHERE rule_set = 'national' AND name = 'lagging_factor';
+DELETE FROM agreed_ratio_rule WHERE rule_set = 'batch7';
+SELECT copy_rule_set('vbp.parameter', 'national', 'guangdong-2024') AS copied;
+UPDATE parameter SET value = 0.75, source = '[param] Guangdong example'
+WHERE rule_set = 'guangdong-2024' AND name = 'lagging_factor';
+SELECT rule_set, value FROM parameter WHERE name = 'lagging_factor' ORDER BY rule_set;
+SELECT try_sql($$SELECT vbp.copy_rule_set('vbp.parameter', 'nowhere', 'x')$$) AS missing_rule_set,
+       try_sql($$SELECT vbp.copy_rule_set('vbp.batch', 'a', 'b')$$) AS not_a_parameter_table;
+DELETE FROM parameter WHERE rule_set = 'guangdong-2024';
+-- a parameter has exactly one value
+INSERT INTO parameter (rule_set, name, value, value_text, unit, description, source)
+VALUES ('x', 'y', 1, 'two', 'ratio', 'd', 's');
+
+-- constraints of the model, each refused with its constraint named
+INSERT INTO batch (batch_id, name, cycle_start, ratio_rule_set) VALUES (99, '测试批次', '2024-01-01', 'batch7');
+INSERT INTO generic_group (group_code, generic_name) VALUES ('XA01ABD075A002', '地喹氯铵含片');
+INSERT INTO generic_group (group_code, generic_name) VALUES ('XA01ABD075A002010100483', 'a full code is not a group');
+INSERT INTO product (product_code, group_code) VALUES ('XA01ABD075A002010100483', 'XA01ABD075A002');
+INSERT INTO product (product_code, group_code) VALUES ('XA01ABD075A003010100483', 'XA01ABD075A002');
+INSERT INTO selection (batch_id, product_code, selected, reference_price, winners)
+VALUES (99, 'XA01ABD075A002010100483', true, 1.5, 1);
+INSERT INTO selection (batch_id, product_code, selected, reference_price, ceiling_price, selected_price, winners)
+VALUES (99, 'XA01ABD075A002010100483', true, 1.5, 1.0, 1.2, 1);
+INSERT INTO institution (org_code, name, level, division) VALUES ('H44010300351', '广州演示医院', 'tertiary', '440103');
+INSERT INTO institution (org_code, name, level, division) VALUES ('P44010300001', 'a pharmacy must be level pharmacy', 'tertiary', '440103');
+INSERT INTO institution (org_code, name, level, division) VALUES ('H44010300352', 'division must match the code', 'tertiary', '440104');
+INSERT INTO institution (org_code, name, level, division, dual_channel) VALUES ('H44010300353', 'only pharmacies are dual-channel', 'primary', '440103', true);
+INSERT INTO volume_report (batch_id, org_code, group_code, baseline_volume, reported_volume, reported_on)
+VALUES (99, 'H44010300351', 'XA01ABD075A002', 1000, 900, '2023-12-01');
+INSERT INTO volume_report (batch_id, org_code, group_code, baseline_volume, reported_volume)
+VALUES (99, 'H44010300351', 'XA01ABD075A002', 1000, 900);
+INSERT INTO agreement VALUES (99, 'H44010300351', 'XA01ABD075A002', 630, '2024-01-01', '2023-12-31');
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount) VALUES ('H44010300351', 'XA01ABD075A002010100483', '2024-01-05', 0, '10.00');
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount, accepted_on, paid_on)
+VALUES ('H44010300351', 'XA01ABD075A002010100483', '2024-01-05', 10, '10.00', '2024-01-06', '2024-01-02');
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount) VALUES ('H44010300351', 'XA01ABD075A002010199999', '2024-01-05', 10, '10.00');
+INSERT INTO dispensing (org_code, product_code, dispensed_on, quantity, amount, fund_paid, patient_id, channel)
+VALUES ('H44010300351', 'XA01ABD075A002010100483', '2024-01-05', 1, '10.00', '10.01', 'PT1', 'hospital');
+
+-- purchases partition by month: rows already in the default partition move with their month
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount, accepted_on, paid_on)
+SELECT 'H44010300351', 'XA01ABD075A002010100483', d, 10, '12.00', d + 1, d + 20
+FROM generate_series(date '2024-01-01', date '2024-03-31', interval '1 day') g, LATERAL (SELECT g::date AS d) x;
+SELECT add_month_partitions('vbp.purchase', '2024-01-01', '2024-02-29') AS partitions_made;
+SELECT tableoid::regclass AS partition, count(*), min(purchased_on), max(purchased_on)
+FROM purchase GROUP BY 1 ORDER BY 1;
+SELECT add_month_partitions('vbp.purchase', '2024-01-01', '2024-01-31') AS already_there;
+SELECT try_sql($$SELECT vbp.add_month_partitions('vbp.batch', '2024-01-01', '2024-01-31')$$) AS not_partitioned,
+       try_sql($$SELECT vbp.add_month_partitions('vbp.purchase', '2024-03-01', '2024-01-31')$$) AS inverted;
+-- a query over the partitions sees every row once
+SELECT count(*), sum(amount) FROM purchase;
+DELETE FROM purchase;
+DROP TABLE vbp.purchase_202401, vbp.purchase_202402;
+DELETE FROM volume_report; DELETE FROM institution; DELETE FROM selection;
+DELETE FROM product; DELETE FROM generic_group; DELETE FROM batch;
+
+-- what pg_dump saves: user data tables, and only user-added rows of shipped tables
+SELECT c.relname, coalesce(nullif(e.cond, ''), '(all rows)') AS dumped
+FROM pg_extension x, unnest(x.extconfig, x.extcondition) AS e(rel, cond)
+JOIN pg_class c ON c.oid = e.rel
+WHERE x.extname = 'vbp' ORDER BY 1;

