@@ -1,5 +1,6 @@
 -- Base objects: the schema and the version function.
-SELECT extname, extversion, extrelocatable, n.nspname
+SELECT extname, extversion = (SELECT default_version FROM pg_available_extensions WHERE name = 'vbp') AS current_version,
+       extrelocatable, n.nspname
 FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
 WHERE extname = 'vbp';
 SELECT vbp.version() ~ '^vbp [0-9]+\.[0-9]+\.[0-9]+ \(core [0-9]+\.[0-9]+\.[0-9]+\)$' AS version_format;

@@ -70,6 +70,9 @@ FROM generate_series(date '2024-01-01', date '2024-03-31', interval '1 day') g, 
 SELECT add_month_partitions('vbp.purchase', '2024-01-01', '2024-02-29') AS partitions_made;
 SELECT tableoid::regclass AS partition, count(*), min(purchased_on), max(purchased_on)
 FROM purchase GROUP BY 1 ORDER BY 1;
+-- each new partition has the default partition's key and indexes
+SELECT i.indexrelid::regclass AS index, i.indisprimary AS primary_key, pg_get_indexdef(i.indexrelid) ~ 'USING btree' AS btree
+FROM pg_index i WHERE i.indrelid = 'vbp.purchase_202401'::regclass ORDER BY 1;
 SELECT add_month_partitions('vbp.purchase', '2024-01-01', '2024-01-31') AS already_there;
 SELECT try_sql($$SELECT vbp.add_month_partitions('vbp.batch', '2024-01-01', '2024-01-31')$$) AS not_partitioned,
        try_sql($$SELECT vbp.add_month_partitions('vbp.purchase', '2024-03-01', '2024-01-31')$$) AS inverted;

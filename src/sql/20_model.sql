@@ -327,17 +327,21 @@ CREATE TABLE vbp.purchase (
   amount        vbp.cny NOT NULL CHECK (amount >= '0'::vbp.cny),
   accepted_on   date,
   paid_on       date,
-  PRIMARY KEY (purchase_id, purchased_on),
   CONSTRAINT purchase_accepted_after_order CHECK (accepted_on IS NULL OR accepted_on >= purchased_on),
   CONSTRAINT purchase_paid_after_acceptance CHECK (paid_on IS NULL OR (accepted_on IS NOT NULL AND paid_on >= accepted_on))
 ) PARTITION BY RANGE (purchased_on);
+-- Keys and indexes live on the partitions, not on the parent: a partition made
+-- later by vbp.add_month_partitions copies them from the default partition, and
+-- pg_dump restores such partitions without clashing with extension-made indexes.
+-- Uniqueness is the same: the key includes the partition column.
 CREATE TABLE vbp.purchase_default PARTITION OF vbp.purchase DEFAULT;
-CREATE INDEX purchase_org_product ON vbp.purchase (org_code, product_code, purchased_on);
-CREATE INDEX purchase_product ON vbp.purchase (product_code);
+ALTER TABLE vbp.purchase_default ADD CONSTRAINT purchase_default_pkey PRIMARY KEY (purchase_id, purchased_on);
+CREATE INDEX purchase_default_org_product ON vbp.purchase_default (org_code, product_code, purchased_on);
+CREATE INDEX purchase_default_product ON vbp.purchase_default (product_code);
 COMMENT ON TABLE vbp.purchase IS
   'Purchase (采购) of a product by an institution on the procurement platform; partitioned by purchase date';
 COMMENT ON TABLE vbp.purchase_default IS 'Default partition of vbp.purchase: rows outside every monthly partition';
-COMMENT ON COLUMN vbp.purchase.purchase_id IS 'Identifier (with purchased_on, the key)';
+COMMENT ON COLUMN vbp.purchase.purchase_id IS 'Identifier; (purchase_id, purchased_on) is the primary key of every partition';
 COMMENT ON COLUMN vbp.purchase.org_code IS 'Buying institution';
 COMMENT ON COLUMN vbp.purchase.product_code IS 'Product bought';
 COMMENT ON COLUMN vbp.purchase.purchased_on IS 'Order date (采购日期)';
@@ -360,17 +364,17 @@ CREATE TABLE vbp.dispensing (
   trace_code     vbp.tracecode,
   channel        text NOT NULL CHECK (channel IN ('hospital', 'pharmacy')),
   drg_group      text,
-  PRIMARY KEY (dispensing_id, dispensed_on),
   CONSTRAINT dispensing_fund_within_amount CHECK (fund_paid <= amount)
 ) PARTITION BY RANGE (dispensed_on);
 CREATE TABLE vbp.dispensing_default PARTITION OF vbp.dispensing DEFAULT;
-CREATE INDEX dispensing_trace ON vbp.dispensing (trace_code);
-CREATE INDEX dispensing_org_product ON vbp.dispensing (org_code, product_code, dispensed_on);
-CREATE INDEX dispensing_patient ON vbp.dispensing (patient_id, product_code);
+ALTER TABLE vbp.dispensing_default ADD CONSTRAINT dispensing_default_pkey PRIMARY KEY (dispensing_id, dispensed_on);
+CREATE INDEX dispensing_default_trace ON vbp.dispensing_default (trace_code);
+CREATE INDEX dispensing_default_org_product ON vbp.dispensing_default (org_code, product_code, dispensed_on);
+CREATE INDEX dispensing_default_patient ON vbp.dispensing_default (patient_id, product_code);
 COMMENT ON TABLE vbp.dispensing IS
   'Dispensing / settlement line (结算明细): one dispensed package with its traceability code; partitioned by date';
 COMMENT ON TABLE vbp.dispensing_default IS 'Default partition of vbp.dispensing';
-COMMENT ON COLUMN vbp.dispensing.dispensing_id IS 'Identifier (with dispensed_on, the key)';
+COMMENT ON COLUMN vbp.dispensing.dispensing_id IS 'Identifier; (dispensing_id, dispensed_on) is the primary key of every partition';
 COMMENT ON COLUMN vbp.dispensing.org_code IS 'Dispensing institution or pharmacy';
 COMMENT ON COLUMN vbp.dispensing.product_code IS 'Product';
 COMMENT ON COLUMN vbp.dispensing.dispensed_on IS 'Dispensing date';
@@ -470,7 +474,9 @@ DECLARE
   base text;
   keycol text;
   deflt regclass;
+  dname text;
   rel text;
+  ddl text;
 BEGIN
   SELECT n.nspname, c.relname INTO nsp, base
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -494,6 +500,7 @@ BEGIN
   SELECT i.inhrelid::regclass INTO deflt
   FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
   WHERE i.inhparent = parent AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT';
+  SELECT relname INTO dname FROM pg_class WHERE oid = deflt;
   WHILE m <= last_month LOOP
     rel := format('%s_%s', base, to_char(m, 'YYYYMM'));
     IF to_regclass(format('%I.%I', nsp, rel)) IS NULL THEN
@@ -506,6 +513,26 @@ BEGIN
       END IF;
       EXECUTE format('CREATE TABLE %I.%I PARTITION OF %s FOR VALUES FROM (%L) TO (%L)',
                      nsp, rel, parent, m, (m + interval '1 month')::date);
+      -- the default partition's own keys and indexes, renamed for the new partition
+      IF deflt IS NOT NULL THEN
+        FOR ddl IN
+          SELECT format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s', nsp, rel,
+                        replace(co.conname, dname, rel), pg_get_constraintdef(co.oid))
+          FROM pg_constraint co
+          WHERE co.conrelid = deflt AND co.contype IN ('p', 'u', 'x') AND co.conparentid = 0
+          UNION ALL
+          SELECT regexp_replace(pg_get_indexdef(i.indexrelid),
+                                '^(CREATE (UNIQUE )?INDEX )\S+ ON \S+',
+                                '\1' || quote_ident(replace(ic.relname, dname, rel)) || ' ON '
+                                || quote_ident(nsp) || '.' || quote_ident(rel))
+          FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+          WHERE i.indrelid = deflt
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.conrelid = deflt)
+            AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid)
+        LOOP
+          EXECUTE ddl;
+        END LOOP;
+      END IF;
       IF deflt IS NOT NULL THEN
         EXECUTE format('INSERT INTO %s SELECT * FROM vbp_moving', parent);
         DROP TABLE vbp_moving;
@@ -517,7 +544,7 @@ BEGIN
   RETURN made;
 END $$;
 COMMENT ON FUNCTION vbp.add_month_partitions(regclass, date, date) IS
-  'Creates monthly range partitions (按月分区) of a partitioned table for first_month to last_month, moving rows of those months out of the default partition; returns how many partitions were made';
+  'Creates monthly range partitions (按月分区) of a partitioned table for first_month to last_month, with the keys and indexes of its default partition, moving rows of those months out of the default partition; returns how many partitions were made';
 
 CREATE FUNCTION vbp.copy_rule_set(tbl regclass, from_rule_set text, to_rule_set text)
   RETURNS bigint LANGUAGE plpgsql SET search_path = pg_catalog AS $$

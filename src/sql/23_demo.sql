@@ -93,13 +93,14 @@ BEGIN
   PERFORM setval('vbp.purchase_id_seq', 1, false), setval('vbp.dispensing_id_seq', 1, false);
 
   -- foreign keys of the two big tables are checked once after the load
-  -- and their indexes are built once after it (the same definitions as in the install script)
-  ALTER TABLE vbp.purchase DROP CONSTRAINT purchase_org_code_fkey, DROP CONSTRAINT purchase_product_code_fkey,
-                           DROP CONSTRAINT purchase_pkey;
-  ALTER TABLE vbp.dispensing DROP CONSTRAINT dispensing_org_code_fkey, DROP CONSTRAINT dispensing_product_code_fkey,
-                             DROP CONSTRAINT dispensing_pkey;
-  DROP INDEX vbp.purchase_org_product, vbp.purchase_product,
-             vbp.dispensing_trace, vbp.dispensing_org_product, vbp.dispensing_patient;
+  -- and the default partitions' keys and indexes are built once after it (as in the install script;
+  -- monthly partitions a user made keep theirs)
+  ALTER TABLE vbp.purchase DROP CONSTRAINT purchase_org_code_fkey, DROP CONSTRAINT purchase_product_code_fkey;
+  ALTER TABLE vbp.dispensing DROP CONSTRAINT dispensing_org_code_fkey, DROP CONSTRAINT dispensing_product_code_fkey;
+  ALTER TABLE vbp.purchase_default DROP CONSTRAINT purchase_default_pkey;
+  ALTER TABLE vbp.dispensing_default DROP CONSTRAINT dispensing_default_pkey;
+  DROP INDEX vbp.purchase_default_org_product, vbp.purchase_default_product,
+             vbp.dispensing_default_trace, vbp.dispensing_default_org_product, vbp.dispensing_default_patient;
 
   RAISE DEBUG 'generate_demo: batches 1-6 as published (DOMAIN.md §4); cycle s (after %)', clock_timestamp() - t0;
   -- batches 1-6 as published (DOMAIN.md §4); cycle starts are the demo's
@@ -474,13 +475,13 @@ BEGIN
 
   RAISE DEBUG 'generate_demo: restore the foreign keys: one validating join pe (after %)', clock_timestamp() - t0;
   -- rebuild the indexes, then restore the foreign keys: one validating join per constraint
-  ALTER TABLE vbp.purchase ADD CONSTRAINT purchase_pkey PRIMARY KEY (purchase_id, purchased_on);
-  CREATE INDEX purchase_org_product ON vbp.purchase (org_code, product_code, purchased_on);
-  CREATE INDEX purchase_product ON vbp.purchase (product_code);
-  ALTER TABLE vbp.dispensing ADD CONSTRAINT dispensing_pkey PRIMARY KEY (dispensing_id, dispensed_on);
-  CREATE INDEX dispensing_trace ON vbp.dispensing (trace_code);
-  CREATE INDEX dispensing_org_product ON vbp.dispensing (org_code, product_code, dispensed_on);
-  CREATE INDEX dispensing_patient ON vbp.dispensing (patient_id, product_code);
+  ALTER TABLE vbp.purchase_default ADD CONSTRAINT purchase_default_pkey PRIMARY KEY (purchase_id, purchased_on);
+  CREATE INDEX purchase_default_org_product ON vbp.purchase_default (org_code, product_code, purchased_on);
+  CREATE INDEX purchase_default_product ON vbp.purchase_default (product_code);
+  ALTER TABLE vbp.dispensing_default ADD CONSTRAINT dispensing_default_pkey PRIMARY KEY (dispensing_id, dispensed_on);
+  CREATE INDEX dispensing_default_trace ON vbp.dispensing_default (trace_code);
+  CREATE INDEX dispensing_default_org_product ON vbp.dispensing_default (org_code, product_code, dispensed_on);
+  CREATE INDEX dispensing_default_patient ON vbp.dispensing_default (patient_id, product_code);
   ALTER TABLE vbp.purchase ADD CONSTRAINT purchase_org_code_fkey FOREIGN KEY (org_code) REFERENCES vbp.institution,
                            ADD CONSTRAINT purchase_product_code_fkey FOREIGN KEY (product_code) REFERENCES vbp.product;
   ALTER TABLE vbp.dispensing ADD CONSTRAINT dispensing_org_code_fkey FOREIGN KEY (org_code) REFERENCES vbp.institution,
