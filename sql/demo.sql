@@ -2,6 +2,7 @@
 -- injected defect present in the data exactly as recorded (no more, no fewer).
 SET search_path = public, vbp;
 SET datestyle = ISO, YMD;
+\set SHOW_CONTEXT never
 
 SELECT * FROM generate_demo(1, 42);
 SELECT scale, seed, as_of FROM demo_run;

@@ -1,6 +1,7 @@
 -- The reference data model: shipped reference data, parameters and constraints.
 SET search_path = public, vbp;
 SET datestyle = ISO, YMD;
+\set SHOW_CONTEXT never
 
 -- GB/T 2260 divisions: 31 provinces, 342 cities, 2,978 counties, each under its parent
 SELECT level, count(*) FROM division GROUP BY level ORDER BY min(length(code));
@@ -15,6 +16,11 @@ FROM parameter WHERE shipped;
 SELECT name, coalesce(value::text, to_char(value_date, 'YYYY-MM-DD'), value_text) AS value, unit FROM parameter
 WHERE name IN ('report_floor', 'robust_z_threshold', 'payment_days', 'coverage_target_2025', 'dual_channel_list_deadline')
 ORDER BY name;
+-- the published batch figures; batches 1-6 add up to the seed's 234 drugs
+SELECT batch_id, name, drugs, avg_cut FROM published_batch ORDER BY batch_id;
+SELECT sum(drugs) AS drugs_1_6, (SELECT value FROM parameter WHERE name = 'vbp_varieties_mid_2022') AS seed_varieties,
+       round(sum(drugs * avg_cut) / sum(drugs), 2) AS drug_weighted_cut
+FROM published_batch WHERE batch_id <= 6;
 SELECT category, winners_min, winners_max, ratio, cycle_years FROM agreed_ratio_rule
 WHERE rule_set = 'batch7' ORDER BY category DESC, winners_min;
 SELECT rule_set, grade, score_range, ratio FROM retention_grade_rule ORDER BY rule_set DESC, grade;

@@ -16,7 +16,8 @@ BEGIN
   IF OLD.shipped THEN
     RAISE EXCEPTION 'cannot % a shipped row of %.%', lower(TG_OP), TG_TABLE_SCHEMA, TG_TABLE_NAME
       USING ERRCODE = 'object_not_in_prerequisite_state',
-            DETAIL = format('Rule set "%s" is a published default (source: %s).', OLD.rule_set, OLD.source),
+            DETAIL = format('%s is a published default (source: %s).',
+                            coalesce('Rule set "' || (to_jsonb(OLD) ->> 'rule_set') || '"', 'The row'), OLD.source),
             HINT = 'Copy the rule set under a new name (vbp.copy_rule_set) and change the copy.';
   END IF;
   RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
@@ -152,6 +153,25 @@ COMMENT ON COLUMN vbp.credit_threshold.max_amount IS 'Amount from which the next
 COMMENT ON COLUMN vbp.credit_threshold.window_years IS 'Look-back window in years';
 COMMENT ON COLUMN vbp.credit_threshold.source IS 'Policy source';
 COMMENT ON COLUMN vbp.credit_threshold.shipped IS 'True for published defaults (read-only)';
+
+CREATE TABLE vbp.published_batch (
+  batch_id      int PRIMARY KEY,
+  name          text NOT NULL,
+  drugs         int NOT NULL CHECK (drugs > 0),
+  avg_cut       numeric CHECK (avg_cut > 0 AND avg_cut < 1),
+  announced_on  date,
+  source        text NOT NULL,
+  shipped       boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE vbp.published_batch IS
+  'Published figures of the national batches (国家集采批次公布数据): drugs and average price cut, to check data against and to calibrate the demo';
+COMMENT ON COLUMN vbp.published_batch.batch_id IS 'Batch number';
+COMMENT ON COLUMN vbp.published_batch.name IS 'Name of the batch';
+COMMENT ON COLUMN vbp.published_batch.drugs IS 'Number of drugs (品种数)';
+COMMENT ON COLUMN vbp.published_batch.avg_cut IS 'Average price cut as published (平均降幅), unweighted over drugs';
+COMMENT ON COLUMN vbp.published_batch.announced_on IS 'Date results were announced';
+COMMENT ON COLUMN vbp.published_batch.source IS 'Source';
+COMMENT ON COLUMN vbp.published_batch.shipped IS 'True for the figures shipped with the extension (read-only)';
 
 -- ---------------------------------------------------------------------
 -- Procurement: batches, generic groups, products, selections

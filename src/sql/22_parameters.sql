@@ -55,6 +55,17 @@ INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, 
    'Retention deduction for under-reported groups: none, zero or proportional (reported / required)',
    '[param] vbp default; seed: under-reporters lose (part of) their retention', true);
 
+INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, description, source, shipped) VALUES
+  ('national', 'vbp_varieties_mid_2022', 234, NULL, NULL, 'drugs',
+   'Drugs in the six national VBP batches by mid-2022 (国家集采品种数)', '[seed] 医保函〔2022〕137号', true),
+  ('national', 'vbp_average_cut_mid_2022', 0.53, NULL, NULL, 'ratio',
+   'Average price cut of the six national batches (平均降价)', '[seed] 医保函〔2022〕137号', true),
+  ('national', 'vbp_essential_varieties_mid_2022', 115, NULL, NULL, 'drugs',
+   'Essential medicines among the 234 national VBP drugs (基本药物, 49%)', '[seed] 医保函〔2022〕137号', true),
+  ('national', 'vbp_purchase_multiple_batches_1_5', 2, NULL, NULL, 'ratio',
+   'Actual annual purchases of batches 1-5 exceeded the agreed volume more than this many times (实际采购量超协议量)',
+   '[seed] 医保函〔2022〕137号', true);
+
 INSERT INTO vbp.agreed_ratio_rule (rule_set, category, winners_min, winners_max, ratio, cycle_years, source, shipped) VALUES
   ('batch7', 'standard', 1, 1, 0.5, 1, '[pub] batch 7 rules: 1 winner 50%, 1-year cycle', true),
   ('batch7', 'standard', 2, 2, 0.6, 1, '[pub] batch 7 rules: 2 winners 60%, 1-year cycle', true),
@@ -64,6 +75,18 @@ INSERT INTO vbp.agreed_ratio_rule (rule_set, category, winners_min, winners_max,
   ('batch7', 'anti_infective', 2, 2, 0.4, 1, '[pub] batch 7 rules: special anti-infectives, 2 winners 40%', true),
   ('batch7', 'anti_infective', 3, 3, 0.5, 2, '[pub] batch 7 rules: special anti-infectives, 3 winners 50%, 2-year cycle', true),
   ('batch7', 'anti_infective', 4, NULL, 0.5, 3, '[pub] batch 7 rules: special anti-infectives, 4 or more winners 50%, 3-year cycle', true);
+
+INSERT INTO vbp.published_batch (batch_id, name, drugs, avg_cut, announced_on, source, shipped) VALUES
+  (1, '第一批国家集采 (4+7)', 25, 0.52, '2018-12-07', '[pub] NHSA batch results; average cut per batch as published', true),
+  (2, '第二批国家集采', 32, 0.53, '2020-01-17', '[pub] NHSA batch results', true),
+  (3, '第三批国家集采', 55, 0.53, '2020-08-20', '[pub] NHSA batch results', true),
+  (4, '第四批国家集采', 45, 0.52, '2021-02-03', '[pub] NHSA batch results', true),
+  (5, '第五批国家集采', 61, 0.56, '2021-06-23', '[pub] NHSA batch results', true),
+  (6, '第六批国家集采 (胰岛素专项)', 16, 0.48, '2021-11-26', '[pub] NHSA batch results (insulin)', true),
+  (7, '第七批国家集采', 60, 0.48, NULL, '[pub] NHSA batch results', true),
+  (8, '第八批国家集采', 39, 0.56, NULL, '[pub] NHSA batch results', true),
+  (9, '第九批国家集采', 41, 0.58, NULL, '[pub] NHSA batch results', true),
+  (10, '第十批国家集采', 62, NULL, NULL, '[pub] NHSA batch results (average cut not in DOMAIN.md)', true);
 
 INSERT INTO vbp.retention_grade_rule (rule_set, grade, score_range, ratio, source, shipped) VALUES
   ('shenzhen-2024', 'A', '(80,100]', 0.5, '[pub] Shenzhen 2024 draft: score above 80, 50%', true),
@@ -96,12 +119,15 @@ CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.assessment_weight
   FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
 CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.credit_threshold
   FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
+CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.published_batch
+  FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
 
 COMMENT ON TRIGGER protect_shipped ON vbp.parameter IS 'Keeps shipped parameter rows read-only';
 COMMENT ON TRIGGER protect_shipped ON vbp.agreed_ratio_rule IS 'Keeps shipped agreed-ratio rows read-only';
 COMMENT ON TRIGGER protect_shipped ON vbp.retention_grade_rule IS 'Keeps shipped retention-grade rows read-only';
 COMMENT ON TRIGGER protect_shipped ON vbp.assessment_weight IS 'Keeps shipped assessment weights read-only';
 COMMENT ON TRIGGER protect_shipped ON vbp.credit_threshold IS 'Keeps shipped credit thresholds read-only';
+COMMENT ON TRIGGER protect_shipped ON vbp.published_batch IS 'Keeps the published batch figures read-only';
 
 SELECT pg_catalog.pg_extension_config_dump('vbp.division', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('vbp.parameter', 'WHERE NOT shipped');
@@ -109,6 +135,7 @@ SELECT pg_catalog.pg_extension_config_dump('vbp.agreed_ratio_rule', 'WHERE NOT s
 SELECT pg_catalog.pg_extension_config_dump('vbp.retention_grade_rule', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('vbp.assessment_weight', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('vbp.credit_threshold', 'WHERE NOT shipped');
+SELECT pg_catalog.pg_extension_config_dump('vbp.published_batch', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('vbp.batch', '');
 SELECT pg_catalog.pg_extension_config_dump('vbp.generic_group', '');
 SELECT pg_catalog.pg_extension_config_dump('vbp.product', '');

@@ -64,6 +64,7 @@ DECLARE
   use_factor constant numeric := least(1, scale / 10.0) * 0.45;
   counts jsonb;
   n_org bigint;
+  n_essential int;
   n_dp bigint;
   t0 timestamptz := clock_timestamp();
 BEGIN
@@ -103,16 +104,22 @@ BEGIN
              vbp.dispensing_default_trace, vbp.dispensing_default_org_product, vbp.dispensing_default_patient;
 
   RAISE DEBUG 'generate_demo: batches 1-6 as published (DOMAIN.md §4); cycle s (after %)', clock_timestamp() - t0;
-  -- batches 1-6 as published (DOMAIN.md §4); cycle starts are the demo's
+  -- batches 1-6 from the shipped published figures (DOMAIN.md §4); cycle starts are the demo's
   INSERT INTO vbp.batch (batch_id, name, kind, announced_on, cycle_start, ratio_rule_set, published_drugs, published_avg_cut)
-  VALUES (1, '第一批国家集采 (4+7)', 'national', '2018-12-07', '2019-04-01', 'batch7', 25, 0.52),
-         (2, '第二批国家集采', 'national', '2020-01-17', '2020-04-01', 'batch7', 32, 0.53),
-         (3, '第三批国家集采', 'national', '2020-08-20', '2020-11-01', 'batch7', 55, 0.53),
-         (4, '第四批国家集采', 'national', '2021-02-03', '2021-05-01', 'batch7', 45, 0.52),
-         (5, '第五批国家集采', 'national', '2021-06-23', '2021-10-01', 'batch7', 61, 0.56),
-         (6, '第六批国家集采 (胰岛素专项)', 'national', '2021-11-26', '2022-05-01', 'batch7', 16, 0.48);
+  SELECT p.batch_id, p.name, 'national', p.announced_on, c.cycle_start, 'batch7', p.drugs, p.avg_cut
+  FROM vbp.published_batch p
+  JOIN (VALUES (1, date '2019-04-01'), (2, date '2020-04-01'), (3, date '2020-11-01'),
+               (4, date '2021-05-01'), (5, date '2021-10-01'), (6, date '2022-05-01')) c(batch_id, cycle_start) USING (batch_id)
+  WHERE p.shipped;
+  IF (SELECT sum(published_drugs) FROM vbp.batch) IS DISTINCT FROM
+     (SELECT value FROM vbp.parameter WHERE rule_set = 'national' AND name = 'vbp_varieties_mid_2022') THEN
+    RAISE EXCEPTION 'published batch figures do not add up to the seed''s national VBP varieties'
+      USING ERRCODE = 'data_exception';
+  END IF;
 
   RAISE DEBUG 'generate_demo: generic groups: 234 under VBP, 60 candidates not (after %)', clock_timestamp() - t0;
+  SELECT value INTO n_essential FROM vbp.parameter WHERE rule_set = 'national' AND name = 'vbp_essential_varieties_mid_2022';
+
   -- generic groups: 234 under VBP, 60 candidates not yet under VBP, 100 negotiated drugs
   CREATE TEMP TABLE demo_g ON COMMIT DROP AS
   SELECT d AS g_no,
@@ -131,7 +138,7 @@ BEGIN
   ALTER TABLE demo_g ADD COLUMN essential boolean, ADD COLUMN anti_infective boolean,
     ADD COLUMN drug_cut numeric, ADD COLUMN winners int, ADD COLUMN products int;
   UPDATE demo_g g SET
-    essential = (g.kind = 'vbp' AND r.rank_ess <= 115),
+    essential = (g.kind = 'vbp' AND r.rank_ess <= n_essential),
     anti_infective = (g.kind = 'vbp' AND g.batch_id <> 6 AND vbp.demo_uniform(seed, 2, g.g_no) < 0.1),
     winners = CASE WHEN g.kind <> 'vbp' THEN NULL
                    ELSE (SELECT count(*) FROM unnest(ARRAY[0.15, 0.40, 0.65, 0.85]) t WHERE vbp.demo_uniform(seed, 4, g.g_no) >= t) + 1 END

@@ -22,7 +22,8 @@ BEGIN
   IF OLD.shipped THEN
     RAISE EXCEPTION 'cannot % a shipped row of %.%', lower(TG_OP), TG_TABLE_SCHEMA, TG_TABLE_NAME
       USING ERRCODE = 'object_not_in_prerequisite_state',
-            DETAIL = format('Rule set "%s" is a published default (source: %s).', OLD.rule_set, OLD.source),
+            DETAIL = format('%s is a published default (source: %s).',
+                            coalesce('Rule set "' || (to_jsonb(OLD) ->> 'rule_set') || '"', 'The row'), OLD.source),
             HINT = 'Copy the rule set under a new name (vbp.copy_rule_set) and change the copy.';
   END IF;
   RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
@@ -158,6 +159,25 @@ COMMENT ON COLUMN vbp.credit_threshold.max_amount IS 'Amount from which the next
 COMMENT ON COLUMN vbp.credit_threshold.window_years IS 'Look-back window in years';
 COMMENT ON COLUMN vbp.credit_threshold.source IS 'Policy source';
 COMMENT ON COLUMN vbp.credit_threshold.shipped IS 'True for published defaults (read-only)';
+
+CREATE TABLE vbp.published_batch (
+  batch_id      int PRIMARY KEY,
+  name          text NOT NULL,
+  drugs         int NOT NULL CHECK (drugs > 0),
+  avg_cut       numeric CHECK (avg_cut > 0 AND avg_cut < 1),
+  announced_on  date,
+  source        text NOT NULL,
+  shipped       boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE vbp.published_batch IS
+  'Published figures of the national batches (国家集采批次公布数据): drugs and average price cut, to check data against and to calibrate the demo';
+COMMENT ON COLUMN vbp.published_batch.batch_id IS 'Batch number';
+COMMENT ON COLUMN vbp.published_batch.name IS 'Name of the batch';
+COMMENT ON COLUMN vbp.published_batch.drugs IS 'Number of drugs (品种数)';
+COMMENT ON COLUMN vbp.published_batch.avg_cut IS 'Average price cut as published (平均降幅), unweighted over drugs';
+COMMENT ON COLUMN vbp.published_batch.announced_on IS 'Date results were announced';
+COMMENT ON COLUMN vbp.published_batch.source IS 'Source';
+COMMENT ON COLUMN vbp.published_batch.shipped IS 'True for the figures shipped with the extension (read-only)';
 
 -- ---------------------------------------------------------------------
 -- Procurement: batches, generic groups, products, selections
@@ -3989,6 +4009,17 @@ INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, 
    'Retention deduction for under-reported groups: none, zero or proportional (reported / required)',
    '[param] vbp default; seed: under-reporters lose (part of) their retention', true);
 
+INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, description, source, shipped) VALUES
+  ('national', 'vbp_varieties_mid_2022', 234, NULL, NULL, 'drugs',
+   'Drugs in the six national VBP batches by mid-2022 (国家集采品种数)', '[seed] 医保函〔2022〕137号', true),
+  ('national', 'vbp_average_cut_mid_2022', 0.53, NULL, NULL, 'ratio',
+   'Average price cut of the six national batches (平均降价)', '[seed] 医保函〔2022〕137号', true),
+  ('national', 'vbp_essential_varieties_mid_2022', 115, NULL, NULL, 'drugs',
+   'Essential medicines among the 234 national VBP drugs (基本药物, 49%)', '[seed] 医保函〔2022〕137号', true),
+  ('national', 'vbp_purchase_multiple_batches_1_5', 2, NULL, NULL, 'ratio',
+   'Actual annual purchases of batches 1-5 exceeded the agreed volume more than this many times (实际采购量超协议量)',
+   '[seed] 医保函〔2022〕137号', true);
+
 INSERT INTO vbp.agreed_ratio_rule (rule_set, category, winners_min, winners_max, ratio, cycle_years, source, shipped) VALUES
   ('batch7', 'standard', 1, 1, 0.5, 1, '[pub] batch 7 rules: 1 winner 50%, 1-year cycle', true),
   ('batch7', 'standard', 2, 2, 0.6, 1, '[pub] batch 7 rules: 2 winners 60%, 1-year cycle', true),
@@ -3998,6 +4029,18 @@ INSERT INTO vbp.agreed_ratio_rule (rule_set, category, winners_min, winners_max,
   ('batch7', 'anti_infective', 2, 2, 0.4, 1, '[pub] batch 7 rules: special anti-infectives, 2 winners 40%', true),
   ('batch7', 'anti_infective', 3, 3, 0.5, 2, '[pub] batch 7 rules: special anti-infectives, 3 winners 50%, 2-year cycle', true),
   ('batch7', 'anti_infective', 4, NULL, 0.5, 3, '[pub] batch 7 rules: special anti-infectives, 4 or more winners 50%, 3-year cycle', true);
+
+INSERT INTO vbp.published_batch (batch_id, name, drugs, avg_cut, announced_on, source, shipped) VALUES
+  (1, '第一批国家集采 (4+7)', 25, 0.52, '2018-12-07', '[pub] NHSA batch results; average cut per batch as published', true),
+  (2, '第二批国家集采', 32, 0.53, '2020-01-17', '[pub] NHSA batch results', true),
+  (3, '第三批国家集采', 55, 0.53, '2020-08-20', '[pub] NHSA batch results', true),
+  (4, '第四批国家集采', 45, 0.52, '2021-02-03', '[pub] NHSA batch results', true),
+  (5, '第五批国家集采', 61, 0.56, '2021-06-23', '[pub] NHSA batch results', true),
+  (6, '第六批国家集采 (胰岛素专项)', 16, 0.48, '2021-11-26', '[pub] NHSA batch results (insulin)', true),
+  (7, '第七批国家集采', 60, 0.48, NULL, '[pub] NHSA batch results', true),
+  (8, '第八批国家集采', 39, 0.56, NULL, '[pub] NHSA batch results', true),
+  (9, '第九批国家集采', 41, 0.58, NULL, '[pub] NHSA batch results', true),
+  (10, '第十批国家集采', 62, NULL, NULL, '[pub] NHSA batch results (average cut not in DOMAIN.md)', true);
 
 INSERT INTO vbp.retention_grade_rule (rule_set, grade, score_range, ratio, source, shipped) VALUES
   ('shenzhen-2024', 'A', '(80,100]', 0.5, '[pub] Shenzhen 2024 draft: score above 80, 50%', true),
@@ -4030,12 +4073,15 @@ CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.assessment_weight
   FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
 CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.credit_threshold
   FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
+CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.published_batch
+  FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
 
 COMMENT ON TRIGGER protect_shipped ON vbp.parameter IS 'Keeps shipped parameter rows read-only';
 COMMENT ON TRIGGER protect_shipped ON vbp.agreed_ratio_rule IS 'Keeps shipped agreed-ratio rows read-only';
 COMMENT ON TRIGGER protect_shipped ON vbp.retention_grade_rule IS 'Keeps shipped retention-grade rows read-only';
 COMMENT ON TRIGGER protect_shipped ON vbp.assessment_weight IS 'Keeps shipped assessment weights read-only';
 COMMENT ON TRIGGER protect_shipped ON vbp.credit_threshold IS 'Keeps shipped credit thresholds read-only';
+COMMENT ON TRIGGER protect_shipped ON vbp.published_batch IS 'Keeps the published batch figures read-only';
 
 SELECT pg_catalog.pg_extension_config_dump('vbp.division', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('vbp.parameter', 'WHERE NOT shipped');
@@ -4043,6 +4089,7 @@ SELECT pg_catalog.pg_extension_config_dump('vbp.agreed_ratio_rule', 'WHERE NOT s
 SELECT pg_catalog.pg_extension_config_dump('vbp.retention_grade_rule', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('vbp.assessment_weight', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('vbp.credit_threshold', 'WHERE NOT shipped');
+SELECT pg_catalog.pg_extension_config_dump('vbp.published_batch', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('vbp.batch', '');
 SELECT pg_catalog.pg_extension_config_dump('vbp.generic_group', '');
 SELECT pg_catalog.pg_extension_config_dump('vbp.product', '');
@@ -4125,6 +4172,7 @@ DECLARE
   use_factor constant numeric := least(1, scale / 10.0) * 0.45;
   counts jsonb;
   n_org bigint;
+  n_essential int;
   n_dp bigint;
   t0 timestamptz := clock_timestamp();
 BEGIN
@@ -4164,16 +4212,22 @@ BEGIN
              vbp.dispensing_default_trace, vbp.dispensing_default_org_product, vbp.dispensing_default_patient;
 
   RAISE DEBUG 'generate_demo: batches 1-6 as published (DOMAIN.md §4); cycle s (after %)', clock_timestamp() - t0;
-  -- batches 1-6 as published (DOMAIN.md §4); cycle starts are the demo's
+  -- batches 1-6 from the shipped published figures (DOMAIN.md §4); cycle starts are the demo's
   INSERT INTO vbp.batch (batch_id, name, kind, announced_on, cycle_start, ratio_rule_set, published_drugs, published_avg_cut)
-  VALUES (1, '第一批国家集采 (4+7)', 'national', '2018-12-07', '2019-04-01', 'batch7', 25, 0.52),
-         (2, '第二批国家集采', 'national', '2020-01-17', '2020-04-01', 'batch7', 32, 0.53),
-         (3, '第三批国家集采', 'national', '2020-08-20', '2020-11-01', 'batch7', 55, 0.53),
-         (4, '第四批国家集采', 'national', '2021-02-03', '2021-05-01', 'batch7', 45, 0.52),
-         (5, '第五批国家集采', 'national', '2021-06-23', '2021-10-01', 'batch7', 61, 0.56),
-         (6, '第六批国家集采 (胰岛素专项)', 'national', '2021-11-26', '2022-05-01', 'batch7', 16, 0.48);
+  SELECT p.batch_id, p.name, 'national', p.announced_on, c.cycle_start, 'batch7', p.drugs, p.avg_cut
+  FROM vbp.published_batch p
+  JOIN (VALUES (1, date '2019-04-01'), (2, date '2020-04-01'), (3, date '2020-11-01'),
+               (4, date '2021-05-01'), (5, date '2021-10-01'), (6, date '2022-05-01')) c(batch_id, cycle_start) USING (batch_id)
+  WHERE p.shipped;
+  IF (SELECT sum(published_drugs) FROM vbp.batch) IS DISTINCT FROM
+     (SELECT value FROM vbp.parameter WHERE rule_set = 'national' AND name = 'vbp_varieties_mid_2022') THEN
+    RAISE EXCEPTION 'published batch figures do not add up to the seed''s national VBP varieties'
+      USING ERRCODE = 'data_exception';
+  END IF;
 
   RAISE DEBUG 'generate_demo: generic groups: 234 under VBP, 60 candidates not (after %)', clock_timestamp() - t0;
+  SELECT value INTO n_essential FROM vbp.parameter WHERE rule_set = 'national' AND name = 'vbp_essential_varieties_mid_2022';
+
   -- generic groups: 234 under VBP, 60 candidates not yet under VBP, 100 negotiated drugs
   CREATE TEMP TABLE demo_g ON COMMIT DROP AS
   SELECT d AS g_no,
@@ -4192,7 +4246,7 @@ BEGIN
   ALTER TABLE demo_g ADD COLUMN essential boolean, ADD COLUMN anti_infective boolean,
     ADD COLUMN drug_cut numeric, ADD COLUMN winners int, ADD COLUMN products int;
   UPDATE demo_g g SET
-    essential = (g.kind = 'vbp' AND r.rank_ess <= 115),
+    essential = (g.kind = 'vbp' AND r.rank_ess <= n_essential),
     anti_infective = (g.kind = 'vbp' AND g.batch_id <> 6 AND vbp.demo_uniform(seed, 2, g.g_no) < 0.1),
     winners = CASE WHEN g.kind <> 'vbp' THEN NULL
                    ELSE (SELECT count(*) FROM unnest(ARRAY[0.15, 0.40, 0.65, 0.85]) t WHERE vbp.demo_uniform(seed, 4, g.g_no) >= t) + 1 END
