@@ -27,7 +27,7 @@ EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql results regression.diffs regressio
 
 PG_CONFIG ?= pg_config
 PG_CPPFLAGS = -I$(srcdir)/src/core -I$(srcdir)/src
-PG_CFLAGS   = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+PG_CFLAGS   = -Wall -Wextra
 ifeq ($(WERROR),1)
 PG_CFLAGS  += -Werror
 endif

@@ -36,6 +36,7 @@ vbp_input_error(FunctionCallInfo fcinfo, const vbp_error *err,
 #define VBP_REPORT(...) errsave(escontext, __VA_ARGS__)
 #else
 #define VBP_REPORT(...) ereport(ERROR, __VA_ARGS__)
+	(void) fcinfo;				/* soft errors need PostgreSQL 16 */
 #endif
 
 	if (err->kind == VBP_ERANGE)

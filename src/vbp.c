@@ -20,5 +20,6 @@ PG_FUNCTION_INFO_V1(vbp_version);
 Datum
 vbp_version(PG_FUNCTION_ARGS)
 {
+	(void) fcinfo;
 	PG_RETURN_TEXT_P(cstring_to_text("vbp " VBP_VERSION " (core " VBP_CORE_VERSION ")"));
 }

@@ -67,6 +67,7 @@ Datum prefix##_hash_extended(PG_FUNCTION_ARGS) \
 static int \
 prefix##_fastcmp(Datum a, Datum b, SortSupport ssup) \
 { \
+	(void) ssup; \
 	return cmpfn((const ctype *) DatumGetPointer(a), (const ctype *) DatumGetPointer(b)); \
 } \
 PG_FUNCTION_INFO_V1(prefix##_sortsupport); \
