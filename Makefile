@@ -50,8 +50,10 @@ FUZZ_SECONDS ?= 600
 fuzz:
 	bash test/fuzz/run.sh $(FUZZ_SECONDS)
 
-# Benchmarks (not tests): generator timings at scales 1, 10 and 100.
+# Benchmarks (not tests): generator timings at scales 1, 10 and 100; apportion
+# against plain SQL over 1 million rows.
 bench:
 	bash test/bench/generator.sh
+	bash test/bench/apportion.sh
 
 .PHONY: unit fuzz bench

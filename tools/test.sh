@@ -3,7 +3,7 @@
 #   bash tools/test.sh             (as root on Debian 12; uses sudo otherwise)
 #   VBP_FUZZ_SECONDS=N             seconds per fuzz target in the smoke run (default 10)
 # Suites: build under -Werror, core unit tests (+ valgrind memcheck),
-# pg_regress (sql/ -> expected/), upgrade chain, pg_dump round trip, fuzz smoke.
+# pg_regress (sql/ -> expected/), upgrade chain, pg_dump round trip, concurrency, fuzz smoke.
 source "$(dirname "$0")/lib.sh"
 
 vbp_packages "${VBP_BASE_PACKAGES[@]}" valgrind clang libclang-rt-14-dev
@@ -74,6 +74,7 @@ vbp_cluster_start
 run_suite regress regress
 run_suite upgrade bash "$VBP_ROOT/test/upgrade/run.sh"
 run_suite dump bash "$VBP_ROOT/test/dump/run.sh"
+run_suite concurrency bash "$VBP_ROOT/test/concurrency/settle.sh"
 if [ -x "$VBP_ROOT/test/fuzz/run.sh" ]; then
 	run_suite fuzz bash "$VBP_ROOT/test/fuzz/run.sh" "${VBP_FUZZ_SECONDS:-10}"
 fi

@@ -21,7 +21,7 @@
 typedef __int128 vbp_int128;
 typedef unsigned __int128 vbp_uint128;
 
-#define VBP_CORE_VERSION "0.3.0"
+#define VBP_CORE_VERSION "0.4.0"
 
 /* What went wrong; the glue maps each kind to one SQLSTATE. */
 typedef enum vbp_errkind
@@ -192,6 +192,30 @@ extern int	vbp_uscc_cmp(const vbp_uscc *a, const vbp_uscc *b);
 /* Check character of the first 17 characters of s; fails on a bad symbol. */
 extern vbp_errkind vbp_uscc_check_char(const char *s, size_t len, char *check,
 									   vbp_error *err);
+
+/* ---------------------------------------------------------------------
+ * Largest-remainder apportionment (apportion.c).
+ * ---------------------------------------------------------------------
+ */
+typedef unsigned __int128 vbp_uint128_a8 __attribute__((aligned(8)));
+
+/* one row's working data; 8-byte aligned like palloc'd memory */
+typedef struct vbp_apportion_item
+{
+	vbp_uint128_a8 rem;			/* T * w mod W */
+	int64_t		quota;			/* floor(T * w / W) */
+	int64_t		weight;
+	size_t		index;
+} vbp_apportion_item;
+
+/*
+ * Splits total fen over n weights (each >= 0) into shares[] that sum to total
+ * exactly; scratch holds n items.  VBP_EPARAM for a negative weight, or all
+ * weights zero with a non-zero total.
+ */
+extern vbp_errkind vbp_apportion(int64_t total, const int64_t *weights, size_t n,
+								 int64_t *shares, vbp_apportion_item *scratch,
+								 vbp_error *err);
 
 /* ---------------------------------------------------------------------
  * Deterministic random numbers for the demo generator (rng.c).

@@ -83,10 +83,12 @@ BEGIN
               DETAIL = 'The demo generator fills empty tables only.',
               HINT = 'Call vbp.generate_demo(scale, seed, replace => true) to delete all vbp data first.';
     END IF;
-    TRUNCATE vbp.purchase, vbp.dispensing, vbp.agreement, vbp.volume_report, vbp.selection,
-             vbp.formulary_admission, vbp.committee_meeting, vbp.assessment, vbp.nrdl_item,
-             vbp.nrdl_version, vbp.product, vbp.generic_group, vbp.institution, vbp.batch,
-             vbp.demo_injection, vbp.demo_run;
+    -- every table of the extension that holds user data (registered for pg_dump with
+    -- all rows), and the two partitioned tables with any monthly partitions
+    EXECUTE (SELECT 'TRUNCATE vbp.purchase, vbp.dispensing, ' || string_agg(c.oid::regclass::text, ', ')
+             FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(rel, cond)
+             JOIN pg_class c ON c.oid = x.rel
+             WHERE e.extname = 'vbp' AND x.cond = '' AND c.relkind = 'r');
   END IF;
 
   RAISE DEBUG 'generate_demo: foreign keys of the two big tables are checked o (after %)', clock_timestamp() - t0;

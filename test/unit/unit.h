@@ -44,5 +44,6 @@ extern const unit_case tracecode_cases[];
 extern const unit_case orgcode_cases[];
 extern const unit_case uscc_cases[];
 extern const unit_case rng_cases[];
+extern const unit_case apportion_cases[];
 
 #endif

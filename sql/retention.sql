@@ -1,0 +1,124 @@
+-- Retention of fund savings (结余留用): apportionment and the settlement engine.
+-- Every expected value is derived by hand in the comments.
+SET search_path = public, vbp;
+SET datestyle = ISO, YMD;
+\set SHOW_CONTEXT never
+
+-- ---------- apportion ----------
+-- 100.00 over 1:1:1: 3333 fen each, 1 left; equal remainders and weights -> the earlier row
+SELECT id, apportion('100.00', w) OVER (ORDER BY id) FROM (VALUES (1, 1), (2, 1), (3, 1)) t(id, w);
+-- numeric weights 0.5 : 0.25 : 0.25 of 0.03 -> scaled 50:25:25, 3 fen x w / 100 = 1.5, 0.75, 0.75;
+-- quotas 1, 0, 0 leave 2 fen for the largest remainders (75, 75) -> 0.01 each
+SELECT id, apportion('0.03', w) OVER (ORDER BY id) FROM (VALUES (1, 0.5), (2, 0.25), (3, 0.25)) t(id, w);
+-- a retained amount split over departments by their spend (cny weights): 1858.50 x 1/6, 2/6, 3/6
+SELECT dept, apportion('1858.50', spend) OVER (ORDER BY dept) AS share
+FROM (VALUES ('内科', '1000.00'::cny), ('外科', '2000.00'), ('药剂科', '3000.00')) t(dept, spend);
+-- NULL weights get NULL and take no part; zero weights get 0.00; bigint weights
+SELECT id, apportion('10.00', w) OVER (ORDER BY id) FROM (VALUES (1, 3::bigint), (2, NULL), (3, 0), (4, 1)) t(id, w);
+-- per partition, with a negative total (a clawback) mirrored: -0.05 over 1:1 -> -0.03, -0.02
+SELECT grp, id, apportion(total, w) OVER (PARTITION BY grp ORDER BY id)
+FROM (VALUES ('a', 1, '-0.05'::cny, 1), ('a', 2, '-0.05', 1), ('b', 1, '7.00', 2), ('b', 2, '7.00', 5)) t(grp, id, total, w);
+-- array form
+SELECT apportion('100.00', ARRAY[1, 1, 1]) AS thirds, apportion('1.00', ARRAY[2, NULL, 1, 1]::numeric[]) AS with_null;
+-- errors: 22023 for negative weights, all-zero weights with a total, totals that differ in a partition
+SELECT try_sql($$SELECT vbp.apportion('1.00'::vbp.cny, w) OVER () FROM (VALUES (1), (-1)) t(w)$$) AS negative;
+SELECT try_sql($$SELECT vbp.apportion('1.00'::vbp.cny, w) OVER () FROM (VALUES (0), (0)) t(w)$$) AS all_zero;
+SELECT try_sql($$SELECT vbp.apportion(t, 1) OVER () FROM (VALUES ('1.00'::vbp.cny), ('2.00')) x(t)$$) AS totals_differ;
+SELECT try_sql($$SELECT vbp.apportion('1.00'::vbp.cny, 'NaN'::numeric) OVER ()$$) AS nan_weight,
+       try_sql($$SELECT vbp.apportion('1.00'::vbp.cny, ARRAY[1, 'Infinity']::numeric[])$$) AS infinite_weight;
+SELECT apportion('0.00', w) OVER () FROM (VALUES (0), (0)) t(w);
+
+-- properties over 2,000 random partitions: shares sum to the total exactly, each is within
+-- one fen of total x w / W, and a larger weight never gets a smaller share
+SELECT setseed(0.2026);
+CREATE TEMP TABLE prop AS
+SELECT p, i, (floor(random() * 1e9) - 2e8)::bigint AS total_fen,
+       CASE WHEN random() < 0.2 THEN 0 ELSE floor(random() * 1000)::bigint END AS w
+FROM generate_series(1, 2000) p, generate_series(1, 1 + (p % 17)) i;
+UPDATE prop SET total_fen = f.t FROM (SELECT p, min(total_fen) AS t FROM prop GROUP BY p) f WHERE f.p = prop.p;
+UPDATE prop SET w = 1 WHERE i = 1 AND p IN (SELECT p FROM prop GROUP BY p HAVING sum(w) = 0);
+CREATE TEMP TABLE prop_out AS
+SELECT p, i, total_fen, w, fen(apportion(total_fen::cny, w) OVER (PARTITION BY p ORDER BY i)) AS share,
+       sum(w) OVER (PARTITION BY p) AS wsum
+FROM prop;
+SELECT count(DISTINCT p) AS partitions,
+       (SELECT count(*) FROM (SELECT p FROM prop_out GROUP BY p HAVING sum(share) <> min(total_fen)) x) AS sum_not_exact,
+       count(*) FILTER (WHERE abs(share::numeric * wsum - total_fen::numeric * w) >= wsum) AS beyond_one_fen,
+       (SELECT count(*) FROM prop_out a JOIN prop_out b USING (p)
+        WHERE a.w > b.w AND CASE WHEN a.total_fen >= 0 THEN a.share < b.share ELSE a.share > b.share END) AS not_monotone
+FROM prop_out;
+
+-- ---------- worked example ----------
+-- One institution, batch 90 (1 winner -> 50%), two generic groups, r_pay 0.7 x s_ins 0.9 = 0.63.
+INSERT INTO batch (batch_id, name, cycle_start, ratio_rule_set) VALUES (90, '示例批次', '2024-01-01', 'batch7');
+INSERT INTO generic_group (group_code, generic_name) VALUES ('XA01ABD075A002', '地喹氯铵含片'), ('XB06ACL388A001', '示例注射剂');
+INSERT INTO product (product_code, group_code) VALUES
+  ('XA01ABD075A002010100483', 'XA01ABD075A002'), ('XA01ABD075A002010100777', 'XA01ABD075A002'),
+  ('XB06ACL388A001010100483', 'XB06ACL388A001'), ('XB06ACL388A001010100555', 'XB06ACL388A001');
+INSERT INTO selection (batch_id, product_code, selected, reference_price, selected_price, winners) VALUES
+  (90, 'XA01ABD075A002010100483', true, 2.00, 0.80, 1), (90, 'XA01ABD075A002010100777', false, 2.00, NULL, 1),
+  (90, 'XB06ACL388A001010100483', true, 5.00, 1.50, 1), (90, 'XB06ACL388A001010100555', false, 5.00, NULL, 1);
+INSERT INTO institution (org_code, name, level, division) VALUES ('H44010300351', '广州示例医院', 'tertiary', '440103');
+-- G1 reported 10,000 of baseline 10,000 -> agreed 5,000; G2 reported 2,000 of 4,000 (< 0.8 x 4,000 = 3,200:
+-- under-reported) -> agreed 1,000
+INSERT INTO volume_report (batch_id, org_code, group_code, baseline_volume, reported_volume, signed_off, reported_on) VALUES
+  (90, 'H44010300351', 'XA01ABD075A002', 10000, 10000, true, '2023-11-01'),
+  (90, 'H44010300351', 'XB06ACL388A001', 4000, 2000, true, '2023-11-01');
+INSERT INTO agreement VALUES (90, 'H44010300351', 'XA01ABD075A002', 5000, '2024-01-01', '2024-12-31'),
+                             (90, 'H44010300351', 'XB06ACL388A001', 1000, '2024-01-01', '2024-12-31');
+-- G1: 6,000 selected at 0.80 = 4,800.00 and 500 non-selected at 2.00 = 1,000.00; G2: 800 selected at 1.50 = 1,200.00
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount, accepted_on, paid_on) VALUES
+  ('H44010300351', 'XA01ABD075A002010100483', '2024-03-01', 6000, '4800.00', '2024-03-02', '2024-03-12'),
+  ('H44010300351', 'XA01ABD075A002010100777', '2024-03-01', 500, '1000.00', '2024-03-02', '2024-03-12'),
+  ('H44010300351', 'XB06ACL388A001010100483', '2024-03-01', 800, '1200.00', '2024-03-02', '2024-03-12');
+-- G1: B = 5000 x 2.00 x 0.63 = 6300.00; E = (min(6000, 5000) x 0.80 + 1000.00) x 0.63 = 3150.00; S = 3150.00
+-- G2: B = 1000 x 5.00 x 0.63 = 3150.00; E = (800 x 1.50) x 0.63 = 756.00; S = 2394.00;
+--     under-reported, proportional: counted = 2394.00 x 2000 / 3200 = 1496.25
+SELECT group_code, agreed_volume, selected_volume, selected_within_agreed, selected_spend, selected_price,
+       nonselected_spend, reference_price, budget, spend, savings, report_status, deduction_factor, counted_savings
+FROM retention_components() ORDER BY group_code;
+-- score: completion min(1, 6800 / 6000) = 100; selected share 6800 / 7300 = 93.15; on time 100;
+-- accuracy: 6500 / 10000 = 0.65 and 800 / 2000 = 0.40 both outside [0.8, 1.2] = 0;
+-- 0.4 x 100 + 0.2 x 93.1507 + 0.2 x 100 + 0.2 x 0 = 78.63 -> grade B (70-80) -> 40%
+SELECT completion_score, selected_share_score, on_time_payment_score, report_accuracy_score, weighted_score, score, grade, retention_ratio
+FROM retention_assessment();
+-- budget 9450.00, spend 3906.00, savings 5544.00, deductions 897.75, counted 4646.25, retained 4646.25 x 0.4 = 1858.50
+SELECT groups, budget, spend, savings, deductions, counted_savings, score, grade, retention_ratio, retained, settled
+FROM retention_statement;
+-- the same cycle under rule sets a province made: national-min-50 grades (4646.25 x 0.5 = 2323.125 -> 2323.13),
+-- and the 'zero' deduction policy (G2 counts nothing: 3150.00 x 0.4 = 1260.00)
+SELECT copy_rule_set('vbp.parameter', 'national', 'min50') > 0 AS copied,
+       copy_rule_set('vbp.parameter', 'national', 'strict') > 0 AS copied_too;
+UPDATE parameter SET value_text = 'national-min-50' WHERE rule_set = 'min50' AND name = 'retention_grade_rule_set';
+UPDATE parameter SET value_text = 'zero' WHERE rule_set = 'strict' AND name = 'under_report_deduction';
+SELECT 'min50' AS rule_set, grade, retention_ratio, counted_savings, retained FROM retention_statement_for('min50')
+UNION ALL
+SELECT 'strict', grade, retention_ratio, counted_savings, retained FROM retention_statement_for('strict');
+
+-- settle once; a second settlement is refused; corrections are audited adjustments
+SELECT batch_id, org_code, rule_set, budget, spend, savings, counted_savings, score, grade, retention_ratio, retained
+FROM settle_retention(90, 'H44010300351');
+-- (the detail, with the time of settlement, is left out of the expected output)
+SELECT split_part(try_sql($$SELECT vbp.settle_retention(90, 'H44010300351')$$), ' (', 1) AS second_settlement;
+SELECT count(*) AS group_rows, sum(counted_savings) AS counted FROM retention_settlement_group;
+SELECT amount, reason FROM adjust_retention(90, 'H44010300351', '100.00', '复核补发：药剂科漏报采购一笔');
+SELECT split_part(try_sql($$SELECT vbp.adjust_retention(90, 'H44010300351', '1.00', '  ')$$), ' (', 1) AS empty_reason;
+SELECT try_sql($$SELECT vbp.adjust_retention(90, 'H44010300352', '1.00', 'x')$$) AS not_settled;
+UPDATE retention_settlement SET retained = '9999.99';
+DELETE FROM retention_adjustment;
+SELECT settled, settled_retained, adjustments, net_retained FROM retention_statement;
+-- a supplied score takes precedence: 85 -> grade A -> 50% -> 2323.13 (the settlement stays as settled)
+INSERT INTO assessment (batch_id, org_code, score) VALUES (90, 'H44010300351', 85);
+SELECT score, grade, retention_ratio, retained, settled_retained FROM retention_statement;
+SELECT batch_id, province, city, institutions, retained, settled, net_retained FROM retention_by_region ORDER BY city NULLS FIRST;
+
+-- a capped regional pool: 1000.00 shared over institutions in proportion to their retained amounts
+SELECT org_code, retained, apportion('1000.00', retained) OVER (ORDER BY org_code) AS from_pool FROM retention_statement;
+
+-- clean up for the other tests (settlements are append-only, so truncate)
+SET client_min_messages = warning;
+TRUNCATE retention_adjustment, retention_settlement_group, retention_settlement, assessment, purchase,
+         agreement, volume_report, institution, selection, product, generic_group, batch CASCADE;
+RESET client_min_messages;
+SELECT setval('vbp.purchase_id_seq', 1, false);
+DELETE FROM parameter WHERE rule_set IN ('min50', 'strict');
