@@ -112,8 +112,22 @@ INSERT INTO assessment (batch_id, org_code, score) VALUES (90, 'H44010300351', 8
 SELECT score, grade, retention_ratio, retained, settled_retained FROM retention_statement;
 SELECT batch_id, province, city, institutions, retained, settled, net_retained FROM retention_by_region ORDER BY city NULLS FIRST;
 
--- a capped regional pool: 1000.00 shared over institutions in proportion to their retained amounts
-SELECT org_code, retained, apportion('1000.00', retained) OVER (ORDER BY org_code) AS from_pool FROM retention_statement;
+-- a capped regional pool: a second Guangzhou hospital retains 0.4 x its savings too;
+-- under a cap of 1000.00 for city 4401 the cap is shared in proportion to retained amounts
+INSERT INTO institution (org_code, name, level, division) VALUES ('H44010400001', '广州示例医院二', 'secondary', '440104');
+INSERT INTO volume_report (batch_id, org_code, group_code, baseline_volume, reported_volume, signed_off, reported_on)
+VALUES (90, 'H44010400001', 'XA01ABD075A002', 3000, 3000, true, '2023-11-01');
+INSERT INTO agreement VALUES (90, 'H44010400001', 'XA01ABD075A002', 1500, '2024-01-01', '2024-12-31');
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount, accepted_on, paid_on) VALUES
+  ('H44010400001', 'XA01ABD075A002010100483', '2024-05-01', 1500, '1200.00', '2024-05-02', '2024-05-10');
+-- B = 1500 x 2.00 x 0.63 = 1890.00; E = 1500 x 0.80 x 0.63 = 756.00; S = 1134.00; score: completion 100,
+-- share 100, on time 100, accuracy 1500 / 3000 = 0.5 -> 0 -> 80.00 -> grade B -> 1134.00 x 0.4 = 453.60
+-- pool: 2323.13 + 453.60 = 2776.73 > 1000.00 -> 1000 x 2323.13 / 2776.73 = 836.64, 1000 x 453.60 / 2776.73 = 163.36
+SELECT * FROM retention_pool(90, '4401', '1000.00');
+-- a cap above the total leaves everyone their own
+SELECT org_code, capped, paid FROM retention_pool(90, '44', '5000.00');
+SELECT try_sql($$SELECT * FROM vbp.retention_pool(90, '4401', '-1.00')$$) AS negative_cap,
+       try_sql($$SELECT * FROM vbp.retention_pool(90, 'guangzhou', '1.00')$$) AS bad_region;
 
 -- clean up for the other tests (settlements are append-only, so truncate)
 SET client_min_messages = warning;

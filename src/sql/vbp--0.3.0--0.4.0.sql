@@ -389,3 +389,29 @@ SELECT pg_catalog.pg_extension_config_dump('vbp.retention_settlement_group', '')
 SELECT pg_catalog.pg_extension_config_dump('vbp.retention_adjustment', '');
 SELECT pg_catalog.pg_extension_config_dump('vbp.retention_adjustment_id_seq', '');
 
+-- a capped pool: a region (province or city code prefix) whose retention is capped
+CREATE FUNCTION vbp.retention_pool(batch int, region text, cap vbp.cny, rule_set text DEFAULT 'national')
+  RETURNS TABLE (org_code vbp.orgcode, retained vbp.cny, pool_total vbp.cny, capped boolean, paid vbp.cny)
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+BEGIN
+  IF cap IS NULL OR cap < '0'::vbp.cny THEN
+    RAISE EXCEPTION 'the pool cap must be zero or more, not %', cap
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF region IS NULL OR region !~ '^[0-9]{2}([0-9]{2}([0-9]{2})?)?$' THEN
+    RAISE EXCEPTION 'region must be a 2-, 4- or 6-digit division code, not "%"', region
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  RETURN QUERY
+  SELECT s.org_code, s.retained, t.total, t.total > cap,
+         CASE WHEN t.total > cap THEN vbp.apportion(cap, s.retained) OVER (ORDER BY s.org_code)
+              ELSE s.retained END
+  FROM vbp.retention_statement_for(retention_pool.rule_set) s
+  CROSS JOIN LATERAL (SELECT vbp.sum(x.retained) AS total FROM vbp.retention_statement_for(retention_pool.rule_set) x
+                      WHERE x.batch_id = retention_pool.batch AND vbp.division(x.org_code) LIKE region || '%') t
+  WHERE s.batch_id = retention_pool.batch AND vbp.division(s.org_code) LIKE region || '%'
+  ORDER BY s.org_code;
+END $$;
+COMMENT ON FUNCTION vbp.retention_pool(int, text, vbp.cny, text) IS
+  'Capped regional retention pool (统筹区结余留用总额控制): when the retained amounts of a province or city exceed the cap, the cap is apportioned exactly in proportion to them (largest remainder); otherwise each keeps its own';
+
