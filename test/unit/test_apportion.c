@@ -65,15 +65,12 @@ TEST(apportion_extremes_and_errors)
 	CHECK(vbp_apportion(100, zero, 0, shares, scratch, &err) == VBP_EPARAM);	/* no rows */
 }
 
-/* deterministic xorshift */
 static uint64_t seed_state = 0x2545F4914F6CDD1DULL;
+
 static uint64_t
 next(void)
 {
-	seed_state ^= seed_state << 13;
-	seed_state ^= seed_state >> 7;
-	seed_state ^= seed_state << 17;
-	return seed_state;
+	return unit_rng(&seed_state);
 }
 
 /*

@@ -37,6 +37,16 @@ typedef struct unit_case
 
 #define TEST(name) static void name(int *failures)
 
+/* Deterministic xorshift64 for property tests, so failures reproduce. */
+static inline uint64_t
+unit_rng(uint64_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}
+
 /* each test_*.c exports its table */
 extern const unit_case money_cases[];
 extern const unit_case drugcode_cases[];
