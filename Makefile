@@ -27,7 +27,7 @@ EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql results regression.diffs regressio
 
 PG_CONFIG ?= pg_config
 PG_CPPFLAGS = -I$(srcdir)/src/core -I$(srcdir)/src
-PG_CFLAGS   = -Wall -Wextra
+PG_CFLAGS   = -Wall -Wextra -Wno-unused-parameter
 ifeq ($(WERROR),1)
 PG_CFLAGS  += -Werror
 endif
@@ -55,5 +55,6 @@ fuzz:
 bench:
 	bash test/bench/generator.sh
 	bash test/bench/apportion.sh
+	bash test/bench/deciles.sh
 
 .PHONY: unit fuzz bench

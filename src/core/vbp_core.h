@@ -21,7 +21,7 @@
 typedef __int128 vbp_int128;
 typedef unsigned __int128 vbp_uint128;
 
-#define VBP_CORE_VERSION "0.4.0"
+#define VBP_CORE_VERSION "0.5.0"
 
 /* What went wrong; the glue maps each kind to one SQLSTATE. */
 typedef enum vbp_errkind
@@ -216,6 +216,16 @@ typedef struct vbp_apportion_item
 extern vbp_errkind vbp_apportion(int64_t total, const int64_t *weights, size_t n,
 								 int64_t *shares, vbp_apportion_item *scratch,
 								 vbp_error *err);
+
+/* ---------------------------------------------------------------------
+ * Exact order statistics (stats.c).
+ * ---------------------------------------------------------------------
+ */
+extern void vbp_sort_doubles(double *v, size_t n);
+/* percentile_cont semantics over sorted values; n > 0, 0 <= p <= 1 */
+extern double vbp_quantile_sorted(const double *v, size_t n, double p);
+/* median and MAD; sorts v, uses scratch[n]; n > 0 */
+extern void vbp_median_mad(double *v, size_t n, double *scratch, double *median, double *mad);
 
 /* ---------------------------------------------------------------------
  * Deterministic random numbers for the demo generator (rng.c).

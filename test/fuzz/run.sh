@@ -15,7 +15,7 @@ CLANG=${CLANG:-clang}
 for target in cny drugcode tracecode orgcode uscc; do
 	bin=$build/fuzz_$target
 	if ! $CLANG -g -O1 -std=gnu99 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-I"$core" -o "$bin" "$here/fuzz_$target.c" "$core"/*.c 2>"$build/$target.build.log"; then
+		-I"$core" -o "$bin" "$here/fuzz_$target.c" "$core"/*.c -lm 2>"$build/$target.build.log"; then
 		cat "$build/$target.build.log"
 		echo "FAIL fuzz_$target builds"
 		continue

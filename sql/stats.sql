@@ -1,0 +1,64 @@
+-- Exact order statistics: deciles (percentile_cont semantics), median and MAD, robust z.
+SET search_path = public, vbp;
+
+-- 1..10: the 10th percentile is at position 0.1 x 9 = 0.9 -> 1 + 0.9 x (2 - 1) = 1.9; the median is 5.5
+SELECT deciles(x) FROM generate_series(1, 10) x;
+SELECT percentile_cont(ARRAY[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) WITHIN GROUP (ORDER BY x)
+FROM generate_series(1, 10) x;
+-- 1, 2, 3, 4, 100: median 3, |x - 3| = 2, 1, 0, 1, 97 -> MAD 1; z of 100 = 0.6745 x 97 / 1 = 65.4265
+SELECT (median_mad(x)).* FROM unnest(ARRAY[1, 2, 3, 4, 100, NULL]::float8[]) x;
+SELECT robust_z(100, 3, 1) AS z, robust_z(4, 3, 0) AS no_spread, robust_z(4, 3, 1, 1.0) AS other_constant;
+SELECT try_sql('SELECT vbp.robust_z(1, 1, -1)') AS negative_mad;
+-- no values: NULL
+SELECT deciles(x), median_mad(x) FROM unnest(ARRAY[]::float8[]) x;
+
+-- equal to percentile_cont on 200,000 values, per group, serial and forced parallel
+SELECT setseed(0.5);
+CREATE TABLE stats_data AS
+  SELECT (g % 7) AS grp, random() * 1000 - 200 AS x, date '2024-01-01' + (g % 90) AS d
+  FROM generate_series(1, 200000) g;
+ANALYZE stats_data;
+SET max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE serial_result AS
+  SELECT grp, deciles(x) AS dec, (median_mad(x)).median AS med, (median_mad(x)).mad AS mad FROM stats_data GROUP BY grp;
+CREATE TEMP TABLE reference AS
+  SELECT grp, percentile_cont(ARRAY[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) WITHIN GROUP (ORDER BY x) AS dec,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY x) AS med
+  FROM stats_data GROUP BY grp;
+SELECT count(*) AS groups, count(*) FILTER (WHERE s.dec = r.dec) AS deciles_equal,
+       count(*) FILTER (WHERE s.med = r.med) AS medians_equal
+FROM serial_result s JOIN reference r USING (grp);
+-- MAD against its definition: median of |x - median| per group
+SELECT count(*) FILTER (WHERE s.mad = m.mad) AS mads_equal
+FROM serial_result s
+JOIN (SELECT d.grp, percentile_cont(0.5) WITHIN GROUP (ORDER BY abs(d.x - r.med)) AS mad
+      FROM stats_data d JOIN reference r USING (grp) GROUP BY d.grp) m USING (grp);
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF) SELECT deciles(x), median_mad(x) FROM stats_data;
+SELECT (SELECT deciles(x) FROM stats_data) = (SELECT percentile_cont(ARRAY[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9])
+        WITHIN GROUP (ORDER BY x) FROM stats_data) AS parallel_deciles_equal,
+       (SELECT (median_mad(x)).median FROM stats_data) = (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM stats_data)
+         AS parallel_median_equal;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+
+-- monthly partitions with partitionwise aggregation give the same per-group results
+CREATE TABLE stats_part (grp int, x float8, d date) PARTITION BY RANGE (d);
+CREATE TABLE stats_part_1 PARTITION OF stats_part FOR VALUES FROM ('2024-01-01') TO ('2024-02-01');
+CREATE TABLE stats_part_2 PARTITION OF stats_part FOR VALUES FROM ('2024-02-01') TO ('2024-03-01');
+CREATE TABLE stats_part_3 PARTITION OF stats_part FOR VALUES FROM ('2024-03-01') TO ('2024-04-01');
+INSERT INTO stats_part SELECT grp, x, d FROM stats_data;
+ANALYZE stats_part;
+SET enable_partitionwise_aggregate = on;
+SET max_parallel_workers_per_gather = 0;
+EXPLAIN (COSTS OFF) SELECT grp, deciles(x) FROM stats_part GROUP BY grp;
+SELECT count(*) AS groups, count(*) FILTER (WHERE p.dec = s.dec) AS equal_to_unpartitioned
+FROM (SELECT grp, deciles(x) AS dec FROM stats_part GROUP BY grp) p JOIN serial_result s USING (grp);
+RESET enable_partitionwise_aggregate;
+RESET max_parallel_workers_per_gather;
+DROP TABLE stats_data, stats_part;

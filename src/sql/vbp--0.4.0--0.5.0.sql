@@ -1,0 +1,70 @@
+-- vbp 0.4.0 -> 0.5.0: exact, parallel-safe order statistics for the procurement
+-- reports: deciles, median and MAD, robust z.
+-- Released: never edit; ship fixes as a new upgrade script.
+
+\echo Use "ALTER EXTENSION vbp UPDATE TO '0.5.0'" to load this file. \quit
+
+
+-- =====================================================================
+-- Procurement metrics (DOMAIN.md §4, §7): exact order statistics for report
+-- credibility (robust z) and benchmarking (deciles), parallel-safe
+-- =====================================================================
+
+CREATE TYPE vbp.median_mad AS (median double precision, mad double precision, n bigint);
+COMMENT ON TYPE vbp.median_mad IS
+  'Median, median absolute deviation (中位数绝对偏差) and count of a set of values';
+
+CREATE FUNCTION vbp.float8_collect(internal, double precision) RETURNS internal
+  AS 'MODULE_PATHNAME', 'pgvbp_float8_collect' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.float8_collect(internal, double precision) IS
+  'Transition function of deciles and median_mad: collects the values (NULLs skipped)';
+CREATE FUNCTION vbp.float8_combine(internal, internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'pgvbp_float8_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.float8_combine(internal, internal) IS
+  'Combine function of deciles and median_mad: merges partial states of parallel workers or partitions';
+CREATE FUNCTION vbp.float8_serialize(internal) RETURNS bytea
+  AS 'MODULE_PATHNAME', 'pgvbp_float8_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.float8_serialize(internal) IS
+  'Serial function of deciles and median_mad: count and values in network byte order';
+CREATE FUNCTION vbp.float8_deserialize(bytea, internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'pgvbp_float8_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.float8_deserialize(bytea, internal) IS
+  'Deserial function of deciles and median_mad: rebuilds a state, refusing a malformed one';
+CREATE FUNCTION vbp.deciles_final(internal) RETURNS double precision[]
+  AS 'MODULE_PATHNAME', 'pgvbp_deciles_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.deciles_final(internal) IS
+  'Final function of deciles: the 10th to 90th percentiles with percentile_cont semantics';
+CREATE FUNCTION vbp.median_mad_final(internal) RETURNS vbp.median_mad
+  AS 'MODULE_PATHNAME', 'pgvbp_median_mad_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.median_mad_final(internal) IS
+  'Final function of median_mad: median, median absolute deviation and count';
+
+CREATE AGGREGATE vbp.deciles(double precision) (
+  SFUNC = vbp.float8_collect, STYPE = internal, FINALFUNC = vbp.deciles_final,
+  COMBINEFUNC = vbp.float8_combine, SERIALFUNC = vbp.float8_serialize, DESERIALFUNC = vbp.float8_deserialize,
+  PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vbp.deciles(double precision) IS
+  'Exact deciles (十分位数) of the values: float8[9] of the 10th..90th percentiles, equal to percentile_cont(ARRAY[0.1, ..., 0.9]) WITHIN GROUP (ORDER BY x); parallel-safe with combine, serial and deserial';
+CREATE AGGREGATE vbp.median_mad(double precision) (
+  SFUNC = vbp.float8_collect, STYPE = internal, FINALFUNC = vbp.median_mad_final,
+  COMBINEFUNC = vbp.float8_combine, SERIALFUNC = vbp.float8_serialize, DESERIALFUNC = vbp.float8_deserialize,
+  PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vbp.median_mad(double precision) IS
+  'Exact median and median absolute deviation (中位数, MAD) of the values, for robust z-scores; parallel-safe with combine, serial and deserial';
+
+CREATE FUNCTION vbp.robust_z(x double precision, median double precision, mad double precision, c double precision)
+  RETURNS double precision
+  AS 'MODULE_PATHNAME', 'pgvbp_robust_z' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.robust_z(double precision, double precision, double precision, double precision) IS
+  'Modified z-score (稳健Z值, Iglewicz and Hoaglin 1993): c x (x - median) / mad; NULL when mad is 0';
+CREATE FUNCTION vbp.robust_z(x double precision, median double precision, mad double precision)
+  RETURNS double precision
+  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  SELECT vbp.robust_z(x, median, mad,
+    (SELECT p.value::double precision FROM vbp.parameter p WHERE p.rule_set = 'national' AND p.name = 'robust_z_constant'))
+$$;
+COMMENT ON FUNCTION vbp.robust_z(double precision, double precision, double precision) IS
+  'Modified z-score (稳健Z值) with the constant of parameter robust_z_constant (0.6745) of the national rule set';
+
