@@ -87,22 +87,16 @@ UNION ALL
 SELECT 'missing_sign_off', batch_id || ' ' || org_code::text || ' ' || group_code::text FROM volume_report
 WHERE reported_volume IS NOT NULL AND NOT signed_off
 UNION ALL
--- robust z (Iglewicz-Hoaglin) of ln(reported / baseline) within generic group x institution level
-SELECT 'anomalous_report', key FROM (
-  SELECT c.key, 0.6745 * (c.x - c.med) / nullif(m.mad, 0) AS z
-  FROM (SELECT v.batch_id || ' ' || v.org_code::text || ' ' || v.group_code::text AS key, v.group_code, i.level,
-               ln(v.reported_volume::numeric / v.baseline_volume) AS x,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY ln(v2.reported_volume::numeric / v2.baseline_volume)) AS med
-        FROM volume_report v JOIN institution i USING (org_code)
-        JOIN volume_report v2 ON v2.group_code = v.group_code AND v2.reported_volume > 0
-        JOIN institution i2 ON i2.org_code = v2.org_code AND i2.level = i.level
-        WHERE v.reported_volume > 0
-        GROUP BY 1, 2, 3, 4) c
-  JOIN LATERAL (
-    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY abs(ln(v3.reported_volume::numeric / v3.baseline_volume) - c.med)) AS mad
-    FROM volume_report v3 JOIN institution i3 USING (org_code)
-    WHERE v3.group_code = c.group_code AND i3.level = c.level AND v3.reported_volume > 0) m ON true) z
-WHERE abs(z) > 3.5
+-- robust z (Iglewicz-Hoaglin, vbp.median_mad and vbp.robust_z) of ln(reported / baseline)
+-- within generic group x institution level
+SELECT 'anomalous_report', x.key
+FROM (SELECT v.batch_id || ' ' || v.org_code::text || ' ' || v.group_code::text AS key, v.group_code, i.level,
+             ln(v.reported_volume::numeric / v.baseline_volume)::float8 AS lx
+      FROM volume_report v JOIN institution i USING (org_code) WHERE v.reported_volume > 0) x
+JOIN (SELECT v.group_code, i.level, median_mad(ln(v.reported_volume::numeric / v.baseline_volume)::float8) AS m
+      FROM volume_report v JOIN institution i USING (org_code) WHERE v.reported_volume > 0
+      GROUP BY 1, 2) s USING (group_code, level)
+WHERE abs(robust_z(x.lx, (s.m).median, (s.m).mad)) > 3.5
 UNION ALL
 SELECT CASE WHEN completion >= 0.8 * tau THEN 'lagging' ELSE 'severely_lagging' END,
        batch_id || ' ' || org_code::text || ' ' || group_code::text

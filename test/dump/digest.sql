@@ -16,3 +16,7 @@ SELECT 'vbp.' || t || ' ' || n || ' ' || h FROM (VALUES
   ('division', (SELECT count(*) FROM vbp.division), (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM vbp.division x)),
   ('demo_injection', (SELECT count(*) FROM vbp.demo_injection), (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM vbp.demo_injection x)),
   ('purchase_id_seq', (SELECT last_value FROM vbp.purchase_id_seq), '')) v(t, n, h);
+SELECT 'vbp.retention ' || (SELECT count(*) FROM vbp.retention_settlement) || ' ' ||
+       (SELECT count(*) FROM vbp.retention_settlement_group) || ' ' ||
+       (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM (SELECT batch_id, org_code, retained, settled_by FROM vbp.retention_settlement) x) || ' ' ||
+       (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM (SELECT adjustment_id, amount, reason FROM vbp.retention_adjustment) x);
