@@ -31,3 +31,9 @@ SELECT count(*) AS drugs,
 FROM drug_cut d JOIN vbp.generic_group g USING (group_code);
 \echo '== defects injected for the reports to find (vbp.demo_injection)'
 SELECT kind, count(*) FROM vbp.demo_injection GROUP BY kind ORDER BY kind;
+\echo '== who lags, whose reports are not credible (vbp.fulfilment_alert, vbp.report_credibility as of the demo date)'
+SELECT set_config('vbp.as_of', (SELECT as_of::text FROM vbp.demo_run), false) IS NOT NULL AS as_of_set \gset
+SELECT alert, count(*) AS agreements, count(DISTINCT org_code) AS institutions FROM vbp.fulfilment_alert GROUP BY 1 ORDER BY 1;
+SELECT count(*) FILTER (WHERE not_reported) AS not_reported, count(*) FILTER (WHERE under_reported) AS under_reported,
+       count(*) FILTER (WHERE missing_sign_off) AS missing_sign_off, count(*) FILTER (WHERE anomalous) AS anomalous_robust_z
+FROM vbp.report_credibility;
