@@ -14,7 +14,6 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
-#include "utils/memutils.h"
 #include "utils/numeric.h"
 
 #include "vbp_glue.h"
@@ -218,21 +217,11 @@ integral_num_to_fen(Numeric n)
 {
 	static const vbp_error range = {VBP_ERANGE,
 	"The result does not fit in a cny amount (at most 92233720368547758.07 yuan in absolute value)."};
-	static Numeric max_fen = NULL;
-	static Numeric min_fen = NULL;
+	int64		fen;
 
-	/* the bounds are built once per backend, in a context that lives as long */
-	if (max_fen == NULL)
-	{
-		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
-
-		min_fen = int8_to_num(PG_INT64_MIN);
-		max_fen = int8_to_num(PG_INT64_MAX);
-		MemoryContextSwitchTo(old);
-	}
-	if (num_cmp(n, max_fen) > 0 || num_cmp(n, min_fen) < 0)
+	if (!vbp_numeric_to_int64(n, &fen))
 		money_error(&range);
-	return DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(n)));
+	return fen;
 }
 
 /* fen * n, rounded half away from zero (numeric multiplication is exact). */

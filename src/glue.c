@@ -5,6 +5,7 @@
 #include "vbp_glue.h"
 
 #include "utils/elog.h"
+#include "utils/memutils.h"
 #if PG_VERSION_NUM >= 160000
 #include "nodes/miscnodes.h"
 #endif
@@ -67,4 +68,25 @@ vbp_recv_text(FunctionCallInfo fcinfo)
 	int			nbytes;
 
 	return pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+}
+
+bool
+vbp_numeric_to_int64(Numeric n, int64 *out)
+{
+	static Numeric min_int64 = NULL;
+	static Numeric max_int64 = NULL;
+
+	if (max_int64 == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+		min_int64 = DatumGetNumeric(DirectFunctionCall1(int8_numeric, Int64GetDatum(PG_INT64_MIN)));
+		max_int64 = DatumGetNumeric(DirectFunctionCall1(int8_numeric, Int64GetDatum(PG_INT64_MAX)));
+		MemoryContextSwitchTo(old);
+	}
+	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(n), NumericGetDatum(max_int64))) > 0 ||
+		DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(n), NumericGetDatum(min_int64))) < 0)
+		return false;
+	*out = DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(n)));
+	return true;
 }

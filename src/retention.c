@@ -47,26 +47,24 @@ numeric_weight_scale(Datum w)
 	return DatumGetInt32(DirectFunctionCall1(numeric_scale, w));
 }
 
-/* w * 10^scale as an int64, exactly; 22003 if it does not fit, 22023 for NaN. */
+/* w * 10^scale as an int64, exactly; 22003 if it does not fit. */
 static int64
 numeric_weight_to_int64(Datum w, int scale)
 {
 	char		buf[32];
 	Datum		scaled;
-	Datum		lo = DirectFunctionCall1(int8_numeric, Int64GetDatum(PG_INT64_MIN));
-	Datum		hi = DirectFunctionCall1(int8_numeric, Int64GetDatum(PG_INT64_MAX));
+	int64		v;
 
 	snprintf(buf, sizeof(buf), "1e%d", scale);
 	scaled = DirectFunctionCall2(numeric_mul, w,
 								 DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
 													 ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
-	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, scaled, hi)) > 0 ||
-		DatumGetInt32(DirectFunctionCall2(numeric_cmp, scaled, lo)) < 0)
+	if (!vbp_numeric_to_int64(DatumGetNumeric(scaled), &v))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("apportion weight out of range"),
 				 errdetail("A weight times 10^%d (its scale in this set) must fit in 64 bits.", scale)));
-	return DatumGetInt64(DirectFunctionCall1(numeric_int8, scaled));
+	return v;
 }
 
 /*

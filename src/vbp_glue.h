@@ -11,6 +11,7 @@
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
+#include "utils/numeric.h"
 #include "utils/sortsupport.h"
 
 #include "vbp_core.h"
@@ -76,6 +77,12 @@ Datum prefix##_sortsupport(PG_FUNCTION_ARGS) \
 	((SortSupport) PG_GETARG_POINTER(0))->comparator = prefix##_fastcmp; \
 	PG_RETURN_VOID(); \
 }
+
+/*
+ * An integral numeric as int64: false if it lies outside the int64 range (the
+ * bounds are built once per backend).  The caller reports the error.
+ */
+extern bool vbp_numeric_to_int64(Numeric n, int64 *out);
 
 /* Reads the text form sent by an identifier's send function. */
 extern char *vbp_recv_text(FunctionCallInfo fcinfo);
