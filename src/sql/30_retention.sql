@@ -54,6 +54,34 @@ COMMENT ON COLUMN vbp.fund_share.org_code IS 'Institution';
 COMMENT ON COLUMN vbp.fund_share.fund_payment_ratio IS 'r_pay: the fund''s actual payment ratio';
 COMMENT ON COLUMN vbp.fund_share.insured_share IS 's_ins: share of insured patients';
 
+-- what an institution bought for each agreement (used by retention and the procurement reports)
+CREATE FUNCTION vbp.agreement_purchases(as_of date, payment_days int)
+  RETURNS TABLE (
+    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, in_batch boolean,
+    selected_units bigint, other_units bigint, all_units bigint,
+    selected_spend vbp.cny, other_spend vbp.cny,
+    purchases bigint, payments_due bigint, paid_on_time bigint)
+  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  SELECT a.batch_id, a.org_code, a.group_code, bool_or(s.product_code IS NOT NULL),
+         coalesce(sum(pu.quantity) FILTER (WHERE s.selected), 0),
+         coalesce(sum(pu.quantity) FILTER (WHERE NOT s.selected), 0),
+         coalesce(sum(pu.quantity), 0),
+         coalesce(vbp.sum(pu.amount) FILTER (WHERE s.selected), '0'),
+         coalesce(vbp.sum(pu.amount) FILTER (WHERE NOT s.selected), '0'),
+         count(pu.*) FILTER (WHERE s.product_code IS NOT NULL),
+         count(pu.*) FILTER (WHERE s.product_code IS NOT NULL
+                               AND (pu.accepted_on + payment_days <= as_of OR pu.paid_on IS NOT NULL)),
+         count(pu.*) FILTER (WHERE s.product_code IS NOT NULL AND pu.paid_on <= pu.accepted_on + payment_days)
+  FROM vbp.agreement a
+  JOIN vbp.product pr ON pr.group_code = a.group_code
+  LEFT JOIN vbp.selection s ON s.product_code = pr.product_code AND s.batch_id = a.batch_id
+  LEFT JOIN vbp.purchase pu ON pu.org_code = a.org_code AND pu.product_code = pr.product_code
+   AND pu.purchased_on BETWEEN a.cycle_start AND least(a.cycle_end, as_of)
+  GROUP BY 1, 2, 3
+$$;
+COMMENT ON FUNCTION vbp.agreement_purchases(date, int) IS
+  'Purchases (采购) of each agreement from its cycle start to the end of the cycle or as_of (pass infinity for the whole cycle): units of selected and non-selected products of the batch (in_batch: the group has products in the batch''s selection), units of every product of the group, spends, and purchases, payments due and paid within payment_days of acceptance (those counts over products in the batch)';
+
 -- per institution x cycle x generic group: every component of the formula
 --   B = Q_agreed x P_ref x r_pay x s_ins
 --   E = (min(Q_sel, Q_agreed) x P_sel + A_nonsel) x r_pay x s_ins
@@ -78,16 +106,9 @@ CREATE FUNCTION vbp.retention_components(rule_set text DEFAULT 'national')
     FROM vbp.selection s JOIN vbp.product pr USING (product_code)
     GROUP BY 1, 2
   ), bought AS (
-    SELECT a.batch_id, a.org_code, a.group_code,
-           coalesce(sum(pu.quantity) FILTER (WHERE s.selected), 0) AS sel_q,
-           coalesce(sum(pu.amount) FILTER (WHERE s.selected), '0') AS sel_spend,
-           coalesce(sum(pu.amount) FILTER (WHERE NOT s.selected), '0') AS nonsel_spend
-    FROM vbp.agreement a
-    JOIN vbp.product pr ON pr.group_code = a.group_code
-    JOIN vbp.selection s ON s.product_code = pr.product_code AND s.batch_id = a.batch_id
-    LEFT JOIN vbp.purchase pu ON pu.org_code = a.org_code AND pu.product_code = pr.product_code
-     AND pu.purchased_on BETWEEN a.cycle_start AND a.cycle_end
-    GROUP BY 1, 2, 3
+    SELECT ap.batch_id, ap.org_code, ap.group_code, ap.selected_units AS sel_q,
+           ap.selected_spend AS sel_spend, ap.other_spend AS nonsel_spend
+    FROM vbp.agreement_purchases('infinity', NULL) ap WHERE ap.in_batch
   ), c AS (
     SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, b.sel_q, least(b.sel_q, a.agreed_volume) AS within,
            b.sel_spend, CASE WHEN b.sel_q > 0 THEN b.sel_spend::numeric / b.sel_q END AS p_sel, b.nonsel_spend,
@@ -137,17 +158,12 @@ CREATE FUNCTION vbp.retention_assessment(rule_set text DEFAULT 'national')
     FROM vbp.parameter WHERE parameter.rule_set = retention_assessment.rule_set
   ), g AS (
     SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, v.reported_volume,
-           sum(pu.quantity) FILTER (WHERE s.selected) AS sel_q,
-           sum(pu.quantity) AS all_q,
-           count(pu.*) AS n_purchases,
-           count(pu.*) FILTER (WHERE pu.paid_on <= pu.accepted_on + (SELECT pay_days FROM p)::int) AS n_on_time
+           ap.selected_units AS sel_q, ap.selected_units + ap.other_units AS all_q,
+           ap.purchases AS n_purchases, ap.paid_on_time AS n_on_time
     FROM vbp.agreement a
     JOIN vbp.volume_report v USING (batch_id, org_code, group_code)
-    JOIN vbp.product pr ON pr.group_code = a.group_code
-    JOIN vbp.selection s ON s.product_code = pr.product_code AND s.batch_id = a.batch_id
-    LEFT JOIN vbp.purchase pu ON pu.org_code = a.org_code AND pu.product_code = pr.product_code
-     AND pu.purchased_on BETWEEN a.cycle_start AND a.cycle_end
-    GROUP BY 1, 2, 3, 4, 5
+    JOIN vbp.agreement_purchases('infinity', (SELECT pay_days FROM p)::int) ap USING (batch_id, org_code, group_code)
+    WHERE ap.in_batch
   ), items AS (
     SELECT g.batch_id, g.org_code,
            100 * least(1, sum(coalesce(g.sel_q, 0))::numeric / nullif(sum(g.agreed_volume), 0)) AS completion,

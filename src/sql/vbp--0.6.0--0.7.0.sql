@@ -32,18 +32,9 @@ CREATE FUNCTION vbp.fulfilment_for(as_of date, rule_set text DEFAULT 'national')
            max(value) FILTER (WHERE name = 'payment_days') AS pay_days
     FROM vbp.parameter WHERE parameter.rule_set = fulfilment_for.rule_set
   ), bought AS (
-    SELECT a.batch_id, a.org_code, a.group_code,
-           coalesce(sum(pu.quantity) FILTER (WHERE s.selected), 0) AS sel_q,
-           coalesce(sum(pu.quantity) FILTER (WHERE NOT s.selected), 0) AS other_q,
-           count(pu.*) FILTER (WHERE pu.accepted_on + (SELECT pay_days FROM p)::int <= as_of OR pu.paid_on IS NOT NULL) AS due,
-           count(pu.*) FILTER (WHERE pu.paid_on <= pu.accepted_on + (SELECT pay_days FROM p)::int) AS on_time
-    FROM vbp.agreement a
-    JOIN vbp.product pr ON pr.group_code = a.group_code
-    JOIN vbp.selection s ON s.product_code = pr.product_code AND s.batch_id = a.batch_id
-    LEFT JOIN vbp.purchase pu ON pu.org_code = a.org_code AND pu.product_code = pr.product_code
-     AND pu.purchased_on BETWEEN a.cycle_start AND least(a.cycle_end, as_of)
-    WHERE a.cycle_start <= as_of
-    GROUP BY 1, 2, 3
+    SELECT ap.batch_id, ap.org_code, ap.group_code, ap.selected_units AS sel_q, ap.other_units AS other_q,
+           ap.payments_due AS due, ap.paid_on_time AS on_time
+    FROM vbp.agreement_purchases(as_of, (SELECT pay_days FROM p)::int) ap WHERE ap.in_batch
   )
   SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, a.cycle_start, a.cycle_end,
          round(t.tau, 6), b.sel_q, b.other_q, round(t.c, 6),
@@ -56,6 +47,7 @@ CREATE FUNCTION vbp.fulfilment_for(as_of date, rule_set text DEFAULT 'national')
   CROSS JOIN p
   CROSS JOIN LATERAL (SELECT vbp.time_progress(a.cycle_start, a.cycle_end, as_of) AS tau,
                              CASE WHEN a.agreed_volume > 0 THEN b.sel_q::numeric / a.agreed_volume ELSE 1 END AS c) t
+  WHERE a.cycle_start <= as_of
 $$;
 COMMENT ON FUNCTION vbp.fulfilment_for(date, text) IS
   'Fulfilment (履约) of every agreement on a date: time progress, selected and other units bought, completion c = Q_selected / Q_agreed, status, selected share and whether it reaches selected_share_floor, payments due and paid within payment_days';
@@ -102,12 +94,8 @@ CREATE FUNCTION vbp.report_credibility_for(as_of date, rule_set text DEFAULT 'na
   ), cell AS (
     SELECT r.group_code, r.level, vbp.median_mad(r.lx) AS m FROM r GROUP BY 1, 2
   ), actual AS (
-    SELECT a.batch_id, a.org_code, a.group_code, coalesce(sum(pu.quantity), 0) AS q, bool_or(a.cycle_end <= as_of) AS ended
-    FROM vbp.agreement a
-    JOIN vbp.product pr ON pr.group_code = a.group_code
-    LEFT JOIN vbp.purchase pu ON pu.org_code = a.org_code AND pu.product_code = pr.product_code
-     AND pu.purchased_on BETWEEN a.cycle_start AND least(a.cycle_end, as_of)
-    GROUP BY 1, 2, 3
+    SELECT ap.batch_id, ap.org_code, ap.group_code, ap.all_units AS q, a.cycle_end <= as_of AS ended
+    FROM vbp.agreement_purchases(as_of, NULL) ap JOIN vbp.agreement a USING (batch_id, org_code, group_code)
   )
   SELECT r.batch_id, r.org_code, r.group_code, r.level, r.baseline_volume, r.reported_volume,
          r.reported_volume IS NULL AND r.baseline_volume > 0,
