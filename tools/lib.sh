@@ -82,3 +82,12 @@ vbp_cluster_stop() {
 }
 
 psql_q() { "$PGBIN/psql" -X -v ON_ERROR_STOP=1 -q "$@"; }
+
+# median_ms DB SETTINGS QUERY: median of three timed runs of QUERY in DB (after SETTINGS), in ms.
+median_ms() {
+	local db=$1 settings=$2 q=$3 run
+	for run in 1 2 3; do
+		PGOPTIONS="-c client_min_messages=warning" "$PGBIN/psql" -X -q -d "$db" -c "$settings" -c '\timing on' -c "$q" |
+			sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p'
+	done | sort -n | sed -n 2p
+}

@@ -35,15 +35,8 @@ diff=$(psql -d $db -At -c "SELECT count(*) FROM (
         SELECT p, i, quota + CASE WHEN rk <= leftover THEN 1 ELSE 0 END AS s FROM r) b USING (p, i)
   WHERE a.s <> b.s")
 echo "rows whose shares differ between the two: $diff"
-timeit() {
-	local q=$1 t
-	for run in 1 2 3; do
-		t=$( { psql -d $db -c '\timing on' -c "$q" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p'; } )
-		echo "$t"
-	done | sort -n | sed -n 2p
-}
-c_ms=$(timeit "$c_query")
-sql_ms=$(timeit "$sql_query")
+c_ms=$(median_ms $db "SELECT 1" "$c_query")
+sql_ms=$(median_ms $db "SELECT 1" "$sql_query")
 echo "| formulation | median of 3 (ms) |"
 echo "|---|---:|"
 echo "| vbp.apportion (C window function) | $c_ms |"

@@ -15,12 +15,6 @@ psql -d $db -c "CREATE EXTENSION vbp" \
 pc="percentile_cont(ARRAY[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) WITHIN GROUP (ORDER BY x)"
 same=$(psql -d $db -At -c "SELECT (SELECT vbp.deciles(x) FROM v) = (SELECT $pc FROM v)")
 echo "same deciles over all 5,000,000 values: $same"
-timeit() {
-	local settings=$1 q=$2
-	for run in 1 2 3; do
-		psql -d $db -c "$settings" -c '\timing on' -c "$q" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p'
-	done | sort -n | sed -n 2p
-}
 serial="SET max_parallel_workers_per_gather = 0"
 parallel="SET max_parallel_workers_per_gather = 2; SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0"
 echo "| query | vbp.deciles (ms) | percentile_cont (ms) | percentile_cont / vbp.deciles |"
@@ -30,7 +24,7 @@ for shape in one grouped; do
 	else a="SELECT grp, vbp.deciles(x) FROM v GROUP BY grp"; b="SELECT grp, $pc FROM v GROUP BY grp"; label="5M values, 1,000 groups"; fi
 	for mode in serial parallel; do
 		s=${!mode}
-		ta=$(timeit "$s" "$a"); tb=$(timeit "$s" "$b")
+		ta=$(median_ms $db "$s" "$a"); tb=$(median_ms $db "$s" "$b")
 		awk -v l="$label, $mode" -v a="$ta" -v b="$tb" 'BEGIN { printf "| %s | %.0f | %.0f | %.2f |\n", l, a, b, b / a }'
 	done
 done
