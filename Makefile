@@ -51,10 +51,12 @@ fuzz:
 	bash test/fuzz/run.sh $(FUZZ_SECONDS)
 
 # Benchmarks (not tests): generator timings at scales 1, 10 and 100; apportion
-# against plain SQL over 1 million rows.
+# against plain SQL over 1 million rows; deciles against percentile_cont; the
+# fulfilment report against a bare GROUP BY over 10 million purchases.
 bench:
 	bash test/bench/generator.sh
 	bash test/bench/apportion.sh
 	bash test/bench/deciles.sh
+	bash test/bench/fulfilment.sh
 
 .PHONY: unit fuzz bench

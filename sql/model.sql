@@ -11,7 +11,7 @@ SELECT d.name AS province, c.name AS city FROM division d JOIN division c ON c.p
 WHERE c.code = city('H44010300351'::orgcode);
 
 -- every shipped parameter carries a source; a few published values
-SELECT count(*) AS parameters, count(*) FILTER (WHERE source ~ '^\[(pub|seed|param|believed)\]') AS with_source_mark
+SELECT count(*) AS parameters, count(*) FILTER (WHERE source ~ '^\[(pub|seed|param|believed|method)\]') AS with_source_mark
 FROM parameter WHERE shipped;
 SELECT name, coalesce(value::text, to_char(value_date, 'YYYY-MM-DD'), value_text) AS value, unit FROM parameter
 WHERE name IN ('report_floor', 'robust_z_threshold', 'payment_days', 'coverage_target_2025', 'dual_channel_list_deadline')

@@ -21,7 +21,7 @@
 typedef __int128 vbp_int128;
 typedef unsigned __int128 vbp_uint128;
 
-#define VBP_CORE_VERSION "0.7.0"
+#define VBP_CORE_VERSION "0.8.0"
 
 /* What went wrong; the glue maps each kind to one SQLSTATE. */
 typedef enum vbp_errkind
@@ -226,6 +226,64 @@ extern void vbp_sort_doubles(double *v, size_t n);
 extern double vbp_quantile_sorted(const double *v, size_t n, double p);
 /* median and MAD; sorts v, uses scratch[n]; n > 0 */
 extern void vbp_median_mad(double *v, size_t n, double *scratch, double *median, double *mad);
+
+/* ---------------------------------------------------------------------
+ * Purchase tally for fulfilment and retention (tally.c): units and spend
+ * of selected and other products, payment counts of products in the batch.
+ * ---------------------------------------------------------------------
+ */
+typedef struct vbp_tally
+{
+	vbp_int128_a8 selected_units;
+	vbp_int128_a8 other_units;
+	vbp_int128_a8 selected_fen;
+	vbp_int128_a8 other_fen;
+	int64_t		purchases;		/* purchases of products in the batch */
+	int64_t		payments_due;	/* of them, payment due by the date */
+	int64_t		paid_on_time;	/* of them, paid within the payment days */
+} vbp_tally;
+
+#define VBP_TALLY_WIRE 112		/* serialized size, big-endian */
+
+extern void vbp_tally_init(vbp_tally *t);
+extern void vbp_tally_add(vbp_tally *t, int64_t units, int64_t fen, bool selected, bool bid,
+						  bool due, bool on_time);
+/* one purchase of a cycle as of a date; NULL pointers are missing values */
+extern void vbp_tally_add_purchase(vbp_tally *t, int64_t units, int64_t fen, int32_t purchased,
+								   const int32_t *accepted, const int32_t *paid, bool selected,
+								   bool bid, int32_t cycle_start, int32_t cycle_end, int32_t as_of,
+								   const int32_t *payment_days);
+extern void vbp_tally_combine(vbp_tally *into, const vbp_tally *from);
+extern void vbp_tally_serialize(const vbp_tally *t, unsigned char *wire);
+extern vbp_errkind vbp_tally_deserialize(const unsigned char *wire, vbp_tally *t, vbp_error *err);
+/* time progress (as_of - start + 1) / (end - start + 1) clipped to [0, 1], as num / den */
+extern vbp_errkind vbp_time_progress(int32_t cycle_start, int32_t cycle_end, int32_t as_of,
+									 int64_t *num, int64_t *den, vbp_error *err);
+/* completed / on_track / lagging / severely_lagging from c >= 1, c >= tau, c >= factor x tau */
+extern const char *vbp_fulfilment_status(bool reached_agreed, bool reached_time, bool reached_lagging);
+/* a 128-bit unit sum as int64, or VBP_ERANGE */
+extern vbp_errkind vbp_tally_units(vbp_int128 units, int64_t *out, vbp_error *err);
+
+/* ---------------------------------------------------------------------
+ * Tabular CUSUM change detection (cusum.c).
+ * ---------------------------------------------------------------------
+ */
+typedef struct vbp_cusum_point
+{
+	bool		monitored;		/* false: missing value or no baseline */
+	int			alert;			/* +1 upward change, -1 downward, 0 none */
+	double		mean;			/* baseline mean */
+	double		sd;				/* baseline population standard deviation */
+	double		up;				/* upper cumulative sum */
+	double		down;			/* lower cumulative sum (as a magnitude) */
+} vbp_cusum_point;
+
+/*
+ * CUSUM over x[0..n) (NaN = missing) with a baseline of `window` values,
+ * a signal above threshold x sd and a slack of slack x sd; fills out[n].
+ */
+extern vbp_errkind vbp_cusum(const double *x, size_t n, size_t window, double threshold,
+							 double slack, vbp_cusum_point *out, vbp_error *err);
 
 /* ---------------------------------------------------------------------
  * Deterministic random numbers for the demo generator (rng.c).

@@ -57,30 +57,51 @@ COMMENT ON COLUMN vbp.fund_share.insured_share IS 's_ins: share of insured patie
 -- what an institution bought for each agreement (used by retention and the procurement reports)
 CREATE FUNCTION vbp.agreement_purchases(as_of date, payment_days int)
   RETURNS TABLE (
-    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, in_batch boolean,
+    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, agreed_volume bigint,
+    cycle_start date, cycle_end date, in_batch boolean,
     selected_units bigint, other_units bigint, all_units bigint,
     selected_spend vbp.cny, other_spend vbp.cny,
     purchases bigint, payments_due bigint, paid_on_time bigint)
   LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
-  SELECT a.batch_id, a.org_code, a.group_code, bool_or(s.product_code IS NOT NULL),
-         coalesce(sum(pu.quantity) FILTER (WHERE s.selected), 0),
-         coalesce(sum(pu.quantity) FILTER (WHERE NOT s.selected), 0),
-         coalesce(sum(pu.quantity), 0),
-         coalesce(vbp.sum(pu.amount) FILTER (WHERE s.selected), '0'),
-         coalesce(vbp.sum(pu.amount) FILTER (WHERE NOT s.selected), '0'),
-         count(pu.*) FILTER (WHERE s.product_code IS NOT NULL),
-         count(pu.*) FILTER (WHERE s.product_code IS NOT NULL
-                               AND (pu.accepted_on + payment_days <= as_of OR pu.paid_on IS NOT NULL)),
-         count(pu.*) FILTER (WHERE s.product_code IS NOT NULL AND pu.paid_on <= pu.accepted_on + payment_days)
+  -- One pass over the purchases, as cheap as a bare GROUP BY: the agreement cycles are few
+  -- (batch x group x cycle), so each product maps to its cycles through a small hash table
+  -- carrying the product's flags in the batch; purchases are tallied per institution x cycle
+  -- and only then matched to the agreements.
+  WITH cyc AS (
+    SELECT row_number() OVER () AS cid, d.*
+    FROM (SELECT DISTINCT a.batch_id, a.group_code, a.cycle_start, a.cycle_end FROM vbp.agreement a) d
+  ), pm AS (
+    SELECT c.cid, c.cycle_start, c.cycle_end, pr.product_code,
+           s.selected IS TRUE AS sel, s.product_code IS NOT NULL AS bid
+    FROM cyc c
+    JOIN vbp.product pr ON pr.group_code = c.group_code
+    LEFT JOIN vbp.selection s ON s.product_code = pr.product_code AND s.batch_id = c.batch_id
+  ), bought AS (
+    SELECT pu.org_code, pm.cid,
+           vbp.purchase_tally(pu.quantity, pu.amount, pu.purchased_on, pu.accepted_on, pu.paid_on,
+                              pm.sel, pm.bid, pm.cycle_start, pm.cycle_end, as_of, payment_days) AS t
+    FROM vbp.purchase pu
+    JOIN pm ON pm.product_code = pu.product_code
+    GROUP BY 1, 2
+  ), per AS (
+    SELECT c.batch_id, b.org_code, c.group_code, c.cycle_start, c.cycle_end, b.t
+    FROM bought b JOIN cyc c ON c.cid = b.cid
+  ), inb AS (
+    SELECT DISTINCT s.batch_id, pr.group_code
+    FROM vbp.selection s JOIN vbp.product pr ON pr.product_code = s.product_code
+  )
+  SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, a.cycle_start, a.cycle_end, i.batch_id IS NOT NULL,
+         coalesce((p.t).selected_units, 0), coalesce((p.t).other_units, 0),
+         coalesce((p.t).selected_units + (p.t).other_units, 0),
+         coalesce((p.t).selected_spend, '0'), coalesce((p.t).other_spend, '0'),
+         coalesce((p.t).purchases, 0), coalesce((p.t).payments_due, 0), coalesce((p.t).paid_on_time, 0)
   FROM vbp.agreement a
-  JOIN vbp.product pr ON pr.group_code = a.group_code
-  LEFT JOIN vbp.selection s ON s.product_code = pr.product_code AND s.batch_id = a.batch_id
-  LEFT JOIN vbp.purchase pu ON pu.org_code = a.org_code AND pu.product_code = pr.product_code
-   AND pu.purchased_on BETWEEN a.cycle_start AND least(a.cycle_end, as_of)
-  GROUP BY 1, 2, 3
+  LEFT JOIN per p ON p.batch_id = a.batch_id AND p.org_code = a.org_code AND p.group_code = a.group_code
+                 AND p.cycle_start = a.cycle_start AND p.cycle_end = a.cycle_end
+  LEFT JOIN inb i ON i.batch_id = a.batch_id AND i.group_code = a.group_code
 $$;
 COMMENT ON FUNCTION vbp.agreement_purchases(date, int) IS
-  'Purchases (采购) of each agreement from its cycle start to the end of the cycle or as_of (pass infinity for the whole cycle): units of selected and non-selected products of the batch (in_batch: the group has products in the batch''s selection), units of every product of the group, spends, and purchases, payments due and paid within payment_days of acceptance (those counts over products in the batch)';
+  'Purchases (采购) of each agreement (with its agreed volume and cycle) from its cycle start to the end of the cycle or as_of (pass infinity for the whole cycle): units of the products selected in the batch and of every other product of the group (non-selected bidders and products that did not bid), in_batch: the group has products in the batch''s selection, units of every product of the group, spends, and purchases, payments due and paid within payment_days of acceptance (those counts over products in the batch)';
 
 -- per institution x cycle x generic group: every component of the formula
 --   B = Q_agreed x P_ref x r_pay x s_ins

@@ -7,24 +7,12 @@
 -- =====================================================================
 
 CREATE FUNCTION vbp.time_progress(cycle_start date, cycle_end date, as_of date) RETURNS numeric
-  LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog AS $$
-BEGIN
-  IF cycle_end < cycle_start THEN
-    RAISE EXCEPTION 'cycle ends (%) before it starts (%)', cycle_end, cycle_start
-      USING ERRCODE = 'invalid_parameter_value';
-  END IF;
-  RETURN least(1, greatest(0, (as_of - cycle_start + 1)::numeric / (cycle_end - cycle_start + 1)));
-END $$;
+  AS 'MODULE_PATHNAME', 'pgvbp_time_progress' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.time_progress(date, date, date) IS
   'Time progress (序时进度) of a cycle on a date: (as_of - start + 1) / (end - start + 1), clipped to [0, 1]';
 
 CREATE FUNCTION vbp.fulfilment_status(completion numeric, time_progress numeric, lagging_factor numeric) RETURNS text
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT CASE WHEN completion >= 1 THEN 'completed'
-              WHEN completion >= time_progress THEN 'on_track'
-              WHEN completion >= lagging_factor * time_progress THEN 'lagging'
-              ELSE 'severely_lagging' END
-$$;
+  AS 'MODULE_PATHNAME', 'pgvbp_fulfilment_status' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.fulfilment_status(numeric, numeric, numeric) IS
   'Fulfilment status (履约状态): completed if completion >= 1, on_track if >= time progress, lagging if >= factor x time progress, else severely_lagging';
 CREATE FUNCTION vbp.fulfilment_status(completion numeric, time_progress numeric) RETURNS text

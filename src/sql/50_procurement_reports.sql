@@ -26,23 +26,22 @@ CREATE FUNCTION vbp.fulfilment_for(as_of date, rule_set text DEFAULT 'national')
            max(value) FILTER (WHERE name = 'selected_share_floor') AS share_floor,
            max(value) FILTER (WHERE name = 'payment_days') AS pay_days
     FROM vbp.parameter WHERE parameter.rule_set = fulfilment_for.rule_set
-  ), bought AS (
-    SELECT ap.batch_id, ap.org_code, ap.group_code, ap.selected_units AS sel_q, ap.other_units AS other_q,
-           ap.payments_due AS due, ap.paid_on_time AS on_time
-    FROM vbp.agreement_purchases(as_of, (SELECT pay_days FROM p)::int) ap WHERE ap.in_batch
+  ), a AS (
+    SELECT ap.batch_id, ap.org_code, ap.group_code, ap.agreed_volume, ap.cycle_start, ap.cycle_end,
+           ap.selected_units AS sel_q, ap.other_units AS other_q, ap.payments_due AS due, ap.paid_on_time AS on_time
+    FROM vbp.agreement_purchases(as_of, (SELECT pay_days FROM p)::int) ap
+    WHERE ap.in_batch AND ap.cycle_start <= as_of
   )
   SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, a.cycle_start, a.cycle_end,
-         round(t.tau, 6), b.sel_q, b.other_q, round(t.c, 6),
+         round(t.tau, 6), a.sel_q, a.other_q, round(t.c, 6),
          vbp.fulfilment_status(t.c, t.tau, p.lagging),
-         round(b.sel_q::numeric / nullif(b.sel_q + b.other_q, 0), 6),
-         coalesce(b.sel_q::numeric / nullif(b.sel_q + b.other_q, 0) >= p.share_floor, true),
-         b.due, b.on_time, round(b.on_time::numeric / nullif(b.due, 0), 6)
-  FROM vbp.agreement a
-  JOIN bought b USING (batch_id, org_code, group_code)
+         round(a.sel_q::numeric / nullif(a.sel_q + a.other_q, 0), 6),
+         coalesce(a.sel_q::numeric / nullif(a.sel_q + a.other_q, 0) >= p.share_floor, true),
+         a.due, a.on_time, round(a.on_time::numeric / nullif(a.due, 0), 6)
+  FROM a
   CROSS JOIN p
   CROSS JOIN LATERAL (SELECT vbp.time_progress(a.cycle_start, a.cycle_end, as_of) AS tau,
-                             CASE WHEN a.agreed_volume > 0 THEN b.sel_q::numeric / a.agreed_volume ELSE 1 END AS c) t
-  WHERE a.cycle_start <= as_of
+                             CASE WHEN a.agreed_volume > 0 THEN a.sel_q::numeric / a.agreed_volume ELSE 1 END AS c) t
 $$;
 COMMENT ON FUNCTION vbp.fulfilment_for(date, text) IS
   'Fulfilment (履约) of every agreement on a date: time progress, selected and other units bought, completion c = Q_selected / Q_agreed, status, selected share and whether it reaches selected_share_floor, payments due and paid within payment_days';
@@ -89,8 +88,8 @@ CREATE FUNCTION vbp.report_credibility_for(as_of date, rule_set text DEFAULT 'na
   ), cell AS (
     SELECT r.group_code, r.level, vbp.median_mad(r.lx) AS m FROM r GROUP BY 1, 2
   ), actual AS (
-    SELECT ap.batch_id, ap.org_code, ap.group_code, ap.all_units AS q, a.cycle_end <= as_of AS ended
-    FROM vbp.agreement_purchases(as_of, NULL) ap JOIN vbp.agreement a USING (batch_id, org_code, group_code)
+    SELECT ap.batch_id, ap.org_code, ap.group_code, ap.all_units AS q, ap.cycle_end <= as_of AS ended
+    FROM vbp.agreement_purchases(as_of, NULL) ap
   )
   SELECT r.batch_id, r.org_code, r.group_code, r.level, r.baseline_volume, r.reported_volume,
          r.reported_volume IS NULL AND r.baseline_volume > 0,

@@ -42,7 +42,63 @@ TEST(stats_median_mad)
 	CHECK(w[0] == 1 && w[1] == 2 && isnan(w[2]));
 }
 
+TEST(stats_cusum)
+{
+	/*
+	 * window 4, threshold 2 sd, slack 0.5 sd.  Baseline 1, 3, 1, 3: mean 2,
+	 * population sd 1, so up_t = max(0, up + x - 2.5), down_t = max(0, down
+	 * + 1.5 - x), signal above 2.  x = 1: up 0, down 0.5; 3: 0.5, 0; 1: 0,
+	 * 0.5; 3: 0.5, 0; 2: 0, 0; 2: 0, 0; 6: up 3.5 > 2, upward signal.  Then
+	 * a new baseline 6, 6, 6, 6 (mean 6, sd 0): the sums stay 0.
+	 */
+	double		x[11] = {1, 3, 1, 3, 2, 2, 6, 6, 6, 6, 6};
+	double		want_up[11] = {0, 0.5, 0, 0.5, 0, 0, 3.5, 0, 0, 0, 0};
+	double		want_down[11] = {0.5, 0, 0.5, 0, 0, 0, 0, 0, 0, 0, 0};
+	/* baseline 10, 12, 10, 12 (mean 11, sd 1): 7 after 11 gives down 3.5, a downward signal;
+	 * one value is left for the next baseline, so the last month is not monitored */
+	double		y[7] = {10, 12, 10, 12, 11, 7, 7};
+	/* a missing month (NaN) is skipped: no sums, state unchanged */
+	double		z[6] = {1, 3, NAN, 1, 3, 6};
+	/* a flat baseline has sd 0: any departure signals */
+	double		f[6] = {5, 5, 5, 5, 5, 6};
+	double		inf[2] = {1, INFINITY};
+	vbp_cusum_point out[11];
+	vbp_error	err;
+	int			i;
+
+	CHECK(vbp_cusum(x, 11, 4, 2, 0.5, out, &err) == VBP_OK);
+	for (i = 0; i < 11; i++)
+	{
+		CHECK(out[i].monitored);
+		CHECK(close_to(out[i].up, want_up[i]));
+		CHECK(close_to(out[i].down, want_down[i]));
+		CHECK(out[i].alert == (i == 6 ? 1 : 0));
+		CHECK(close_to(out[i].mean, i <= 6 ? 2 : 6));
+		CHECK(close_to(out[i].sd, i <= 6 ? 1 : 0));
+	}
+	CHECK(vbp_cusum(y, 7, 4, 2, 0.5, out, &err) == VBP_OK);
+	CHECK(close_to(out[5].down, 3.5) && out[5].alert == -1);
+	for (i = 0; i < 5; i++)
+		CHECK(out[i].alert == 0);
+	CHECK(!out[6].monitored && out[6].alert == 0);
+	CHECK(vbp_cusum(z, 6, 4, 2, 0.5, out, &err) == VBP_OK);
+	/* baseline 1, 3, 1, 3 skips the gap; 6 gives up 0.5 + 3.5 = 4 > 2 */
+	CHECK(!out[2].monitored && out[3].monitored);
+	CHECK(close_to(out[4].up, 0.5) && close_to(out[5].up, 4) && out[5].alert == 1);
+	CHECK(vbp_cusum(f, 6, 4, 2, 0.5, out, &err) == VBP_OK);
+	CHECK(out[4].alert == 0 && out[5].alert == 1 && close_to(out[5].up, 1));
+	/* bad parameters and values */
+	CHECK(vbp_cusum(x, 11, 1, 2, 0.5, out, &err) == VBP_EPARAM);
+	CHECK(vbp_cusum(x, 11, 4, 0, 0.5, out, &err) == VBP_EPARAM);
+	CHECK(vbp_cusum(x, 11, 4, NAN, 0.5, out, &err) == VBP_EPARAM);
+	CHECK(vbp_cusum(x, 11, 4, 2, -1, out, &err) == VBP_EPARAM);
+	CHECK(vbp_cusum(inf, 2, 4, 2, 0.5, out, &err) == VBP_EPARAM);
+	/* an empty series is fine */
+	CHECK(vbp_cusum(x, 0, 4, 2, 0.5, out, &err) == VBP_OK);
+}
+
 const unit_case stats_cases[] = {
+	{"stats_cusum", stats_cusum},
 	{"stats_quantiles", stats_quantiles},
 	{"stats_median_mad", stats_median_mad},
 	{NULL, NULL}

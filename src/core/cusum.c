@@ -1,0 +1,104 @@
+/*
+ * cusum.c
+ *		Tabular CUSUM change detection on a monthly series, as OpenPrescribing
+ *		runs it on each organisation's percentile series (DOMAIN.md §7), after
+ *		Montgomery, Introduction to Statistical Quality Control.
+ *
+ * A baseline (mean mu, population standard deviation sigma) is estimated from
+ * the next `window` present values, starting at the first value; from there
+ *		up_t   = max(0, up_{t-1}   + x_t - (mu + slack * sigma))
+ *		down_t = max(0, down_{t-1} + (mu - slack * sigma) - x_t)
+ * and a change is signalled at the first t where up_t or down_t exceeds
+ * threshold * sigma.  After a signal both sums restart at 0 and a new
+ * baseline is estimated from the next `window` present values (so a level
+ * shift is signalled once, not every month after it).  Missing values (NaN)
+ * are skipped: they produce no sums and leave the state unchanged.  Fewer
+ * than two present values left for a baseline end the monitoring.
+ */
+#include "vbp_core.h"
+
+#include <math.h>
+
+/* mean and population sd of the first `window` present values from start */
+static size_t
+baseline(const double *x, size_t n, size_t start, size_t window, double *mean, double *sd)
+{
+	size_t		i,
+				m = 0;
+	double		sum = 0,
+				ss = 0,
+				mu;
+
+	for (i = start; i < n && m < window; i++)
+		if (!isnan(x[i]))
+		{
+			sum += x[i];
+			m++;
+		}
+	if (m < 2)
+		return m;
+	mu = sum / (double) m;
+	m = 0;
+	for (i = start; i < n && m < window; i++)
+		if (!isnan(x[i]))
+		{
+			ss += (x[i] - mu) * (x[i] - mu);
+			m++;
+		}
+	*mean = mu;
+	*sd = sqrt(ss / (double) m);
+	return m;
+}
+
+vbp_errkind
+vbp_cusum(const double *x, size_t n, size_t window, double threshold, double slack,
+		  vbp_cusum_point *out, vbp_error *err)
+{
+	size_t		i;
+	double		mean = 0,
+				sd = 0,
+				up = 0,
+				down = 0;
+	int			active = 0;
+
+	if (window < 2)
+		return vbp_fail(err, VBP_EPARAM, "The baseline window must hold at least 2 values, not %zu.", window);
+	if (!(threshold > 0) || !isfinite(threshold))
+		return vbp_fail(err, VBP_EPARAM, "The threshold must be a positive number of standard deviations.");
+	if (!(slack >= 0) || !isfinite(slack))
+		return vbp_fail(err, VBP_EPARAM, "The slack must be a non-negative number of standard deviations.");
+	for (i = 0; i < n; i++)
+		if (isinf(x[i]))
+			return vbp_fail(err, VBP_EPARAM, "Value %zu of the series is infinite.", i + 1);
+
+	for (i = 0; i < n; i++)
+	{
+		vbp_cusum_point *p = &out[i];
+
+		p->monitored = false;
+		p->alert = 0;
+		p->mean = p->sd = p->up = p->down = 0;
+		if (isnan(x[i]))
+			continue;
+		if (!active)
+		{
+			if (baseline(x, n, i, window, &mean, &sd) < 2)
+				continue;		/* not enough values left: unmonitored */
+			active = 1;
+			up = down = 0;
+		}
+		up = fmax(0, up + x[i] - (mean + slack * sd));
+		down = fmax(0, down + (mean - slack * sd) - x[i]);
+		p->monitored = true;
+		p->mean = mean;
+		p->sd = sd;
+		p->up = up;
+		p->down = down;
+		if (up > threshold * sd || down > threshold * sd)
+		{
+			p->alert = up > threshold * sd ? 1 : -1;
+			active = 0;			/* restart with a new baseline at the next value */
+		}
+	}
+	return VBP_OK;
+}
