@@ -274,35 +274,15 @@ vbp_cny_sum_combine(vbp_cny_sum *into, const vbp_cny_sum *from)
 void
 vbp_cny_sum_serialize(const vbp_cny_sum *s, unsigned char *wire)
 {
-	vbp_uint128 t = (vbp_uint128) s->total;
-	uint64_t	c = (uint64_t) s->count;
-	int			i;
-
-	for (i = 15; i >= 0; i--)
-	{
-		wire[i] = (unsigned char) (t & 0xFF);
-		t >>= 8;
-	}
-	for (i = 23; i >= 16; i--)
-	{
-		wire[i] = (unsigned char) (c & 0xFF);
-		c >>= 8;
-	}
+	vbp_put_be128(wire, s->total);
+	vbp_put_be64(wire + 16, s->count);
 }
 
 void
 vbp_cny_sum_deserialize(const unsigned char *wire, vbp_cny_sum *s)
 {
-	vbp_uint128 t = 0;
-	uint64_t	c = 0;
-	int			i;
-
-	for (i = 0; i < 16; i++)
-		t = (t << 8) | wire[i];
-	for (i = 16; i < 24; i++)
-		c = (c << 8) | wire[i];
-	s->total = (vbp_int128) t;
-	s->count = (int64_t) c;
+	s->total = vbp_get_be128(wire);
+	s->count = vbp_get_be64(wire + 16);
 }
 
 vbp_errkind

@@ -84,40 +84,16 @@ vbp_tally_combine(vbp_tally *into, const vbp_tally *from)
 	into->paid_on_time += from->paid_on_time;
 }
 
-static void
-put128(unsigned char *w, vbp_int128 v)
-{
-	vbp_uint128 u = (vbp_uint128) v;
-	int			i;
-
-	for (i = 15; i >= 0; i--)
-	{
-		w[i] = (unsigned char) (u & 0xFF);
-		u >>= 8;
-	}
-}
-
-static vbp_int128
-get128(const unsigned char *w)
-{
-	vbp_uint128 u = 0;
-	int			i;
-
-	for (i = 0; i < 16; i++)
-		u = (u << 8) | w[i];
-	return (vbp_int128) u;
-}
-
 void
 vbp_tally_serialize(const vbp_tally *t, unsigned char *wire)
 {
-	put128(wire, t->selected_units);
-	put128(wire + 16, t->other_units);
-	put128(wire + 32, t->selected_fen);
-	put128(wire + 48, t->other_fen);
-	put128(wire + 64, t->purchases);
-	put128(wire + 80, t->payments_due);
-	put128(wire + 96, t->paid_on_time);
+	vbp_put_be128(wire, t->selected_units);
+	vbp_put_be128(wire + 16, t->other_units);
+	vbp_put_be128(wire + 32, t->selected_fen);
+	vbp_put_be128(wire + 48, t->other_fen);
+	vbp_put_be128(wire + 64, t->purchases);
+	vbp_put_be128(wire + 80, t->payments_due);
+	vbp_put_be128(wire + 96, t->paid_on_time);
 }
 
 vbp_errkind
@@ -126,13 +102,13 @@ vbp_tally_deserialize(const unsigned char *wire, vbp_tally *t, vbp_error *err)
 	vbp_int128	counts[3];
 	int			i;
 
-	t->selected_units = get128(wire);
-	t->other_units = get128(wire + 16);
-	t->selected_fen = get128(wire + 32);
-	t->other_fen = get128(wire + 48);
+	t->selected_units = vbp_get_be128(wire);
+	t->other_units = vbp_get_be128(wire + 16);
+	t->selected_fen = vbp_get_be128(wire + 32);
+	t->other_fen = vbp_get_be128(wire + 48);
 	for (i = 0; i < 3; i++)
 	{
-		counts[i] = get128(wire + 64 + 16 * i);
+		counts[i] = vbp_get_be128(wire + 64 + 16 * i);
 		if (counts[i] < 0 || counts[i] > INT64_MAX)
 			return vbp_fail(err, VBP_ERANGE, "A purchase count of the state is out of range.");
 	}

@@ -56,6 +56,12 @@ extern const char *vbp_describe_char(char c, char *buf);
 /* Strips ASCII white space from both ends of [s, s+len); returns new len. */
 extern size_t vbp_trim(const char **s, size_t len);
 
+/* Big-endian wire format of aggregate states (serial / deserial functions). */
+extern void vbp_put_be128(unsigned char *wire, vbp_int128 v);
+extern vbp_int128 vbp_get_be128(const unsigned char *wire);
+extern void vbp_put_be64(unsigned char *wire, int64_t v);
+extern int64_t vbp_get_be64(const unsigned char *wire);
+
 /* ---------------------------------------------------------------------
  * Money (cny): exact amounts in fen held in int64.  Rounding is half away
  * from zero (四舍五入) and happens only in vbp_round_div().
