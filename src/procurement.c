@@ -19,7 +19,9 @@
 #include "utils/date.h"
 #include "miscadmin.h"
 #include "utils/memutils.h"
+#include "access/htup_details.h"
 #include "utils/tuplestore.h"
+#include "utils/typcache.h"
 
 typedef struct FloatBag
 {
@@ -511,4 +513,107 @@ pgvbp_fulfilment_status(PG_FUNCTION_ARGS)
 		lag = DatumGetInt32(DirectFunctionCall2(numeric_cmp, c,
 												DirectFunctionCall2(numeric_mul, factor, tau))) >= 0;
 	PG_RETURN_TEXT_P(cstring_to_text(vbp_fulfilment_status(agreed, time, lag)));
+}
+
+/*
+ * vbp.fulfilment_measure(selected_units, other_units, payments_due,
+ * paid_on_time, agreed_volume, cycle_start, cycle_end, as_of, lagging_factor,
+ * selected_share_floor): the measures of one agreement, computed exactly in
+ * the core (vbp_fulfilment_measure) instead of by numeric division per row.
+ * STRICT.  The two factors are parsed once per call site and kept while they
+ * do not change.
+ */
+typedef struct MeasureCache
+{
+	TupleDesc	result;			/* blessed vbp.fulfilment_measure */
+	Datum		factor[2];		/* copies of the last factors seen */
+	int64		num[2];
+	int64		den[2];
+} MeasureCache;
+
+static Datum
+scaled_numeric(vbp_int128 v)
+{
+	char		buf[48];
+
+#if PG_VERSION_NUM >= 140000
+	if (v >= PG_INT64_MIN && v <= PG_INT64_MAX)
+		return NumericGetDatum(int64_div_fast_to_numeric((int64) v, VBP_FULFILMENT_SCALE));
+#endif
+	vbp_format_scaled(v, VBP_FULFILMENT_SCALE, buf);
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+static void
+measure_factor(FunctionCallInfo fcinfo, MeasureCache *mc, int i, const char *name)
+{
+	struct varlena *v = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(8 + i));
+	vbp_error	err;
+	MemoryContext old;
+
+	if (mc->factor[i] != (Datum) 0 &&
+		VARSIZE_ANY(v) == VARSIZE_ANY(DatumGetPointer(mc->factor[i])) &&
+		memcmp(v, DatumGetPointer(mc->factor[i]), VARSIZE_ANY(v)) == 0)
+		return;
+	if (vbp_decimal_fraction(DatumGetCString(DirectFunctionCall1(numeric_out, PointerGetDatum(v))),
+							 VBP_FULFILMENT_SCALE, INT64CONST(1000000000),
+							 &mc->num[i], &mc->den[i], &err) != VBP_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s out of range for the fulfilment measures", name),
+				 errdetail("%s", err.detail),
+				 errhint("Use a decimal of at most 6 decimal places and at most 1000.")));
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	if (mc->factor[i] != (Datum) 0)
+		pfree(DatumGetPointer(mc->factor[i]));
+	mc->factor[i] = PointerGetDatum(palloc(VARSIZE_ANY(v)));
+	memcpy(DatumGetPointer(mc->factor[i]), v, VARSIZE_ANY(v));
+	MemoryContextSwitchTo(old);
+}
+
+PG_FUNCTION_INFO_V1(pgvbp_fulfilment_measure);
+Datum
+pgvbp_fulfilment_measure(PG_FUNCTION_ARGS)
+{
+	MeasureCache *mc = (MeasureCache *) fcinfo->flinfo->fn_extra;
+	vbp_fulfilment f;
+	vbp_error	err;
+	Datum		values[6];
+	bool		nulls[6] = {false};
+
+	if (mc == NULL)
+	{
+		TupleDesc	td;
+
+		mc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(MeasureCache));
+		if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "fulfilment_measure must return a composite type");
+		mc->result = BlessTupleDesc(CreateTupleDescCopy(td));
+		fcinfo->flinfo->fn_extra = mc;
+	}
+	measure_factor(fcinfo, mc, 0, "lagging_factor");
+	measure_factor(fcinfo, mc, 1, "selected_share_floor");
+	if (vbp_fulfilment_measure(PG_GETARG_INT64(0), PG_GETARG_INT64(1), PG_GETARG_INT64(2),
+							   PG_GETARG_INT64(3), PG_GETARG_INT64(4), PG_GETARG_DATEADT(5),
+							   PG_GETARG_DATEADT(6), PG_GETARG_DATEADT(7),
+							   mc->num[0], mc->den[0], mc->num[1], mc->den[1], &f, &err) != VBP_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cycle ends (%s) before it starts (%s)",
+						DatumGetCString(DirectFunctionCall1(date_out, PG_GETARG_DATUM(6))),
+						DatumGetCString(DirectFunctionCall1(date_out, PG_GETARG_DATUM(5))))));
+	values[0] = scaled_numeric(f.time_progress);
+	values[1] = scaled_numeric(f.completion);
+	values[2] = PointerGetDatum(cstring_to_text(f.status));
+	if (f.has_share)
+		values[3] = scaled_numeric(f.selected_share);
+	else
+		nulls[3] = true;
+	values[4] = BoolGetDatum(f.prefers_selected);
+	if (f.has_on_time_rate)
+		values[5] = scaled_numeric(f.on_time_rate);
+	else
+		nulls[5] = true;
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(mc->result, values, nulls)));
 }

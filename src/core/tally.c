@@ -166,3 +166,168 @@ vbp_fulfilment_status(bool reached_agreed, bool reached_time, bool reached_laggi
 		return "lagging";
 	return "severely_lagging";
 }
+
+/*
+ * A plain decimal ("0.8", "-1.25", "2") as num / 10^scale, for the policy
+ * factors the fulfilment measures compare against.  At most max_scale
+ * decimal places and |num| <= max_num; VBP_EPARAM otherwise, so the exact
+ * comparisons below cannot overflow 128 bits.
+ */
+vbp_errkind
+vbp_decimal_fraction(const char *s, int max_scale, int64_t max_num,
+					 int64_t *num, int64_t *den, vbp_error *err)
+{
+	const char *p = s;
+	bool		neg = false,
+				point = false;
+	int			ndigits = 0,
+				scale = 0;
+	vbp_int128	n = 0,
+				d = 1;
+
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	for (; *p; p++)
+	{
+		if (*p == '.' && !point)
+		{
+			point = true;
+			continue;
+		}
+		if (*p < '0' || *p > '9' || ndigits >= 36)
+			return vbp_fail(err, VBP_EPARAM, "\"%s\" is not a plain decimal of at most 36 digits.", s);
+		n = n * 10 + (*p - '0');
+		ndigits++;
+		if (point)
+		{
+			scale++;
+			d *= 10;
+		}
+	}
+	if (ndigits == 0)
+		return vbp_fail(err, VBP_EPARAM, "\"%s\" has no digits.", s);
+	while (scale > 0 && n % 10 == 0)	/* trailing zeros add no precision */
+	{
+		n /= 10;
+		d /= 10;
+		scale--;
+	}
+	if (scale > max_scale)
+		return vbp_fail(err, VBP_EPARAM, "%s has more than %d decimal places.", s, max_scale);
+	if (n > max_num)
+		return vbp_fail(err, VBP_EPARAM, "%s is too large.", s);
+	*num = (int64_t) (neg ? -n : n);
+	*den = (int64_t) d;
+	return VBP_OK;
+}
+
+/* round(num / den, VBP_FULFILMENT_SCALE) half away from zero, scaled */
+static vbp_int128
+ratio6(vbp_int128 num, vbp_int128 den)
+{
+	vbp_int128	q;
+	vbp_error	err;
+
+	(void) vbp_round_div(num * 1000000, den, &q, &err);	/* den != 0 here */
+	return q;
+}
+
+/*
+ * The fulfilment measures of one agreement on a date (DOMAIN.md §4), each
+ * ratio rounded to 6 places from its exact value and every comparison made
+ * exactly on the unrounded fractions:
+ *   time progress tau = (as_of - start + 1) / (end - start + 1) in [0, 1];
+ *   completion c = Q_selected / Q_agreed (1 when nothing was agreed);
+ *   status: completed if c >= 1, on_track if c >= tau, lagging if
+ *     c >= factor x tau, else severely_lagging;
+ *   selected share = Q_selected / (Q_selected + Q_other) (none without
+ *     purchases), preferring selected products when it reaches the floor
+ *     (and when there is no share);
+ *   on-time rate = paid on time / payments due (none without dues).
+ * The factors come as fractions from vbp_decimal_fraction(.., 6, 10^9, ..);
+ * with them and 64-bit counts no product below exceeds 2^126.
+ */
+vbp_errkind
+vbp_fulfilment_measure(int64_t selected, int64_t other, int64_t due, int64_t on_time,
+					   int64_t agreed, int32_t cycle_start, int32_t cycle_end, int32_t as_of,
+					   int64_t lag_num, int64_t lag_den, int64_t floor_num, int64_t floor_den,
+					   vbp_fulfilment *f, vbp_error *err)
+{
+	int64_t		tn,
+				td;
+	vbp_int128	sum;
+	vbp_errkind e;
+
+	if (lag_den <= 0 || floor_den <= 0)
+		return vbp_fail(err, VBP_EPARAM, "A factor's denominator is not positive.");
+	e = vbp_time_progress(cycle_start, cycle_end, as_of, &tn, &td, err);
+	if (e != VBP_OK)
+		return e;
+	f->time_progress = ratio6(tn, td);
+	if (agreed > 0)
+	{
+		bool		reached_agreed = selected >= agreed;
+		bool		reached_time = (vbp_int128) selected * td >= (vbp_int128) tn * agreed;
+		bool		reached_lagging = (vbp_int128) selected * td * lag_den >=
+			(vbp_int128) lag_num * tn * agreed;
+
+		f->completion = ratio6(selected, agreed);
+		f->status = vbp_fulfilment_status(reached_agreed, reached_time, reached_lagging);
+	}
+	else
+	{
+		f->completion = 1000000;
+		f->status = vbp_fulfilment_status(true, true, true);
+	}
+	sum = (vbp_int128) selected + other;
+	f->has_share = sum != 0;
+	if (f->has_share)
+	{
+		vbp_int128	n = selected;
+
+		if (sum < 0)
+		{
+			n = -n;
+			sum = -sum;
+		}
+		f->selected_share = ratio6(n, sum);
+		f->prefers_selected = n * floor_den >= (vbp_int128) floor_num * sum;
+	}
+	else
+	{
+		f->selected_share = 0;
+		f->prefers_selected = true;
+	}
+	f->has_on_time_rate = due != 0;
+	f->on_time_rate = f->has_on_time_rate ? ratio6(on_time, due) : 0;
+	return VBP_OK;
+}
+
+/*
+ * A value scaled by 10^scale as decimal text ("-12.340000"); buf holds at
+ * least 48 bytes.  Returns the length.
+ */
+size_t
+vbp_format_scaled(vbp_int128 v, int scale, char *buf)
+{
+	char		digits[48];
+	int			n = 0;
+	size_t		len = 0;
+	vbp_uint128 u = v < 0 ? -(vbp_uint128) v : (vbp_uint128) v;
+
+	do
+	{
+		digits[n++] = (char) ('0' + (int) (u % 10));
+		u /= 10;
+	} while (u > 0 || n <= scale);
+	if (v < 0)
+		buf[len++] = '-';
+	while (n > 0)
+	{
+		if (n == scale)
+			buf[len++] = '.';
+		buf[len++] = digits[--n];
+	}
+	buf[len] = '\0';
+	return len;
+}

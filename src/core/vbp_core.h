@@ -21,7 +21,7 @@
 typedef __int128 vbp_int128;
 typedef unsigned __int128 vbp_uint128;
 
-#define VBP_CORE_VERSION "0.8.0"
+#define VBP_CORE_VERSION "0.9.0"
 
 /* What went wrong; the glue maps each kind to one SQLSTATE. */
 typedef enum vbp_errkind
@@ -269,6 +269,30 @@ extern vbp_errkind vbp_time_progress(int32_t cycle_start, int32_t cycle_end, int
 extern const char *vbp_fulfilment_status(bool reached_agreed, bool reached_time, bool reached_lagging);
 /* a 128-bit unit sum as int64, or VBP_ERANGE */
 extern vbp_errkind vbp_tally_units(vbp_int128 units, int64_t *out, vbp_error *err);
+
+/* fulfilment measures of one agreement; ratios scaled by 10^VBP_FULFILMENT_SCALE */
+#define VBP_FULFILMENT_SCALE 6
+typedef struct vbp_fulfilment
+{
+	vbp_int128	time_progress;
+	vbp_int128	completion;
+	const char *status;
+	bool		has_share;		/* false: nothing bought */
+	vbp_int128	selected_share;
+	bool		prefers_selected;
+	bool		has_on_time_rate;	/* false: no payment due */
+	vbp_int128	on_time_rate;
+} vbp_fulfilment;
+
+extern vbp_errkind vbp_decimal_fraction(const char *s, int max_scale, int64_t max_num,
+										int64_t *num, int64_t *den, vbp_error *err);
+extern vbp_errkind vbp_fulfilment_measure(int64_t selected, int64_t other, int64_t due,
+										  int64_t on_time, int64_t agreed, int32_t cycle_start,
+										  int32_t cycle_end, int32_t as_of, int64_t lag_num,
+										  int64_t lag_den, int64_t floor_num, int64_t floor_den,
+										  vbp_fulfilment *f, vbp_error *err);
+/* a value scaled by 10^scale as decimal text; buf of at least 48 bytes */
+extern size_t vbp_format_scaled(vbp_int128 v, int scale, char *buf);
 
 /* ---------------------------------------------------------------------
  * Tabular CUSUM change detection (cusum.c).

@@ -63,42 +63,32 @@ CREATE FUNCTION vbp.agreement_purchases(as_of date, payment_days int)
     selected_spend vbp.cny, other_spend vbp.cny,
     purchases bigint, payments_due bigint, paid_on_time bigint)
   LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
-  -- One pass over the purchases, as cheap as a bare GROUP BY: the agreement cycles are few
-  -- (batch x group x cycle), so each product maps to its cycles through a small hash table
-  -- carrying the product's flags in the batch; purchases are tallied per institution x cycle
-  -- and only then matched to the agreements.
+  -- One pass over the purchases, about as cheap as a bare GROUP BY: grouped by
+  -- institution, vbp.cycle_tally maps each product to its cycles through a hash
+  -- table built once from the product -> cycle map, so no join runs per purchase;
+  -- the per-cycle tallies are then matched to the agreements.
   WITH cyc AS (
-    SELECT row_number() OVER () AS cid, d.*
-    FROM (SELECT DISTINCT a.batch_id, a.group_code, a.cycle_start, a.cycle_end FROM vbp.agreement a) d
-  ), pm AS (
-    SELECT c.cid, c.cycle_start, c.cycle_end, pr.product_code,
-           s.selected IS TRUE AS sel, s.product_code IS NOT NULL AS bid
-    FROM cyc c
-    JOIN vbp.product pr ON pr.group_code = c.group_code
-    LEFT JOIN vbp.selection s ON s.product_code = pr.product_code AND s.batch_id = c.batch_id
+    SELECT * FROM vbp.agreement_cycles()
   ), bought AS (
-    SELECT pu.org_code, pm.cid,
-           vbp.purchase_tally(pu.quantity, pu.amount, pu.purchased_on, pu.accepted_on, pu.paid_on,
-                              pm.sel, pm.bid, pm.cycle_start, pm.cycle_end, as_of, payment_days) AS t
-    FROM vbp.purchase pu
-    JOIN pm ON pm.product_code = pu.product_code
-    GROUP BY 1, 2
-  ), per AS (
-    SELECT c.batch_id, b.org_code, c.group_code, c.cycle_start, c.cycle_end, b.t
-    FROM bought b JOIN cyc c ON c.cid = b.cid
-  ), inb AS (
-    SELECT DISTINCT s.batch_id, pr.group_code
-    FROM vbp.selection s JOIN vbp.product pr ON pr.product_code = s.product_code
+    SELECT b.org_code, t.*
+    FROM (SELECT pu.org_code,
+                 vbp.cycle_tally(pu.product_code, pu.quantity, pu.amount, pu.purchased_on, pu.accepted_on, pu.paid_on,
+                                 (SELECT vbp.product_cycle_map(array_agg(cyc.cycle_id)) FROM cyc), as_of, payment_days) AS ts
+          FROM vbp.purchase pu
+          GROUP BY pu.org_code) b
+    CROSS JOIN LATERAL unnest(b.ts) t
   )
-  SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, a.cycle_start, a.cycle_end, i.batch_id IS NOT NULL,
-         coalesce((p.t).selected_units, 0), coalesce((p.t).other_units, 0),
-         coalesce((p.t).selected_units + (p.t).other_units, 0),
-         coalesce((p.t).selected_spend, '0'), coalesce((p.t).other_spend, '0'),
-         coalesce((p.t).purchases, 0), coalesce((p.t).payments_due, 0), coalesce((p.t).paid_on_time, 0)
+  SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, a.cycle_start, a.cycle_end, coalesce(c.in_batch, false),
+         coalesce(p.selected_units, 0), coalesce(p.other_units, 0),
+         coalesce(p.selected_units + p.other_units, 0),
+         coalesce(p.selected_spend, '0'), coalesce(p.other_spend, '0'),
+         coalesce(p.purchases, 0), coalesce(p.payments_due, 0), coalesce(p.paid_on_time, 0)
+  -- left joins keep the planner's row estimate at the agreements' (a 4-key inner
+  -- join would be estimated at a handful of rows and planned as a nested loop)
   FROM vbp.agreement a
-  LEFT JOIN per p ON p.batch_id = a.batch_id AND p.org_code = a.org_code AND p.group_code = a.group_code
-                 AND p.cycle_start = a.cycle_start AND p.cycle_end = a.cycle_end
-  LEFT JOIN inb i ON i.batch_id = a.batch_id AND i.group_code = a.group_code
+  LEFT JOIN cyc c ON c.batch_id = a.batch_id AND c.group_code = a.group_code
+                 AND c.cycle_start = a.cycle_start AND c.cycle_end = a.cycle_end
+  LEFT JOIN bought p ON p.cycle_id = c.cycle_id AND p.org_code = a.org_code
 $$;
 COMMENT ON FUNCTION vbp.agreement_purchases(date, int) IS
   'Purchases (采购) of each agreement (with its agreed volume and cycle) from its cycle start to the end of the cycle or as_of (pass infinity for the whole cycle): units of the products selected in the batch and of every other product of the group (non-selected bidders and products that did not bid), in_batch: the group has products in the batch''s selection, units of every product of the group, spends, and purchases, payments due and paid within payment_days of acceptance (those counts over products in the batch)';

@@ -21,27 +21,47 @@ CREATE FUNCTION vbp.fulfilment_for(as_of date, rule_set text DEFAULT 'national')
     completion numeric, status text, selected_share numeric, prefers_selected boolean,
     payments_due bigint, paid_on_time bigint, on_time_rate numeric)
   LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  -- One pass over the purchases (vbp.cycle_tally, grouped by institution, over the
+  -- cycles started by as_of whose group is in the batch), then the exact measures
+  -- per agreement in C (vbp.fulfilment_measure): about a bare GROUP BY's time.
   WITH p AS (
     SELECT max(value) FILTER (WHERE name = 'lagging_factor') AS lagging,
            max(value) FILTER (WHERE name = 'selected_share_floor') AS share_floor,
-           max(value) FILTER (WHERE name = 'payment_days') AS pay_days
+           max(value) FILTER (WHERE name = 'payment_days')::int AS pay_days
     FROM vbp.parameter WHERE parameter.rule_set = fulfilment_for.rule_set
-  ), a AS (
-    SELECT ap.batch_id, ap.org_code, ap.group_code, ap.agreed_volume, ap.cycle_start, ap.cycle_end,
-           ap.selected_units AS sel_q, ap.other_units AS other_q, ap.payments_due AS due, ap.paid_on_time AS on_time
-    FROM vbp.agreement_purchases(as_of, (SELECT pay_days FROM p)::int) ap
-    WHERE ap.in_batch AND ap.cycle_start <= as_of
+  ), cyc AS (
+    SELECT * FROM vbp.agreement_cycles() c WHERE c.in_batch AND c.cycle_start <= as_of
+  ), bought AS (
+    SELECT b.org_code, t.*
+    FROM (SELECT pu.org_code,
+                 vbp.cycle_tally(pu.product_code, pu.quantity, pu.amount, pu.purchased_on, pu.accepted_on, pu.paid_on,
+                                 (SELECT vbp.product_cycle_map(array_agg(cyc.cycle_id)) FROM cyc), as_of,
+                                 (SELECT pay_days FROM p)) AS ts
+          FROM vbp.purchase pu
+          GROUP BY pu.org_code) b
+    CROSS JOIN LATERAL unnest(b.ts) t
   )
-  SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, a.cycle_start, a.cycle_end,
-         round(t.tau, 6), a.sel_q, a.other_q, round(t.c, 6),
-         vbp.fulfilment_status(t.c, t.tau, p.lagging),
-         round(a.sel_q::numeric / nullif(a.sel_q + a.other_q, 0), 6),
-         coalesce(a.sel_q::numeric / nullif(a.sel_q + a.other_q, 0) >= p.share_floor, true),
-         a.due, a.on_time, round(a.on_time::numeric / nullif(a.due, 0), 6)
-  FROM a
-  CROSS JOIN p
-  CROSS JOIN LATERAL (SELECT vbp.time_progress(a.cycle_start, a.cycle_end, as_of) AS tau,
-                             CASE WHEN a.agreed_volume > 0 THEN a.sel_q::numeric / a.agreed_volume ELSE 1 END AS c) t
+  SELECT m.batch_id, m.org_code, m.group_code, m.agreed_volume, m.cycle_start, m.cycle_end,
+         (m.f).time_progress, m.sel_q, m.other_q, (m.f).completion, (m.f).status, (m.f).selected_share,
+         (m.f).prefers_selected, m.due, m.on_time, (m.f).on_time_rate
+  FROM (
+    SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, a.cycle_start, a.cycle_end,
+           coalesce(b.selected_units, 0) AS sel_q, coalesce(b.other_units, 0) AS other_q,
+           coalesce(b.payments_due, 0) AS due, coalesce(b.paid_on_time, 0) AS on_time,
+           vbp.fulfilment_measure(coalesce(b.selected_units, 0), coalesce(b.other_units, 0),
+                                  coalesce(b.payments_due, 0), coalesce(b.paid_on_time, 0),
+                                  a.agreed_volume, a.cycle_start, a.cycle_end, as_of,
+                                  p.lagging, p.share_floor) AS f
+    -- left joins keep the planner's row estimate at the agreements' (a 4-key inner
+    -- join would be estimated at a handful of rows and planned as a nested loop);
+    -- coalesce is not strict, so the filter does not turn them into inner joins
+    FROM vbp.agreement a
+    LEFT JOIN cyc c ON c.batch_id = a.batch_id AND c.group_code = a.group_code
+                   AND c.cycle_start = a.cycle_start AND c.cycle_end = a.cycle_end
+    LEFT JOIN bought b ON b.cycle_id = c.cycle_id AND b.org_code = a.org_code
+    CROSS JOIN p
+    WHERE coalesce(c.in_batch, false)
+    OFFSET 0) m  -- keeps fulfilment_measure to one call per agreement
 $$;
 COMMENT ON FUNCTION vbp.fulfilment_for(date, text) IS
   'Fulfilment (履约) of every agreement on a date: time progress, selected and other units bought, completion c = Q_selected / Q_agreed, status, selected share and whether it reaches selected_share_floor, payments due and paid within payment_days';
