@@ -324,11 +324,14 @@ pgvbp_cycle_tally_accum(PG_FUNCTION_ARGS)
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
 		elog(ERROR, "cycle_tally called in non-aggregate context");
-	for (i = 1; i <= 4; i++)
-		if (PG_ARGISNULL(i))
+	/* a skipped row leaves the state as it is, NULL (no rows yet) included */
+	for (i = 1; i <= 8; i++)
+		if (PG_ARGISNULL(i) && i != 5 && i != 6)
+		{
+			if (s == NULL)
+				PG_RETURN_NULL();
 			PG_RETURN_POINTER(s);
-	if (PG_ARGISNULL(7) || PG_ARGISNULL(8))
-		PG_RETURN_POINTER(s);
+		}
 	m = map_get(fcinfo, PG_GETARG_DATUM(7), s == NULL);
 	if (s == NULL)
 		s = state_new(aggcxt);

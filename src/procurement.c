@@ -557,7 +557,7 @@ measure_factor(FunctionCallInfo fcinfo, MeasureCache *mc, int i, const char *nam
 		memcmp(v, DatumGetPointer(mc->factor[i]), VARSIZE_ANY(v)) == 0)
 		return;
 	if (vbp_decimal_fraction(DatumGetCString(DirectFunctionCall1(numeric_out, PointerGetDatum(v))),
-							 VBP_FULFILMENT_SCALE, INT64CONST(1000000000),
+							 VBP_FULFILMENT_SCALE, 1000,
 							 &mc->num[i], &mc->den[i], &err) != VBP_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -586,10 +586,14 @@ pgvbp_fulfilment_measure(PG_FUNCTION_ARGS)
 	{
 		TupleDesc	td;
 
-		mc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(MeasureCache));
+		MemoryContext old;
+
 		if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
 			elog(ERROR, "fulfilment_measure must return a composite type");
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		mc = palloc0(sizeof(MeasureCache));
 		mc->result = BlessTupleDesc(CreateTupleDescCopy(td));
+		MemoryContextSwitchTo(old);
 		fcinfo->flinfo->fn_extra = mc;
 	}
 	measure_factor(fcinfo, mc, 0, "lagging_factor");

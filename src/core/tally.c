@@ -170,11 +170,11 @@ vbp_fulfilment_status(bool reached_agreed, bool reached_time, bool reached_laggi
 /*
  * A plain decimal ("0.8", "-1.25", "2") as num / 10^scale, for the policy
  * factors the fulfilment measures compare against.  At most max_scale
- * decimal places and |num| <= max_num; VBP_EPARAM otherwise, so the exact
- * comparisons below cannot overflow 128 bits.
+ * decimal places (trailing zeros aside) and |value| <= max_abs; VBP_EPARAM
+ * otherwise, so the exact comparisons below cannot overflow 128 bits.
  */
 vbp_errkind
-vbp_decimal_fraction(const char *s, int max_scale, int64_t max_num,
+vbp_decimal_fraction(const char *s, int max_scale, int64_t max_abs,
 					 int64_t *num, int64_t *den, vbp_error *err)
 {
 	const char *p = s;
@@ -214,8 +214,8 @@ vbp_decimal_fraction(const char *s, int max_scale, int64_t max_num,
 	}
 	if (scale > max_scale)
 		return vbp_fail(err, VBP_EPARAM, "%s has more than %d decimal places.", s, max_scale);
-	if (n > max_num)
-		return vbp_fail(err, VBP_EPARAM, "%s is too large.", s);
+	if (n > (vbp_int128) max_abs * d)
+		return vbp_fail(err, VBP_EPARAM, "%s is beyond %lld in magnitude.", s, (long long) max_abs);
 	*num = (int64_t) (neg ? -n : n);
 	*den = (int64_t) d;
 	return VBP_OK;
@@ -244,8 +244,9 @@ ratio6(vbp_int128 num, vbp_int128 den)
  *     purchases), preferring selected products when it reaches the floor
  *     (and when there is no share);
  *   on-time rate = paid on time / payments due (none without dues).
- * The factors come as fractions from vbp_decimal_fraction(.., 6, 10^9, ..);
- * with them and 64-bit counts no product below exceeds 2^126.
+ * The factors come as fractions from vbp_decimal_fraction(.., 6, 1000, ..):
+ * |num| <= 10^9 < 2^30 and den <= 10^6 < 2^20; with 64-bit counts and day
+ * spans below 2^33 no product below exceeds 2^126.
  */
 vbp_errkind
 vbp_fulfilment_measure(int64_t selected, int64_t other, int64_t due, int64_t on_time,

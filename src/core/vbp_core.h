@@ -284,7 +284,7 @@ typedef struct vbp_fulfilment
 	vbp_int128	on_time_rate;
 } vbp_fulfilment;
 
-extern vbp_errkind vbp_decimal_fraction(const char *s, int max_scale, int64_t max_num,
+extern vbp_errkind vbp_decimal_fraction(const char *s, int max_scale, int64_t max_abs,
 										int64_t *num, int64_t *den, vbp_error *err);
 extern vbp_errkind vbp_fulfilment_measure(int64_t selected, int64_t other, int64_t due,
 										  int64_t on_time, int64_t agreed, int32_t cycle_start,

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# libFuzzer targets for the core parsers (clang, -fsanitize=fuzzer,address,undefined).
+# libFuzzer targets for the core parsers and the fulfilment arithmetic (clang,
+# -fsanitize=fuzzer,address,undefined).
 #   bash test/fuzz/run.sh [SECONDS]   each target for SECONDS (default 10; the test
 #                                     command's smoke run); e.g. 600 for a long run
 # Seeds: test/fuzz/corpus/<target>/; new inputs go to a scratch corpus.
@@ -12,7 +13,7 @@ core=$(cd "$here/../../src/core" && pwd)
 build=$here/build
 mkdir -p "$build"
 CLANG=${CLANG:-clang}
-for target in cny drugcode tracecode orgcode uscc; do
+for target in cny drugcode tracecode orgcode uscc fulfilment; do
 	bin=$build/fuzz_$target
 	if ! $CLANG -g -O1 -std=gnu99 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-I"$core" -o "$bin" "$here/fuzz_$target.c" "$core"/*.c -lm 2>"$build/$target.build.log"; then

@@ -77,8 +77,104 @@ TEST(tally_time_progress_status)
 	CHECK_STR(vbp_fulfilment_status(false, false, false), "severely_lagging");
 }
 
+TEST(tally_decimal_fraction)
+{
+	int64_t		num,
+				den;
+	vbp_error	err;
+
+	CHECK(vbp_decimal_fraction("0.8", 6, 1000, &num, &den, &err) == VBP_OK && num == 8 && den == 10);
+	/* trailing zeros add no precision: 0.800000000 is 8/10, not 9 places */
+	CHECK(vbp_decimal_fraction("0.800000000", 6, 1000, &num, &den, &err) == VBP_OK && num == 8 && den == 10);
+	CHECK(vbp_decimal_fraction("-1.25", 6, 1000, &num, &den, &err) == VBP_OK && num == -125 && den == 100);
+	CHECK(vbp_decimal_fraction("2", 6, 1000, &num, &den, &err) == VBP_OK && num == 2 && den == 1);
+	CHECK(vbp_decimal_fraction("1000.000000", 6, 1000, &num, &den, &err) == VBP_OK && num == 1000 && den == 1);
+	CHECK(vbp_decimal_fraction("0.123456", 6, 1000, &num, &den, &err) == VBP_OK && num == 123456 && den == 1000000);
+	CHECK(vbp_decimal_fraction("0.1234567", 6, 1000, &num, &den, &err) == VBP_EPARAM);
+	CHECK(vbp_decimal_fraction("1000.000001", 6, 1000, &num, &den, &err) == VBP_EPARAM);
+	CHECK(vbp_decimal_fraction("-1000", 6, 1000, &num, &den, &err) == VBP_OK && num == -1000);
+	CHECK(vbp_decimal_fraction("-1000.5", 6, 1000, &num, &den, &err) == VBP_EPARAM);
+	CHECK(vbp_decimal_fraction("1e3", 6, 1000, &num, &den, &err) == VBP_EPARAM);
+	CHECK(vbp_decimal_fraction("NaN", 6, 1000, &num, &den, &err) == VBP_EPARAM);
+	CHECK(vbp_decimal_fraction("", 6, 1000, &num, &den, &err) == VBP_EPARAM);
+	CHECK(vbp_decimal_fraction(".", 6, 1000, &num, &den, &err) == VBP_EPARAM);
+	CHECK(vbp_decimal_fraction("1.2.3", 6, 1000, &num, &den, &err) == VBP_EPARAM);
+	CHECK(vbp_decimal_fraction("1234567890123456789012345678901234567", 6, 1000, &num, &den, &err) == VBP_EPARAM);
+}
+
+TEST(tally_fulfilment_measure)
+{
+	vbp_fulfilment f;
+	vbp_error	err;
+	char		buf[48];
+
+	/*
+	 * Cycle days 0..364 (365 days), as of day 182: tau = 183/365 = 0.501369863
+	 * -> 0.501370.  Agreed 1000, selected 450, other 150: c = 0.45 < tau, and
+	 * 0.45 >= 0.8 x 0.501370 = 0.401096: lagging.  Share 450/600 = 0.75 >= 0.5.
+	 * 7 of 9 payments on time: 0.777777.. -> 0.777778.
+	 */
+	CHECK(vbp_fulfilment_measure(450, 150, 9, 7, 1000, 0, 364, 182, 8, 10, 5, 10, &f, &err) == VBP_OK);
+	CHECK(f.time_progress == 501370 && f.completion == 450000);
+	CHECK_STR(f.status, "lagging");
+	CHECK(f.has_share && f.selected_share == 750000 && f.prefers_selected);
+	CHECK(f.has_on_time_rate && f.on_time_rate == 777778);
+	/* 400 selected: 0.4 < 0.401096: severely lagging; share 400/550 = 0.727272.. */
+	CHECK(vbp_fulfilment_measure(400, 150, 0, 0, 1000, 0, 364, 182, 8, 10, 5, 10, &f, &err) == VBP_OK);
+	CHECK_STR(f.status, "severely_lagging");
+	CHECK(f.selected_share == 727273 && !f.has_on_time_rate);
+	/*
+	 * Exact comparison on the unrounded fractions: 183/365 of 365000 is 183000
+	 * exactly, so 183000 selected is on track and 182999 is not, although both
+	 * round to completions around tau's 0.501370.
+	 */
+	CHECK(vbp_fulfilment_measure(183000, 0, 0, 0, 365000, 0, 364, 182, 8, 10, 5, 10, &f, &err) == VBP_OK);
+	CHECK_STR(f.status, "on_track");
+	CHECK(f.completion == 501370);
+	CHECK(vbp_fulfilment_measure(182999, 0, 0, 0, 365000, 0, 364, 182, 8, 10, 5, 10, &f, &err) == VBP_OK);
+	CHECK_STR(f.status, "lagging");
+	/* completed at 100 %; nothing agreed counts as completed, c = 1 */
+	CHECK(vbp_fulfilment_measure(1000, 0, 0, 0, 1000, 0, 364, 182, 8, 10, 5, 10, &f, &err) == VBP_OK);
+	CHECK_STR(f.status, "completed");
+	CHECK(vbp_fulfilment_measure(0, 0, 0, 0, 0, 0, 364, 182, 8, 10, 5, 10, &f, &err) == VBP_OK);
+	CHECK_STR(f.status, "completed");
+	CHECK(f.completion == 1000000 && !f.has_share && f.prefers_selected);
+	/* share below the floor: 100 / 300 = 0.333333 < 0.5 */
+	CHECK(vbp_fulfilment_measure(100, 200, 0, 0, 1000, 0, 364, 182, 8, 10, 5, 10, &f, &err) == VBP_OK);
+	CHECK(f.selected_share == 333333 && !f.prefers_selected);
+	/* rounding half away from zero: 1 / 1600000 = 0.000000625 -> 0.000001 */
+	CHECK(vbp_fulfilment_measure(1, 0, 1600000, 1, 1000, 0, 364, 182, 8, 10, 5, 10, &f, &err) == VBP_OK);
+	CHECK(f.on_time_rate == 1);
+	/* before the cycle: tau 0, and any purchase is on track */
+	CHECK(vbp_fulfilment_measure(1, 0, 0, 0, 1000, 100, 464, 50, 8, 10, 5, 10, &f, &err) == VBP_OK);
+	CHECK(f.time_progress == 0);
+	CHECK_STR(f.status, "on_track");
+	/* extreme counts do not overflow: 2^63 - 1 units against 1 agreed, infinite dates */
+	CHECK(vbp_fulfilment_measure(INT64_MAX, INT64_MAX, INT64_MAX, INT64_MAX, 1, INT32_MIN, INT32_MAX, INT32_MAX,
+								 1000000000, 1000000, -1000000000, 1000000, &f, &err) == VBP_OK);
+	CHECK(f.completion == (vbp_int128) INT64_MAX * 1000000);
+	CHECK(vbp_fulfilment_measure(INT64_MAX - 1, 0, 0, 0, INT64_MAX, INT32_MIN, INT32_MAX, 0,
+								 1000000000, 1000000, 1, 1000000, &f, &err) == VBP_OK);
+	CHECK_STR(f.status, "on_track");	/* c just below 1, tau about 1/2 */
+	/* an inverted cycle is a parameter error */
+	CHECK(vbp_fulfilment_measure(1, 0, 0, 0, 10, 20, 10, 15, 8, 10, 5, 10, &f, &err) == VBP_EPARAM);
+	/* the text of scaled values */
+	CHECK(vbp_format_scaled(0, 6, buf) == 8);
+	CHECK_STR(buf, "0.000000");
+	vbp_format_scaled(-5, 6, buf);
+	CHECK_STR(buf, "-0.000005");
+	vbp_format_scaled(1234567, 6, buf);
+	CHECK_STR(buf, "1.234567");
+	vbp_format_scaled((vbp_int128) INT64_MAX * 1000000, 6, buf);
+	CHECK_STR(buf, "9223372036854775807.000000");
+	vbp_format_scaled(42, 0, buf);
+	CHECK_STR(buf, "42");
+}
+
 const unit_case tally_cases[] = {
 	{"tally_purchases", tally_purchases},
 	{"tally_time_progress_status", tally_time_progress_status},
+	{"tally_decimal_fraction", tally_decimal_fraction},
+	{"tally_fulfilment_measure", tally_fulfilment_measure},
 	{NULL, NULL}
 };
