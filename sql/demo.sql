@@ -125,7 +125,20 @@ UNION ALL
 SELECT 'channel_reimbursement_mismatch', group_code::text FROM (
   SELECT p.group_code, d.channel, round(sum(d.fund_paid::numeric) / sum(d.amount::numeric), 2) AS share
   FROM dispensing d JOIN product p USING (product_code) GROUP BY 1, 2) s
-GROUP BY group_code HAVING max(share) - min(share) > 0.05;
+GROUP BY group_code HAVING max(share) - min(share) > 0.05
+UNION ALL
+SELECT 'province_without_dual_channel_list', p.code FROM division p
+WHERE p.level = 'province' AND NOT EXISTS (SELECT 1 FROM dual_channel_list l WHERE l.province = p.code AND l.version_id = 2)
+UNION ALL
+SELECT 'nrdl_not_listed', p.code || ' ' || it.group_code::text
+FROM division p JOIN nrdl_item it ON it.version_id = 2
+WHERE p.level = 'province'
+  AND NOT EXISTS (SELECT 1 FROM platform_listing l WHERE l.province = p.code AND l.group_code = it.group_code)
+UNION ALL
+SELECT DISTINCT 'uncertified_dispensing', d.patient_id || ' ' || p.group_code::text
+FROM dispensing d JOIN product p USING (product_code)
+WHERE p.group_code IN (SELECT group_code FROM nrdl_item WHERE patient_certification)
+  AND NOT EXISTS (SELECT 1 FROM patient_certification c WHERE c.patient_id = d.patient_id AND c.group_code = p.group_code);
 
 SELECT kind,
        (SELECT count(*) FROM demo_injection i WHERE i.kind = k.kind) AS injected,

@@ -43,7 +43,7 @@ CREATE INDEX demo_injection_org ON vbp.demo_injection (org_code);
 COMMENT ON TABLE vbp.demo_injection IS
   'Defects the demo generator injected on purpose (注入的异常), so tests can check that each report finds exactly these';
 COMMENT ON COLUMN vbp.demo_injection.kind IS
-  'not_reported, under_reported, anomalous_report (also every under_reported row), missing_sign_off, lagging, severely_lagging, not_preferring_selected, late_payer, city_without_dual_channel_pharmacy, nrdl_unstocked_in_province, late_committee, duplicate_trace_code, channel_reimbursement_mismatch';
+  'not_reported, under_reported, anomalous_report (also every under_reported row), missing_sign_off, lagging, severely_lagging, not_preferring_selected, late_payer, city_without_dual_channel_pharmacy, nrdl_unstocked_in_province, late_committee, duplicate_trace_code, channel_reimbursement_mismatch, province_without_dual_channel_list, nrdl_not_listed, uncertified_dispensing';
 COMMENT ON COLUMN vbp.demo_injection.key IS 'Canonical text of the affected entity';
 COMMENT ON COLUMN vbp.demo_injection.batch_id IS 'Batch, where the defect is per batch';
 COMMENT ON COLUMN vbp.demo_injection.org_code IS 'Institution, where the defect is per institution';
@@ -481,6 +481,80 @@ BEGIN
          'fund pays 50% in the pharmacy channel, 70% in hospitals'
   FROM demo_line l JOIN demo_g g USING (g_no) WHERE l.mismatch
   GROUP BY g.group_code HAVING bool_or(l.kind = 'P') AND bool_or(l.kind = 'H');
+
+  RAISE DEBUG 'generate_demo: negotiated-drug landing data (0.10.0) (after %)', clock_timestamp() - t0;
+  -- dual-channel pharmacies qualified 2021-08-01 .. 2021-11-08, before the 2021-11-30 deadline
+  UPDATE vbp.institution inst SET dual_channel_since = date '2021-08-01' + floor(vbp.demo_uniform(seed, 80, i.i_no) * 100)::int
+  FROM demo_i i WHERE i.org_code = inst.org_code AND inst.dual_channel;
+  -- 15% of negotiated drugs apply to tertiary and secondary hospitals only
+  INSERT INTO vbp.nrdl_applicability (version_id, group_code, level)
+  SELECT it.version_id, it.group_code, l
+  FROM vbp.nrdl_item it JOIN demo_g g USING (group_code), unnest(ARRAY['tertiary', 'secondary']) l
+  WHERE vbp.demo_uniform(seed, 81, g.g_no) < 0.15;
+  -- provincial dual-channel lists 7-26 days after each list's publication; 10% of provinces
+  -- publish none for the 2022 list
+  INSERT INTO vbp.dual_channel_list (province, version_id, published_on)
+  SELECT p.code, v.version_id, v.published_on + 7 + floor(vbp.demo_uniform(seed, 82, p.code::bigint, v.version_id) * 20)::int
+  FROM vbp.division p, vbp.nrdl_version v
+  WHERE p.level = 'province' AND NOT (v.version_id = 2 AND vbp.demo_uniform(seed, 83, p.code::bigint) < 0.1);
+  INSERT INTO vbp.demo_injection (kind, key, division, version_id, detail)
+  SELECT 'province_without_dual_channel_list', p.code, p.code, 2, 'no dual-channel list published for the 2022 list'
+  FROM vbp.division p WHERE p.level = 'province' AND vbp.demo_uniform(seed, 83, p.code::bigint) < 0.1;
+  -- platform listing (挂网) 1-25 days after a drug's first list took effect; 2% of (province, drug)
+  -- pairs never listed
+  INSERT INTO vbp.platform_listing (province, group_code, listed_on)
+  SELECT p.code, it.group_code, min(v.effective_from) + 1 + floor(vbp.demo_uniform(seed, 84, p.code::bigint, g.g_no) * 25)::int
+  FROM vbp.division p, vbp.nrdl_item it JOIN vbp.nrdl_version v USING (version_id) JOIN demo_g g USING (group_code)
+  WHERE p.level = 'province' AND vbp.demo_uniform(seed, 85, p.code::bigint, g.g_no) >= 0.02
+  GROUP BY p.code, it.group_code, g.g_no;
+  INSERT INTO vbp.demo_injection (kind, key, group_code, division, detail)
+  SELECT 'nrdl_not_listed', p.code || ' ' || it.group_code::text, it.group_code, p.code,
+         'never listed on the province''s procurement platform'
+  FROM vbp.division p, vbp.nrdl_item it JOIN demo_g g USING (group_code)
+  WHERE p.level = 'province' AND vbp.demo_uniform(seed, 85, p.code::bigint, g.g_no) < 0.02
+  GROUP BY p.code, it.group_code;
+  -- patients of drugs that need certification are certified before 2022, except 3% of
+  -- (patient, drug) pairs
+  CREATE TEMP TABLE demo_cert ON COMMIT DROP AS
+  SELECT DISTINCT d.patient_id, pr.group_code, g.g_no,
+         vbp.demo_uniform(seed, 86, substr(d.patient_id, 3)::bigint, g.g_no) < 0.03 AS missing
+  FROM vbp.dispensing d JOIN vbp.product pr USING (product_code) JOIN demo_g g ON g.group_code = pr.group_code
+  WHERE EXISTS (SELECT 1 FROM vbp.nrdl_item it WHERE it.group_code = pr.group_code AND it.patient_certification);
+  INSERT INTO vbp.patient_certification (patient_id, group_code, certified_on)
+  SELECT patient_id, group_code, date '2021-12-01' FROM demo_cert WHERE NOT missing;
+  INSERT INTO vbp.demo_injection (kind, key, group_code, detail)
+  SELECT 'uncertified_dispensing', patient_id || ' ' || group_code::text, group_code,
+         'dispensed without patient certification (患者认定)'
+  FROM demo_cert WHERE missing;
+  -- monthly totals of hospitals: the negotiated drugs they dispensed plus other costs by level;
+  -- budgets about the year's fund payments (0.97-1.05), scaled to 12 months
+  CREATE TEMP TABLE demo_month ON COMMIT DROP AS
+  SELECT i.i_no, i.org_code, m::date AS month,
+         round(CASE i.level WHEN 'tertiary' THEN 300000 WHEN 'secondary' THEN 100000 ELSE 30000 END
+               * (0.8 + 0.4 * vbp.demo_uniform(seed, 87, i.i_no, extract(epoch FROM m)::bigint / 86400))::numeric, 2) AS other,
+         CASE i.level WHEN 'tertiary' THEN 400 WHEN 'secondary' THEN 250 ELSE 120 END AS per_visit,
+         coalesce(x.amount, 0) AS amount, coalesce(x.fund, 0) AS fund
+  FROM demo_i i
+  CROSS JOIN generate_series(date '2022-01-01', date_trunc('month', as_of), interval '1 month') m
+  LEFT JOIN (SELECT d.org_code, date_trunc('month', d.dispensed_on) AS month,
+                    sum(d.amount::numeric) AS amount, sum(d.fund_paid::numeric) AS fund
+             FROM vbp.dispensing d WHERE d.channel = 'hospital' GROUP BY 1, 2) x
+    ON x.org_code = i.org_code AND x.month = m
+  WHERE i.kind = 'H';
+  INSERT INTO vbp.institution_month (org_code, month, visits, medical_cost, drug_cost, fund_paid)
+  SELECT org_code, month, round(other / per_visit)::bigint, (amount + other)::vbp.cny,
+         (amount + round(0.3 * other, 2))::vbp.cny, (fund + round(0.6 * other, 2))::vbp.cny
+  FROM demo_month;
+  INSERT INTO vbp.institution_budget (org_code, year, total_budget)
+  SELECT org_code, extract(year FROM month)::int,
+         round(sum(fund + 0.6 * other) * 12 / count(*) * (0.97 + 0.08 * vbp.demo_uniform(seed, 88, min(i_no), extract(year FROM month)::bigint))::numeric, 2)::vbp.cny
+  FROM demo_month GROUP BY org_code, extract(year FROM month);
+  -- a DRG case for every hospital line with a DRG group: the line plus the group's other costs
+  INSERT INTO vbp.drg_case (org_code, case_id, drg_group, discharged_on, total_cost)
+  SELECT d.org_code, 'C' || d.dispensing_id, d.drg_group, d.dispensed_on,
+         (d.amount::numeric + round((5000 + 300 * substr(d.drg_group, 4)::int)
+                                    * (0.8 + 0.4 * vbp.demo_uniform(seed, 89, d.dispensing_id))::numeric, 2))::vbp.cny
+  FROM vbp.dispensing d WHERE d.drg_group IS NOT NULL;
 
   RAISE DEBUG 'generate_demo: restore the foreign keys: one validating join pe (after %)', clock_timestamp() - t0;
   -- rebuild the indexes, then restore the foreign keys: one validating join per constraint
