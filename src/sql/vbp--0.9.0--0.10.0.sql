@@ -13,7 +13,8 @@
 -- Negotiated-drug landing data (谈判药品落地, DOMAIN.md §6; 0.10.0): what
 -- the stocking, dual-channel, listing, certification, budget, drug-share
 -- and DRG reports read besides lists, committees, formularies and
--- dispensing (20_model.sql).
+-- dispensing (20_model.sql).  After every earlier table, so a fresh install
+-- registers the configuration tables in the order an upgrade does.
 -- =====================================================================
 
 ALTER TABLE vbp.institution ADD COLUMN dual_channel_since date,
@@ -885,18 +886,21 @@ COMMENT ON FUNCTION vbp.channel_reimbursement_for(date, date, text) IS
   'Same reimbursement in both channels (双通道同等报销): for each dual-channel negotiated drug dispensed in both channels between two dates, the fund-paid share Σ fund_paid / Σ amount in hospitals and in pharmacies, their difference, and mismatch when it exceeds reimbursement_tolerance (0.01)';
 
 CREATE FUNCTION vbp.nrdl_listing_for(as_of date)
-  RETURNS TABLE (province text, group_code vbp.drugcode, version_id int, effective_from date, listed_on date,
+  RETURNS TABLE (province text, group_code vbp.drugcode, version_id int, first_effective date, listed_on date,
                  days_to_list int, not_listed boolean)
   LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
-  SELECT p.code, f.group_code, f.version_id, f.effective_from, l.listed_on, l.listed_on - f.effective_from,
+  SELECT p.code, f.group_code, f.version_id, e.first_effective, l.listed_on, l.listed_on - e.first_effective,
          l.listed_on IS NULL
   FROM vbp.division p CROSS JOIN vbp.nrdl_in_force(as_of) f
+  CROSS JOIN LATERAL (SELECT min(v.effective_from) AS first_effective
+                      FROM vbp.nrdl_version v JOIN vbp.nrdl_item it USING (version_id)
+                      WHERE it.group_code = f.group_code AND v.effective_from <= as_of) e
   LEFT JOIN LATERAL (SELECT min(pl.listed_on) AS listed_on FROM vbp.platform_listing pl
                      WHERE pl.province = p.code AND pl.group_code = f.group_code AND pl.listed_on <= as_of) l ON true
   WHERE p.level = 'province'
 $$;
 COMMENT ON FUNCTION vbp.nrdl_listing_for(date) IS
-  'Listing (挂网) of the negotiated drugs in force on a date on each province''s procurement platform: first listing date, days from the version''s effective date (negative: listed before), and not_listed when not listed by the date';
+  'Listing (挂网) of the negotiated drugs in force on a date on each province''s procurement platform: the version in force, the effective date of the first list that included the drug, the first listing by the date, days from that effective date to listing (negative: listed before), and not_listed when not listed by the date';
 
 CREATE VIEW vbp.nrdl_listing AS SELECT * FROM vbp.nrdl_listing_for(vbp.report_date());
 COMMENT ON VIEW vbp.nrdl_listing IS

@@ -25,3 +25,12 @@ SELECT alert, count(*) AS agreements, count(DISTINCT org_code) AS institutions F
 SELECT count(*) FILTER (WHERE not_reported) AS not_reported, count(*) FILTER (WHERE under_reported) AS under_reported,
        count(*) FILTER (WHERE missing_sign_off) AS missing_sign_off, count(*) FILTER (WHERE anomalous) AS anomalous_robust_z
 FROM vbp.report_credibility;
+\echo '== negotiated drugs landing (谈判药品落地) as of the demo date: stocking rate by level, dual-channel gaps, listing, certification'
+SELECT version_id AS list, key AS level, institutions, applicable, stocked, round(100 * stocking_rate, 1) AS stocking_pct
+FROM vbp.nrdl_stocking_summary WHERE scope IN ('national', 'level') ORDER BY version_id, scope DESC, key;
+SELECT kind, count(*) FROM vbp.dual_channel_gap GROUP BY 1 ORDER BY 1;
+SELECT count(*) FILTER (WHERE not_listed) AS not_listed_pairs, round(avg(days_to_list), 1) AS avg_days_to_list,
+       (SELECT count(*) FROM vbp.nrdl_stocking WHERE committee_late) AS late_committees,
+       (SELECT count(DISTINCT (patient_id, group_code)) FROM vbp.uncertified_dispensing_for('2022-01-01', vbp.report_date()))
+         AS uncertified_patient_drugs
+FROM vbp.nrdl_listing;
