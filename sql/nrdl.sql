@@ -151,6 +151,16 @@ SELECT * FROM drg_negotiated_for('2024-01-01', '2024-03-31') ORDER BY drg_group;
 -- Tianjin: 3 applicable, none stocked; used in Mar L8, L9: 20 units, 300.00, 190.00, pharmacy 1/3
 SELECT * FROM nrdl_monitoring_for('2024-01-01', '2024-03-31') WHERE province IN ('11', '12') ORDER BY 1, 2;
 
+-- ---------- list periods ----------
+-- a new version 8 (N2 only) from 2024-04-01 ends version 7, left open-ended, on 03-31;
+-- on 04-02 only N2 is in force
+INSERT INTO nrdl_version VALUES (8, '示例新版', '2024-03-20', '2024-04-01', NULL);
+INSERT INTO nrdl_item (version_id, group_code, negotiated_price) VALUES (8, 'XL04AAN102A001', 3);
+SELECT version_id, group_code, effective_from, valid_to FROM nrdl_item_period ORDER BY 1, 2;
+SELECT version_id, group_code FROM nrdl_in_force('2024-04-02');
+SELECT count(*) AS lines_before_the_list FROM dispensing d
+WHERE NOT EXISTS (SELECT 1 FROM nrdl_dispensing n WHERE n.dispensing_id = d.dispensing_id);
+
 -- ---------- clean up the fixtures ----------
 SET client_min_messages = warning;
 TRUNCATE vbp.dispensing, vbp.nrdl_version, vbp.nrdl_item, vbp.product, vbp.generic_group, vbp.institution CASCADE;

@@ -8,16 +8,42 @@
 -- date, a view at vbp.report_date().  Formulas: doc/nrdl.md.
 -- =====================================================================
 
+-- Each version's items hold from its effective date to its end, or to the day before
+-- the next version takes effect, whichever is first: so on any day a drug has at most
+-- one item in force, even when a user leaves an old version open-ended.
+CREATE VIEW vbp.nrdl_item_period AS
+  SELECT it.version_id, it.group_code, v.effective_from, p.valid_to, it.negotiated_price, it.separate_payment,
+         it.dual_channel, it.patient_certification
+  FROM vbp.nrdl_item it
+  JOIN vbp.nrdl_version v USING (version_id)
+  JOIN (SELECT x.version_id,
+               least(coalesce(x.effective_to, 'infinity'),
+                     (lead(x.effective_from) OVER (ORDER BY x.effective_from, x.version_id) - 1)) AS valid_to
+        FROM vbp.nrdl_version x) p USING (version_id);
+COMMENT ON VIEW vbp.nrdl_item_period IS
+  'Negotiated drugs with the period each item is in force (谈判药品有效期): from the version''s effective date to its effective_to or the day before the next version takes effect, whichever is first';
+
 CREATE FUNCTION vbp.nrdl_in_force(on_date date)
   RETURNS TABLE (version_id int, group_code vbp.drugcode, effective_from date, separate_payment boolean,
                  dual_channel boolean, patient_certification boolean)
   LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
-  SELECT i.version_id, i.group_code, v.effective_from, i.separate_payment, i.dual_channel, i.patient_certification
-  FROM vbp.nrdl_version v JOIN vbp.nrdl_item i USING (version_id)
-  WHERE v.effective_from <= on_date AND (v.effective_to IS NULL OR v.effective_to >= on_date)
+  SELECT p.version_id, p.group_code, p.effective_from, p.separate_payment, p.dual_channel, p.patient_certification
+  FROM vbp.nrdl_item_period p
+  WHERE p.effective_from <= on_date AND on_date <= p.valid_to
 $$;
 COMMENT ON FUNCTION vbp.nrdl_in_force(date) IS
-  'Negotiated drugs in force on a date (现行谈判药品): the items of every list version with effective_from <= date <= effective_to';
+  'Negotiated drugs in force on a date (现行谈判药品): the items of vbp.nrdl_item_period whose period contains the date';
+
+CREATE VIEW vbp.nrdl_dispensing AS
+  SELECT d.dispensing_id, d.org_code, d.product_code, d.dispensed_on, d.quantity, d.amount, d.fund_paid,
+         d.patient_id, d.trace_code, d.channel, d.drg_group, p.group_code, p.version_id, p.separate_payment,
+         p.dual_channel, p.patient_certification
+  FROM vbp.dispensing d
+  JOIN vbp.product pr ON pr.product_code = d.product_code
+  JOIN vbp.nrdl_item_period p ON p.group_code = pr.group_code
+                             AND d.dispensed_on BETWEEN p.effective_from AND p.valid_to;
+COMMENT ON VIEW vbp.nrdl_dispensing IS
+  'Dispensing lines of negotiated drugs in force on the dispensing day (谈判药品使用明细), with the item''s version and flags; lines before a drug''s first list took effect are not here';
 
 -- first stocking event of every (institution, drug): formulary admission, temporary
 -- purchase or first purchase, up to a date
@@ -190,12 +216,9 @@ CREATE FUNCTION vbp.channel_reimbursement_for(from_date date, to_date date, rule
                  hospital_fund_share numeric, pharmacy_fund_share numeric, difference numeric, mismatch boolean)
   LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
   WITH lines AS (
-    SELECT pr.group_code, d.channel, d.amount, d.fund_paid
-    FROM vbp.dispensing d JOIN vbp.product pr USING (product_code)
-    WHERE d.dispensed_on BETWEEN from_date AND to_date
-      AND EXISTS (SELECT FROM vbp.nrdl_version v JOIN vbp.nrdl_item it USING (version_id)
-                  WHERE it.group_code = pr.group_code AND it.dual_channel
-                    AND v.effective_from <= d.dispensed_on AND (v.effective_to IS NULL OR v.effective_to >= d.dispensed_on))
+    SELECT d.group_code, d.channel, d.amount, d.fund_paid
+    FROM vbp.nrdl_dispensing d
+    WHERE d.dispensed_on BETWEEN from_date AND to_date AND d.dual_channel
   ), s AS (
     SELECT l.group_code,
            count(*) FILTER (WHERE l.channel = 'hospital') AS hl, count(*) FILTER (WHERE l.channel = 'pharmacy') AS pl,
@@ -238,14 +261,11 @@ CREATE FUNCTION vbp.uncertified_dispensing_for(from_date date, to_date date)
   RETURNS TABLE (dispensing_id bigint, dispensed_on date, org_code vbp.orgcode, channel text, patient_id text,
                  group_code vbp.drugcode, product_code vbp.drugcode)
   LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
-  SELECT d.dispensing_id, d.dispensed_on, d.org_code, d.channel, d.patient_id, pr.group_code, d.product_code
-  FROM vbp.dispensing d JOIN vbp.product pr USING (product_code)
-  WHERE d.dispensed_on BETWEEN from_date AND to_date
-    AND EXISTS (SELECT FROM vbp.nrdl_version v JOIN vbp.nrdl_item it USING (version_id)
-                WHERE it.group_code = pr.group_code AND it.patient_certification
-                  AND v.effective_from <= d.dispensed_on AND (v.effective_to IS NULL OR v.effective_to >= d.dispensed_on))
+  SELECT d.dispensing_id, d.dispensed_on, d.org_code, d.channel, d.patient_id, d.group_code, d.product_code
+  FROM vbp.nrdl_dispensing d
+  WHERE d.dispensed_on BETWEEN from_date AND to_date AND d.patient_certification
     AND NOT EXISTS (SELECT FROM vbp.patient_certification c
-                    WHERE c.patient_id = d.patient_id AND c.group_code = pr.group_code
+                    WHERE c.patient_id = d.patient_id AND c.group_code = d.group_code
                       AND c.certified_on <= d.dispensed_on AND (c.valid_to IS NULL OR c.valid_to >= d.dispensed_on))
 $$;
 COMMENT ON FUNCTION vbp.uncertified_dispensing_for(date, date) IS
@@ -260,11 +280,9 @@ CREATE FUNCTION vbp.budget_use_for(year int)
     WHERE im.month >= make_date(year, 1, 1) AND im.month < make_date(year + 1, 1, 1) GROUP BY 1
   ), sep AS (
     SELECT d.org_code, sum(d.fund_paid) AS fund
-    FROM vbp.dispensing d JOIN vbp.product pr USING (product_code)
-    WHERE d.channel = 'hospital' AND d.dispensed_on >= make_date(year, 1, 1) AND d.dispensed_on < make_date(year + 1, 1, 1)
-      AND EXISTS (SELECT FROM vbp.nrdl_version v JOIN vbp.nrdl_item it USING (version_id)
-                  WHERE it.group_code = pr.group_code AND it.separate_payment
-                    AND v.effective_from <= d.dispensed_on AND (v.effective_to IS NULL OR v.effective_to >= d.dispensed_on))
+    FROM vbp.nrdl_dispensing d
+    WHERE d.channel = 'hospital' AND d.separate_payment
+      AND d.dispensed_on >= make_date(year, 1, 1) AND d.dispensed_on < make_date(year + 1, 1, 1)
     GROUP BY 1
   )
   SELECT b.org_code, b.total_budget, coalesce(m.fund, '0'), coalesce(sep.fund, '0'),
@@ -286,12 +304,9 @@ CREATE FUNCTION vbp.drug_share_for(from_month date, to_month date)
   LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
   WITH n AS (
     SELECT d.org_code, date_trunc('month', d.dispensed_on)::date AS month, sum(d.amount) AS cost
-    FROM vbp.dispensing d JOIN vbp.product pr USING (product_code)
+    FROM vbp.nrdl_dispensing d
     WHERE d.channel = 'hospital'
       AND d.dispensed_on >= date_trunc('month', from_month) AND d.dispensed_on < date_trunc('month', to_month) + interval '1 month'
-      AND EXISTS (SELECT FROM vbp.nrdl_version v JOIN vbp.nrdl_item it USING (version_id)
-                  WHERE it.group_code = pr.group_code
-                    AND v.effective_from <= d.dispensed_on AND (v.effective_to IS NULL OR v.effective_to >= d.dispensed_on))
     GROUP BY 1, 2
   )
   SELECT im.org_code, im.month, im.visits, im.medical_cost, im.drug_cost, coalesce(n.cost, '0'),
@@ -315,11 +330,8 @@ CREATE FUNCTION vbp.drg_negotiated_for(from_date date, to_date date)
     FROM vbp.drg_case dc WHERE dc.discharged_on BETWEEN from_date AND to_date GROUP BY 1
   ), n AS (
     SELECT d.drg_group, sum(d.amount) AS cost
-    FROM vbp.dispensing d JOIN vbp.product pr USING (product_code)
+    FROM vbp.nrdl_dispensing d
     WHERE d.drg_group IS NOT NULL AND d.dispensed_on BETWEEN from_date AND to_date
-      AND EXISTS (SELECT FROM vbp.nrdl_version v JOIN vbp.nrdl_item it USING (version_id)
-                  WHERE it.group_code = pr.group_code
-                    AND v.effective_from <= d.dispensed_on AND (v.effective_to IS NULL OR v.effective_to >= d.dispensed_on))
     GROUP BY 1
   ), g AS (
     SELECT c.drg_group, c.cases, c.cost, coalesce(n.cost, '0') AS ncost FROM c LEFT JOIN n USING (drg_group)
@@ -364,11 +376,8 @@ CREATE FUNCTION vbp.nrdl_monitoring_for(from_month date, to_month date)
     SELECT date_trunc('month', d.dispensed_on)::date AS month, vbp.province(d.org_code) AS province,
            count(*) AS lines, sum(d.quantity)::bigint AS units, sum(d.amount) AS amount, sum(d.fund_paid) AS fund,
            sum(d.amount) FILTER (WHERE d.channel = 'pharmacy') AS pharmacy_amount
-    FROM vbp.dispensing d JOIN vbp.product pr USING (product_code)
+    FROM vbp.nrdl_dispensing d
     WHERE d.dispensed_on >= date_trunc('month', from_month) AND d.dispensed_on < date_trunc('month', to_month) + interval '1 month'
-      AND EXISTS (SELECT FROM vbp.nrdl_version v JOIN vbp.nrdl_item it USING (version_id)
-                  WHERE it.group_code = pr.group_code
-                    AND v.effective_from <= d.dispensed_on AND (v.effective_to IS NULL OR v.effective_to >= d.dispensed_on))
     GROUP BY 1, 2
   )
   SELECT p.code, ms.month, coalesce(fo.drugs, 0), coalesce(st.institutions, 0), coalesce(st.applicable, 0),
