@@ -75,6 +75,7 @@ run_suite regress regress
 run_suite upgrade bash "$VBP_ROOT/test/upgrade/run.sh"
 run_suite dump bash "$VBP_ROOT/test/dump/run.sh"
 run_suite concurrency bash "$VBP_ROOT/test/concurrency/settle.sh"
+run_suite concurrency bash "$VBP_ROOT/test/concurrency/tracecode.sh"
 if [ -x "$VBP_ROOT/test/fuzz/run.sh" ]; then
 	run_suite fuzz bash "$VBP_ROOT/test/fuzz/run.sh" "${VBP_FUZZ_SECONDS:-10}"
 fi
