@@ -52,11 +52,13 @@ fuzz:
 
 # Benchmarks (not tests): generator timings at scales 1, 10 and 100; apportion
 # against plain SQL over 1 million rows; deciles against percentile_cont; the
-# fulfilment report against a bare GROUP BY over 10 million purchases.
+# fulfilment report against a bare GROUP BY over 10 million purchases; the
+# traceability-code guard's ingest overhead and index size.
 bench:
 	bash test/bench/generator.sh
 	bash test/bench/apportion.sh
 	bash test/bench/deciles.sh
 	bash test/bench/fulfilment.sh
+	bash test/bench/tracecode_guard.sh
 
 .PHONY: unit fuzz bench
