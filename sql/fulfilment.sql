@@ -183,7 +183,7 @@ FROM fulfilment f FULL JOIN agreement_purchases(report_date(), 30) ap USING (bat
 CROSS JOIN unpartitioned u GROUP BY u.fulfilment, u.purchases;
 
 -- clean up for the other tests
-SELECT 'DROP TABLE ' || string_agg(inhrelid::regclass::text, ', ') FROM pg_inherits
+SELECT 'DROP TABLE ' || string_agg(inhrelid::regclass::text, ', ' ORDER BY inhrelid::regclass::text) FROM pg_inherits
 WHERE inhparent = 'vbp.purchase'::regclass AND inhrelid <> 'vbp.purchase_default'::regclass \gexec
 SET client_min_messages = warning;
 TRUNCATE vbp.purchase, vbp.dispensing, vbp.agreement, vbp.volume_report, vbp.selection,

@@ -50,7 +50,7 @@ SELECT (SELECT md5(string_agg(f::text, '|' ORDER BY batch_id, org_code, group_co
 FROM serial_digest s;
 
 -- clean up for the other tests
-SELECT 'DROP TABLE ' || string_agg(inhrelid::regclass::text, ', ') FROM pg_inherits
+SELECT 'DROP TABLE ' || string_agg(inhrelid::regclass::text, ', ' ORDER BY inhrelid::regclass::text) FROM pg_inherits
 WHERE inhparent = 'vbp.purchase'::regclass AND inhrelid <> 'vbp.purchase_default'::regclass \gexec
 SET client_min_messages = warning;
 TRUNCATE vbp.purchase, vbp.dispensing, vbp.agreement, vbp.volume_report, vbp.selection,

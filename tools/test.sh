@@ -3,10 +3,11 @@
 #   bash tools/test.sh             (as root on Debian 12; uses sudo otherwise)
 #   VBP_FUZZ_SECONDS=N             seconds per fuzz target in the smoke run (default 10)
 # Suites: build under -Werror, core unit tests (+ valgrind memcheck),
-# pg_regress (sql/ -> expected/), upgrade chain, pg_dump round trip, concurrency, fuzz smoke.
+# pg_regress (sql/ -> expected/), upgrade chain, pg_dump round trip, concurrency, a second
+# client (psycopg2) reading the BI views, fuzz smoke.
 source "$(dirname "$0")/lib.sh"
 
-vbp_packages "${VBP_BASE_PACKAGES[@]}" valgrind clang libclang-rt-14-dev
+vbp_packages "${VBP_BASE_PACKAGES[@]}" valgrind clang libclang-rt-14-dev python3-psycopg2
 
 LOGDIR=$(mktemp -d /tmp/vbp-test.XXXXXX)
 TALLY=$LOGDIR/tally
@@ -76,6 +77,7 @@ run_suite upgrade bash "$VBP_ROOT/test/upgrade/run.sh"
 run_suite dump bash "$VBP_ROOT/test/dump/run.sh"
 run_suite concurrency bash "$VBP_ROOT/test/concurrency/settle.sh"
 run_suite concurrency bash "$VBP_ROOT/test/concurrency/tracecode.sh"
+run_suite client /usr/bin/python3 "$VBP_ROOT/test/client/bi.py"  # Debian's python3, where python3-psycopg2 installs
 if [ -x "$VBP_ROOT/test/fuzz/run.sh" ]; then
 	run_suite fuzz bash "$VBP_ROOT/test/fuzz/run.sh" "${VBP_FUZZ_SECONDS:-10}"
 fi
