@@ -1,0 +1,83 @@
+-- Incremental fulfilment counters (0.11.0): kept by statement triggers on vbp.purchase
+-- and equal, after every kind of write, to a full recomputation.  Concurrent writers
+-- (pgbench, 8 clients) are tested in test/concurrency/counters.sh.
+SET search_path = public, vbp;
+SET datestyle = ISO, YMD;
+SELECT count(*) FROM generate_demo(1, 42, replace => true);
+SELECT set_config('vbp.as_of', (SELECT as_of::text FROM demo_run), false) AS as_of;
+-- off by default: the triggers are disabled (D) and the counters empty
+SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'vbp.purchase'::regclass AND NOT tgisinternal ORDER BY 1;
+SELECT count(*) AS counters, (SELECT enabled FROM fulfilment_counter_state) FROM fulfilment_counter;
+SELECT enable_fulfilment_counters() = (SELECT count(*) FROM agreement) AS every_agreement_counted;
+SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'vbp.purchase'::regclass AND NOT tgisinternal ORDER BY 1;
+-- the counters against a full recomputation
+CREATE TEMP VIEW counter_diff AS
+SELECT count(*) AS agreements,
+       count(*) FILTER (WHERE c.batch_id IS NULL OR c.selected_units <> ap.selected_units OR c.other_units <> ap.other_units
+                        OR c.selected_spend <> ap.selected_spend OR c.other_spend <> ap.other_spend
+                        OR c.purchases <> ap.purchases) AS differing
+FROM vbp.agreement_purchases('infinity', NULL) ap
+LEFT JOIN vbp.fulfilment_counter c USING (batch_id, org_code, group_code);
+SELECT * FROM counter_diff;
+
+-- one agreement by hand, with a product of its group selected in the batch
+SELECT a.batch_id, a.org_code AS org, a.group_code AS grp, a.cycle_start + 10 AS day, a.cycle_end + 1 AS after_cycle,
+       (SELECT s.product_code FROM selection s JOIN product p USING (product_code)
+        WHERE s.batch_id = a.batch_id AND p.group_code = a.group_code AND s.selected ORDER BY 1 LIMIT 1) AS sel
+FROM agreement a ORDER BY a.batch_id, a.org_code, a.group_code LIMIT 1 \gset
+CREATE TEMP TABLE before AS SELECT * FROM fulfilment_counter WHERE batch_id = :batch_id AND org_code = :'org' AND group_code = :'grp';
+CREATE FUNCTION pg_temp.delta() RETURNS TABLE (selected_units bigint, other_units bigint, selected_spend cny, other_spend cny, purchases bigint)
+  LANGUAGE sql AS $$
+  SELECT c.selected_units - b.selected_units, c.other_units - b.other_units, c.selected_spend - b.selected_spend,
+         c.other_spend - b.other_spend, c.purchases - b.purchases
+  FROM vbp.fulfilment_counter c JOIN before b USING (batch_id, org_code, group_code) $$;
+-- +100 units for 250.00 of the selected product in the cycle, and 7 units after it (not counted)
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount)
+VALUES (:'org', :'sel', :'day', 100, '250.00'), (:'org', :'sel', :'after_cycle', 7, '7.00');
+SELECT * FROM pg_temp.delta();
+-- the 100 become 40 for 100.00: +40, 100.00
+UPDATE purchase SET quantity = 40, amount = '100.00' WHERE org_code = :'org' AND product_code = :'sel' AND quantity = 100 AND purchased_on = :'day';
+SELECT * FROM pg_temp.delta();
+-- moved after the cycle: nothing left in it
+UPDATE purchase SET purchased_on = :'after_cycle' WHERE org_code = :'org' AND product_code = :'sel' AND quantity = 40 AND purchased_on = :'day';
+SELECT * FROM pg_temp.delta();
+-- moved back and deleted
+UPDATE purchase SET purchased_on = :'day' WHERE org_code = :'org' AND product_code = :'sel' AND quantity = 40;
+SELECT * FROM pg_temp.delta();
+DELETE FROM purchase WHERE org_code = :'org' AND product_code = :'sel' AND quantity IN (40, 7) AND amount IN ('100.00', '7.00');
+SELECT * FROM pg_temp.delta();
+-- a rolled-back write leaves the counters as they were
+BEGIN;
+DELETE FROM purchase WHERE org_code = :'org';
+ROLLBACK;
+SELECT * FROM pg_temp.delta();
+-- bulk writes across many agreements: a tenth of the purchases change, some go
+UPDATE purchase SET quantity = quantity + 1 WHERE purchase_id % 10 = 0;
+DELETE FROM purchase WHERE purchase_id % 97 = 0;
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount)
+SELECT org_code, product_code, purchased_on + 1, quantity, amount FROM purchase WHERE purchase_id % 50 = 1;
+SELECT * FROM counter_diff;
+-- the live view gives the fulfilment report's measures (no purchase is after the reporting date)
+SELECT count(*) AS agreements,
+       count(*) FILTER (WHERE l.completion IS DISTINCT FROM f.completion OR l.status IS DISTINCT FROM f.status
+                        OR l.selected_share IS DISTINCT FROM f.selected_share) AS differing
+FROM fulfilment f FULL JOIN fulfilment_live l USING (batch_id, org_code, group_code)
+WHERE (SELECT max(purchased_on) FROM purchase) <= report_date();
+-- TRUNCATE zeroes them
+TRUNCATE purchase;
+SELECT * FROM counter_diff;
+SELECT sum(selected_units + other_units) AS units_left FROM fulfilment_counter;
+-- off again: triggers disabled, counters empty
+SELECT disable_fulfilment_counters();
+SELECT count(*) AS counters, (SELECT enabled FROM fulfilment_counter_state) FROM fulfilment_counter;
+SELECT count(*) FILTER (WHERE tgenabled <> 'D') AS enabled_triggers FROM pg_trigger
+WHERE tgrelid = 'vbp.purchase'::regclass AND NOT tgisinternal;
+
+-- clean up for the other tests
+SET client_min_messages = warning;
+TRUNCATE vbp.purchase, vbp.dispensing, vbp.agreement, vbp.volume_report, vbp.selection,
+         vbp.formulary_admission, vbp.committee_meeting, vbp.assessment, vbp.nrdl_item,
+         vbp.nrdl_version, vbp.product, vbp.generic_group, vbp.institution, vbp.batch,
+         vbp.demo_injection, vbp.demo_run CASCADE;
+RESET client_min_messages;
+SELECT setval('vbp.purchase_id_seq', 1, false), setval('vbp.dispensing_id_seq', 1, false);
