@@ -1,0 +1,83 @@
+-- The capture trigger (0.11.0): a hospital's own order and dispensing tables feed
+-- vbp.purchase and vbp.dispensing without a schema change; INSERT, UPDATE and DELETE
+-- stay consistent; a bad row is rejected and nothing is half-written.
+SET search_path = public, vbp;
+SET datestyle = ISO, YMD;
+INSERT INTO generic_group (group_code, generic_name) VALUES ('XA01ABD075A002', '地喹氯铵含片');
+INSERT INTO product (product_code, group_code, company) VALUES ('XA01ABD075A002010100483', 'XA01ABD075A002', '91440101MA0000001?');
+INSERT INTO institution (org_code, name, level, division) VALUES ('H44010300001', '示例医院', 'secondary', '440103');
+
+-- the hospital's order table, with its own names and types
+CREATE TABLE public.his_orders (order_no int PRIMARY KEY, hosp text, drug text, ordered date, qty int,
+                                total numeric(12, 2), accepted date);
+INSERT INTO his_orders VALUES (9, 'H44010300001', 'XA01ABD075A002010100483', '2024-02-01', 7, 7.00, NULL);  -- before the trigger
+CREATE TRIGGER vbp_capture AFTER INSERT OR UPDATE OR DELETE ON public.his_orders FOR EACH ROW
+  EXECUTE FUNCTION vbp.capture('purchase', 'order_no', 'org_code=hosp', 'product_code=drug', 'purchased_on=ordered',
+                               'quantity=qty', 'amount=total', 'accepted_on=accepted');
+INSERT INTO his_orders VALUES (1, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-01', 100, 250.00, '2024-03-03'),
+                              (2, 'H44010300001', 'XA01ABD075A002010100483', '2024-04-01', 10, 20.50, NULL);
+CREATE TEMP VIEW ledger AS
+  SELECT l.source_key, p.org_code, p.product_code, p.purchased_on, p.quantity, p.amount, p.accepted_on
+  FROM vbp.capture_link l JOIN vbp.purchase p ON p.purchase_id = l.target_id AND p.purchased_on = l.target_date
+  WHERE l.source_table = 'public.his_orders' ORDER BY 1;
+SELECT * FROM ledger;
+-- an UPDATE follows the row, also to another month (another partition) and to a new key
+UPDATE his_orders SET qty = 120, ordered = '2024-05-02' WHERE order_no = 2;
+UPDATE his_orders SET order_no = 3 WHERE order_no = 1;
+SELECT * FROM ledger;
+-- a row written before the trigger is captured when it is next updated
+UPDATE his_orders SET accepted = '2024-02-05' WHERE order_no = 9;
+SELECT * FROM ledger;
+DELETE FROM his_orders WHERE order_no = 3;
+SELECT * FROM ledger;
+SELECT count(*) AS purchases, (SELECT count(*) FROM capture_link) AS links FROM purchase;
+
+-- bad rows are rejected with the type's or the ledger's own error, and nothing of the
+-- statement is written (the first row of each statement is good)
+SELECT try_sql($$INSERT INTO public.his_orders VALUES (4, 'H44010300001', 'XA01ABD075A002010100483', '2024-06-01', 5, 1.00, NULL),
+                                                     (5, 'NOT-A-CODE', 'XA01ABD075A002010100483', '2024-06-01', 5, 1.00, NULL)$$) AS bad_code;
+SELECT try_sql($$INSERT INTO public.his_orders VALUES (4, 'H44010300001', 'XA01ABD075A002010100483', '2024-06-01', 5, 1.00, NULL),
+                                                     (5, 'H44010300099', 'XA01ABD075A002010100483', '2024-06-01', 5, 1.00, NULL)$$) AS unknown_institution;
+SELECT try_sql($$INSERT INTO public.his_orders VALUES (4, 'H44010300001', 'XA01ABD075A002010100483', '2024-06-01', -5, 1.00, NULL)$$) AS negative_quantity;
+SELECT try_sql($$INSERT INTO public.his_orders VALUES (4, 'H44010300001', 'XA01ABD075A002010100483', NULL, 5, 1.00, NULL)$$) AS no_date;
+SELECT try_sql($$INSERT INTO public.his_orders VALUES (4, 'H44010300001', 'XA01ABD075A002010100483', '2024-06-01', 5, 1.00, '2024-05-01')$$) AS accepted_before_order;
+SELECT count(*) AS orders, (SELECT count(*) FROM purchase) AS purchases, (SELECT count(*) FROM capture_link) AS links FROM his_orders;
+-- the error names the source row
+INSERT INTO his_orders VALUES (6, 'H44010300001', 'XA01ABD075A00201010048X', '2024-06-01', 5, 1.00, NULL);
+
+-- a dispensing table, into vbp.dispensing
+CREATE TABLE public.his_dispense (line_id bigint PRIMARY KEY, hosp text, drug text, day date, qty int, cost numeric,
+                                  insurer_paid numeric, patient text, scan text, dept_kind text);
+CREATE TRIGGER vbp_capture AFTER INSERT OR UPDATE OR DELETE ON public.his_dispense FOR EACH ROW
+  EXECUTE FUNCTION vbp.capture('dispensing', 'line_id', 'org_code=hosp', 'product_code=drug', 'dispensed_on=day',
+                               'quantity=qty', 'amount=cost', 'fund_paid=insurer_paid', 'patient_id=patient',
+                               'trace_code=scan', 'channel=dept_kind');
+INSERT INTO his_dispense VALUES (1, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-05', 10, 25.00, 17.50, 'PT1',
+                                 '81234560000000000001', 'hospital');
+SELECT org_code, dispensed_on, quantity, amount, fund_paid, patient_id, trace_code, channel FROM dispensing;
+SELECT try_sql($$UPDATE public.his_dispense SET insurer_paid = 30 WHERE line_id = 1$$) AS fund_above_amount;
+DELETE FROM his_dispense;
+SELECT count(*) AS dispensing_rows FROM dispensing;
+
+-- wrongly attached triggers fail clearly
+CREATE TABLE public.bad_capture (id int, a text);
+CREATE TRIGGER t1 AFTER INSERT ON public.bad_capture FOR EACH ROW EXECUTE FUNCTION vbp.capture('ledger', 'id');
+SELECT try_sql($$INSERT INTO public.bad_capture VALUES (1, 'x')$$) AS unknown_target;
+DROP TRIGGER t1 ON public.bad_capture;
+CREATE TRIGGER t2 AFTER INSERT ON public.bad_capture FOR EACH ROW EXECUTE FUNCTION vbp.capture('purchase', 'id', 'org_code=a');
+SELECT try_sql($$INSERT INTO public.bad_capture VALUES (1, 'x')$$) AS missing_required;
+DROP TRIGGER t2 ON public.bad_capture;
+CREATE TRIGGER t3 AFTER INSERT ON public.bad_capture FOR EACH ROW EXECUTE FUNCTION vbp.capture('purchase', 'id', 'price=a');
+SELECT try_sql($$INSERT INTO public.bad_capture VALUES (1, 'x')$$) AS unknown_target_column;
+DROP TRIGGER t3 ON public.bad_capture;
+CREATE TRIGGER t4 AFTER INSERT ON public.bad_capture FOR EACH ROW EXECUTE FUNCTION vbp.capture('purchase', 'id', 'org_code=b');
+SELECT try_sql($$INSERT INTO public.bad_capture VALUES (1, 'x')$$) AS unknown_source_column;
+DROP TRIGGER t4 ON public.bad_capture;
+CREATE TRIGGER t5 BEFORE INSERT ON public.bad_capture FOR EACH ROW EXECUTE FUNCTION vbp.capture('purchase', 'id');
+SELECT try_sql($$INSERT INTO public.bad_capture VALUES (1, 'x')$$) AS before_trigger;
+
+DROP TABLE public.his_orders, public.his_dispense, public.bad_capture;
+SET client_min_messages = warning;
+TRUNCATE vbp.capture_link, vbp.purchase, vbp.dispensing, vbp.product, vbp.generic_group, vbp.institution CASCADE;
+RESET client_min_messages;
+SELECT setval('vbp.purchase_id_seq', 1, false), setval('vbp.dispensing_id_seq', 1, false);

@@ -1,0 +1,310 @@
+/*
+ * capture.c
+ *		vbp.capture(): a generic capture trigger (issue 8, 0.11.0) that feeds
+ *		vbp's ledger (vbp.purchase or vbp.dispensing) from a user's own
+ *		purchase or dispensing table, so a hospital database feeds vbp without
+ *		changing its schema.
+ *
+ *   CREATE TRIGGER vbp_capture AFTER INSERT OR UPDATE OR DELETE ON his.orders
+ *     FOR EACH ROW EXECUTE FUNCTION vbp.capture('purchase', 'order_id',
+ *       'org_code=hosp_code', 'product_code=drug_code', 'purchased_on=order_date',
+ *       'quantity=qty', 'amount=total_yuan');
+ *
+ * Arguments: the target ('purchase' or 'dispensing'), the source table's key
+ * column, then target=source column pairs; every NOT NULL column of the
+ * target must be mapped.  Each source row maps to one ledger row, linked in
+ * vbp.capture_link by (source table, key): INSERT writes the ledger row and
+ * the link, UPDATE replaces the ledger row (a new date may move it to another
+ * partition), DELETE removes both.  Values are converted by the target
+ * types' input functions, so a bad value is the type's own error (22P02 ...),
+ * with a context line naming the source row; since the trigger runs in the
+ * writer's statement, a rejected row leaves nothing half-written.
+ */
+#include "vbp_glue.h"
+
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "lib/stringinfo.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+
+typedef struct TargetColumn
+{
+	const char *name;
+	const char *type;			/* cast target, schema-qualified */
+	bool		required;
+} TargetColumn;
+
+static const TargetColumn purchase_columns[] = {
+	{"org_code", "vbp.orgcode", true},
+	{"product_code", "vbp.drugcode", true},
+	{"purchased_on", "pg_catalog.date", true},
+	{"quantity", "pg_catalog.int8", true},
+	{"amount", "vbp.cny", true},
+	{"accepted_on", "pg_catalog.date", false},
+	{"paid_on", "pg_catalog.date", false},
+	{NULL, NULL, false}
+};
+
+static const TargetColumn dispensing_columns[] = {
+	{"org_code", "vbp.orgcode", true},
+	{"product_code", "vbp.drugcode", true},
+	{"dispensed_on", "pg_catalog.date", true},
+	{"quantity", "pg_catalog.int8", true},
+	{"amount", "vbp.cny", true},
+	{"fund_paid", "vbp.cny", true},
+	{"patient_id", "pg_catalog.text", true},
+	{"trace_code", "vbp.tracecode", false},
+	{"channel", "pg_catalog.text", true},
+	{"drg_group", "pg_catalog.text", false},
+	{NULL, NULL, false}
+};
+
+#define MAX_MAPPED 10
+
+typedef struct CaptureMap
+{
+	const char *target;			/* purchase or dispensing */
+	const char *id_column;		/* purchase_id or dispensing_id */
+	const char *date_column;	/* purchased_on or dispensed_on */
+	int			key_col;		/* source key attnum */
+	int			n;
+	const TargetColumn *col[MAX_MAPPED];
+	int			src[MAX_MAPPED];	/* source attnums */
+} CaptureMap;
+
+typedef struct CaptureContext
+{
+	const char *table;
+	const char *key;
+} CaptureContext;
+
+static void
+capture_error_context(void *arg)
+{
+	CaptureContext *c = (CaptureContext *) arg;
+
+	errcontext("vbp.capture of %s row with key %s", c->table, c->key ? c->key : "NULL");
+}
+
+static void
+bad_arguments(Relation rel, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("vbp.capture: invalid trigger arguments on table \"%s\"", RelationGetRelationName(rel)),
+			 errdetail("%s", detail),
+			 errhint("Arguments: 'purchase' or 'dispensing', the key column, then target=source pairs such as 'org_code=hosp_code'.")));
+}
+
+static void
+parse_map(Trigger *trig, Relation rel, CaptureMap *m)
+{
+	const TargetColumn *cols;
+	const TargetColumn *c;
+	int			i;
+
+	if (trig->tgnargs < 2)
+		bad_arguments(rel, "The target and the key column are missing.");
+	if (strcmp(trig->tgargs[0], "purchase") == 0)
+	{
+		cols = purchase_columns;
+		m->target = "purchase";
+		m->id_column = "purchase_id";
+		m->date_column = "purchased_on";
+	}
+	else if (strcmp(trig->tgargs[0], "dispensing") == 0)
+	{
+		cols = dispensing_columns;
+		m->target = "dispensing";
+		m->id_column = "dispensing_id";
+		m->date_column = "dispensed_on";
+	}
+	else
+		bad_arguments(rel, "The target must be 'purchase' or 'dispensing'.");
+	m->key_col = SPI_fnumber(RelationGetDescr(rel), trig->tgargs[1]);
+	if (m->key_col <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("vbp.capture: key column \"%s\" does not exist in table \"%s\"",
+						trig->tgargs[1], RelationGetRelationName(rel))));
+	m->n = 0;
+	for (i = 2; i < trig->tgnargs; i++)
+	{
+		const char *arg = trig->tgargs[i];
+		const char *eq = strchr(arg, '=');
+		char	   *target;
+		int			j;
+
+		if (eq == NULL || eq == arg || eq[1] == '\0')
+			bad_arguments(rel, psprintf("\"%s\" is not a target=source pair.", arg));
+		target = pnstrdup(arg, eq - arg);
+		for (c = cols; c->name; c++)
+			if (strcmp(c->name, target) == 0)
+				break;
+		if (c->name == NULL)
+			bad_arguments(rel, psprintf("vbp.%s has no column \"%s\" to fill.", m->target, target));
+		for (j = 0; j < m->n; j++)
+			if (m->col[j] == c)
+				bad_arguments(rel, psprintf("Column \"%s\" is mapped twice.", target));
+		m->col[m->n] = c;
+		m->src[m->n] = SPI_fnumber(RelationGetDescr(rel), eq + 1);
+		if (m->src[m->n] <= 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_COLUMN),
+					 errmsg("vbp.capture: source column \"%s\" does not exist in table \"%s\"",
+							eq + 1, RelationGetRelationName(rel))));
+		m->n++;
+	}
+	for (c = cols; c->name; c++)
+	{
+		bool		found = false;
+
+		for (i = 0; i < m->n; i++)
+			found |= m->col[i] == c;
+		if (c->required && !found)
+			bad_arguments(rel, psprintf("Required column \"%s\" of vbp.%s is not mapped.", c->name, m->target));
+	}
+}
+
+/* Writes the ledger row for a source row and links it; returns nothing. */
+static void
+capture_insert(CaptureMap *m, HeapTuple tuple, TupleDesc desc, const char *table, const char *key)
+{
+	StringInfoData sql;
+	Oid			types[MAX_MAPPED + 2];
+	Datum		values[MAX_MAPPED + 2];
+	char		nulls[MAX_MAPPED + 2];
+	bool		isnull;
+	int			i;
+	int64		id;
+	Datum		date;
+
+	initStringInfo(&sql);
+	appendStringInfo(&sql, "INSERT INTO vbp.%s (", m->target);
+	for (i = 0; i < m->n; i++)
+		appendStringInfo(&sql, "%s%s", i ? ", " : "", m->col[i]->name);
+	appendStringInfoString(&sql, ") VALUES (");
+	for (i = 0; i < m->n; i++)
+	{
+		char	   *v = SPI_getvalue(tuple, desc, m->src[i]);
+
+		appendStringInfo(&sql, "%s$%d::%s", i ? ", " : "", i + 1, m->col[i]->type);
+		types[i] = TEXTOID;
+		values[i] = v ? CStringGetTextDatum(v) : (Datum) 0;
+		nulls[i] = v ? ' ' : 'n';
+	}
+	appendStringInfo(&sql, ") RETURNING %s, %s", m->id_column, m->date_column);
+	if (SPI_execute_with_args(sql.data, m->n, types, values, nulls, false, 1) != SPI_OK_INSERT_RETURNING ||
+		SPI_processed != 1)
+		elog(ERROR, "vbp.capture: writing vbp.%s failed", m->target);
+	id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	date = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
+
+	types[0] = TEXTOID;
+	types[1] = TEXTOID;
+	types[2] = TEXTOID;
+	types[3] = INT8OID;
+	types[4] = DATEOID;
+	values[0] = CStringGetTextDatum(table);
+	values[1] = CStringGetTextDatum(key);
+	values[2] = CStringGetTextDatum(m->target);
+	values[3] = Int64GetDatum(id);
+	values[4] = date;
+	if (SPI_execute_with_args("INSERT INTO vbp.capture_link (source_table, source_key, target, target_id, target_date) "
+							  "VALUES ($1, $2, $3, $4, $5)", 5, types, values, NULL, false, 0) != SPI_OK_INSERT)
+		elog(ERROR, "vbp.capture: writing vbp.capture_link failed");
+}
+
+/* Removes the ledger row linked to a source key, and the link; false if none. */
+static bool
+capture_delete(CaptureMap *m, const char *table, const char *key)
+{
+	Oid			types[2] = {TEXTOID, TEXTOID};
+	Datum		values[2];
+	bool		isnull;
+	Datum		id,
+				date;
+	char	   *sql;
+
+	values[0] = CStringGetTextDatum(table);
+	values[1] = CStringGetTextDatum(key);
+	if (SPI_execute_with_args("DELETE FROM vbp.capture_link WHERE source_table = $1 AND source_key = $2 "
+							  "RETURNING target, target_id, target_date", 2, types, values, NULL, false, 0)
+		!= SPI_OK_DELETE_RETURNING)
+		elog(ERROR, "vbp.capture: reading vbp.capture_link failed");
+	if (SPI_processed == 0)
+		return false;
+	id = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
+	date = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull);
+	{
+		Oid			t2[2] = {INT8OID, DATEOID};
+		Datum		v2[2];
+
+		v2[0] = id;
+		v2[1] = date;
+		sql = psprintf("DELETE FROM vbp.%s WHERE %s = $1 AND %s = $2", m->target, m->id_column, m->date_column);
+		if (SPI_execute_with_args(sql, 2, t2, v2, NULL, false, 0) != SPI_OK_DELETE)
+			elog(ERROR, "vbp.capture: removing the vbp.%s row failed", m->target);
+	}
+	return true;
+}
+
+PG_FUNCTION_INFO_V1(pgvbp_capture);
+Datum
+pgvbp_capture(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	Relation	rel;
+	TupleDesc	desc;
+	CaptureMap	m;
+	CaptureContext cc;
+	ErrorContextCallback callback;
+	char	   *table;
+	char	   *old_key = NULL,
+			   *new_key = NULL;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("vbp.capture: not called as a trigger")));
+	if (!TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
+		TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("vbp.capture must be an AFTER INSERT OR UPDATE OR DELETE ... FOR EACH ROW trigger")));
+	rel = td->tg_relation;
+	desc = RelationGetDescr(rel);
+	parse_map(td->tg_trigger, rel, &m);
+	table = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)), RelationGetRelationName(rel));
+	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		old_key = SPI_getvalue(td->tg_trigtuple, desc, m.key_col);
+	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		new_key = SPI_getvalue(td->tg_trigtuple, desc, m.key_col);
+	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+		new_key = SPI_getvalue(td->tg_newtuple, desc, m.key_col);
+
+	cc.table = table;
+	cc.key = new_key ? new_key : old_key;
+	callback.callback = capture_error_context;
+	callback.arg = &cc;
+	callback.previous = error_context_stack;
+	error_context_stack = &callback;
+
+	if ((TRIGGER_FIRED_BY_INSERT(td->tg_event) || TRIGGER_FIRED_BY_UPDATE(td->tg_event)) && new_key == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_NOT_NULL_VIOLATION),
+				 errmsg("vbp.capture: key column \"%s\" of \"%s\" is NULL", td->tg_trigger->tgargs[1],
+						RelationGetRelationName(rel)),
+				 errdetail("Every captured row needs a key to link it to its vbp.%s row.", m.target)));
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "vbp.capture: SPI_connect failed");
+	if (old_key != NULL)
+		(void) capture_delete(&m, table, old_key);
+	if (new_key != NULL)
+		capture_insert(&m, TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple,
+					   desc, table, new_key);
+	SPI_finish();
+	error_context_stack = callback.previous;
+	return PointerGetDatum(NULL);
+}
