@@ -57,10 +57,12 @@ static const TargetColumn dispensing_columns[] = {
 	{"trace_code", "vbp.tracecode", false},
 	{"channel", "pg_catalog.text", true},
 	{"drg_group", "pg_catalog.text", false},
+	{"days_supply", "pg_catalog.int4", false},
+	{"prescription_id", "pg_catalog.text", false},
 	{NULL, NULL, false}
 };
 
-#define MAX_MAPPED 10
+#define MAX_MAPPED 12
 
 typedef struct CaptureMap
 {
