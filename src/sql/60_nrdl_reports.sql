@@ -352,7 +352,15 @@ CREATE FUNCTION vbp.nrdl_monitoring_for(from_month date, to_month date)
   RETURNS TABLE (province text, month date, drugs bigint, institutions bigint, applicable bigint, stocked bigint,
                  stocking_rate numeric, lines bigint, units bigint, amount vbp.cny, fund_paid vbp.cny,
                  pharmacy_share numeric)
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+#variable_conflict use_column
+BEGIN
+  IF NOT isfinite(from_month) OR NOT isfinite(to_month) OR to_month < from_month THEN
+    RAISE EXCEPTION 'invalid monitoring period from % to %', from_month, to_month
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = 'Both months must be finite dates, the first not after the last.';
+  END IF;
+  RETURN QUERY
   WITH months AS (
     SELECT m::date AS month, (m + interval '1 month - 1 day')::date AS month_end
     FROM generate_series(date_trunc('month', from_month), date_trunc('month', to_month), interval '1 month') m
@@ -388,10 +396,10 @@ CREATE FUNCTION vbp.nrdl_monitoring_for(from_month date, to_month date)
   LEFT JOIN force fo ON fo.month = ms.month
   LEFT JOIN stock st ON st.month = ms.month AND st.province = p.code
   LEFT JOIN used u ON u.month = ms.month AND u.province = p.code
-  WHERE p.level = 'province'
-$$;
+  WHERE p.level = 'province';
+END $$;
 COMMENT ON FUNCTION vbp.nrdl_monitoring_for(date, date) IS
-  'Monitoring of negotiated drugs for upward reporting (谈判药品落地监测), province x month: drugs in force at the month end, medical institutions, applicable and stocked (institution, drug) pairs of the versions in force and the stocking rate at the month end (stocked), dispensing lines, units, amount (used) and fund payments (paid) in the month, and the pharmacy channel''s share of the amount';
+  'Monitoring of negotiated drugs for upward reporting (谈判药品落地监测), province x month (22023 for an infinite or inverted period): drugs in force at the month end, medical institutions, applicable and stocked (institution, drug) pairs of the versions in force and the stocking rate at the month end (stocked), dispensing lines, units, amount (used) and fund payments (paid) in the month, and the pharmacy channel''s share of the amount';
 
 CREATE VIEW vbp.nrdl_monitoring AS
   SELECT * FROM vbp.nrdl_monitoring_for((SELECT min(v.effective_from) FROM vbp.nrdl_version v), vbp.report_date());
