@@ -23,6 +23,18 @@ CREATE VIEW vbp.nrdl_item_period AS
 COMMENT ON VIEW vbp.nrdl_item_period IS
   'Negotiated drugs with the period each item is in force (谈判药品有效期): from the version''s effective date to its effective_to or the day before the next version takes effect, whichever is first';
 
+-- the one place the applicability rule lives: a drug without rows in
+-- vbp.nrdl_applicability applies to every level of medical institution
+CREATE VIEW vbp.nrdl_applicable_level AS
+  SELECT it.version_id, it.group_code, l.level
+  FROM vbp.nrdl_item it
+  CROSS JOIN unnest(ARRAY['tertiary', 'secondary', 'primary']) AS l(level)
+  WHERE NOT EXISTS (SELECT FROM vbp.nrdl_applicability a WHERE a.version_id = it.version_id AND a.group_code = it.group_code)
+     OR EXISTS (SELECT FROM vbp.nrdl_applicability a
+                WHERE a.version_id = it.version_id AND a.group_code = it.group_code AND a.level = l.level);
+COMMENT ON VIEW vbp.nrdl_applicable_level IS
+  'Levels of medical institution each negotiated drug of a list version applies to (适用机构层级): those in vbp.nrdl_applicability, or all three when it has none [param: default all]';
+
 CREATE FUNCTION vbp.nrdl_in_force(on_date date)
   RETURNS TABLE (version_id int, group_code vbp.drugcode, effective_from date, separate_payment boolean,
                  dual_channel boolean, patient_certification boolean)
@@ -73,12 +85,8 @@ CREATE FUNCTION vbp.nrdl_stocking_for(as_of date, rule_set text DEFAULT 'nationa
     SELECT * FROM vbp.nrdl_version WHERE effective_from <= as_of
   ), app AS (   -- applicable (hospital, drug) pairs of each version
     SELECT v.version_id, v.effective_from, i.org_code, i.level, it.group_code
-    FROM v JOIN vbp.nrdl_item it USING (version_id)
-    CROSS JOIN vbp.institution i
-    WHERE i.level <> 'pharmacy'
-      AND (NOT EXISTS (SELECT FROM vbp.nrdl_applicability a WHERE a.version_id = it.version_id AND a.group_code = it.group_code)
-           OR EXISTS (SELECT FROM vbp.nrdl_applicability a
-                      WHERE a.version_id = it.version_id AND a.group_code = it.group_code AND a.level = i.level))
+    FROM v JOIN vbp.nrdl_applicable_level it USING (version_id)
+    JOIN vbp.institution i ON i.level = it.level
   ), per AS (
     SELECT app.version_id, app.org_code, app.level, app.effective_from,
            count(*) AS applicable, count(e.first_stocked) AS stocked,
@@ -371,12 +379,9 @@ BEGIN
            count(*) AS applicable, count(*) FILTER (WHERE ev.first_stocked <= ms.month_end) AS stocked
     FROM months ms
     CROSS JOIN LATERAL vbp.nrdl_in_force(ms.month_end) f
-    CROSS JOIN vbp.institution i
+    JOIN vbp.nrdl_applicable_level al ON al.version_id = f.version_id AND al.group_code = f.group_code
+    JOIN vbp.institution i ON i.level = al.level
     LEFT JOIN ev ON ev.org_code = i.org_code AND ev.group_code = f.group_code
-    WHERE i.level <> 'pharmacy'
-      AND (NOT EXISTS (SELECT FROM vbp.nrdl_applicability a WHERE a.version_id = f.version_id AND a.group_code = f.group_code)
-           OR EXISTS (SELECT FROM vbp.nrdl_applicability a
-                      WHERE a.version_id = f.version_id AND a.group_code = f.group_code AND a.level = i.level))
     GROUP BY 1, 2
   ), force AS (
     SELECT ms.month, count(*) AS drugs FROM months ms CROSS JOIN LATERAL vbp.nrdl_in_force(ms.month_end) f GROUP BY 1
