@@ -128,14 +128,29 @@ END $$;
 COMMENT ON FUNCTION vbp.rebuild_fulfilment_counters() IS
   'Recomputes vbp.fulfilment_counter from the purchases (one pass, vbp.agreement_purchases) while holding purchases still; needed after agreements, selections or products change, or after writes straight into a partition of vbp.purchase; returns the agreements counted';
 
+-- every trigger of vbp.purchase that runs the counter function, switched together
+CREATE FUNCTION vbp.fulfilment_counter_triggers(action text) RETURNS void
+  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  t name;
+BEGIN
+  IF action NOT IN ('ENABLE', 'DISABLE') THEN
+    RAISE EXCEPTION 'action must be ENABLE or DISABLE, not %', action USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  FOR t IN SELECT tg.tgname FROM pg_trigger tg
+           WHERE tg.tgrelid = 'vbp.purchase'::regclass
+             AND tg.tgfoid = 'vbp.fulfilment_counter_trigger()'::regprocedure ORDER BY 1 LOOP
+    EXECUTE format('ALTER TABLE vbp.purchase %s TRIGGER %I', action, t);
+  END LOOP;
+END $$;
+COMMENT ON FUNCTION vbp.fulfilment_counter_triggers(text) IS
+  'Enables or disables (ENABLE / DISABLE) every trigger of vbp.purchase that keeps the fulfilment counters (计数器触发器开关); used by enable_ and disable_fulfilment_counters';
+
 CREATE FUNCTION vbp.enable_fulfilment_counters() RETURNS bigint
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
 BEGIN
   -- enabling the triggers locks out writers until the rebuild commits
-  ALTER TABLE vbp.purchase ENABLE TRIGGER fulfilment_counter_insert;
-  ALTER TABLE vbp.purchase ENABLE TRIGGER fulfilment_counter_update;
-  ALTER TABLE vbp.purchase ENABLE TRIGGER fulfilment_counter_delete;
-  ALTER TABLE vbp.purchase ENABLE TRIGGER fulfilment_counter_truncate;
+  PERFORM vbp.fulfilment_counter_triggers('ENABLE');
   UPDATE vbp.fulfilment_counter_state SET enabled = true;
   RETURN vbp.rebuild_fulfilment_counters();
 END $$;
@@ -145,10 +160,7 @@ COMMENT ON FUNCTION vbp.enable_fulfilment_counters() IS
 CREATE FUNCTION vbp.disable_fulfilment_counters() RETURNS void
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
 BEGIN
-  ALTER TABLE vbp.purchase DISABLE TRIGGER fulfilment_counter_insert;
-  ALTER TABLE vbp.purchase DISABLE TRIGGER fulfilment_counter_update;
-  ALTER TABLE vbp.purchase DISABLE TRIGGER fulfilment_counter_delete;
-  ALTER TABLE vbp.purchase DISABLE TRIGGER fulfilment_counter_truncate;
+  PERFORM vbp.fulfilment_counter_triggers('DISABLE');
   UPDATE vbp.fulfilment_counter_state SET enabled = false;
   DELETE FROM vbp.fulfilment_counter;
 END $$;
