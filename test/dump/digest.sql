@@ -20,3 +20,12 @@ SELECT 'vbp.retention ' || (SELECT count(*) FROM vbp.retention_settlement) || ' 
        (SELECT count(*) FROM vbp.retention_settlement_group) || ' ' ||
        (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM (SELECT batch_id, org_code, retained, settled_by FROM vbp.retention_settlement) x) || ' ' ||
        (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM (SELECT adjustment_id, amount, reason FROM vbp.retention_adjustment) x);
+SELECT 'vbp.tenancy policies ' || count(*) || ' ' || md5(string_agg(format('%s:%s:%s', polrelid::regclass, polname, pg_get_expr(polqual, polrelid)), '|' ORDER BY polrelid::regclass::text))
+FROM pg_policy WHERE polrelid::regclass::text LIKE 'vbp.%';
+SELECT 'vbp.tenancy row security ' || string_agg(relname, ',' ORDER BY relname) FROM pg_class
+WHERE relnamespace = 'vbp'::regnamespace AND relrowsecurity;
+SELECT 'vbp.tenancy scopes ' || string_agg(format('%s:%s:%s', member, scope, org_code), ',' ORDER BY member::text) FROM vbp.tenant_scope;
+SELECT 'vbp.tenancy grants ' || count(*) || ' ' || md5(string_agg(c.relname || ':' || a.privilege_type || ':' || a.grantee::regrole, ','
+                           ORDER BY c.relname || ':' || a.privilege_type || ':' || a.grantee::regrole))
+FROM pg_class c, aclexplode(c.relacl) a
+WHERE c.relnamespace = 'vbp'::regnamespace AND a.grantee::regrole::text LIKE 'vbp\_%';
