@@ -121,9 +121,31 @@ try:
 except psycopg2.errors.InsufficientPrivilege:
     check("the read-only BI role cannot read the base tables", True)
 reader.close()
+
+# row-level security seen from a real client (0.12.0): an institution user's login
+# reads the live reports and gets its own institution's rows only
+cur.execute("SELECT count(*) FROM vbp.setup_tenancy()")
+cur.execute("DROP ROLE IF EXISTS bi_hospital")
+cur.execute("CREATE ROLE bi_hospital LOGIN")
+cur.execute("SELECT min(org_code::text) FROM vbp.fulfilment")
+hospital = cur.fetchone()[0]
+cur.execute("SELECT vbp.grant_tenant('bi_hospital', 'institution_user', org_code => %s)", (hospital,))
+cur.execute("SELECT count(*) FROM vbp.fulfilment WHERE org_code::text = %s", (hospital,))
+own = cur.fetchone()[0]
+tenant = connect(DB, "bi_hospital")
+tcur = tenant.cursor()
+tcur.execute("SET vbp.as_of = %s", (str(as_of),))
+tcur.execute("SELECT count(*), count(DISTINCT org_code), min(org_code::text) FROM vbp.fulfilment")
+n, distinct, seen = tcur.fetchone()
+check("an institution user's client reads only its own rows of the fulfilment report",
+      n == own and n > 0 and distinct == 1 and seen == hospital, "%d rows of %s" % (n, hospital))
+tcur.execute("SELECT count(*) FROM vbp.purchase WHERE org_code::text <> %s", (hospital,))
+check("an institution user's client gets no other institution's purchases", tcur.fetchone()[0] == 0)
+tenant.close()
 owner.close()
 admin = connect("postgres")
 with admin.cursor() as c:
     c.execute("DROP DATABASE " + DB)
     c.execute("DROP ROLE bi_reader")
+    c.execute("DROP ROLE bi_hospital")
 admin.close()
