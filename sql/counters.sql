@@ -5,7 +5,7 @@ SET search_path = public, vbp;
 SET datestyle = ISO, YMD;
 SELECT count(*) FROM generate_demo(1, 42, replace => true);
 SELECT set_config('vbp.as_of', (SELECT as_of::text FROM demo_run), false) AS as_of;
--- off by default: the triggers are disabled (D) and the counters empty
+-- off by default: no counter triggers (0.12.0: they exist only while on) and the counters empty
 SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'vbp.purchase'::regclass AND NOT tgisinternal ORDER BY 1;
 SELECT count(*) AS counters, (SELECT enabled FROM fulfilment_counter_state) FROM fulfilment_counter;
 SELECT enable_fulfilment_counters() = (SELECT count(*) FROM agreement) AS every_agreement_counted;
@@ -67,10 +67,13 @@ WHERE (SELECT max(purchased_on) FROM purchase) <= report_date();
 TRUNCATE purchase;
 SELECT * FROM counter_diff;
 SELECT sum(selected_units + other_units) AS units_left FROM fulfilment_counter;
--- off again: triggers disabled, counters empty
+-- enabling twice leaves one set of triggers
+SELECT enable_fulfilment_counters() > 0 AS enabled_again;
+SELECT count(*) AS counter_triggers FROM pg_trigger WHERE tgrelid = 'vbp.purchase'::regclass AND NOT tgisinternal;
+-- off again: no triggers, counters empty
 SELECT disable_fulfilment_counters();
 SELECT count(*) AS counters, (SELECT enabled FROM fulfilment_counter_state) FROM fulfilment_counter;
-SELECT count(*) FILTER (WHERE tgenabled <> 'D') AS enabled_triggers FROM pg_trigger
+SELECT count(*) AS counter_triggers FROM pg_trigger
 WHERE tgrelid = 'vbp.purchase'::regclass AND NOT tgisinternal;
 
 -- clean up for the other tests

@@ -4,10 +4,12 @@
 -- Incremental fulfilment counters (issue 8; 0.11.0): per agreement, the
 -- units, spend and purchases bought in its cycle so far, kept by statement
 -- triggers on vbp.purchase, so a dashboard reads completion without a pass
--- over the purchases.  Off until vbp.enable_fulfilment_counters(): the
--- triggers are created disabled, so bulk loads pay nothing for them (their
--- transition tables are not even collected).  The counters are derived data,
--- not dumped: after a restore the triggers are off again; enable them anew.
+-- over the purchases.  Off until vbp.enable_fulfilment_counters(), which
+-- creates the triggers; disabling drops them (0.12.0: PostgreSQL collects the
+-- transition tables even of a disabled trigger, and a transition-table
+-- trigger forbids routing writes to foreign partitions), so bulk loads pay
+-- nothing while the counters are off.  The counters are derived data, not
+-- dumped: after a restore they are off; enable them anew.
 -- =====================================================================
 
 CREATE TABLE vbp.fulfilment_counter (
@@ -93,22 +95,6 @@ END $$;
 COMMENT ON FUNCTION vbp.fulfilment_counter_trigger() IS
   'Statement trigger of vbp.purchase keeping vbp.fulfilment_counter while enabled: inserted rows add, deleted rows subtract, updated rows do both (transition tables vbp_new_purchases / vbp_old_purchases), TRUNCATE zeroes; one aggregated upsert per statement in key order';
 
-CREATE TRIGGER fulfilment_counter_insert AFTER INSERT ON vbp.purchase
-  REFERENCING NEW TABLE AS vbp_new_purchases
-  FOR EACH STATEMENT EXECUTE FUNCTION vbp.fulfilment_counter_trigger();
-CREATE TRIGGER fulfilment_counter_update AFTER UPDATE ON vbp.purchase
-  REFERENCING OLD TABLE AS vbp_old_purchases NEW TABLE AS vbp_new_purchases
-  FOR EACH STATEMENT EXECUTE FUNCTION vbp.fulfilment_counter_trigger();
-CREATE TRIGGER fulfilment_counter_delete AFTER DELETE ON vbp.purchase
-  REFERENCING OLD TABLE AS vbp_old_purchases
-  FOR EACH STATEMENT EXECUTE FUNCTION vbp.fulfilment_counter_trigger();
-CREATE TRIGGER fulfilment_counter_truncate AFTER TRUNCATE ON vbp.purchase
-  FOR EACH STATEMENT EXECUTE FUNCTION vbp.fulfilment_counter_trigger();
-ALTER TABLE vbp.purchase DISABLE TRIGGER fulfilment_counter_insert;
-ALTER TABLE vbp.purchase DISABLE TRIGGER fulfilment_counter_update;
-ALTER TABLE vbp.purchase DISABLE TRIGGER fulfilment_counter_delete;
-ALTER TABLE vbp.purchase DISABLE TRIGGER fulfilment_counter_truncate;
-
 CREATE FUNCTION vbp.rebuild_fulfilment_counters() RETURNS bigint
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
 DECLARE
@@ -128,23 +114,39 @@ END $$;
 COMMENT ON FUNCTION vbp.rebuild_fulfilment_counters() IS
   'Recomputes vbp.fulfilment_counter from the purchases (one pass, vbp.agreement_purchases) while holding purchases still; needed after agreements, selections or products change, or after writes straight into a partition of vbp.purchase; returns the agreements counted';
 
--- every trigger of vbp.purchase that runs the counter function, switched together
+-- the four statement triggers of vbp.purchase that run the counter function:
+-- created to switch the counters on, dropped to switch them off
 CREATE FUNCTION vbp.fulfilment_counter_triggers(action text) RETURNS void
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
 DECLARE
   t name;
 BEGIN
-  IF action NOT IN ('ENABLE', 'DISABLE') THEN
-    RAISE EXCEPTION 'action must be ENABLE or DISABLE, not %', action USING ERRCODE = 'invalid_parameter_value';
+  IF action IS NULL OR action NOT IN ('ENABLE', 'DISABLE') THEN
+    RAISE EXCEPTION 'action must be ENABLE or DISABLE, not %', coalesce(action, 'NULL')
+      USING ERRCODE = 'invalid_parameter_value';
   END IF;
+  -- whatever exists goes first, so ENABLE twice leaves exactly one set
   FOR t IN SELECT tg.tgname FROM pg_trigger tg
            WHERE tg.tgrelid = 'vbp.purchase'::regclass
              AND tg.tgfoid = 'vbp.fulfilment_counter_trigger()'::regprocedure ORDER BY 1 LOOP
-    EXECUTE format('ALTER TABLE vbp.purchase %s TRIGGER %I', action, t);
+    EXECUTE format('DROP TRIGGER %I ON vbp.purchase', t);
   END LOOP;
+  IF action = 'ENABLE' THEN
+    CREATE TRIGGER fulfilment_counter_insert AFTER INSERT ON vbp.purchase
+      REFERENCING NEW TABLE AS vbp_new_purchases
+      FOR EACH STATEMENT EXECUTE FUNCTION vbp.fulfilment_counter_trigger();
+    CREATE TRIGGER fulfilment_counter_update AFTER UPDATE ON vbp.purchase
+      REFERENCING OLD TABLE AS vbp_old_purchases NEW TABLE AS vbp_new_purchases
+      FOR EACH STATEMENT EXECUTE FUNCTION vbp.fulfilment_counter_trigger();
+    CREATE TRIGGER fulfilment_counter_delete AFTER DELETE ON vbp.purchase
+      REFERENCING OLD TABLE AS vbp_old_purchases
+      FOR EACH STATEMENT EXECUTE FUNCTION vbp.fulfilment_counter_trigger();
+    CREATE TRIGGER fulfilment_counter_truncate AFTER TRUNCATE ON vbp.purchase
+      FOR EACH STATEMENT EXECUTE FUNCTION vbp.fulfilment_counter_trigger();
+  END IF;
 END $$;
 COMMENT ON FUNCTION vbp.fulfilment_counter_triggers(text) IS
-  'Enables or disables (ENABLE / DISABLE) every trigger of vbp.purchase that keeps the fulfilment counters (计数器触发器开关); used by enable_ and disable_fulfilment_counters';
+  'Switches the fulfilment counters'' triggers on vbp.purchase (计数器触发器开关): ENABLE creates the four statement triggers (insert, update, delete, truncate), DISABLE drops them, so nothing is collected while the counters are off; used by enable_ and disable_fulfilment_counters';
 
 CREATE FUNCTION vbp.enable_fulfilment_counters() RETURNS bigint
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
@@ -155,7 +157,7 @@ BEGIN
   RETURN vbp.rebuild_fulfilment_counters();
 END $$;
 COMMENT ON FUNCTION vbp.enable_fulfilment_counters() IS
-  'Turns the fulfilment counters on (开启履约计数器): enables the purchase triggers, rebuilds the counters and keeps them from then on; needs the owner of vbp.purchase; returns the agreements counted';
+  'Turns the fulfilment counters on (开启履约计数器): creates the purchase triggers, rebuilds the counters and keeps them from then on; needs the owner of vbp.purchase; returns the agreements counted';
 
 CREATE FUNCTION vbp.disable_fulfilment_counters() RETURNS void
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
@@ -165,7 +167,7 @@ BEGIN
   DELETE FROM vbp.fulfilment_counter;
 END $$;
 COMMENT ON FUNCTION vbp.disable_fulfilment_counters() IS
-  'Turns the fulfilment counters off and empties them: the purchase triggers are disabled, so writes no longer pay for them; needs the owner of vbp.purchase';
+  'Turns the fulfilment counters off and empties them: the purchase triggers are dropped, so writes no longer pay for them; needs the owner of vbp.purchase';
 
 CREATE VIEW vbp.fulfilment_live AS
   SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, a.cycle_start, a.cycle_end,

@@ -2,10 +2,62 @@
 -- pins search_path ending in pg_temp; administrative functions are no longer
 -- executable by PUBLIC; views are security_invoker (PostgreSQL 15+); row-level
 -- security on every table, with vbp.tenant_scope, vbp.tenancy_tables(),
--- vbp.setup_tenancy(), vbp.grant_tenant() and vbp.revoke_tenant().
+-- vbp.setup_tenancy(), vbp.grant_tenant() and vbp.revoke_tenant().  The
+-- fulfilment counters' triggers exist only while the counters are on.
 -- Released: never edit; ship fixes as a new upgrade script.
 
 \echo Use "ALTER EXTENSION vbp UPDATE TO '0.12.0'" to load this file. \quit
+
+-- =====================================================================
+-- Fulfilment counters: the triggers on vbp.purchase exist only while the
+-- counters are on (PostgreSQL collects transition tables even for disabled
+-- triggers, and they forbid routing writes to foreign partitions).
+-- =====================================================================
+-- the four statement triggers of vbp.purchase that run the counter function:
+-- created to switch the counters on, dropped to switch them off
+CREATE OR REPLACE FUNCTION vbp.fulfilment_counter_triggers(action text) RETURNS void
+  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  t name;
+BEGIN
+  IF action IS NULL OR action NOT IN ('ENABLE', 'DISABLE') THEN
+    RAISE EXCEPTION 'action must be ENABLE or DISABLE, not %', coalesce(action, 'NULL')
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  -- whatever exists goes first, so ENABLE twice leaves exactly one set
+  FOR t IN SELECT tg.tgname FROM pg_trigger tg
+           WHERE tg.tgrelid = 'vbp.purchase'::regclass
+             AND tg.tgfoid = 'vbp.fulfilment_counter_trigger()'::regprocedure ORDER BY 1 LOOP
+    EXECUTE format('DROP TRIGGER %I ON vbp.purchase', t);
+  END LOOP;
+  IF action = 'ENABLE' THEN
+    CREATE TRIGGER fulfilment_counter_insert AFTER INSERT ON vbp.purchase
+      REFERENCING NEW TABLE AS vbp_new_purchases
+      FOR EACH STATEMENT EXECUTE FUNCTION vbp.fulfilment_counter_trigger();
+    CREATE TRIGGER fulfilment_counter_update AFTER UPDATE ON vbp.purchase
+      REFERENCING OLD TABLE AS vbp_old_purchases NEW TABLE AS vbp_new_purchases
+      FOR EACH STATEMENT EXECUTE FUNCTION vbp.fulfilment_counter_trigger();
+    CREATE TRIGGER fulfilment_counter_delete AFTER DELETE ON vbp.purchase
+      REFERENCING OLD TABLE AS vbp_old_purchases
+      FOR EACH STATEMENT EXECUTE FUNCTION vbp.fulfilment_counter_trigger();
+    CREATE TRIGGER fulfilment_counter_truncate AFTER TRUNCATE ON vbp.purchase
+      FOR EACH STATEMENT EXECUTE FUNCTION vbp.fulfilment_counter_trigger();
+  END IF;
+END $$;
+COMMENT ON FUNCTION vbp.fulfilment_counter_triggers(text) IS
+  'Switches the fulfilment counters'' triggers on vbp.purchase (计数器触发器开关): ENABLE creates the four statement triggers (insert, update, delete, truncate), DISABLE drops them, so nothing is collected while the counters are off; used by enable_ and disable_fulfilment_counters';
+
+COMMENT ON FUNCTION vbp.enable_fulfilment_counters() IS
+  'Turns the fulfilment counters on (开启履约计数器): creates the purchase triggers, rebuilds the counters and keeps them from then on; needs the owner of vbp.purchase; returns the agreements counted';
+COMMENT ON FUNCTION vbp.disable_fulfilment_counters() IS
+  'Turns the fulfilment counters off and empties them: the purchase triggers are dropped, so writes no longer pay for them; needs the owner of vbp.purchase';
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM vbp.fulfilment_counter_state WHERE enabled) THEN
+    PERFORM vbp.fulfilment_counter_triggers('DISABLE');
+  END IF;
+END $$;
+
 
 -- =====================================================================
 -- Multi-tenant security (多租户权限; issue 9, 0.12.0).  Three group roles
@@ -278,3 +330,27 @@ $fn$;
 REVOKE EXECUTE ON FUNCTION vbp.revoke_tenant(regrole) FROM PUBLIC;
 COMMENT ON FUNCTION vbp.revoke_tenant(regrole) IS
   'Ends a role''s tenancy (撤销数据权限): deletes its scope rows and revokes the vbp_* group roles; returns the number of scope rows deleted';
+
+
+-- =====================================================================
+-- Scale-out over postgres_fdw (issue 9, 0.12.0; doc/scale-out.md).  A foreign
+-- server with OPTIONS (extensions 'vbp') ships an expression to the shards
+-- only if every function, operator and type in it belongs to vbp.  Array
+-- types are not made members with their element type, so without these an
+-- org_code IN (...) list or vbp.cycle_tally's product -> cycle map would be
+-- evaluated on the coordinator.
+-- =====================================================================
+ALTER EXTENSION vbp ADD TYPE vbp.drugcode[];
+COMMENT ON TYPE vbp.drugcode[] IS 'Array of vbp.drugcode (医保药品代码), a member of vbp so that postgres_fdw ships expressions using it';
+ALTER EXTENSION vbp ADD TYPE vbp.tracecode[];
+COMMENT ON TYPE vbp.tracecode[] IS 'Array of vbp.tracecode (药品追溯码), a member of vbp so that postgres_fdw ships expressions using it';
+ALTER EXTENSION vbp ADD TYPE vbp.orgcode[];
+COMMENT ON TYPE vbp.orgcode[] IS 'Array of vbp.orgcode (定点医药机构编码), a member of vbp so that postgres_fdw ships expressions using it';
+ALTER EXTENSION vbp ADD TYPE vbp.uscc[];
+COMMENT ON TYPE vbp.uscc[] IS 'Array of vbp.uscc (统一社会信用代码), a member of vbp so that postgres_fdw ships expressions using it';
+ALTER EXTENSION vbp ADD TYPE vbp.cny[];
+COMMENT ON TYPE vbp.cny[] IS 'Array of vbp.cny (人民币金额), a member of vbp so that postgres_fdw ships expressions using it';
+ALTER EXTENSION vbp ADD TYPE vbp.product_cycle[];
+COMMENT ON TYPE vbp.product_cycle[] IS 'Array of vbp.product_cycle (产品-周期映射), a member of vbp so that postgres_fdw ships expressions using it';
+ALTER EXTENSION vbp ADD TYPE vbp.cycle_totals[];
+COMMENT ON TYPE vbp.cycle_totals[] IS 'Array of vbp.cycle_totals (周期汇总), a member of vbp so that postgres_fdw ships expressions using it';
