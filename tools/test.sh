@@ -79,6 +79,7 @@ run_suite concurrency bash "$VBP_ROOT/test/concurrency/settle.sh"
 run_suite concurrency bash "$VBP_ROOT/test/concurrency/tracecode.sh"
 run_suite concurrency bash "$VBP_ROOT/test/concurrency/counters.sh"
 run_suite client /usr/bin/python3 "$VBP_ROOT/test/client/bi.py"  # Debian's python3, where python3-psycopg2 installs
+run_suite sharding bash "$VBP_ROOT/test/sharding/fdw.sh"
 if [ -x "$VBP_ROOT/test/fuzz/run.sh" ]; then
 	run_suite fuzz bash "$VBP_ROOT/test/fuzz/run.sh" "${VBP_FUZZ_SECONDS:-10}"
 fi

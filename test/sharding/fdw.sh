@@ -239,12 +239,11 @@ CREATE FOREIGN TABLE shard1.dispensing PARTITION OF vbp.dispensing
   FOR VALUES FROM (MINVALUE) TO ('$dispensing_split') SERVER shard1 OPTIONS (schema_name 'vbp', table_name 'dispensing');
 CREATE FOREIGN TABLE shard2.dispensing PARTITION OF vbp.dispensing
   FOR VALUES FROM ('$dispensing_split') TO (MAXVALUE) SERVER shard2 OPTIONS (schema_name 'vbp', table_name 'dispensing');
--- written into each foreign partition (vbp.purchase's counter triggers have transition
--- tables, so rows routed through the parent to a foreign partition are refused)
-INSERT INTO shard1.purchase SELECT * FROM moving_purchase WHERE purchased_on < '$purchase_split';
-INSERT INTO shard2.purchase SELECT * FROM moving_purchase WHERE purchased_on >= '$purchase_split';
-INSERT INTO shard1.dispensing SELECT * FROM moving_dispensing WHERE dispensed_on < '$dispensing_split';
-INSERT INTO shard2.dispensing SELECT * FROM moving_dispensing WHERE dispensed_on >= '$dispensing_split';
+-- written through the parents, which route each row to the shard of its date (0.12.0:
+-- no counter trigger exists while the counters are off; until 0.11.0 their disabled
+-- transition-table triggers made routing to a foreign partition fail with 0A000)
+INSERT INTO vbp.purchase SELECT * FROM moving_purchase;
+INSERT INTO vbp.dispensing SELECT * FROM moving_dispensing;
 COMMIT;
 SQL
 	ok "purchases and dispensing moved to postgres_fdw foreign partitions (servers with extensions 'vbp')"
@@ -354,19 +353,16 @@ else
 	fail "control: without extensions 'vbp' no vbp function or aggregate reaches the shards' Remote SQL"
 fi
 
-# vbp.cycle_tally takes vbp.product_cycle[] and returns vbp.cycle_totals[]: array types
-# are not members of the extension unless added, and postgres_fdw ships only members
-psql -d $db >/dev/null <<'SQL'
-DO $$
-DECLARE t regtype;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['vbp.product_cycle[]', 'vbp.cycle_totals[]']::regtype[] LOOP
-    IF NOT EXISTS (SELECT FROM pg_depend WHERE classid = 'pg_type'::regclass AND objid = t AND deptype = 'e') THEN
-      EXECUTE format('ALTER EXTENSION vbp ADD TYPE %s', t);
-    END IF;
-  END LOOP;
-END $$;
-SQL
+# vbp.cycle_tally takes vbp.product_cycle[] and returns vbp.cycle_totals[]; postgres_fdw
+# ships only extension members, and array types become members only because
+# vbp 0.12.0 adds them (src/sql/72_scaleout.sql)
+members=$(psql -d $db -At -c "SELECT count(*) FROM pg_depend WHERE classid = 'pg_type'::regclass AND deptype = 'e'
+	AND objid IN ('vbp.product_cycle[]'::regtype, 'vbp.cycle_totals[]'::regtype, 'vbp.orgcode[]'::regtype)")
+if [ "$members" = 3 ]; then
+	ok "the array types vbp.product_cycle[], vbp.cycle_totals[] and vbp.orgcode[] are members of vbp"
+else
+	fail "the array types vbp.product_cycle[], vbp.cycle_totals[] and vbp.orgcode[] are members of vbp ($members of 3)"
+fi
 explain "$on" "$q_tally_by_day" >"$tmp/plan4"
 pushed "$tmp/plan4" '^ *Remote SQL: SELECT .*vbp\.cycle_tally\(product_code, .*\$1::vbp\.product_cycle\[\].* GROUP BY' \
 	"cycle tally by institution and day, partitionwise: vbp.cycle_tally computed on each shard, its product map sent as a parameter"
