@@ -4,7 +4,7 @@
 #   VBP_FUZZ_SECONDS=N             seconds per fuzz target in the smoke run (default 10)
 # Suites: build under -Werror, core unit tests (+ valgrind memcheck),
 # pg_regress (sql/ -> expected/), upgrade chain, pg_dump round trip, concurrency, a second
-# client (psycopg2) reading the BI views, fuzz smoke.
+# client (psycopg2) reading the BI views, postgres_fdw shards, fuzz smoke.
 source "$(dirname "$0")/lib.sh"
 
 vbp_packages "${VBP_BASE_PACKAGES[@]}" valgrind clang libclang-rt-14-dev python3-psycopg2
