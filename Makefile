@@ -53,12 +53,14 @@ fuzz:
 # Benchmarks (not tests): generator timings at scales 1, 10 and 100; apportion
 # against plain SQL over 1 million rows; deciles against percentile_cont; the
 # fulfilment report against a bare GROUP BY over 10 million purchases; the
-# traceability-code guard's ingest overhead and index size.
+# traceability-code guard's ingest overhead and index size; every aggregate and
+# three reports serial against 2 parallel workers.
 bench:
 	bash test/bench/generator.sh
 	bash test/bench/apportion.sh
 	bash test/bench/deciles.sh
 	bash test/bench/fulfilment.sh
 	bash test/bench/tracecode_guard.sh
+	bash test/bench/parallel.sh
 
 .PHONY: unit fuzz bench

@@ -3,6 +3,7 @@
 -- between processes), with the same result as a serial plan.
 SET search_path = public, vbp;
 SET datestyle = ISO;
+SET statement_timeout = '300s';   -- a hung parallel plan fails the test instead of stalling CI
 
 -- the aggregates and their parallel support, as declared
 SELECT a.aggfnoid::regprocedure AS aggregate, p.proparallel AS parallel,
