@@ -4,10 +4,11 @@
 #   VBP_FUZZ_SECONDS=N             seconds per fuzz target in the smoke run (default 10)
 # Suites: build under -Werror, core unit tests (+ valgrind memcheck),
 # pg_regress (sql/ -> expected/), upgrade chain, pg_dump round trip, concurrency, a second
-# client (psycopg2) reading the BI views, postgres_fdw shards, fuzz smoke.
+# client (psycopg2) reading the BI views, postgres_fdw shards, sqlsmith for 60 s, a few
+# pg_regress tests with the server under valgrind, fuzz smoke (doc/hardening.md).
 source "$(dirname "$0")/lib.sh"
 
-vbp_packages "${VBP_BASE_PACKAGES[@]}" valgrind clang libclang-rt-14-dev python3-psycopg2
+vbp_packages "${VBP_BASE_PACKAGES[@]}" valgrind clang libclang-rt-14-dev python3-psycopg2 sqlsmith
 
 LOGDIR=$(mktemp -d /tmp/vbp-test.XXXXXX)
 TALLY=$LOGDIR/tally
@@ -80,6 +81,8 @@ run_suite concurrency bash "$VBP_ROOT/test/concurrency/tracecode.sh"
 run_suite concurrency bash "$VBP_ROOT/test/concurrency/counters.sh"
 run_suite client /usr/bin/python3 "$VBP_ROOT/test/client/bi.py"  # Debian's python3, where python3-psycopg2 installs
 run_suite sharding bash "$VBP_ROOT/test/sharding/fdw.sh"
+run_suite sqlsmith bash "$VBP_ROOT/test/sqlsmith/run.sh" 60            # longer: bash test/sqlsmith/run.sh 3600
+run_suite valgrind bash "$VBP_ROOT/test/valgrind/regress.sh" --smoke  # whole suite: bash test/valgrind/regress.sh
 if [ -x "$VBP_ROOT/test/fuzz/run.sh" ]; then
 	run_suite fuzz bash "$VBP_ROOT/test/fuzz/run.sh" "${VBP_FUZZ_SECONDS:-10}"
 fi
