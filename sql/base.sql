@@ -26,3 +26,23 @@ EXCEPTION WHEN others THEN
   GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL;
   RETURN st || ': ' || msg || coalesce(' (' || nullif(det, '') || ')', '');
 END $$;
+
+-- The tests that load the demo end with SELECT empty_demo_tables(): monthly
+-- partitions of vbp.purchase dropped, every table the demo fills emptied, and
+-- the ledgers' identifiers restarted, so the next test starts from nothing.
+CREATE FUNCTION public.empty_demo_tables() RETURNS text LANGUAGE plpgsql AS $$
+DECLARE p regclass;
+BEGIN
+  FOR p IN SELECT i.inhrelid::regclass FROM pg_inherits i
+           WHERE i.inhparent = 'vbp.purchase'::regclass AND i.inhrelid <> 'vbp.purchase_default'::regclass
+           ORDER BY i.inhrelid::regclass::text LOOP
+    EXECUTE format('DROP TABLE %s', p);
+  END LOOP;
+  SET LOCAL client_min_messages = warning;
+  TRUNCATE vbp.purchase, vbp.dispensing, vbp.agreement, vbp.volume_report, vbp.selection,
+           vbp.formulary_admission, vbp.committee_meeting, vbp.assessment, vbp.nrdl_item,
+           vbp.nrdl_version, vbp.product, vbp.generic_group, vbp.institution, vbp.batch,
+           vbp.demo_injection, vbp.demo_run CASCADE;
+  PERFORM setval('vbp.purchase_id_seq', 1, false), setval('vbp.dispensing_id_seq', 1, false);
+  RETURN 'emptied';
+END $$;

@@ -257,10 +257,4 @@ SELECT f.nonselected_volume - one.nonselected_volume AS added_to_nonselected
 FROM fulfilment f JOIN one USING (batch_id, org_code, group_code);
 
 -- clean up for the other tests
-SET client_min_messages = warning;
-TRUNCATE vbp.purchase, vbp.dispensing, vbp.agreement, vbp.volume_report, vbp.selection,
-         vbp.formulary_admission, vbp.committee_meeting, vbp.assessment, vbp.nrdl_item,
-         vbp.nrdl_version, vbp.product, vbp.generic_group, vbp.institution, vbp.batch,
-         vbp.demo_injection, vbp.demo_run CASCADE;
-RESET client_min_messages;
-SELECT setval('vbp.purchase_id_seq', 1, false), setval('vbp.dispensing_id_seq', 1, false);
+SELECT empty_demo_tables();

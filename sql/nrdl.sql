@@ -208,10 +208,4 @@ SELECT count(DISTINCT province) AS provinces, count(DISTINCT month) AS months,
 FROM nrdl_monitoring;
 
 -- clean up for the other tests
-SET client_min_messages = warning;
-TRUNCATE vbp.purchase, vbp.dispensing, vbp.agreement, vbp.volume_report, vbp.selection,
-         vbp.formulary_admission, vbp.committee_meeting, vbp.assessment, vbp.nrdl_item,
-         vbp.nrdl_version, vbp.product, vbp.generic_group, vbp.institution, vbp.batch,
-         vbp.demo_injection, vbp.demo_run CASCADE;
-RESET client_min_messages;
-SELECT setval('vbp.purchase_id_seq', 1, false), setval('vbp.dispensing_id_seq', 1, false);
+SELECT empty_demo_tables();

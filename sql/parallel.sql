@@ -19,7 +19,7 @@ CREATE TABLE public.par_values AS
   SELECT g % 50 AS grp, (((g * 7919) % 100000)::numeric / 100)::cny AS amount,
          ((g * 104729) % 10007)::float8 / 7 AS x,
          10 + (g % 90)::numeric AS reference_price, 1 + (g % 9)::numeric AS selected_price, (1 + g % 5)::numeric AS volume
-  FROM generate_series(1::bigint, 200000) g;
+  FROM generate_series(1::bigint, 50000) g;
 ANALYZE public.par_values;
 -- the same rows in 4 hash partitions of another column
 CREATE TABLE public.par_parts (LIKE public.par_values) PARTITION BY HASH (volume);
@@ -132,10 +132,4 @@ ORDER BY 1;
 
 -- clean up for the other tests: empty tables
 DROP TABLE public.par_values, public.par_parts;
-SET client_min_messages = warning;
-TRUNCATE vbp.purchase, vbp.dispensing, vbp.agreement, vbp.volume_report, vbp.selection,
-         vbp.formulary_admission, vbp.committee_meeting, vbp.assessment, vbp.nrdl_item,
-         vbp.nrdl_version, vbp.product, vbp.generic_group, vbp.institution, vbp.batch,
-         vbp.demo_injection, vbp.demo_run CASCADE;
-RESET client_min_messages;
-SELECT setval('vbp.purchase_id_seq', 1, false), setval('vbp.dispensing_id_seq', 1, false);
+SELECT empty_demo_tables();

@@ -50,12 +50,4 @@ SELECT (SELECT md5(string_agg(f::text, '|' ORDER BY batch_id, org_code, group_co
 FROM serial_digest s;
 
 -- clean up for the other tests
-SELECT 'DROP TABLE ' || string_agg(inhrelid::regclass::text, ', ' ORDER BY inhrelid::regclass::text) FROM pg_inherits
-WHERE inhparent = 'vbp.purchase'::regclass AND inhrelid <> 'vbp.purchase_default'::regclass \gexec
-SET client_min_messages = warning;
-TRUNCATE vbp.purchase, vbp.dispensing, vbp.agreement, vbp.volume_report, vbp.selection,
-         vbp.formulary_admission, vbp.committee_meeting, vbp.assessment, vbp.nrdl_item,
-         vbp.nrdl_version, vbp.product, vbp.generic_group, vbp.institution, vbp.batch,
-         vbp.demo_injection, vbp.demo_run CASCADE;
-RESET client_min_messages;
-SELECT setval('vbp.purchase_id_seq', 1, false), setval('vbp.dispensing_id_seq', 1, false);
+SELECT empty_demo_tables();

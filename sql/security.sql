@@ -170,11 +170,5 @@ SELECT revoke_tenant(r) FROM unnest(ARRAY['regress_vbp_analyst', 'regress_vbp_bi
 DELETE FROM tenant_scope;
 DROP FUNCTION pg_temp.peek(vbp.orgcode);
 DROP ROLE regress_vbp_hospital, regress_vbp_analyst, regress_vbp_bi, regress_vbp_nobody;
-SET client_min_messages = warning;
-TRUNCATE vbp.purchase, vbp.dispensing, vbp.agreement, vbp.volume_report, vbp.selection,
-         vbp.formulary_admission, vbp.committee_meeting, vbp.assessment, vbp.nrdl_item,
-         vbp.nrdl_version, vbp.product, vbp.generic_group, vbp.institution, vbp.batch,
-         vbp.demo_injection, vbp.demo_run CASCADE;
-RESET client_min_messages;
-SELECT setval('vbp.purchase_id_seq', 1, false), setval('vbp.dispensing_id_seq', 1, false);
+SELECT empty_demo_tables();
 SELECT count(*) AS refreshed_empty FROM refresh_reports(concurrent => false);
