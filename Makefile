@@ -7,12 +7,43 @@
 #   make fuzz            libFuzzer targets, FUZZ_SECONDS (600) each
 #   make bench           benchmarks (generator timings), results for doc/benchmarks.md
 #
-# Install scripts: src/sql/vbp--<released>.sql and src/sql/vbp--A--B.sql are
-# frozen once released; the current version's full script is generated from
-# the area files src/sql/NN_*.sql.
+# The install script vbp--<version>.sql is built from the area files under
+# src/sql/, in the order SQL_AREAS lists (an object is defined once, in its
+# final form, in the area it belongs to; a later file may use an earlier one's
+# objects but never alters them).  Released versions are frozen beside them as
+# src/sql/vbp--<version>.sql with upgrade scripts vbp--A--B.sql (doc/architecture.md).
 
 EXTENSION  = vbp
 EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
+
+SQL_AREAS = \
+	src/sql/types/base.sql \
+	src/sql/types/drugcode.sql \
+	src/sql/types/tracecode.sql \
+	src/sql/types/orgcode.sql \
+	src/sql/types/uscc.sql \
+	src/sql/types/cny.sql \
+	src/sql/model/divisions.sql \
+	src/sql/model/divisions_data.sql \
+	src/sql/policy/parameters.sql \
+	src/sql/model/procurement.sql \
+	src/sql/security/scope.sql \
+	src/sql/nrdl/model.sql \
+	src/sql/procurement/tally.sql \
+	src/sql/procurement/stats.sql \
+	src/sql/procurement/functions.sql \
+	src/sql/procurement/benchmark.sql \
+	src/sql/procurement/reports.sql \
+	src/sql/procurement/benchmark_reports.sql \
+	src/sql/retention/retention.sql \
+	src/sql/nrdl/reports.sql \
+	src/sql/nrdl/fraud.sql \
+	src/sql/ingest/guard.sql \
+	src/sql/ingest/counters.sql \
+	src/sql/ingest/capture.sql \
+	src/sql/demo/demo.sql \
+	src/sql/bi/bi.sql \
+	src/sql/security/tenancy.sql
 
 MODULE_big = vbp
 OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c) $(wildcard src/core/*.c)))
@@ -36,7 +67,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 # The current version's full install script, from the area files in order.
-$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard src/sql/[0-9]*.sql))
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_AREAS)
 	cat $^ > $@
 
 # PGXS does not track headers; every object depends on ours.

@@ -10,7 +10,7 @@ SELECT a.aggfnoid::regprocedure AS aggregate, p.proparallel AS parallel,
        a.aggcombinefn <> 0 AS combines,
        a.aggtranstype <> 'internal'::regtype OR (a.aggserialfn <> 0 AND a.aggdeserialfn <> 0) AS ships_state
 FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
-WHERE p.pronamespace = 'vbp'::regnamespace ORDER BY 1::text;
+WHERE p.pronamespace = 'vbp'::regnamespace ORDER BY a.aggfnoid::regprocedure::text;
 
 SELECT count(*) FROM generate_demo(1, 42, replace => true);
 SELECT as_of FROM demo_run \gset

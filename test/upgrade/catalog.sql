@@ -115,6 +115,8 @@ JOIN pg_catalog.pg_class c ON c.oid = d.objid AND c.relkind = 'r'
 JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'vbp'
 WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype = 'e'
 UNION ALL
-SELECT 'extension version ' || extversion || ' config ' || coalesce(extconfig::regclass[]::text, '{}')
+SELECT 'extension version ' || extversion || ' config ' ||
+       coalesce((SELECT pg_catalog.string_agg(c.cfg::regclass::text || coalesce(' ' || nullif(c.cond, ''), ''), ', ' ORDER BY c.cfg::regclass::text)
+                 FROM ROWS FROM (pg_catalog.unnest(extconfig), pg_catalog.unnest(extcondition)) AS c(cfg, cond)), '')
 FROM pg_catalog.pg_extension WHERE extname = 'vbp'
 ORDER BY 1;

@@ -1,0 +1,403 @@
+\echo Use "CREATE EXTENSION vbp" to load this file. \quit
+
+-- =====================================================================
+-- Procurement data model (doc/domain.md §2-§5): batches, generic groups, products,
+-- selections, institutions and pharmacies, volume reports, agreements, assessment
+-- scores, purchases and dispensing.  Prices per smallest dosage unit (最小制剂单位)
+-- are numeric yuan with 6 decimals; money amounts are vbp.cny.  Tables holding
+-- user data are registered with pg_extension_config_dump so pg_dump saves their rows.
+-- =====================================================================
+
+-- ---------------------------------------------------------------------
+-- Procurement: batches, generic groups, products, selections
+-- ---------------------------------------------------------------------
+CREATE TABLE vbp.batch (
+  batch_id           int PRIMARY KEY,
+  name               text NOT NULL,
+  kind               text NOT NULL DEFAULT 'national' CHECK (kind IN ('national', 'alliance', 'provincial')),
+  province           text REFERENCES vbp.division (code),
+  announced_on       date,
+  cycle_start        date NOT NULL,
+  ratio_rule_set     text NOT NULL,
+  published_drugs    int CHECK (published_drugs > 0),
+  published_avg_cut  numeric CHECK (published_avg_cut > 0 AND published_avg_cut < 1),
+  CONSTRAINT batch_province_if_provincial CHECK ((kind = 'provincial') = (province IS NOT NULL))
+);
+-- row-level security: published reference data: every tenant reads it
+ALTER TABLE vbp.batch ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.batch FOR SELECT USING (true);
+COMMENT ON TABLE vbp.batch IS
+  'Procurement batch (批次): a national, alliance or provincial round with its cycle start and agreed-ratio rule set';
+COMMENT ON COLUMN vbp.batch.batch_id IS 'Batch number';
+COMMENT ON COLUMN vbp.batch.name IS 'Name, e.g. 第一批国家集采';
+COMMENT ON COLUMN vbp.batch.kind IS 'national (国家), alliance (联盟) or provincial (省级)';
+COMMENT ON COLUMN vbp.batch.province IS 'Province of a provincial batch';
+COMMENT ON COLUMN vbp.batch.announced_on IS 'Date results were announced';
+COMMENT ON COLUMN vbp.batch.cycle_start IS 'Start of the first agreement cycle';
+COMMENT ON COLUMN vbp.batch.ratio_rule_set IS 'Rule set of agreed_ratio_rule used by the batch';
+COMMENT ON COLUMN vbp.batch.published_drugs IS 'Number of drugs as published [pub], to check data against';
+COMMENT ON COLUMN vbp.batch.published_avg_cut IS 'Average price cut as published [pub]';
+SELECT pg_catalog.pg_extension_config_dump('vbp.batch', '');
+
+CREATE TABLE vbp.generic_group (
+  group_code       vbp.drugcode PRIMARY KEY CHECK (vbp.is_generic_level(group_code)),
+  generic_name     text NOT NULL,
+  dosage_form      text,
+  essential        boolean NOT NULL DEFAULT false,
+  anti_infective   boolean NOT NULL DEFAULT false
+);
+-- row-level security: published reference data: every tenant reads it
+ALTER TABLE vbp.generic_group ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.generic_group FOR SELECT USING (true);
+COMMENT ON TABLE vbp.generic_group IS
+  'Generic group (通用名 + 剂型): all products of one molecule and dosage form, keyed by the generic-level drug code';
+COMMENT ON COLUMN vbp.generic_group.group_code IS 'Generic-level drug code (X first 14 / Z first 11 characters)';
+COMMENT ON COLUMN vbp.generic_group.generic_name IS 'Generic name (通用名)';
+COMMENT ON COLUMN vbp.generic_group.dosage_form IS 'Dosage form name (剂型)';
+COMMENT ON COLUMN vbp.generic_group.essential IS 'On the National Essential Medicines List (基本药物)';
+COMMENT ON COLUMN vbp.generic_group.anti_infective IS 'Special anti-infective (特殊抗菌药物): lower agreed ratios';
+SELECT pg_catalog.pg_extension_config_dump('vbp.generic_group', '');
+
+CREATE TABLE vbp.product (
+  product_code           vbp.drugcode PRIMARY KEY CHECK (NOT vbp.is_generic_level(product_code)),
+  group_code             vbp.drugcode NOT NULL REFERENCES vbp.generic_group,
+  company                vbp.uscc,
+  company_name           text,
+  consistency_evaluated  boolean NOT NULL DEFAULT false,
+  originator             boolean NOT NULL DEFAULT false,
+  units_per_pack         int NOT NULL DEFAULT 1 CHECK (units_per_pack > 0),
+  CONSTRAINT product_code_in_group CHECK (vbp.generic_group(product_code) = group_code)
+);
+-- row-level security: published reference data: every tenant reads it
+ALTER TABLE vbp.product ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.product FOR SELECT USING (true);
+CREATE INDEX product_group ON vbp.product (group_code);
+CREATE INDEX product_company ON vbp.product (company);
+COMMENT ON TABLE vbp.product IS 'Product (产品): one company''s drug at one specification, by full drug code';
+COMMENT ON COLUMN vbp.product.product_code IS 'Full drug code (医保药品代码)';
+COMMENT ON COLUMN vbp.product.group_code IS 'Its generic group; must equal vbp.generic_group(product_code)';
+COMMENT ON COLUMN vbp.product.company IS 'Marketing-authorisation holder (统一社会信用代码)';
+COMMENT ON COLUMN vbp.product.company_name IS 'Company name';
+COMMENT ON COLUMN vbp.product.consistency_evaluated IS 'Passed generic consistency evaluation (一致性评价)';
+COMMENT ON COLUMN vbp.product.originator IS 'Originator brand (原研药)';
+COMMENT ON COLUMN vbp.product.units_per_pack IS 'Smallest dosage units per pack (包装数量)';
+SELECT pg_catalog.pg_extension_config_dump('vbp.product', '');
+
+CREATE TABLE vbp.selection (
+  batch_id             int NOT NULL REFERENCES vbp.batch,
+  product_code         vbp.drugcode NOT NULL REFERENCES vbp.product,
+  selected             boolean NOT NULL,
+  reference_price      numeric(18, 6) NOT NULL CHECK (reference_price > 0),
+  ceiling_price        numeric(18, 6) CHECK (ceiling_price > 0),
+  selected_price       numeric(18, 6) CHECK (selected_price > 0),
+  winners              int NOT NULL CHECK (winners >= 1),
+  supply_provinces     text[],
+  PRIMARY KEY (batch_id, product_code),
+  CONSTRAINT selection_price_if_selected CHECK (selected = (selected_price IS NOT NULL)),
+  CONSTRAINT selection_price_within_ceiling CHECK (selected_price IS NULL OR ceiling_price IS NULL OR selected_price <= ceiling_price)
+);
+-- row-level security: published reference data: every tenant reads it
+ALTER TABLE vbp.selection ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.selection FOR SELECT USING (true);
+CREATE INDEX selection_product ON vbp.selection (product_code);
+COMMENT ON TABLE vbp.selection IS
+  'A product in a batch (中选 / 未中选): prices per smallest dosage unit (最小制剂单位), yuan';
+COMMENT ON COLUMN vbp.selection.batch_id IS 'Batch';
+COMMENT ON COLUMN vbp.selection.product_code IS 'Product';
+COMMENT ON COLUMN vbp.selection.selected IS 'Won the bid (中选)';
+COMMENT ON COLUMN vbp.selection.reference_price IS 'Pre-procurement price (集采前价格) per smallest unit';
+COMMENT ON COLUMN vbp.selection.ceiling_price IS 'Bid ceiling (最高有效申报价) per smallest unit';
+COMMENT ON COLUMN vbp.selection.selected_price IS 'Winning price (中选价) per smallest unit; NULL when not selected';
+COMMENT ON COLUMN vbp.selection.winners IS 'Number of winning companies of the generic group in the batch';
+COMMENT ON COLUMN vbp.selection.supply_provinces IS 'Province codes the product supplies (供应省份); NULL = all';
+SELECT pg_catalog.pg_extension_config_dump('vbp.selection', '');
+
+-- ---------------------------------------------------------------------
+-- Institutions and pharmacies (定点医药机构)
+-- ---------------------------------------------------------------------
+CREATE TABLE vbp.institution (
+  org_code      vbp.orgcode PRIMARY KEY,
+  name          text NOT NULL,
+  level         text NOT NULL CHECK (level IN ('tertiary', 'secondary', 'primary', 'pharmacy')),
+  division      text NOT NULL REFERENCES vbp.division (code),
+  dual_channel  boolean NOT NULL DEFAULT false,
+  public        boolean NOT NULL DEFAULT true,
+  CONSTRAINT institution_division_of_code CHECK (division = vbp.division(org_code) OR division = vbp.city(org_code) OR division = vbp.province(org_code)),
+  CONSTRAINT institution_pharmacy_is_kind_p CHECK ((level = 'pharmacy') = (vbp.kind(org_code) = 'P')),
+  dual_channel_since date,
+  CONSTRAINT institution_dual_channel_pharmacy CHECK (NOT dual_channel OR level = 'pharmacy'),
+  CONSTRAINT institution_dual_channel_since_needs_flag CHECK (dual_channel_since IS NULL OR dual_channel)
+);
+-- row-level security: a tenant reads the institutions in its scope; the policy,
+-- which reads vbp.tenant_scope, is created with that table (security/scope.sql)
+ALTER TABLE vbp.institution ENABLE ROW LEVEL SECURITY;
+CREATE INDEX institution_city ON vbp.institution ((vbp.city(org_code)));
+CREATE INDEX institution_level ON vbp.institution (level);
+COMMENT ON TABLE vbp.institution IS
+  'Designated medical institutions (定点医疗机构, H) and retail pharmacies (定点零售药店, P)';
+COMMENT ON COLUMN vbp.institution.org_code IS 'Institution code (定点医药机构编码)';
+COMMENT ON COLUMN vbp.institution.name IS 'Name';
+COMMENT ON COLUMN vbp.institution.level IS 'tertiary (三级), secondary (二级), primary (基层) or pharmacy (药店)';
+COMMENT ON COLUMN vbp.institution.division IS 'Division it belongs to (the code''s county, city or province)';
+COMMENT ON COLUMN vbp.institution.dual_channel IS 'Qualified dual-channel pharmacy (双通道药店)';
+COMMENT ON COLUMN vbp.institution.public IS 'Public (公立) institution';
+COMMENT ON COLUMN vbp.institution.dual_channel_since IS
+  'Date the pharmacy qualified for the dual channel (双通道药店认定日期); NULL with dual_channel: qualified throughout';
+SELECT pg_catalog.pg_extension_config_dump('vbp.institution', '');
+
+-- ---------------------------------------------------------------------
+-- Volume reports (报量) and agreements (约定采购量)
+-- ---------------------------------------------------------------------
+CREATE TABLE vbp.volume_report (
+  batch_id         int NOT NULL REFERENCES vbp.batch,
+  org_code         vbp.orgcode NOT NULL REFERENCES vbp.institution,
+  group_code       vbp.drugcode NOT NULL REFERENCES vbp.generic_group,
+  baseline_volume  bigint NOT NULL CHECK (baseline_volume >= 0),
+  reported_volume  bigint CHECK (reported_volume >= 0),
+  signed_off       boolean NOT NULL DEFAULT false,
+  reported_on      date,
+  PRIMARY KEY (batch_id, org_code, group_code),
+  CONSTRAINT volume_report_date_if_reported CHECK ((reported_volume IS NULL) = (reported_on IS NULL))
+);
+-- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
+ALTER TABLE vbp.volume_report ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.volume_report FOR SELECT
+  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+CREATE INDEX volume_report_group ON vbp.volume_report (group_code);
+COMMENT ON TABLE vbp.volume_report IS
+  'Volume report (报量) of an institution for a generic group in a batch: last year''s use (baseline) and the declared volume';
+COMMENT ON COLUMN vbp.volume_report.batch_id IS 'Batch';
+COMMENT ON COLUMN vbp.volume_report.org_code IS 'Reporting institution';
+COMMENT ON COLUMN vbp.volume_report.group_code IS 'Generic group';
+COMMENT ON COLUMN vbp.volume_report.baseline_volume IS 'Use in the reference period, smallest units (历史使用量)';
+COMMENT ON COLUMN vbp.volume_report.reported_volume IS 'Reported volume, smallest units; NULL = not reported (未报量)';
+COMMENT ON COLUMN vbp.volume_report.signed_off IS 'Signed off by the institution''s leadership (领导审核), as the seed requires';
+COMMENT ON COLUMN vbp.volume_report.reported_on IS 'Date of the report';
+SELECT pg_catalog.pg_extension_config_dump('vbp.volume_report', '');
+
+CREATE TABLE vbp.agreement (
+  batch_id       int NOT NULL,
+  org_code       vbp.orgcode NOT NULL,
+  group_code     vbp.drugcode NOT NULL,
+  agreed_volume  bigint NOT NULL CHECK (agreed_volume >= 0),
+  cycle_start    date NOT NULL,
+  cycle_end      date NOT NULL,
+  PRIMARY KEY (batch_id, org_code, group_code),
+  FOREIGN KEY (batch_id, org_code, group_code) REFERENCES vbp.volume_report,
+  CONSTRAINT agreement_cycle_order CHECK (cycle_end >= cycle_start)
+);
+-- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
+ALTER TABLE vbp.agreement ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.agreement FOR SELECT
+  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+CREATE INDEX agreement_org ON vbp.agreement (org_code);
+COMMENT ON TABLE vbp.agreement IS
+  'Agreement (采购协议): the agreed volume an institution buys from the winners of a generic group in a cycle';
+COMMENT ON COLUMN vbp.agreement.batch_id IS 'Batch';
+COMMENT ON COLUMN vbp.agreement.org_code IS 'Institution';
+COMMENT ON COLUMN vbp.agreement.group_code IS 'Generic group';
+COMMENT ON COLUMN vbp.agreement.agreed_volume IS 'Agreed volume (约定采购量), smallest units';
+COMMENT ON COLUMN vbp.agreement.cycle_start IS 'First day of the cycle';
+COMMENT ON COLUMN vbp.agreement.cycle_end IS 'Last day of the cycle';
+SELECT pg_catalog.pg_extension_config_dump('vbp.agreement', '');
+
+-- ---------------------------------------------------------------------
+-- Purchases and dispensing: range-partitioned by date with a default
+-- partition, so monthly partitions can be added (vbp.add_month_partitions)
+-- ---------------------------------------------------------------------
+CREATE SEQUENCE vbp.purchase_id_seq;
+COMMENT ON SEQUENCE vbp.purchase_id_seq IS 'Identifiers of purchases (采购记录编号)';
+SELECT pg_catalog.pg_extension_config_dump('vbp.purchase_id_seq', '');
+CREATE TABLE vbp.purchase (
+  purchase_id   bigint NOT NULL DEFAULT nextval('vbp.purchase_id_seq'),
+  org_code      vbp.orgcode NOT NULL REFERENCES vbp.institution,
+  product_code  vbp.drugcode NOT NULL REFERENCES vbp.product,
+  purchased_on  date NOT NULL,
+  quantity      bigint NOT NULL CHECK (quantity > 0),
+  amount        vbp.cny NOT NULL CHECK (amount >= '0'::vbp.cny),
+  accepted_on   date,
+  paid_on       date,
+  CONSTRAINT purchase_accepted_after_order CHECK (accepted_on IS NULL OR accepted_on >= purchased_on),
+  CONSTRAINT purchase_paid_after_acceptance CHECK (paid_on IS NULL OR (accepted_on IS NOT NULL AND paid_on >= accepted_on))
+) PARTITION BY RANGE (purchased_on);
+-- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
+ALTER TABLE vbp.purchase ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.purchase FOR SELECT
+  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+-- Keys and indexes live on the partitions, not on the parent: a partition made
+-- later by vbp.add_month_partitions copies them from the default partition, and
+-- pg_dump restores such partitions without clashing with extension-made indexes.
+-- Uniqueness is the same: the key includes the partition column.
+CREATE TABLE vbp.purchase_default PARTITION OF vbp.purchase DEFAULT;
+ALTER TABLE vbp.purchase_default ADD CONSTRAINT purchase_default_pkey PRIMARY KEY (purchase_id, purchased_on);
+CREATE INDEX purchase_default_org_product ON vbp.purchase_default (org_code, product_code, purchased_on);
+CREATE INDEX purchase_default_product ON vbp.purchase_default (product_code);
+COMMENT ON TABLE vbp.purchase IS
+  'Purchase (采购) of a product by an institution on the procurement platform; partitioned by purchase date';
+COMMENT ON TABLE vbp.purchase_default IS 'Default partition of vbp.purchase: rows outside every monthly partition';
+SELECT pg_catalog.pg_extension_config_dump('vbp.purchase_default', '');
+COMMENT ON COLUMN vbp.purchase.purchase_id IS 'Identifier; (purchase_id, purchased_on) is the primary key of every partition';
+COMMENT ON COLUMN vbp.purchase.org_code IS 'Buying institution';
+COMMENT ON COLUMN vbp.purchase.product_code IS 'Product bought';
+COMMENT ON COLUMN vbp.purchase.purchased_on IS 'Order date (采购日期)';
+COMMENT ON COLUMN vbp.purchase.quantity IS 'Quantity in smallest dosage units';
+COMMENT ON COLUMN vbp.purchase.amount IS 'Amount (金额)';
+COMMENT ON COLUMN vbp.purchase.accepted_on IS 'Delivery accepted (验收)';
+COMMENT ON COLUMN vbp.purchase.paid_on IS 'Paid to the supplier (回款); due within 30 days of acceptance';
+
+CREATE SEQUENCE vbp.dispensing_id_seq;
+COMMENT ON SEQUENCE vbp.dispensing_id_seq IS 'Identifiers of dispensing lines (结算明细编号)';
+SELECT pg_catalog.pg_extension_config_dump('vbp.dispensing_id_seq', '');
+CREATE TABLE vbp.dispensing (
+  dispensing_id  bigint NOT NULL DEFAULT nextval('vbp.dispensing_id_seq'),
+  org_code       vbp.orgcode NOT NULL REFERENCES vbp.institution,
+  product_code   vbp.drugcode NOT NULL REFERENCES vbp.product,
+  dispensed_on   date NOT NULL,
+  quantity       bigint NOT NULL CHECK (quantity > 0),
+  amount         vbp.cny NOT NULL CHECK (amount >= '0'::vbp.cny),
+  fund_paid      vbp.cny NOT NULL CHECK (fund_paid >= '0'::vbp.cny),
+  patient_id     text NOT NULL,
+  trace_code     vbp.tracecode,
+  channel        text NOT NULL CHECK (channel IN ('hospital', 'pharmacy')),
+  drg_group      text,
+  days_supply    int CHECK (days_supply > 0),
+  prescription_id text,
+  CONSTRAINT dispensing_fund_within_amount CHECK (fund_paid <= amount)
+) PARTITION BY RANGE (dispensed_on);
+-- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
+ALTER TABLE vbp.dispensing ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.dispensing FOR SELECT
+  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+CREATE TABLE vbp.dispensing_default PARTITION OF vbp.dispensing DEFAULT;
+ALTER TABLE vbp.dispensing_default ADD CONSTRAINT dispensing_default_pkey PRIMARY KEY (dispensing_id, dispensed_on);
+CREATE INDEX dispensing_default_trace ON vbp.dispensing_default (trace_code);
+CREATE INDEX dispensing_default_org_product ON vbp.dispensing_default (org_code, product_code, dispensed_on);
+CREATE INDEX dispensing_default_patient ON vbp.dispensing_default (patient_id, product_code);
+COMMENT ON TABLE vbp.dispensing IS
+  'Dispensing / settlement line (结算明细): one dispensed package with its traceability code; partitioned by date';
+COMMENT ON TABLE vbp.dispensing_default IS 'Default partition of vbp.dispensing';
+SELECT pg_catalog.pg_extension_config_dump('vbp.dispensing_default', '');
+COMMENT ON COLUMN vbp.dispensing.dispensing_id IS 'Identifier; (dispensing_id, dispensed_on) is the primary key of every partition';
+COMMENT ON COLUMN vbp.dispensing.org_code IS 'Dispensing institution or pharmacy';
+COMMENT ON COLUMN vbp.dispensing.product_code IS 'Product';
+COMMENT ON COLUMN vbp.dispensing.dispensed_on IS 'Dispensing date';
+COMMENT ON COLUMN vbp.dispensing.quantity IS 'Quantity in smallest dosage units';
+COMMENT ON COLUMN vbp.dispensing.amount IS 'Total amount (费用)';
+COMMENT ON COLUMN vbp.dispensing.fund_paid IS 'Paid by the insurance fund (统筹支付)';
+COMMENT ON COLUMN vbp.dispensing.patient_id IS 'Pseudonymous patient identifier';
+COMMENT ON COLUMN vbp.dispensing.trace_code IS 'Traceability code scanned at dispensing (追溯码)';
+COMMENT ON COLUMN vbp.dispensing.channel IS 'hospital (医院) or pharmacy (双通道药店)';
+COMMENT ON COLUMN vbp.dispensing.drg_group IS 'DRG group of the admission, if any (DRG分组)';
+COMMENT ON COLUMN vbp.dispensing.days_supply IS 'Days the dispensed quantity lasts (用药天数), where known';
+COMMENT ON COLUMN vbp.dispensing.prescription_id IS 'Prescription dispensed against (处方号), e.g. a circulated prescription (处方流转), where known';
+
+-- ---------------------------------------------------------------------
+-- Assessment scores (考核)
+-- ---------------------------------------------------------------------
+CREATE TABLE vbp.assessment (
+  batch_id  int NOT NULL REFERENCES vbp.batch,
+  org_code  vbp.orgcode NOT NULL REFERENCES vbp.institution,
+  score     numeric NOT NULL CHECK (score >= 0 AND score <= 100),
+  assessed_on date,
+  PRIMARY KEY (batch_id, org_code)
+);
+-- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
+ALTER TABLE vbp.assessment ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.assessment FOR SELECT
+  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+COMMENT ON TABLE vbp.assessment IS 'Assessment score (考核得分, 0-100) of an institution for a batch cycle, when supplied directly';
+COMMENT ON COLUMN vbp.assessment.batch_id IS 'Batch';
+COMMENT ON COLUMN vbp.assessment.org_code IS 'Institution';
+COMMENT ON COLUMN vbp.assessment.score IS 'Score 0-100';
+COMMENT ON COLUMN vbp.assessment.assessed_on IS 'Date of the assessment';
+SELECT pg_catalog.pg_extension_config_dump('vbp.assessment', '');
+
+-- The agreement cycles (batch, group, start, end) are few: tell the planner,
+-- so the purchase pass joins a small product map by hash (doc/benchmarks.md).
+CREATE STATISTICS vbp.agreement_cycle (ndistinct) ON batch_id, group_code, cycle_start, cycle_end FROM vbp.agreement;
+
+-- ---------------------------------------------------------------------
+-- Helpers
+-- ---------------------------------------------------------------------
+CREATE FUNCTION vbp.add_month_partitions(parent regclass, first_month date, last_month date)
+  RETURNS int LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  m date := date_trunc('month', first_month)::date;
+  made int := 0;
+  moved bigint;
+  nsp text;
+  base text;
+  keycol text;
+  deflt regclass;
+  dname text;
+  rel text;
+  ddl text;
+BEGIN
+  SELECT n.nspname, c.relname INTO nsp, base
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE c.oid = parent AND c.relkind = 'p';
+  IF base IS NULL THEN
+    RAISE EXCEPTION 'relation % is not a partitioned table', parent
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  SELECT a.attname INTO keycol
+  FROM pg_partitioned_table pt JOIN pg_attribute a ON a.attrelid = pt.partrelid AND a.attnum = pt.partattrs[0]
+  WHERE pt.partrelid = parent AND pt.partstrat = 'r' AND pt.partnatts = 1;
+  IF keycol IS NULL THEN
+    RAISE EXCEPTION 'relation % is not range-partitioned on one column', parent
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF first_month IS NULL OR last_month IS NULL OR last_month < first_month THEN
+    RAISE EXCEPTION 'invalid month range % to %', first_month, last_month
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = 'The last month must not be before the first.';
+  END IF;
+  SELECT i.inhrelid::regclass INTO deflt
+  FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+  WHERE i.inhparent = parent AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT';
+  SELECT relname INTO dname FROM pg_class WHERE oid = deflt;
+  WHILE m <= last_month LOOP
+    rel := format('%s_%s', base, to_char(m, 'YYYYMM'));
+    IF to_regclass(format('%I.%I', nsp, rel)) IS NULL THEN
+      -- rows of the month already in the default partition move to the new one
+      moved := 0;
+      IF deflt IS NOT NULL THEN
+        EXECUTE format('CREATE TEMP TABLE vbp_moving ON COMMIT DROP AS WITH d AS (DELETE FROM %s WHERE %I >= %L AND %I < %L RETURNING *) SELECT * FROM d',
+                       deflt, keycol, m, keycol, (m + interval '1 month')::date);
+        GET DIAGNOSTICS moved = ROW_COUNT;
+      END IF;
+      EXECUTE format('CREATE TABLE %I.%I PARTITION OF %s FOR VALUES FROM (%L) TO (%L)',
+                     nsp, rel, parent, m, (m + interval '1 month')::date);
+      -- the default partition's own keys and indexes, renamed for the new partition
+      IF deflt IS NOT NULL THEN
+        FOR ddl IN
+          SELECT format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s', nsp, rel,
+                        replace(co.conname, dname, rel), pg_get_constraintdef(co.oid))
+          FROM pg_constraint co
+          WHERE co.conrelid = deflt AND co.contype IN ('p', 'u', 'x') AND co.conparentid = 0
+          UNION ALL
+          SELECT regexp_replace(pg_get_indexdef(i.indexrelid),
+                                '^(CREATE (UNIQUE )?INDEX )\S+ ON \S+',
+                                '\1' || quote_ident(replace(ic.relname, dname, rel)) || ' ON '
+                                || quote_ident(nsp) || '.' || quote_ident(rel))
+          FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+          WHERE i.indrelid = deflt
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.conrelid = deflt)
+            AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid)
+        LOOP
+          EXECUTE ddl;
+        END LOOP;
+      END IF;
+      IF deflt IS NOT NULL THEN
+        EXECUTE format('INSERT INTO %s SELECT * FROM vbp_moving', parent);
+        DROP TABLE vbp_moving;
+      END IF;
+      made := made + 1;
+    END IF;
+    m := (m + interval '1 month')::date;
+  END LOOP;
+  RETURN made;
+END $$;
+COMMENT ON FUNCTION vbp.add_month_partitions(regclass, date, date) IS
+  'Creates monthly range partitions (按月分区) of a partitioned table for first_month to last_month, with the keys and indexes of its default partition, moving rows of those months out of the default partition; returns how many partitions were made';
+REVOKE EXECUTE ON FUNCTION vbp.add_month_partitions(regclass, date, date) FROM PUBLIC;

@@ -1,0 +1,412 @@
+\echo Use "CREATE EXTENSION vbp" to load this file. \quit
+
+-- =====================================================================
+-- Negotiated drugs landing (谈判药品落地, DOMAIN.md §6; 0.10.0): stocking,
+-- effective availability, dual channel, listing, patient certification,
+-- separate payment, drug share, DRG and the monitoring view.  Each report
+-- is a function of its dates (and rule set) and, where it has one natural
+-- date, a view at vbp.report_date().  Formulas: doc/nrdl.md.
+-- =====================================================================
+
+-- Each version's items hold from its effective date to its end, or to the day before
+-- the next version takes effect, whichever is first: so on any day a drug has at most
+-- one item in force, even when a user leaves an old version open-ended.
+CREATE VIEW vbp.nrdl_item_period WITH (security_invoker = true) AS
+  SELECT it.version_id, it.group_code, v.effective_from, p.valid_to, it.negotiated_price, it.separate_payment,
+         it.dual_channel, it.patient_certification
+  FROM vbp.nrdl_item it
+  JOIN vbp.nrdl_version v USING (version_id)
+  JOIN (SELECT x.version_id,
+               least(coalesce(x.effective_to, 'infinity'),
+                     (lead(x.effective_from) OVER (ORDER BY x.effective_from, x.version_id) - 1)) AS valid_to
+        FROM vbp.nrdl_version x) p USING (version_id);
+COMMENT ON VIEW vbp.nrdl_item_period IS
+  'Negotiated drugs with the period each item is in force (谈判药品有效期): from the version''s effective date to its effective_to or the day before the next version takes effect, whichever is first';
+
+-- the one place the applicability rule lives: a drug without rows in
+-- vbp.nrdl_applicability applies to every level of medical institution
+CREATE VIEW vbp.nrdl_applicable_level WITH (security_invoker = true) AS
+  SELECT it.version_id, it.group_code, l.level
+  FROM vbp.nrdl_item it
+  CROSS JOIN unnest(ARRAY['tertiary', 'secondary', 'primary']) AS l(level)
+  WHERE NOT EXISTS (SELECT FROM vbp.nrdl_applicability a WHERE a.version_id = it.version_id AND a.group_code = it.group_code)
+     OR EXISTS (SELECT FROM vbp.nrdl_applicability a
+                WHERE a.version_id = it.version_id AND a.group_code = it.group_code AND a.level = l.level);
+COMMENT ON VIEW vbp.nrdl_applicable_level IS
+  'Levels of medical institution each negotiated drug of a list version applies to (适用机构层级): those in vbp.nrdl_applicability, or all three when it has none [param: default all]';
+
+CREATE FUNCTION vbp.nrdl_in_force(on_date date)
+  RETURNS TABLE (version_id int, group_code vbp.drugcode, effective_from date, separate_payment boolean,
+                 dual_channel boolean, patient_certification boolean)
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  SELECT p.version_id, p.group_code, p.effective_from, p.separate_payment, p.dual_channel, p.patient_certification
+  FROM vbp.nrdl_item_period p
+  WHERE p.effective_from <= on_date AND on_date <= p.valid_to
+$$;
+COMMENT ON FUNCTION vbp.nrdl_in_force(date) IS
+  'Negotiated drugs in force on a date (现行谈判药品): the items of vbp.nrdl_item_period whose period contains the date';
+
+CREATE VIEW vbp.nrdl_dispensing WITH (security_invoker = true) AS
+  SELECT d.dispensing_id, d.org_code, d.product_code, d.dispensed_on, d.quantity, d.amount, d.fund_paid,
+         d.patient_id, d.trace_code, d.channel, d.drg_group, p.group_code, p.version_id, p.separate_payment,
+         p.dual_channel, p.patient_certification
+  FROM vbp.dispensing d
+  JOIN vbp.product pr ON pr.product_code = d.product_code
+  JOIN vbp.nrdl_item_period p ON p.group_code = pr.group_code
+                             AND d.dispensed_on BETWEEN p.effective_from AND p.valid_to;
+COMMENT ON VIEW vbp.nrdl_dispensing IS
+  'Dispensing lines of negotiated drugs in force on the dispensing day (谈判药品使用明细), with the item''s version and flags; lines before a drug''s first list took effect are not here';
+
+-- first stocking event of every (institution, drug): formulary admission, temporary
+-- purchase or first purchase, up to a date
+CREATE FUNCTION vbp.nrdl_stock_events(as_of date)
+  RETURNS TABLE (org_code vbp.orgcode, group_code vbp.drugcode, first_stocked date, formulary boolean)
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  SELECT e.org_code, e.group_code, min(e.d), bool_or(e.formulary)
+  FROM (SELECT f.org_code, f.group_code, f.admitted_on AS d, NOT f.temporary AS formulary
+        FROM vbp.formulary_admission f WHERE f.admitted_on <= as_of
+        UNION ALL
+        SELECT pu.org_code, pr.group_code, min(pu.purchased_on), false
+        FROM vbp.purchase pu JOIN vbp.product pr USING (product_code)
+        WHERE pu.purchased_on <= as_of
+          AND pr.group_code IN (SELECT it.group_code FROM vbp.nrdl_item it)
+        GROUP BY 1, 2) e
+  GROUP BY 1, 2
+$$;
+COMMENT ON FUNCTION vbp.nrdl_stock_events(date) IS
+  'First stocking (配备) of each negotiated drug by each institution or pharmacy up to a date: the earliest formulary admission, temporary purchase (临时采购) or purchase; formulary: admitted to the formulary (not only temporary or purchased)';
+
+CREATE FUNCTION vbp.nrdl_stocking_for(as_of date, rule_set text DEFAULT 'national')
+  RETURNS TABLE (version_id int, org_code vbp.orgcode, level text, province text, city text,
+                 applicable bigint, stocked bigint, temporary_only bigint, stocking_rate numeric,
+                 median_days_to_stock numeric, committee_on date, committee_late boolean)
+  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  WITH v AS (
+    SELECT * FROM vbp.nrdl_version WHERE effective_from <= as_of
+  ), app AS (   -- applicable (hospital, drug) pairs of each version
+    SELECT v.version_id, v.effective_from, i.org_code, i.level, it.group_code
+    FROM v JOIN vbp.nrdl_applicable_level it USING (version_id)
+    JOIN vbp.institution i ON i.level = it.level
+  ), per AS (
+    SELECT app.version_id, app.org_code, app.level, app.effective_from,
+           count(*) AS applicable, count(e.first_stocked) AS stocked,
+           count(*) FILTER (WHERE e.first_stocked IS NOT NULL AND NOT e.formulary) AS temporary_only,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN e.first_stocked IS NOT NULL
+                                                             THEN greatest(e.first_stocked - app.effective_from, 0) END) AS med
+    FROM app LEFT JOIN vbp.nrdl_stock_events(as_of) e USING (org_code, group_code)
+    GROUP BY 1, 2, 3, 4
+  ), days AS (
+    SELECT p.value FROM vbp.parameter p WHERE p.rule_set = nrdl_stocking_for.rule_set AND p.name = 'committee_days'
+  )
+  SELECT per.version_id, per.org_code, per.level, vbp.province(per.org_code), vbp.city(per.org_code),
+         per.applicable, per.stocked, per.temporary_only,
+         round(per.stocked::numeric / nullif(per.applicable, 0), 6),
+         round(per.med::numeric, 1), c.met_on,
+         CASE WHEN c.met_on IS NOT NULL THEN c.met_on - per.effective_from > (SELECT value FROM days)
+              ELSE as_of - per.effective_from > (SELECT value FROM days) END
+  FROM per
+  LEFT JOIN LATERAL (SELECT min(m.met_on) AS met_on FROM vbp.committee_meeting m
+                     WHERE m.org_code = per.org_code AND m.met_on >= per.effective_from AND m.met_on <= as_of) c ON true
+$$;
+COMMENT ON FUNCTION vbp.nrdl_stocking_for(date, text) IS
+  'Stocking (配备) of each list version by each medical institution as of a date: applicable drugs (vbp.nrdl_applicability, default all), stocked ones (admitted, bought temporarily or purchased by the date), those stocked only by temporary purchase, stocking rate = stocked / applicable, median days from the version''s effective date to stocking (0 if stocked before), the first pharmacy and therapeutics committee (药事会) on or after the effective date, and committee_late: none within committee_days (30) of it';
+
+CREATE VIEW vbp.nrdl_stocking WITH (security_invoker = true) AS SELECT * FROM vbp.nrdl_stocking_for(vbp.report_date());
+COMMENT ON VIEW vbp.nrdl_stocking IS
+  'Stocking of negotiated drugs (谈判药品配备) per institution and list version as of vbp.report_date()';
+
+CREATE FUNCTION vbp.nrdl_stocking_summary_for(as_of date, rule_set text DEFAULT 'national')
+  RETURNS TABLE (version_id int, scope text, key text, institutions bigint, applicable bigint, stocked bigint,
+                 stocking_rate numeric)
+  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  SELECT s.version_id,
+         CASE WHEN GROUPING(s.level) = 0 THEN 'level' WHEN GROUPING(s.city) = 0 THEN 'city'
+              WHEN GROUPING(s.province) = 0 THEN 'province' ELSE 'national' END,
+         coalesce(s.level, s.city, s.province, 'all'),
+         count(*), sum(s.applicable)::bigint, sum(s.stocked)::bigint,
+         round(sum(s.stocked)::numeric / nullif(sum(s.applicable), 0), 6)
+  FROM vbp.nrdl_stocking_for(as_of, rule_set) s
+  GROUP BY GROUPING SETS ((s.version_id), (s.version_id, s.level), (s.version_id, s.province), (s.version_id, s.city))
+$$;
+COMMENT ON FUNCTION vbp.nrdl_stocking_summary_for(date, text) IS
+  'Stocking rate (配备率) of each list version by institution level, prefecture city, province and nationally as of a date: Σ stocked / Σ applicable (institution, drug) pairs';
+
+CREATE VIEW vbp.nrdl_stocking_summary WITH (security_invoker = true) AS SELECT * FROM vbp.nrdl_stocking_summary_for(vbp.report_date());
+COMMENT ON VIEW vbp.nrdl_stocking_summary IS
+  'Stocking rate of negotiated drugs by level, city, province and nationally as of vbp.report_date()';
+
+CREATE FUNCTION vbp.nrdl_availability_for(as_of date)
+  RETURNS TABLE (version_id int, org_code vbp.orgcode, level text, city text, drugs bigint, stocked bigint,
+                 via_pharmacy bigint, available bigint, availability_rate numeric)
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  WITH ev AS (
+    SELECT * FROM vbp.nrdl_stock_events(as_of)
+  ), ph AS (   -- drugs stocked by a qualified dual-channel pharmacy, per city
+    SELECT DISTINCT vbp.city(i.org_code) AS city, ev.group_code
+    FROM vbp.institution i JOIN ev USING (org_code)
+    WHERE i.dual_channel AND (i.dual_channel_since IS NULL OR i.dual_channel_since <= as_of)
+  ), pairs AS (
+    SELECT f.version_id, i.org_code, i.level, vbp.city(i.org_code) AS city, f.group_code,
+           ev.org_code IS NOT NULL AS here, f.dual_channel AND ph.city IS NOT NULL AS near
+    FROM vbp.nrdl_in_force(as_of) f
+    CROSS JOIN vbp.institution i
+    LEFT JOIN ev ON ev.org_code = i.org_code AND ev.group_code = f.group_code
+    LEFT JOIN ph ON ph.city = vbp.city(i.org_code) AND ph.group_code = f.group_code
+    WHERE i.level <> 'pharmacy'
+  )
+  SELECT version_id, org_code, level, city, count(*), count(*) FILTER (WHERE here),
+         count(*) FILTER (WHERE near AND NOT here), count(*) FILTER (WHERE here OR near),
+         round((count(*) FILTER (WHERE here OR near))::numeric / count(*), 6)
+  FROM pairs GROUP BY 1, 2, 3, 4
+$$;
+COMMENT ON FUNCTION vbp.nrdl_availability_for(date) IS
+  'Effective availability (可及性) of the negotiated drugs in force on a date for each medical institution: stocked in the institution, or else, for a drug on the dual-channel list, by a pharmacy of the same prefecture city qualified for the dual channel (双通道药店) by the date; availability_rate = available / drugs';
+
+CREATE VIEW vbp.nrdl_availability WITH (security_invoker = true) AS SELECT * FROM vbp.nrdl_availability_for(vbp.report_date());
+COMMENT ON VIEW vbp.nrdl_availability IS
+  'Effective availability of negotiated drugs per institution as of vbp.report_date()';
+
+CREATE FUNCTION vbp.nrdl_province_gap_for(as_of date)
+  RETURNS TABLE (province text, group_code vbp.drugcode, version_id int)
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  SELECT p.code, f.group_code, f.version_id
+  FROM vbp.division p CROSS JOIN vbp.nrdl_in_force(as_of) f
+  WHERE p.level = 'province'
+    AND NOT EXISTS (SELECT FROM vbp.nrdl_stock_events(as_of) ev
+                    WHERE ev.group_code = f.group_code AND vbp.province(ev.org_code) = p.code)
+$$;
+COMMENT ON FUNCTION vbp.nrdl_province_gap_for(date) IS
+  'Negotiated drugs in force on a date that no institution or pharmacy of a province has stocked (全省未配备)';
+
+CREATE FUNCTION vbp.dual_channel_gap_for(as_of date)
+  RETURNS TABLE (kind text, province text, city text, detail text)
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  SELECT 'city_without_dual_channel_pharmacy', c.parent, c.code,
+         format('no qualified dual-channel pharmacy in %s (%s) on %s', c.name, c.code, as_of)
+  FROM vbp.division c
+  WHERE c.level = 'city'
+    AND NOT EXISTS (SELECT FROM vbp.institution i
+                    WHERE i.dual_channel AND (i.dual_channel_since IS NULL OR i.dual_channel_since <= as_of)
+                      AND vbp.city(i.org_code) = c.code)
+  UNION ALL
+  SELECT 'province_without_dual_channel_list', p.code, NULL,
+         format('%s (%s) has published no dual-channel list for version %s by %s', p.name, p.code, v.version_id, as_of)
+  FROM vbp.division p
+  CROSS JOIN (SELECT DISTINCT f.version_id FROM vbp.nrdl_in_force(as_of) f) v
+  WHERE p.level = 'province'
+    AND NOT EXISTS (SELECT FROM vbp.dual_channel_list l
+                    WHERE l.province = p.code AND l.version_id = v.version_id AND l.published_on <= as_of)
+$$;
+COMMENT ON FUNCTION vbp.dual_channel_gap_for(date) IS
+  'Dual-channel gaps (双通道落地缺口) on a date: prefecture cities with no qualified dual-channel pharmacy, and provinces with no published dual-channel list for the list version in force';
+
+CREATE VIEW vbp.dual_channel_gap WITH (security_invoker = true) AS SELECT * FROM vbp.dual_channel_gap_for(vbp.report_date());
+COMMENT ON VIEW vbp.dual_channel_gap IS
+  'Dual-channel gaps as of vbp.report_date(); vbp.dual_channel_deadline_gap checks the seed''s deadlines';
+
+CREATE FUNCTION vbp.dual_channel_deadline_gap(rule_set text DEFAULT 'national')
+  RETURNS TABLE (kind text, deadline date, province text, city text, detail text)
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  SELECT g.kind, d.deadline, g.province, g.city, g.detail
+  FROM (SELECT 'city_without_dual_channel_pharmacy' AS kind, value_date AS deadline
+        FROM vbp.parameter p WHERE p.rule_set = dual_channel_deadline_gap.rule_set AND p.name = 'dual_channel_pharmacy_deadline'
+        UNION ALL
+        SELECT 'province_without_dual_channel_list', value_date
+        FROM vbp.parameter p WHERE p.rule_set = dual_channel_deadline_gap.rule_set AND p.name = 'dual_channel_list_deadline') d
+  CROSS JOIN LATERAL vbp.dual_channel_gap_for(d.deadline) g
+  WHERE g.kind = d.kind
+$$;
+COMMENT ON FUNCTION vbp.dual_channel_deadline_gap(text) IS
+  'Dual-channel gaps at the seed''s deadlines (parameters dual_channel_list_deadline 2021-10-31 for the provinces'' lists, dual_channel_pharmacy_deadline 2021-11-30 for a pharmacy in every prefecture city)';
+
+CREATE FUNCTION vbp.channel_reimbursement_for(from_date date, to_date date, rule_set text DEFAULT 'national')
+  RETURNS TABLE (group_code vbp.drugcode, hospital_lines bigint, pharmacy_lines bigint,
+                 hospital_fund_share numeric, pharmacy_fund_share numeric, difference numeric, mismatch boolean)
+  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  WITH lines AS (
+    SELECT d.group_code, d.channel, d.amount, d.fund_paid
+    FROM vbp.nrdl_dispensing d
+    WHERE d.dispensed_on BETWEEN from_date AND to_date AND d.dual_channel
+  ), s AS (
+    SELECT l.group_code,
+           count(*) FILTER (WHERE l.channel = 'hospital') AS hl, count(*) FILTER (WHERE l.channel = 'pharmacy') AS pl,
+           (sum(l.fund_paid) FILTER (WHERE l.channel = 'hospital'))::numeric
+             / nullif((sum(l.amount) FILTER (WHERE l.channel = 'hospital'))::numeric, 0) AS hs,
+           (sum(l.fund_paid) FILTER (WHERE l.channel = 'pharmacy'))::numeric
+             / nullif((sum(l.amount) FILTER (WHERE l.channel = 'pharmacy'))::numeric, 0) AS ps
+    FROM lines l GROUP BY 1
+  )
+  SELECT s.group_code, s.hl, s.pl, round(s.hs, 6), round(s.ps, 6), round(s.ps - s.hs, 6),
+         abs(s.ps - s.hs) > (SELECT p.value FROM vbp.parameter p
+                             WHERE p.rule_set = channel_reimbursement_for.rule_set AND p.name = 'reimbursement_tolerance')
+  FROM s WHERE s.hl > 0 AND s.pl > 0
+$$;
+COMMENT ON FUNCTION vbp.channel_reimbursement_for(date, date, text) IS
+  'Same reimbursement in both channels (双通道同等报销): for each dual-channel negotiated drug dispensed in both channels between two dates, the fund-paid share Σ fund_paid / Σ amount in hospitals and in pharmacies, their difference, and mismatch when it exceeds reimbursement_tolerance (0.01)';
+
+CREATE FUNCTION vbp.nrdl_listing_for(as_of date)
+  RETURNS TABLE (province text, group_code vbp.drugcode, version_id int, first_effective date, listed_on date,
+                 days_to_list int, not_listed boolean)
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  SELECT p.code, f.group_code, f.version_id, e.first_effective, l.listed_on, l.listed_on - e.first_effective,
+         l.listed_on IS NULL
+  FROM vbp.division p CROSS JOIN vbp.nrdl_in_force(as_of) f
+  CROSS JOIN LATERAL (SELECT min(v.effective_from) AS first_effective
+                      FROM vbp.nrdl_version v JOIN vbp.nrdl_item it USING (version_id)
+                      WHERE it.group_code = f.group_code AND v.effective_from <= as_of) e
+  LEFT JOIN LATERAL (SELECT min(pl.listed_on) AS listed_on FROM vbp.platform_listing pl
+                     WHERE pl.province = p.code AND pl.group_code = f.group_code AND pl.listed_on <= as_of) l ON true
+  WHERE p.level = 'province'
+$$;
+COMMENT ON FUNCTION vbp.nrdl_listing_for(date) IS
+  'Listing (挂网) of the negotiated drugs in force on a date on each province''s procurement platform: the version in force, the effective date of the first list that included the drug, the first listing by the date, days from that effective date to listing (negative: listed before), and not_listed when not listed by the date';
+
+CREATE VIEW vbp.nrdl_listing WITH (security_invoker = true) AS SELECT * FROM vbp.nrdl_listing_for(vbp.report_date());
+COMMENT ON VIEW vbp.nrdl_listing IS
+  'Platform listing (挂网) of the current negotiated drugs per province as of vbp.report_date()';
+
+CREATE FUNCTION vbp.uncertified_dispensing_for(from_date date, to_date date)
+  RETURNS TABLE (dispensing_id bigint, dispensed_on date, org_code vbp.orgcode, channel text, patient_id text,
+                 group_code vbp.drugcode, product_code vbp.drugcode)
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  SELECT d.dispensing_id, d.dispensed_on, d.org_code, d.channel, d.patient_id, d.group_code, d.product_code
+  FROM vbp.nrdl_dispensing d
+  WHERE d.dispensed_on BETWEEN from_date AND to_date AND d.patient_certification
+    AND NOT EXISTS (SELECT FROM vbp.patient_certification c
+                    WHERE c.patient_id = d.patient_id AND c.group_code = d.group_code
+                      AND c.certified_on <= d.dispensed_on AND (c.valid_to IS NULL OR c.valid_to >= d.dispensed_on))
+$$;
+COMMENT ON FUNCTION vbp.uncertified_dispensing_for(date, date) IS
+  'Dispensing of a negotiated drug that requires patient certification (患者认定) to a patient without a certification valid on the day, between two dates';
+
+CREATE FUNCTION vbp.budget_use_for(year int)
+  RETURNS TABLE (org_code vbp.orgcode, total_budget vbp.cny, fund_paid vbp.cny, separately_paid vbp.cny,
+                 use_with numeric, use_without numeric, over_budget_with boolean, over_budget_without boolean)
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  WITH m AS (
+    SELECT im.org_code, sum(im.fund_paid) AS fund FROM vbp.institution_month im
+    WHERE im.month >= make_date(year, 1, 1) AND im.month < make_date(year + 1, 1, 1) GROUP BY 1
+  ), sep AS (
+    SELECT d.org_code, sum(d.fund_paid) AS fund
+    FROM vbp.nrdl_dispensing d
+    WHERE d.channel = 'hospital' AND d.separate_payment
+      AND d.dispensed_on >= make_date(year, 1, 1) AND d.dispensed_on < make_date(year + 1, 1, 1)
+    GROUP BY 1
+  )
+  SELECT b.org_code, b.total_budget, coalesce(m.fund, '0'), coalesce(sep.fund, '0'),
+         round(coalesce(m.fund, '0')::numeric / b.total_budget::numeric, 6),
+         round((coalesce(m.fund, '0') - coalesce(sep.fund, '0'))::numeric / b.total_budget::numeric, 6),
+         coalesce(m.fund, '0') > b.total_budget,
+         coalesce(m.fund, '0') - coalesce(sep.fund, '0') > b.total_budget
+  FROM vbp.institution_budget b
+  LEFT JOIN m USING (org_code) LEFT JOIN sep USING (org_code)
+  WHERE b.year = budget_use_for.year
+$$;
+COMMENT ON FUNCTION vbp.budget_use_for(int) IS
+  'Total-budget use (总额预算执行) of each institution in a year, with separately paid negotiated drugs (单独支付) counted and excluded: fund_paid = Σ monthly fund payments, separately_paid = fund payments for hospital-channel dispensing of drugs with separate_payment in force on the day; use = fund / budget';
+
+CREATE FUNCTION vbp.drug_share_for(from_month date, to_month date)
+  RETURNS TABLE (org_code vbp.orgcode, month date, visits bigint, medical_cost vbp.cny, drug_cost vbp.cny,
+                 negotiated_cost vbp.cny, drug_share numeric, drug_share_without numeric,
+                 cost_per_visit numeric, cost_per_visit_without numeric)
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  WITH n AS (
+    SELECT d.org_code, date_trunc('month', d.dispensed_on)::date AS month, sum(d.amount) AS cost
+    FROM vbp.nrdl_dispensing d
+    WHERE d.channel = 'hospital'
+      AND d.dispensed_on >= date_trunc('month', from_month) AND d.dispensed_on < date_trunc('month', to_month) + interval '1 month'
+    GROUP BY 1, 2
+  )
+  SELECT im.org_code, im.month, im.visits, im.medical_cost, im.drug_cost, coalesce(n.cost, '0'),
+         round(im.drug_cost::numeric / nullif(im.medical_cost::numeric, 0), 6),
+         round((im.drug_cost - coalesce(n.cost, '0'))::numeric / nullif((im.medical_cost - coalesce(n.cost, '0'))::numeric, 0), 6),
+         round(im.medical_cost::numeric / nullif(im.visits, 0), 2),
+         round((im.medical_cost - coalesce(n.cost, '0'))::numeric / nullif(im.visits, 0), 2)
+  FROM vbp.institution_month im
+  LEFT JOIN n USING (org_code, month)
+  WHERE im.month >= date_trunc('month', from_month) AND im.month <= date_trunc('month', to_month)
+$$;
+COMMENT ON FUNCTION vbp.drug_share_for(date, date) IS
+  'Drug share (药占比) and cost per visit (次均费用) of each institution and month, with and without negotiated drugs (hospital-channel dispensing of drugs in force on the day): share = drug / medical cost, without = (drug − negotiated) / (medical − negotiated); per visit = medical cost / visits, without = (medical − negotiated) / visits';
+
+CREATE FUNCTION vbp.drg_negotiated_for(from_date date, to_date date)
+  RETURNS TABLE (drg_group text, cases bigint, total_cost vbp.cny, negotiated_cost vbp.cny,
+                 negotiated_per_case numeric, negotiated_share numeric, weight_with numeric, weight_without numeric)
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  WITH c AS (
+    SELECT dc.drg_group, count(*) AS cases, sum(dc.total_cost) AS cost
+    FROM vbp.drg_case dc WHERE dc.discharged_on BETWEEN from_date AND to_date GROUP BY 1
+  ), n AS (
+    SELECT d.drg_group, sum(d.amount) AS cost
+    FROM vbp.nrdl_dispensing d
+    WHERE d.drg_group IS NOT NULL AND d.dispensed_on BETWEEN from_date AND to_date
+    GROUP BY 1
+  ), g AS (
+    SELECT c.drg_group, c.cases, c.cost, coalesce(n.cost, '0') AS ncost FROM c LEFT JOIN n USING (drg_group)
+  ), tot AS (
+    SELECT sum(g.cases) AS cases, sum(g.cost::numeric) AS cost, sum(g.ncost::numeric) AS ncost FROM g
+  )
+  SELECT g.drg_group, g.cases, g.cost, g.ncost,
+         round(g.ncost::numeric / g.cases, 2),
+         round(g.ncost::numeric / nullif(g.cost::numeric, 0), 6),
+         round((g.cost::numeric / g.cases) / nullif(tot.cost / tot.cases, 0), 6),
+         round(((g.cost - g.ncost)::numeric / g.cases) / nullif((tot.cost - tot.ncost) / tot.cases, 0), 6)
+  FROM g CROSS JOIN tot
+$$;
+COMMENT ON FUNCTION vbp.drg_negotiated_for(date, date) IS
+  'Negotiated drugs under DRG (DRG与谈判药品) between two dates, per DRG group: cases discharged, their total cost, the cost of negotiated drugs dispensed under the group, that cost per case and as a share of the total, and the relative weight implied by cost, with it = (group cost per case) / (cost per case over all groups) and without it = the same with negotiated costs removed [method: ours]';
+
+CREATE FUNCTION vbp.nrdl_monitoring_for(from_month date, to_month date)
+  RETURNS TABLE (province text, month date, drugs bigint, institutions bigint, applicable bigint, stocked bigint,
+                 stocking_rate numeric, lines bigint, units bigint, amount vbp.cny, fund_paid vbp.cny,
+                 pharmacy_share numeric)
+  LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+#variable_conflict use_column
+BEGIN
+  IF NOT isfinite(from_month) OR NOT isfinite(to_month) OR to_month < from_month THEN
+    RAISE EXCEPTION 'invalid monitoring period from % to %', from_month, to_month
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = 'Both months must be finite dates, the first not after the last.';
+  END IF;
+  RETURN QUERY
+  WITH months AS (
+    SELECT m::date AS month, (m + interval '1 month - 1 day')::date AS month_end
+    FROM generate_series(date_trunc('month', from_month), date_trunc('month', to_month), interval '1 month') m
+  ), ev AS (
+    SELECT * FROM vbp.nrdl_stock_events((date_trunc('month', to_month) + interval '1 month - 1 day')::date)
+  ), stock AS (   -- applicable pairs of the versions in force at each month end, and those stocked by then
+    SELECT ms.month, vbp.province(i.org_code) AS province, count(DISTINCT i.org_code) AS institutions,
+           count(*) AS applicable, count(*) FILTER (WHERE ev.first_stocked <= ms.month_end) AS stocked
+    FROM months ms
+    CROSS JOIN LATERAL vbp.nrdl_in_force(ms.month_end) f
+    JOIN vbp.nrdl_applicable_level al ON al.version_id = f.version_id AND al.group_code = f.group_code
+    JOIN vbp.institution i ON i.level = al.level
+    LEFT JOIN ev ON ev.org_code = i.org_code AND ev.group_code = f.group_code
+    GROUP BY 1, 2
+  ), force AS (
+    SELECT ms.month, count(*) AS drugs FROM months ms CROSS JOIN LATERAL vbp.nrdl_in_force(ms.month_end) f GROUP BY 1
+  ), used AS (
+    SELECT date_trunc('month', d.dispensed_on)::date AS month, vbp.province(d.org_code) AS province,
+           count(*) AS lines, sum(d.quantity)::bigint AS units, sum(d.amount) AS amount, sum(d.fund_paid) AS fund,
+           sum(d.amount) FILTER (WHERE d.channel = 'pharmacy') AS pharmacy_amount
+    FROM vbp.nrdl_dispensing d
+    WHERE d.dispensed_on >= date_trunc('month', from_month) AND d.dispensed_on < date_trunc('month', to_month) + interval '1 month'
+    GROUP BY 1, 2
+  )
+  SELECT p.code, ms.month, coalesce(fo.drugs, 0), coalesce(st.institutions, 0), coalesce(st.applicable, 0),
+         coalesce(st.stocked, 0), round(st.stocked::numeric / nullif(st.applicable, 0), 6),
+         coalesce(u.lines, 0), coalesce(u.units, 0), coalesce(u.amount, '0'), coalesce(u.fund, '0'),
+         round(coalesce(u.pharmacy_amount, '0')::numeric / nullif(u.amount::numeric, 0), 6)
+  FROM vbp.division p CROSS JOIN months ms
+  LEFT JOIN force fo ON fo.month = ms.month
+  LEFT JOIN stock st ON st.month = ms.month AND st.province = p.code
+  LEFT JOIN used u ON u.month = ms.month AND u.province = p.code
+  WHERE p.level = 'province';
+END $$;
+COMMENT ON FUNCTION vbp.nrdl_monitoring_for(date, date) IS
+  'Monitoring of negotiated drugs for upward reporting (谈判药品落地监测), province x month (22023 for an infinite or inverted period): drugs in force at the month end, medical institutions, applicable and stocked (institution, drug) pairs of the versions in force and the stocking rate at the month end (stocked), dispensing lines, units, amount (used) and fund payments (paid) in the month, and the pharmacy channel''s share of the amount';
+
+CREATE VIEW vbp.nrdl_monitoring WITH (security_invoker = true) AS
+  SELECT * FROM vbp.nrdl_monitoring_for((SELECT min(v.effective_from) FROM vbp.nrdl_version v), vbp.report_date());
+COMMENT ON VIEW vbp.nrdl_monitoring IS
+  'Monitoring of negotiated drugs (谈判药品落地监测), province x month from the first list''s effective month to vbp.report_date(): stocked, used, paid';

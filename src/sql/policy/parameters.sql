@@ -1,0 +1,366 @@
+\echo Use "CREATE EXTENSION vbp" to load this file. \quit
+
+-- =====================================================================
+-- Policy parameters (政策参数): every published [pub], seed [seed], method [method]
+-- and default [param] number vbp computes with, each row with its source
+-- (doc/domain.md).  Shipped rows are read-only; a province copies a rule set
+-- under its own name (vbp.copy_rule_set) and edits the copy.  Every reader
+-- goes through vbp.param(), which fails loudly on an unknown rule set or name.
+-- =====================================================================
+
+-- Shipped parameter rows are the published rules: they cannot be changed in
+-- place.  A province copies a rule set under its own name and edits that.
+CREATE FUNCTION vbp.protect_shipped_rows() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF OLD.shipped THEN
+    RAISE EXCEPTION 'cannot % a shipped row of %.%', lower(TG_OP), TG_TABLE_SCHEMA, TG_TABLE_NAME
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('%s is a published default (source: %s).',
+                            coalesce('Rule set "' || (to_jsonb(OLD) ->> 'rule_set') || '"', 'The row'), OLD.source),
+            HINT = 'Copy the rule set under a new name (vbp.copy_rule_set) and change the copy.';
+  END IF;
+  RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+END $$;
+COMMENT ON FUNCTION vbp.protect_shipped_rows() IS
+  'Trigger: refuses UPDATE and DELETE of shipped (published default) parameter rows (已发布参数保护)';
+
+-- ---------------------------------------------------------------------
+-- Parameters: every published [pub] and default [param] number, with source
+-- ---------------------------------------------------------------------
+CREATE TABLE vbp.parameter (
+  rule_set    text NOT NULL,
+  name        text NOT NULL,
+  value       numeric,
+  value_date  date,
+  value_text  text,
+  unit        text NOT NULL,
+  description text NOT NULL,
+  source      text NOT NULL,
+  shipped     boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (rule_set, name),
+  CONSTRAINT parameter_one_value CHECK (num_nonnulls(value, value_date, value_text) = 1)
+);
+-- row-level security: published reference data: every tenant reads it
+ALTER TABLE vbp.parameter ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.parameter FOR SELECT USING (true);
+COMMENT ON TABLE vbp.parameter IS
+  'Scalar policy parameters (政策参数) by rule set: thresholds, ratios, deadlines, each with its source; functions read them, never C constants';
+COMMENT ON COLUMN vbp.parameter.rule_set IS 'Named rule set, e.g. national; a province adds its own';
+COMMENT ON COLUMN vbp.parameter.name IS 'Parameter name, e.g. lagging_factor';
+COMMENT ON COLUMN vbp.parameter.value IS 'Numeric value (exactly one of value, value_date, value_text is set)';
+COMMENT ON COLUMN vbp.parameter.value_date IS 'Date value, for deadlines';
+COMMENT ON COLUMN vbp.parameter.value_text IS 'Text value, for policies chosen by name';
+COMMENT ON COLUMN vbp.parameter.unit IS 'Unit of the value (ratio, days, count, yuan, date, policy)';
+COMMENT ON COLUMN vbp.parameter.description IS 'What the parameter governs';
+COMMENT ON COLUMN vbp.parameter.source IS 'Policy source: [seed] document, [pub] publication, or [param] vbp default';
+COMMENT ON COLUMN vbp.parameter.shipped IS 'True for published defaults shipped with the extension (read-only)';
+
+CREATE TABLE vbp.agreed_ratio_rule (
+  rule_set     text NOT NULL,
+  category     text NOT NULL CHECK (category IN ('standard', 'anti_infective')),
+  winners_min  int NOT NULL CHECK (winners_min >= 1),
+  winners_max  int CHECK (winners_max >= winners_min),
+  ratio        numeric NOT NULL CHECK (ratio > 0 AND ratio <= 1),
+  cycle_years  int CHECK (cycle_years BETWEEN 1 AND 3),
+  source       text NOT NULL,
+  shipped      boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (rule_set, category, winners_min)
+);
+-- row-level security: published reference data: every tenant reads it
+ALTER TABLE vbp.agreed_ratio_rule ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.agreed_ratio_rule FOR SELECT USING (true);
+COMMENT ON TABLE vbp.agreed_ratio_rule IS
+  'Agreed-volume ratio (约定采购量比例) by number of winning companies: Q_agreed = round(ratio x Q_reported); cycle length by winners';
+COMMENT ON COLUMN vbp.agreed_ratio_rule.rule_set IS 'Rule set named by a batch (batch.ratio_rule_set)';
+COMMENT ON COLUMN vbp.agreed_ratio_rule.category IS 'standard, or anti_infective (特殊抗菌药物, lower ratios)';
+COMMENT ON COLUMN vbp.agreed_ratio_rule.winners_min IS 'Smallest number of winners the row applies to';
+COMMENT ON COLUMN vbp.agreed_ratio_rule.winners_max IS 'Largest number of winners (NULL: no upper bound)';
+COMMENT ON COLUMN vbp.agreed_ratio_rule.ratio IS 'Share of the reported volume contracted to winners';
+COMMENT ON COLUMN vbp.agreed_ratio_rule.cycle_years IS 'Agreement cycle in years (采购周期)';
+COMMENT ON COLUMN vbp.agreed_ratio_rule.source IS 'Policy source';
+COMMENT ON COLUMN vbp.agreed_ratio_rule.shipped IS 'True for published defaults (read-only)';
+
+CREATE TABLE vbp.retention_grade_rule (
+  rule_set     text NOT NULL,
+  grade        text NOT NULL,
+  score_range  numrange NOT NULL CHECK (NOT isempty(score_range)),
+  ratio        numeric NOT NULL CHECK (ratio >= 0 AND ratio <= 1),
+  source       text NOT NULL,
+  shipped      boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (rule_set, grade)
+);
+-- row-level security: published reference data: every tenant reads it
+ALTER TABLE vbp.retention_grade_rule ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.retention_grade_rule FOR SELECT USING (true);
+COMMENT ON TABLE vbp.retention_grade_rule IS
+  'Retention ratio (结余留用比例) by assessment grade (考核等级): a score in score_range earns ratio of the savings';
+COMMENT ON COLUMN vbp.retention_grade_rule.rule_set IS 'Named rule set: shenzhen-2024, national-min-50, or a province''s own';
+COMMENT ON COLUMN vbp.retention_grade_rule.grade IS 'Grade label (A, B, C, D ...)';
+COMMENT ON COLUMN vbp.retention_grade_rule.score_range IS 'Assessment scores of the grade, bounds inclusive or exclusive as published';
+COMMENT ON COLUMN vbp.retention_grade_rule.ratio IS 'Share of savings the institution retains';
+COMMENT ON COLUMN vbp.retention_grade_rule.source IS 'Policy source';
+COMMENT ON COLUMN vbp.retention_grade_rule.shipped IS 'True for published defaults (read-only)';
+
+CREATE TABLE vbp.assessment_weight (
+  rule_set  text NOT NULL,
+  item      text NOT NULL CHECK (item IN ('completion', 'selected_share', 'on_time_payment', 'report_accuracy')),
+  weight    numeric NOT NULL CHECK (weight >= 0 AND weight <= 1),
+  source    text NOT NULL,
+  shipped   boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (rule_set, item)
+);
+-- row-level security: published reference data: every tenant reads it
+ALTER TABLE vbp.assessment_weight ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.assessment_weight FOR SELECT USING (true);
+COMMENT ON TABLE vbp.assessment_weight IS
+  'Weights of the assessment items (考核指标权重) that make an institution''s score; weights of a rule set sum to 1';
+COMMENT ON COLUMN vbp.assessment_weight.rule_set IS 'Named rule set';
+COMMENT ON COLUMN vbp.assessment_weight.item IS 'completion of agreed volume, selected share, on-time payment, report accuracy';
+COMMENT ON COLUMN vbp.assessment_weight.weight IS 'Weight of the item in the 0-100 score';
+COMMENT ON COLUMN vbp.assessment_weight.source IS 'Policy source';
+COMMENT ON COLUMN vbp.assessment_weight.shipped IS 'True for published defaults (read-only)';
+
+CREATE TABLE vbp.credit_threshold (
+  rule_set      text NOT NULL,
+  level         text NOT NULL,
+  basis         text NOT NULL CHECK (basis IN ('cumulative', 'single')),
+  min_amount    vbp.cny NOT NULL,
+  max_amount    vbp.cny,
+  window_years  int NOT NULL CHECK (window_years > 0),
+  source        text NOT NULL,
+  shipped       boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (rule_set, level, basis),
+  CONSTRAINT credit_threshold_range CHECK (max_amount IS NULL OR max_amount > min_amount)
+);
+-- row-level security: published reference data: every tenant reads it
+ALTER TABLE vbp.credit_threshold ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.credit_threshold FOR SELECT USING (true);
+COMMENT ON TABLE vbp.credit_threshold IS
+  'Kickback amounts that set a company''s credit-rating level (医药价格和招采信用评价): 一般 / 中等 / 严重 / 特别严重';
+COMMENT ON COLUMN vbp.credit_threshold.rule_set IS 'Revision of the rating rules';
+COMMENT ON COLUMN vbp.credit_threshold.level IS 'Rating level (失信等级)';
+COMMENT ON COLUMN vbp.credit_threshold.basis IS 'cumulative amount in one case, or a single payment';
+COMMENT ON COLUMN vbp.credit_threshold.min_amount IS 'Lowest amount of the level (inclusive)';
+COMMENT ON COLUMN vbp.credit_threshold.max_amount IS 'Amount from which the next level applies (exclusive; NULL: none)';
+COMMENT ON COLUMN vbp.credit_threshold.window_years IS 'Look-back window in years';
+COMMENT ON COLUMN vbp.credit_threshold.source IS 'Policy source';
+COMMENT ON COLUMN vbp.credit_threshold.shipped IS 'True for published defaults (read-only)';
+
+CREATE TABLE vbp.published_batch (
+  batch_id      int PRIMARY KEY,
+  name          text NOT NULL,
+  drugs         int NOT NULL CHECK (drugs > 0),
+  avg_cut       numeric CHECK (avg_cut > 0 AND avg_cut < 1),
+  announced_on  date,
+  source        text NOT NULL,
+  shipped       boolean NOT NULL DEFAULT false
+);
+-- row-level security: published reference data: every tenant reads it
+ALTER TABLE vbp.published_batch ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.published_batch FOR SELECT USING (true);
+COMMENT ON TABLE vbp.published_batch IS
+  'Published figures of the national batches (国家集采批次公布数据): drugs and average price cut, to check data against and to calibrate the demo';
+COMMENT ON COLUMN vbp.published_batch.batch_id IS 'Batch number';
+COMMENT ON COLUMN vbp.published_batch.name IS 'Name of the batch';
+COMMENT ON COLUMN vbp.published_batch.drugs IS 'Number of drugs (品种数)';
+COMMENT ON COLUMN vbp.published_batch.avg_cut IS 'Average price cut as published (平均降幅), unweighted over drugs';
+COMMENT ON COLUMN vbp.published_batch.announced_on IS 'Date results were announced';
+COMMENT ON COLUMN vbp.published_batch.source IS 'Source';
+COMMENT ON COLUMN vbp.published_batch.shipped IS 'True for the figures shipped with the extension (read-only)';
+
+INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, description, source, shipped) VALUES
+  ('national', 'fund_payment_ratio', 0.7, NULL, NULL, 'ratio',
+   'Fund''s actual payment ratio r_pay (医保基金实际支付比例) where vbp.fund_share gives none',
+   '[param] vbp default; a province sets its own or per institution in vbp.fund_share', true),
+  ('national', 'insured_share', 0.9, NULL, NULL, 'ratio',
+   'Share of insured patients s_ins (参保患者占比) where vbp.fund_share gives none',
+   '[param] vbp default; a province sets its own or per institution in vbp.fund_share', true),
+  ('national', 'retention_grade_rule_set', NULL, NULL, 'shenzhen-2024', 'rule set',
+   'Rule set of vbp.retention_grade_rule used for the retention ratio',
+   '[pub] Shenzhen 2024 draft grades; national-min-50 is the alternative', true),
+  ('national', 'assessment_weight_rule_set', NULL, NULL, 'default', 'rule set',
+   'Rule set of vbp.assessment_weight used for the assessment score', '[param] vbp default', true);
+
+INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, description, source, shipped) VALUES
+  ('national', 'cusum_window', 12, NULL, NULL, 'months',
+   'Values a CUSUM baseline (mean and standard deviation) is estimated from (基线窗口)',
+   '[method] OpenPrescribing CUSUM alerts: 12-month window', true),
+  ('national', 'cusum_threshold', 5, NULL, NULL, 'sd',
+   'A CUSUM signals a change when a cumulative sum exceeds this many baseline standard deviations (报警阈值)',
+   '[method] OpenPrescribing CUSUM alerts: sensitivity 5; Montgomery, Introduction to Statistical Quality Control', true),
+  ('national', 'cusum_slack', 0.5, NULL, NULL, 'sd',
+   'Slack of the CUSUM: deviations within this many standard deviations of the mean do not accumulate (容差)',
+   '[method] OpenPrescribing CUSUM alerts: delta = 0.5 sd; Montgomery, Introduction to Statistical Quality Control', true),
+  ('national', 'benchmark_centile', 0.1, NULL, NULL, 'fraction',
+   'Peers'' unit price at this centile is the price-per-unit saving benchmark (价格基准分位)',
+   '[method] OpenPrescribing price-per-unit savings: 10th percentile of peers', true),
+  ('national', 'payment_standard_selected_basis', NULL, NULL, 'max', 'policy',
+   'Which winning price of a generic group non-selected products converge to when a group has several winners: max, min or avg',
+   '[param] vbp default: max, so every selected product is paid in full at its own winning price (医保发〔2019〕18号: selected drug standard = its selected price)', true),
+  ('national', 'candidate_window_months', 12, NULL, NULL, 'months',
+   'Spend and volume of next-batch candidates are counted over this many months up to the reporting date (候选品种统计期)',
+   '[param] vbp default: one year of purchases', true);
+
+
+-- Published [pub], seed [seed] and default [param] numbers of DOMAIN.md.
+-- Shipped rows are read-only; copy a rule set to change it.
+
+INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, description, source, shipped) VALUES
+  ('national', 'report_floor', 0.8, NULL, NULL, 'ratio',
+   'Reported volume must be at least this share of baseline use, else under-reported (报量不足)',
+   '[pub] batch 11 rules: reported volume >= 80% of the average use of the previous two years', true),
+  ('national', 'report_accuracy_low', 0.8, NULL, NULL, 'ratio',
+   'Realised accuracy actual/reported below this is flagged (报量准确性下限)', '[param] vbp default', true),
+  ('national', 'report_accuracy_high', 1.2, NULL, NULL, 'ratio',
+   'Realised accuracy actual/reported above this is flagged (报量准确性上限)', '[param] vbp default', true),
+  ('national', 'robust_z_threshold', 3.5, NULL, NULL, 'z',
+   'Volume reports with |robust z| above this are anomalous (异常报量)',
+   '[pub] Iglewicz and Hoaglin (1993), modified z-score', true),
+  ('national', 'robust_z_constant', 0.6745, NULL, NULL, 'factor',
+   'Constant of the modified z-score 0.6745 (x - median) / MAD',
+   '[pub] Iglewicz and Hoaglin (1993)', true),
+  ('national', 'lagging_factor', 0.8, NULL, NULL, 'ratio',
+   'Completion at least this share of time progress is lagging, below it severely lagging (进度滞后)',
+   '[param] vbp default', true),
+  ('national', 'selected_share_floor', 0.7, NULL, NULL, 'ratio',
+   'Selected-product share below this is not preferring selected products (优先使用中选产品)',
+   '[param] vbp default', true),
+  ('national', 'payment_days', 30, NULL, NULL, 'days',
+   'Payment to the supplier due within this many days of acceptance (回款时限)',
+   '[pub] national VBP rules: payment no later than 30 days after delivery acceptance', true),
+  ('national', 'payment_standard_multiple', 2, NULL, NULL, 'ratio',
+   'Non-selected price above this multiple of the selected price is cut to payment_standard_cut of itself',
+   '[pub] 医保发〔2019〕18号', true),
+  ('national', 'payment_standard_cut', 0.7, NULL, NULL, 'ratio',
+   'Target payment standard of a non-selected drug priced above the multiple: this share of its price',
+   '[pub] 医保发〔2019〕18号', true),
+  ('national', 'payment_standard_phase_years', 3, NULL, NULL, 'years',
+   'Years over which payment standards converge in linear steps (过渡期)', '[param] vbp default (policy says 2-3 years)', true),
+  ('national', 'listed_price_cap', 1.5, NULL, NULL, 'ratio',
+   'Outside the supply region, listed prices at most this multiple of the winning price (挂网价上限)',
+   '[pub] batches 8-9 rules', true),
+  ('national', 'coverage_target_2022', 350, NULL, NULL, 'varieties',
+   'National + provincial VBP varieties per province by end of 2022 (品种数目标)', '[seed] 医保函〔2022〕137号', true),
+  ('national', 'coverage_target_2025', 500, NULL, NULL, 'varieties',
+   'National + provincial VBP varieties per province by end of 2025 (品种数目标)', '[seed] 医保函〔2022〕137号', true),
+  ('national', 'competition_min_companies', 3, NULL, NULL, 'companies',
+   'Generic groups with at least this many consistency-evaluated companies have enough competition for VBP (应采尽采)',
+   '[param] vbp default', true),
+  ('national', 'committee_days', 30, NULL, NULL, 'days',
+   'Pharmacy and therapeutics committee within this many days of a new list (药事会)',
+   '[pub] Shanghai rules: within one month', true),
+  ('national', 'dual_channel_list_deadline', NULL, '2021-10-31', NULL, 'date',
+   'Provinces publish their dual-channel drug lists by this date (双通道名单)', '[seed] 医保函〔2021〕182号', true),
+  ('national', 'dual_channel_pharmacy_deadline', NULL, '2021-11-30', NULL, 'date',
+   'Every prefecture city has a qualifying dual-channel pharmacy by this date (双通道药店)', '[seed] 医保函〔2021〕182号', true),
+  ('national', 'under_report_deduction', NULL, NULL, 'proportional', 'policy',
+   'Retention deduction for under-reported groups: none, zero or proportional (reported / required)',
+   '[param] vbp default; seed: under-reporters lose (part of) their retention', true);
+
+INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, description, source, shipped) VALUES
+  ('national', 'vbp_varieties_mid_2022', 234, NULL, NULL, 'drugs',
+   'Drugs in the six national VBP batches by mid-2022 (国家集采品种数)', '[seed] 医保函〔2022〕137号', true),
+  ('national', 'vbp_average_cut_mid_2022', 0.53, NULL, NULL, 'ratio',
+   'Average price cut of the six national batches (平均降价)', '[seed] 医保函〔2022〕137号', true),
+  ('national', 'vbp_essential_varieties_mid_2022', 115, NULL, NULL, 'drugs',
+   'Essential medicines among the 234 national VBP drugs (基本药物, 49%)', '[seed] 医保函〔2022〕137号', true),
+  ('national', 'vbp_purchase_multiple_batches_1_5', 2, NULL, NULL, 'ratio',
+   'Actual annual purchases of batches 1-5 exceeded the agreed volume more than this many times (实际采购量超协议量)',
+   '[seed] 医保函〔2022〕137号', true);
+
+INSERT INTO vbp.agreed_ratio_rule (rule_set, category, winners_min, winners_max, ratio, cycle_years, source, shipped) VALUES
+  ('batch7', 'standard', 1, 1, 0.5, 1, '[pub] batch 7 rules: 1 winner 50%, 1-year cycle', true),
+  ('batch7', 'standard', 2, 2, 0.6, 1, '[pub] batch 7 rules: 2 winners 60%, 1-year cycle', true),
+  ('batch7', 'standard', 3, 3, 0.7, 2, '[pub] batch 7 rules: 3 winners 70%, 2-year cycle', true),
+  ('batch7', 'standard', 4, NULL, 0.8, 3, '[pub] batch 7 rules: 4 or more winners 80%, 3-year cycle', true),
+  ('batch7', 'anti_infective', 1, 1, 0.3, 1, '[pub] batch 7 rules: special anti-infectives, 1 winner 30%', true),
+  ('batch7', 'anti_infective', 2, 2, 0.4, 1, '[pub] batch 7 rules: special anti-infectives, 2 winners 40%', true),
+  ('batch7', 'anti_infective', 3, 3, 0.5, 2, '[pub] batch 7 rules: special anti-infectives, 3 winners 50%, 2-year cycle', true),
+  ('batch7', 'anti_infective', 4, NULL, 0.5, 3, '[pub] batch 7 rules: special anti-infectives, 4 or more winners 50%, 3-year cycle', true);
+
+INSERT INTO vbp.published_batch (batch_id, name, drugs, avg_cut, announced_on, source, shipped) VALUES
+  (1, '第一批国家集采 (4+7)', 25, 0.52, '2018-12-07', '[pub] NHSA batch results; average cut per batch as published', true),
+  (2, '第二批国家集采', 32, 0.53, '2020-01-17', '[pub] NHSA batch results', true),
+  (3, '第三批国家集采', 55, 0.53, '2020-08-20', '[pub] NHSA batch results', true),
+  (4, '第四批国家集采', 45, 0.52, '2021-02-03', '[pub] NHSA batch results', true),
+  (5, '第五批国家集采', 61, 0.56, '2021-06-23', '[pub] NHSA batch results', true),
+  (6, '第六批国家集采 (胰岛素专项)', 16, 0.48, '2021-11-26', '[pub] NHSA batch results (insulin)', true),
+  (7, '第七批国家集采', 60, 0.48, NULL, '[pub] NHSA batch results', true),
+  (8, '第八批国家集采', 39, 0.56, NULL, '[pub] NHSA batch results', true),
+  (9, '第九批国家集采', 41, 0.58, NULL, '[pub] NHSA batch results', true),
+  (10, '第十批国家集采', 62, NULL, NULL, '[pub] NHSA batch results (average cut not in DOMAIN.md)', true);
+
+INSERT INTO vbp.retention_grade_rule (rule_set, grade, score_range, ratio, source, shipped) VALUES
+  ('shenzhen-2024', 'A', '(80,100]', 0.5, '[pub] Shenzhen 2024 draft: score above 80, 50%', true),
+  ('shenzhen-2024', 'B', '[70,80]', 0.4, '[pub] Shenzhen 2024 draft: score 70-80, 40%', true),
+  ('shenzhen-2024', 'C', '[60,70)', 0.3, '[pub] Shenzhen 2024 draft: score 60-70, 30%', true),
+  ('shenzhen-2024', 'D', '[0,60)', 0, '[pub] Shenzhen 2024 draft: score below 60, 0%', true),
+  ('national-min-50', 'all', '[0,100]', 0.5,
+   '[believed] national rule: retention in principle not below 50% (医保发〔2020〕26号)', true);
+
+INSERT INTO vbp.assessment_weight (rule_set, item, weight, source, shipped) VALUES
+  ('default', 'completion', 0.4, '[param] vbp default', true),
+  ('default', 'selected_share', 0.2, '[param] vbp default', true),
+  ('default', 'on_time_payment', 0.2, '[param] vbp default', true),
+  ('default', 'report_accuracy', 0.2, '[param] vbp default', true);
+
+INSERT INTO vbp.credit_threshold (rule_set, level, basis, min_amount, max_amount, window_years, source, shipped) VALUES
+  ('2020', '一般', 'cumulative', '10000', '150000', 3,
+   '[pub] NHSA pharmaceutical price and procurement credit rating (医药价格和招采信用评价), level 一般: cumulative in one case >= 10,000 and < 150,000 yuan within 3 years; higher levels vary by revision', true),
+  ('2020', '一般', 'single', '10000', '100000', 3,
+   '[pub] NHSA pharmaceutical price and procurement credit rating (医药价格和招采信用评价), level 一般: single payment >= 10,000 and < 100,000 yuan within 3 years', true);
+
+CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.parameter
+  FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
+CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.agreed_ratio_rule
+  FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
+CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.retention_grade_rule
+  FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
+CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.assessment_weight
+  FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
+CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.credit_threshold
+  FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
+CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.published_batch
+  FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
+
+COMMENT ON TRIGGER protect_shipped ON vbp.parameter IS 'Keeps shipped parameter rows read-only';
+COMMENT ON TRIGGER protect_shipped ON vbp.agreed_ratio_rule IS 'Keeps shipped agreed-ratio rows read-only';
+COMMENT ON TRIGGER protect_shipped ON vbp.retention_grade_rule IS 'Keeps shipped retention-grade rows read-only';
+COMMENT ON TRIGGER protect_shipped ON vbp.assessment_weight IS 'Keeps shipped assessment weights read-only';
+COMMENT ON TRIGGER protect_shipped ON vbp.credit_threshold IS 'Keeps shipped credit thresholds read-only';
+COMMENT ON TRIGGER protect_shipped ON vbp.published_batch IS 'Keeps the published batch figures read-only';
+
+
+SELECT pg_catalog.pg_extension_config_dump('vbp.parameter', 'WHERE NOT shipped');
+SELECT pg_catalog.pg_extension_config_dump('vbp.agreed_ratio_rule', 'WHERE NOT shipped');
+SELECT pg_catalog.pg_extension_config_dump('vbp.retention_grade_rule', 'WHERE NOT shipped');
+SELECT pg_catalog.pg_extension_config_dump('vbp.assessment_weight', 'WHERE NOT shipped');
+SELECT pg_catalog.pg_extension_config_dump('vbp.credit_threshold', 'WHERE NOT shipped');
+SELECT pg_catalog.pg_extension_config_dump('vbp.published_batch', 'WHERE NOT shipped');
+
+CREATE FUNCTION vbp.copy_rule_set(tbl regclass, from_rule_set text, to_rule_set text)
+  RETURNS bigint LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  cols text;
+  n bigint;
+BEGIN
+  IF tbl NOT IN ('vbp.parameter'::regclass, 'vbp.agreed_ratio_rule'::regclass,
+                 'vbp.retention_grade_rule'::regclass, 'vbp.assessment_weight'::regclass,
+                 'vbp.credit_threshold'::regclass) THEN
+    RAISE EXCEPTION '% is not a vbp parameter table', tbl USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO cols
+  FROM pg_attribute WHERE attrelid = tbl AND attnum > 0 AND NOT attisdropped
+    AND attname NOT IN ('rule_set', 'shipped');
+  EXECUTE format('INSERT INTO %s (rule_set, shipped, %s) SELECT %L, false, %s FROM %s WHERE rule_set = %L',
+                 tbl, cols, to_rule_set, cols, tbl, from_rule_set);
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n = 0 THEN
+    RAISE EXCEPTION 'rule set "%" has no rows in %', from_rule_set, tbl USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  RETURN n;
+END $$;
+COMMENT ON FUNCTION vbp.copy_rule_set(regclass, text, text) IS
+  'Copies a rule set of a parameter table under a new name (复制规则集) so a province can change the copy; returns rows copied';
+REVOKE EXECUTE ON FUNCTION vbp.copy_rule_set(regclass, text, text) FROM PUBLIC;

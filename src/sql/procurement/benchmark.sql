@@ -1,0 +1,80 @@
+\echo Use "CREATE EXTENSION vbp" to load this file. \quit
+
+-- =====================================================================
+-- Benchmarking as OpenPrescribing does it (DOMAIN.md §7): price-per-unit
+-- savings against the 10th-percentile unit price of peers and CUSUM change
+-- detection on monthly series; kickback records for credit ratings; the
+-- parameters they read.
+-- =====================================================================
+
+
+-- ---------------------------------------------------------------------
+-- CUSUM on a series
+-- ---------------------------------------------------------------------
+CREATE FUNCTION vbp.cusum(series double precision[], "window" int, threshold double precision, slack double precision)
+  RETURNS TABLE (idx int, value double precision, baseline_mean double precision, baseline_sd double precision,
+                 cusum_up double precision, cusum_down double precision, alert text)
+  AS 'MODULE_PATHNAME', 'pgvbp_cusum' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 24;
+COMMENT ON FUNCTION vbp.cusum(double precision[], int, double precision, double precision) IS
+  'Tabular CUSUM change detection (累积和变化检测, as OpenPrescribing alerts) on a series in order (NULL = missing month): baseline mean and population sd from the next window values; up = max(0, up + x - mean - slack sd), down = max(0, down + mean - slack sd - x); alert up/down when a sum exceeds threshold sd, then both restart with a new baseline; one row per element';
+
+CREATE FUNCTION vbp.cusum(series double precision[], rule_set text DEFAULT 'national')
+  RETURNS TABLE (idx int, value double precision, baseline_mean double precision, baseline_sd double precision,
+                 cusum_up double precision, cusum_down double precision, alert text)
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 24 SET search_path = vbp, pg_catalog, pg_temp AS $$
+  SELECT c.* FROM (
+    SELECT max(p.value) FILTER (WHERE p.name = 'cusum_window') AS w,
+           max(p.value) FILTER (WHERE p.name = 'cusum_threshold') AS h,
+           max(p.value) FILTER (WHERE p.name = 'cusum_slack') AS k
+    FROM vbp.parameter p WHERE p.rule_set = cusum.rule_set) p
+  CROSS JOIN LATERAL vbp.cusum(series, p.w::int, p.h::float8, p.k::float8) c
+$$;
+COMMENT ON FUNCTION vbp.cusum(double precision[], text) IS
+  'CUSUM change detection with the window, threshold and slack of a rule set (parameters cusum_window 12, cusum_threshold 5, cusum_slack 0.5)';
+
+-- ---------------------------------------------------------------------
+-- Price-per-unit saving
+-- ---------------------------------------------------------------------
+CREATE FUNCTION vbp.ppu_saving(spend vbp.cny, quantity numeric, benchmark_unit_price numeric) RETURNS vbp.cny
+  LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+BEGIN
+  IF quantity < 0 OR benchmark_unit_price < 0 THEN
+    RAISE EXCEPTION 'quantity and benchmark unit price must not be negative'
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('Quantity %s, benchmark unit price %s.', quantity, benchmark_unit_price);
+  END IF;
+  RETURN greatest('0'::vbp.cny, spend - (quantity * benchmark_unit_price)::vbp.cny);
+END $$;
+COMMENT ON FUNCTION vbp.ppu_saving(vbp.cny, numeric, numeric) IS
+  'Price-per-unit saving (单价节约潜力, OpenPrescribing): max(0, spend - quantity x benchmark unit price), the benchmark usually the peers'' 10th-percentile unit price; the product rounds half away from zero to the fen';
+
+-- ---------------------------------------------------------------------
+-- Kickback records (商业贿赂记录) for credit ratings
+-- ---------------------------------------------------------------------
+CREATE TABLE vbp.kickback_record (
+  case_id       text NOT NULL,
+  line_no       int NOT NULL CHECK (line_no > 0),
+  company       vbp.uscc NOT NULL,
+  company_name  text,
+  paid_on       date NOT NULL,
+  amount        vbp.cny NOT NULL CHECK (amount > '0'::vbp.cny),
+  judged_on     date,
+  source        text,
+  PRIMARY KEY (case_id, line_no),
+  CONSTRAINT kickback_record_judged_after_payment CHECK (judged_on IS NULL OR judged_on >= paid_on)
+);
+-- row-level security: published reference data: every tenant reads it
+ALTER TABLE vbp.kickback_record ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.kickback_record FOR SELECT USING (true);
+CREATE INDEX kickback_record_company ON vbp.kickback_record (company, paid_on);
+COMMENT ON TABLE vbp.kickback_record IS
+  'Kickback payments (医药商业贿赂) found against a company, one row per payment of a case, from court judgments; input of the credit rating (信用评价)';
+COMMENT ON COLUMN vbp.kickback_record.case_id IS 'Case identifier (案件编号), e.g. the judgment number';
+COMMENT ON COLUMN vbp.kickback_record.line_no IS 'Payment number within the case';
+COMMENT ON COLUMN vbp.kickback_record.company IS 'Company that paid (统一社会信用代码)';
+COMMENT ON COLUMN vbp.kickback_record.company_name IS 'Company name';
+COMMENT ON COLUMN vbp.kickback_record.paid_on IS 'Date of the payment; the look-back window counts from it';
+COMMENT ON COLUMN vbp.kickback_record.amount IS 'Amount paid (金额)';
+COMMENT ON COLUMN vbp.kickback_record.judged_on IS 'Date of the judgment that found it; a rating on an earlier date does not see the record (NULL: known from paid_on)';
+COMMENT ON COLUMN vbp.kickback_record.source IS 'Where the record comes from (判决书, notice)';
+SELECT pg_catalog.pg_extension_config_dump('vbp.kickback_record', '');

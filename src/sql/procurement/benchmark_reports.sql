@@ -1,0 +1,354 @@
+\echo Use "CREATE EXTENSION vbp" to load this file. \quit
+
+-- =====================================================================
+-- More procurement reports (DOMAIN.md §4, §7): price benchmark and its
+-- change alerts, payment-standard schedule and convergence, province
+-- coverage with essential-medicine match, next-batch candidates, credit
+-- ratings.  Each view has a *_for function taking the date and rule set.
+-- =====================================================================
+
+-- ---------------------------------------------------------------------
+-- Price benchmark (OpenPrescribing price-per-unit, in the database)
+-- ---------------------------------------------------------------------
+CREATE FUNCTION vbp.price_benchmark_for(from_date date, to_date date, rule_set text DEFAULT 'national')
+  RETURNS TABLE (
+    month date, group_code vbp.drugcode, org_code vbp.orgcode, quantity bigint, spend vbp.cny,
+    unit_price numeric, peers bigint, benchmark_unit_price numeric, median_unit_price numeric,
+    percentile numeric, saving vbp.cny)
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  centile numeric;
+  k int;
+BEGIN
+  SELECT p.value INTO centile FROM vbp.parameter p
+  WHERE p.rule_set = price_benchmark_for.rule_set AND p.name = 'benchmark_centile';
+  IF centile IS NULL OR centile * 10 <> round(centile * 10) OR centile NOT BETWEEN 0.1 AND 0.9 THEN
+    RAISE EXCEPTION 'rule set "%" has no usable benchmark_centile', rule_set
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('The benchmark centile is %s; it must be one of the deciles 0.1, 0.2, ..., 0.9.', coalesce(centile::text, 'missing'));
+  END IF;
+  IF from_date > to_date THEN
+    RAISE EXCEPTION 'the period ends before it starts'
+      USING ERRCODE = 'invalid_parameter_value', DETAIL = format('From %s to %s.', from_date, to_date);
+  END IF;
+  k := (centile * 10)::int;
+  RETURN QUERY
+  WITH cell AS (
+    SELECT date_trunc('month', pu.purchased_on)::date AS m, pr.group_code AS g, pu.org_code AS o,
+           sum(pu.quantity)::bigint AS q, vbp.sum(pu.amount) AS s
+    FROM vbp.purchase pu JOIN vbp.product pr ON pr.product_code = pu.product_code
+    WHERE pu.purchased_on BETWEEN from_date AND to_date
+    GROUP BY 1, 2, 3
+  ), u AS (
+    SELECT c.*, c.s::numeric / c.q AS up FROM cell c
+  ), peer AS (
+    SELECT u.m, u.g, count(*) AS n, vbp.deciles(u.up::float8) AS d FROM u GROUP BY 1, 2
+  )
+  SELECT u.m, u.g, u.o, u.q, u.s, round(u.up, 6), peer.n,
+         round(peer.d[k]::numeric, 6), round(peer.d[5]::numeric, 6),
+         round(100 * percent_rank() OVER (PARTITION BY u.m, u.g ORDER BY u.up)::numeric, 2),
+         vbp.ppu_saving(u.s, u.q, round(peer.d[k]::numeric, 6))
+  FROM u JOIN peer ON peer.m = u.m AND peer.g = u.g;
+END $$;
+COMMENT ON FUNCTION vbp.price_benchmark_for(date, date, text) IS
+  'Price benchmark (价格对标, OpenPrescribing price-per-unit) per month x generic group x institution over purchases in [from, to]: units, spend, unit price = spend / units, peers (institutions buying the group that month), the peers'' unit price at benchmark_centile (10th percentile, by vbp.deciles) and median, percentile rank of the unit price (0 cheapest, 100 dearest) and the saving max(0, spend - units x benchmark)';
+
+CREATE VIEW vbp.price_benchmark WITH (security_invoker = true) AS
+  SELECT * FROM vbp.price_benchmark_for((date_trunc('month', vbp.report_date()) - interval '11 months')::date, vbp.report_date());
+COMMENT ON VIEW vbp.price_benchmark IS
+  'Price benchmark (价格对标) over the 12 months up to vbp.report_date(): each institution''s unit price of a generic group against the peers'' 10th percentile, its percentile rank and the price-per-unit saving';
+COMMENT ON COLUMN vbp.price_benchmark.month IS 'First day of the month';
+COMMENT ON COLUMN vbp.price_benchmark.group_code IS 'Generic group';
+COMMENT ON COLUMN vbp.price_benchmark.org_code IS 'Institution';
+COMMENT ON COLUMN vbp.price_benchmark.quantity IS 'Units bought in the month, smallest dosage units';
+COMMENT ON COLUMN vbp.price_benchmark.spend IS 'Amount spent in the month';
+COMMENT ON COLUMN vbp.price_benchmark.unit_price IS 'Spend / units (单价), yuan per smallest unit';
+COMMENT ON COLUMN vbp.price_benchmark.peers IS 'Institutions buying the generic group in the month';
+COMMENT ON COLUMN vbp.price_benchmark.benchmark_unit_price IS 'Peers'' unit price at benchmark_centile (10th percentile, percentile_cont semantics)';
+COMMENT ON COLUMN vbp.price_benchmark.median_unit_price IS 'Peers'' median unit price';
+COMMENT ON COLUMN vbp.price_benchmark.percentile IS 'Percentile rank of the unit price among peers, 0 (cheapest) to 100 (dearest)';
+COMMENT ON COLUMN vbp.price_benchmark.saving IS 'Price-per-unit saving max(0, spend - units x benchmark unit price)';
+
+CREATE FUNCTION vbp.price_benchmark_alert_for(as_of date, rule_set text DEFAULT 'national')
+  RETURNS TABLE (
+    org_code vbp.orgcode, group_code vbp.drugcode, month date, percentile numeric,
+    baseline_mean double precision, baseline_sd double precision, cusum_up double precision,
+    cusum_down double precision, alert text)
+  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  WITH b AS (
+    SELECT b.org_code, b.group_code, b.month, b.percentile
+    FROM vbp.price_benchmark_for('-infinity', as_of, rule_set) b
+  ), span AS (
+    SELECT b.org_code, b.group_code, min(b.month) AS first_month, max(b.month) AS last_month FROM b GROUP BY 1, 2
+  ), series AS (
+    SELECT s.org_code, s.group_code, s.first_month,
+           array_agg(b.percentile::float8 ORDER BY m.m) AS x
+    FROM span s
+    CROSS JOIN LATERAL generate_series(s.first_month, s.last_month, interval '1 month') m(m)
+    LEFT JOIN b ON b.org_code = s.org_code AND b.group_code = s.group_code AND b.month = m.m
+    GROUP BY 1, 2, 3
+  )
+  SELECT s.org_code, s.group_code, (s.first_month + make_interval(months => c.idx - 1))::date,
+         c.value::numeric, c.baseline_mean, c.baseline_sd, c.cusum_up, c.cusum_down, c.alert
+  FROM series s CROSS JOIN LATERAL vbp.cusum(s.x, rule_set) c
+  WHERE c.alert IS NOT NULL
+$$;
+COMMENT ON FUNCTION vbp.price_benchmark_alert_for(date, text) IS
+  'Change alerts (价格变化预警) up to a date: CUSUM (vbp.cusum with the rule set''s window, threshold and slack) over each institution x generic group''s monthly percentile-rank series from vbp.price_benchmark_for, months without purchases missing; one row per signalled month, up = the institution moved towards the dearest of its peers';
+
+CREATE VIEW vbp.price_benchmark_alert WITH (security_invoker = true) AS SELECT * FROM vbp.price_benchmark_alert_for(vbp.report_date());
+COMMENT ON VIEW vbp.price_benchmark_alert IS
+  'Price benchmark change alerts (价格变化预警) up to vbp.report_date(): months where an institution''s percentile rank for a generic group shifted, by CUSUM as OpenPrescribing alerts';
+COMMENT ON COLUMN vbp.price_benchmark_alert.org_code IS 'Institution';
+COMMENT ON COLUMN vbp.price_benchmark_alert.group_code IS 'Generic group';
+COMMENT ON COLUMN vbp.price_benchmark_alert.month IS 'Month the change was signalled';
+COMMENT ON COLUMN vbp.price_benchmark_alert.percentile IS 'Percentile rank that month (0 cheapest, 100 dearest)';
+COMMENT ON COLUMN vbp.price_benchmark_alert.baseline_mean IS 'Mean percentile of the baseline window';
+COMMENT ON COLUMN vbp.price_benchmark_alert.baseline_sd IS 'Population standard deviation of the baseline window';
+COMMENT ON COLUMN vbp.price_benchmark_alert.cusum_up IS 'Upper cumulative sum at the signal';
+COMMENT ON COLUMN vbp.price_benchmark_alert.cusum_down IS 'Lower cumulative sum at the signal (magnitude)';
+COMMENT ON COLUMN vbp.price_benchmark_alert.alert IS 'up: the unit price moved towards the dearest peers; down: towards the cheapest';
+
+-- ---------------------------------------------------------------------
+-- Payment-standard schedule and convergence (医保发〔2019〕18号)
+-- ---------------------------------------------------------------------
+CREATE FUNCTION vbp.payment_standard_schedule_for(rule_set text DEFAULT 'national')
+  RETURNS TABLE (
+    batch_id int, group_code vbp.drugcode, product_code vbp.drugcode, selected boolean,
+    consistency_evaluated boolean, originator boolean, price numeric, group_selected_price numeric,
+    year int, effective_from date, payment_standard numeric)
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  years int;
+  basis text;
+BEGIN
+  SELECT max(p.value) FILTER (WHERE p.name = 'payment_standard_phase_years')::int,
+         max(p.value_text) FILTER (WHERE p.name = 'payment_standard_selected_basis')
+    INTO years, basis
+  FROM vbp.parameter p WHERE p.rule_set = payment_standard_schedule_for.rule_set;
+  IF years IS NULL OR years <= 0 OR basis IS NULL OR basis NOT IN ('max', 'min', 'avg') THEN
+    RAISE EXCEPTION 'rule set "%" lacks usable payment-standard parameters', rule_set
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('payment_standard_phase_years is %s and payment_standard_selected_basis is %s; the basis must be max, min or avg.',
+                            coalesce(years::text, 'missing'), coalesce(basis, 'missing'));
+  END IF;
+  RETURN QUERY
+  WITH g AS (
+    SELECT s.batch_id AS b, pr.group_code AS gc,
+           CASE basis WHEN 'min' THEN min(s.selected_price) WHEN 'avg' THEN round(avg(s.selected_price), 6)
+                      ELSE max(s.selected_price) END AS sp
+    FROM vbp.selection s JOIN vbp.product pr ON pr.product_code = s.product_code
+    WHERE s.selected GROUP BY 1, 2
+  )
+  SELECT s.batch_id, pr.group_code, s.product_code, s.selected, pr.consistency_evaluated, pr.originator,
+         s.reference_price, g.sp, k, (b.cycle_start + make_interval(years => k))::date,
+         round(CASE WHEN s.selected THEN s.selected_price
+                    ELSE vbp.payment_standard(s.reference_price, g.sp, k, pr.consistency_evaluated OR pr.originator,
+                                              payment_standard_schedule_for.rule_set) END, 6)
+  FROM vbp.selection s
+  JOIN vbp.product pr ON pr.product_code = s.product_code
+  JOIN vbp.batch b ON b.batch_id = s.batch_id
+  JOIN g ON g.b = s.batch_id AND g.gc = pr.group_code
+  CROSS JOIN generate_series(0, years) k;
+END $$;
+COMMENT ON FUNCTION vbp.payment_standard_schedule_for(text) IS
+  'Payment-standard schedule (支付标准过渡方案) of every product in a batch''s selection, years 0..N of the phase-in from the cycle start: a selected product is paid at its own winning price; a non-selected one by vbp.payment_standard(its reference price, the group''s winning price by payment_standard_selected_basis, year, evaluated or originator)';
+
+CREATE VIEW vbp.payment_standard_schedule WITH (security_invoker = true) AS SELECT * FROM vbp.payment_standard_schedule_for('national');
+COMMENT ON VIEW vbp.payment_standard_schedule IS
+  'Payment-standard schedule (支付标准过渡方案, 医保发〔2019〕18号) per product and phase-in year, national rule set';
+COMMENT ON COLUMN vbp.payment_standard_schedule.batch_id IS 'Batch';
+COMMENT ON COLUMN vbp.payment_standard_schedule.group_code IS 'Generic group';
+COMMENT ON COLUMN vbp.payment_standard_schedule.product_code IS 'Product';
+COMMENT ON COLUMN vbp.payment_standard_schedule.selected IS 'Won the bid (中选)';
+COMMENT ON COLUMN vbp.payment_standard_schedule.consistency_evaluated IS 'Passed consistency evaluation (一致性评价)';
+COMMENT ON COLUMN vbp.payment_standard_schedule.originator IS 'Originator brand (原研药), phased in like an evaluated generic';
+COMMENT ON COLUMN vbp.payment_standard_schedule.price IS 'Price before procurement (reference price) per smallest unit';
+COMMENT ON COLUMN vbp.payment_standard_schedule.group_selected_price IS 'Winning price of the group the standard converges to (payment_standard_selected_basis: max by default)';
+COMMENT ON COLUMN vbp.payment_standard_schedule.year IS 'Year k of the phase-in (0 = cycle start)';
+COMMENT ON COLUMN vbp.payment_standard_schedule.effective_from IS 'Cycle start + k years';
+COMMENT ON COLUMN vbp.payment_standard_schedule.payment_standard IS 'Payment standard (支付标准) per smallest unit in year k';
+
+CREATE VIEW vbp.payment_standard_convergence WITH (security_invoker = true) AS
+  SELECT s.batch_id, s.group_code, s.year, s.effective_from, count(*) AS products,
+         min(s.payment_standard) AS min_standard, max(s.payment_standard) AS max_standard,
+         round(max(s.payment_standard) / min(s.payment_standard), 4) AS max_min_ratio,
+         round((stddev_pop(s.payment_standard) / avg(s.payment_standard)), 4) AS cv
+  FROM vbp.payment_standard_schedule s
+  GROUP BY s.batch_id, s.group_code, s.year, s.effective_from;
+COMMENT ON VIEW vbp.payment_standard_convergence IS
+  'Convergence of same-generic payment standards (同通用名支付标准趋同) per batch x generic group x phase-in year: max / min ratio and coefficient of variation (population sd / mean) over the products';
+COMMENT ON COLUMN vbp.payment_standard_convergence.batch_id IS 'Batch';
+COMMENT ON COLUMN vbp.payment_standard_convergence.group_code IS 'Generic group';
+COMMENT ON COLUMN vbp.payment_standard_convergence.year IS 'Year k of the phase-in';
+COMMENT ON COLUMN vbp.payment_standard_convergence.effective_from IS 'Cycle start + k years';
+COMMENT ON COLUMN vbp.payment_standard_convergence.products IS 'Products of the group in the batch''s selection';
+COMMENT ON COLUMN vbp.payment_standard_convergence.min_standard IS 'Lowest payment standard';
+COMMENT ON COLUMN vbp.payment_standard_convergence.max_standard IS 'Highest payment standard';
+COMMENT ON COLUMN vbp.payment_standard_convergence.max_min_ratio IS 'Highest / lowest (1 = converged)';
+COMMENT ON COLUMN vbp.payment_standard_convergence.cv IS 'Coefficient of variation: population standard deviation / mean (0 = converged)';
+
+-- ---------------------------------------------------------------------
+-- Province coverage and essential-medicine match
+-- ---------------------------------------------------------------------
+CREATE FUNCTION vbp.province_coverage_for(as_of date, rule_set text DEFAULT 'national')
+  RETURNS TABLE (
+    province text, name text, national_varieties bigint, provincial_varieties bigint, varieties bigint,
+    essential_varieties bigint, essential_share numeric, target_2022 int, target_2025 int,
+    meets_2022_target boolean, meets_2025_target boolean, gap_2025 bigint)
+  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  WITH p AS (
+    SELECT max(value) FILTER (WHERE name = 'coverage_target_2022')::int AS t22,
+           max(value) FILTER (WHERE name = 'coverage_target_2025')::int AS t25
+    FROM vbp.parameter WHERE parameter.rule_set = province_coverage_for.rule_set
+  ), v AS (
+    SELECT DISTINCT pv.code AS province, pr.group_code, b.kind = 'provincial' AS provincial
+    FROM vbp.selection s
+    JOIN vbp.batch b ON b.batch_id = s.batch_id
+    JOIN vbp.product pr ON pr.product_code = s.product_code
+    JOIN vbp.division pv ON pv.level = 'province'
+     AND CASE WHEN b.kind = 'provincial' THEN pv.code = b.province
+              ELSE s.supply_provinces IS NULL OR pv.code = ANY (s.supply_provinces) END
+    WHERE s.selected AND b.cycle_start <= as_of
+  ), c AS (
+    SELECT pv.code, pv.name,
+           count(DISTINCT v.group_code) FILTER (WHERE NOT v.provincial) AS nat,
+           count(DISTINCT v.group_code) FILTER (WHERE v.provincial) AS prov,
+           count(DISTINCT v.group_code) AS total,
+           count(DISTINCT v.group_code) FILTER (WHERE g.essential) AS ess
+    FROM vbp.division pv
+    LEFT JOIN v ON v.province = pv.code
+    LEFT JOIN vbp.generic_group g ON g.group_code = v.group_code
+    WHERE pv.level = 'province'
+    GROUP BY pv.code, pv.name
+  )
+  SELECT c.code, c.name, c.nat, c.prov, c.total, c.ess, round(c.ess::numeric / nullif(c.total, 0), 4),
+         p.t22, p.t25, c.total >= p.t22, c.total >= p.t25, greatest(0, p.t25 - c.total)
+  FROM c CROSS JOIN p
+$$;
+COMMENT ON FUNCTION vbp.province_coverage_for(date, text) IS
+  'Coverage (集采品种覆盖) per province on a date: distinct generic groups with a winner in a national or alliance batch supplying the province (supply_provinces NULL = all) or in the province''s own batches, counted from each batch''s cycle start; essential medicines among them and their share; against coverage_target_2022 (350) and coverage_target_2025 (500)';
+
+CREATE VIEW vbp.province_coverage WITH (security_invoker = true) AS SELECT * FROM vbp.province_coverage_for(vbp.report_date());
+COMMENT ON VIEW vbp.province_coverage IS
+  'Province coverage (省级集采品种数) as of vbp.report_date(): national + provincial VBP varieties against 350 (2022) and 500 (2025), with the essential-medicine match (基本药物占比)';
+COMMENT ON COLUMN vbp.province_coverage.province IS 'Province code (GB/T 2260, 2 digits)';
+COMMENT ON COLUMN vbp.province_coverage.name IS 'Province name';
+COMMENT ON COLUMN vbp.province_coverage.national_varieties IS 'Generic groups under national or alliance VBP supplying the province';
+COMMENT ON COLUMN vbp.province_coverage.provincial_varieties IS 'Generic groups under the province''s own VBP';
+COMMENT ON COLUMN vbp.province_coverage.varieties IS 'Distinct generic groups under either (品种数)';
+COMMENT ON COLUMN vbp.province_coverage.essential_varieties IS 'Of them, essential medicines (基本药物)';
+COMMENT ON COLUMN vbp.province_coverage.essential_share IS 'Essential varieties / varieties (national picture: 115 / 234 = 49%)';
+COMMENT ON COLUMN vbp.province_coverage.target_2022 IS 'Target for 2022 (coverage_target_2022, 350)';
+COMMENT ON COLUMN vbp.province_coverage.target_2025 IS 'Target for 2025 (coverage_target_2025, 500)';
+COMMENT ON COLUMN vbp.province_coverage.meets_2022_target IS 'varieties >= target_2022';
+COMMENT ON COLUMN vbp.province_coverage.meets_2025_target IS 'varieties >= target_2025';
+COMMENT ON COLUMN vbp.province_coverage.gap_2025 IS 'Varieties still missing for the 2025 target';
+
+-- ---------------------------------------------------------------------
+-- Next-batch candidates (应采尽采)
+-- ---------------------------------------------------------------------
+CREATE FUNCTION vbp.next_batch_candidates_for(as_of date, rule_set text DEFAULT 'national')
+  RETURNS TABLE (
+    group_code vbp.drugcode, generic_name text, dosage_form text, essential boolean, negotiated boolean,
+    spend vbp.cny, quantity bigint, institutions bigint, evaluated_companies bigint, companies bigint,
+    enough_competition boolean, spend_rank bigint, volume_rank bigint)
+  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  WITH p AS (
+    SELECT max(value) FILTER (WHERE name = 'competition_min_companies') AS min_co,
+           max(value) FILTER (WHERE name = 'candidate_window_months')::int AS months
+    FROM vbp.parameter WHERE parameter.rule_set = next_batch_candidates_for.rule_set
+  ), under_vbp AS (
+    SELECT DISTINCT pr.group_code
+    FROM vbp.selection s JOIN vbp.batch b ON b.batch_id = s.batch_id JOIN vbp.product pr ON pr.product_code = s.product_code
+    WHERE s.selected AND b.cycle_start <= as_of
+  ), use AS (
+    SELECT pr.group_code, vbp.sum(pu.amount) AS spend, sum(pu.quantity)::bigint AS q, count(DISTINCT pu.org_code) AS inst
+    FROM vbp.purchase pu JOIN vbp.product pr ON pr.product_code = pu.product_code CROSS JOIN p
+    WHERE pu.purchased_on > (as_of - make_interval(months => p.months))::date AND pu.purchased_on <= as_of
+      AND NOT EXISTS (SELECT 1 FROM under_vbp u WHERE u.group_code = pr.group_code)
+    GROUP BY 1
+  ), comp AS (
+    SELECT pr.group_code, count(DISTINCT pr.company) FILTER (WHERE pr.consistency_evaluated) AS ev,
+           count(DISTINCT pr.company) AS allco
+    FROM vbp.product pr GROUP BY 1
+  )
+  SELECT g.group_code, g.generic_name, g.dosage_form, g.essential,
+         EXISTS (SELECT 1 FROM vbp.nrdl_item it JOIN vbp.nrdl_version v ON v.version_id = it.version_id
+                 WHERE it.group_code = g.group_code AND v.effective_from <= as_of
+                   AND (v.effective_to IS NULL OR v.effective_to >= as_of)),
+         u.spend, u.q, u.inst, coalesce(c.ev, 0), coalesce(c.allco, 0), coalesce(c.ev, 0) >= p.min_co,
+         rank() OVER (ORDER BY u.spend DESC), rank() OVER (ORDER BY u.q DESC)
+  FROM use u
+  JOIN vbp.generic_group g ON g.group_code = u.group_code
+  LEFT JOIN comp c ON c.group_code = u.group_code
+  CROSS JOIN p
+$$;
+COMMENT ON FUNCTION vbp.next_batch_candidates_for(date, text) IS
+  'Candidates for the next batch (应采尽采) on a date: generic groups with no winner in any batch started by then, with spend, units and buying institutions over the candidate_window_months (12) up to the date, ranked by spend and by volume; competition = companies holding consistency-evaluated products, enough at competition_min_companies (3); negotiated = on the negotiated-drug list in force';
+
+CREATE VIEW vbp.next_batch_candidates WITH (security_invoker = true) AS SELECT * FROM vbp.next_batch_candidates_for(vbp.report_date());
+COMMENT ON VIEW vbp.next_batch_candidates IS
+  'Next-batch candidates (应采尽采候选品种) as of vbp.report_date(): generic groups not yet under VBP, ranked by spend and volume, with the number of consistency-evaluated companies as the measure of competition';
+COMMENT ON COLUMN vbp.next_batch_candidates.group_code IS 'Generic group';
+COMMENT ON COLUMN vbp.next_batch_candidates.generic_name IS 'Generic name (通用名)';
+COMMENT ON COLUMN vbp.next_batch_candidates.dosage_form IS 'Dosage form (剂型)';
+COMMENT ON COLUMN vbp.next_batch_candidates.essential IS 'Essential medicine (基本药物)';
+COMMENT ON COLUMN vbp.next_batch_candidates.negotiated IS 'On the negotiated-drug list in force (谈判药品, usually still under exclusivity)';
+COMMENT ON COLUMN vbp.next_batch_candidates.spend IS 'Spend over the window (采购金额)';
+COMMENT ON COLUMN vbp.next_batch_candidates.quantity IS 'Units bought over the window, smallest dosage units';
+COMMENT ON COLUMN vbp.next_batch_candidates.institutions IS 'Institutions that bought it';
+COMMENT ON COLUMN vbp.next_batch_candidates.evaluated_companies IS 'Companies holding a consistency-evaluated product (过评企业数)';
+COMMENT ON COLUMN vbp.next_batch_candidates.companies IS 'Companies holding any product of the group';
+COMMENT ON COLUMN vbp.next_batch_candidates.enough_competition IS 'evaluated_companies >= competition_min_companies (3)';
+COMMENT ON COLUMN vbp.next_batch_candidates.spend_rank IS 'Rank by spend, 1 = largest';
+COMMENT ON COLUMN vbp.next_batch_candidates.volume_rank IS 'Rank by units, 1 = largest';
+
+-- ---------------------------------------------------------------------
+-- Credit ratings (医药价格和招采信用评价)
+-- ---------------------------------------------------------------------
+CREATE FUNCTION vbp.credit_rating_for(as_of date, rule_set text DEFAULT '2020')
+  RETURNS TABLE (
+    company vbp.uscc, company_name text, window_from date, cases bigint, payments bigint,
+    largest_case text, largest_case_amount vbp.cny, largest_single vbp.cny, level text)
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  years int;
+  since date;
+BEGIN
+  SELECT max(t.window_years) INTO years FROM vbp.credit_threshold t WHERE t.rule_set = credit_rating_for.rule_set;
+  IF years IS NULL THEN
+    RAISE EXCEPTION 'credit rule set "%" has no thresholds', rule_set
+      USING ERRCODE = 'invalid_parameter_value', HINT = 'The shipped rule set is 2020; add rows to vbp.credit_threshold for others.';
+  END IF;
+  since := (as_of - make_interval(years => years))::date + 1;
+  RETURN QUERY
+  WITH r AS (
+    SELECT k.* FROM vbp.kickback_record k
+    WHERE k.paid_on BETWEEN since AND as_of AND (k.judged_on IS NULL OR k.judged_on <= as_of)
+  ), c AS (
+    SELECT r.company AS co, r.case_id, vbp.sum(r.amount) AS total, vbp.max(r.amount) AS single, count(*) AS n,
+           max(r.company_name) AS nm
+    FROM r GROUP BY 1, 2
+  )
+  SELECT c.co, max(c.nm), since, count(*), sum(c.n)::bigint,
+         (array_agg(c.case_id ORDER BY c.total DESC, c.case_id))[1],
+         vbp.max(c.total), vbp.max(c.single),
+         vbp.credit_level(vbp.max(c.total), vbp.max(c.single), credit_rating_for.rule_set)
+  FROM c GROUP BY c.co;
+END $$;
+COMMENT ON FUNCTION vbp.credit_rating_for(date, text) IS
+  'Credit rating (信用评价) of every company with kickback records on a date: payments within the rule set''s look-back window (3 years: from as_of - 3 years + 1 day) judged by then; the largest cumulative amount of one case, the largest single payment, and the level by vbp.credit_level (NULL below every threshold)';
+
+CREATE VIEW vbp.credit_rating WITH (security_invoker = true) AS SELECT * FROM vbp.credit_rating_for(vbp.report_date());
+COMMENT ON VIEW vbp.credit_rating IS
+  'Credit ratings (医药价格和招采信用评价) of companies as of vbp.report_date(), rule set 2020: 一般 from cumulative 10,000-150,000 yuan in one case or a single payment of 10,000-100,000 yuan within 3 years';
+COMMENT ON COLUMN vbp.credit_rating.company IS 'Company (统一社会信用代码)';
+COMMENT ON COLUMN vbp.credit_rating.company_name IS 'Company name as recorded';
+COMMENT ON COLUMN vbp.credit_rating.window_from IS 'First day of the look-back window';
+COMMENT ON COLUMN vbp.credit_rating.cases IS 'Cases with payments in the window';
+COMMENT ON COLUMN vbp.credit_rating.payments IS 'Payments in the window';
+COMMENT ON COLUMN vbp.credit_rating.largest_case IS 'Case with the largest cumulative amount';
+COMMENT ON COLUMN vbp.credit_rating.largest_case_amount IS 'Its cumulative amount in the window (累计金额)';
+COMMENT ON COLUMN vbp.credit_rating.largest_single IS 'Largest single payment in the window (单笔金额)';
+COMMENT ON COLUMN vbp.credit_rating.level IS 'Rating level (失信等级): 一般 ...; NULL below every threshold; unclassified above every configured band';

@@ -1,0 +1,159 @@
+\echo Use "CREATE EXTENSION vbp" to load this file. \quit
+
+-- =====================================================================
+-- Procurement reports over the reference model (DOMAIN.md §4): batch
+-- summary, fulfilment, fulfilment alerts, report credibility.  The
+-- reporting date is the setting vbp.as_of (SET vbp.as_of = '2023-06-30'),
+-- else today.
+-- =====================================================================
+
+CREATE FUNCTION vbp.report_date() RETURNS date
+  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT coalesce(nullif(current_setting('vbp.as_of', true), '')::date, current_date)
+$$;
+COMMENT ON FUNCTION vbp.report_date() IS
+  'Reporting date of the views (统计截止日): the setting vbp.as_of if set (SET vbp.as_of = ''2023-06-30''), else today';
+
+CREATE FUNCTION vbp.fulfilment_for(as_of date, rule_set text DEFAULT 'national')
+  RETURNS TABLE (
+    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, agreed_volume bigint,
+    cycle_start date, cycle_end date, time_progress numeric, selected_volume bigint, nonselected_volume bigint,
+    completion numeric, status text, selected_share numeric, prefers_selected boolean,
+    payments_due bigint, paid_on_time bigint, on_time_rate numeric)
+  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  -- One pass over the purchases (vbp.cycle_tally, grouped by institution, over the
+  -- cycles started by as_of whose group is in the batch), then the exact measures
+  -- per agreement in C (vbp.fulfilment_measure): about a bare GROUP BY's time.
+  WITH p AS (
+    SELECT max(value) FILTER (WHERE name = 'lagging_factor') AS lagging,
+           max(value) FILTER (WHERE name = 'selected_share_floor') AS share_floor,
+           max(value) FILTER (WHERE name = 'payment_days')::int AS pay_days
+    FROM vbp.parameter WHERE parameter.rule_set = fulfilment_for.rule_set
+  ), cyc AS (
+    SELECT * FROM vbp.agreement_cycles() c WHERE c.in_batch AND c.cycle_start <= as_of
+  ), bought AS (
+    SELECT b.org_code, t.*
+    FROM (SELECT pu.org_code,
+                 vbp.cycle_tally(pu.product_code, pu.quantity, pu.amount, pu.purchased_on, pu.accepted_on, pu.paid_on,
+                                 (SELECT vbp.product_cycle_map(array_agg(cyc.cycle_id)) FROM cyc), as_of,
+                                 (SELECT pay_days FROM p)) AS ts
+          FROM vbp.purchase pu
+          GROUP BY pu.org_code) b
+    CROSS JOIN LATERAL unnest(b.ts) t
+  )
+  SELECT m.batch_id, m.org_code, m.group_code, m.agreed_volume, m.cycle_start, m.cycle_end,
+         (m.f).time_progress, m.sel_q, m.other_q, (m.f).completion, (m.f).status, (m.f).selected_share,
+         (m.f).prefers_selected, m.due, m.on_time, (m.f).on_time_rate
+  FROM (
+    SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, a.cycle_start, a.cycle_end,
+           coalesce(b.selected_units, 0) AS sel_q, coalesce(b.other_units, 0) AS other_q,
+           coalesce(b.payments_due, 0) AS due, coalesce(b.paid_on_time, 0) AS on_time,
+           vbp.fulfilment_measure(coalesce(b.selected_units, 0), coalesce(b.other_units, 0),
+                                  coalesce(b.payments_due, 0), coalesce(b.paid_on_time, 0),
+                                  a.agreed_volume, a.cycle_start, a.cycle_end, as_of,
+                                  p.lagging, p.share_floor) AS f
+    -- left joins keep the planner's row estimate at the agreements' (a 4-key inner
+    -- join would be estimated at a handful of rows and planned as a nested loop);
+    -- coalesce is not strict, so the filter does not turn them into inner joins
+    FROM vbp.agreement a
+    LEFT JOIN cyc c ON c.batch_id = a.batch_id AND c.group_code = a.group_code
+                   AND c.cycle_start = a.cycle_start AND c.cycle_end = a.cycle_end
+    LEFT JOIN bought b ON b.cycle_id = c.cycle_id AND b.org_code = a.org_code
+    CROSS JOIN p
+    WHERE coalesce(c.in_batch, false)
+    OFFSET 0) m  -- keeps fulfilment_measure to one call per agreement
+$$;
+COMMENT ON FUNCTION vbp.fulfilment_for(date, text) IS
+  'Fulfilment (履约) of every agreement on a date: time progress, selected and other units bought, completion c = Q_selected / Q_agreed, status, selected share and whether it reaches selected_share_floor, payments due and paid within payment_days';
+
+CREATE VIEW vbp.fulfilment WITH (security_invoker = true) AS SELECT * FROM vbp.fulfilment_for(vbp.report_date());
+COMMENT ON VIEW vbp.fulfilment IS
+  'Fulfilment (履约进度) of every agreement as of vbp.report_date(): completion, time progress, status, selected share, on-time payment';
+
+CREATE VIEW vbp.fulfilment_alert WITH (security_invoker = true) AS
+  SELECT f.batch_id, f.org_code, f.group_code, a.alert, a.detail
+  FROM vbp.fulfilment f
+  CROSS JOIN LATERAL (
+    SELECT f.status AS alert,
+           format('completion %s against time progress %s', round(f.completion, 4), round(f.time_progress, 4)) AS detail
+    WHERE f.status IN ('lagging', 'severely_lagging')
+    UNION ALL
+    SELECT 'not_preferring_selected', format('selected share %s', round(f.selected_share, 4))
+    WHERE NOT f.prefers_selected
+    UNION ALL
+    SELECT 'late_payment', format('%s of %s payments due were on time', f.paid_on_time, f.payments_due)
+    WHERE f.paid_on_time < f.payments_due) a;
+COMMENT ON VIEW vbp.fulfilment_alert IS
+  'Fulfilment alerts (履约预警) as of vbp.report_date(): lagging and severely lagging agreements, institutions not preferring selected products, and late payments to suppliers (回款超期)';
+
+CREATE FUNCTION vbp.report_credibility_for(as_of date, rule_set text DEFAULT 'national')
+  RETURNS TABLE (
+    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, level text,
+    baseline_volume bigint, reported_volume bigint, not_reported boolean, under_reported boolean,
+    missing_sign_off boolean, actual_volume bigint, realised_accuracy numeric, accuracy_flag boolean,
+    log_ratio double precision, robust_z double precision, anomalous boolean)
+  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  WITH p AS (
+    SELECT max(value) FILTER (WHERE name = 'report_floor') AS floor,
+           max(value) FILTER (WHERE name = 'report_accuracy_low') AS lo,
+           max(value) FILTER (WHERE name = 'report_accuracy_high') AS hi,
+           max(value) FILTER (WHERE name = 'robust_z_threshold') AS zmax,
+           (max(value) FILTER (WHERE name = 'robust_z_constant'))::float8 AS zc
+    FROM vbp.parameter WHERE parameter.rule_set = report_credibility_for.rule_set
+  ), r AS (
+    SELECT v.*, i.level,
+           CASE WHEN v.reported_volume > 0 AND v.baseline_volume > 0
+                THEN ln(v.reported_volume::numeric / v.baseline_volume)::float8 END AS lx
+    FROM vbp.volume_report v JOIN vbp.institution i USING (org_code)
+  ), cell AS (
+    SELECT r.group_code, r.level, vbp.median_mad(r.lx) AS m FROM r GROUP BY 1, 2
+  ), actual AS (
+    SELECT ap.batch_id, ap.org_code, ap.group_code, ap.all_units AS q, ap.cycle_end <= as_of AS ended
+    FROM vbp.agreement_purchases(as_of, NULL) ap
+  )
+  SELECT r.batch_id, r.org_code, r.group_code, r.level, r.baseline_volume, r.reported_volume,
+         r.reported_volume IS NULL AND r.baseline_volume > 0,
+         coalesce(r.reported_volume < p.floor * r.baseline_volume, false),
+         r.reported_volume IS NOT NULL AND NOT r.signed_off,
+         ac.q,
+         CASE WHEN ac.ended AND r.reported_volume > 0 THEN round(ac.q::numeric / r.reported_volume, 6) END,
+         CASE WHEN ac.ended AND r.reported_volume > 0 THEN ac.q::numeric / r.reported_volume NOT BETWEEN p.lo AND p.hi END,
+         r.lx, z.z, coalesce(abs(z.z) > p.zmax, false)
+  FROM r CROSS JOIN p
+  JOIN cell c USING (group_code, level)
+  LEFT JOIN actual ac USING (batch_id, org_code, group_code)
+  CROSS JOIN LATERAL (SELECT vbp.robust_z(r.lx, (c.m).median, (c.m).mad, p.zc) AS z) z
+$$;
+COMMENT ON FUNCTION vbp.report_credibility_for(date, text) IS
+  'Credibility of every volume report (报量可信度) on a date: not reported, under-reported (< report_floor x baseline), missing leadership sign-off, realised accuracy actual / reported once the cycle has ended (flag outside [0.8, 1.2]), and the robust z of ln(reported / baseline) within generic group x institution level (anomalous if |z| > 3.5)';
+
+CREATE VIEW vbp.report_credibility WITH (security_invoker = true) AS SELECT * FROM vbp.report_credibility_for(vbp.report_date());
+COMMENT ON VIEW vbp.report_credibility IS
+  'Volume-report credibility (报量可信度) as of vbp.report_date(): not reported, under-reported, missing sign-off, realised accuracy, robust z anomaly';
+
+CREATE VIEW vbp.batch_summary WITH (security_invoker = true) AS
+  WITH drug AS (
+    SELECT s.batch_id, pr.group_code, (vbp.price_cuts(s.reference_price, s.selected_price, 1)).unweighted AS cut,
+           avg(s.selected_price) AS p_sel, avg(s.reference_price) AS p_ref, count(*) AS winners
+    FROM vbp.selection s JOIN vbp.product pr USING (product_code)
+    WHERE s.selected GROUP BY 1, 2
+  ), agreed AS (
+    SELECT batch_id, group_code, sum(agreed_volume) AS q FROM vbp.agreement GROUP BY 1, 2
+  ), f AS (
+    SELECT batch_id, sum(selected_volume) AS bought, sum(agreed_volume * time_progress) AS due
+    FROM vbp.fulfilment GROUP BY 1
+  )
+  SELECT b.batch_id, b.name, count(*) AS drugs, b.published_drugs,
+         round(avg(d.cut), 4) AS avg_cut, b.published_avg_cut,
+         round(1 - sum(d.p_sel * coalesce(ag.q, 0)) / nullif(sum(d.p_ref * coalesce(ag.q, 0)), 0), 4) AS volume_weighted_cut,
+         count(*) FILTER (WHERE g.essential) AS essential,
+         sum(d.winners) AS selected_products,
+         round(max(f.bought) / nullif(max(f.due), 0), 4) AS fulfilment_ratio
+  FROM vbp.batch b
+  JOIN drug d USING (batch_id)
+  JOIN vbp.generic_group g USING (group_code)
+  LEFT JOIN agreed ag USING (batch_id, group_code)
+  LEFT JOIN f USING (batch_id)
+  GROUP BY b.batch_id, b.name, b.published_drugs, b.published_avg_cut;
+COMMENT ON VIEW vbp.batch_summary IS
+  'Batch summary (批次概览): drugs, unweighted average cut over drugs (a drug''s cut the mean over its winners), volume-weighted cut 1 - sum(P_sel Q_agreed) / sum(P_ref Q_agreed), essential medicines, selected products, and fulfilment ratio selected units / (agreed x time progress) as of vbp.report_date(); with the published figures beside them';

@@ -1,0 +1,140 @@
+\echo Use "CREATE EXTENSION vbp" to load this file. \quit
+
+-- =====================================================================
+-- Purchase tally (DOMAIN.md §4, §5): one C aggregate for what fulfilment and
+-- retention count over purchases, so the reports cost one pass, about what a
+-- bare GROUP BY over the purchases costs (doc/benchmarks.md).
+-- =====================================================================
+
+CREATE TYPE vbp.purchase_totals AS (
+  selected_units bigint, other_units bigint, selected_spend vbp.cny, other_spend vbp.cny,
+  purchases bigint, payments_due bigint, paid_on_time bigint);
+COMMENT ON TYPE vbp.purchase_totals IS
+  'Result of vbp.purchase_tally (采购汇总): units and spend of selected and other products; purchases of products in the batch, their payments due and paid on time';
+
+CREATE FUNCTION vbp.purchase_tally_accum(internal, bigint, vbp.cny, date, date, date, boolean, boolean, date, date, date, int) RETURNS internal
+  AS 'MODULE_PATHNAME', 'pgvbp_tally_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.purchase_tally_accum(internal, bigint, vbp.cny, date, date, date, boolean, boolean, date, date, date, int) IS
+  'Transition function of purchase_tally: adds one purchase if cycle_start <= purchased_on <= least(cycle_end, as_of) (NULL units, amount, dates of purchase or cycle: skipped; NULL flags: false)';
+CREATE FUNCTION vbp.purchase_tally_combine(internal, internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'pgvbp_tally_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.purchase_tally_combine(internal, internal) IS
+  'Combine function of purchase_tally: adds two partial tallies (parallel workers, partitions)';
+CREATE FUNCTION vbp.purchase_tally_serialize(internal) RETURNS bytea
+  AS 'MODULE_PATHNAME', 'pgvbp_tally_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.purchase_tally_serialize(internal) IS
+  'Serial function of purchase_tally: seven 128-bit big-endian integers';
+CREATE FUNCTION vbp.purchase_tally_deserialize(bytea, internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'pgvbp_tally_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.purchase_tally_deserialize(bytea, internal) IS
+  'Deserial function of purchase_tally: rebuilds a state, refusing a malformed one';
+CREATE FUNCTION vbp.purchase_tally_final(internal) RETURNS vbp.purchase_totals
+  AS 'MODULE_PATHNAME', 'pgvbp_tally_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.purchase_tally_final(internal) IS
+  'Final function of purchase_tally: the totals, range-checked (22003); all zeros for no rows';
+CREATE AGGREGATE vbp.purchase_tally(units bigint, amount vbp.cny, purchased_on date, accepted_on date, paid_on date,
+                                    selected boolean, in_batch boolean, cycle_start date, cycle_end date,
+                                    as_of date, payment_days int) (
+  SFUNC = vbp.purchase_tally_accum, STYPE = internal, SSPACE = 112,
+  FINALFUNC = vbp.purchase_tally_final,
+  COMBINEFUNC = vbp.purchase_tally_combine,
+  SERIALFUNC = vbp.purchase_tally_serialize, DESERIALFUNC = vbp.purchase_tally_deserialize,
+  PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vbp.purchase_tally(bigint, vbp.cny, date, date, date, boolean, boolean, date, date, date, int) IS
+  'Purchase tally of an agreement cycle (采购汇总) in one pass: purchases with cycle_start <= purchased_on <= least(cycle_end, as_of); units and spend of selected and of other products; for products in the batch (in_batch) the purchases, payments due (accepted_on + payment_days <= as_of, or paid) and paid on time (paid_on <= accepted_on + payment_days); exact 128-bit sums; parallel-safe with combine, serial and deserial';
+
+COMMENT ON STATISTICS vbp.agreement_cycle IS
+  'Distinct agreement cycles (协议周期): lets the planner see that vbp.agreement_purchases maps purchases through a small table';
+
+-- ---------------------------------------------------------------------
+-- Cycle tally (0.9.0): every agreement cycle of one institution in one pass,
+-- the product -> cycle map held inside the aggregate instead of a join per
+-- purchase, so the fulfilment report costs about a bare GROUP BY.
+-- ---------------------------------------------------------------------
+
+CREATE TYPE vbp.product_cycle AS (
+  product_code vbp.drugcode, cycle_id int, cycle_start date, cycle_end date, selected boolean, in_batch boolean);
+ALTER EXTENSION vbp ADD TYPE vbp.product_cycle[];
+COMMENT ON TYPE vbp.product_cycle[] IS 'Array of vbp.product_cycle (产品-周期映射), a member of vbp so that postgres_fdw ships expressions using it';
+COMMENT ON TYPE vbp.product_cycle IS
+  'One entry of the product -> agreement cycle map (产品-协议周期) given to vbp.cycle_tally: the product belongs to the cycle''s generic group; selected: it won in the batch; in_batch: it bid in the batch';
+
+CREATE TYPE vbp.cycle_totals AS (
+  cycle_id int, selected_units bigint, other_units bigint, selected_spend vbp.cny, other_spend vbp.cny,
+  purchases bigint, payments_due bigint, paid_on_time bigint);
+ALTER EXTENSION vbp ADD TYPE vbp.cycle_totals[];
+COMMENT ON TYPE vbp.cycle_totals[] IS 'Array of vbp.cycle_totals (周期汇总), a member of vbp so that postgres_fdw ships expressions using it';
+COMMENT ON TYPE vbp.cycle_totals IS
+  'One element of vbp.cycle_tally''s result (周期采购汇总): the cycle id of the map and the purchase totals of vbp.purchase_totals for that cycle';
+
+CREATE FUNCTION vbp.cycle_tally_accum(internal, vbp.drugcode, bigint, vbp.cny, date, date, date, vbp.product_cycle[], date, int)
+  RETURNS internal AS 'MODULE_PATHNAME', 'pgvbp_cycle_tally_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.cycle_tally_accum(internal, vbp.drugcode, bigint, vbp.cny, date, date, date, vbp.product_cycle[], date, int) IS
+  'Transition function of cycle_tally: adds one purchase to the tally of every cycle the map gives its product, by the rule of purchase_tally (NULL product, units, amount, purchase date, map or as_of: skipped; a product not in the map: skipped)';
+CREATE FUNCTION vbp.cycle_tally_combine(internal, internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'pgvbp_cycle_tally_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.cycle_tally_combine(internal, internal) IS
+  'Combine function of cycle_tally: adds two partial states cycle by cycle (parallel workers, partitions)';
+CREATE FUNCTION vbp.cycle_tally_serialize(internal) RETURNS bytea
+  AS 'MODULE_PATHNAME', 'pgvbp_cycle_tally_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.cycle_tally_serialize(internal) IS
+  'Serial function of cycle_tally: the number of cycles, then per cycle its id and seven 128-bit big-endian integers';
+CREATE FUNCTION vbp.cycle_tally_deserialize(bytea, internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'pgvbp_cycle_tally_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.cycle_tally_deserialize(bytea, internal) IS
+  'Deserial function of cycle_tally: rebuilds a state, refusing a malformed one (wrong size, a cycle twice)';
+CREATE FUNCTION vbp.cycle_tally_final(internal, vbp.drugcode, bigint, vbp.cny, date, date, date, vbp.product_cycle[], date, int)
+  RETURNS vbp.cycle_totals[] AS 'MODULE_PATHNAME', 'pgvbp_cycle_tally_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.cycle_tally_final(internal, vbp.drugcode, bigint, vbp.cny, date, date, date, vbp.product_cycle[], date, int) IS
+  'Final function of cycle_tally: one vbp.cycle_totals per cycle touched, in cycle id order, range-checked (22003); NULL when no row counted';
+CREATE AGGREGATE vbp.cycle_tally(product_code vbp.drugcode, units bigint, amount vbp.cny, purchased_on date,
+                                 accepted_on date, paid_on date, map vbp.product_cycle[], as_of date, payment_days int) (
+  SFUNC = vbp.cycle_tally_accum, STYPE = internal, SSPACE = 1024,
+  FINALFUNC = vbp.cycle_tally_final, FINALFUNC_EXTRA,
+  COMBINEFUNC = vbp.cycle_tally_combine,
+  SERIALFUNC = vbp.cycle_tally_serialize, DESERIALFUNC = vbp.cycle_tally_deserialize,
+  PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vbp.cycle_tally(vbp.drugcode, bigint, vbp.cny, date, date, date, vbp.product_cycle[], date, int) IS
+  'Purchase tallies of many agreement cycles at once (周期采购汇总), grouped by institution: each purchase is added, by the rule of purchase_tally, to every cycle the map (the same for every row: a constant, parameter or scalar subquery) gives its product; returns one vbp.cycle_totals per cycle touched; exact, parallel-safe with combine, serial and deserial';
+
+CREATE FUNCTION vbp.agreement_cycles()
+  RETURNS TABLE (cycle_id int, batch_id int, group_code vbp.drugcode, cycle_start date, cycle_end date, in_batch boolean)
+  LANGUAGE sql STABLE PARALLEL SAFE ROWS 500 SET search_path = vbp, pg_catalog, pg_temp AS $$
+  SELECT (row_number() OVER (ORDER BY d.batch_id, d.group_code, d.cycle_start, d.cycle_end))::int,
+         d.batch_id, d.group_code, d.cycle_start, d.cycle_end,
+         EXISTS (SELECT FROM vbp.selection s JOIN vbp.product pr ON pr.product_code = s.product_code
+                 WHERE s.batch_id = d.batch_id AND pr.group_code = d.group_code)
+  FROM (SELECT DISTINCT a.batch_id, a.group_code, a.cycle_start, a.cycle_end FROM vbp.agreement a) d
+$$;
+COMMENT ON FUNCTION vbp.agreement_cycles() IS
+  'Every distinct agreement cycle (协议周期: batch x generic group x cycle dates) with a cycle id numbered in that order, and in_batch: the group has products in the batch''s selection';
+
+CREATE FUNCTION vbp.product_cycle_map(cycle_ids int[] DEFAULT NULL)
+  RETURNS vbp.product_cycle[]
+  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  SELECT coalesce(array_agg(ROW(pr.product_code, c.cycle_id, c.cycle_start, c.cycle_end,
+                                s.selected IS TRUE, s.product_code IS NOT NULL)::vbp.product_cycle
+                            ORDER BY c.cycle_id, pr.product_code), '{}')
+  FROM vbp.agreement_cycles() c
+  JOIN vbp.product pr ON pr.group_code = c.group_code
+  LEFT JOIN vbp.selection s ON s.product_code = pr.product_code AND s.batch_id = c.batch_id
+  WHERE cycle_ids IS NULL OR c.cycle_id = ANY (cycle_ids)
+$$;
+COMMENT ON FUNCTION vbp.product_cycle_map(int[]) IS
+  'The map for vbp.cycle_tally (产品-协议周期映射): every product of each agreement cycle''s generic group (all cycles, or those listed), with its selected and bid flags in the batch; products of the group that did not bid count as non-selected';
+
+CREATE TYPE vbp.fulfilment_measure AS (
+  time_progress numeric, completion numeric, status text, selected_share numeric,
+  prefers_selected boolean, on_time_rate numeric);
+COMMENT ON TYPE vbp.fulfilment_measure IS
+  'Result of vbp.fulfilment_measure (履约指标): time progress, completion, status, selected share, whether it reaches the floor, on-time payment rate';
+
+CREATE FUNCTION vbp.fulfilment_measure(selected_units bigint, other_units bigint, payments_due bigint, paid_on_time bigint,
+                                       agreed_volume bigint, cycle_start date, cycle_end date, as_of date,
+                                       lagging_factor numeric, selected_share_floor numeric)
+  RETURNS vbp.fulfilment_measure
+  AS 'MODULE_PATHNAME', 'pgvbp_fulfilment_measure' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.fulfilment_measure(bigint, bigint, bigint, bigint, bigint, date, date, date, numeric, numeric) IS
+  'Fulfilment measures of one agreement (履约指标, DOMAIN.md §4), exact: time progress tau = (as_of - start + 1) / (end - start + 1) clipped to [0, 1]; completion c = Q_selected / Q_agreed (1 if nothing agreed); status completed (c >= 1) / on_track (c >= tau) / lagging (c >= lagging_factor x tau) / severely_lagging, compared on the unrounded fractions; selected share Q_selected / (Q_selected + Q_other) (NULL without purchases) and whether it reaches the floor (true without purchases); on-time rate paid_on_time / payments_due (NULL without dues); ratios rounded half away from zero to 6 places. Factors: at most 6 decimal places and 1000 (22023)';

@@ -1,0 +1,444 @@
+\echo Use "CREATE EXTENSION vbp" to load this file. \quit
+
+-- =====================================================================
+-- Retention of fund savings (结余留用), DOMAIN.md §5
+-- =====================================================================
+
+-- exact apportionment (src/core/apportion.c)
+CREATE FUNCTION vbp.apportion(total vbp.cny, weight integer) RETURNS vbp.cny
+  AS 'MODULE_PATHNAME', 'pgvbp_apportion_window' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION vbp.apportion(total vbp.cny, weight bigint) RETURNS vbp.cny
+  AS 'MODULE_PATHNAME', 'pgvbp_apportion_window' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION vbp.apportion(total vbp.cny, weight numeric) RETURNS vbp.cny
+  AS 'MODULE_PATHNAME', 'pgvbp_apportion_window' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION vbp.apportion(total vbp.cny, weight vbp.cny) RETURNS vbp.cny
+  AS 'MODULE_PATHNAME', 'pgvbp_apportion_window' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION vbp.apportion(total vbp.cny, weights numeric[]) RETURNS vbp.cny[]
+  AS 'MODULE_PATHNAME', 'pgvbp_apportion_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.apportion(vbp.cny, integer) IS
+  'Window function: this row''s exact share in fen of the partition''s total (按比例分摊), largest remainder; shares sum to the total; ties to the larger weight, then the earlier row of the window order';
+COMMENT ON FUNCTION vbp.apportion(vbp.cny, bigint) IS
+  'Window function: this row''s exact share in fen of the partition''s total (按比例分摊), largest remainder, bigint weights';
+COMMENT ON FUNCTION vbp.apportion(vbp.cny, numeric) IS
+  'Window function: this row''s exact share in fen of the partition''s total (按比例分摊), largest remainder, numeric weights scaled exactly';
+COMMENT ON FUNCTION vbp.apportion(vbp.cny, vbp.cny) IS
+  'Window function: this row''s exact share in fen of the partition''s total (按比例分摊), largest remainder, amounts as weights';
+COMMENT ON FUNCTION vbp.apportion(vbp.cny, numeric[]) IS
+  'Exact shares in fen of a total over an array of weights (按比例分摊), largest remainder; a NULL weight gets a NULL share';
+
+-- parameters of the retention formula
+
+CREATE TABLE vbp.fund_share (
+  batch_id            int NOT NULL REFERENCES vbp.batch,
+  org_code            vbp.orgcode NOT NULL REFERENCES vbp.institution,
+  fund_payment_ratio  numeric NOT NULL CHECK (fund_payment_ratio >= 0 AND fund_payment_ratio <= 1),
+  insured_share       numeric NOT NULL CHECK (insured_share >= 0 AND insured_share <= 1),
+  PRIMARY KEY (batch_id, org_code)
+);
+-- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
+ALTER TABLE vbp.fund_share ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.fund_share FOR SELECT
+  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+COMMENT ON TABLE vbp.fund_share IS
+  'Fund payment ratio (基金支付比例) and insured share (参保患者占比) of an institution in a cycle, where known; otherwise the parameters apply';
+COMMENT ON COLUMN vbp.fund_share.batch_id IS 'Batch (cycle)';
+COMMENT ON COLUMN vbp.fund_share.org_code IS 'Institution';
+COMMENT ON COLUMN vbp.fund_share.fund_payment_ratio IS 'r_pay: the fund''s actual payment ratio';
+COMMENT ON COLUMN vbp.fund_share.insured_share IS 's_ins: share of insured patients';
+
+-- what an institution bought for each agreement (used by retention and the procurement reports)
+CREATE FUNCTION vbp.agreement_purchases(as_of date, payment_days int)
+  RETURNS TABLE (
+    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, agreed_volume bigint,
+    cycle_start date, cycle_end date, in_batch boolean,
+    selected_units bigint, other_units bigint, all_units bigint,
+    selected_spend vbp.cny, other_spend vbp.cny,
+    purchases bigint, payments_due bigint, paid_on_time bigint)
+  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  -- One pass over the purchases, about as cheap as a bare GROUP BY: grouped by
+  -- institution, vbp.cycle_tally maps each product to its cycles through a hash
+  -- table built once from the product -> cycle map, so no join runs per purchase;
+  -- the per-cycle tallies are then matched to the agreements.
+  WITH cyc AS (
+    SELECT * FROM vbp.agreement_cycles()
+  ), bought AS (
+    SELECT b.org_code, t.*
+    FROM (SELECT pu.org_code,
+                 vbp.cycle_tally(pu.product_code, pu.quantity, pu.amount, pu.purchased_on, pu.accepted_on, pu.paid_on,
+                                 (SELECT vbp.product_cycle_map(array_agg(cyc.cycle_id)) FROM cyc), as_of, payment_days) AS ts
+          FROM vbp.purchase pu
+          GROUP BY pu.org_code) b
+    CROSS JOIN LATERAL unnest(b.ts) t
+  )
+  SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, a.cycle_start, a.cycle_end, coalesce(c.in_batch, false),
+         coalesce(p.selected_units, 0), coalesce(p.other_units, 0),
+         coalesce(p.selected_units + p.other_units, 0),
+         coalesce(p.selected_spend, '0'), coalesce(p.other_spend, '0'),
+         coalesce(p.purchases, 0), coalesce(p.payments_due, 0), coalesce(p.paid_on_time, 0)
+  -- left joins keep the planner's row estimate at the agreements' (a 4-key inner
+  -- join would be estimated at a handful of rows and planned as a nested loop)
+  FROM vbp.agreement a
+  LEFT JOIN cyc c ON c.batch_id = a.batch_id AND c.group_code = a.group_code
+                 AND c.cycle_start = a.cycle_start AND c.cycle_end = a.cycle_end
+  LEFT JOIN bought p ON p.cycle_id = c.cycle_id AND p.org_code = a.org_code
+$$;
+COMMENT ON FUNCTION vbp.agreement_purchases(date, int) IS
+  'Purchases (采购) of each agreement (with its agreed volume and cycle) from its cycle start to the end of the cycle or as_of (pass infinity for the whole cycle): units of the products selected in the batch and of every other product of the group (non-selected bidders and products that did not bid), in_batch: the group has products in the batch''s selection, units of every product of the group, spends, and purchases, payments due and paid within payment_days of acceptance (those counts over products in the batch)';
+
+-- per institution x cycle x generic group: every component of the formula
+--   B = Q_agreed x P_ref x r_pay x s_ins
+--   E = (min(Q_sel, Q_agreed) x P_sel + A_nonsel) x r_pay x s_ins
+--   S = B - E, counted as S x deduction factor (not reported: 0; under-reported: by policy)
+CREATE FUNCTION vbp.retention_components(rule_set text DEFAULT 'national')
+  RETURNS TABLE (
+    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode,
+    agreed_volume bigint, selected_volume bigint, selected_within_agreed bigint,
+    selected_spend vbp.cny, selected_price numeric, nonselected_spend vbp.cny,
+    reference_price numeric, fund_payment_ratio numeric, insured_share numeric,
+    budget vbp.cny, spend vbp.cny, savings vbp.cny,
+    report_status text, deduction_factor numeric, counted_savings vbp.cny)
+  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  WITH p AS (
+    SELECT max(value) FILTER (WHERE name = 'fund_payment_ratio') AS r_pay,
+           max(value) FILTER (WHERE name = 'insured_share') AS s_ins,
+           max(value) FILTER (WHERE name = 'report_floor') AS floor,
+           max(value_text) FILTER (WHERE name = 'under_report_deduction') AS policy
+    FROM vbp.parameter WHERE parameter.rule_set = retention_components.rule_set
+  ), prices AS (
+    SELECT s.batch_id, pr.group_code, avg(s.reference_price) AS reference_price
+    FROM vbp.selection s JOIN vbp.product pr USING (product_code)
+    GROUP BY 1, 2
+  ), bought AS (
+    SELECT ap.batch_id, ap.org_code, ap.group_code, ap.selected_units AS sel_q,
+           ap.selected_spend AS sel_spend, ap.other_spend AS nonsel_spend
+    FROM vbp.agreement_purchases('infinity', NULL) ap WHERE ap.in_batch
+  ), c AS (
+    SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, b.sel_q, least(b.sel_q, a.agreed_volume) AS within,
+           b.sel_spend, CASE WHEN b.sel_q > 0 THEN b.sel_spend::numeric / b.sel_q END AS p_sel, b.nonsel_spend,
+           pz.reference_price, coalesce(f.fund_payment_ratio, p.r_pay) AS r_pay, coalesce(f.insured_share, p.s_ins) AS s_ins,
+           CASE WHEN v.reported_volume IS NULL AND v.baseline_volume > 0 THEN 'not_reported'
+                WHEN v.reported_volume < p.floor * v.baseline_volume THEN 'under_reported'
+                ELSE 'reported' END AS status,
+           CASE WHEN v.reported_volume IS NULL AND v.baseline_volume > 0 THEN 0
+                WHEN v.reported_volume < p.floor * v.baseline_volume THEN
+                  CASE p.policy WHEN 'none' THEN 1 WHEN 'zero' THEN 0
+                                ELSE v.reported_volume / (p.floor * v.baseline_volume) END
+                ELSE 1 END AS factor
+    FROM vbp.agreement a
+    CROSS JOIN p
+    JOIN bought b USING (batch_id, org_code, group_code)
+    JOIN prices pz USING (batch_id, group_code)
+    JOIN vbp.volume_report v USING (batch_id, org_code, group_code)
+    LEFT JOIN vbp.fund_share f USING (batch_id, org_code)
+  )
+  SELECT c.batch_id, c.org_code, c.group_code, c.agreed_volume, c.sel_q, c.within,
+         c.sel_spend, round(c.p_sel, 6), c.nonsel_spend, c.reference_price, c.r_pay, c.s_ins,
+         x.budget, x.spend, x.budget OPERATOR(vbp.-) x.spend,
+         c.status, round(c.factor, 6),
+         ((x.budget OPERATOR(vbp.-) x.spend)::numeric * c.factor)::vbp.cny
+  FROM c
+  CROSS JOIN LATERAL (SELECT
+      (c.agreed_volume * c.reference_price * c.r_pay * c.s_ins)::vbp.cny AS budget,
+      ((coalesce(c.sel_spend::numeric * c.within / nullif(c.sel_q, 0), 0) + c.nonsel_spend::numeric)
+        * c.r_pay * c.s_ins)::vbp.cny AS spend) x
+$$;
+COMMENT ON FUNCTION vbp.retention_components(text) IS
+  'Retention components (结余留用测算) per institution x cycle x generic group: budget B = Q_agreed x P_ref x r_pay x s_ins, spend E = (min(Q_sel, Q_agreed) x P_sel + A_nonsel) x r_pay x s_ins, savings S = B - E, and the deduction for not- or under-reported groups; money rounded half away from zero once per component';
+
+-- assessment score (考核得分) 0-100 from weighted items, or supplied directly
+CREATE FUNCTION vbp.retention_assessment(rule_set text DEFAULT 'national')
+  RETURNS TABLE (
+    batch_id int, org_code vbp.orgcode, completion_score numeric, selected_share_score numeric,
+    on_time_payment_score numeric, report_accuracy_score numeric, weighted_score numeric,
+    supplied_score numeric, score numeric, grade text, retention_ratio numeric)
+  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  WITH p AS (
+    SELECT max(value) FILTER (WHERE name = 'payment_days') AS pay_days,
+           max(value) FILTER (WHERE name = 'report_accuracy_low') AS acc_lo,
+           max(value) FILTER (WHERE name = 'report_accuracy_high') AS acc_hi,
+           max(value_text) FILTER (WHERE name = 'retention_grade_rule_set') AS grade_set,
+           max(value_text) FILTER (WHERE name = 'assessment_weight_rule_set') AS weight_set
+    FROM vbp.parameter WHERE parameter.rule_set = retention_assessment.rule_set
+  ), g AS (
+    SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, v.reported_volume,
+           ap.selected_units AS sel_q, ap.selected_units + ap.other_units AS all_q,
+           ap.purchases AS n_purchases, ap.paid_on_time AS n_on_time
+    FROM vbp.agreement a
+    JOIN vbp.volume_report v USING (batch_id, org_code, group_code)
+    JOIN vbp.agreement_purchases('infinity', (SELECT pay_days FROM p)::int) ap USING (batch_id, org_code, group_code)
+    WHERE ap.in_batch
+  ), items AS (
+    SELECT g.batch_id, g.org_code,
+           100 * least(1, sum(coalesce(g.sel_q, 0))::numeric / nullif(sum(g.agreed_volume), 0)) AS completion,
+           100 * sum(coalesce(g.sel_q, 0))::numeric / nullif(sum(coalesce(g.all_q, 0)), 0) AS sel_share,
+           100 * sum(g.n_on_time)::numeric / nullif(sum(g.n_purchases), 0) AS on_time,
+           100 * avg(CASE WHEN g.reported_volume > 0
+                          AND coalesce(g.all_q, 0)::numeric / g.reported_volume BETWEEN (SELECT acc_lo FROM p) AND (SELECT acc_hi FROM p)
+                          THEN 1 ELSE 0 END) AS accuracy
+    FROM g GROUP BY 1, 2
+  ), scored AS (
+    SELECT i.*, (SELECT sum(w.weight * CASE w.item WHEN 'completion' THEN coalesce(i.completion, 0)
+                                                    WHEN 'selected_share' THEN coalesce(i.sel_share, 0)
+                                                    WHEN 'on_time_payment' THEN coalesce(i.on_time, 0)
+                                                    ELSE coalesce(i.accuracy, 0) END)
+                 FROM vbp.assessment_weight w WHERE w.rule_set = (SELECT weight_set FROM p)) AS weighted,
+           asm.score AS supplied
+    FROM items i LEFT JOIN vbp.assessment asm USING (batch_id, org_code)
+  )
+  SELECT s.batch_id, s.org_code, round(s.completion, 2), round(s.sel_share, 2), round(s.on_time, 2), round(s.accuracy, 2),
+         round(s.weighted, 2), s.supplied, round(coalesce(s.supplied, s.weighted), 2), r.grade, r.ratio
+  FROM scored s
+  LEFT JOIN vbp.retention_grade_rule r ON r.rule_set = (SELECT grade_set FROM p)
+   AND r.score_range @> round(coalesce(s.supplied, s.weighted), 2)
+$$;
+COMMENT ON FUNCTION vbp.retention_assessment(text) IS
+  'Assessment score (考核得分) per institution and cycle: weighted items (completion of agreed volume, selected share, on-time payment, report accuracy; each 0-100) or the score supplied in vbp.assessment, with the grade and retention ratio of the configured rule set';
+
+-- settlements: each (institution, cycle) once; corrections are audited adjustments
+CREATE TABLE vbp.retention_settlement (
+  batch_id        int NOT NULL REFERENCES vbp.batch,
+  org_code        vbp.orgcode NOT NULL REFERENCES vbp.institution,
+  rule_set        text NOT NULL,
+  budget          vbp.cny NOT NULL,
+  spend           vbp.cny NOT NULL,
+  savings         vbp.cny NOT NULL,
+  counted_savings vbp.cny NOT NULL,
+  score           numeric,
+  grade           text,
+  retention_ratio numeric NOT NULL CHECK (retention_ratio >= 0 AND retention_ratio <= 1),
+  retained        vbp.cny NOT NULL CHECK (retained >= '0'::vbp.cny),
+  settled_at      timestamptz NOT NULL DEFAULT now(),
+  settled_by      text NOT NULL DEFAULT current_user,
+  PRIMARY KEY (batch_id, org_code)
+);
+-- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
+ALTER TABLE vbp.retention_settlement ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.retention_settlement FOR SELECT
+  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+COMMENT ON TABLE vbp.retention_settlement IS
+  'Settled retention (结余留用结算) of an institution for a cycle, recorded once; the primary key refuses a second settlement';
+COMMENT ON COLUMN vbp.retention_settlement.batch_id IS 'Batch (cycle)';
+COMMENT ON COLUMN vbp.retention_settlement.org_code IS 'Institution';
+COMMENT ON COLUMN vbp.retention_settlement.rule_set IS 'Parameter rule set used';
+COMMENT ON COLUMN vbp.retention_settlement.budget IS 'Sum of B over the groups';
+COMMENT ON COLUMN vbp.retention_settlement.spend IS 'Sum of E over the groups';
+COMMENT ON COLUMN vbp.retention_settlement.savings IS 'S = B - E before deductions';
+COMMENT ON COLUMN vbp.retention_settlement.counted_savings IS 'Savings after deductions for not- and under-reported groups';
+COMMENT ON COLUMN vbp.retention_settlement.score IS 'Assessment score 0-100';
+COMMENT ON COLUMN vbp.retention_settlement.grade IS 'Assessment grade';
+COMMENT ON COLUMN vbp.retention_settlement.retention_ratio IS 'Retention ratio of the grade';
+COMMENT ON COLUMN vbp.retention_settlement.retained IS 'R = max(0, counted savings) x ratio, rounded half away from zero';
+COMMENT ON COLUMN vbp.retention_settlement.settled_at IS 'When it was settled';
+COMMENT ON COLUMN vbp.retention_settlement.settled_by IS 'Who settled it';
+
+CREATE TABLE vbp.retention_settlement_group (
+  batch_id          int NOT NULL,
+  org_code          vbp.orgcode NOT NULL,
+  group_code        vbp.drugcode NOT NULL,
+  agreed_volume     bigint NOT NULL,
+  selected_volume   bigint NOT NULL,
+  selected_within_agreed bigint NOT NULL,
+  selected_spend    vbp.cny NOT NULL,
+  nonselected_spend vbp.cny NOT NULL,
+  reference_price   numeric NOT NULL,
+  fund_payment_ratio numeric NOT NULL,
+  insured_share     numeric NOT NULL,
+  budget            vbp.cny NOT NULL,
+  spend             vbp.cny NOT NULL,
+  savings           vbp.cny NOT NULL,
+  report_status     text NOT NULL,
+  deduction_factor  numeric NOT NULL,
+  counted_savings   vbp.cny NOT NULL,
+  PRIMARY KEY (batch_id, org_code, group_code),
+  FOREIGN KEY (batch_id, org_code) REFERENCES vbp.retention_settlement ON DELETE CASCADE
+);
+-- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
+ALTER TABLE vbp.retention_settlement_group ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.retention_settlement_group FOR SELECT
+  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+COMMENT ON TABLE vbp.retention_settlement_group IS
+  'The per-group components of a settlement as they were when it was settled (结算明细)';
+COMMENT ON COLUMN vbp.retention_settlement_group.batch_id IS 'Batch (cycle)';
+COMMENT ON COLUMN vbp.retention_settlement_group.org_code IS 'Institution';
+COMMENT ON COLUMN vbp.retention_settlement_group.group_code IS 'Generic group';
+COMMENT ON COLUMN vbp.retention_settlement_group.agreed_volume IS 'Q_agreed';
+COMMENT ON COLUMN vbp.retention_settlement_group.selected_volume IS 'Q_sel bought in the cycle';
+COMMENT ON COLUMN vbp.retention_settlement_group.selected_within_agreed IS 'min(Q_sel, Q_agreed): purchases above the agreed volume are excluded';
+COMMENT ON COLUMN vbp.retention_settlement_group.selected_spend IS 'Spend on selected products';
+COMMENT ON COLUMN vbp.retention_settlement_group.nonselected_spend IS 'A_nonsel: spend on non-selected products of the group';
+COMMENT ON COLUMN vbp.retention_settlement_group.reference_price IS 'P_ref per smallest unit';
+COMMENT ON COLUMN vbp.retention_settlement_group.fund_payment_ratio IS 'r_pay';
+COMMENT ON COLUMN vbp.retention_settlement_group.insured_share IS 's_ins';
+COMMENT ON COLUMN vbp.retention_settlement_group.budget IS 'B';
+COMMENT ON COLUMN vbp.retention_settlement_group.spend IS 'E';
+COMMENT ON COLUMN vbp.retention_settlement_group.savings IS 'S = B - E';
+COMMENT ON COLUMN vbp.retention_settlement_group.report_status IS 'reported, under_reported or not_reported';
+COMMENT ON COLUMN vbp.retention_settlement_group.deduction_factor IS 'Share of the savings counted';
+COMMENT ON COLUMN vbp.retention_settlement_group.counted_savings IS 'S x deduction factor';
+
+CREATE SEQUENCE vbp.retention_adjustment_id_seq;
+COMMENT ON SEQUENCE vbp.retention_adjustment_id_seq IS 'Identifiers of retention adjustments';
+CREATE TABLE vbp.retention_adjustment (
+  adjustment_id  bigint PRIMARY KEY DEFAULT nextval('vbp.retention_adjustment_id_seq'),
+  batch_id       int NOT NULL,
+  org_code       vbp.orgcode NOT NULL,
+  amount         vbp.cny NOT NULL CHECK (amount <> '0'::vbp.cny),
+  reason         text NOT NULL CHECK (length(btrim(reason)) > 0),
+  made_at        timestamptz NOT NULL DEFAULT now(),
+  made_by        text NOT NULL DEFAULT current_user,
+  FOREIGN KEY (batch_id, org_code) REFERENCES vbp.retention_settlement
+);
+-- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
+ALTER TABLE vbp.retention_adjustment ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.retention_adjustment FOR SELECT
+  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+CREATE INDEX retention_adjustment_settlement ON vbp.retention_adjustment (batch_id, org_code);
+COMMENT ON TABLE vbp.retention_adjustment IS
+  'Correction of a settled retention (结算调整): an explicit, audited, append-only row with its reason';
+COMMENT ON COLUMN vbp.retention_adjustment.adjustment_id IS 'Identifier';
+COMMENT ON COLUMN vbp.retention_adjustment.batch_id IS 'Batch (cycle) of the settlement corrected';
+COMMENT ON COLUMN vbp.retention_adjustment.org_code IS 'Institution of the settlement corrected';
+COMMENT ON COLUMN vbp.retention_adjustment.amount IS 'Amount added to (positive) or taken from (negative) the retained amount';
+COMMENT ON COLUMN vbp.retention_adjustment.reason IS 'Why (required)';
+COMMENT ON COLUMN vbp.retention_adjustment.made_at IS 'When';
+COMMENT ON COLUMN vbp.retention_adjustment.made_by IS 'Who';
+
+CREATE FUNCTION vbp.forbid_change() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  RAISE EXCEPTION 'rows of %.% cannot be changed or deleted', TG_TABLE_SCHEMA, TG_TABLE_NAME
+    USING ERRCODE = 'object_not_in_prerequisite_state',
+          HINT = 'Record a further adjustment instead.';
+END $$;
+COMMENT ON FUNCTION vbp.forbid_change() IS 'Trigger: keeps an audit table append-only (只增不改)';
+CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON vbp.retention_adjustment
+  FOR EACH ROW EXECUTE FUNCTION vbp.forbid_change();
+COMMENT ON TRIGGER append_only ON vbp.retention_adjustment IS 'Adjustments are never changed or deleted';
+CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON vbp.retention_settlement
+  FOR EACH ROW EXECUTE FUNCTION vbp.forbid_change();
+COMMENT ON TRIGGER append_only ON vbp.retention_settlement IS 'Settlements are never changed or deleted; corrections are adjustments';
+
+-- the statement: per institution and cycle, every component, settled or not
+CREATE FUNCTION vbp.retention_statement_for(rule_set text DEFAULT 'national')
+  RETURNS TABLE (
+    batch_id int, org_code vbp.orgcode, groups bigint, budget vbp.cny, spend vbp.cny, savings vbp.cny,
+    deductions vbp.cny, counted_savings vbp.cny, score numeric, grade text, retention_ratio numeric,
+    retained vbp.cny, settled boolean, settled_retained vbp.cny, adjustments vbp.cny, net_retained vbp.cny)
+  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  SELECT c.batch_id, c.org_code, count(*), vbp.sum(c.budget), vbp.sum(c.spend), vbp.sum(c.savings),
+         vbp.sum(c.savings) OPERATOR(vbp.-) vbp.sum(c.counted_savings), vbp.sum(c.counted_savings),
+         a.score, a.grade, coalesce(a.retention_ratio, 0),
+         (greatest(vbp.sum(c.counted_savings)::numeric, 0) * coalesce(a.retention_ratio, 0))::vbp.cny,
+         s.org_code IS NOT NULL, s.retained,
+         (SELECT vbp.sum(j.amount) FROM vbp.retention_adjustment j WHERE j.batch_id = c.batch_id AND j.org_code = c.org_code),
+         CASE WHEN s.org_code IS NOT NULL THEN s.retained OPERATOR(vbp.+) coalesce(
+           (SELECT vbp.sum(j.amount) FROM vbp.retention_adjustment j WHERE j.batch_id = c.batch_id AND j.org_code = c.org_code), '0') END
+  FROM vbp.retention_components(retention_statement_for.rule_set) c
+  LEFT JOIN vbp.retention_assessment(retention_statement_for.rule_set) a USING (batch_id, org_code)
+  LEFT JOIN vbp.retention_settlement s USING (batch_id, org_code)
+  GROUP BY c.batch_id, c.org_code, a.score, a.grade, a.retention_ratio, s.org_code, s.retained
+$$;
+COMMENT ON FUNCTION vbp.retention_statement_for(text) IS
+  'Retention statement (结余留用结算单) per institution and cycle under a rule set: budget, spend, savings, deductions, score, grade, ratio, R = max(0, counted savings) x ratio, and what was settled and adjusted';
+
+CREATE VIEW vbp.retention_statement WITH (security_invoker = true) AS SELECT * FROM vbp.retention_statement_for('national');
+COMMENT ON VIEW vbp.retention_statement IS
+  'Retention statement (结余留用结算单) per institution and cycle under the national rule set; see vbp.retention_statement_for for another rule set';
+CREATE VIEW vbp.retention_by_region WITH (security_invoker = true) AS
+  SELECT st.batch_id, vbp.province(st.org_code) AS province, vbp.city(st.org_code) AS city,
+         count(*) AS institutions, vbp.sum(st.budget) AS budget, vbp.sum(st.spend) AS spend,
+         vbp.sum(st.savings) AS savings, vbp.sum(st.retained) AS retained,
+         count(*) FILTER (WHERE st.settled) AS settled, vbp.sum(st.net_retained) AS net_retained
+  FROM vbp.retention_statement st
+  GROUP BY GROUPING SETS ((st.batch_id, vbp.province(st.org_code)), (st.batch_id, vbp.province(st.org_code), vbp.city(st.org_code)));
+COMMENT ON VIEW vbp.retention_by_region IS
+  'Retention by region (地区结余留用): per batch and province, and per prefecture city (city NULL on province rows)';
+
+CREATE FUNCTION vbp.settle_retention(batch int, org vbp.orgcode, rule_set text DEFAULT 'national')
+  RETURNS vbp.retention_settlement
+  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  st record;
+  done vbp.retention_settlement;
+BEGIN
+  SELECT * INTO st FROM vbp.retention_statement_for(settle_retention.rule_set) x
+  WHERE x.batch_id = settle_retention.batch AND x.org_code = settle_retention.org;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'institution % has no agreement in batch %', org, batch
+      USING ERRCODE = 'no_data_found';
+  END IF;
+  BEGIN
+    INSERT INTO vbp.retention_settlement (batch_id, org_code, rule_set, budget, spend, savings, counted_savings,
+                                          score, grade, retention_ratio, retained)
+    VALUES (batch, org, settle_retention.rule_set, st.budget, st.spend, st.savings, st.counted_savings,
+            st.score, st.grade, st.retention_ratio, st.retained)
+    RETURNING * INTO done;
+  EXCEPTION WHEN unique_violation THEN
+    SELECT * INTO done FROM vbp.retention_settlement s WHERE s.batch_id = batch AND s.org_code = org;
+    RAISE EXCEPTION 'retention of institution % for batch % is already settled', org, batch
+      USING ERRCODE = 'unique_violation',
+            DETAIL = format('It was settled at %s by %s with %s yuan retained.', done.settled_at, done.settled_by, done.retained),
+            HINT = 'A correction is an adjustment: vbp.adjust_retention(batch, org, amount, reason).';
+  END;
+  INSERT INTO vbp.retention_settlement_group
+  SELECT c.batch_id, c.org_code, c.group_code, c.agreed_volume, c.selected_volume, c.selected_within_agreed,
+         c.selected_spend, c.nonselected_spend, c.reference_price, c.fund_payment_ratio, c.insured_share,
+         c.budget, c.spend, c.savings, c.report_status, c.deduction_factor, c.counted_savings
+  FROM vbp.retention_components(settle_retention.rule_set) c
+  WHERE c.batch_id = batch AND c.org_code = org;
+  RETURN done;
+END $$;
+COMMENT ON FUNCTION vbp.settle_retention(int, vbp.orgcode, text) IS
+  'Settles the retention of an institution for a cycle (结余留用结算) once, recording the statement and every group''s components; a second settlement is refused with SQLSTATE 23505';
+REVOKE EXECUTE ON FUNCTION vbp.settle_retention(integer, vbp.orgcode, text) FROM PUBLIC;
+
+CREATE FUNCTION vbp.adjust_retention(batch int, org vbp.orgcode, amount vbp.cny, reason text)
+  RETURNS vbp.retention_adjustment
+  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  done vbp.retention_adjustment;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM vbp.retention_settlement s WHERE s.batch_id = batch AND s.org_code = org) THEN
+    RAISE EXCEPTION 'retention of institution % for batch % is not settled', org, batch
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            HINT = 'Settle it first with vbp.settle_retention(batch, org).';
+  END IF;
+  INSERT INTO vbp.retention_adjustment (batch_id, org_code, amount, reason)
+  VALUES (batch, org, amount, reason) RETURNING * INTO done;
+  RETURN done;
+END $$;
+COMMENT ON FUNCTION vbp.adjust_retention(int, vbp.orgcode, vbp.cny, text) IS
+  'Records an audited correction (结算调整) of a settled retention: amount and a required reason; settlements themselves never change';
+REVOKE EXECUTE ON FUNCTION vbp.adjust_retention(integer, vbp.orgcode, vbp.cny, text) FROM PUBLIC;
+
+SELECT pg_catalog.pg_extension_config_dump('vbp.fund_share', '');
+SELECT pg_catalog.pg_extension_config_dump('vbp.retention_settlement', '');
+SELECT pg_catalog.pg_extension_config_dump('vbp.retention_settlement_group', '');
+SELECT pg_catalog.pg_extension_config_dump('vbp.retention_adjustment', '');
+SELECT pg_catalog.pg_extension_config_dump('vbp.retention_adjustment_id_seq', '');
+
+-- a capped pool: a region (province or city code prefix) whose retention is capped
+CREATE FUNCTION vbp.retention_pool(batch int, region text, cap vbp.cny, rule_set text DEFAULT 'national')
+  RETURNS TABLE (org_code vbp.orgcode, retained vbp.cny, pool_total vbp.cny, capped boolean, paid vbp.cny)
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+BEGIN
+  IF cap IS NULL OR cap < '0'::vbp.cny THEN
+    RAISE EXCEPTION 'the pool cap must be zero or more, not %', cap
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF region IS NULL OR region !~ '^[0-9]{2}([0-9]{2}([0-9]{2})?)?$' THEN
+    RAISE EXCEPTION 'region must be a 2-, 4- or 6-digit division code, not "%"', region
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  RETURN QUERY
+  SELECT s.org_code, s.retained, t.total, t.total > cap,
+         CASE WHEN t.total > cap THEN vbp.apportion(cap, s.retained) OVER (ORDER BY s.org_code)
+              ELSE s.retained END
+  FROM vbp.retention_statement_for(retention_pool.rule_set) s
+  CROSS JOIN LATERAL (SELECT vbp.sum(x.retained) AS total FROM vbp.retention_statement_for(retention_pool.rule_set) x
+                      WHERE x.batch_id = retention_pool.batch AND vbp.division(x.org_code) LIKE region || '%') t
+  WHERE s.batch_id = retention_pool.batch AND vbp.division(s.org_code) LIKE region || '%'
+  ORDER BY s.org_code;
+END $$;
+COMMENT ON FUNCTION vbp.retention_pool(int, text, vbp.cny, text) IS
+  'Capped regional retention pool (统筹区结余留用总额控制): when the retained amounts of a province or city exceed the cap, the cap is apportioned exactly in proportion to them (largest remainder); otherwise each keeps its own';

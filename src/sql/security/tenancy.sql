@@ -1,0 +1,139 @@
+\echo Use "CREATE EXTENSION vbp" to load this file. \quit
+
+-- =====================================================================
+-- Tenancy administration (多租户设置): the group roles and their grants, and
+-- the members' scopes.  Run by the DBA; see doc/security.md.
+-- =====================================================================
+
+CREATE FUNCTION vbp.setup_tenancy()
+  RETURNS TABLE (object text, action text)
+  LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  r record;
+  roles constant text[] := ARRAY['vbp_province_analyst', 'vbp_institution_user', 'vbp_bi_reader'];
+  ro text;
+BEGIN
+  IF current_setting('server_version_num')::int < 150000 THEN
+    RAISE EXCEPTION 'vbp tenancy needs PostgreSQL 15 or later'
+      USING ERRCODE = 'feature_not_supported',
+            DETAIL = 'Views must be security_invoker for row-level security to apply through them.';
+  END IF;
+  FOREACH ro IN ARRAY roles LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ro) THEN
+      EXECUTE format('CREATE ROLE %I NOLOGIN', ro);
+      object := ro; action := 'role created'; RETURN NEXT;
+    END IF;
+    EXECUTE format('GRANT USAGE ON SCHEMA vbp TO %I', ro);
+  END LOOP;
+  EXECUTE 'COMMENT ON ROLE vbp_province_analyst IS ''vbp provincial analyst (省级分析员): reads the rows of the institutions of the provinces in its vbp.tenant_scope''';
+  EXECUTE 'COMMENT ON ROLE vbp_institution_user IS ''vbp institution user (医疗机构用户): reads the rows of its own institution''';
+  EXECUTE 'COMMENT ON ROLE vbp_bi_reader IS ''vbp read-only BI reader (BI只读): reads everything, including the bi_* materialized views, and writes nothing''';
+
+  FOR r IN SELECT * FROM vbp.tenancy_tables() LOOP
+    IF r.access = 'none' THEN
+      object := r.table_name::text; action := 'no tenant access'; RETURN NEXT;
+      CONTINUE;
+    END IF;
+    FOREACH ro IN ARRAY roles LOOP
+      EXECUTE format('GRANT SELECT ON %s TO %I', r.table_name, ro);
+    END LOOP;
+    object := r.table_name::text; action := 'readable: ' || r.access; RETURN NEXT;
+  END LOOP;
+
+  FOR r IN SELECT c.oid::regclass AS v, c.relkind FROM pg_class c
+           WHERE c.relnamespace = 'vbp'::regnamespace AND c.relkind IN ('v', 'm') ORDER BY c.relname LOOP
+    IF r.relkind = 'v' THEN
+      FOREACH ro IN ARRAY roles LOOP
+        EXECUTE format('GRANT SELECT ON %s TO %I', r.v, ro);
+      END LOOP;
+      object := r.v::text; action := 'view readable, rows filtered as the reader'; RETURN NEXT;
+    ELSE
+      -- a materialized view holds every institution's rows and has no row security
+      EXECUTE format('GRANT SELECT ON %s TO vbp_bi_reader', r.v);
+      object := r.v::text; action := 'materialized view: BI reader only'; RETURN NEXT;
+    END IF;
+  END LOOP;
+
+  IF NOT EXISTS (SELECT 1 FROM vbp.tenant_scope WHERE member = 'vbp_bi_reader'::regrole AND scope = 'nation') THEN
+    INSERT INTO vbp.tenant_scope (member, scope) VALUES ('vbp_bi_reader'::regrole, 'nation');
+    object := 'vbp_bi_reader'; action := 'scope: nation'; RETURN NEXT;
+  END IF;
+END
+$fn$;
+REVOKE EXECUTE ON FUNCTION vbp.setup_tenancy() FROM PUBLIC;
+COMMENT ON FUNCTION vbp.setup_tenancy() IS
+  'Creates the tenant roles vbp_province_analyst, vbp_institution_user and vbp_bi_reader (if missing), grants them USAGE on the schema and SELECT on every table and view a tenant may read (the bi_* materialized views to the BI reader only), and gives the BI reader the nation scope (多租户设置); idempotent, run again after each ALTER EXTENSION vbp UPDATE.  Needs CREATEROLE and ownership of the vbp objects';
+
+CREATE FUNCTION vbp.grant_tenant(member regrole, kind text, province text DEFAULT NULL,
+                                 org_code vbp.orgcode DEFAULT NULL)
+  RETURNS vbp.tenant_scope
+  LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  grp text;
+  scope text;
+  result vbp.tenant_scope;
+BEGIN
+  IF member IS NULL OR kind IS NULL THEN
+    RAISE EXCEPTION 'member and kind must not be null' USING ERRCODE = 'null_value_not_allowed';
+  END IF;
+  CASE kind
+    WHEN 'province_analyst' THEN grp := 'vbp_province_analyst'; scope := 'province';
+    WHEN 'institution_user' THEN grp := 'vbp_institution_user'; scope := 'institution';
+    WHEN 'bi_reader' THEN grp := 'vbp_bi_reader'; scope := NULL;
+    ELSE RAISE EXCEPTION 'unknown tenant kind "%"', kind
+           USING ERRCODE = 'invalid_parameter_value',
+                 HINT = 'Use province_analyst, institution_user or bi_reader.';
+  END CASE;
+  IF scope = 'province' AND (province IS NULL OR org_code IS NOT NULL) THEN
+    RAISE EXCEPTION 'a provincial analyst needs a province and no institution'
+      USING ERRCODE = 'invalid_parameter_value';
+  ELSIF scope = 'institution' AND (org_code IS NULL OR province IS NOT NULL) THEN
+    RAISE EXCEPTION 'an institution user needs an institution and no province'
+      USING ERRCODE = 'invalid_parameter_value';
+  ELSIF scope IS NULL AND (province IS NOT NULL OR org_code IS NOT NULL) THEN
+    RAISE EXCEPTION 'a BI reader sees the whole nation and takes no province or institution'
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = grp) THEN
+    RAISE EXCEPTION 'role "%" does not exist', grp
+      USING ERRCODE = 'undefined_object', HINT = 'Run vbp.setup_tenancy() first.';
+  END IF;
+  IF NOT pg_has_role(member, grp, 'USAGE') OR NOT EXISTS (
+       SELECT 1 FROM pg_auth_members m WHERE m.roleid = grp::regrole AND m.member = grant_tenant.member) THEN
+    EXECUTE format('GRANT %I TO %s', grp, member);
+  END IF;
+  IF scope IS NOT NULL THEN
+    INSERT INTO vbp.tenant_scope AS t (member, scope, province, org_code)
+      VALUES (grant_tenant.member, scope, grant_tenant.province, grant_tenant.org_code)
+      RETURNING t.* INTO result;
+  ELSE
+    SELECT t.* INTO result FROM vbp.tenant_scope t WHERE t.member = 'vbp_bi_reader'::regrole AND t.scope = 'nation';
+  END IF;
+  RETURN result;
+END
+$fn$;
+REVOKE EXECUTE ON FUNCTION vbp.grant_tenant(regrole, text, text, vbp.orgcode) FROM PUBLIC;
+COMMENT ON FUNCTION vbp.grant_tenant(regrole, text, text, vbp.orgcode) IS
+  'Makes a role a tenant (授予数据权限): province_analyst with a province, institution_user with an institution, or bi_reader; grants the matching vbp_* group role and records the scope in vbp.tenant_scope';
+
+CREATE FUNCTION vbp.revoke_tenant(member regrole)
+  RETURNS bigint
+  LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  ro text;
+  n bigint;
+BEGIN
+  DELETE FROM vbp.tenant_scope t WHERE t.member = revoke_tenant.member;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  FOREACH ro IN ARRAY ARRAY['vbp_province_analyst', 'vbp_institution_user', 'vbp_bi_reader'] LOOP
+    IF EXISTS (SELECT 1 FROM pg_auth_members m WHERE m.roleid = (SELECT oid FROM pg_roles WHERE rolname = ro)
+                                                 AND m.member = revoke_tenant.member) THEN
+      EXECUTE format('REVOKE %I FROM %s', ro, member);
+    END IF;
+  END LOOP;
+  RETURN n;
+END
+$fn$;
+REVOKE EXECUTE ON FUNCTION vbp.revoke_tenant(regrole) FROM PUBLIC;
+COMMENT ON FUNCTION vbp.revoke_tenant(regrole) IS
+  'Ends a role''s tenancy (撤销数据权限): deletes its scope rows and revokes the vbp_* group roles; returns the number of scope rows deleted';
