@@ -57,7 +57,7 @@ REGRESS_OPTS = --load-extension=$(EXTENSION) --load-extension=amcheck
 EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql results regression.diffs regression.out
 
 PG_CONFIG ?= pg_config
-PG_CPPFLAGS = -I$(srcdir)/src/core -I$(srcdir)/src
+PG_CPPFLAGS = -I$(srcdir)/src/core -I$(srcdir)/src -DVBP_VERSION='"$(EXTVERSION)"'
 PG_CFLAGS   = -Wall -Wextra -Wno-unused-parameter
 ifeq ($(WERROR),1)
 PG_CFLAGS  += -Werror
@@ -71,7 +71,12 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SQL_AREAS)
 	cat $^ > $@
 
 # PGXS does not track headers; every object depends on ours.
-$(OBJS): $(wildcard src/*.h src/core/*.h)
+$(OBJS): $(wildcard src/*.h src/core/*.h) $(EXTENSION).control
+
+# META.json (PGXN) takes its version from vbp.control too.
+all: META.json
+META.json: META.json.in $(EXTENSION).control
+	sed 's/@VERSION@/$(EXTVERSION)/g' $< > $@
 
 unit:
 	$(MAKE) -C test/unit run

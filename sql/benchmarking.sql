@@ -1,4 +1,4 @@
--- Benchmarking and the other procurement reports of 0.8.0: CUSUM, price-per-unit savings,
+-- Benchmarking and the other procurement reports: CUSUM, price-per-unit savings,
 -- price benchmark and its alerts, payment-standard schedule and convergence, province
 -- coverage, next-batch candidates, credit ratings, the purchase tally.  Fixtures first,
 -- every expected value derived by hand in the comments; then the demo.
@@ -193,7 +193,7 @@ SELECT setval('vbp.purchase_id_seq', 1, false);
 -- ---------- on the demo ----------
 SELECT count(*) FROM generate_demo(1, 42, replace => true);
 SELECT set_config('vbp.as_of', (SELECT as_of::text FROM demo_run), false) AS as_of;
--- every province has the 234 national varieties, 115 of them essential (the seed's 49%)
+-- every province has the 234 national varieties, 115 of them essential (the 2022 reply's 49%)
 SELECT count(*) AS provinces, min(varieties), max(varieties), min(essential_varieties), max(essential_varieties),
        min(essential_share), bool_or(meets_2022_target) AS any_meets_350
 FROM province_coverage;

@@ -1,4 +1,4 @@
--- Materialized views for BI and vbp.refresh_reports() (0.11.0).  A second client
+-- Materialized views for BI and vbp.refresh_reports().  A second client
 -- reading them while they refresh is in test/client/bi.py.
 SET search_path = public, vbp;
 SELECT count(*) FROM generate_demo(1, 42, replace => true);

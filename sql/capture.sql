@@ -1,4 +1,4 @@
--- The capture trigger (0.11.0): a hospital's own order and dispensing tables feed
+-- The capture trigger: a hospital's own order and dispensing tables feed
 -- vbp.purchase and vbp.dispensing without a schema change; INSERT, UPDATE and DELETE
 -- stay consistent; a bad row is rejected and nothing is half-written.
 SET search_path = public, vbp;

@@ -1,11 +1,11 @@
--- Incremental fulfilment counters (0.11.0): kept by statement triggers on vbp.purchase
+-- Incremental fulfilment counters: kept by statement triggers on vbp.purchase
 -- and equal, after every kind of write, to a full recomputation.  Concurrent writers
 -- (pgbench, 8 clients) are tested in test/concurrency/counters.sh.
 SET search_path = public, vbp;
 SET datestyle = ISO, YMD;
 SELECT count(*) FROM generate_demo(1, 42, replace => true);
 SELECT set_config('vbp.as_of', (SELECT as_of::text FROM demo_run), false) AS as_of;
--- off by default: no counter triggers (0.12.0: they exist only while on) and the counters empty
+-- off by default: no counter triggers (they exist only while on) and the counters empty
 SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'vbp.purchase'::regclass AND NOT tgisinternal ORDER BY 1;
 SELECT count(*) AS counters, (SELECT enabled FROM fulfilment_counter_state) FROM fulfilment_counter;
 SELECT enable_fulfilment_counters() = (SELECT count(*) FROM agreement) AS every_agreement_counted;

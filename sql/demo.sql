@@ -1,4 +1,4 @@
--- The demo generator: determinism, calibration to the seed's figures, and every
+-- The demo generator: determinism, calibration to the 2022 reply's figures, and every
 -- injected defect present in the data exactly as recorded (no more, no fewer).
 SET search_path = public, vbp;
 SET datestyle = ISO, YMD;
@@ -25,7 +25,7 @@ SELECT (SELECT md5(string_agg(p::text, '|' ORDER BY purchase_id)) FROM purchase 
 FROM demo_digest d;
 SELECT count(*) FROM generate_demo(1, 42, replace => true);
 
--- calibration (DOMAIN.md §4, §8): drugs and unweighted average cut per batch as published
+-- calibration (doc/domain.md §4, §8): drugs and unweighted average cut per batch as published
 WITH drug AS (
   SELECT s.batch_id, p.group_code, avg(1 - s.selected_price / s.reference_price) AS cut
   FROM selection s JOIN product p USING (product_code) WHERE s.selected GROUP BY 1, 2)

@@ -1,7 +1,7 @@
 -- vbp.drugcode: NHSA drug codes (医保药品代码).
 SET search_path = public, vbp;
 
--- the DOMAIN.md example (地喹氯铵含片) and its segments
+-- the doc/domain.md §3.1 example (地喹氯铵含片) and its segments
 SELECT c, category(c), drug_class(c), generic_name_code(c), dosage_form(c), specification(c),
        company(c), generic_group(c), is_generic_level(c)
 FROM (SELECT 'XA01ABD075A002010100483'::drugcode AS c) t;

@@ -1,4 +1,4 @@
--- Dual-channel fraud rules (0.11.0): overlapping days' supply at different institutions,
+-- Dual-channel fraud rules: overlapping days' supply at different institutions,
 -- and dispensing beyond the prescription.  A fixture; expected values in the comments.
 SET search_path = public, vbp;
 SET datestyle = ISO, YMD;

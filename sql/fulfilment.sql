@@ -1,7 +1,7 @@
 -- The cycle tally (vbp.cycle_tally) and the exact fulfilment measures
--- (vbp.fulfilment_measure) behind the 0.9.0 fulfilment report.  Fixtures with
+-- (vbp.fulfilment_measure) behind the fulfilment report.  Fixtures with
 -- every expected value derived by hand in the comments; then, on the demo, the
--- same rows as the 0.8.0 formulas (numeric division, purchase_tally per cycle),
+-- same rows as reference formulas (numeric division, purchase_tally per cycle),
 -- parallel = serial and partitioned = unpartitioned.
 SET search_path = public, vbp;
 SET datestyle = ISO, YMD;
@@ -122,7 +122,7 @@ SELECT count(*) FROM generate_demo(1, 42, replace => true);
 SELECT set_config('vbp.as_of', (SELECT as_of::text FROM demo_run), false) AS as_of;
 CREATE FUNCTION pg_temp.par(n text) RETURNS numeric LANGUAGE sql STABLE
   AS $$ SELECT value FROM vbp.parameter WHERE rule_set = 'national' AND name = n $$;
--- agreement_purchases gives the rows of the 0.8.0 formula: purchase_tally per agreement cycle
+-- agreement_purchases gives the rows of the reference formula: purchase_tally per agreement cycle
 -- through a join of purchases to the group's products
 CREATE TEMP TABLE reference AS
 WITH cyc AS (
@@ -153,7 +153,7 @@ SELECT count(*) AS agreements,
                         OR r.on_time <> ap.paid_on_time OR r.in_batch <> ap.in_batch) AS differing
 FROM reference r
 LEFT JOIN agreement_purchases(report_date(), pg_temp.par('payment_days')::int) ap USING (batch_id, org_code, group_code, cycle_start, cycle_end);
--- fulfilment gives the 0.8.0 numeric formulas: round(x / y, 6) and the status from
+-- fulfilment gives the reference numeric formulas: round(x / y, 6) and the status from
 -- time_progress and fulfilment_status
 SELECT count(*) AS agreements,
        count(*) FILTER (WHERE f IS NULL

@@ -1,4 +1,4 @@
--- Bad input (issue 9, a first part): every non-volatile SQL-callable function of vbp is
+-- Bad input: every non-volatile SQL-callable function of vbp is
 -- called with malformed values, one argument at a time, the others valid: empty and
 -- overlong text, wrong alphabets, NULLs, negative and zero numbers, NaN and infinities,
 -- infinite and inverted dates, nested arrays.  Every call ends either well or with a

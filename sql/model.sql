@@ -16,7 +16,7 @@ FROM parameter WHERE shipped;
 SELECT name, coalesce(value::text, to_char(value_date, 'YYYY-MM-DD'), value_text) AS value, unit FROM parameter
 WHERE name IN ('report_floor', 'robust_z_threshold', 'payment_days', 'coverage_target_2025', 'dual_channel_list_deadline')
 ORDER BY name;
--- the published batch figures; batches 1-6 add up to the seed's 234 drugs
+-- the published batch figures; batches 1-6 add up to the 2022 reply's 234 drugs
 SELECT batch_id, name, drugs, avg_cut FROM published_batch ORDER BY batch_id;
 SELECT sum(drugs) AS drugs_1_6, (SELECT value FROM parameter WHERE name = 'vbp_varieties_mid_2022') AS seed_varieties,
        round(sum(drugs * avg_cut) / sum(drugs), 2) AS drug_weighted_cut

@@ -1,4 +1,4 @@
--- Negotiated drugs landing (谈判药品落地, 0.10.0): stocking, availability, dual channel,
+-- Negotiated drugs landing (谈判药品落地): stocking, availability, dual channel,
 -- listing, patient certification, separate payment, drug share, DRG and monitoring.
 -- A small fixture with every expected value derived by hand in the comments; then the
 -- demo's injected gaps found exactly.
@@ -108,7 +108,7 @@ SELECT province, group_code FROM nrdl_province_gap_for('2024-03-31') WHERE provi
 -- on 2024-02-15 Tianjin's city has none qualified yet
 SELECT kind, province, city FROM dual_channel_gap_for('2024-03-31') WHERE province IN ('11', '12') ORDER BY 1, 2, 3;
 SELECT kind, province, city FROM dual_channel_gap_for('2024-02-15') WHERE province IN ('11', '12') ORDER BY 1, 2, 3;
--- at the seed's deadlines (2021-10-31, 2021-11-30) no pharmacy was qualified and no list was in force
+-- at the 2021 notice's deadlines (2021-10-31, 2021-11-30) no pharmacy was qualified and no list was in force
 SELECT kind, deadline, count(*) FROM dual_channel_deadline_gap() GROUP BY 1, 2 ORDER BY 1;
 -- same reimbursement: N1 hospitals L1+L4+L5 140/200 = 0.7 (L6 was before the list), pharmacies
 -- L2+L3 105/150 = 0.7; N3 hospitals 140/200 = 0.7, pharmacies 50/100 = 0.5: differs by 0.2 > 0.01

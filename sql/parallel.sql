@@ -1,4 +1,4 @@
--- Parallel query (0.12.0): every vbp aggregate runs as a partial aggregate in
+-- Parallel query: every vbp aggregate runs as a partial aggregate in
 -- parallel workers (and per partition), its states combined (and serialised
 -- between processes), with the same result as a serial plan.
 SET search_path = public, vbp;

@@ -1,4 +1,4 @@
--- Multi-tenant security (0.12.0): no SECURITY DEFINER, pinned search_path,
+-- Multi-tenant security: no SECURITY DEFINER, pinned search_path,
 -- security_invoker views, row-level security on every table; a provincial
 -- analyst, an institution user and a BI reader each see exactly their rows.
 SET search_path = public, vbp;
@@ -10,19 +10,23 @@ SET datestyle = ISO;
 -- no function runs with its owner's rights
 SELECT count(*) AS security_definer_functions
 FROM pg_proc WHERE pronamespace = 'vbp'::regnamespace AND prosecdef;
--- every SQL and PL/pgSQL function pins a search_path of vbp, pg_catalog and
--- pg_temp only, with pg_temp last (listed: the ones that do not)
+-- every SQL function has a BEGIN ATOMIC body (names resolved when it was
+-- created, so it needs no search_path and can be inlined), and every PL/pgSQL
+-- function pins a search_path of vbp, pg_catalog and pg_temp only, with pg_temp
+-- last (listed: the ones that do neither)
 SELECT p.oid::regprocedure AS unpinned
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
 WHERE p.pronamespace = 'vbp'::regnamespace AND l.lanname IN ('sql', 'plpgsql')
+  AND NOT (l.lanname = 'sql' AND p.prosqlbody IS NOT NULL AND p.proconfig IS NULL)
   AND NOT EXISTS (SELECT 1 FROM unnest(p.proconfig) c
                   WHERE c ~ '^search_path='
                     AND string_to_array(replace(substr(c, 13), ' ', ''), ',') <@ ARRAY['vbp', 'pg_catalog', 'pg_temp']
                     AND c ~ 'pg_temp$')
 ORDER BY 1;
-SELECT count(*) AS pinned_functions
+SELECT count(*) FILTER (WHERE p.proconfig IS NOT NULL) AS pinned_functions,
+       count(*) FILTER (WHERE p.prosqlbody IS NOT NULL) AS atomic_functions
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
-WHERE p.pronamespace = 'vbp'::regnamespace AND l.lanname IN ('sql', 'plpgsql') AND p.proconfig IS NOT NULL;
+WHERE p.pronamespace = 'vbp'::regnamespace AND l.lanname IN ('sql', 'plpgsql');
 -- every view runs with its reader's rights (listed: the ones that do not)
 SELECT c.relname AS definer_view FROM pg_class c
 WHERE c.relnamespace = 'vbp'::regnamespace AND c.relkind = 'v'

@@ -1,4 +1,4 @@
--- Triggers for existing databases (0.11.0): the traceability-code fraud guard on a
+-- Triggers for existing databases: the traceability-code fraud guard on a
 -- user's own dispensing tables.  Concurrency is tested in test/concurrency/.
 SET search_path = public, vbp;
 SET datestyle = ISO, YMD;

@@ -1,7 +1,7 @@
 -- vbp.uscc: unified social credit codes (统一社会信用代码, GB 32100-2015).
 SET search_path = public, vbp;
 
--- the valid examples of DOMAIN.md and their parts
+-- the valid examples of doc/domain.md §3.4 and their parts
 SELECT c, registering_authority(c), organisation_type(c), division(c), entity_code(c)
 FROM unnest(ARRAY['91350100M000100Y43', '91110108551385082Q', '91440300708461136T']::uscc[]) c;
 -- check character: 91350100M000100Y4 -> weighted sum mod 31 = 28, 31 - 28 = 3

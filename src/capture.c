@@ -1,6 +1,6 @@
 /*
  * capture.c
- *		vbp.capture(): a generic capture trigger (issue 8, 0.11.0) that feeds
+ *		vbp.capture(): a generic capture trigger that feeds
  *		vbp's ledger (vbp.purchase or vbp.dispensing) from a user's own
  *		purchase or dispensing table, so a hospital database feeds vbp without
  *		changing its schema.

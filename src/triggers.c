@@ -1,6 +1,6 @@
 /*
  * triggers.c
- *		Triggers for existing databases (0.11.0).
+ *		Triggers for existing databases.
  *
  * vbp.tracecode_guard(): a BEFORE INSERT OR UPDATE row trigger for any table
  * with a traceability-code column.  Every code seen goes into

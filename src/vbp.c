@@ -11,10 +11,6 @@
 
 PG_MODULE_MAGIC;
 
-#ifndef VBP_VERSION
-#define VBP_VERSION VBP_CORE_VERSION
-#endif
-
 /* Returns "vbp <library version> (core <core version>)". */
 PG_FUNCTION_INFO_V1(vbp_version);
 Datum

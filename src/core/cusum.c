@@ -1,8 +1,8 @@
 /*
  * cusum.c
  *		Tabular CUSUM change detection on a monthly series, as OpenPrescribing
- *		runs it on each organisation's percentile series (DOMAIN.md §7), after
- *		Montgomery, Introduction to Statistical Quality Control.
+ *		runs it on each organisation's percentile series (doc/domain.md §7),
+ *		after Montgomery, Introduction to Statistical Quality Control.
  *
  * A baseline (mean mu, population standard deviation sigma) is estimated from
  * the next `window` present values, starting at the first value; from there

@@ -2,8 +2,8 @@
  * tally.c
  *		The purchase tally behind fulfilment and retention: in one pass over
  *		purchases, the units and spend of selected and other products and the
- *		payment counts of products in the batch (DOMAIN.md §4: completion,
- *		selected share, on-time payment; §5: actual spend).
+ *		payment counts of products in the batch (doc/domain.md §4.7:
+ *		completion, selected share, on-time payment; §5: actual spend).
  *
  * Sums are 128-bit, so no realistic input overflows; the final values are
  * range-checked into 64 bits.
@@ -131,8 +131,8 @@ vbp_tally_units(vbp_int128 units, int64_t *out, vbp_error *err)
 
 /*
  * Time progress of a cycle on a date as a fraction num / den, clipped to
- * [0, 1]: (as_of - start + 1) / (end - start + 1) (DOMAIN.md §4).  Dates are
- * days; a cycle ending before it starts is a bad parameter.
+ * [0, 1]: (as_of - start + 1) / (end - start + 1) (doc/domain.md §4.7).
+ * Dates are days; a cycle ending before it starts is a bad parameter.
  */
 vbp_errkind
 vbp_time_progress(int32_t cycle_start, int32_t cycle_end, int32_t as_of,
@@ -150,7 +150,7 @@ vbp_time_progress(int32_t cycle_start, int32_t cycle_end, int32_t as_of,
 }
 
 /*
- * Fulfilment status from the three exact comparisons (DOMAIN.md §4):
+ * Fulfilment status from the three exact comparisons (doc/domain.md §4.7):
  * completed if completion >= 1, on_track if completion >= time progress,
  * lagging if completion >= lagging factor x time progress, else severely
  * lagging.  The caller compares (the glue in exact numeric).
@@ -233,7 +233,7 @@ ratio6(vbp_int128 num, vbp_int128 den)
 }
 
 /*
- * The fulfilment measures of one agreement on a date (DOMAIN.md §4), each
+ * The fulfilment measures of one agreement on a date (doc/domain.md §4.7), each
  * ratio rounded to 6 places from its exact value and every comparison made
  * exactly on the unrounded fractions:
  *   time progress tau = (as_of - start + 1) / (end - start + 1) in [0, 1];

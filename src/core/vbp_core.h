@@ -21,7 +21,11 @@
 typedef __int128 vbp_int128;
 typedef unsigned __int128 vbp_uint128;
 
-#define VBP_CORE_VERSION "0.12.0"
+/* The version is written once, in vbp.control; the Makefiles pass it in. */
+#ifndef VBP_VERSION
+#error "VBP_VERSION is not defined: build through the Makefile, which takes it from vbp.control"
+#endif
+#define VBP_CORE_VERSION VBP_VERSION
 
 /* What went wrong; the glue maps each kind to one SQLSTATE. */
 typedef enum vbp_errkind

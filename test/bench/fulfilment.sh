@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The fulfilment report against a bare GROUP BY over the same purchases (issue 5):
+# The fulfilment report against a bare GROUP BY over the same purchases:
 #   report:  SELECT count(*), sum(completion) FROM vbp.fulfilment_for(as_of)
 #   bare:    SELECT count(*), sum(q) FROM (SELECT p.org_code, pr.group_code, sum(p.quantity) q
 #            FROM vbp.purchase p JOIN vbp.product pr USING (product_code) GROUP BY 1, 2) s

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The traceability-code guard (issue 8): dispensing ingest with vbp.tracecode_guard on
+# The traceability-code guard: dispensing ingest with vbp.tracecode_guard on
 # against off, and the size of a vbp.tracecode index against a text index of the same
 # codes.
 #  ingest: INSERT ... SELECT of 200,000 new codes into a dispensing-like table, without a

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A second client reads vbp's reports as a BI tool would (issue 8).
+"""A second client reads vbp's reports as a BI tool would.
 
 psycopg2 (Debian python3-psycopg2), over the same server the other suites use
 (PGHOST, PGPORT, PGUSER from the environment):
@@ -122,7 +122,7 @@ except psycopg2.errors.InsufficientPrivilege:
     check("the read-only BI role cannot read the base tables", True)
 reader.close()
 
-# row-level security seen from a real client (0.12.0): an institution user's login
+# row-level security seen from a real client: an institution user's login
 # reads the live reports and gets its own institution's rows only
 cur.execute("SELECT count(*) FROM vbp.setup_tenancy()")
 cur.execute("DROP ROLE IF EXISTS bi_hospital")

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Incremental fulfilment counters under concurrent writers (issue 8): pgbench, 8 clients,
+# Incremental fulfilment counters under concurrent writers: pgbench, 8 clients,
 # 2,000 transactions each, inserting, updating and deleting purchases of 20 agreements
 # (so writers collide on the same counter rows); afterwards the counters equal a full
 # recomputation exactly (vbp.agreement_purchases), for every agreement.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The traceability-code guard under concurrent writers (issue 8).
+# The traceability-code guard under concurrent writers.
 #  1. Two sessions insert the same new code at the same moment (a barrier releases
 #     both), five rounds: in reject mode exactly one row is written, the other session
 #     gets SQLSTATE 23505 and one first sighting exists; in alert mode both rows are

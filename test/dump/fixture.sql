@@ -45,7 +45,7 @@ UPDATE vbp.parameter SET value = 0.75 WHERE rule_set = 'shanghai-2024' AND name 
 -- a settled retention with an audited adjustment (append-only tables with foreign keys)
 SELECT retained FROM vbp.settle_retention(1, (SELECT min(org_code::text) FROM vbp.agreement WHERE batch_id = 1)::vbp.orgcode);
 SELECT amount FROM vbp.adjust_retention(1, (SELECT min(org_code::text) FROM vbp.retention_settlement)::vbp.orgcode, '12.34', 'dump test');
--- tenancy (0.12.0): policies created by vbp.setup_tenancy() are user objects that
+-- tenancy: policies created by vbp.setup_tenancy() are user objects that
 -- pg_dump must restore once (policies made by the extension script would be
 -- restored twice), and a tenant's scope row (a regrole) survives
 SELECT count(*) FROM vbp.setup_tenancy();

@@ -13,10 +13,11 @@ core=$(cd "$here/../../src/core" && pwd)
 build=$here/build
 mkdir -p "$build"
 CLANG=${CLANG:-clang}
+version=$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" "$here/../../vbp.control")
 for target in cny drugcode tracecode orgcode uscc fulfilment; do
 	bin=$build/fuzz_$target
 	if ! $CLANG -g -O1 -std=gnu99 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-I"$core" -o "$bin" "$here/fuzz_$target.c" "$core"/*.c -lm 2>"$build/$target.build.log"; then
+		-I"$core" -DVBP_VERSION="\"$version\"" -o "$bin" "$here/fuzz_$target.c" "$core"/*.c -lm 2>"$build/$target.build.log"; then
 		cat "$build/$target.build.log"
 		echo "FAIL fuzz_$target builds"
 		continue

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scale-out on PostgreSQL's own machinery (issue 9; doc/scale-out.md).  Two more
+# Scale-out on PostgreSQL's own machinery (doc/scale-out.md).  Two more
 # clusters on loopback act as shards; vbp.purchase and vbp.dispensing of the
 # coordinator (the running server) are spread over them as postgres_fdw foreign
 # partitions, the foreign servers declaring OPTIONS (extensions 'vbp').  Checks:
@@ -239,9 +239,9 @@ CREATE FOREIGN TABLE shard1.dispensing PARTITION OF vbp.dispensing
   FOR VALUES FROM (MINVALUE) TO ('$dispensing_split') SERVER shard1 OPTIONS (schema_name 'vbp', table_name 'dispensing');
 CREATE FOREIGN TABLE shard2.dispensing PARTITION OF vbp.dispensing
   FOR VALUES FROM ('$dispensing_split') TO (MAXVALUE) SERVER shard2 OPTIONS (schema_name 'vbp', table_name 'dispensing');
--- written through the parents, which route each row to the shard of its date (0.12.0:
--- no counter trigger exists while the counters are off; until 0.11.0 their disabled
--- transition-table triggers made routing to a foreign partition fail with 0A000)
+-- written through the parents, which route each row to the shard of its date (no
+-- counter trigger exists while the counters are off: a transition-table trigger, even
+-- a disabled one, makes routing to a foreign partition fail with 0A000)
 INSERT INTO vbp.purchase SELECT * FROM moving_purchase;
 INSERT INTO vbp.dispensing SELECT * FROM moving_dispensing;
 COMMIT;
@@ -355,7 +355,7 @@ fi
 
 # vbp.cycle_tally takes vbp.product_cycle[] and returns vbp.cycle_totals[]; postgres_fdw
 # ships only extension members, and array types become members only because
-# vbp 0.12.0 adds them (src/sql/72_scaleout.sql)
+# vbp's install script adds them (ALTER EXTENSION vbp ADD TYPE, beside each element type)
 members=$(psql -d $db -At -c "SELECT count(*) FROM pg_depend WHERE classid = 'pg_type'::regclass AND deptype = 'e'
 	AND objid IN ('vbp.product_cycle[]'::regtype, 'vbp.cycle_totals[]'::regtype, 'vbp.orgcode[]'::regtype)")
 if [ "$members" = 3 ]; then

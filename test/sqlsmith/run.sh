@@ -16,7 +16,7 @@
 # and the role vbp_sqlsmith: not a superuser, owns nothing, may read every vbp
 # table and view and write the tables (sqlsmith runs each statement in a
 # transaction it rolls back), so it can call only what PUBLIC may (vbp's admin
-# functions are refused to it); from vbp 0.12.0, a BI reader tenant (nation
+# functions are refused to it); a BI reader tenant (nation
 # scope), so that row-level security shows it every row; search_path = vbp, public, smith, pg_catalog, so
 # that vbp's operators resolve and sqlsmith reads its list of functions from the
 # view smith.pg_proc (all of vbp's, one in 8 of the others); statement_timeout
@@ -75,7 +75,7 @@ cleanup() {
 		-c 'DROP ROLE IF EXISTS vbp_province_analyst, vbp_institution_user, vbp_bi_reader' >/dev/null 2>&1
 	rm -rf "$work"
 }
-# vbp.setup_tenancy() (0.12.0) creates three group roles; dropped at the end unless they were there
+# vbp.setup_tenancy() creates three group roles; dropped at the end unless they were there
 tenant_groups=$(psql -d postgres -tAc "SELECT count(*) FROM pg_roles
   WHERE rolname IN ('vbp_province_analyst', 'vbp_institution_user', 'vbp_bi_reader')" 2>/dev/null || echo 1)
 trap cleanup EXIT
@@ -128,7 +128,7 @@ REVOKE EXECUTE ON FUNCTION pg_terminate_backend(integer, bigint) FROM PUBLIC;
 GRANT USAGE ON SCHEMA vbp TO $role;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA vbp, public TO $role;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA vbp TO $role;
--- from 0.12.0 every vbp table has row-level security: read as a BI reader
+-- every vbp table has row-level security: read as a BI reader
 -- (nation scope, sees every row through the policies)
 DO \$\$ BEGIN
   IF EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'grant_tenant' AND pronamespace = 'vbp'::regnamespace) THEN

@@ -1,7 +1,7 @@
 /*
  * test_codes.c
  *		drugcode, tracecode, orgcode and uscc codecs: the valid examples of
- *		DOMAIN.md, rejections, round trips and order = text order.
+ *		doc/domain.md §3, rejections, round trips and order = text order.
  */
 #include "unit.h"
 

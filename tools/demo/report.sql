@@ -1,6 +1,6 @@
 -- Headline report of the demo database, read from vbp's report views as of the demo date:
 -- per batch the drugs, the unweighted average cut over drugs and the fulfilment ratio
--- (selected units bought / (agreed volume x time progress)), then the seed's totals.
+-- (selected units bought / (agreed volume x time progress)), then the 2022 reply's totals.
 \set QUIET on
 SET search_path = "$user", public, vbp;
 SELECT set_config('vbp.as_of', (SELECT as_of::text FROM vbp.demo_run), false) IS NOT NULL AS as_of_set \gset
@@ -10,7 +10,7 @@ SELECT vbp.version() AS vbp, as_of, scale, seed FROM vbp.demo_run;
 SELECT batch_id AS batch, name, drugs, round(100 * avg_cut, 1) AS avg_cut_pct,
        round(fulfilment_ratio, 2) AS fulfilment
 FROM vbp.batch_summary ORDER BY batch_id;
-\echo '-- seed (医保函〔2022〕137号): 234 drugs, average cut 53%, 115 essential (49%), batches 1-5 bought more than 2x the agreed volume'
+\echo '-- the 2022 reply (医保函〔2022〕137号): 234 drugs, average cut 53%, 115 essential (49%), batches 1-5 bought more than 2x the agreed volume'
 SELECT sum(drugs) AS drugs,
        round(100 * sum(avg_cut * drugs) / sum(drugs)) AS avg_cut_pct,
        sum(essential) AS essential_medicines,

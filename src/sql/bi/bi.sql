@@ -1,7 +1,7 @@
 \echo Use "CREATE EXTENSION vbp" to load this file. \quit
 
 -- =====================================================================
--- Materialized views for BI (issue 8; 0.11.0): the report views stored, each
+-- Materialized views for BI: the report views stored, each
 -- with a unique index so vbp.refresh_reports() can refresh it CONCURRENTLY
 -- (readers keep reading the old rows meanwhile).  Created empty: run
 -- SELECT * FROM vbp.refresh_reports() once, and after a restore.  The

@@ -1,7 +1,7 @@
 \echo Use "CREATE EXTENSION vbp" to load this file. \quit
 
 -- =====================================================================
--- Deterministic, calibrated demo / benchmark generator (DOMAIN.md §8)
+-- Deterministic, calibrated demo / benchmark generator (doc/domain.md §8)
 -- =====================================================================
 
 CREATE FUNCTION vbp.demo_uniform(seed bigint, stream int, key1 bigint, key2 bigint DEFAULT 0)
@@ -109,8 +109,8 @@ BEGIN
   DROP INDEX vbp.purchase_default_org_product, vbp.purchase_default_product,
              vbp.dispensing_default_trace, vbp.dispensing_default_org_product, vbp.dispensing_default_patient;
 
-  RAISE DEBUG 'generate_demo: batches 1-6 as published (DOMAIN.md §4); cycle s (after %)', clock_timestamp() - t0;
-  -- batches 1-6 from the shipped published figures (DOMAIN.md §4); cycle starts are the demo's
+  RAISE DEBUG 'generate_demo: batches 1-6 as published (doc/domain.md §4); cycle s (after %)', clock_timestamp() - t0;
+  -- batches 1-6 from the shipped published figures (doc/domain.md §4); cycle starts are the demo's
   INSERT INTO vbp.batch (batch_id, name, kind, announced_on, cycle_start, ratio_rule_set, published_drugs, published_avg_cut)
   SELECT p.batch_id, p.name, 'national', p.announced_on, c.cycle_start, 'batch7', p.drugs, p.avg_cut
   FROM vbp.published_batch p
@@ -118,13 +118,13 @@ BEGIN
                (4, date '2021-05-01'), (5, date '2021-10-01'), (6, date '2022-05-01')) c(batch_id, cycle_start) USING (batch_id)
   WHERE p.shipped;
   IF (SELECT sum(published_drugs) FROM vbp.batch) IS DISTINCT FROM
-     (SELECT value FROM vbp.parameter WHERE rule_set = 'national' AND name = 'vbp_varieties_mid_2022') THEN
+     vbp.param('national', 'vbp_varieties_mid_2022') THEN
     RAISE EXCEPTION 'published batch figures do not add up to the seed''s national VBP varieties'
       USING ERRCODE = 'data_exception';
   END IF;
 
   RAISE DEBUG 'generate_demo: generic groups: 234 under VBP, 60 candidates not (after %)', clock_timestamp() - t0;
-  SELECT value INTO n_essential FROM vbp.parameter WHERE rule_set = 'national' AND name = 'vbp_essential_varieties_mid_2022';
+  n_essential := vbp.param('national', 'vbp_essential_varieties_mid_2022');
 
   -- generic groups: 234 under VBP, 60 candidates not yet under VBP, 100 negotiated drugs
   CREATE TEMP TABLE demo_g ON COMMIT DROP AS
@@ -486,7 +486,7 @@ BEGIN
   FROM demo_line l JOIN demo_g g USING (g_no) WHERE l.mismatch
   GROUP BY g.group_code HAVING bool_or(l.kind = 'P') AND bool_or(l.kind = 'H');
 
-  RAISE DEBUG 'generate_demo: negotiated-drug landing data (0.10.0) (after %)', clock_timestamp() - t0;
+  RAISE DEBUG 'generate_demo: negotiated-drug landing data (after %)', clock_timestamp() - t0;
   -- dual-channel pharmacies qualified 2021-08-01 .. 2021-11-08, before the 2021-11-30 deadline
   UPDATE vbp.institution inst SET dual_channel_since = date '2021-08-01' + floor(vbp.demo_uniform(seed, 80, i.i_no) * 100)::int
   FROM demo_i i WHERE i.org_code = inst.org_code AND inst.dual_channel;

@@ -1,7 +1,7 @@
 \echo Use "CREATE EXTENSION vbp" to load this file. \quit
 
 -- =====================================================================
--- Capture trigger (issue 8; 0.11.0): vbp.capture feeds vbp.purchase or
+-- Capture trigger: vbp.capture feeds vbp.purchase or
 -- vbp.dispensing from a user's own table (doc/triggers.md); the link from
 -- each source row to its ledger row lives here.
 -- =====================================================================

@@ -1,11 +1,11 @@
 \echo Use "CREATE EXTENSION vbp" to load this file. \quit
 
 -- =====================================================================
--- Incremental fulfilment counters (issue 8; 0.11.0): per agreement, the
+-- Incremental fulfilment counters: per agreement, the
 -- units, spend and purchases bought in its cycle so far, kept by statement
 -- triggers on vbp.purchase, so a dashboard reads completion without a pass
 -- over the purchases.  Off until vbp.enable_fulfilment_counters(), which
--- creates the triggers; disabling drops them (0.12.0: PostgreSQL collects the
+-- creates the triggers; disabling drops them (PostgreSQL collects the
 -- transition tables even of a disabled trigger, and a transition-table
 -- trigger forbids routing writes to foreign partitions), so bulk loads pay
 -- nothing while the counters are off.  The counters are derived data, not
@@ -188,8 +188,8 @@ CREATE VIEW vbp.fulfilment_live WITH (security_invoker = true) AS
   CROSS JOIN LATERAL (
     SELECT vbp.fulfilment_measure(c.selected_units, c.other_units, 0, 0, a.agreed_volume, a.cycle_start, a.cycle_end,
                                   vbp.report_date(),
-                                  (SELECT p.value FROM vbp.parameter p WHERE p.rule_set = 'national' AND p.name = 'lagging_factor'),
-                                  (SELECT p.value FROM vbp.parameter p WHERE p.rule_set = 'national' AND p.name = 'selected_share_floor')) AS f
+                                  vbp.param(vbp.report_rule_set(), 'lagging_factor'),
+                                  vbp.param(vbp.report_rule_set(), 'selected_share_floor')) AS f
   ) m
   WHERE a.cycle_start <= vbp.report_date()
     AND EXISTS (SELECT FROM vbp.selection s JOIN vbp.product pr ON pr.product_code = s.product_code

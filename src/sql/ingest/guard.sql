@@ -1,7 +1,7 @@
 \echo Use "CREATE EXTENSION vbp" to load this file. \quit
 
 -- =====================================================================
--- Triggers for existing databases (issue 8; 0.11.0).  The traceability-code
+-- Triggers for existing databases.  The traceability-code
 -- fraud guard: attach vbp.tracecode_guard to any dispensing table
 -- (doc/triggers.md).  Its sightings and alerts live here.
 -- =====================================================================

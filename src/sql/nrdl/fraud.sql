@@ -1,7 +1,7 @@
 \echo Use "CREATE EXTENSION vbp" to load this file. \quit
 
 -- =====================================================================
--- Dual-channel fraud rules (双通道欺诈规则; issue 8, 0.11.0): the same
+-- Dual-channel fraud rules (双通道欺诈规则): the same
 -- patient getting the same drug at different institutions with overlapping
 -- days' supply, and dispensing beyond the prescription.  Dispensing lines
 -- carry their days' supply and prescription where the source has them.
@@ -13,7 +13,8 @@ CREATE FUNCTION vbp.overlapping_supply_for(from_date date, to_date date)
   RETURNS TABLE (patient_id text, group_code vbp.drugcode,
                  first_id bigint, first_org vbp.orgcode, first_on date, first_days int,
                  second_id bigint, second_org vbp.orgcode, second_on date, second_days int, overlap_days int)
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
   WITH l AS (
     SELECT d.dispensing_id, d.org_code, d.patient_id, pr.group_code, d.dispensed_on, d.days_supply
     FROM vbp.dispensing d JOIN vbp.product pr ON pr.product_code = d.product_code
@@ -28,15 +29,16 @@ CREATE FUNCTION vbp.overlapping_supply_for(from_date date, to_date date)
           AND b.org_code <> a.org_code
           AND (b.dispensed_on > a.dispensed_on OR (b.dispensed_on = a.dispensed_on AND b.dispensing_id > a.dispensing_id))
           AND b.dispensed_on < a.dispensed_on + a.days_supply
-  WHERE b.dispensed_on BETWEEN from_date AND to_date
-$$;
+  WHERE b.dispensed_on BETWEEN from_date AND to_date;
+END;
 COMMENT ON FUNCTION vbp.overlapping_supply_for(date, date) IS
   'Overlapping supply at different institutions (重复配药): pairs of dispensing lines of the same patient and drug (generic group) at different institutions or pharmacies whose supplies [day, day + days_supply) overlap, the later line dispensed between the two dates; overlap_days = days both supplies cover';
 
 CREATE FUNCTION vbp.over_prescription_for(from_date date, to_date date)
   RETURNS TABLE (prescription_id text, patient_id text, group_code vbp.drugcode, prescribed bigint,
                  dispensed bigint, excess bigint, lines bigint, other_patient boolean, other_drug boolean)
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
   SELECT p.prescription_id, p.patient_id, p.group_code, p.quantity, sum(d.quantity)::bigint,
          sum(d.quantity)::bigint - p.quantity, count(*),
          bool_or(d.patient_id <> p.patient_id), bool_or(pr.group_code OPERATOR(vbp.<>) p.group_code)
@@ -46,7 +48,7 @@ CREATE FUNCTION vbp.over_prescription_for(from_date date, to_date date)
   WHERE p.prescribed_on BETWEEN from_date AND to_date
   GROUP BY p.prescription_id, p.patient_id, p.group_code, p.quantity
   HAVING sum(d.quantity) > p.quantity
-      OR bool_or(d.patient_id <> p.patient_id) OR bool_or(pr.group_code OPERATOR(vbp.<>) p.group_code)
-$$;
+      OR bool_or(d.patient_id <> p.patient_id) OR bool_or(pr.group_code OPERATOR(vbp.<>) p.group_code);
+END;
 COMMENT ON FUNCTION vbp.over_prescription_for(date, date) IS
   'Dispensing beyond the prescription (超处方配药): prescriptions written between the two dates whose dispensing lines together exceed the quantity prescribed (excess = dispensed - prescribed), or were dispensed to another patient or as another drug';

@@ -247,7 +247,3 @@ COMMENT ON COLUMN vbp.drg_case.total_cost IS 'Total cost of the case (住院总�
 SELECT pg_catalog.pg_extension_config_dump('vbp.drg_case', '');
 COMMENT ON INDEX vbp.drg_case_group IS 'DRG cases by group and date';
 
-INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, description, source, shipped) VALUES
-  ('national', 'reimbursement_tolerance', 0.01, NULL, NULL, 'ratio',
-   'Largest difference of the fund-paid share between the hospital and the pharmacy channel still counted as the same reimbursement (双通道同等报销)',
-   '[method] rounding each line''s fund payment to the fen moves a channel''s share by far less', true);

@@ -1,7 +1,7 @@
 \echo Use "CREATE EXTENSION vbp" to load this file. \quit
 
 -- =====================================================================
--- Negotiated drugs landing (谈判药品落地, DOMAIN.md §6; 0.10.0): stocking,
+-- Negotiated drugs landing (谈判药品落地, doc/domain.md §6): stocking,
 -- effective availability, dual channel, listing, patient certification,
 -- separate payment, drug share, DRG and the monitoring view.  Each report
 -- is a function of its dates (and rule set) and, where it has one natural
@@ -38,11 +38,12 @@ COMMENT ON VIEW vbp.nrdl_applicable_level IS
 CREATE FUNCTION vbp.nrdl_in_force(on_date date)
   RETURNS TABLE (version_id int, group_code vbp.drugcode, effective_from date, separate_payment boolean,
                  dual_channel boolean, patient_certification boolean)
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
   SELECT p.version_id, p.group_code, p.effective_from, p.separate_payment, p.dual_channel, p.patient_certification
   FROM vbp.nrdl_item_period p
-  WHERE p.effective_from <= on_date AND on_date <= p.valid_to
-$$;
+  WHERE p.effective_from <= on_date AND on_date <= p.valid_to;
+END;
 COMMENT ON FUNCTION vbp.nrdl_in_force(date) IS
   'Negotiated drugs in force on a date (现行谈判药品): the items of vbp.nrdl_item_period whose period contains the date';
 
@@ -61,7 +62,8 @@ COMMENT ON VIEW vbp.nrdl_dispensing IS
 -- purchase or first purchase, up to a date
 CREATE FUNCTION vbp.nrdl_stock_events(as_of date)
   RETURNS TABLE (org_code vbp.orgcode, group_code vbp.drugcode, first_stocked date, formulary boolean)
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
   SELECT e.org_code, e.group_code, min(e.d), bool_or(e.formulary)
   FROM (SELECT f.org_code, f.group_code, f.admitted_on AS d, NOT f.temporary AS formulary
         FROM vbp.formulary_admission f WHERE f.admitted_on <= as_of
@@ -71,16 +73,17 @@ CREATE FUNCTION vbp.nrdl_stock_events(as_of date)
         WHERE pu.purchased_on <= as_of
           AND pr.group_code IN (SELECT it.group_code FROM vbp.nrdl_item it)
         GROUP BY 1, 2) e
-  GROUP BY 1, 2
-$$;
+  GROUP BY 1, 2;
+END;
 COMMENT ON FUNCTION vbp.nrdl_stock_events(date) IS
   'First stocking (配备) of each negotiated drug by each institution or pharmacy up to a date: the earliest formulary admission, temporary purchase (临时采购) or purchase; formulary: admitted to the formulary (not only temporary or purchased)';
 
-CREATE FUNCTION vbp.nrdl_stocking_for(as_of date, rule_set text DEFAULT 'national')
+CREATE FUNCTION vbp.nrdl_stocking_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (version_id int, org_code vbp.orgcode, level text, province text, city text,
                  applicable bigint, stocked bigint, temporary_only bigint, stocking_rate numeric,
                  median_days_to_stock numeric, committee_on date, committee_late boolean)
-  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
   WITH v AS (
     SELECT * FROM vbp.nrdl_version WHERE effective_from <= as_of
   ), app AS (   -- applicable (hospital, drug) pairs of each version
@@ -96,7 +99,7 @@ CREATE FUNCTION vbp.nrdl_stocking_for(as_of date, rule_set text DEFAULT 'nationa
     FROM app LEFT JOIN vbp.nrdl_stock_events(as_of) e USING (org_code, group_code)
     GROUP BY 1, 2, 3, 4
   ), days AS (
-    SELECT p.value FROM vbp.parameter p WHERE p.rule_set = nrdl_stocking_for.rule_set AND p.name = 'committee_days'
+    SELECT vbp.param(nrdl_stocking_for.rule_set, 'committee_days') AS value
   )
   SELECT per.version_id, per.org_code, per.level, vbp.province(per.org_code), vbp.city(per.org_code),
          per.applicable, per.stocked, per.temporary_only,
@@ -106,8 +109,8 @@ CREATE FUNCTION vbp.nrdl_stocking_for(as_of date, rule_set text DEFAULT 'nationa
               ELSE as_of - per.effective_from > (SELECT value FROM days) END
   FROM per
   LEFT JOIN LATERAL (SELECT min(m.met_on) AS met_on FROM vbp.committee_meeting m
-                     WHERE m.org_code = per.org_code AND m.met_on >= per.effective_from AND m.met_on <= as_of) c ON true
-$$;
+                     WHERE m.org_code = per.org_code AND m.met_on >= per.effective_from AND m.met_on <= as_of) c ON true;
+END;
 COMMENT ON FUNCTION vbp.nrdl_stocking_for(date, text) IS
   'Stocking (配备) of each list version by each medical institution as of a date: applicable drugs (vbp.nrdl_applicability, default all), stocked ones (admitted, bought temporarily or purchased by the date), those stocked only by temporary purchase, stocking rate = stocked / applicable, median days from the version''s effective date to stocking (0 if stocked before), the first pharmacy and therapeutics committee (药事会) on or after the effective date, and committee_late: none within committee_days (30) of it';
 
@@ -115,10 +118,11 @@ CREATE VIEW vbp.nrdl_stocking WITH (security_invoker = true) AS SELECT * FROM vb
 COMMENT ON VIEW vbp.nrdl_stocking IS
   'Stocking of negotiated drugs (谈判药品配备) per institution and list version as of vbp.report_date()';
 
-CREATE FUNCTION vbp.nrdl_stocking_summary_for(as_of date, rule_set text DEFAULT 'national')
+CREATE FUNCTION vbp.nrdl_stocking_summary_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (version_id int, scope text, key text, institutions bigint, applicable bigint, stocked bigint,
                  stocking_rate numeric)
-  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
   SELECT s.version_id,
          CASE WHEN GROUPING(s.level) = 0 THEN 'level' WHEN GROUPING(s.city) = 0 THEN 'city'
               WHEN GROUPING(s.province) = 0 THEN 'province' ELSE 'national' END,
@@ -126,8 +130,8 @@ CREATE FUNCTION vbp.nrdl_stocking_summary_for(as_of date, rule_set text DEFAULT 
          count(*), sum(s.applicable)::bigint, sum(s.stocked)::bigint,
          round(sum(s.stocked)::numeric / nullif(sum(s.applicable), 0), 6)
   FROM vbp.nrdl_stocking_for(as_of, rule_set) s
-  GROUP BY GROUPING SETS ((s.version_id), (s.version_id, s.level), (s.version_id, s.province), (s.version_id, s.city))
-$$;
+  GROUP BY GROUPING SETS ((s.version_id), (s.version_id, s.level), (s.version_id, s.province), (s.version_id, s.city));
+END;
 COMMENT ON FUNCTION vbp.nrdl_stocking_summary_for(date, text) IS
   'Stocking rate (配备率) of each list version by institution level, prefecture city, province and nationally as of a date: Σ stocked / Σ applicable (institution, drug) pairs';
 
@@ -138,7 +142,8 @@ COMMENT ON VIEW vbp.nrdl_stocking_summary IS
 CREATE FUNCTION vbp.nrdl_availability_for(as_of date)
   RETURNS TABLE (version_id int, org_code vbp.orgcode, level text, city text, drugs bigint, stocked bigint,
                  via_pharmacy bigint, available bigint, availability_rate numeric)
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
   WITH ev AS (
     SELECT * FROM vbp.nrdl_stock_events(as_of)
   ), ph AS (   -- drugs stocked by a qualified dual-channel pharmacy, per city
@@ -157,8 +162,8 @@ CREATE FUNCTION vbp.nrdl_availability_for(as_of date)
   SELECT version_id, org_code, level, city, count(*), count(*) FILTER (WHERE here),
          count(*) FILTER (WHERE near AND NOT here), count(*) FILTER (WHERE here OR near),
          round((count(*) FILTER (WHERE here OR near))::numeric / count(*), 6)
-  FROM pairs GROUP BY 1, 2, 3, 4
-$$;
+  FROM pairs GROUP BY 1, 2, 3, 4;
+END;
 COMMENT ON FUNCTION vbp.nrdl_availability_for(date) IS
   'Effective availability (可及性) of the negotiated drugs in force on a date for each medical institution: stocked in the institution, or else, for a drug on the dual-channel list, by a pharmacy of the same prefecture city qualified for the dual channel (双通道药店) by the date; availability_rate = available / drugs';
 
@@ -168,19 +173,21 @@ COMMENT ON VIEW vbp.nrdl_availability IS
 
 CREATE FUNCTION vbp.nrdl_province_gap_for(as_of date)
   RETURNS TABLE (province text, group_code vbp.drugcode, version_id int)
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
   SELECT p.code, f.group_code, f.version_id
   FROM vbp.division p CROSS JOIN vbp.nrdl_in_force(as_of) f
   WHERE p.level = 'province'
     AND NOT EXISTS (SELECT FROM vbp.nrdl_stock_events(as_of) ev
-                    WHERE ev.group_code = f.group_code AND vbp.province(ev.org_code) = p.code)
-$$;
+                    WHERE ev.group_code = f.group_code AND vbp.province(ev.org_code) = p.code);
+END;
 COMMENT ON FUNCTION vbp.nrdl_province_gap_for(date) IS
   'Negotiated drugs in force on a date that no institution or pharmacy of a province has stocked (全省未配备)';
 
 CREATE FUNCTION vbp.dual_channel_gap_for(as_of date)
   RETURNS TABLE (kind text, province text, city text, detail text)
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
   SELECT 'city_without_dual_channel_pharmacy', c.parent, c.code,
          format('no qualified dual-channel pharmacy in %s (%s) on %s', c.name, c.code, as_of)
   FROM vbp.division c
@@ -195,8 +202,8 @@ CREATE FUNCTION vbp.dual_channel_gap_for(as_of date)
   CROSS JOIN (SELECT DISTINCT f.version_id FROM vbp.nrdl_in_force(as_of) f) v
   WHERE p.level = 'province'
     AND NOT EXISTS (SELECT FROM vbp.dual_channel_list l
-                    WHERE l.province = p.code AND l.version_id = v.version_id AND l.published_on <= as_of)
-$$;
+                    WHERE l.province = p.code AND l.version_id = v.version_id AND l.published_on <= as_of);
+END;
 COMMENT ON FUNCTION vbp.dual_channel_gap_for(date) IS
   'Dual-channel gaps (双通道落地缺口) on a date: prefecture cities with no qualified dual-channel pharmacy, and provinces with no published dual-channel list for the list version in force';
 
@@ -204,25 +211,27 @@ CREATE VIEW vbp.dual_channel_gap WITH (security_invoker = true) AS SELECT * FROM
 COMMENT ON VIEW vbp.dual_channel_gap IS
   'Dual-channel gaps as of vbp.report_date(); vbp.dual_channel_deadline_gap checks the seed''s deadlines';
 
-CREATE FUNCTION vbp.dual_channel_deadline_gap(rule_set text DEFAULT 'national')
+CREATE FUNCTION vbp.dual_channel_deadline_gap(rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (kind text, deadline date, province text, city text, detail text)
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
   SELECT g.kind, d.deadline, g.province, g.city, g.detail
-  FROM (SELECT 'city_without_dual_channel_pharmacy' AS kind, value_date AS deadline
-        FROM vbp.parameter p WHERE p.rule_set = dual_channel_deadline_gap.rule_set AND p.name = 'dual_channel_pharmacy_deadline'
+  FROM (SELECT 'city_without_dual_channel_pharmacy' AS kind,
+               vbp.param_date(dual_channel_deadline_gap.rule_set, 'dual_channel_pharmacy_deadline') AS deadline
         UNION ALL
-        SELECT 'province_without_dual_channel_list', value_date
-        FROM vbp.parameter p WHERE p.rule_set = dual_channel_deadline_gap.rule_set AND p.name = 'dual_channel_list_deadline') d
+        SELECT 'province_without_dual_channel_list',
+               vbp.param_date(dual_channel_deadline_gap.rule_set, 'dual_channel_list_deadline')) d
   CROSS JOIN LATERAL vbp.dual_channel_gap_for(d.deadline) g
-  WHERE g.kind = d.kind
-$$;
+  WHERE g.kind = d.kind;
+END;
 COMMENT ON FUNCTION vbp.dual_channel_deadline_gap(text) IS
   'Dual-channel gaps at the seed''s deadlines (parameters dual_channel_list_deadline 2021-10-31 for the provinces'' lists, dual_channel_pharmacy_deadline 2021-11-30 for a pharmacy in every prefecture city)';
 
-CREATE FUNCTION vbp.channel_reimbursement_for(from_date date, to_date date, rule_set text DEFAULT 'national')
+CREATE FUNCTION vbp.channel_reimbursement_for(from_date date, to_date date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (group_code vbp.drugcode, hospital_lines bigint, pharmacy_lines bigint,
                  hospital_fund_share numeric, pharmacy_fund_share numeric, difference numeric, mismatch boolean)
-  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
   WITH lines AS (
     SELECT d.group_code, d.channel, d.amount, d.fund_paid
     FROM vbp.nrdl_dispensing d
@@ -237,17 +246,17 @@ CREATE FUNCTION vbp.channel_reimbursement_for(from_date date, to_date date, rule
     FROM lines l GROUP BY 1
   )
   SELECT s.group_code, s.hl, s.pl, round(s.hs, 6), round(s.ps, 6), round(s.ps - s.hs, 6),
-         abs(s.ps - s.hs) > (SELECT p.value FROM vbp.parameter p
-                             WHERE p.rule_set = channel_reimbursement_for.rule_set AND p.name = 'reimbursement_tolerance')
-  FROM s WHERE s.hl > 0 AND s.pl > 0
-$$;
+         abs(s.ps - s.hs) > vbp.param(channel_reimbursement_for.rule_set, 'reimbursement_tolerance')
+  FROM s WHERE s.hl > 0 AND s.pl > 0;
+END;
 COMMENT ON FUNCTION vbp.channel_reimbursement_for(date, date, text) IS
   'Same reimbursement in both channels (双通道同等报销): for each dual-channel negotiated drug dispensed in both channels between two dates, the fund-paid share Σ fund_paid / Σ amount in hospitals and in pharmacies, their difference, and mismatch when it exceeds reimbursement_tolerance (0.01)';
 
 CREATE FUNCTION vbp.nrdl_listing_for(as_of date)
   RETURNS TABLE (province text, group_code vbp.drugcode, version_id int, first_effective date, listed_on date,
                  days_to_list int, not_listed boolean)
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
   SELECT p.code, f.group_code, f.version_id, e.first_effective, l.listed_on, l.listed_on - e.first_effective,
          l.listed_on IS NULL
   FROM vbp.division p CROSS JOIN vbp.nrdl_in_force(as_of) f
@@ -256,8 +265,8 @@ CREATE FUNCTION vbp.nrdl_listing_for(as_of date)
                       WHERE it.group_code = f.group_code AND v.effective_from <= as_of) e
   LEFT JOIN LATERAL (SELECT min(pl.listed_on) AS listed_on FROM vbp.platform_listing pl
                      WHERE pl.province = p.code AND pl.group_code = f.group_code AND pl.listed_on <= as_of) l ON true
-  WHERE p.level = 'province'
-$$;
+  WHERE p.level = 'province';
+END;
 COMMENT ON FUNCTION vbp.nrdl_listing_for(date) IS
   'Listing (挂网) of the negotiated drugs in force on a date on each province''s procurement platform: the version in force, the effective date of the first list that included the drug, the first listing by the date, days from that effective date to listing (negative: listed before), and not_listed when not listed by the date';
 
@@ -268,21 +277,23 @@ COMMENT ON VIEW vbp.nrdl_listing IS
 CREATE FUNCTION vbp.uncertified_dispensing_for(from_date date, to_date date)
   RETURNS TABLE (dispensing_id bigint, dispensed_on date, org_code vbp.orgcode, channel text, patient_id text,
                  group_code vbp.drugcode, product_code vbp.drugcode)
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
   SELECT d.dispensing_id, d.dispensed_on, d.org_code, d.channel, d.patient_id, d.group_code, d.product_code
   FROM vbp.nrdl_dispensing d
   WHERE d.dispensed_on BETWEEN from_date AND to_date AND d.patient_certification
     AND NOT EXISTS (SELECT FROM vbp.patient_certification c
                     WHERE c.patient_id = d.patient_id AND c.group_code = d.group_code
-                      AND c.certified_on <= d.dispensed_on AND (c.valid_to IS NULL OR c.valid_to >= d.dispensed_on))
-$$;
+                      AND c.certified_on <= d.dispensed_on AND (c.valid_to IS NULL OR c.valid_to >= d.dispensed_on));
+END;
 COMMENT ON FUNCTION vbp.uncertified_dispensing_for(date, date) IS
   'Dispensing of a negotiated drug that requires patient certification (患者认定) to a patient without a certification valid on the day, between two dates';
 
 CREATE FUNCTION vbp.budget_use_for(year int)
   RETURNS TABLE (org_code vbp.orgcode, total_budget vbp.cny, fund_paid vbp.cny, separately_paid vbp.cny,
                  use_with numeric, use_without numeric, over_budget_with boolean, over_budget_without boolean)
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
   WITH m AS (
     SELECT im.org_code, sum(im.fund_paid) AS fund FROM vbp.institution_month im
     WHERE im.month >= make_date(year, 1, 1) AND im.month < make_date(year + 1, 1, 1) GROUP BY 1
@@ -300,8 +311,8 @@ CREATE FUNCTION vbp.budget_use_for(year int)
          coalesce(m.fund, '0') - coalesce(sep.fund, '0') > b.total_budget
   FROM vbp.institution_budget b
   LEFT JOIN m USING (org_code) LEFT JOIN sep USING (org_code)
-  WHERE b.year = budget_use_for.year
-$$;
+  WHERE b.year = budget_use_for.year;
+END;
 COMMENT ON FUNCTION vbp.budget_use_for(int) IS
   'Total-budget use (总额预算执行) of each institution in a year, with separately paid negotiated drugs (单独支付) counted and excluded: fund_paid = Σ monthly fund payments, separately_paid = fund payments for hospital-channel dispensing of drugs with separate_payment in force on the day; use = fund / budget';
 
@@ -309,7 +320,8 @@ CREATE FUNCTION vbp.drug_share_for(from_month date, to_month date)
   RETURNS TABLE (org_code vbp.orgcode, month date, visits bigint, medical_cost vbp.cny, drug_cost vbp.cny,
                  negotiated_cost vbp.cny, drug_share numeric, drug_share_without numeric,
                  cost_per_visit numeric, cost_per_visit_without numeric)
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
   WITH n AS (
     SELECT d.org_code, date_trunc('month', d.dispensed_on)::date AS month, sum(d.amount) AS cost
     FROM vbp.nrdl_dispensing d
@@ -324,15 +336,16 @@ CREATE FUNCTION vbp.drug_share_for(from_month date, to_month date)
          round((im.medical_cost - coalesce(n.cost, '0'))::numeric / nullif(im.visits, 0), 2)
   FROM vbp.institution_month im
   LEFT JOIN n USING (org_code, month)
-  WHERE im.month >= date_trunc('month', from_month) AND im.month <= date_trunc('month', to_month)
-$$;
+  WHERE im.month >= date_trunc('month', from_month) AND im.month <= date_trunc('month', to_month);
+END;
 COMMENT ON FUNCTION vbp.drug_share_for(date, date) IS
   'Drug share (药占比) and cost per visit (次均费用) of each institution and month, with and without negotiated drugs (hospital-channel dispensing of drugs in force on the day): share = drug / medical cost, without = (drug − negotiated) / (medical − negotiated); per visit = medical cost / visits, without = (medical − negotiated) / visits';
 
 CREATE FUNCTION vbp.drg_negotiated_for(from_date date, to_date date)
   RETURNS TABLE (drg_group text, cases bigint, total_cost vbp.cny, negotiated_cost vbp.cny,
                  negotiated_per_case numeric, negotiated_share numeric, weight_with numeric, weight_without numeric)
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
   WITH c AS (
     SELECT dc.drg_group, count(*) AS cases, sum(dc.total_cost) AS cost
     FROM vbp.drg_case dc WHERE dc.discharged_on BETWEEN from_date AND to_date GROUP BY 1
@@ -351,8 +364,8 @@ CREATE FUNCTION vbp.drg_negotiated_for(from_date date, to_date date)
          round(g.ncost::numeric / nullif(g.cost::numeric, 0), 6),
          round((g.cost::numeric / g.cases) / nullif(tot.cost / tot.cases, 0), 6),
          round(((g.cost - g.ncost)::numeric / g.cases) / nullif((tot.cost - tot.ncost) / tot.cases, 0), 6)
-  FROM g CROSS JOIN tot
-$$;
+  FROM g CROSS JOIN tot;
+END;
 COMMENT ON FUNCTION vbp.drg_negotiated_for(date, date) IS
   'Negotiated drugs under DRG (DRG与谈判药品) between two dates, per DRG group: cases discharged, their total cost, the cost of negotiated drugs dispensed under the group, that cost per case and as a share of the total, and the relative weight implied by cost, with it = (group cost per case) / (cost per case over all groups) and without it = the same with negotiated costs removed [method: ours]';
 

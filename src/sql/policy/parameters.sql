@@ -180,7 +180,10 @@ INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, 
    'Rule set of vbp.retention_grade_rule used for the retention ratio',
    '[pub] Shenzhen 2024 draft grades; national-min-50 is the alternative', true),
   ('national', 'assessment_weight_rule_set', NULL, NULL, 'default', 'rule set',
-   'Rule set of vbp.assessment_weight used for the assessment score', '[param] vbp default', true);
+   'Rule set of vbp.assessment_weight used for the assessment score', '[param] vbp default', true),
+  ('national', 'credit_threshold_rule_set', NULL, NULL, '2020', 'rule set',
+   'Rule set of vbp.credit_threshold used for credit ratings (信用评价)',
+   '[pub] NHSA pharmaceutical price and procurement credit rating (医药价格和招采信用评价), 2020 catalogue', true);
 
 INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, description, source, shipped) VALUES
   ('national', 'cusum_window', 12, NULL, NULL, 'months',
@@ -203,7 +206,7 @@ INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, 
    '[param] vbp default: one year of purchases', true);
 
 
--- Published [pub], seed [seed] and default [param] numbers of DOMAIN.md.
+-- Published [pub], seed [seed] and default [param] numbers of doc/domain.md.
 -- Shipped rows are read-only; copy a rule set to change it.
 
 INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, description, source, shipped) VALUES
@@ -289,7 +292,7 @@ INSERT INTO vbp.published_batch (batch_id, name, drugs, avg_cut, announced_on, s
   (7, '第七批国家集采', 60, 0.48, NULL, '[pub] NHSA batch results', true),
   (8, '第八批国家集采', 39, 0.56, NULL, '[pub] NHSA batch results', true),
   (9, '第九批国家集采', 41, 0.58, NULL, '[pub] NHSA batch results', true),
-  (10, '第十批国家集采', 62, NULL, NULL, '[pub] NHSA batch results (average cut not in DOMAIN.md)', true);
+  (10, '第十批国家集采', 62, NULL, NULL, '[pub] NHSA batch results (average cut not published with the results)', true);
 
 INSERT INTO vbp.retention_grade_rule (rule_set, grade, score_range, ratio, source, shipped) VALUES
   ('shenzhen-2024', 'A', '(80,100]', 0.5, '[pub] Shenzhen 2024 draft: score above 80, 50%', true),
@@ -311,6 +314,11 @@ INSERT INTO vbp.credit_threshold (rule_set, level, basis, min_amount, max_amount
   ('2020', '一般', 'single', '10000', '100000', 3,
    '[pub] NHSA pharmaceutical price and procurement credit rating (医药价格和招采信用评价), level 一般: single payment >= 10,000 and < 100,000 yuan within 3 years', true);
 
+INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, description, source, shipped) VALUES
+  ('national', 'reimbursement_tolerance', 0.01, NULL, NULL, 'ratio',
+   'Largest difference of the fund-paid share between the hospital and the pharmacy channel still counted as the same reimbursement (双通道同等报销)',
+   '[method] rounding each line''s fund payment to the fen moves a channel''s share by far less', true);
+
 CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.parameter
   FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
 CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.agreed_ratio_rule
@@ -331,6 +339,88 @@ COMMENT ON TRIGGER protect_shipped ON vbp.assessment_weight IS 'Keeps shipped as
 COMMENT ON TRIGGER protect_shipped ON vbp.credit_threshold IS 'Keeps shipped credit thresholds read-only';
 COMMENT ON TRIGGER protect_shipped ON vbp.published_batch IS 'Keeps the published batch figures read-only';
 
+
+-- ---------------------------------------------------------------------
+-- The one lookup every reader of a policy number goes through
+-- ---------------------------------------------------------------------
+CREATE FUNCTION vbp.parameter_row(rule_set text, name text) RETURNS vbp.parameter
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  r vbp.parameter;
+BEGIN
+  SELECT p.* INTO r FROM vbp.parameter p WHERE p.rule_set = parameter_row.rule_set AND p.name = parameter_row.name;
+  IF FOUND THEN
+    RETURN r;
+  END IF;
+  IF rule_set IS NULL OR name IS NULL THEN
+    RAISE EXCEPTION 'rule set and parameter name must not be null'
+      USING ERRCODE = 'invalid_parameter_value';
+  ELSIF NOT EXISTS (SELECT FROM vbp.parameter p WHERE p.rule_set = parameter_row.rule_set) THEN
+    RAISE EXCEPTION 'unknown rule set "%"', rule_set
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('vbp.parameter has no rows for rule set "%s" (asked for parameter "%s").', rule_set, name),
+            HINT = format('Known rule sets: %s.  A province copies one with vbp.copy_rule_set().',
+                          (SELECT string_agg(DISTINCT p.rule_set, ', ') FROM vbp.parameter p));
+  ELSE
+    RAISE EXCEPTION 'unknown parameter "%" in rule set "%"', name, rule_set
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('Rule set "%s" exists but has no parameter "%s".', rule_set, name),
+            HINT = 'The parameters and their meaning are listed in vbp.parameter and doc/domain.md.';
+  END IF;
+END $$;
+COMMENT ON FUNCTION vbp.parameter_row(text, text) IS
+  'The parameter row (政策参数) of a rule set by name; raises 22023 naming the rule set and the parameter when either is unknown';
+
+CREATE FUNCTION vbp.param(rule_set text, name text) RETURNS numeric
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  r vbp.parameter := vbp.parameter_row(rule_set, name);
+BEGIN
+  IF r.value IS NULL THEN
+    RAISE EXCEPTION 'parameter "%" of rule set "%" is not a number', name, rule_set
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('Its value is %s (unit %s).', coalesce(r.value_date::text, quote_literal(r.value_text)), r.unit);
+  END IF;
+  RETURN r.value;
+END $$;
+COMMENT ON FUNCTION vbp.param(text, text) IS
+  'Numeric policy parameter (政策参数) of a rule set, e.g. vbp.param(''national'', ''lagging_factor''); 22023 on an unknown rule set or name, or a non-numeric parameter';
+
+CREATE FUNCTION vbp.param_date(rule_set text, name text) RETURNS date
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  r vbp.parameter := vbp.parameter_row(rule_set, name);
+BEGIN
+  IF r.value_date IS NULL THEN
+    RAISE EXCEPTION 'parameter "%" of rule set "%" is not a date', name, rule_set
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  RETURN r.value_date;
+END $$;
+COMMENT ON FUNCTION vbp.param_date(text, text) IS
+  'Date policy parameter (政策参数, deadlines) of a rule set; 22023 on an unknown rule set or name, or a parameter that is not a date';
+
+CREATE FUNCTION vbp.param_text(rule_set text, name text) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  r vbp.parameter := vbp.parameter_row(rule_set, name);
+BEGIN
+  IF r.value_text IS NULL THEN
+    RAISE EXCEPTION 'parameter "%" of rule set "%" is not text', name, rule_set
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  RETURN r.value_text;
+END $$;
+COMMENT ON FUNCTION vbp.param_text(text, text) IS
+  'Text policy parameter (政策参数, a policy chosen by name, e.g. the grade rule set) of a rule set; 22023 on an unknown rule set or name, or a parameter that is not text';
+
+CREATE FUNCTION vbp.report_rule_set() RETURNS text
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT coalesce(nullif(current_setting('vbp.rule_set', true), ''), 'national');
+END;
+COMMENT ON FUNCTION vbp.report_rule_set() IS
+  'Rule set of the reporting views and of functions called without one (适用规则集): the setting vbp.rule_set if set (SET vbp.rule_set = ''guangdong''), else national';
 
 SELECT pg_catalog.pg_extension_config_dump('vbp.parameter', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('vbp.agreed_ratio_rule', 'WHERE NOT shipped');

@@ -1,7 +1,7 @@
 \echo Use "CREATE EXTENSION vbp" to load this file. \quit
 
 -- =====================================================================
--- Benchmarking as OpenPrescribing does it (DOMAIN.md §7): price-per-unit
+-- Benchmarking as OpenPrescribing does it (doc/domain.md §7): price-per-unit
 -- savings against the 10th-percentile unit price of peers and CUSUM change
 -- detection on monthly series; kickback records for credit ratings; the
 -- parameters they read.
@@ -18,17 +18,17 @@ CREATE FUNCTION vbp.cusum(series double precision[], "window" int, threshold dou
 COMMENT ON FUNCTION vbp.cusum(double precision[], int, double precision, double precision) IS
   'Tabular CUSUM change detection (累积和变化检测, as OpenPrescribing alerts) on a series in order (NULL = missing month): baseline mean and population sd from the next window values; up = max(0, up + x - mean - slack sd), down = max(0, down + mean - slack sd - x); alert up/down when a sum exceeds threshold sd, then both restart with a new baseline; one row per element';
 
-CREATE FUNCTION vbp.cusum(series double precision[], rule_set text DEFAULT 'national')
+CREATE FUNCTION vbp.cusum(series double precision[], rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (idx int, value double precision, baseline_mean double precision, baseline_sd double precision,
                  cusum_up double precision, cusum_down double precision, alert text)
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 24 SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 24
+BEGIN ATOMIC
   SELECT c.* FROM (
-    SELECT max(p.value) FILTER (WHERE p.name = 'cusum_window') AS w,
-           max(p.value) FILTER (WHERE p.name = 'cusum_threshold') AS h,
-           max(p.value) FILTER (WHERE p.name = 'cusum_slack') AS k
-    FROM vbp.parameter p WHERE p.rule_set = cusum.rule_set) p
-  CROSS JOIN LATERAL vbp.cusum(series, p.w::int, p.h::float8, p.k::float8) c
-$$;
+    SELECT vbp.param(cusum.rule_set, 'cusum_window') AS w,
+           vbp.param(cusum.rule_set, 'cusum_threshold') AS h,
+           vbp.param(cusum.rule_set, 'cusum_slack') AS k) p
+  CROSS JOIN LATERAL vbp.cusum(series, p.w::int, p.h::float8, p.k::float8) c;
+END;
 COMMENT ON FUNCTION vbp.cusum(double precision[], text) IS
   'CUSUM change detection with the window, threshold and slack of a rule set (parameters cusum_window 12, cusum_threshold 5, cusum_slack 0.5)';
 

@@ -1,7 +1,7 @@
 \echo Use "CREATE EXTENSION vbp" to load this file. \quit
 
 -- =====================================================================
--- More procurement reports (DOMAIN.md §4, §7): price benchmark and its
+-- More procurement reports (doc/domain.md §4, §7): price benchmark and its
 -- change alerts, payment-standard schedule and convergence, province
 -- coverage with essential-medicine match, next-batch candidates, credit
 -- ratings.  Each view has a *_for function taking the date and rule set.
@@ -10,7 +10,7 @@
 -- ---------------------------------------------------------------------
 -- Price benchmark (OpenPrescribing price-per-unit, in the database)
 -- ---------------------------------------------------------------------
-CREATE FUNCTION vbp.price_benchmark_for(from_date date, to_date date, rule_set text DEFAULT 'national')
+CREATE FUNCTION vbp.price_benchmark_for(from_date date, to_date date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
     month date, group_code vbp.drugcode, org_code vbp.orgcode, quantity bigint, spend vbp.cny,
     unit_price numeric, peers bigint, benchmark_unit_price numeric, median_unit_price numeric,
@@ -20,8 +20,7 @@ DECLARE
   centile numeric;
   k int;
 BEGIN
-  SELECT p.value INTO centile FROM vbp.parameter p
-  WHERE p.rule_set = price_benchmark_for.rule_set AND p.name = 'benchmark_centile';
+  centile := vbp.param(rule_set, 'benchmark_centile');
   IF centile IS NULL OR centile * 10 <> round(centile * 10) OR centile NOT BETWEEN 0.1 AND 0.9 THEN
     RAISE EXCEPTION 'rule set "%" has no usable benchmark_centile', rule_set
       USING ERRCODE = 'invalid_parameter_value',
@@ -69,12 +68,13 @@ COMMENT ON COLUMN vbp.price_benchmark.median_unit_price IS 'Peers'' median unit 
 COMMENT ON COLUMN vbp.price_benchmark.percentile IS 'Percentile rank of the unit price among peers, 0 (cheapest) to 100 (dearest)';
 COMMENT ON COLUMN vbp.price_benchmark.saving IS 'Price-per-unit saving max(0, spend - units x benchmark unit price)';
 
-CREATE FUNCTION vbp.price_benchmark_alert_for(as_of date, rule_set text DEFAULT 'national')
+CREATE FUNCTION vbp.price_benchmark_alert_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
     org_code vbp.orgcode, group_code vbp.drugcode, month date, percentile numeric,
     baseline_mean double precision, baseline_sd double precision, cusum_up double precision,
     cusum_down double precision, alert text)
-  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
   WITH b AS (
     SELECT b.org_code, b.group_code, b.month, b.percentile
     FROM vbp.price_benchmark_for('-infinity', as_of, rule_set) b
@@ -91,8 +91,8 @@ CREATE FUNCTION vbp.price_benchmark_alert_for(as_of date, rule_set text DEFAULT 
   SELECT s.org_code, s.group_code, (s.first_month + make_interval(months => c.idx - 1))::date,
          c.value::numeric, c.baseline_mean, c.baseline_sd, c.cusum_up, c.cusum_down, c.alert
   FROM series s CROSS JOIN LATERAL vbp.cusum(s.x, rule_set) c
-  WHERE c.alert IS NOT NULL
-$$;
+  WHERE c.alert IS NOT NULL;
+END;
 COMMENT ON FUNCTION vbp.price_benchmark_alert_for(date, text) IS
   'Change alerts (价格变化预警) up to a date: CUSUM (vbp.cusum with the rule set''s window, threshold and slack) over each institution x generic group''s monthly percentile-rank series from vbp.price_benchmark_for, months without purchases missing; one row per signalled month, up = the institution moved towards the dearest of its peers';
 
@@ -112,7 +112,7 @@ COMMENT ON COLUMN vbp.price_benchmark_alert.alert IS 'up: the unit price moved t
 -- ---------------------------------------------------------------------
 -- Payment-standard schedule and convergence (医保发〔2019〕18号)
 -- ---------------------------------------------------------------------
-CREATE FUNCTION vbp.payment_standard_schedule_for(rule_set text DEFAULT 'national')
+CREATE FUNCTION vbp.payment_standard_schedule_for(rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
     batch_id int, group_code vbp.drugcode, product_code vbp.drugcode, selected boolean,
     consistency_evaluated boolean, originator boolean, price numeric, group_selected_price numeric,
@@ -122,10 +122,9 @@ DECLARE
   years int;
   basis text;
 BEGIN
-  SELECT max(p.value) FILTER (WHERE p.name = 'payment_standard_phase_years')::int,
-         max(p.value_text) FILTER (WHERE p.name = 'payment_standard_selected_basis')
-    INTO years, basis
-  FROM vbp.parameter p WHERE p.rule_set = payment_standard_schedule_for.rule_set;
+  SELECT vbp.param(payment_standard_schedule_for.rule_set, 'payment_standard_phase_years')::int,
+         vbp.param_text(payment_standard_schedule_for.rule_set, 'payment_standard_selected_basis')
+    INTO years, basis;
   IF years IS NULL OR years <= 0 OR basis IS NULL OR basis NOT IN ('max', 'min', 'avg') THEN
     RAISE EXCEPTION 'rule set "%" lacks usable payment-standard parameters', rule_set
       USING ERRCODE = 'invalid_parameter_value',
@@ -154,7 +153,7 @@ END $$;
 COMMENT ON FUNCTION vbp.payment_standard_schedule_for(text) IS
   'Payment-standard schedule (支付标准过渡方案) of every product in a batch''s selection, years 0..N of the phase-in from the cycle start: a selected product is paid at its own winning price; a non-selected one by vbp.payment_standard(its reference price, the group''s winning price by payment_standard_selected_basis, year, evaluated or originator)';
 
-CREATE VIEW vbp.payment_standard_schedule WITH (security_invoker = true) AS SELECT * FROM vbp.payment_standard_schedule_for('national');
+CREATE VIEW vbp.payment_standard_schedule WITH (security_invoker = true) AS SELECT * FROM vbp.payment_standard_schedule_for(vbp.report_rule_set());
 COMMENT ON VIEW vbp.payment_standard_schedule IS
   'Payment-standard schedule (支付标准过渡方案, 医保发〔2019〕18号) per product and phase-in year, national rule set';
 COMMENT ON COLUMN vbp.payment_standard_schedule.batch_id IS 'Batch';
@@ -191,16 +190,16 @@ COMMENT ON COLUMN vbp.payment_standard_convergence.cv IS 'Coefficient of variati
 -- ---------------------------------------------------------------------
 -- Province coverage and essential-medicine match
 -- ---------------------------------------------------------------------
-CREATE FUNCTION vbp.province_coverage_for(as_of date, rule_set text DEFAULT 'national')
+CREATE FUNCTION vbp.province_coverage_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
     province text, name text, national_varieties bigint, provincial_varieties bigint, varieties bigint,
     essential_varieties bigint, essential_share numeric, target_2022 int, target_2025 int,
     meets_2022_target boolean, meets_2025_target boolean, gap_2025 bigint)
-  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
   WITH p AS (
-    SELECT max(value) FILTER (WHERE name = 'coverage_target_2022')::int AS t22,
-           max(value) FILTER (WHERE name = 'coverage_target_2025')::int AS t25
-    FROM vbp.parameter WHERE parameter.rule_set = province_coverage_for.rule_set
+    SELECT vbp.param(province_coverage_for.rule_set, 'coverage_target_2022')::int AS t22,
+           vbp.param(province_coverage_for.rule_set, 'coverage_target_2025')::int AS t25
   ), v AS (
     SELECT DISTINCT pv.code AS province, pr.group_code, b.kind = 'provincial' AS provincial
     FROM vbp.selection s
@@ -224,8 +223,8 @@ CREATE FUNCTION vbp.province_coverage_for(as_of date, rule_set text DEFAULT 'nat
   )
   SELECT c.code, c.name, c.nat, c.prov, c.total, c.ess, round(c.ess::numeric / nullif(c.total, 0), 4),
          p.t22, p.t25, c.total >= p.t22, c.total >= p.t25, greatest(0, p.t25 - c.total)
-  FROM c CROSS JOIN p
-$$;
+  FROM c CROSS JOIN p;
+END;
 COMMENT ON FUNCTION vbp.province_coverage_for(date, text) IS
   'Coverage (集采品种覆盖) per province on a date: distinct generic groups with a winner in a national or alliance batch supplying the province (supply_provinces NULL = all) or in the province''s own batches, counted from each batch''s cycle start; essential medicines among them and their share; against coverage_target_2022 (350) and coverage_target_2025 (500)';
 
@@ -248,16 +247,16 @@ COMMENT ON COLUMN vbp.province_coverage.gap_2025 IS 'Varieties still missing for
 -- ---------------------------------------------------------------------
 -- Next-batch candidates (应采尽采)
 -- ---------------------------------------------------------------------
-CREATE FUNCTION vbp.next_batch_candidates_for(as_of date, rule_set text DEFAULT 'national')
+CREATE FUNCTION vbp.next_batch_candidates_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
     group_code vbp.drugcode, generic_name text, dosage_form text, essential boolean, negotiated boolean,
     spend vbp.cny, quantity bigint, institutions bigint, evaluated_companies bigint, companies bigint,
     enough_competition boolean, spend_rank bigint, volume_rank bigint)
-  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
   WITH p AS (
-    SELECT max(value) FILTER (WHERE name = 'competition_min_companies') AS min_co,
-           max(value) FILTER (WHERE name = 'candidate_window_months')::int AS months
-    FROM vbp.parameter WHERE parameter.rule_set = next_batch_candidates_for.rule_set
+    SELECT vbp.param(next_batch_candidates_for.rule_set, 'competition_min_companies') AS min_co,
+           vbp.param(next_batch_candidates_for.rule_set, 'candidate_window_months')::int AS months
   ), under_vbp AS (
     SELECT DISTINCT pr.group_code
     FROM vbp.selection s JOIN vbp.batch b ON b.batch_id = s.batch_id JOIN vbp.product pr ON pr.product_code = s.product_code
@@ -282,8 +281,8 @@ CREATE FUNCTION vbp.next_batch_candidates_for(as_of date, rule_set text DEFAULT 
   FROM use u
   JOIN vbp.generic_group g ON g.group_code = u.group_code
   LEFT JOIN comp c ON c.group_code = u.group_code
-  CROSS JOIN p
-$$;
+  CROSS JOIN p;
+END;
 COMMENT ON FUNCTION vbp.next_batch_candidates_for(date, text) IS
   'Candidates for the next batch (应采尽采) on a date: generic groups with no winner in any batch started by then, with spend, units and buying institutions over the candidate_window_months (12) up to the date, ranked by spend and by volume; competition = companies holding consistency-evaluated products, enough at competition_min_companies (3); negotiated = on the negotiated-drug list in force';
 
@@ -307,7 +306,7 @@ COMMENT ON COLUMN vbp.next_batch_candidates.volume_rank IS 'Rank by units, 1 = l
 -- ---------------------------------------------------------------------
 -- Credit ratings (医药价格和招采信用评价)
 -- ---------------------------------------------------------------------
-CREATE FUNCTION vbp.credit_rating_for(as_of date, rule_set text DEFAULT '2020')
+CREATE FUNCTION vbp.credit_rating_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
     company vbp.uscc, company_name text, window_from date, cases bigint, payments bigint,
     largest_case text, largest_case_amount vbp.cny, largest_single vbp.cny, level text)
@@ -315,11 +314,14 @@ CREATE FUNCTION vbp.credit_rating_for(as_of date, rule_set text DEFAULT '2020')
 DECLARE
   years int;
   since date;
+  thresholds text := vbp.param_text(rule_set, 'credit_threshold_rule_set');
 BEGIN
-  SELECT max(t.window_years) INTO years FROM vbp.credit_threshold t WHERE t.rule_set = credit_rating_for.rule_set;
+  SELECT max(t.window_years) INTO years FROM vbp.credit_threshold t WHERE t.rule_set = thresholds;
   IF years IS NULL THEN
-    RAISE EXCEPTION 'credit rule set "%" has no thresholds', rule_set
-      USING ERRCODE = 'invalid_parameter_value', HINT = 'The shipped rule set is 2020; add rows to vbp.credit_threshold for others.';
+    RAISE EXCEPTION 'credit threshold rule set "%" has no thresholds', thresholds
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('Parameter credit_threshold_rule_set of rule set "%s" names it.', rule_set),
+            HINT = 'The shipped threshold rule set is 2020; add rows to vbp.credit_threshold for others.';
   END IF;
   since := (as_of - make_interval(years => years))::date + 1;
   RETURN QUERY

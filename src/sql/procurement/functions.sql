@@ -1,7 +1,7 @@
 \echo Use "CREATE EXTENSION vbp" to load this file. \quit
 
 -- =====================================================================
--- Procurement metrics as plain functions over values (DOMAIN.md §4), so
+-- Procurement metrics as plain functions over values (doc/domain.md §4), so
 -- they apply to any table; exact decimal arithmetic; policy numbers come
 -- from vbp.parameter / vbp.agreed_ratio_rule / vbp.credit_threshold.
 -- =====================================================================
@@ -16,28 +16,28 @@ CREATE FUNCTION vbp.fulfilment_status(completion numeric, time_progress numeric,
 COMMENT ON FUNCTION vbp.fulfilment_status(numeric, numeric, numeric) IS
   'Fulfilment status (履约状态): completed if completion >= 1, on_track if >= time progress, lagging if >= factor x time progress, else severely_lagging';
 CREATE FUNCTION vbp.fulfilment_status(completion numeric, time_progress numeric) RETURNS text
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
-  SELECT vbp.fulfilment_status(completion, time_progress,
-    (SELECT p.value FROM vbp.parameter p WHERE p.rule_set = 'national' AND p.name = 'lagging_factor'))
-$$;
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT vbp.fulfilment_status(completion, time_progress, vbp.param(vbp.report_rule_set(), 'lagging_factor'));
+END;
 COMMENT ON FUNCTION vbp.fulfilment_status(numeric, numeric) IS
-  'Fulfilment status (履约状态) with the lagging factor of parameter lagging_factor (0.8)';
+  'Fulfilment status (履约状态) with the lagging factor (parameter lagging_factor, 0.8) of the rule set vbp.report_rule_set()';
 
-CREATE FUNCTION vbp.agreed_ratio(rule_set text, category text, winners int)
+CREATE FUNCTION vbp.agreed_ratio(ratio_rule_set text, category text, winners int)
   RETURNS TABLE (ratio numeric, cycle_years int)
   LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
 BEGIN
   RETURN QUERY SELECT r.ratio, r.cycle_years FROM vbp.agreed_ratio_rule r
-  WHERE r.rule_set = agreed_ratio.rule_set AND r.category = agreed_ratio.category
+  WHERE r.rule_set = agreed_ratio.ratio_rule_set AND r.category = agreed_ratio.category
     AND agreed_ratio.winners >= r.winners_min AND (r.winners_max IS NULL OR agreed_ratio.winners <= r.winners_max);
   IF NOT FOUND THEN
-    RAISE EXCEPTION 'no agreed-ratio rule for % winners (category %) in rule set "%"', winners, category, rule_set
+    RAISE EXCEPTION 'no agreed-ratio rule for % winners (category %) in agreed-ratio rule set "%"', winners, category, ratio_rule_set
       USING ERRCODE = 'invalid_parameter_value',
             HINT = 'See vbp.agreed_ratio_rule; categories are standard and anti_infective.';
   END IF;
 END $$;
 COMMENT ON FUNCTION vbp.agreed_ratio(text, text, int) IS
-  'Agreed-volume ratio and cycle years (约定采购比例) for a number of winners and category under a rule set';
+  'Agreed-volume ratio and cycle years (约定采购比例) for a number of winners and category under an agreed-ratio rule set (vbp.agreed_ratio_rule, e.g. batch7, as vbp.batch.ratio_rule_set names)';
 
 CREATE FUNCTION vbp.agreed_volume(reported bigint, ratio numeric) RETURNS bigint
   LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
@@ -72,30 +72,33 @@ COMMENT ON TYPE vbp.price_cut_summary IS
   'Unweighted mean cut and volume-weighted cut 1 - sum(P_sel Q) / sum(P_ref Q) over n rows (平均降幅)';
 CREATE FUNCTION vbp.price_cuts_accum(s vbp.price_cut_state, reference_price numeric, selected_price numeric, volume numeric)
   RETURNS vbp.price_cut_state
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
   SELECT CASE WHEN reference_price IS NULL OR selected_price IS NULL OR volume IS NULL THEN s
               ELSE ROW(coalesce(s.n, 0) + 1,
                        coalesce(s.sum_cut, 0) + vbp.price_cut(reference_price, selected_price),
                        coalesce(s.sum_reference_value, 0) + reference_price * volume,
-                       coalesce(s.sum_selected_value, 0) + selected_price * volume)::vbp.price_cut_state END
-$$;
+                       coalesce(s.sum_selected_value, 0) + selected_price * volume)::vbp.price_cut_state END;
+END;
 COMMENT ON FUNCTION vbp.price_cuts_accum(vbp.price_cut_state, numeric, numeric, numeric) IS
   'Transition function of price_cuts: adds one product (rows with a NULL are skipped)';
 CREATE FUNCTION vbp.price_cuts_combine(a vbp.price_cut_state, b vbp.price_cut_state) RETURNS vbp.price_cut_state
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
   SELECT CASE WHEN a IS NULL THEN b WHEN b IS NULL THEN a
               ELSE ROW(a.n + b.n, a.sum_cut + b.sum_cut, a.sum_reference_value + b.sum_reference_value,
-                       a.sum_selected_value + b.sum_selected_value)::vbp.price_cut_state END
-$$;
+                       a.sum_selected_value + b.sum_selected_value)::vbp.price_cut_state END;
+END;
 COMMENT ON FUNCTION vbp.price_cuts_combine(vbp.price_cut_state, vbp.price_cut_state) IS
   'Combine function of price_cuts: adds two partial states';
 CREATE FUNCTION vbp.price_cuts_final(s vbp.price_cut_state) RETURNS vbp.price_cut_summary
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
   SELECT CASE WHEN s IS NULL OR s.n = 0 THEN NULL
               ELSE ROW(s.sum_cut / s.n,
                        CASE WHEN s.sum_reference_value > 0 THEN 1 - s.sum_selected_value / s.sum_reference_value END,
-                       s.n)::vbp.price_cut_summary END
-$$;
+                       s.n)::vbp.price_cut_summary END;
+END;
 COMMENT ON FUNCTION vbp.price_cuts_final(vbp.price_cut_state) IS
   'Final function of price_cuts: unweighted mean cut and volume-weighted cut';
 CREATE AGGREGATE vbp.price_cuts(reference_price numeric, selected_price numeric, volume numeric) (
@@ -106,7 +109,7 @@ COMMENT ON AGGREGATE vbp.price_cuts(numeric, numeric, numeric) IS
   'Price cuts over (reference price, selected price, volume): the unweighted mean of 1 - P_sel / P_ref and the volume-weighted 1 - sum(P_sel Q) / sum(P_ref Q) (平均降幅 / 加权降幅); parallel-safe, state is a SQL type';
 
 CREATE FUNCTION vbp.payment_standard(price numeric, selected_price numeric, year int,
-                                     consistency_evaluated boolean, rule_set text DEFAULT 'national')
+                                     consistency_evaluated boolean, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS numeric
   LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
 DECLARE
@@ -119,14 +122,12 @@ BEGIN
     RAISE EXCEPTION 'prices must be positive and the year not negative (price %, selected %, year %)', price, selected_price, year
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
-  SELECT max(p.value) FILTER (WHERE p.name = 'payment_standard_multiple'),
-         max(p.value) FILTER (WHERE p.name = 'payment_standard_cut'),
-         max(p.value) FILTER (WHERE p.name = 'payment_standard_phase_years')
-    INTO multiple, cut, years
-  FROM vbp.parameter p WHERE p.rule_set = payment_standard.rule_set;
-  IF multiple IS NULL OR cut IS NULL OR years IS NULL OR years <= 0 THEN
-    RAISE EXCEPTION 'rule set "%" lacks the payment-standard parameters', rule_set
-      USING ERRCODE = 'invalid_parameter_value';
+  multiple := vbp.param(rule_set, 'payment_standard_multiple');
+  cut := vbp.param(rule_set, 'payment_standard_cut');
+  years := vbp.param(rule_set, 'payment_standard_phase_years');
+  IF years <= 0 THEN
+    RAISE EXCEPTION 'payment_standard_phase_years of rule set "%" must be positive', rule_set
+      USING ERRCODE = 'invalid_parameter_value', DETAIL = format('It is %s.', years);
   END IF;
   -- generics without consistency evaluation: at most the selected price at once
   IF NOT consistency_evaluated THEN
@@ -138,28 +139,29 @@ END $$;
 COMMENT ON FUNCTION vbp.payment_standard(numeric, numeric, int, boolean, text) IS
   'Payment standard (支付标准, 医保发〔2019〕18号) in year k of the phase-in: target T = 0.7 x price above 2 x the selected price, else the selected price (never above the price); S_k = P - (P - T) x min(1, k / N); generics without consistency evaluation get at most the selected price at once; pass true for originators and evaluated generics';
 
-CREATE FUNCTION vbp.listed_price_ok(listed_price numeric, winning_price numeric, rule_set text DEFAULT 'national')
+CREATE FUNCTION vbp.listed_price_ok(listed_price numeric, winning_price numeric, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS boolean
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
-  SELECT listed_price <= winning_price * (SELECT p.value FROM vbp.parameter p
-                                          WHERE p.rule_set = listed_price_ok.rule_set AND p.name = 'listed_price_cap')
-$$;
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT listed_price <= winning_price * vbp.param(rule_set, 'listed_price_cap');
+END;
 COMMENT ON FUNCTION vbp.listed_price_ok(numeric, numeric, text) IS
   'Whether a listed price outside the supply region is within the cap (挂网价 <= 1.5 x 中选价, batches 8-9)';
 
-CREATE FUNCTION vbp.credit_level(cumulative vbp.cny, single vbp.cny, rule_set text DEFAULT '2020') RETURNS text
-  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+CREATE FUNCTION vbp.credit_level(cumulative vbp.cny, single vbp.cny, rule_set text DEFAULT vbp.report_rule_set()) RETURNS text
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
   SELECT coalesce(
     (SELECT t.level FROM vbp.credit_threshold t
-     WHERE t.rule_set = credit_level.rule_set
+     WHERE t.rule_set = vbp.param_text(credit_level.rule_set, 'credit_threshold_rule_set')
        AND ((t.basis = 'cumulative' AND cumulative >= t.min_amount AND (t.max_amount IS NULL OR cumulative < t.max_amount))
          OR (t.basis = 'single' AND single >= t.min_amount AND (t.max_amount IS NULL OR single < t.max_amount)))
      ORDER BY t.min_amount DESC LIMIT 1),
     -- above every configured band: more serious than the highest level the rule set defines
     (SELECT 'unclassified' FROM vbp.credit_threshold t
-     WHERE t.rule_set = credit_level.rule_set
+     WHERE t.rule_set = vbp.param_text(credit_level.rule_set, 'credit_threshold_rule_set')
        AND ((t.basis = 'cumulative' AND cumulative >= t.min_amount) OR (t.basis = 'single' AND single >= t.min_amount))
-     LIMIT 1))
-$$;
+     LIMIT 1));
+END;
 COMMENT ON FUNCTION vbp.credit_level(vbp.cny, vbp.cny, text) IS
-  'Credit-rating level (信用评价等级) of a company from the cumulative amount of kickbacks in one case and the largest single payment within the look-back window, by vbp.credit_threshold; NULL below every threshold; unclassified above every configured band (only 一般 is published; add the higher levels as rows)';
+  'Credit-rating level (信用评价等级) of a company from the cumulative amount of kickbacks in one case and the largest single payment within the look-back window, by the vbp.credit_threshold rule set that parameter credit_threshold_rule_set of the rule set names (2020); NULL below every threshold; unclassified above every configured band (only 一般 is published; add the higher levels as rows)';

@@ -1,34 +1,35 @@
 \echo Use "CREATE EXTENSION vbp" to load this file. \quit
 
 -- =====================================================================
--- Procurement reports over the reference model (DOMAIN.md §4): batch
+-- Procurement reports over the reference model (doc/domain.md §4): batch
 -- summary, fulfilment, fulfilment alerts, report credibility.  The
 -- reporting date is the setting vbp.as_of (SET vbp.as_of = '2023-06-30'),
 -- else today.
 -- =====================================================================
 
 CREATE FUNCTION vbp.report_date() RETURNS date
-  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
-  SELECT coalesce(nullif(current_setting('vbp.as_of', true), '')::date, current_date)
-$$;
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT coalesce(nullif(current_setting('vbp.as_of', true), '')::date, current_date);
+END;
 COMMENT ON FUNCTION vbp.report_date() IS
   'Reporting date of the views (统计截止日): the setting vbp.as_of if set (SET vbp.as_of = ''2023-06-30''), else today';
 
-CREATE FUNCTION vbp.fulfilment_for(as_of date, rule_set text DEFAULT 'national')
+CREATE FUNCTION vbp.fulfilment_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
     batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, agreed_volume bigint,
     cycle_start date, cycle_end date, time_progress numeric, selected_volume bigint, nonselected_volume bigint,
     completion numeric, status text, selected_share numeric, prefers_selected boolean,
     payments_due bigint, paid_on_time bigint, on_time_rate numeric)
-  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
   -- One pass over the purchases (vbp.cycle_tally, grouped by institution, over the
   -- cycles started by as_of whose group is in the batch), then the exact measures
   -- per agreement in C (vbp.fulfilment_measure): about a bare GROUP BY's time.
   WITH p AS (
-    SELECT max(value) FILTER (WHERE name = 'lagging_factor') AS lagging,
-           max(value) FILTER (WHERE name = 'selected_share_floor') AS share_floor,
-           max(value) FILTER (WHERE name = 'payment_days')::int AS pay_days
-    FROM vbp.parameter WHERE parameter.rule_set = fulfilment_for.rule_set
+    SELECT vbp.param(fulfilment_for.rule_set, 'lagging_factor') AS lagging,
+           vbp.param(fulfilment_for.rule_set, 'selected_share_floor') AS share_floor,
+           vbp.param(fulfilment_for.rule_set, 'payment_days')::int AS pay_days
   ), cyc AS (
     SELECT * FROM vbp.agreement_cycles() c WHERE c.in_batch AND c.cycle_start <= as_of
   ), bought AS (
@@ -41,28 +42,26 @@ CREATE FUNCTION vbp.fulfilment_for(as_of date, rule_set text DEFAULT 'national')
           GROUP BY pu.org_code) b
     CROSS JOIN LATERAL unnest(b.ts) t
   )
-  SELECT m.batch_id, m.org_code, m.group_code, m.agreed_volume, m.cycle_start, m.cycle_end,
-         (m.f).time_progress, m.sel_q, m.other_q, (m.f).completion, (m.f).status, (m.f).selected_share,
-         (m.f).prefers_selected, m.due, m.on_time, (m.f).on_time_rate
-  FROM (
-    SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, a.cycle_start, a.cycle_end,
-           coalesce(b.selected_units, 0) AS sel_q, coalesce(b.other_units, 0) AS other_q,
-           coalesce(b.payments_due, 0) AS due, coalesce(b.paid_on_time, 0) AS on_time,
-           vbp.fulfilment_measure(coalesce(b.selected_units, 0), coalesce(b.other_units, 0),
-                                  coalesce(b.payments_due, 0), coalesce(b.paid_on_time, 0),
-                                  a.agreed_volume, a.cycle_start, a.cycle_end, as_of,
-                                  p.lagging, p.share_floor) AS f
-    -- left joins keep the planner's row estimate at the agreements' (a 4-key inner
-    -- join would be estimated at a handful of rows and planned as a nested loop);
-    -- coalesce is not strict, so the filter does not turn them into inner joins
-    FROM vbp.agreement a
-    LEFT JOIN cyc c ON c.batch_id = a.batch_id AND c.group_code = a.group_code
-                   AND c.cycle_start = a.cycle_start AND c.cycle_end = a.cycle_end
-    LEFT JOIN bought b ON b.cycle_id = c.cycle_id AND b.org_code = a.org_code
-    CROSS JOIN p
-    WHERE coalesce(c.in_batch, false)
-    OFFSET 0) m  -- keeps fulfilment_measure to one call per agreement
-$$;
+  SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, a.cycle_start, a.cycle_end,
+         f.time_progress, coalesce(b.selected_units, 0), coalesce(b.other_units, 0), f.completion, f.status,
+         f.selected_share, f.prefers_selected, coalesce(b.payments_due, 0), coalesce(b.paid_on_time, 0), f.on_time_rate
+  -- left joins keep the planner's row estimate at the agreements' (a 4-key inner
+  -- join would be estimated at a handful of rows and planned as a nested loop);
+  -- coalesce is not strict, so the filter does not turn them into inner joins.
+  -- No fence below the final SELECT: a filter on org_code, batch_id or
+  -- group_code of the caller reaches the agreement and purchase scans.
+  FROM vbp.agreement a
+  LEFT JOIN cyc c ON c.batch_id = a.batch_id AND c.group_code = a.group_code
+                 AND c.cycle_start = a.cycle_start AND c.cycle_end = a.cycle_end
+  LEFT JOIN bought b ON b.cycle_id = c.cycle_id AND b.org_code = a.org_code
+  CROSS JOIN p
+  -- a function in FROM runs once per agreement (in the target list, (f).x would call it per column)
+  CROSS JOIN LATERAL vbp.fulfilment_measure(coalesce(b.selected_units, 0), coalesce(b.other_units, 0),
+                                            coalesce(b.payments_due, 0), coalesce(b.paid_on_time, 0),
+                                            a.agreed_volume, a.cycle_start, a.cycle_end, as_of,
+                                            p.lagging, p.share_floor) f
+  WHERE coalesce(c.in_batch, false);
+END;
 COMMENT ON FUNCTION vbp.fulfilment_for(date, text) IS
   'Fulfilment (履约) of every agreement on a date: time progress, selected and other units bought, completion c = Q_selected / Q_agreed, status, selected share and whether it reaches selected_share_floor, payments due and paid within payment_days';
 
@@ -86,20 +85,20 @@ CREATE VIEW vbp.fulfilment_alert WITH (security_invoker = true) AS
 COMMENT ON VIEW vbp.fulfilment_alert IS
   'Fulfilment alerts (履约预警) as of vbp.report_date(): lagging and severely lagging agreements, institutions not preferring selected products, and late payments to suppliers (回款超期)';
 
-CREATE FUNCTION vbp.report_credibility_for(as_of date, rule_set text DEFAULT 'national')
+CREATE FUNCTION vbp.report_credibility_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
     batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, level text,
     baseline_volume bigint, reported_volume bigint, not_reported boolean, under_reported boolean,
     missing_sign_off boolean, actual_volume bigint, realised_accuracy numeric, accuracy_flag boolean,
     log_ratio double precision, robust_z double precision, anomalous boolean)
-  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
   WITH p AS (
-    SELECT max(value) FILTER (WHERE name = 'report_floor') AS floor,
-           max(value) FILTER (WHERE name = 'report_accuracy_low') AS lo,
-           max(value) FILTER (WHERE name = 'report_accuracy_high') AS hi,
-           max(value) FILTER (WHERE name = 'robust_z_threshold') AS zmax,
-           (max(value) FILTER (WHERE name = 'robust_z_constant'))::float8 AS zc
-    FROM vbp.parameter WHERE parameter.rule_set = report_credibility_for.rule_set
+    SELECT vbp.param(report_credibility_for.rule_set, 'report_floor') AS floor,
+           vbp.param(report_credibility_for.rule_set, 'report_accuracy_low') AS lo,
+           vbp.param(report_credibility_for.rule_set, 'report_accuracy_high') AS hi,
+           vbp.param(report_credibility_for.rule_set, 'robust_z_threshold') AS zmax,
+           vbp.param(report_credibility_for.rule_set, 'robust_z_constant')::float8 AS zc
   ), r AS (
     SELECT v.*, i.level,
            CASE WHEN v.reported_volume > 0 AND v.baseline_volume > 0
@@ -122,8 +121,8 @@ CREATE FUNCTION vbp.report_credibility_for(as_of date, rule_set text DEFAULT 'na
   FROM r CROSS JOIN p
   JOIN cell c USING (group_code, level)
   LEFT JOIN actual ac USING (batch_id, org_code, group_code)
-  CROSS JOIN LATERAL (SELECT vbp.robust_z(r.lx, (c.m).median, (c.m).mad, p.zc) AS z) z
-$$;
+  CROSS JOIN LATERAL (SELECT vbp.robust_z(r.lx, (c.m).median, (c.m).mad, p.zc) AS z) z;
+END;
 COMMENT ON FUNCTION vbp.report_credibility_for(date, text) IS
   'Credibility of every volume report (报量可信度) on a date: not reported, under-reported (< report_floor x baseline), missing leadership sign-off, realised accuracy actual / reported once the cycle has ended (flag outside [0.8, 1.2]), and the robust z of ln(reported / baseline) within generic group x institution level (anomalous if |z| > 3.5)';
 

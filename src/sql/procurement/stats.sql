@@ -1,7 +1,7 @@
 \echo Use "CREATE EXTENSION vbp" to load this file. \quit
 
 -- =====================================================================
--- Procurement metrics (DOMAIN.md §4, §7): exact order statistics for report
+-- Procurement metrics (doc/domain.md §4, §7): exact order statistics for report
 -- credibility (robust z) and benchmarking (deciles), parallel-safe
 -- =====================================================================
 
@@ -56,9 +56,10 @@ COMMENT ON FUNCTION vbp.robust_z(double precision, double precision, double prec
   'Modified z-score (稳健Z值, Iglewicz and Hoaglin 1993): c x (x - median) / mad; NULL when mad is 0';
 CREATE FUNCTION vbp.robust_z(x double precision, median double precision, mad double precision)
   RETURNS double precision
-  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
   SELECT vbp.robust_z(x, median, mad,
-    (SELECT p.value::double precision FROM vbp.parameter p WHERE p.rule_set = 'national' AND p.name = 'robust_z_constant'))
-$$;
+    vbp.param(vbp.report_rule_set(), 'robust_z_constant')::double precision);
+END;
 COMMENT ON FUNCTION vbp.robust_z(double precision, double precision, double precision) IS
-  'Modified z-score (稳健Z值) with the constant of parameter robust_z_constant (0.6745) of the national rule set';
+  'Modified z-score (稳健Z值) with the constant of parameter robust_z_constant (0.6745) of the rule set vbp.report_rule_set()';

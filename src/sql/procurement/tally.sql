@@ -1,7 +1,7 @@
 \echo Use "CREATE EXTENSION vbp" to load this file. \quit
 
 -- =====================================================================
--- Purchase tally (DOMAIN.md §4, §5): one C aggregate for what fulfilment and
+-- Purchase tally (doc/domain.md §4, §5): one C aggregate for what fulfilment and
 -- retention count over purchases, so the reports cost one pass, about what a
 -- bare GROUP BY over the purchases costs (doc/benchmarks.md).
 -- =====================================================================
@@ -48,7 +48,7 @@ COMMENT ON STATISTICS vbp.agreement_cycle IS
   'Distinct agreement cycles (协议周期): lets the planner see that vbp.agreement_purchases maps purchases through a small table';
 
 -- ---------------------------------------------------------------------
--- Cycle tally (0.9.0): every agreement cycle of one institution in one pass,
+-- Cycle tally: every agreement cycle of one institution in one pass,
 -- the product -> cycle map held inside the aggregate instead of a join per
 -- purchase, so the fulfilment report costs about a bare GROUP BY.
 -- ---------------------------------------------------------------------
@@ -101,27 +101,29 @@ COMMENT ON AGGREGATE vbp.cycle_tally(vbp.drugcode, bigint, vbp.cny, date, date, 
 
 CREATE FUNCTION vbp.agreement_cycles()
   RETURNS TABLE (cycle_id int, batch_id int, group_code vbp.drugcode, cycle_start date, cycle_end date, in_batch boolean)
-  LANGUAGE sql STABLE PARALLEL SAFE ROWS 500 SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE PARALLEL SAFE ROWS 500
+BEGIN ATOMIC
   SELECT (row_number() OVER (ORDER BY d.batch_id, d.group_code, d.cycle_start, d.cycle_end))::int,
          d.batch_id, d.group_code, d.cycle_start, d.cycle_end,
          EXISTS (SELECT FROM vbp.selection s JOIN vbp.product pr ON pr.product_code = s.product_code
                  WHERE s.batch_id = d.batch_id AND pr.group_code = d.group_code)
-  FROM (SELECT DISTINCT a.batch_id, a.group_code, a.cycle_start, a.cycle_end FROM vbp.agreement a) d
-$$;
+  FROM (SELECT DISTINCT a.batch_id, a.group_code, a.cycle_start, a.cycle_end FROM vbp.agreement a) d;
+END;
 COMMENT ON FUNCTION vbp.agreement_cycles() IS
   'Every distinct agreement cycle (协议周期: batch x generic group x cycle dates) with a cycle id numbered in that order, and in_batch: the group has products in the batch''s selection';
 
 CREATE FUNCTION vbp.product_cycle_map(cycle_ids int[] DEFAULT NULL)
   RETURNS vbp.product_cycle[]
-  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
   SELECT coalesce(array_agg(ROW(pr.product_code, c.cycle_id, c.cycle_start, c.cycle_end,
                                 s.selected IS TRUE, s.product_code IS NOT NULL)::vbp.product_cycle
                             ORDER BY c.cycle_id, pr.product_code), '{}')
   FROM vbp.agreement_cycles() c
   JOIN vbp.product pr ON pr.group_code = c.group_code
   LEFT JOIN vbp.selection s ON s.product_code = pr.product_code AND s.batch_id = c.batch_id
-  WHERE cycle_ids IS NULL OR c.cycle_id = ANY (cycle_ids)
-$$;
+  WHERE cycle_ids IS NULL OR c.cycle_id = ANY (cycle_ids);
+END;
 COMMENT ON FUNCTION vbp.product_cycle_map(int[]) IS
   'The map for vbp.cycle_tally (产品-协议周期映射): every product of each agreement cycle''s generic group (all cycles, or those listed), with its selected and bid flags in the batch; products of the group that did not bid count as non-selected';
 
@@ -137,4 +139,44 @@ CREATE FUNCTION vbp.fulfilment_measure(selected_units bigint, other_units bigint
   RETURNS vbp.fulfilment_measure
   AS 'MODULE_PATHNAME', 'pgvbp_fulfilment_measure' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.fulfilment_measure(bigint, bigint, bigint, bigint, bigint, date, date, date, numeric, numeric) IS
-  'Fulfilment measures of one agreement (履约指标, DOMAIN.md §4), exact: time progress tau = (as_of - start + 1) / (end - start + 1) clipped to [0, 1]; completion c = Q_selected / Q_agreed (1 if nothing agreed); status completed (c >= 1) / on_track (c >= tau) / lagging (c >= lagging_factor x tau) / severely_lagging, compared on the unrounded fractions; selected share Q_selected / (Q_selected + Q_other) (NULL without purchases) and whether it reaches the floor (true without purchases); on-time rate paid_on_time / payments_due (NULL without dues); ratios rounded half away from zero to 6 places. Factors: at most 6 decimal places and 1000 (22023)';
+  'Fulfilment measures of one agreement (履约指标, doc/domain.md §4), exact: time progress tau = (as_of - start + 1) / (end - start + 1) clipped to [0, 1]; completion c = Q_selected / Q_agreed (1 if nothing agreed); status completed (c >= 1) / on_track (c >= tau) / lagging (c >= lagging_factor x tau) / severely_lagging, compared on the unrounded fractions; selected share Q_selected / (Q_selected + Q_other) (NULL without purchases) and whether it reaches the floor (true without purchases); on-time rate paid_on_time / payments_due (NULL without dues); ratios rounded half away from zero to 6 places. Factors: at most 6 decimal places and 1000 (22023)';
+
+-- what an institution bought for each agreement (used by retention and the procurement reports)
+CREATE FUNCTION vbp.agreement_purchases(as_of date, payment_days int)
+  RETURNS TABLE (
+    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, agreed_volume bigint,
+    cycle_start date, cycle_end date, in_batch boolean,
+    selected_units bigint, other_units bigint, all_units bigint,
+    selected_spend vbp.cny, other_spend vbp.cny,
+    purchases bigint, payments_due bigint, paid_on_time bigint)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  -- One pass over the purchases, about as cheap as a bare GROUP BY: grouped by
+  -- institution, vbp.cycle_tally maps each product to its cycles through a hash
+  -- table built once from the product -> cycle map, so no join runs per purchase;
+  -- the per-cycle tallies are then matched to the agreements.
+  WITH cyc AS (
+    SELECT * FROM vbp.agreement_cycles()
+  ), bought AS (
+    SELECT b.org_code, t.*
+    FROM (SELECT pu.org_code,
+                 vbp.cycle_tally(pu.product_code, pu.quantity, pu.amount, pu.purchased_on, pu.accepted_on, pu.paid_on,
+                                 (SELECT vbp.product_cycle_map(array_agg(cyc.cycle_id)) FROM cyc), as_of, payment_days) AS ts
+          FROM vbp.purchase pu
+          GROUP BY pu.org_code) b
+    CROSS JOIN LATERAL unnest(b.ts) t
+  )
+  SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, a.cycle_start, a.cycle_end, coalesce(c.in_batch, false),
+         coalesce(p.selected_units, 0), coalesce(p.other_units, 0),
+         coalesce(p.selected_units + p.other_units, 0),
+         coalesce(p.selected_spend, '0'), coalesce(p.other_spend, '0'),
+         coalesce(p.purchases, 0), coalesce(p.payments_due, 0), coalesce(p.paid_on_time, 0)
+  -- left joins keep the planner's row estimate at the agreements' (a 4-key inner
+  -- join would be estimated at a handful of rows and planned as a nested loop)
+  FROM vbp.agreement a
+  LEFT JOIN cyc c ON c.batch_id = a.batch_id AND c.group_code = a.group_code
+                 AND c.cycle_start = a.cycle_start AND c.cycle_end = a.cycle_end
+  LEFT JOIN bought p ON p.cycle_id = c.cycle_id AND p.org_code = a.org_code;
+END;
+COMMENT ON FUNCTION vbp.agreement_purchases(date, int) IS
+  'Purchases (采购) of each agreement (with its agreed volume and cycle) from its cycle start to the end of the cycle or as_of (pass infinity for the whole cycle): units of the products selected in the batch and of every other product of the group (non-selected bidders and products that did not bid), in_batch: the group has products in the batch''s selection, units of every product of the group, spends, and purchases, payments due and paid within payment_days of acceptance (those counts over products in the batch)';

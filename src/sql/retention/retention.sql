@@ -1,7 +1,7 @@
 \echo Use "CREATE EXTENSION vbp" to load this file. \quit
 
 -- =====================================================================
--- Retention of fund savings (结余留用), DOMAIN.md §5
+-- Retention of fund savings (结余留用), doc/domain.md §5
 -- =====================================================================
 
 -- exact apportionment (src/core/apportion.c)
@@ -46,50 +46,12 @@ COMMENT ON COLUMN vbp.fund_share.org_code IS 'Institution';
 COMMENT ON COLUMN vbp.fund_share.fund_payment_ratio IS 'r_pay: the fund''s actual payment ratio';
 COMMENT ON COLUMN vbp.fund_share.insured_share IS 's_ins: share of insured patients';
 
--- what an institution bought for each agreement (used by retention and the procurement reports)
-CREATE FUNCTION vbp.agreement_purchases(as_of date, payment_days int)
-  RETURNS TABLE (
-    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, agreed_volume bigint,
-    cycle_start date, cycle_end date, in_batch boolean,
-    selected_units bigint, other_units bigint, all_units bigint,
-    selected_spend vbp.cny, other_spend vbp.cny,
-    purchases bigint, payments_due bigint, paid_on_time bigint)
-  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
-  -- One pass over the purchases, about as cheap as a bare GROUP BY: grouped by
-  -- institution, vbp.cycle_tally maps each product to its cycles through a hash
-  -- table built once from the product -> cycle map, so no join runs per purchase;
-  -- the per-cycle tallies are then matched to the agreements.
-  WITH cyc AS (
-    SELECT * FROM vbp.agreement_cycles()
-  ), bought AS (
-    SELECT b.org_code, t.*
-    FROM (SELECT pu.org_code,
-                 vbp.cycle_tally(pu.product_code, pu.quantity, pu.amount, pu.purchased_on, pu.accepted_on, pu.paid_on,
-                                 (SELECT vbp.product_cycle_map(array_agg(cyc.cycle_id)) FROM cyc), as_of, payment_days) AS ts
-          FROM vbp.purchase pu
-          GROUP BY pu.org_code) b
-    CROSS JOIN LATERAL unnest(b.ts) t
-  )
-  SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, a.cycle_start, a.cycle_end, coalesce(c.in_batch, false),
-         coalesce(p.selected_units, 0), coalesce(p.other_units, 0),
-         coalesce(p.selected_units + p.other_units, 0),
-         coalesce(p.selected_spend, '0'), coalesce(p.other_spend, '0'),
-         coalesce(p.purchases, 0), coalesce(p.payments_due, 0), coalesce(p.paid_on_time, 0)
-  -- left joins keep the planner's row estimate at the agreements' (a 4-key inner
-  -- join would be estimated at a handful of rows and planned as a nested loop)
-  FROM vbp.agreement a
-  LEFT JOIN cyc c ON c.batch_id = a.batch_id AND c.group_code = a.group_code
-                 AND c.cycle_start = a.cycle_start AND c.cycle_end = a.cycle_end
-  LEFT JOIN bought p ON p.cycle_id = c.cycle_id AND p.org_code = a.org_code
-$$;
-COMMENT ON FUNCTION vbp.agreement_purchases(date, int) IS
-  'Purchases (采购) of each agreement (with its agreed volume and cycle) from its cycle start to the end of the cycle or as_of (pass infinity for the whole cycle): units of the products selected in the batch and of every other product of the group (non-selected bidders and products that did not bid), in_batch: the group has products in the batch''s selection, units of every product of the group, spends, and purchases, payments due and paid within payment_days of acceptance (those counts over products in the batch)';
 
 -- per institution x cycle x generic group: every component of the formula
 --   B = Q_agreed x P_ref x r_pay x s_ins
 --   E = (min(Q_sel, Q_agreed) x P_sel + A_nonsel) x r_pay x s_ins
 --   S = B - E, counted as S x deduction factor (not reported: 0; under-reported: by policy)
-CREATE FUNCTION vbp.retention_components(rule_set text DEFAULT 'national')
+CREATE FUNCTION vbp.retention_components(rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
     batch_id int, org_code vbp.orgcode, group_code vbp.drugcode,
     agreed_volume bigint, selected_volume bigint, selected_within_agreed bigint,
@@ -97,13 +59,13 @@ CREATE FUNCTION vbp.retention_components(rule_set text DEFAULT 'national')
     reference_price numeric, fund_payment_ratio numeric, insured_share numeric,
     budget vbp.cny, spend vbp.cny, savings vbp.cny,
     report_status text, deduction_factor numeric, counted_savings vbp.cny)
-  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
   WITH p AS (
-    SELECT max(value) FILTER (WHERE name = 'fund_payment_ratio') AS r_pay,
-           max(value) FILTER (WHERE name = 'insured_share') AS s_ins,
-           max(value) FILTER (WHERE name = 'report_floor') AS floor,
-           max(value_text) FILTER (WHERE name = 'under_report_deduction') AS policy
-    FROM vbp.parameter WHERE parameter.rule_set = retention_components.rule_set
+    SELECT vbp.param(retention_components.rule_set, 'fund_payment_ratio') AS r_pay,
+           vbp.param(retention_components.rule_set, 'insured_share') AS s_ins,
+           vbp.param(retention_components.rule_set, 'report_floor') AS floor,
+           vbp.param_text(retention_components.rule_set, 'under_report_deduction') AS policy
   ), prices AS (
     SELECT s.batch_id, pr.group_code, avg(s.reference_price) AS reference_price
     FROM vbp.selection s JOIN vbp.product pr USING (product_code)
@@ -140,25 +102,25 @@ CREATE FUNCTION vbp.retention_components(rule_set text DEFAULT 'national')
   CROSS JOIN LATERAL (SELECT
       (c.agreed_volume * c.reference_price * c.r_pay * c.s_ins)::vbp.cny AS budget,
       ((coalesce(c.sel_spend::numeric * c.within / nullif(c.sel_q, 0), 0) + c.nonsel_spend::numeric)
-        * c.r_pay * c.s_ins)::vbp.cny AS spend) x
-$$;
+        * c.r_pay * c.s_ins)::vbp.cny AS spend) x;
+END;
 COMMENT ON FUNCTION vbp.retention_components(text) IS
   'Retention components (结余留用测算) per institution x cycle x generic group: budget B = Q_agreed x P_ref x r_pay x s_ins, spend E = (min(Q_sel, Q_agreed) x P_sel + A_nonsel) x r_pay x s_ins, savings S = B - E, and the deduction for not- or under-reported groups; money rounded half away from zero once per component';
 
 -- assessment score (考核得分) 0-100 from weighted items, or supplied directly
-CREATE FUNCTION vbp.retention_assessment(rule_set text DEFAULT 'national')
+CREATE FUNCTION vbp.retention_assessment(rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
     batch_id int, org_code vbp.orgcode, completion_score numeric, selected_share_score numeric,
     on_time_payment_score numeric, report_accuracy_score numeric, weighted_score numeric,
     supplied_score numeric, score numeric, grade text, retention_ratio numeric)
-  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
   WITH p AS (
-    SELECT max(value) FILTER (WHERE name = 'payment_days') AS pay_days,
-           max(value) FILTER (WHERE name = 'report_accuracy_low') AS acc_lo,
-           max(value) FILTER (WHERE name = 'report_accuracy_high') AS acc_hi,
-           max(value_text) FILTER (WHERE name = 'retention_grade_rule_set') AS grade_set,
-           max(value_text) FILTER (WHERE name = 'assessment_weight_rule_set') AS weight_set
-    FROM vbp.parameter WHERE parameter.rule_set = retention_assessment.rule_set
+    SELECT vbp.param(retention_assessment.rule_set, 'payment_days') AS pay_days,
+           vbp.param(retention_assessment.rule_set, 'report_accuracy_low') AS acc_lo,
+           vbp.param(retention_assessment.rule_set, 'report_accuracy_high') AS acc_hi,
+           vbp.param_text(retention_assessment.rule_set, 'retention_grade_rule_set') AS grade_set,
+           vbp.param_text(retention_assessment.rule_set, 'assessment_weight_rule_set') AS weight_set
   ), g AS (
     SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, v.reported_volume,
            ap.selected_units AS sel_q, ap.selected_units + ap.other_units AS all_q,
@@ -189,8 +151,8 @@ CREATE FUNCTION vbp.retention_assessment(rule_set text DEFAULT 'national')
          round(s.weighted, 2), s.supplied, round(coalesce(s.supplied, s.weighted), 2), r.grade, r.ratio
   FROM scored s
   LEFT JOIN vbp.retention_grade_rule r ON r.rule_set = (SELECT grade_set FROM p)
-   AND r.score_range @> round(coalesce(s.supplied, s.weighted), 2)
-$$;
+   AND r.score_range @> round(coalesce(s.supplied, s.weighted), 2);
+END;
 COMMENT ON FUNCTION vbp.retention_assessment(text) IS
   'Assessment score (考核得分) per institution and cycle: weighted items (completion of agreed volume, selected share, on-time payment, report accuracy; each 0-100) or the score supplied in vbp.assessment, with the grade and retention ratio of the configured rule set';
 
@@ -319,12 +281,13 @@ CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON vbp.retention_settlement
 COMMENT ON TRIGGER append_only ON vbp.retention_settlement IS 'Settlements are never changed or deleted; corrections are adjustments';
 
 -- the statement: per institution and cycle, every component, settled or not
-CREATE FUNCTION vbp.retention_statement_for(rule_set text DEFAULT 'national')
+CREATE FUNCTION vbp.retention_statement_for(rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
     batch_id int, org_code vbp.orgcode, groups bigint, budget vbp.cny, spend vbp.cny, savings vbp.cny,
     deductions vbp.cny, counted_savings vbp.cny, score numeric, grade text, retention_ratio numeric,
     retained vbp.cny, settled boolean, settled_retained vbp.cny, adjustments vbp.cny, net_retained vbp.cny)
-  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
   SELECT c.batch_id, c.org_code, count(*), vbp.sum(c.budget), vbp.sum(c.spend), vbp.sum(c.savings),
          vbp.sum(c.savings) OPERATOR(vbp.-) vbp.sum(c.counted_savings), vbp.sum(c.counted_savings),
          a.score, a.grade, coalesce(a.retention_ratio, 0),
@@ -333,15 +296,20 @@ CREATE FUNCTION vbp.retention_statement_for(rule_set text DEFAULT 'national')
          (SELECT vbp.sum(j.amount) FROM vbp.retention_adjustment j WHERE j.batch_id = c.batch_id AND j.org_code = c.org_code),
          CASE WHEN s.org_code IS NOT NULL THEN s.retained OPERATOR(vbp.+) coalesce(
            (SELECT vbp.sum(j.amount) FROM vbp.retention_adjustment j WHERE j.batch_id = c.batch_id AND j.org_code = c.org_code), '0') END
-  FROM vbp.retention_components(retention_statement_for.rule_set) c
-  LEFT JOIN vbp.retention_assessment(retention_statement_for.rule_set) a USING (batch_id, org_code)
+  -- the components and the assessment are computed once each (materialized):
+  -- inlined and joined, the planner's estimate of their join can fall to one
+  -- row and re-run the assessment for every component row
+  FROM (WITH c AS MATERIALIZED (SELECT * FROM vbp.retention_components(retention_statement_for.rule_set))
+        SELECT * FROM c) c
+  LEFT JOIN (WITH a AS MATERIALIZED (SELECT * FROM vbp.retention_assessment(retention_statement_for.rule_set))
+             SELECT * FROM a) a USING (batch_id, org_code)
   LEFT JOIN vbp.retention_settlement s USING (batch_id, org_code)
-  GROUP BY c.batch_id, c.org_code, a.score, a.grade, a.retention_ratio, s.org_code, s.retained
-$$;
+  GROUP BY c.batch_id, c.org_code, a.score, a.grade, a.retention_ratio, s.org_code, s.retained;
+END;
 COMMENT ON FUNCTION vbp.retention_statement_for(text) IS
   'Retention statement (结余留用结算单) per institution and cycle under a rule set: budget, spend, savings, deductions, score, grade, ratio, R = max(0, counted savings) x ratio, and what was settled and adjusted';
 
-CREATE VIEW vbp.retention_statement WITH (security_invoker = true) AS SELECT * FROM vbp.retention_statement_for('national');
+CREATE VIEW vbp.retention_statement WITH (security_invoker = true) AS SELECT * FROM vbp.retention_statement_for(vbp.report_rule_set());
 COMMENT ON VIEW vbp.retention_statement IS
   'Retention statement (结余留用结算单) per institution and cycle under the national rule set; see vbp.retention_statement_for for another rule set';
 CREATE VIEW vbp.retention_by_region WITH (security_invoker = true) AS
@@ -354,7 +322,7 @@ CREATE VIEW vbp.retention_by_region WITH (security_invoker = true) AS
 COMMENT ON VIEW vbp.retention_by_region IS
   'Retention by region (地区结余留用): per batch and province, and per prefecture city (city NULL on province rows)';
 
-CREATE FUNCTION vbp.settle_retention(batch int, org vbp.orgcode, rule_set text DEFAULT 'national')
+CREATE FUNCTION vbp.settle_retention(batch int, org vbp.orgcode, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS vbp.retention_settlement
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
 DECLARE
@@ -418,7 +386,7 @@ SELECT pg_catalog.pg_extension_config_dump('vbp.retention_adjustment', '');
 SELECT pg_catalog.pg_extension_config_dump('vbp.retention_adjustment_id_seq', '');
 
 -- a capped pool: a region (province or city code prefix) whose retention is capped
-CREATE FUNCTION vbp.retention_pool(batch int, region text, cap vbp.cny, rule_set text DEFAULT 'national')
+CREATE FUNCTION vbp.retention_pool(batch int, region text, cap vbp.cny, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (org_code vbp.orgcode, retained vbp.cny, pool_total vbp.cny, capped boolean, paid vbp.cny)
   LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
 BEGIN

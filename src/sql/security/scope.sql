@@ -51,7 +51,8 @@ CREATE POLICY tenant_read ON vbp.institution FOR SELECT USING (
 -- bookkeeping, demo truth, the counters' state) by none.
 CREATE FUNCTION vbp.tenancy_tables()
   RETURNS TABLE (table_name regclass, access text)
-  LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
   SELECT c.oid::regclass,
          CASE WHEN c.relname = 'institution' THEN 'institution'
               WHEN c.relname = 'tenant_scope' THEN 'own scope'
@@ -64,7 +65,7 @@ CREATE FUNCTION vbp.tenancy_tables()
               ELSE 'reference' END
   FROM pg_class c
   WHERE c.relnamespace = 'vbp'::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-  ORDER BY c.relname
-$$;
+  ORDER BY c.relname;
+END;
 COMMENT ON FUNCTION vbp.tenancy_tables() IS
   'How row-level security treats each vbp table (租户可见范围): institution rows by scope, rows of visible institutions, patients served, reference (all), own scope, or none';
