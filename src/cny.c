@@ -1,6 +1,7 @@
 /*
  * cny.c
- *		vbp.cny: an exact RMB amount in fen, pass-by-value int64.
+ *		vbp.cny: an exact RMB amount in fen, pass-by-value int64 (the type
+ *		glue of core/money.c).
  *
  * Integer arithmetic and all rounding of integers go through the core
  * (src/core/money.c).  Multiplying or dividing by numeric or float8 uses
@@ -215,12 +216,14 @@ check_factor(Numeric n)
 static int64
 integral_num_to_fen(Numeric n)
 {
-	static const vbp_error range = {VBP_ERANGE,
-	"The result does not fit in a cny amount (at most 92233720368547758.07 yuan in absolute value)."};
 	int64		fen;
+	vbp_error	err;
 
 	if (!vbp_numeric_to_int64(n, &fen))
-		money_error(&range);
+	{
+		vbp_cny_range_error(&err);
+		money_error(&err);
+	}
 	return fen;
 }
 
@@ -390,10 +393,7 @@ pgvbp_cny_sum_accum_inv(PG_FUNCTION_ARGS)
 	vbp_cny_sum *s = sum_state(fcinfo, 0);
 
 	if (!PG_ARGISNULL(1))
-	{
-		s->total -= PG_GETARG_INT64(1);
-		s->count--;
-	}
+		vbp_cny_sum_remove(s, PG_GETARG_INT64(1));
 	PG_RETURN_POINTER(s);
 }
 

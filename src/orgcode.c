@@ -64,14 +64,14 @@ pgvbp_orgcode_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-/* Characters [from, from+len) of the division code as text. */
+/* The division code at a GB/T 2260 level as text. */
 static Datum
-division_prefix(FunctionCallInfo fcinfo, int len)
+division_text(FunctionCallInfo fcinfo, vbp_division_level level)
 {
-	char		buf[8];
+	char		buf[VBP_DIVISION_COUNTY + 1];
+	size_t		n = vbp_orgcode_division_text(PG_GETARG_INT64(0), level, buf);
 
-	snprintf(buf, sizeof(buf), "%06d", (int) vbp_orgcode_division(PG_GETARG_INT64(0)));
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, len));
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, (int) n));
 }
 
 /* Kind: H (medical institution) or P (retail pharmacy). */
@@ -89,7 +89,7 @@ PG_FUNCTION_INFO_V1(pgvbp_orgcode_division);
 Datum
 pgvbp_orgcode_division(PG_FUNCTION_ARGS)
 {
-	return division_prefix(fcinfo, 6);
+	return division_text(fcinfo, VBP_DIVISION_COUNTY);
 }
 
 /* Province code: the first 2 digits of the division. */
@@ -97,7 +97,7 @@ PG_FUNCTION_INFO_V1(pgvbp_orgcode_province);
 Datum
 pgvbp_orgcode_province(PG_FUNCTION_ARGS)
 {
-	return division_prefix(fcinfo, 2);
+	return division_text(fcinfo, VBP_DIVISION_PROVINCE);
 }
 
 /* Prefecture-city code: the first 4 digits of the division. */
@@ -105,5 +105,5 @@ PG_FUNCTION_INFO_V1(pgvbp_orgcode_city);
 Datum
 pgvbp_orgcode_city(PG_FUNCTION_ARGS)
 {
-	return division_prefix(fcinfo, 4);
+	return division_text(fcinfo, VBP_DIVISION_CITY);
 }

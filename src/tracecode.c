@@ -72,7 +72,7 @@ pgvbp_tracecode_product(PG_FUNCTION_ARGS)
 	char		buf[VBP_TRACECODE_LEN + 1];
 
 	vbp_tracecode_format((vbp_tracecode *) PG_GETARG_POINTER(0), buf);
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, 7));
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, VBP_TRACECODE_PRODUCT_LEN));
 }
 
 /* Serial part: the last 13 digits. */
@@ -83,5 +83,6 @@ pgvbp_tracecode_serial(PG_FUNCTION_ARGS)
 	char		buf[VBP_TRACECODE_LEN + 1];
 
 	vbp_tracecode_format((vbp_tracecode *) PG_GETARG_POINTER(0), buf);
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf + 7, 13));
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf + VBP_TRACECODE_PRODUCT_LEN,
+											  VBP_TRACECODE_LEN - VBP_TRACECODE_PRODUCT_LEN));
 }

@@ -1,7 +1,8 @@
 /*
  * vbp_glue.h
- *		Helpers shared by the fmgr glue: turning a core vbp_error into
- *		ereport() with the right SQLSTATE.
+ *		Helpers shared by the fmgr glue (src/common.c): turning a core
+ *		vbp_error into ereport() with the right SQLSTATE, type support,
+ *		numeric and text conversions.
  */
 #ifndef VBP_GLUE_H
 #define VBP_GLUE_H

@@ -51,7 +51,7 @@ baseline(const double *x, size_t n, size_t start, size_t window, double *mean, d
 }
 
 vbp_errkind
-vbp_cusum(const double *x, size_t n, size_t window, double threshold, double slack,
+vbp_cusum(const double *x, size_t n, int64_t window, double threshold, double slack,
 		  vbp_cusum_point *out, vbp_error *err)
 {
 	size_t		i;
@@ -62,7 +62,8 @@ vbp_cusum(const double *x, size_t n, size_t window, double threshold, double sla
 	int			active = 0;
 
 	if (window < 2)
-		return vbp_fail(err, VBP_EPARAM, "The baseline window must hold at least 2 values, not %zu.", window);
+		return vbp_fail(err, VBP_EPARAM, "The baseline window must hold at least 2 values, not %lld.",
+						(long long) window);
 	if (!(threshold > 0) || !isfinite(threshold))
 		return vbp_fail(err, VBP_EPARAM, "The threshold must be a positive number of standard deviations.");
 	if (!(slack >= 0) || !isfinite(slack))
@@ -82,7 +83,7 @@ vbp_cusum(const double *x, size_t n, size_t window, double threshold, double sla
 			continue;
 		if (!active)
 		{
-			if (baseline(x, n, i, window, &mean, &sd) < 2)
+			if (baseline(x, n, i, (size_t) window, &mean, &sd) < 2)
 				continue;		/* not enough values left: unmonitored */
 			active = 1;
 			up = down = 0;

@@ -10,8 +10,8 @@
 #define FEN_MAX INT64_MAX
 #define FEN_MIN INT64_MIN
 
-static vbp_errkind
-out_of_range(vbp_error *err)
+vbp_errkind
+vbp_cny_range_error(vbp_error *err)
 {
 	return vbp_fail(err, VBP_ERANGE,
 					"The result does not fit in a cny amount (at most 92233720368547758.07 yuan in absolute value).");
@@ -42,7 +42,7 @@ vbp_errkind
 vbp_int128_to_fen(vbp_int128 v, int64_t *fen, vbp_error *err)
 {
 	if (v > FEN_MAX || v < FEN_MIN)
-		return out_of_range(err);
+		return vbp_cny_range_error(err);
 	*fen = (int64_t) v;
 	return VBP_OK;
 }
@@ -134,7 +134,7 @@ vbp_cny_parse(const char *s, size_t len, int64_t *fen, vbp_error *err)
 			return unexpected(err, s, p);
 		yuan = yuan * 10 + (*p - '0');
 		if (yuan > (vbp_int128) FEN_MAX)	/* far beyond range; stop growth */
-			return out_of_range(err);
+			return vbp_cny_range_error(err);
 		int_digits++;
 		if (group >= 0)
 			group++;
@@ -200,7 +200,7 @@ vbp_errkind
 vbp_cny_add(int64_t a, int64_t b, int64_t *r, vbp_error *err)
 {
 	if (__builtin_add_overflow(a, b, r))
-		return out_of_range(err);
+		return vbp_cny_range_error(err);
 	return VBP_OK;
 }
 
@@ -208,7 +208,7 @@ vbp_errkind
 vbp_cny_sub(int64_t a, int64_t b, int64_t *r, vbp_error *err)
 {
 	if (__builtin_sub_overflow(a, b, r))
-		return out_of_range(err);
+		return vbp_cny_range_error(err);
 	return VBP_OK;
 }
 
@@ -216,7 +216,7 @@ vbp_errkind
 vbp_cny_neg(int64_t a, int64_t *r, vbp_error *err)
 {
 	if (a == FEN_MIN)
-		return out_of_range(err);
+		return vbp_cny_range_error(err);
 	*r = -a;
 	return VBP_OK;
 }
@@ -231,7 +231,7 @@ vbp_errkind
 vbp_cny_mul_int(int64_t a, int64_t k, int64_t *r, vbp_error *err)
 {
 	if (__builtin_mul_overflow(a, k, r))
-		return out_of_range(err);
+		return vbp_cny_range_error(err);
 	return VBP_OK;
 }
 
@@ -262,6 +262,13 @@ vbp_cny_sum_add(vbp_cny_sum *s, int64_t fen)
 {
 	s->total += fen;
 	s->count++;
+}
+
+void
+vbp_cny_sum_remove(vbp_cny_sum *s, int64_t fen)
+{
+	s->total -= fen;
+	s->count--;
 }
 
 void

@@ -32,10 +32,21 @@ vbp_province_code_valid(int p)
 	}
 }
 
+/* A 6-digit division code cut to a level: its first `level` digits. */
+static int32_t
+division_at(int32_t division, vbp_division_level level)
+{
+	int			i;
+
+	for (i = level; i < VBP_DIVISION_COUNTY; i++)
+		division /= 10;
+	return division;
+}
+
 static vbp_errkind
 check_division(int32_t division, vbp_error *err)
 {
-	if (!vbp_province_code_valid(division / 10000))
+	if (!vbp_province_code_valid(division_at(division, VBP_DIVISION_PROVINCE)))
 		return vbp_fail(err, VBP_ESYNTAX,
 						"The division code %06d does not start with one of the 31 province codes of GB/T 2260 (11 to 65).",
 						(int) division);
@@ -104,6 +115,13 @@ int32_t
 vbp_orgcode_division(int64_t v)
 {
 	return (int32_t) ((v % E11) / E5);
+}
+
+size_t
+vbp_orgcode_division_text(int64_t v, vbp_division_level level, char *buf)
+{
+	return (size_t) snprintf(buf, (size_t) level + 1, "%0*d", (int) level,
+							 (int) division_at(vbp_orgcode_division(v), level));
 }
 
 size_t

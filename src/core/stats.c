@@ -1,8 +1,8 @@
 /*
  * stats.c
  *		Exact order statistics over float8 values: quantiles with the
- *		semantics of PostgreSQL's percentile_cont, and the median absolute
- *		deviation (MAD) used by the robust z-score of Iglewicz and Hoaglin.
+ *		semantics of PostgreSQL's percentile_cont, the median absolute
+ *		deviation (MAD), and the robust z-score of Iglewicz and Hoaglin.
  *
  * NaN sorts after every number, as in PostgreSQL.
  */
@@ -61,4 +61,23 @@ vbp_median_mad(double *v, size_t n, double *scratch, double *median, double *mad
 		scratch[i] = fabs(v[i] - *median);
 	vbp_sort_doubles(scratch, n);
 	*mad = vbp_quantile_sorted(scratch, n, 0.5);
+}
+
+/*
+ * Modified z-score of Iglewicz and Hoaglin: constant x (x - median) / mad,
+ * undefined when mad is 0 (no spread to measure against); a negative or NaN
+ * mad is a bad parameter.
+ */
+vbp_errkind
+vbp_robust_z(double x, double median, double mad, double constant, bool *defined, double *z,
+			 vbp_error *err)
+{
+	*defined = false;
+	if (mad == 0)
+		return VBP_OK;
+	if (mad < 0 || isnan(mad))
+		return vbp_fail(err, VBP_EPARAM, "The median absolute deviation must not be negative or NaN.");
+	*z = constant * (x - median) / mad;
+	*defined = true;
+	return VBP_OK;
 }

@@ -150,20 +150,29 @@ vbp_time_progress(int32_t cycle_start, int32_t cycle_end, int32_t as_of,
 }
 
 /*
- * Fulfilment status from the three exact comparisons (doc/domain.md §4.7):
- * completed if completion >= 1, on_track if completion >= time progress,
- * lagging if completion >= lagging factor x time progress, else severely
- * lagging.  The caller compares (the glue in exact numeric).
+ * Fulfilment status (doc/domain.md §4.7): the first threshold completion reaches,
+ * each threshold coef x base, else severely_lagging.  This table is the only
+ * statement of the rule; the callers only compare.
  */
-const char *
-vbp_fulfilment_status(bool reached_agreed, bool reached_time, bool reached_lagging)
+static const struct
 {
-	if (reached_agreed)
-		return "completed";
-	if (reached_time)
-		return "on_track";
-	if (reached_lagging)
-		return "lagging";
+	const char *status;
+	vbp_fulfilment_operand coef;
+	vbp_fulfilment_operand base;
+}			fulfilment_thresholds[] = {
+	{"completed", VBP_FULFILMENT_ONE, VBP_FULFILMENT_ONE},	/* c >= 1 */
+	{"on_track", VBP_FULFILMENT_ONE, VBP_FULFILMENT_TIME},	/* c >= tau */
+	{"lagging", VBP_FULFILMENT_LAGGING, VBP_FULFILMENT_TIME},	/* c >= factor x tau */
+};
+
+const char *
+vbp_fulfilment_status(vbp_fulfilment_reaches reaches, void *ctx)
+{
+	size_t		i;
+
+	for (i = 0; i < sizeof(fulfilment_thresholds) / sizeof(fulfilment_thresholds[0]); i++)
+		if (reaches(ctx, fulfilment_thresholds[i].coef, fulfilment_thresholds[i].base))
+			return fulfilment_thresholds[i].status;
 	return "severely_lagging";
 }
 
@@ -221,6 +230,12 @@ vbp_decimal_fraction(const char *s, int max_scale, int64_t max_abs,
 	return VBP_OK;
 }
 
+vbp_errkind
+vbp_fulfilment_factor(const char *s, int64_t *num, int64_t *den, vbp_error *err)
+{
+	return vbp_decimal_fraction(s, VBP_FULFILMENT_SCALE, VBP_FULFILMENT_FACTOR_MAX, num, den, err);
+}
+
 /* round(num / den, VBP_FULFILMENT_SCALE) half away from zero, scaled */
 static vbp_int128
 ratio6(vbp_int128 num, vbp_int128 den)
@@ -232,21 +247,59 @@ ratio6(vbp_int128 num, vbp_int128 den)
 	return q;
 }
 
+/* within the bounds of vbp_fulfilment_factor: 0 < den <= 10^scale, |num / den| <= the maximum */
+static bool
+factor_ok(int64_t num, int64_t den)
+{
+	vbp_int128	max_den = 1,
+				abs_num = num < 0 ? -(vbp_int128) num : (vbp_int128) num;
+	int			i;
+
+	for (i = 0; i < VBP_FULFILMENT_SCALE; i++)
+		max_den *= 10;
+	return den > 0 && den <= max_den && abs_num <= (vbp_int128) VBP_FULFILMENT_FACTOR_MAX * den;
+}
+
+/*
+ * The operands of the status thresholds as exact fractions num / den (den >
+ * 0), indexed by vbp_fulfilment_operand, and completion c_num / c_den.
+ */
+typedef struct fulfilment_fractions
+{
+	int64_t		c_num;
+	int64_t		c_den;
+	int64_t		num[3];
+	int64_t		den[3];
+} fulfilment_fractions;
+
+/*
+ * c >= coef x base:  c_num x kd x bd >= kn x bn x c_den.  For the thresholds
+ * of the rule (1 x 1, 1 x tau, factor x tau) no product exceeds 2^126: see
+ * vbp_fulfilment_measure.
+ */
+static bool
+fractions_reach(void *ctx, vbp_fulfilment_operand coef, vbp_fulfilment_operand base)
+{
+	const fulfilment_fractions *f = ctx;
+
+	return (vbp_int128) f->c_num * f->den[coef] * f->den[base] >=
+		(vbp_int128) f->num[coef] * f->num[base] * f->c_den;
+}
+
 /*
  * The fulfilment measures of one agreement on a date (doc/domain.md §4.7), each
  * ratio rounded to 6 places from its exact value and every comparison made
  * exactly on the unrounded fractions:
  *   time progress tau = (as_of - start + 1) / (end - start + 1) in [0, 1];
  *   completion c = Q_selected / Q_agreed (1 when nothing was agreed);
- *   status: completed if c >= 1, on_track if c >= tau, lagging if
- *     c >= factor x tau, else severely_lagging;
+ *   status: vbp_fulfilment_status on c, tau and the lagging factor;
  *   selected share = Q_selected / (Q_selected + Q_other) (none without
  *     purchases), preferring selected products when it reaches the floor
  *     (and when there is no share);
  *   on-time rate = paid on time / payments due (none without dues).
- * The factors come as fractions from vbp_decimal_fraction(.., 6, 1000, ..):
- * |num| <= 10^9 < 2^30 and den <= 10^6 < 2^20; with 64-bit counts and day
- * spans below 2^33 no product below exceeds 2^126.
+ * The factors are fractions as vbp_fulfilment_factor gives them (checked
+ * again here): |num| <= 10^9 < 2^30 and den <= 10^6 < 2^20; with 64-bit
+ * counts and day spans below 2^33 no product below exceeds 2^126.
  */
 vbp_errkind
 vbp_fulfilment_measure(int64_t selected, int64_t other, int64_t due, int64_t on_time,
@@ -254,32 +307,26 @@ vbp_fulfilment_measure(int64_t selected, int64_t other, int64_t due, int64_t on_
 					   int64_t lag_num, int64_t lag_den, int64_t floor_num, int64_t floor_den,
 					   vbp_fulfilment *f, vbp_error *err)
 {
-	int64_t		tn,
-				td;
+	fulfilment_fractions fr;
 	vbp_int128	sum;
 	vbp_errkind e;
 
-	if (lag_den <= 0 || floor_den <= 0)
-		return vbp_fail(err, VBP_EPARAM, "A factor's denominator is not positive.");
-	e = vbp_time_progress(cycle_start, cycle_end, as_of, &tn, &td, err);
+	if (!factor_ok(lag_num, lag_den) || !factor_ok(floor_num, floor_den))
+		return vbp_fail(err, VBP_EPARAM,
+						"A factor has more than %d decimal places or is beyond %d in magnitude.",
+						VBP_FULFILMENT_SCALE, VBP_FULFILMENT_FACTOR_MAX);
+	e = vbp_time_progress(cycle_start, cycle_end, as_of, &fr.num[VBP_FULFILMENT_TIME],
+						  &fr.den[VBP_FULFILMENT_TIME], err);
 	if (e != VBP_OK)
 		return e;
-	f->time_progress = ratio6(tn, td);
-	if (agreed > 0)
-	{
-		bool		reached_agreed = selected >= agreed;
-		bool		reached_time = (vbp_int128) selected * td >= (vbp_int128) tn * agreed;
-		bool		reached_lagging = (vbp_int128) selected * td * lag_den >=
-			(vbp_int128) lag_num * tn * agreed;
-
-		f->completion = ratio6(selected, agreed);
-		f->status = vbp_fulfilment_status(reached_agreed, reached_time, reached_lagging);
-	}
-	else
-	{
-		f->completion = 1000000;
-		f->status = vbp_fulfilment_status(true, true, true);
-	}
+	fr.num[VBP_FULFILMENT_ONE] = fr.den[VBP_FULFILMENT_ONE] = 1;
+	fr.num[VBP_FULFILMENT_LAGGING] = lag_num;
+	fr.den[VBP_FULFILMENT_LAGGING] = lag_den;
+	fr.c_num = agreed > 0 ? selected : 1;
+	fr.c_den = agreed > 0 ? agreed : 1;
+	f->time_progress = ratio6(fr.num[VBP_FULFILMENT_TIME], fr.den[VBP_FULFILMENT_TIME]);
+	f->completion = ratio6(fr.c_num, fr.c_den);
+	f->status = vbp_fulfilment_status(fractions_reach, &fr);
 	sum = (vbp_int128) selected + other;
 	f->has_share = sum != 0;
 	if (f->has_share)

@@ -28,13 +28,14 @@ vbp_tracecode_parse(const char *s, size_t len, vbp_tracecode *out, vbp_error *er
 			if (digits >= VBP_TRACECODE_LEN)
 				return vbp_fail(err, VBP_ESYNTAX,
 								"A traceability code has 20 digits; this one has more.");
-			if (digits < 7)
+			if (digits < VBP_TRACECODE_PRODUCT_LEN)
 				product = product * 10 + (uint32_t) (ch - '0');
 			else
 				serial = serial * 10 + (uint64_t) (ch - '0');
 			digits++;
 		}
-		else if ((ch == ' ' || ch == '-') && digits == 7 && i == 7)
+		else if ((ch == ' ' || ch == '-') && digits == VBP_TRACECODE_PRODUCT_LEN &&
+				 i == VBP_TRACECODE_PRODUCT_LEN)
 			continue;
 		else
 		{

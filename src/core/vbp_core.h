@@ -6,6 +6,7 @@
  * Nothing here includes a PostgreSQL header.  Every function reports failure
  * through a vbp_error, which the fmgr glue in src/ turns into ereport() with
  * the SQLSTATE that matches vbp_errkind.  The core never allocates memory.
+ * The glue of src/core/X.c is src/X.c (of money.c, the type file src/cny.c).
  */
 #ifndef VBP_CORE_H
 #define VBP_CORE_H
@@ -73,6 +74,9 @@ extern int64_t vbp_get_be64(const unsigned char *wire);
  */
 #define VBP_CNY_BUFLEN 32		/* enough for "-92233720368547758.08" */
 
+/* Sets err to the out-of-range error of an amount (no cny holds the result). */
+extern vbp_errkind vbp_cny_range_error(vbp_error *err);
+
 extern vbp_errkind vbp_round_div(vbp_int128 num, vbp_int128 den,
 								 vbp_int128 *quotient, vbp_error *err);
 extern vbp_errkind vbp_int128_to_fen(vbp_int128 v, int64_t *fen, vbp_error *err);
@@ -104,6 +108,8 @@ typedef struct vbp_cny_sum
 
 extern void vbp_cny_sum_init(vbp_cny_sum *s);
 extern void vbp_cny_sum_add(vbp_cny_sum *s, int64_t fen);
+/* the inverse of vbp_cny_sum_add, for moving windows */
+extern void vbp_cny_sum_remove(vbp_cny_sum *s, int64_t fen);
 extern void vbp_cny_sum_combine(vbp_cny_sum *into, const vbp_cny_sum *from);
 extern void vbp_cny_sum_serialize(const vbp_cny_sum *s, unsigned char *wire);
 extern void vbp_cny_sum_deserialize(const unsigned char *wire, vbp_cny_sum *s);
@@ -152,6 +158,7 @@ extern void vbp_drugcode_generic_group(const vbp_drugcode *c, vbp_drugcode *out)
  * ---------------------------------------------------------------------
  */
 #define VBP_TRACECODE_LEN 20
+#define VBP_TRACECODE_PRODUCT_LEN 7	/* the product identification code leads */
 
 typedef struct vbp_tracecode
 {
@@ -180,6 +187,17 @@ extern vbp_errkind vbp_orgcode_check(int64_t v, vbp_error *err);
 extern size_t vbp_orgcode_format(int64_t v, char *buf);
 extern char vbp_orgcode_kind(int64_t v);
 extern int32_t vbp_orgcode_division(int64_t v);
+
+/* GB/T 2260 levels: a division code's first 2 digits are its province, 4 its city */
+typedef enum vbp_division_level
+{
+	VBP_DIVISION_PROVINCE = 2,
+	VBP_DIVISION_CITY = 4,
+	VBP_DIVISION_COUNTY = 6
+} vbp_division_level;
+
+/* The division code of an institution at a level, as text (level digits + NUL in buf). */
+extern size_t vbp_orgcode_division_text(int64_t v, vbp_division_level level, char *buf);
 extern bool vbp_province_code_valid(int province);
 
 /* ---------------------------------------------------------------------
@@ -236,6 +254,13 @@ extern void vbp_sort_doubles(double *v, size_t n);
 extern double vbp_quantile_sorted(const double *v, size_t n, double p);
 /* median and MAD; sorts v, uses scratch[n]; n > 0 */
 extern void vbp_median_mad(double *v, size_t n, double *scratch, double *median, double *mad);
+/*
+ * Modified z-score of Iglewicz and Hoaglin, constant x (x - median) / mad:
+ * *defined is false when mad is 0 (no spread to measure against), and a
+ * negative or NaN mad is VBP_EPARAM.
+ */
+extern vbp_errkind vbp_robust_z(double x, double median, double mad, double constant,
+								bool *defined, double *z, vbp_error *err);
 
 /* ---------------------------------------------------------------------
  * Purchase tally for fulfilment and retention (tally.c): units and spend
@@ -269,13 +294,33 @@ extern vbp_errkind vbp_tally_deserialize(const unsigned char *wire, vbp_tally *t
 /* time progress (as_of - start + 1) / (end - start + 1) clipped to [0, 1], as num / den */
 extern vbp_errkind vbp_time_progress(int32_t cycle_start, int32_t cycle_end, int32_t as_of,
 									 int64_t *num, int64_t *den, vbp_error *err);
-/* completed / on_track / lagging / severely_lagging from c >= 1, c >= tau, c >= factor x tau */
-extern const char *vbp_fulfilment_status(bool reached_agreed, bool reached_time, bool reached_lagging);
+
+/*
+ * Fulfilment status (DOMAIN.md §4), the one statement of the rule: completed
+ * if completion c >= 1, on_track if c >= time progress, lagging if c >=
+ * lagging factor x time progress, else severely_lagging.  Each threshold is
+ * coef x base over the operands below; reaches(ctx, coef, base) answers
+ * c >= coef x base in the caller's exact arithmetic (numeric in the glue,
+ * 128-bit fractions in vbp_fulfilment_measure) and is asked only what the
+ * status needs, in the rule's order.
+ */
+typedef enum vbp_fulfilment_operand
+{
+	VBP_FULFILMENT_ONE,			/* 1: the agreed volume, as a completion */
+	VBP_FULFILMENT_TIME,		/* time progress */
+	VBP_FULFILMENT_LAGGING		/* the lagging factor */
+} vbp_fulfilment_operand;
+
+typedef bool (*vbp_fulfilment_reaches) (void *ctx, vbp_fulfilment_operand coef,
+										vbp_fulfilment_operand base);
+extern const char *vbp_fulfilment_status(vbp_fulfilment_reaches reaches, void *ctx);
 /* a 128-bit unit sum as int64, or VBP_ERANGE */
 extern vbp_errkind vbp_tally_units(vbp_int128 units, int64_t *out, vbp_error *err);
 
 /* fulfilment measures of one agreement; ratios scaled by 10^VBP_FULFILMENT_SCALE */
 #define VBP_FULFILMENT_SCALE 6
+/* the factors they take (lagging factor, selected-share floor): at most this in magnitude */
+#define VBP_FULFILMENT_FACTOR_MAX 1000
 typedef struct vbp_fulfilment
 {
 	vbp_int128	time_progress;
@@ -290,6 +335,12 @@ typedef struct vbp_fulfilment
 
 extern vbp_errkind vbp_decimal_fraction(const char *s, int max_scale, int64_t max_abs,
 										int64_t *num, int64_t *den, vbp_error *err);
+/*
+ * A factor of the fulfilment measures as num / den: a plain decimal of at
+ * most VBP_FULFILMENT_SCALE places and VBP_FULFILMENT_FACTOR_MAX in magnitude.
+ */
+extern vbp_errkind vbp_fulfilment_factor(const char *s, int64_t *num, int64_t *den,
+										 vbp_error *err);
 extern vbp_errkind vbp_fulfilment_measure(int64_t selected, int64_t other, int64_t due,
 										  int64_t on_time, int64_t agreed, int32_t cycle_start,
 										  int32_t cycle_end, int32_t as_of, int64_t lag_num,
@@ -313,10 +364,11 @@ typedef struct vbp_cusum_point
 } vbp_cusum_point;
 
 /*
- * CUSUM over x[0..n) (NaN = missing) with a baseline of `window` values,
- * a signal above threshold x sd and a slack of slack x sd; fills out[n].
+ * CUSUM over x[0..n) (NaN = missing) with a baseline of `window` values
+ * (at least 2), a signal above threshold x sd and a slack of slack x sd;
+ * fills out[n].
  */
-extern vbp_errkind vbp_cusum(const double *x, size_t n, size_t window, double threshold,
+extern vbp_errkind vbp_cusum(const double *x, size_t n, int64_t window, double threshold,
 							 double slack, vbp_cusum_point *out, vbp_error *err);
 
 /* ---------------------------------------------------------------------

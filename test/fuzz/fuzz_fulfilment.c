@@ -1,5 +1,5 @@
 /*
- * fuzz_fulfilment.c: vbp_decimal_fraction on the text, then
+ * fuzz_fulfilment.c: vbp_fulfilment_factor on the text, then
  * vbp_fulfilment_measure with that factor and counts and dates drawn from the
  * input bytes (extremes included).  The undefined-behaviour sanitizer traps any
  * 128-bit overflow, so this checks the bounds the core claims; the results must
@@ -52,7 +52,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < size; i++)
 		x = (x ^ data[i]) * 0x100000001B3ULL;
 	x |= 1;
-	if (vbp_decimal_fraction(s, 6, 1000, &num, &den, &err) == VBP_OK)
+	if (vbp_fulfilment_factor(s, &num, &den, &err) == VBP_OK)
 	{
 		vbp_fulfilment f;
 		int32_t		start = day(&x),
@@ -65,7 +65,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					agreed = count(&x);
 
 		FUZZ_ASSERT(den >= 1 && den <= 1000000);
-		FUZZ_ASSERT(num <= 1000 * den && num >= -1000 * den);
+		FUZZ_ASSERT(num <= VBP_FULFILMENT_FACTOR_MAX * den && num >= -VBP_FULFILMENT_FACTOR_MAX * den);
 		if (vbp_fulfilment_measure(sel, other, due, on_time, agreed, start, end, as_of,
 								   num, den, num, den, &f, &err) == VBP_OK)
 		{

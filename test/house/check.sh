@@ -95,7 +95,7 @@ else
 	say FAIL "META.json.in carries its own version"
 fi
 
-cites=$(grep -rnIE 'DOMAIN\.md|\.\./shared|shared/seeds|\bissue #?[0-9]+|tracker' \
+cites=$(grep -rnIE 'DOMAIN\.md|\.\./shared|shared/seeds|\bissue #?[0-9]+|/issues/[0-9]' \
 	--exclude-dir=.git --exclude-dir=results --exclude=check.sh . || true)
 [ -z "$cites" ] && say ok "nothing cites a file or tracker outside the repository" ||
 	{ echo "$cites" | head -20; say FAIL "citations of files or trackers outside the repository"; }

@@ -228,6 +228,13 @@ TEST(orgcode_examples)
 	CHECK(vbp_orgcode_parse("H44010300351", 12, &v, &err) == VBP_OK);
 	CHECK(vbp_orgcode_kind(v) == 'H');
 	CHECK(vbp_orgcode_division(v) == 440103);
+	/* GB/T 2260 levels: province 44, city 4401, county 440103 */
+	CHECK(vbp_orgcode_division_text(v, VBP_DIVISION_PROVINCE, buf) == 2);
+	CHECK_STR(buf, "44");
+	CHECK(vbp_orgcode_division_text(v, VBP_DIVISION_CITY, buf) == 4);
+	CHECK_STR(buf, "4401");
+	CHECK(vbp_orgcode_division_text(v, VBP_DIVISION_COUNTY, buf) == 6);
+	CHECK_STR(buf, "440103");
 	vbp_orgcode_format(v, buf);
 	CHECK_STR(buf, "H44010300351");
 	CHECK(vbp_orgcode_check(v, &err) == VBP_OK);

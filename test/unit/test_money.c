@@ -182,6 +182,25 @@ TEST(money_sum_exact)
 	vbp_cny_sum_serialize(&a, wire);
 	vbp_cny_sum_deserialize(wire, &b);
 	CHECK(b.total == a.total && b.count == 3);
+
+	/* removal (moving windows) undoes an addition, past int64 too */
+	vbp_cny_sum_remove(&a, INT64_MIN);
+	vbp_cny_sum_remove(&a, INT64_MIN);
+	CHECK(a.count == 1 && vbp_cny_sum_total(&a, &fen, NULL) == VBP_OK && fen == INT64_MIN);
+	vbp_cny_sum_remove(&a, INT64_MIN);
+	CHECK(a.count == 0 && a.total == 0);
+}
+
+/* The range error the glue reports for a numeric result is the core's. */
+TEST(money_range_error)
+{
+	vbp_error	err,
+				want;
+	int64_t		r;
+
+	CHECK(vbp_cny_range_error(&err) == VBP_ERANGE && err.kind == VBP_ERANGE);
+	CHECK(vbp_cny_add(INT64_MAX, 1, &r, &want) == VBP_ERANGE);
+	CHECK_STR(err.detail, want.detail);
 }
 
 /* The state works at an address aligned to 8 but not 16, as palloc gives. */
@@ -212,5 +231,6 @@ const unit_case money_cases[] = {
 	{"money_round_div", money_round_div},
 	{"money_arithmetic", money_arithmetic},
 	{"money_sum_exact", money_sum_exact},
+	{"money_range_error", money_range_error},
 	{NULL, NULL}
 };

@@ -1,6 +1,7 @@
 /*
  * test_stats.c
- *		Quantiles (percentile_cont semantics), median and MAD.
+ *		Quantiles (percentile_cont semantics), median and MAD, the robust
+ *		z-score, and CUSUM.
  */
 #include "unit.h"
 
@@ -89,6 +90,12 @@ TEST(stats_cusum)
 	CHECK(out[4].alert == 0 && out[5].alert == 1 && close_to(out[5].up, 1));
 	/* bad parameters and values */
 	CHECK(vbp_cusum(x, 11, 1, 2, 0.5, out, &err) == VBP_EPARAM);
+	CHECK_STR(err.detail, "The baseline window must hold at least 2 values, not 1.");
+	CHECK(vbp_cusum(x, 11, 0, 2, 0.5, out, &err) == VBP_EPARAM);
+	CHECK(vbp_cusum(x, 11, -3, 2, 0.5, out, &err) == VBP_EPARAM);
+	CHECK_STR(err.detail, "The baseline window must hold at least 2 values, not -3.");
+	/* a window longer than the series: one baseline over all present values */
+	CHECK(vbp_cusum(x, 11, INT32_MAX, 2, 0.5, out, &err) == VBP_OK && out[0].monitored);
 	CHECK(vbp_cusum(x, 11, 4, 0, 0.5, out, &err) == VBP_EPARAM);
 	CHECK(vbp_cusum(x, 11, 4, NAN, 0.5, out, &err) == VBP_EPARAM);
 	CHECK(vbp_cusum(x, 11, 4, 2, -1, out, &err) == VBP_EPARAM);
@@ -97,8 +104,30 @@ TEST(stats_cusum)
 	CHECK(vbp_cusum(x, 0, 4, 2, 0.5, out, &err) == VBP_OK);
 }
 
+TEST(stats_robust_z)
+{
+	bool		defined;
+	double		z = 0;
+	vbp_error	err;
+
+	/* 0.6745 x (5 - 2) / 1.5 */
+	CHECK(vbp_robust_z(5, 2, 1.5, 0.6745, &defined, &z, &err) == VBP_OK && defined);
+	CHECK(z == 0.6745 * (5.0 - 2.0) / 1.5);
+	CHECK(vbp_robust_z(-1, 2, 0.5, 1, &defined, &z, &err) == VBP_OK && defined && z == -6);
+	/* no spread: undefined, whatever x is */
+	CHECK(vbp_robust_z(5, 2, 0, 0.6745, &defined, &z, &err) == VBP_OK && !defined);
+	CHECK(vbp_robust_z(NAN, 2, -0.0, 0.6745, &defined, &z, &err) == VBP_OK && !defined);
+	/* a negative or NaN mad is a bad parameter */
+	CHECK(vbp_robust_z(5, 2, -1, 0.6745, &defined, &z, &err) == VBP_EPARAM && !defined);
+	CHECK(vbp_robust_z(5, 2, NAN, 0.6745, &defined, &z, &err) == VBP_EPARAM && !defined);
+	/* NaN and infinite x, median or constant follow IEEE arithmetic */
+	CHECK(vbp_robust_z(INFINITY, 2, 1, 1, &defined, &z, &err) == VBP_OK && defined && isinf(z));
+	CHECK(vbp_robust_z(1, NAN, 1, 1, &defined, &z, &err) == VBP_OK && defined && isnan(z));
+}
+
 const unit_case stats_cases[] = {
 	{"stats_cusum", stats_cusum},
+	{"stats_robust_z", stats_robust_z},
 	{"stats_quantiles", stats_quantiles},
 	{"stats_median_mad", stats_median_mad},
 	{NULL, NULL}

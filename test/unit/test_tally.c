@@ -58,6 +58,44 @@ TEST(tally_purchases)
 	}
 }
 
+/* answers c >= coef x base from a table, recording the questions asked */
+typedef struct status_probe
+{
+	bool		answer[3][3];	/* [coef][base] */
+	int			asked;
+	vbp_fulfilment_operand coef[4];
+	vbp_fulfilment_operand base[4];
+} status_probe;
+
+static bool
+probe_reaches(void *ctx, vbp_fulfilment_operand coef, vbp_fulfilment_operand base)
+{
+	status_probe *p = ctx;
+
+	if (p->asked < 4)
+	{
+		p->coef[p->asked] = coef;
+		p->base[p->asked] = base;
+	}
+	p->asked++;
+	return p->answer[coef][base];
+}
+
+/* c >= coef x base over doubles: c, tau and the factor by operand */
+typedef struct status_values
+{
+	double		c;
+	double		operand[3];
+} status_values;
+
+static bool
+values_reach(void *ctx, vbp_fulfilment_operand coef, vbp_fulfilment_operand base)
+{
+	const status_values *v = ctx;
+
+	return v->c >= v->operand[coef] * v->operand[base];
+}
+
 TEST(tally_time_progress_status)
 {
 	int64_t		num,
@@ -71,10 +109,41 @@ TEST(tally_time_progress_status)
 	CHECK(vbp_time_progress(10, 20, 50, &num, &den, &err) == VBP_OK && num == den);
 	CHECK(vbp_time_progress(10, 20, INT32_MAX, &num, &den, &err) == VBP_OK && num == den && den == 11);
 	CHECK(vbp_time_progress(20, 10, 15, &num, &den, &err) == VBP_EPARAM);
-	CHECK_STR(vbp_fulfilment_status(true, true, true), "completed");
-	CHECK_STR(vbp_fulfilment_status(false, true, true), "on_track");
-	CHECK_STR(vbp_fulfilment_status(false, false, true), "lagging");
-	CHECK_STR(vbp_fulfilment_status(false, false, false), "severely_lagging");
+}
+
+TEST(tally_fulfilment_status)
+{
+	status_probe p;
+	status_values v = {0, {1, 0.5, 0.8}};
+	const vbp_fulfilment_operand one = VBP_FULFILMENT_ONE,
+				time = VBP_FULFILMENT_TIME,
+				lag = VBP_FULFILMENT_LAGGING;
+
+	/* the thresholds in order, 1 x 1, 1 x tau, factor x tau, asked only as needed */
+	memset(&p, 0, sizeof p);
+	p.answer[one][one] = p.answer[one][time] = p.answer[lag][time] = true;
+	CHECK_STR(vbp_fulfilment_status(probe_reaches, &p), "completed");
+	CHECK(p.asked == 1 && p.coef[0] == one && p.base[0] == one);
+	memset(&p, 0, sizeof p);
+	p.answer[one][time] = p.answer[lag][time] = true;
+	CHECK_STR(vbp_fulfilment_status(probe_reaches, &p), "on_track");
+	CHECK(p.asked == 2 && p.coef[1] == one && p.base[1] == time);
+	memset(&p, 0, sizeof p);
+	p.answer[lag][time] = true;
+	CHECK_STR(vbp_fulfilment_status(probe_reaches, &p), "lagging");
+	CHECK(p.asked == 3 && p.coef[2] == lag && p.base[2] == time);
+	memset(&p, 0, sizeof p);
+	CHECK_STR(vbp_fulfilment_status(probe_reaches, &p), "severely_lagging");
+	CHECK(p.asked == 3);
+	/* tau 0.5, factor 0.8 (the SQL test's cases): 1.2, 0.6, 0.45, 0.3 */
+	v.c = 1.2;
+	CHECK_STR(vbp_fulfilment_status(values_reach, &v), "completed");
+	v.c = 0.6;
+	CHECK_STR(vbp_fulfilment_status(values_reach, &v), "on_track");
+	v.c = 0.45;
+	CHECK_STR(vbp_fulfilment_status(values_reach, &v), "lagging");
+	v.c = 0.3;
+	CHECK_STR(vbp_fulfilment_status(values_reach, &v), "severely_lagging");
 }
 
 TEST(tally_decimal_fraction)
@@ -100,6 +169,13 @@ TEST(tally_decimal_fraction)
 	CHECK(vbp_decimal_fraction(".", 6, 1000, &num, &den, &err) == VBP_EPARAM);
 	CHECK(vbp_decimal_fraction("1.2.3", 6, 1000, &num, &den, &err) == VBP_EPARAM);
 	CHECK(vbp_decimal_fraction("1234567890123456789012345678901234567", 6, 1000, &num, &den, &err) == VBP_EPARAM);
+	/* the factors of the fulfilment measures: 6 places, at most 1000 */
+	CHECK(vbp_fulfilment_factor("0.8", &num, &den, &err) == VBP_OK && num == 8 && den == 10);
+	CHECK(vbp_fulfilment_factor("-1000", &num, &den, &err) == VBP_OK && num == -1000 && den == 1);
+	CHECK(vbp_fulfilment_factor("0.1234567", &num, &den, &err) == VBP_EPARAM);
+	CHECK_STR(err.detail, "0.1234567 has more than 6 decimal places.");
+	CHECK(vbp_fulfilment_factor("1000.5", &num, &den, &err) == VBP_EPARAM);
+	CHECK_STR(err.detail, "1000.5 is beyond 1000 in magnitude.");
 }
 
 TEST(tally_fulfilment_measure)
@@ -156,8 +232,21 @@ TEST(tally_fulfilment_measure)
 	CHECK(vbp_fulfilment_measure(INT64_MAX - 1, 0, 0, 0, INT64_MAX, INT32_MIN, INT32_MAX, 0,
 								 1000000000, 1000000, 1, 1000000, &f, &err) == VBP_OK);
 	CHECK_STR(f.status, "on_track");	/* c just below 1, tau about 1/2 */
+	/* negative units and agreed volumes: compared as fractions like any others */
+	CHECK(vbp_fulfilment_measure(-5, 0, 0, 0, 1000, 0, 364, 182, 8, 10, 5, 10, &f, &err) == VBP_OK);
+	CHECK_STR(f.status, "severely_lagging");
+	CHECK(vbp_fulfilment_measure(-5, 0, 0, 0, -3, 0, 364, 182, 8, 10, 5, 10, &f, &err) == VBP_OK);
+	CHECK_STR(f.status, "completed");
+	/* a negative lagging factor: any completion reaches factor x tau */
+	CHECK(vbp_fulfilment_measure(0, 0, 0, 0, 1000, 0, 364, 182, -1, 1, 5, 10, &f, &err) == VBP_OK);
+	CHECK_STR(f.status, "lagging");
 	/* an inverted cycle is a parameter error */
 	CHECK(vbp_fulfilment_measure(1, 0, 0, 0, 10, 20, 10, 15, 8, 10, 5, 10, &f, &err) == VBP_EPARAM);
+	/* so are factors outside vbp_fulfilment_factor's bounds */
+	CHECK(vbp_fulfilment_measure(1, 0, 0, 0, 10, 0, 364, 182, 8, 0, 5, 10, &f, &err) == VBP_EPARAM);
+	CHECK(vbp_fulfilment_measure(1, 0, 0, 0, 10, 0, 364, 182, 8, 10, 5, 10000000, &f, &err) == VBP_EPARAM);
+	CHECK(vbp_fulfilment_measure(1, 0, 0, 0, 10, 0, 364, 182, 1000000001, 1000000, 5, 10, &f, &err) == VBP_EPARAM);
+	CHECK(vbp_fulfilment_measure(1, 0, 0, 0, 10, 0, 364, 182, 8, 10, -10001, 10, &f, &err) == VBP_EPARAM);
 	/* the text of scaled values */
 	CHECK(vbp_format_scaled(0, 6, buf) == 8);
 	CHECK_STR(buf, "0.000000");
@@ -174,6 +263,7 @@ TEST(tally_fulfilment_measure)
 const unit_case tally_cases[] = {
 	{"tally_purchases", tally_purchases},
 	{"tally_time_progress_status", tally_time_progress_status},
+	{"tally_fulfilment_status", tally_fulfilment_status},
 	{"tally_decimal_fraction", tally_decimal_fraction},
 	{"tally_fulfilment_measure", tally_fulfilment_measure},
 	{NULL, NULL}

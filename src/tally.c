@@ -1,8 +1,189 @@
 /*
- * cycle_tally.c
- *		vbp.cycle_tally: the purchase tally of every agreement cycle of one
- *		institution in one pass, with the product -> cycle map inside the
- *		aggregate instead of a join per purchase.
+ * tally.c
+ *		Glue of core/tally.c: the purchase tally aggregates (vbp.purchase_tally
+ *		of one agreement cycle, vbp.cycle_tally of every cycle of one
+ *		institution), time progress, and the fulfilment status and measures.
+ *		The date tests, the counting and every fulfilment rule are the core's;
+ *		this converts arguments, keeps aggregate states and reports errors.
+ */
+#include "vbp_glue.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "nodes/primnodes.h"
+#include "utils/array.h"
+#include "utils/date.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/typcache.h"
+
+/* a nullable date argument as the core takes it: NULL, or var's address */
+#define OPT_DATE(i, var) (PG_ARGISNULL(i) ? NULL : ((var) = PG_GETARG_DATEADT(i), &(var)))
+
+/*
+ * The columns of vbp.purchase_tally (also the last seven of vbp.cycle_totals)
+ * from a tally: the unit and spend sums range-checked into bigint, then the
+ * three purchase counts.
+ */
+#define TALLY_COLUMNS 7
+
+static void
+tally_values(const vbp_tally *t, Datum *values)
+{
+	int64		v[4];
+	vbp_error	err;
+
+	if (vbp_tally_units(t->selected_units, &v[0], &err) != VBP_OK ||
+		vbp_tally_units(t->other_units, &v[1], &err) != VBP_OK)
+		vbp_value_error(&err, "purchase units out of range");
+	if (vbp_int128_to_fen(t->selected_fen, &v[2], &err) != VBP_OK ||
+		vbp_int128_to_fen(t->other_fen, &v[3], &err) != VBP_OK)
+		vbp_value_error(&err, "purchase spend out of range");
+	values[0] = Int64GetDatum(v[0]);
+	values[1] = Int64GetDatum(v[1]);
+	values[2] = Int64GetDatum(v[2]);
+	values[3] = Int64GetDatum(v[3]);
+	values[4] = Int64GetDatum(t->purchases);
+	values[5] = Int64GetDatum(t->payments_due);
+	values[6] = Int64GetDatum(t->paid_on_time);
+}
+
+/* ---------------- vbp.purchase_tally ---------------- */
+
+/*
+ * vbp.purchase_tally(units, amount, purchased_on, accepted_on, paid_on,
+ * selected, in_batch, cycle_start, cycle_end, as_of, payment_days): one
+ * transition per purchase, the date tests done in the core
+ * (vbp_tally_add_purchase) rather than as SQL expressions per row.  NULL
+ * units, amount, purchase date or cycle bounds skip the row; NULL flags count
+ * as false.  The state is the core's vbp_tally, with combine, serial and
+ * deserial functions.
+ */
+PG_FUNCTION_INFO_V1(pgvbp_tally_accum);
+Datum
+pgvbp_tally_accum(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	vbp_tally  *t;
+	int32		accepted,
+				paid,
+				days;
+	int			i;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "purchase_tally called in non-aggregate context");
+	if (PG_ARGISNULL(0))
+	{
+		t = MemoryContextAlloc(aggcxt, sizeof(vbp_tally));
+		vbp_tally_init(t);
+	}
+	else
+		t = (vbp_tally *) PG_GETARG_POINTER(0);
+	for (i = 1; i <= 3; i++)
+		if (PG_ARGISNULL(i))
+			PG_RETURN_POINTER(t);
+	for (i = 8; i <= 10; i++)
+		if (PG_ARGISNULL(i))
+			PG_RETURN_POINTER(t);
+	vbp_tally_add_purchase(t, PG_GETARG_INT64(1), PG_GETARG_INT64(2), PG_GETARG_DATEADT(3),
+						   OPT_DATE(4, accepted), OPT_DATE(5, paid),
+						   !PG_ARGISNULL(6) && PG_GETARG_BOOL(6),
+						   !PG_ARGISNULL(7) && PG_GETARG_BOOL(7),
+						   PG_GETARG_DATEADT(8), PG_GETARG_DATEADT(9), PG_GETARG_DATEADT(10),
+						   PG_ARGISNULL(11) ? NULL : (days = PG_GETARG_INT32(11), &days));
+	PG_RETURN_POINTER(t);
+}
+
+PG_FUNCTION_INFO_V1(pgvbp_tally_combine);
+Datum
+pgvbp_tally_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	vbp_tally  *into;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "purchase_tally called in non-aggregate context");
+	if (PG_ARGISNULL(1))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));	/* NULL or the left state */
+	if (PG_ARGISNULL(0))
+	{
+		into = MemoryContextAlloc(aggcxt, sizeof(vbp_tally));
+		*into = *(vbp_tally *) PG_GETARG_POINTER(1);
+		PG_RETURN_POINTER(into);
+	}
+	into = (vbp_tally *) PG_GETARG_POINTER(0);
+	vbp_tally_combine(into, (vbp_tally *) PG_GETARG_POINTER(1));
+	PG_RETURN_POINTER(into);
+}
+
+PG_FUNCTION_INFO_V1(pgvbp_tally_serialize);
+Datum
+pgvbp_tally_serialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *out = palloc(VARHDRSZ + VBP_TALLY_WIRE);
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "purchase_tally called in non-aggregate context");
+	SET_VARSIZE(out, VARHDRSZ + VBP_TALLY_WIRE);
+	vbp_tally_serialize((vbp_tally *) PG_GETARG_POINTER(0), (unsigned char *) VARDATA(out));
+	PG_RETURN_BYTEA_P(out);
+}
+
+PG_FUNCTION_INFO_V1(pgvbp_tally_deserialize);
+Datum
+pgvbp_tally_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *in = PG_GETARG_BYTEA_PP(0);
+	vbp_tally  *t;
+	vbp_error	err;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "purchase_tally called in non-aggregate context");
+	if (VARSIZE_ANY_EXHDR(in) != VBP_TALLY_WIRE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid purchase tally state"),
+				 errdetail("A state has %d bytes, not %d.", VBP_TALLY_WIRE, (int) VARSIZE_ANY_EXHDR(in))));
+	t = palloc(sizeof(vbp_tally));
+	if (vbp_tally_deserialize((const unsigned char *) VARDATA_ANY(in), t, &err) != VBP_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid purchase tally state"),
+				 errdetail("%s", err.detail)));
+	PG_RETURN_POINTER(t);
+}
+
+/* Final: the composite vbp.purchase_tally; a tally of no rows is all zeros. */
+PG_FUNCTION_INFO_V1(pgvbp_tally_final);
+Datum
+pgvbp_tally_final(PG_FUNCTION_ARGS)
+{
+	vbp_tally	zero;
+	vbp_tally  *t;
+	TupleDesc	desc;
+	Datum		values[TALLY_COLUMNS];
+	bool		nulls[TALLY_COLUMNS] = {false};
+
+	if (PG_ARGISNULL(0))
+	{
+		vbp_tally_init(&zero);
+		t = &zero;
+	}
+	else
+		t = (vbp_tally *) PG_GETARG_POINTER(0);
+	tally_values(t, values);
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
+}
+
+/* ---------------- vbp.cycle_tally ---------------- */
+
+/*
+ * vbp.cycle_tally: the purchase tally of every agreement cycle of one
+ * institution in one pass, with the product -> cycle map inside the
+ * aggregate instead of a join per purchase.
  *
  *   vbp.cycle_tally(product_code, units, amount, purchased_on, accepted_on,
  *                   paid_on, map vbp.product_cycle[], as_of, payment_days)
@@ -21,18 +202,6 @@
  * and checked byte for byte whenever a new group starts; when the argument is
  * not a constant or parameter it is checked on every row.
  */
-#include "vbp_glue.h"
-
-#include "access/htup_details.h"
-#include "catalog/pg_type.h"
-#include "funcapi.h"
-#include "nodes/primnodes.h"
-#include "utils/array.h"
-#include "utils/date.h"
-#include "utils/lsyscache.h"
-#include "utils/memutils.h"
-#include "utils/typcache.h"
-
 typedef struct CycleLink
 {
 	vbp_drugcode product;
@@ -307,8 +476,6 @@ state_tally(CycleState *s, int32 cid, MemoryContext cxt)
 	return &s->tally[s->n - 1];
 }
 
-#define OPT_DATE(i, var) (PG_ARGISNULL(i) ? NULL : (var = PG_GETARG_DATEADT(i), &var))
-
 PG_FUNCTION_INFO_V1(pgvbp_cycle_tally_accum);
 Datum
 pgvbp_cycle_tally_accum(PG_FUNCTION_ARGS)
@@ -466,7 +633,6 @@ pgvbp_cycle_tally_final(PG_FUNCTION_ARGS)
 	bool		typbyval;
 	char		typalign;
 	int			i;
-	vbp_error	err;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
@@ -482,27 +648,199 @@ pgvbp_cycle_tally_final(PG_FUNCTION_ARGS)
 	qsort_arg(order, s->n, sizeof(int32), entry_cmp, s->cid);
 	for (i = 0; i < s->n; i++)
 	{
-		const vbp_tally *t = &s->tally[order[i]];
-		Datum		values[8];
-		bool		nulls[8] = {false};
-		int64		v[4];
+		Datum		values[1 + TALLY_COLUMNS];
+		bool		nulls[1 + TALLY_COLUMNS] = {false};
 
-		if (vbp_tally_units(t->selected_units, &v[0], &err) != VBP_OK ||
-			vbp_tally_units(t->other_units, &v[1], &err) != VBP_OK)
-			vbp_value_error(&err, "purchase units out of range");
-		if (vbp_int128_to_fen(t->selected_fen, &v[2], &err) != VBP_OK ||
-			vbp_int128_to_fen(t->other_fen, &v[3], &err) != VBP_OK)
-			vbp_value_error(&err, "purchase spend out of range");
 		values[0] = Int32GetDatum(s->cid[order[i]]);
-		values[1] = Int64GetDatum(v[0]);
-		values[2] = Int64GetDatum(v[1]);
-		values[3] = Int64GetDatum(v[2]);
-		values[4] = Int64GetDatum(v[3]);
-		values[5] = Int64GetDatum(t->purchases);
-		values[6] = Int64GetDatum(t->payments_due);
-		values[7] = Int64GetDatum(t->paid_on_time);
+		tally_values(&s->tally[order[i]], values + 1);
 		elems[i] = HeapTupleGetDatum(heap_form_tuple(td, values, nulls));
 	}
 	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
 	PG_RETURN_ARRAYTYPE_P(construct_array(elems, s->n, elemtype, typlen, typbyval, typalign));
+}
+
+/* ---------------- time progress and fulfilment ---------------- */
+
+/* The core's one time-progress error (VBP_EPARAM), with the dates. */
+static void cycle_error(Datum start, Datum end) pg_attribute_noreturn();
+
+static void
+cycle_error(Datum start, Datum end)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cycle ends (%s) before it starts (%s)",
+					DatumGetCString(DirectFunctionCall1(date_out, end)),
+					DatumGetCString(DirectFunctionCall1(date_out, start)))));
+	pg_unreachable();
+}
+
+/*
+ * vbp.time_progress(cycle_start, cycle_end, as_of) -> numeric: the core's
+ * fraction as numeric, 0 and 1 at the clips (as an earlier SQL version
+ * returned them), else num / den by numeric division.
+ */
+PG_FUNCTION_INFO_V1(pgvbp_time_progress);
+Datum
+pgvbp_time_progress(PG_FUNCTION_ARGS)
+{
+	DateADT		start = PG_GETARG_DATEADT(0);
+	DateADT		end = PG_GETARG_DATEADT(1);
+	DateADT		as_of = PG_GETARG_DATEADT(2);
+	int64		num,
+				den;
+	vbp_error	err;
+
+	if (vbp_time_progress(start, end, as_of, &num, &den, &err) != VBP_OK)
+		cycle_error(DateADTGetDatum(start), DateADTGetDatum(end));
+	if (num == 0 || num == den)
+		PG_RETURN_DATUM(DirectFunctionCall1(int4_numeric, Int32GetDatum(num == 0 ? 0 : 1)));
+	PG_RETURN_DATUM(DirectFunctionCall2(numeric_div,
+										DirectFunctionCall1(int8_numeric, Int64GetDatum(num)),
+										DirectFunctionCall1(int8_numeric, Int64GetDatum(den))));
+}
+
+/*
+ * vbp.fulfilment_status(completion, time_progress, lagging_factor): the
+ * core's rule (vbp_fulfilment_status), asking this for each threshold it
+ * needs whether completion >= coef x base, compared in exact numeric.  STRICT.
+ */
+typedef struct StatusOperands
+{
+	Datum		completion;
+	Datum		operand[3];		/* by vbp_fulfilment_operand */
+} StatusOperands;
+
+static bool
+numeric_reaches(void *ctx, vbp_fulfilment_operand coef, vbp_fulfilment_operand base)
+{
+	const StatusOperands *so = ctx;
+	Datum		mark = so->operand[base];
+
+	if (coef != VBP_FULFILMENT_ONE)
+		mark = DirectFunctionCall2(numeric_mul, so->operand[coef], mark);
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, so->completion, mark)) >= 0;
+}
+
+PG_FUNCTION_INFO_V1(pgvbp_fulfilment_status);
+Datum
+pgvbp_fulfilment_status(PG_FUNCTION_ARGS)
+{
+	static Datum one = (Datum) 0;
+	StatusOperands so;
+
+	if (one == (Datum) 0)
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+		one = DirectFunctionCall1(int4_numeric, Int32GetDatum(1));
+		MemoryContextSwitchTo(old);
+	}
+	so.completion = PG_GETARG_DATUM(0);
+	so.operand[VBP_FULFILMENT_ONE] = one;
+	so.operand[VBP_FULFILMENT_TIME] = PG_GETARG_DATUM(1);
+	so.operand[VBP_FULFILMENT_LAGGING] = PG_GETARG_DATUM(2);
+	PG_RETURN_TEXT_P(cstring_to_text(vbp_fulfilment_status(numeric_reaches, &so)));
+}
+
+/*
+ * vbp.fulfilment_measure(selected_units, other_units, payments_due,
+ * paid_on_time, agreed_volume, cycle_start, cycle_end, as_of, lagging_factor,
+ * selected_share_floor): the measures of one agreement, computed exactly in
+ * the core (vbp_fulfilment_measure) instead of by numeric division per row.
+ * STRICT.  The two factors are parsed once per call site and kept while they
+ * do not change.
+ */
+typedef struct MeasureCache
+{
+	TupleDesc	result;			/* blessed vbp.fulfilment_measure */
+	Datum		factor[2];		/* copies of the last factors seen */
+	int64		num[2];
+	int64		den[2];
+} MeasureCache;
+
+static Datum
+scaled_numeric(vbp_int128 v)
+{
+	char		buf[48];
+
+#if PG_VERSION_NUM >= 140000
+	if (v >= PG_INT64_MIN && v <= PG_INT64_MAX)
+		return NumericGetDatum(int64_div_fast_to_numeric((int64) v, VBP_FULFILMENT_SCALE));
+#endif
+	vbp_format_scaled(v, VBP_FULFILMENT_SCALE, buf);
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+static void
+measure_factor(FunctionCallInfo fcinfo, MeasureCache *mc, int i, const char *name)
+{
+	struct varlena *v = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(8 + i));
+	vbp_error	err;
+	MemoryContext old;
+
+	if (mc->factor[i] != (Datum) 0 &&
+		VARSIZE_ANY(v) == VARSIZE_ANY(DatumGetPointer(mc->factor[i])) &&
+		memcmp(v, DatumGetPointer(mc->factor[i]), VARSIZE_ANY(v)) == 0)
+		return;
+	if (vbp_fulfilment_factor(DatumGetCString(DirectFunctionCall1(numeric_out, PointerGetDatum(v))),
+							  &mc->num[i], &mc->den[i], &err) != VBP_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s out of range for the fulfilment measures", name),
+				 errdetail("%s", err.detail),
+				 errhint("Use a decimal of at most %d decimal places and at most %d.",
+						 VBP_FULFILMENT_SCALE, VBP_FULFILMENT_FACTOR_MAX)));
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	if (mc->factor[i] != (Datum) 0)
+		pfree(DatumGetPointer(mc->factor[i]));
+	mc->factor[i] = PointerGetDatum(palloc(VARSIZE_ANY(v)));
+	memcpy(DatumGetPointer(mc->factor[i]), v, VARSIZE_ANY(v));
+	MemoryContextSwitchTo(old);
+}
+
+PG_FUNCTION_INFO_V1(pgvbp_fulfilment_measure);
+Datum
+pgvbp_fulfilment_measure(PG_FUNCTION_ARGS)
+{
+	MeasureCache *mc = (MeasureCache *) fcinfo->flinfo->fn_extra;
+	vbp_fulfilment f;
+	vbp_error	err;
+	Datum		values[6];
+	bool		nulls[6] = {false};
+
+	if (mc == NULL)
+	{
+		TupleDesc	td;
+		MemoryContext old;
+
+		if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "fulfilment_measure must return a composite type");
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		mc = palloc0(sizeof(MeasureCache));
+		mc->result = BlessTupleDesc(CreateTupleDescCopy(td));
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = mc;
+	}
+	measure_factor(fcinfo, mc, 0, "lagging_factor");
+	measure_factor(fcinfo, mc, 1, "selected_share_floor");
+	if (vbp_fulfilment_measure(PG_GETARG_INT64(0), PG_GETARG_INT64(1), PG_GETARG_INT64(2),
+							   PG_GETARG_INT64(3), PG_GETARG_INT64(4), PG_GETARG_DATEADT(5),
+							   PG_GETARG_DATEADT(6), PG_GETARG_DATEADT(7),
+							   mc->num[0], mc->den[0], mc->num[1], mc->den[1], &f, &err) != VBP_OK)
+		cycle_error(PG_GETARG_DATUM(5), PG_GETARG_DATUM(6));	/* the factors passed the core's check */
+	values[0] = scaled_numeric(f.time_progress);
+	values[1] = scaled_numeric(f.completion);
+	values[2] = PointerGetDatum(cstring_to_text(f.status));
+	if (f.has_share)
+		values[3] = scaled_numeric(f.selected_share);
+	else
+		nulls[3] = true;
+	values[4] = BoolGetDatum(f.prefers_selected);
+	if (f.has_on_time_rate)
+		values[5] = scaled_numeric(f.on_time_rate);
+	else
+		nulls[5] = true;
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(mc->result, values, nulls)));
 }

@@ -1,6 +1,7 @@
 /*
- * demo.c
- *		Glue for the demo generator: the deterministic uniform draw.
+ * rng.c
+ *		Glue of core/rng.c: the deterministic uniform draw of the demo
+ *		generator.
  */
 #include "vbp_glue.h"
 

@@ -1,6 +1,7 @@
 /*
- * glue.c
- *		Error reporting shared by the type and area files.
+ * common.c
+ *		Glue of core/common.c: a core vbp_error reported with the SQLSTATE of
+ *		its kind; and the helpers every glue file shares (vbp_glue.h).
  */
 #include "vbp_glue.h"
 

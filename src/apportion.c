@@ -1,6 +1,7 @@
 /*
- * retention.c
- *		Retention of savings (结余留用): the apportionment functions.
+ * apportion.c
+ *		Glue of core/apportion.c: the apportionment functions used by the
+ *		retention of savings (结余留用, src/sql/30_retention.sql).
  *
  * vbp.apportion(total, weight) OVER (PARTITION BY ...) gives each row its
  * share in fen of the partition's total by the largest-remainder method of

@@ -1,0 +1,213 @@
+/*
+ * stats.c
+ *		Glue of core/stats.c: exact order-statistic aggregates (deciles with
+ *		percentile_cont semantics; median and MAD) and the robust z-score.
+ *
+ * Both aggregates collect the values in one state (a growable float8 array)
+ * with combine, serial and deserial functions, so they run in parallel plans,
+ * partial and partitionwise aggregation.  The finals sort the state in place:
+ * the multiset is unchanged, so further transitions and finals stay correct.
+ */
+#include "vbp_glue.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/memutils.h"
+
+typedef struct FloatBag
+{
+	int64		n;
+	int64		cap;
+	double	   *v;
+} FloatBag;
+
+static FloatBag *
+bag_new(MemoryContext cxt, int64 cap)
+{
+	FloatBag   *b = MemoryContextAlloc(cxt, sizeof(FloatBag));
+
+	b->n = 0;
+	b->cap = Max(cap, 64);
+	b->v = MemoryContextAllocHuge(cxt, sizeof(double) * b->cap);
+	return b;
+}
+
+static void
+bag_reserve(FloatBag *b, int64 more)
+{
+	if (b->n + more > b->cap)
+	{
+		int64		cap = Max(b->cap * 2, b->n + more);
+
+		b->v = repalloc_huge(b->v, sizeof(double) * cap);
+		b->cap = cap;
+	}
+}
+
+static MemoryContext
+agg_context(FunctionCallInfo fcinfo)
+{
+	MemoryContext cxt;
+
+	if (!AggCheckCallContext(fcinfo, &cxt))
+		elog(ERROR, "aggregate function called in non-aggregate context");
+	return cxt;
+}
+
+/* Transition: collects one value; NULLs are skipped. */
+PG_FUNCTION_INFO_V1(pgvbp_float8_collect);
+Datum
+pgvbp_float8_collect(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = agg_context(fcinfo);
+	FloatBag   *b = PG_ARGISNULL(0) ? bag_new(cxt, 64) : (FloatBag *) PG_GETARG_POINTER(0);
+
+	if (!PG_ARGISNULL(1))
+	{
+		bag_reserve(b, 1);
+		b->v[b->n++] = PG_GETARG_FLOAT8(1);
+	}
+	PG_RETURN_POINTER(b);
+}
+
+/* Combine: appends the second state's values to the first (a NULL first is replaced by a copy). */
+PG_FUNCTION_INFO_V1(pgvbp_float8_combine);
+Datum
+pgvbp_float8_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = agg_context(fcinfo);
+	FloatBag   *into;
+	FloatBag   *from;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
+	}
+	from = (FloatBag *) PG_GETARG_POINTER(1);
+	into = PG_ARGISNULL(0) ? bag_new(cxt, from->n) : (FloatBag *) PG_GETARG_POINTER(0);
+	bag_reserve(into, from->n);
+	memcpy(into->v + into->n, from->v, sizeof(double) * from->n);
+	into->n += from->n;
+	PG_RETURN_POINTER(into);
+}
+
+/* Serial: the count and the values in network byte order. */
+PG_FUNCTION_INFO_V1(pgvbp_float8_serialize);
+Datum
+pgvbp_float8_serialize(PG_FUNCTION_ARGS)
+{
+	FloatBag   *b = (FloatBag *) PG_GETARG_POINTER(0);
+	StringInfoData buf;
+	int64		i;
+
+	(void) agg_context(fcinfo);
+	pq_begintypsend(&buf);
+	pq_sendint64(&buf, b->n);
+	for (i = 0; i < b->n; i++)
+		pq_sendfloat8(&buf, b->v[i]);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* Deserial: the inverse of serial; a malformed state is an error. */
+PG_FUNCTION_INFO_V1(pgvbp_float8_deserialize);
+Datum
+pgvbp_float8_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *in = PG_GETARG_BYTEA_PP(0);
+	StringInfoData buf;
+	FloatBag   *b;
+	int64		n,
+				i;
+
+	(void) agg_context(fcinfo);
+	initStringInfo(&buf);
+	appendBinaryStringInfo(&buf, VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in));
+	n = pq_getmsgint64(&buf);
+	if (n < 0 || (uint64) (buf.len - buf.cursor) != (uint64) n * sizeof(double))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid order-statistics state"),
+				 errdetail("The state says %lld values but holds %d bytes.", (long long) n,
+						   buf.len - buf.cursor)));
+	b = bag_new(CurrentMemoryContext, n);
+	for (i = 0; i < n; i++)
+		b->v[i] = pq_getmsgfloat8(&buf);
+	b->n = n;
+	pfree(buf.data);
+	PG_RETURN_POINTER(b);
+}
+
+/* Final of deciles(): the 10th to 90th percentiles as float8[9], percentile_cont semantics. */
+PG_FUNCTION_INFO_V1(pgvbp_deciles_final);
+Datum
+pgvbp_deciles_final(PG_FUNCTION_ARGS)
+{
+	FloatBag   *b;
+	Datum		d[9];
+	int			k;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	b = (FloatBag *) PG_GETARG_POINTER(0);
+	if (b->n == 0)
+		PG_RETURN_NULL();
+	vbp_sort_doubles(b->v, (size_t) b->n);
+	for (k = 0; k < 9; k++)
+		d[k] = Float8GetDatum(vbp_quantile_sorted(b->v, (size_t) b->n, (k + 1) / 10.0));
+	PG_RETURN_ARRAYTYPE_P(construct_array(d, 9, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
+
+/* Final of median_mad(): (median, mad, n) as the composite type vbp.median_mad. */
+PG_FUNCTION_INFO_V1(pgvbp_median_mad_final);
+Datum
+pgvbp_median_mad_final(PG_FUNCTION_ARGS)
+{
+	FloatBag   *b;
+	TupleDesc	desc;
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+	double	   *scratch;
+	double		median,
+				mad;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	b = (FloatBag *) PG_GETARG_POINTER(0);
+	if (b->n == 0)
+		PG_RETURN_NULL();
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "median_mad must return a composite type");
+	scratch = palloc_extended(sizeof(double) * b->n, MCXT_ALLOC_HUGE);
+	vbp_median_mad(b->v, (size_t) b->n, scratch, &median, &mad);
+	pfree(scratch);
+	values[0] = Float8GetDatum(median);
+	values[1] = Float8GetDatum(mad);
+	values[2] = Int64GetDatum(b->n);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
+}
+
+/*
+ * vbp.robust_z(x, median, mad, constant): the core's modified z-score;
+ * NULL when mad is 0.
+ */
+PG_FUNCTION_INFO_V1(pgvbp_robust_z);
+Datum
+pgvbp_robust_z(PG_FUNCTION_ARGS)
+{
+	bool		defined;
+	double		z;
+	vbp_error	err;
+
+	if (vbp_robust_z(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2),
+					 PG_GETARG_FLOAT8(3), &defined, &z, &err) != VBP_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("median absolute deviation must not be negative or NaN")));
+	if (!defined)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(z);
+}
