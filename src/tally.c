@@ -677,8 +677,8 @@ cycle_error(Datum start, Datum end)
 
 /*
  * vbp.time_progress(cycle_start, cycle_end, as_of) -> numeric: the core's
- * fraction as numeric, 0 and 1 at the clips (as an earlier SQL version
- * returned them), else num / den by numeric division.
+ * fraction as numeric: exactly 0 and 1 at the clips, else num / den by
+ * numeric division.
  */
 PG_FUNCTION_INFO_V1(pgvbp_time_progress);
 Datum

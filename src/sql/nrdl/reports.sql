@@ -109,7 +109,8 @@ BEGIN ATOMIC
               ELSE as_of - per.effective_from > (SELECT value FROM days) END
   FROM per
   LEFT JOIN LATERAL (SELECT min(m.met_on) AS met_on FROM vbp.committee_meeting m
-                     WHERE m.org_code = per.org_code AND m.met_on >= per.effective_from AND m.met_on <= as_of) c ON true;
+                     WHERE m.org_code = per.org_code AND m.met_on >= per.effective_from AND m.met_on <= as_of) c ON true
+  WHERE vbp.known_rule_set(nrdl_stocking_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.nrdl_stocking_for(date, text) IS
   'Stocking (配备) of each list version by each medical institution as of a date: applicable drugs (vbp.nrdl_applicability, default all), stocked ones (admitted, bought temporarily or purchased by the date), those stocked only by temporary purchase, stocking rate = stocked / applicable, median days from the version''s effective date to stocking (0 if stocked before), the first pharmacy and therapeutics committee (药事会) on or after the effective date, and committee_late: none within committee_days (30) of it';
@@ -130,6 +131,7 @@ BEGIN ATOMIC
          count(*), sum(s.applicable)::bigint, sum(s.stocked)::bigint,
          round(sum(s.stocked)::numeric / nullif(sum(s.applicable), 0), 6)
   FROM vbp.nrdl_stocking_for(as_of, rule_set) s
+  WHERE vbp.known_rule_set(nrdl_stocking_summary_for.rule_set)
   GROUP BY GROUPING SETS ((s.version_id), (s.version_id, s.level), (s.version_id, s.province), (s.version_id, s.city));
 END;
 COMMENT ON FUNCTION vbp.nrdl_stocking_summary_for(date, text) IS
@@ -247,7 +249,7 @@ BEGIN ATOMIC
   )
   SELECT s.group_code, s.hl, s.pl, round(s.hs, 6), round(s.ps, 6), round(s.ps - s.hs, 6),
          abs(s.ps - s.hs) > vbp.param(channel_reimbursement_for.rule_set, 'reimbursement_tolerance')
-  FROM s WHERE s.hl > 0 AND s.pl > 0;
+  FROM s WHERE s.hl > 0 AND s.pl > 0 AND vbp.known_rule_set(channel_reimbursement_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.channel_reimbursement_for(date, date, text) IS
   'Same reimbursement in both channels (双通道同等报销): for each dual-channel negotiated drug dispensed in both channels between two dates, the fund-paid share Σ fund_paid / Σ amount in hospitals and in pharmacies, their difference, and mismatch when it exceeds reimbursement_tolerance (0.01)';

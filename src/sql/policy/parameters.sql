@@ -371,6 +371,21 @@ END $$;
 COMMENT ON FUNCTION vbp.parameter_row(text, text) IS
   'The parameter row (政策参数) of a rule set by name; raises 22023 naming the rule set and the parameter when either is unknown';
 
+CREATE FUNCTION vbp.known_rule_set(rule_set text) RETURNS boolean
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF rule_set IS NOT NULL AND EXISTS (SELECT FROM vbp.parameter p WHERE p.rule_set = known_rule_set.rule_set) THEN
+    RETURN true;
+  END IF;
+  RAISE EXCEPTION 'unknown rule set "%"', rule_set
+    USING ERRCODE = 'invalid_parameter_value',
+          DETAIL = format('vbp.parameter has no rows for rule set %s.', coalesce('"' || rule_set || '"', 'NULL')),
+          HINT = format('Known rule sets: %s.  A province copies one with vbp.copy_rule_set().',
+                        (SELECT string_agg(DISTINCT p.rule_set, ', ') FROM vbp.parameter p));
+END $$;
+COMMENT ON FUNCTION vbp.known_rule_set(text) IS
+  'True for a rule set that vbp.parameter holds (规则集校验); raises 22023 naming it otherwise.  Reports test it as a one-time filter, so an unknown rule set fails even on empty tables';
+
 CREATE FUNCTION vbp.param(rule_set text, name text) RETURNS numeric
   LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE

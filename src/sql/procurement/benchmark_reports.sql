@@ -91,7 +91,7 @@ BEGIN ATOMIC
   SELECT s.org_code, s.group_code, (s.first_month + make_interval(months => c.idx - 1))::date,
          c.value::numeric, c.baseline_mean, c.baseline_sd, c.cusum_up, c.cusum_down, c.alert
   FROM series s CROSS JOIN LATERAL vbp.cusum(s.x, rule_set) c
-  WHERE c.alert IS NOT NULL;
+  WHERE c.alert IS NOT NULL AND vbp.known_rule_set(price_benchmark_alert_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.price_benchmark_alert_for(date, text) IS
   'Change alerts (价格变化预警) up to a date: CUSUM (vbp.cusum with the rule set''s window, threshold and slack) over each institution x generic group''s monthly percentile-rank series from vbp.price_benchmark_for, months without purchases missing; one row per signalled month, up = the institution moved towards the dearest of its peers';
@@ -223,7 +223,8 @@ BEGIN ATOMIC
   )
   SELECT c.code, c.name, c.nat, c.prov, c.total, c.ess, round(c.ess::numeric / nullif(c.total, 0), 4),
          p.t22, p.t25, c.total >= p.t22, c.total >= p.t25, greatest(0, p.t25 - c.total)
-  FROM c CROSS JOIN p;
+  FROM c CROSS JOIN p
+  WHERE vbp.known_rule_set(province_coverage_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.province_coverage_for(date, text) IS
   'Coverage (集采品种覆盖) per province on a date: distinct generic groups with a winner in a national or alliance batch supplying the province (supply_provinces NULL = all) or in the province''s own batches, counted from each batch''s cycle start; essential medicines among them and their share; against coverage_target_2022 (350) and coverage_target_2025 (500)';
@@ -281,7 +282,8 @@ BEGIN ATOMIC
   FROM use u
   JOIN vbp.generic_group g ON g.group_code = u.group_code
   LEFT JOIN comp c ON c.group_code = u.group_code
-  CROSS JOIN p;
+  CROSS JOIN p
+  WHERE vbp.known_rule_set(next_batch_candidates_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.next_batch_candidates_for(date, text) IS
   'Candidates for the next batch (应采尽采) on a date: generic groups with no winner in any batch started by then, with spend, units and buying institutions over the candidate_window_months (12) up to the date, ranked by spend and by volume; competition = companies holding consistency-evaluated products, enough at competition_min_companies (3); negotiated = on the negotiated-drug list in force';

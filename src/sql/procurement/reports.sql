@@ -60,7 +60,8 @@ BEGIN ATOMIC
                                             coalesce(b.payments_due, 0), coalesce(b.paid_on_time, 0),
                                             a.agreed_volume, a.cycle_start, a.cycle_end, as_of,
                                             p.lagging, p.share_floor) f
-  WHERE coalesce(c.in_batch, false);
+  -- an unknown rule set fails before any row is read (a one-time filter), even on empty tables
+  WHERE coalesce(c.in_batch, false) AND vbp.known_rule_set(fulfilment_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.fulfilment_for(date, text) IS
   'Fulfilment (履约) of every agreement on a date: time progress, selected and other units bought, completion c = Q_selected / Q_agreed, status, selected share and whether it reaches selected_share_floor, payments due and paid within payment_days';
@@ -121,7 +122,8 @@ BEGIN ATOMIC
   FROM r CROSS JOIN p
   JOIN cell c USING (group_code, level)
   LEFT JOIN actual ac USING (batch_id, org_code, group_code)
-  CROSS JOIN LATERAL (SELECT vbp.robust_z(r.lx, (c.m).median, (c.m).mad, p.zc) AS z) z;
+  CROSS JOIN LATERAL (SELECT vbp.robust_z(r.lx, (c.m).median, (c.m).mad, p.zc) AS z) z
+  WHERE vbp.known_rule_set(report_credibility_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.report_credibility_for(date, text) IS
   'Credibility of every volume report (报量可信度) on a date: not reported, under-reported (< report_floor x baseline), missing leadership sign-off, realised accuracy actual / reported once the cycle has ended (flag outside [0.8, 1.2]), and the robust z of ln(reported / baseline) within generic group x institution level (anomalous if |z| > 3.5)';
@@ -153,6 +155,7 @@ CREATE VIEW vbp.batch_summary WITH (security_invoker = true) AS
   JOIN vbp.generic_group g USING (group_code)
   LEFT JOIN agreed ag USING (batch_id, group_code)
   LEFT JOIN f USING (batch_id)
+  WHERE vbp.known_rule_set(vbp.report_rule_set())
   GROUP BY b.batch_id, b.name, b.published_drugs, b.published_avg_cut;
 COMMENT ON VIEW vbp.batch_summary IS
   'Batch summary (批次概览): drugs, unweighted average cut over drugs (a drug''s cut the mean over its winners), volume-weighted cut 1 - sum(P_sel Q_agreed) / sum(P_ref Q_agreed), essential medicines, selected products, and fulfilment ratio selected units / (agreed x time progress) as of vbp.report_date(); with the published figures beside them';

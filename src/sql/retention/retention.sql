@@ -102,7 +102,8 @@ BEGIN ATOMIC
   CROSS JOIN LATERAL (SELECT
       (c.agreed_volume * c.reference_price * c.r_pay * c.s_ins)::vbp.cny AS budget,
       ((coalesce(c.sel_spend::numeric * c.within / nullif(c.sel_q, 0), 0) + c.nonsel_spend::numeric)
-        * c.r_pay * c.s_ins)::vbp.cny AS spend) x;
+        * c.r_pay * c.s_ins)::vbp.cny AS spend) x
+  WHERE vbp.known_rule_set(retention_components.rule_set);
 END;
 COMMENT ON FUNCTION vbp.retention_components(text) IS
   'Retention components (结余留用测算) per institution x cycle x generic group: budget B = Q_agreed x P_ref x r_pay x s_ins, spend E = (min(Q_sel, Q_agreed) x P_sel + A_nonsel) x r_pay x s_ins, savings S = B - E, and the deduction for not- or under-reported groups; money rounded half away from zero once per component';
@@ -151,7 +152,8 @@ BEGIN ATOMIC
          round(s.weighted, 2), s.supplied, round(coalesce(s.supplied, s.weighted), 2), r.grade, r.ratio
   FROM scored s
   LEFT JOIN vbp.retention_grade_rule r ON r.rule_set = (SELECT grade_set FROM p)
-   AND r.score_range @> round(coalesce(s.supplied, s.weighted), 2);
+   AND r.score_range @> round(coalesce(s.supplied, s.weighted), 2)
+  WHERE vbp.known_rule_set(retention_assessment.rule_set);
 END;
 COMMENT ON FUNCTION vbp.retention_assessment(text) IS
   'Assessment score (考核得分) per institution and cycle: weighted items (completion of agreed volume, selected share, on-time payment, report accuracy; each 0-100) or the score supplied in vbp.assessment, with the grade and retention ratio of the configured rule set';
@@ -304,6 +306,7 @@ BEGIN ATOMIC
   LEFT JOIN (WITH a AS MATERIALIZED (SELECT * FROM vbp.retention_assessment(retention_statement_for.rule_set))
              SELECT * FROM a) a USING (batch_id, org_code)
   LEFT JOIN vbp.retention_settlement s USING (batch_id, org_code)
+  WHERE vbp.known_rule_set(retention_statement_for.rule_set)
   GROUP BY c.batch_id, c.org_code, a.score, a.grade, a.retention_ratio, s.org_code, s.retained;
 END;
 COMMENT ON FUNCTION vbp.retention_statement_for(text) IS

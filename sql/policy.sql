@@ -1,0 +1,93 @@
+-- Policy lookups fail loudly, and reports filter early.
+--  1. vbp.param / param_date / param_text read one parameter of a rule set and
+--     raise 22023 naming the rule set and the parameter when either is unknown.
+--  2. Every function and report that takes a rule set raises 22023 for an
+--     unknown one, even on empty tables (no silent NULL statuses or 0.00
+--     retained); the views do the same under SET vbp.rule_set.
+--  3. A filter on a report reaches the scans: one institution's fulfilment
+--     reads that institution's agreements and purchases through their indexes.
+SET search_path = public, vbp;
+SET datestyle = ISO;
+
+-- 1. the lookup.  Shipped defaults (doc/domain.md, Appendix A): lagging factor
+-- 0.8, payment within 30 days, the dual-channel pharmacy deadline 2021-11-30,
+-- Shenzhen's 2024 grades, the 2020 credit thresholds.
+SELECT param('national', 'lagging_factor') AS lagging_factor,
+       param('national', 'payment_days') AS payment_days,
+       param_date('national', 'dual_channel_pharmacy_deadline') AS pharmacy_deadline,
+       param_text('national', 'retention_grade_rule_set') AS grade_rule_set,
+       param_text('national', 'credit_threshold_rule_set') AS credit_thresholds;
+SELECT try_sql($$SELECT vbp.param('no-such-rule-set', 'lagging_factor')$$) AS unknown_rule_set;
+SELECT try_sql($$SELECT vbp.param('national', 'lagging_facter')$$) AS unknown_parameter;
+SELECT try_sql($$SELECT vbp.param('national', 'retention_grade_rule_set')$$) AS text_read_as_number;
+SELECT try_sql($$SELECT vbp.param_date('national', 'lagging_factor')$$) AS number_read_as_date;
+SELECT try_sql($$SELECT vbp.param(NULL, 'lagging_factor')$$) AS null_rule_set;
+SELECT try_sql($$SELECT vbp.known_rule_set('no-such-rule-set')$$) AS known_rule_set;
+-- a province's copy is a rule set like any other
+SELECT copy_rule_set('vbp.parameter', 'national', 'gd-test') AS copied;
+SELECT param('gd-test', 'lagging_factor') AS copied_lagging_factor;
+
+-- 2. every function that takes a rule set, on empty tables, with a misspelt one
+CREATE TEMP TABLE rule_set_calls (fn text, call text);
+INSERT INTO rule_set_calls VALUES
+  ('fulfilment_for', $$SELECT count(*) FROM vbp.fulfilment_for('2023-06-30', 'no-such-rule-set')$$),
+  ('report_credibility_for', $$SELECT count(*) FROM vbp.report_credibility_for('2023-06-30', 'no-such-rule-set')$$),
+  ('price_benchmark_for', $$SELECT count(*) FROM vbp.price_benchmark_for('2023-01-01', '2023-06-30', 'no-such-rule-set')$$),
+  ('price_benchmark_alert_for', $$SELECT count(*) FROM vbp.price_benchmark_alert_for('2023-06-30', 'no-such-rule-set')$$),
+  ('payment_standard_schedule_for', $$SELECT count(*) FROM vbp.payment_standard_schedule_for('no-such-rule-set')$$),
+  ('province_coverage_for', $$SELECT count(*) FROM vbp.province_coverage_for('2023-06-30', 'no-such-rule-set')$$),
+  ('next_batch_candidates_for', $$SELECT count(*) FROM vbp.next_batch_candidates_for('2023-06-30', 'no-such-rule-set')$$),
+  ('credit_rating_for', $$SELECT count(*) FROM vbp.credit_rating_for('2023-06-30', 'no-such-rule-set')$$),
+  ('payment_standard', $$SELECT vbp.payment_standard(10, 1, 1, true, 'no-such-rule-set')$$),
+  ('listed_price_ok', $$SELECT vbp.listed_price_ok(1.2, 1, 'no-such-rule-set')$$),
+  ('credit_level', $$SELECT vbp.credit_level('20000', '0', 'no-such-rule-set')$$),
+  ('cusum', $$SELECT count(*) FROM vbp.cusum(ARRAY[1, 2, 3]::float8[], 'no-such-rule-set')$$),
+  ('nrdl_stocking_for', $$SELECT count(*) FROM vbp.nrdl_stocking_for('2023-06-30', 'no-such-rule-set')$$),
+  ('nrdl_stocking_summary_for', $$SELECT count(*) FROM vbp.nrdl_stocking_summary_for('2023-06-30', 'no-such-rule-set')$$),
+  ('dual_channel_deadline_gap', $$SELECT count(*) FROM vbp.dual_channel_deadline_gap('no-such-rule-set')$$),
+  ('channel_reimbursement_for', $$SELECT count(*) FROM vbp.channel_reimbursement_for('2023-01-01', '2023-06-30', 'no-such-rule-set')$$),
+  ('retention_components', $$SELECT count(*) FROM vbp.retention_components('no-such-rule-set')$$),
+  ('retention_assessment', $$SELECT count(*) FROM vbp.retention_assessment('no-such-rule-set')$$),
+  ('retention_statement_for', $$SELECT count(*) FROM vbp.retention_statement_for('no-such-rule-set')$$),
+  ('settle_retention', $$SELECT vbp.settle_retention(1, 'H44010300351', 'no-such-rule-set')$$),
+  ('retention_pool', $$SELECT count(*) FROM vbp.retention_pool(1, '44', '100', 'no-such-rule-set')$$);
+SELECT fn, try_sql(call) AS result FROM rule_set_calls ORDER BY fn;
+-- the list is complete: every vbp function with a rule_set argument is called above
+SELECT p.proname AS untested_rule_set_function
+FROM pg_proc p
+WHERE p.pronamespace = 'vbp'::regnamespace AND 'rule_set' = ANY (p.proargnames)
+  AND p.proname NOT IN (SELECT fn FROM rule_set_calls)
+  AND p.proname NOT IN ('parameter_row', 'param', 'param_date', 'param_text', 'known_rule_set')
+ORDER BY 1;
+-- the views and the two-argument helpers read the rule set of SET vbp.rule_set
+SET vbp.rule_set = 'no-such-rule-set';
+SELECT v AS view, try_sql('SELECT count(*) FROM vbp.' || v) AS result
+FROM unnest(ARRAY['fulfilment', 'fulfilment_alert', 'report_credibility', 'batch_summary', 'retention_statement',
+                  'retention_by_region', 'price_benchmark', 'price_benchmark_alert', 'payment_standard_schedule',
+                  'province_coverage', 'next_batch_candidates', 'credit_rating', 'nrdl_stocking',
+                  'nrdl_stocking_summary']) v ORDER BY 1;
+SELECT try_sql($$SELECT vbp.fulfilment_status(0.5, 0.5)$$) AS fulfilment_status,
+       try_sql($$SELECT vbp.robust_z(1, 0, 1)$$) AS robust_z;
+SET vbp.rule_set = 'gd-test';
+SELECT vbp.fulfilment_status(0.45, 0.5) AS copied_rule_set_status;  -- 0.45 >= 0.8 x 0.5 = 0.40: lagging
+RESET vbp.rule_set;
+DELETE FROM vbp.parameter WHERE rule_set = 'gd-test';
+
+-- 3. filters reach the scans: one institution's fulfilment reads its own
+-- agreements and purchases by index (the plan shows the Index Cond on both)
+SELECT count(*) FROM generate_demo(1, 42, replace => true);
+SELECT set_config('vbp.as_of', (SELECT as_of::text FROM demo_run), false) AS as_of;
+CREATE FUNCTION pg_temp.plan(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN QUERY EXECUTE 'EXPLAIN (COSTS OFF) ' || q;
+END $$;
+SELECT min(org_code::text) AS org FROM vbp.agreement \gset
+SELECT count(*) FILTER (WHERE l ~ 'Index Cond: \(org_code = ') AS index_conditions_on_org_code,
+       count(*) FILTER (WHERE l ~ 'on purchase_default') AS purchase_scans,
+       bool_or(l ~ '^ *Filter: \(.*org_code = ' AND l !~ 'Index') AS filtered_above_the_scans
+FROM pg_temp.plan(format('SELECT * FROM vbp.fulfilment WHERE org_code = %L', :'org')) l;
+-- the same rows as filtering the whole report
+SELECT (SELECT md5(string_agg(f::text, '|' ORDER BY batch_id, group_code)) FROM vbp.fulfilment f WHERE org_code = :'org')
+     = (SELECT md5(string_agg(f::text, '|' ORDER BY batch_id, group_code))
+        FROM (SELECT * FROM vbp.fulfilment OFFSET 0) f WHERE org_code = :'org') AS same_rows;
+SELECT empty_demo_tables();
