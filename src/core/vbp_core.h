@@ -296,7 +296,7 @@ extern vbp_errkind vbp_time_progress(int32_t cycle_start, int32_t cycle_end, int
 									 int64_t *num, int64_t *den, vbp_error *err);
 
 /*
- * Fulfilment status (DOMAIN.md §4), the one statement of the rule: completed
+ * Fulfilment status (doc/domain.md §4.7), the one statement of the rule: completed
  * if completion c >= 1, on_track if c >= time progress, lagging if c >=
  * lagging factor x time progress, else severely_lagging.  Each threshold is
  * coef x base over the operands below; reaches(ctx, coef, base) answers
