@@ -48,7 +48,10 @@ def key(kind, rest):
         return (kind, m.group(1), u.group(1) if u else '')
     return (kind, m.group(1)) if m else None
 for f in areas:
-    for n, line in enumerate(open(f, encoding='utf-8'), 1):
+    lines = open(f, encoding='utf-8').read().split('\n') + ['']
+    for n, line in enumerate(lines[:-1], 1):
+        if line.startswith('CREATE OPERATOR '):
+            line = line + ' ' + lines[n]          # USING is on the next line
         if re.match(r'CREATE OR REPLACE\b', line):
             problems.append('%s:%d: CREATE OR REPLACE (define each object once)' % (f, n))
         m = re.match(r'CREATE (?:UNIQUE )?' + kinds + r'\s+(.*)', line)
