@@ -63,6 +63,14 @@ SELECT count(*) AS agreements,
                         OR l.selected_share IS DISTINCT FROM f.selected_share) AS differing
 FROM fulfilment f FULL JOIN fulfilment_live l USING (batch_id, org_code, group_code)
 WHERE (SELECT max(purchased_on) FROM purchase) <= report_date();
+-- moving rows out of the default partition into new month partitions is not
+-- buying: the counters do not change (the rows go straight into the new
+-- partition, which fires no statement trigger of vbp.purchase)
+SELECT count(*) AS rows_in_default_before FROM purchase_default WHERE purchased_on >= '2021-01-01' AND purchased_on < '2021-07-01' \gset
+SELECT add_month_partitions('vbp.purchase', '2021-01-01', '2021-06-30') AS partitions;
+SELECT :rows_in_default_before > 0 AS rows_moved,
+       (SELECT count(*) FROM purchase_default WHERE purchased_on >= '2021-01-01' AND purchased_on < '2021-07-01') AS left_in_default;
+SELECT * FROM counter_diff;
 -- TRUNCATE zeroes them
 TRUNCATE purchase;
 SELECT * FROM counter_diff;

@@ -68,6 +68,22 @@ VALUES ('H44010300351', 'XA01ABD075A002010100483', '2024-01-05', 10, '10.00', '2
 INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount) VALUES ('H44010300351', 'XA01ABD075A002010199999', '2024-01-05', 10, '10.00');
 INSERT INTO dispensing (org_code, product_code, dispensed_on, quantity, amount, fund_paid, patient_id, channel)
 VALUES ('H44010300351', 'XA01ABD075A002010100483', '2024-01-05', 1, '10.00', '10.01', 'PT1', 'hospital');
+-- dates must be real dates (1990 to 2199): infinity, -infinity and 4713 BC are refused (23514)
+SELECT d AS purchased_on,
+       try_sql(format($$INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount)
+                       VALUES ('H44010300351', 'XA01ABD075A002010100483', %L, 1, '1.00')$$, d)) AS result
+FROM unnest(ARRAY['infinity', '-infinity', '4713-01-01 BC']) d;
+SELECT try_sql($$INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount, accepted_on, paid_on)
+                 VALUES ('H44010300351', 'XA01ABD075A002010100483', '2024-01-05', 1, '1.00', '2024-01-06', 'infinity')$$) AS paid_at_infinity;
+SELECT try_sql($$INSERT INTO vbp.dispensing (org_code, product_code, dispensed_on, quantity, amount, fund_paid, patient_id, channel)
+                 VALUES ('H44010300351', 'XA01ABD075A002010100483', '-infinity', 1, '1.00', '1.00', 'PT1', 'hospital')$$) AS dispensed_at_minus_infinity;
+SELECT try_sql($$INSERT INTO vbp.agreement VALUES (99, 'H44010300351', 'XA01ABD075A002', 630, '2024-01-01', 'infinity')$$) AS endless_cycle;
+-- time progress needs a real cycle (22008), not a number for an endless one; the
+-- reporting date may be infinite: before every cycle (0) or after every cycle (1)
+SELECT try_sql($$SELECT vbp.time_progress('2024-01-01', 'infinity', '2024-06-30')$$) AS endless_cycle_progress,
+       try_sql($$SELECT vbp.time_progress('-infinity', '2024-12-31', '2024-06-30')$$) AS beginless_cycle_progress,
+       vbp.time_progress('2024-01-01', '2024-12-31', '-infinity') AS before_every_cycle,
+       vbp.time_progress('2024-01-01', '2024-12-31', 'infinity') AS after_every_cycle;
 
 -- purchases partition by month: rows already in the default partition move with their month
 INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount, accepted_on, paid_on)

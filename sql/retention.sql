@@ -27,6 +27,15 @@ SELECT try_sql($$SELECT vbp.apportion(t, 1) OVER () FROM (VALUES ('1.00'::vbp.cn
 SELECT try_sql($$SELECT vbp.apportion('1.00'::vbp.cny, 'NaN'::numeric) OVER ()$$) AS nan_weight,
        try_sql($$SELECT vbp.apportion('1.00'::vbp.cny, ARRAY[1, 'Infinity']::numeric[])$$) AS infinite_weight;
 SELECT apportion('0.00', w) OVER () FROM (VALUES (0), (0)) t(w);
+-- weights from an ordinary division (1/3 and 2/3 carry 20 digits after the point):
+-- 100.00 yuan = 10000 fen; 10000 x 1/3 = 3333.33 -> 3333 fen, 10000 x 2/3 = 6666.67
+-- -> 6666 fen, remainder 1 fen to the larger fraction (.67): 33.33 and 66.67
+SELECT id, apportion('100.00', w) OVER (ORDER BY id)
+FROM (VALUES (1, 1::numeric / 3), (2, 2::numeric / 3)) t(id, w);
+-- 1.00 yuan over three thirds: 33.33... fen each, the 1 fen left to the first (ties to the earlier row)
+SELECT apportion('1.00', ARRAY[1::numeric / 3, 1::numeric / 3, 1::numeric / 3]) AS thirds_by_division;
+-- a weight of 10^19 or more does not fit in 64 bits: a clear 22003
+SELECT try_sql($$SELECT vbp.apportion('1.00'::vbp.cny, ARRAY[1e19, 1]::numeric[])$$) AS huge_weight;
 
 -- properties over 2,000 random partitions: shares sum to the total exactly, each is within
 -- one fen of total x w / W, and a larger weight never gets a smaller share

@@ -48,7 +48,10 @@ numeric_weight_scale(Datum w)
 	return DatumGetInt32(DirectFunctionCall1(numeric_scale, w));
 }
 
-/* w * 10^scale as an int64, exactly; 22003 if it does not fit. */
+/*
+ * w * 10^scale as an int64, rounded half away from zero when w has more
+ * digits after the point than scale; 22003 if it does not fit.
+ */
 static int64
 numeric_weight_to_int64(Datum w, int scale)
 {
@@ -60,17 +63,34 @@ numeric_weight_to_int64(Datum w, int scale)
 	scaled = DirectFunctionCall2(numeric_mul, w,
 								 DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
 													 ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
+	scaled = DirectFunctionCall2(numeric_round, scaled, Int32GetDatum(0));
 	if (!vbp_numeric_to_int64(DatumGetNumeric(scaled), &v))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("apportion weight out of range"),
-				 errdetail("A weight times 10^%d (its scale in this set) must fit in 64 bits.", scale)));
+				 errdetail("A weight must be below 2^63 (about 9.2 x 10^18).")));
 	return v;
+}
+
+/* Digits before the point of a non-negative numeric (0 for weights below 1). */
+static int
+numeric_integer_digits(Datum w)
+{
+	char	   *s = DatumGetCString(DirectFunctionCall1(numeric_out,
+														 DirectFunctionCall2(numeric_trunc, w, Int32GetDatum(0))));
+	int			d = (int) strlen(s) - (s[0] == '-');
+
+	return (d == 1 && s[strlen(s) - 1] == '0') ? 0 : d;
 }
 
 /*
  * Converts n weight datums of type argtype to int64 in place of weights[]
- * (NULLs skipped); numeric weights are scaled by 10^(largest scale).
+ * (NULLs skipped).  Numeric weights are scaled by 10^(largest scale), which
+ * is exact while the largest weight times that fits in 18 digits; beyond
+ * (weights from a division such as 1/3, with 20 digits after the point) the
+ * scale is cut to the 18 digits that fit and each weight rounded there, half
+ * away from zero: the shares then follow the weights to 18 significant
+ * digits of the largest, far below a fen of any total.
  */
 static void
 weights_to_int64(Oid argtype, const Datum *values, const bool *nulls, int64 n, int64 *weights)
@@ -79,9 +99,20 @@ weights_to_int64(Oid argtype, const Datum *values, const bool *nulls, int64 n, i
 	int			scale = 0;
 
 	if (argtype == NUMERICOID)
+	{
+		Datum		largest = (Datum) 0;
+		bool		any = false;
+
 		for (i = 0; i < n; i++)
 			if (!nulls[i])
+			{
 				scale = Max(scale, numeric_weight_scale(values[i]));
+				largest = any ? DirectFunctionCall2(numeric_larger, largest, values[i]) : values[i];
+				any = true;
+			}
+		if (any)
+			scale = Min(scale, Max(0, 18 - numeric_integer_digits(largest)));
+	}
 	for (i = 0; i < n; i++)
 	{
 		if (nulls[i])

@@ -676,6 +676,23 @@ cycle_error(Datum start, Datum end)
 }
 
 /*
+ * A cycle runs between real dates: 22008 for an infinite start or end.  The
+ * reporting date may be infinite (-infinity: before every cycle, progress 0;
+ * infinity: after every cycle, progress 1).
+ */
+static void
+require_finite_cycle(DateADT start, DateADT end)
+{
+	if (DATE_NOT_FINITE(start) || DATE_NOT_FINITE(end))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("cycle dates must be finite"),
+				 errdetail("The cycle runs from %s to %s.",
+						   DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(start))),
+						   DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(end))))));
+}
+
+/*
  * vbp.time_progress(cycle_start, cycle_end, as_of) -> numeric: the core's
  * fraction as numeric: exactly 0 and 1 at the clips, else num / den by
  * numeric division.
@@ -691,6 +708,7 @@ pgvbp_time_progress(PG_FUNCTION_ARGS)
 				den;
 	vbp_error	err;
 
+	require_finite_cycle(start, end);
 	if (vbp_time_progress(start, end, as_of, &num, &den, &err) != VBP_OK)
 		cycle_error(DateADTGetDatum(start), DateADTGetDatum(end));
 	if (num == 0 || num == den)
@@ -825,6 +843,7 @@ pgvbp_fulfilment_measure(PG_FUNCTION_ARGS)
 	}
 	measure_factor(fcinfo, mc, 0, "lagging_factor");
 	measure_factor(fcinfo, mc, 1, "selected_share_floor");
+	require_finite_cycle(PG_GETARG_DATEADT(5), PG_GETARG_DATEADT(6));
 	if (vbp_fulfilment_measure(PG_GETARG_INT64(0), PG_GETARG_INT64(1), PG_GETARG_INT64(2),
 							   PG_GETARG_INT64(3), PG_GETARG_INT64(4), PG_GETARG_DATEADT(5),
 							   PG_GETARG_DATEADT(6), PG_GETARG_DATEADT(7),

@@ -184,7 +184,8 @@ CREATE TABLE vbp.agreement (
   cycle_end      date NOT NULL,
   PRIMARY KEY (batch_id, org_code, group_code),
   FOREIGN KEY (batch_id, org_code, group_code) REFERENCES vbp.volume_report,
-  CONSTRAINT agreement_cycle_order CHECK (cycle_end >= cycle_start)
+  CONSTRAINT agreement_cycle_order CHECK (cycle_end >= cycle_start),
+  CONSTRAINT agreement_cycle_in_range CHECK (cycle_start >= '1990-01-01' AND cycle_end <= '2199-12-31')
 );
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.agreement ENABLE ROW LEVEL SECURITY;
@@ -218,7 +219,12 @@ CREATE TABLE vbp.purchase (
   accepted_on   date,
   paid_on       date,
   CONSTRAINT purchase_accepted_after_order CHECK (accepted_on IS NULL OR accepted_on >= purchased_on),
-  CONSTRAINT purchase_paid_after_acceptance CHECK (paid_on IS NULL OR (accepted_on IS NOT NULL AND paid_on >= accepted_on))
+  CONSTRAINT purchase_paid_after_acceptance CHECK (paid_on IS NULL OR (accepted_on IS NOT NULL AND paid_on >= accepted_on)),
+  -- a real date: not infinity, -infinity or a typo such as 4713 BC (the accepted and
+  -- paid dates follow the order date, so their lower bound is implied)
+  CONSTRAINT purchase_dates_in_range CHECK (purchased_on BETWEEN '1990-01-01' AND '2199-12-31'
+                                            AND (accepted_on IS NULL OR accepted_on <= '2199-12-31')
+                                            AND (paid_on IS NULL OR paid_on <= '2199-12-31'))
 ) PARTITION BY RANGE (purchased_on);
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.purchase ENABLE ROW LEVEL SECURITY;
@@ -262,7 +268,8 @@ CREATE TABLE vbp.dispensing (
   drg_group      text,
   days_supply    int CHECK (days_supply > 0),
   prescription_id text,
-  CONSTRAINT dispensing_fund_within_amount CHECK (fund_paid <= amount)
+  CONSTRAINT dispensing_fund_within_amount CHECK (fund_paid <= amount),
+  CONSTRAINT dispensing_date_in_range CHECK (dispensed_on BETWEEN '1990-01-01' AND '2199-12-31')
 ) PARTITION BY RANGE (dispensed_on);
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.dispensing ENABLE ROW LEVEL SECURITY;
@@ -389,7 +396,9 @@ BEGIN
         END LOOP;
       END IF;
       IF deflt IS NOT NULL THEN
-        EXECUTE format('INSERT INTO %s SELECT * FROM vbp_moving', parent);
+        -- straight into the new partition: moving rows is not buying, and a
+        -- statement trigger of the parent (the fulfilment counters) must not see it
+        EXECUTE format('INSERT INTO %I.%I SELECT * FROM vbp_moving', nsp, rel);
         DROP TABLE vbp_moving;
       END IF;
       made := made + 1;
