@@ -86,12 +86,14 @@ FUZZ_SECONDS ?= 600
 fuzz:
 	bash test/fuzz/run.sh $(FUZZ_SECONDS)
 
-# Benchmarks (not tests): generator timings at scales 1, 10 and 100; apportion
+# Benchmarks (not tests): one institution's report against the whole (scale 10);
+# generator timings at scales 1, 10 and 100; apportion
 # against plain SQL over 1 million rows; deciles against percentile_cont; the
 # fulfilment report against a bare GROUP BY over 10 million purchases; the
 # traceability-code guard's ingest overhead and index size; every aggregate and
 # three reports serial against 2 parallel workers.
 bench:
+	bash test/bench/pushdown.sh
 	bash test/bench/generator.sh
 	bash test/bench/apportion.sh
 	bash test/bench/deciles.sh

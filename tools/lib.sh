@@ -47,6 +47,7 @@ vbp_build() {
 }
 
 # vbp_cluster_start: initdb + start; exports PGHOST, PGPORT, PGUSER, VBP_CLUSTER.
+# fsync is off (throwaway test clusters) unless VBP_FSYNC=on (benchmarks that write).
 vbp_cluster_start() {
 	VBP_CLUSTER=$(mktemp -d /tmp/vbp-cluster.XXXXXX)
 	export VBP_CLUSTER
@@ -61,7 +62,7 @@ vbp_cluster_start() {
 listen_addresses = ''
 unix_socket_directories = '$VBP_CLUSTER'
 port = $port
-fsync = off
+fsync = ${VBP_FSYNC:-off}
 max_connections = 40
 shared_buffers = 256MB
 max_worker_processes = 8

@@ -6,7 +6,7 @@ source "$(dirname "$0")/../../tools/lib.sh"
 scales=("$@"); [ ${#scales[@]} -gt 0 ] || scales=(1 10 100)
 vbp_packages "${VBP_BASE_PACKAGES[@]}"
 vbp_build
-vbp_cluster_start
+VBP_FSYNC=on vbp_cluster_start   # writes are timed durably
 echo "| scale | purchases | dispensing lines | agreements | institutions | seconds | purchases per second |"
 echo "|---:|---:|---:|---:|---:|---:|---:|"
 for s in "${scales[@]}"; do

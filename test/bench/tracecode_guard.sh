@@ -14,7 +14,7 @@
 source "$(dirname "$0")/../../tools/lib.sh"
 vbp_packages "${VBP_BASE_PACKAGES[@]}"
 vbp_build
-vbp_cluster_start
+VBP_FSYNC=on vbp_cluster_start   # writes are timed durably
 psql() { PGOPTIONS="-c client_min_messages=warning" command psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 db=vbp_bench_guard
 psql -d postgres -c "CREATE DATABASE $db"
