@@ -63,6 +63,27 @@ SELECT count(*) AS agreements,
                         OR l.selected_share IS DISTINCT FROM f.selected_share) AS differing
 FROM fulfilment f FULL JOIN fulfilment_live l USING (batch_id, org_code, group_code)
 WHERE (SELECT max(purchased_on) FROM purchase) <= report_date();
+-- purchases written by the capture trigger from a hospital's own table count like
+-- any other: after captured inserts, updates and deletes the counters still equal
+-- a recomputation (50 orders of selected products inside agreement cycles)
+CREATE TABLE public.his_orders (order_no int PRIMARY KEY, hosp text, drug text, ordered date, qty int, total numeric(12, 2));
+CREATE TRIGGER vbp_capture AFTER INSERT OR UPDATE OR DELETE ON public.his_orders FOR EACH ROW
+  EXECUTE FUNCTION vbp.capture('purchase', 'order_no', 'org_code=hosp', 'product_code=drug', 'purchased_on=ordered',
+                               'quantity=qty', 'amount=total');
+INSERT INTO his_orders
+SELECT row_number() OVER (ORDER BY a.batch_id, a.org_code, a.group_code), a.org_code::text, s.product_code::text,
+       a.cycle_start + 5, 100, 10.00
+FROM agreement a
+JOIN product pr ON pr.group_code = a.group_code
+JOIN selection s ON s.product_code = pr.product_code AND s.batch_id = a.batch_id AND s.selected
+ORDER BY a.batch_id, a.org_code, a.group_code LIMIT 50;
+SELECT * FROM counter_diff;
+UPDATE his_orders SET qty = 200 WHERE order_no % 2 = 0;
+SELECT * FROM counter_diff;
+DELETE FROM his_orders WHERE order_no % 3 = 0;
+SELECT * FROM counter_diff;
+DROP TABLE his_orders;
+SELECT * FROM counter_diff;
 -- moving rows out of the default partition into new month partitions is not
 -- buying: the counters do not change (the rows go straight into the new
 -- partition, which fires no statement trigger of vbp.purchase)

@@ -71,6 +71,10 @@ SELECT try_sql($$SELECT vbp.fulfilment_status(0.5, 0.5)$$) AS fulfilment_status,
 SET vbp.rule_set = 'gd-test';
 SELECT vbp.fulfilment_status(0.45, 0.5) AS copied_rule_set_status;  -- 0.45 >= 0.8 x 0.5 = 0.40: lagging
 RESET vbp.rule_set;
+-- a rule set that names a grade rule set which does not exist fails too, instead of
+-- grading nobody (and retaining 0.00 for everyone)
+UPDATE vbp.parameter SET value_text = 'shenzen-2024' WHERE rule_set = 'gd-test' AND name = 'retention_grade_rule_set';
+SELECT try_sql($$SELECT count(*) FROM vbp.retention_statement_for('gd-test')$$) AS misspelt_grade_rule_set;
 DELETE FROM vbp.parameter WHERE rule_set = 'gd-test';
 
 -- 3. filters reach the scans: one institution's fulfilment reads its own

@@ -121,6 +121,10 @@ END $$;
 SELECT set_config('regress.hospital', :'hospital', false) IS NOT NULL AS set;
 SELECT count(*) > 0 AS peeked_own FROM purchase WHERE pg_temp.peek(org_code);
 SELECT count(*) > 0 AS peeked_own FROM fulfilment WHERE pg_temp.peek(org_code);
+-- EXPLAIN counts (ANALYZE) and estimates rows below the row-security filter: a
+-- tenant probing another institution's patients or purchases learns nothing
+SELECT try_sql($$EXPLAIN (ANALYZE, COSTS OFF) SELECT * FROM vbp.dispensing WHERE patient_id = 'P0000001'$$) AS explain_analyze,
+       try_sql($$EXPLAIN SELECT * FROM vbp.purchase WHERE org_code <> '$$ || current_setting('regress.hospital') || $$'$$) AS explain;
 -- the BI views hold every institution's rows: not granted
 SELECT count(*) FROM bi_fulfilment;
 -- nor the partitions under the ledgers
@@ -152,6 +156,8 @@ SET ROLE regress_vbp_bi;
 SELECT md5(string_agg(format('%s=%s', rel, visible), ',' ORDER BY rel) FILTER (WHERE rel <> 'tenant_scope')) = :'owner_counts' AS same_as_owner
 FROM (:q) x;
 SELECT count(*) > 0 AS reads_bi_views FROM bi_fulfilment;
+-- the BI reader sees every row, so its plans hide nothing: EXPLAIN is allowed
+SELECT try_sql($$EXPLAIN (ANALYZE, COSTS OFF) SELECT count(*) FROM vbp.dispensing$$) AS bi_reader_explain;
 INSERT INTO tenant_scope (member, scope) VALUES ('regress_vbp_bi', 'nation');
 RESET ROLE;
 -- a nation-wide report read by the BI reader equals the owner's
@@ -164,6 +170,84 @@ RESET ROLE;
 SET ROLE regress_vbp_nobody;
 SELECT sum(visible) AS rows_visible FROM (:q) x;
 RESET ROLE;
+
+-- a scope never outlives its role nor passes to a stranger: a role dropped without
+-- revoke_tenant leaves a row that holds for nobody; a role that gets its oid (as
+-- after a dump of the dangling row restored into another cluster, simulated here
+-- by pointing the row at a stranger) reads nothing through it
+CREATE ROLE regress_vbp_gone;
+CREATE ROLE regress_vbp_stranger;
+SELECT scope FROM grant_tenant('regress_vbp_gone', 'institution_user', org_code => :'hospital');
+GRANT vbp_institution_user TO regress_vbp_stranger;
+DROP ROLE regress_vbp_gone;
+SELECT member::text ~ '^[0-9]+$' AS dangling_oid, member_name FROM tenant_scope WHERE member_name = 'regress_vbp_gone';
+UPDATE tenant_scope SET member = 'regress_vbp_stranger' WHERE member_name = 'regress_vbp_gone';
+SET ROLE regress_vbp_stranger;
+SELECT count(*) AS stranger_sees_institutions, (SELECT count(*) FROM purchase) AS stranger_sees_purchases FROM institution;
+RESET ROLE;
+DROP ROLE regress_vbp_stranger;
+-- setup_tenancy removes the rows of dropped roles
+SELECT object, action FROM setup_tenancy() WHERE action LIKE 'scope of a dropped role%';
+SELECT count(*) AS rows_left_of_dropped_role FROM tenant_scope WHERE member_name = 'regress_vbp_gone';
+
+-- a hospital application feeds vbp from its own table with the least privilege: a
+-- login that is neither superuser nor BYPASSRLS, a member of vbp_writer with its
+-- institution's scope, and privileges on its own table only.  The capture and guard
+-- triggers write vbp's ledger and bookkeeping as their owner; the writer reads
+-- nothing of other tenants and cannot write another institution's rows.
+SET client_min_messages = warning;
+DROP ROLE IF EXISTS regress_vbp_writer;
+RESET client_min_messages;
+CREATE ROLE regress_vbp_writer;
+SELECT scope, org_code = :'hospital' AS own_institution FROM grant_tenant('regress_vbp_writer', 'institution_writer', org_code => :'hospital');
+SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'regress_vbp_writer';
+SELECT min(org_code::text) AS other FROM institution WHERE org_code <> :'hospital' AND level <> 'pharmacy' \gset
+SELECT min(product_code::text) AS drug FROM product \gset
+CREATE TABLE public.his_dispensing (line_no int PRIMARY KEY, hosp text, drug text, day date, qty int,
+                                    total numeric(12, 2), fund numeric(12, 2), patient text, code text, channel text);
+CREATE TRIGGER guard BEFORE INSERT OR UPDATE ON public.his_dispensing
+  FOR EACH ROW EXECUTE FUNCTION vbp.tracecode_guard('reject', 'code', 'hosp', 'day');
+CREATE TRIGGER capture AFTER INSERT OR UPDATE OR DELETE ON public.his_dispensing
+  FOR EACH ROW EXECUTE FUNCTION vbp.capture('dispensing', 'line_no', 'org_code=hosp', 'product_code=drug',
+    'dispensed_on=day', 'quantity=qty', 'amount=total', 'fund_paid=fund', 'patient_id=patient',
+    'trace_code=code', 'channel=channel');
+GRANT SELECT, INSERT, UPDATE, DELETE ON public.his_dispensing TO regress_vbp_writer;
+-- a code first sold at another institution (recorded by the owner's own load)
+INSERT INTO vbp.trace_sighting (trace_code, first_table, first_where, first_when)
+VALUES ('81000010000000000099', 'public.other_pharmacy', :'other', '2023-04-01');
+SET ROLE regress_vbp_writer;
+INSERT INTO his_dispensing VALUES (1, :'hospital', :'drug', '2023-05-01', 1, 10.00, 5.00, 'PW1', '81000010000000000001', 'hospital'),
+                                  (2, :'hospital', :'drug', '2023-05-02', 2, 20.00, 10.00, 'PW2', '81000010000000000002', 'hospital');
+UPDATE his_dispensing SET qty = 3 WHERE line_no = 2;
+DELETE FROM his_dispensing WHERE line_no = 1;
+-- its own captured rows are readable; nothing else is
+SELECT count(*) AS own_ledger_rows, sum(quantity) AS units FROM vbp.dispensing WHERE patient_id IN ('PW1', 'PW2');
+SELECT count(*) AS other_institutions_rows FROM vbp.dispensing WHERE org_code <> :'hospital';
+SELECT count(*) AS sightings_visible FROM vbp.trace_sighting;
+-- the same code again at its own site: refused, naming its own site
+SELECT try_sql(format($$INSERT INTO his_dispensing VALUES (3, %L, %L, '2023-05-03', 1, 1.00, 1.00, 'PW3', '81000010000000000002', 'hospital')$$,
+                      :'hospital', :'drug')) ~ ('^23505: .* at ' || :'hospital') AS refused_naming_own_site;
+-- a code first sold elsewhere: refused without naming the other institution
+SELECT r ~ '^23505: .*at another institution on 2023-04-01' AS refused_elsewhere, strpos(r, :'other') = 0 AS other_not_named
+FROM try_sql(format($$INSERT INTO his_dispensing VALUES (4, %L, %L, '2023-05-03', 1, 1.00, 1.00, 'PW4', '81000010000000000099', 'hospital')$$,
+                    :'hospital', :'drug')) r;
+-- another institution's rows cannot be written through the capture
+SELECT try_sql(format($$INSERT INTO his_dispensing VALUES (5, %L, %L, '2023-05-03', 1, 1.00, 1.00, 'PW5', '81000010000000000005', 'hospital')$$,
+                      :'other', :'drug')) ~ ('^42501: role "regress_vbp_writer" may not write vbp.dispensing rows of institution ' || :'other') AS other_institution_refused;
+-- nor directly
+INSERT INTO vbp.dispensing (org_code, product_code, dispensed_on, quantity, amount, fund_paid, patient_id, channel)
+VALUES (:'hospital', :'drug', '2023-05-04', 1, '1.00', '1.00', 'PW6', 'hospital');
+-- and it may not EXPLAIN
+SELECT try_sql($$EXPLAIN SELECT * FROM vbp.dispensing$$) AS writer_explain;
+RESET ROLE;
+SELECT count(*) AS ledger_rows, sum(quantity) AS units FROM vbp.dispensing WHERE patient_id LIKE 'PW%';
+SELECT count(*) AS links FROM capture_link WHERE source_table = 'public.his_dispensing';
+DROP TABLE public.his_dispensing;
+DELETE FROM vbp.dispensing WHERE patient_id LIKE 'PW%';
+DELETE FROM capture_link WHERE source_table = 'public.his_dispensing';
+DELETE FROM vbp.trace_sighting WHERE trace_code::text LIKE '8100001%';
+SELECT revoke_tenant('regress_vbp_writer') AS writer_scope_rows;
+DROP ROLE regress_vbp_writer;
 
 -- revoking ends the tenancy
 SELECT revoke_tenant('regress_vbp_hospital') AS scope_rows_deleted;

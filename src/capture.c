@@ -25,6 +25,7 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
+#include "miscadmin.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 
@@ -197,7 +198,13 @@ capture_insert(CaptureMap *m, HeapTuple tuple, TupleDesc desc, const char *table
 		nulls[i] = v ? ' ' : 'n';
 	}
 	appendStringInfo(&sql, ") RETURNING %s, %s", m->id_column, m->date_column);
-	if (SPI_execute_with_args(sql.data, m->n, types, values, nulls, false, 1) != SPI_OK_INSERT_RETURNING ||
+
+	/*
+	 * No row limit (0): with a limit the executor stops at the RETURNING row
+	 * before the INSERT node finishes, and the statement's AFTER STATEMENT
+	 * triggers (the fulfilment counters) never fire.
+	 */
+	if (SPI_execute_with_args(sql.data, m->n, types, values, nulls, false, 0) != SPI_OK_INSERT_RETURNING ||
 		SPI_processed != 1)
 		elog(ERROR, "vbp.capture: writing vbp.%s failed", m->target);
 	id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
@@ -216,6 +223,41 @@ capture_insert(CaptureMap *m, HeapTuple tuple, TupleDesc desc, const char *table
 	if (SPI_execute_with_args("INSERT INTO vbp.capture_link (source_table, source_key, target, target_id, target_date) "
 							  "VALUES ($1, $2, $3, $4, $5)", 5, types, values, NULL, false, 0) != SPI_OK_INSERT)
 		elog(ERROR, "vbp.capture: writing vbp.capture_link failed");
+}
+
+/*
+ * A role that is not the owner of vbp's ledgers may capture only rows of the
+ * institutions it may write (vbp.may_write: a member of vbp_writer whose
+ * tenant scope covers the institution), checked with its own rights before the
+ * trigger writes as the owner.
+ */
+static void
+authorize(CaptureMap *m, HeapTuple tuple, TupleDesc desc)
+{
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1];
+	char	   *org = NULL;
+	bool		isnull;
+	Datum		ok;
+	int			i;
+
+	for (i = 0; i < m->n; i++)
+		if (strcmp(m->col[i]->name, "org_code") == 0)
+			org = SPI_getvalue(tuple, desc, m->src[i]);
+	if (org == NULL)
+		return;					/* NULL institution: the ledger's NOT NULL refuses it */
+	values[0] = CStringGetTextDatum(org);
+	if (SPI_execute_with_args("SELECT vbp.may_write($1::vbp.orgcode)", 1, types, values, NULL, true, 0) != SPI_OK_SELECT ||
+		SPI_processed != 1)
+		elog(ERROR, "vbp.capture: checking the writer's scope failed");
+	ok = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (isnull || !DatumGetBool(ok))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("role \"%s\" may not write vbp.%s rows of institution %s",
+						GetUserNameFromId(GetUserId(), false), m->target, org),
+				 errdetail("A capturing role writes only the institutions its tenant scope covers, as a member of vbp_writer."),
+				 errhint("The DBA runs vbp.grant_tenant(role, 'institution_writer', org_code => ...).")));
 }
 
 /* Removes the ledger row linked to a source key, and the link; false if none. */
@@ -261,6 +303,7 @@ pgvbp_capture(PG_FUNCTION_ARGS)
 	TupleDesc	desc;
 	CaptureMap	m;
 	CaptureContext cc;
+	VbpSavedUser save;
 	ErrorContextCallback callback;
 	char	   *table;
 	char	   *old_key = NULL,
@@ -301,11 +344,20 @@ pgvbp_capture(PG_FUNCTION_ARGS)
 				 errdetail("Every captured row needs a key to link it to its vbp.%s row.", m.target)));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "vbp.capture: SPI_connect failed");
+	if (!superuser() && GetUserId() != vbp_table_owner(m.target))
+	{
+		if (old_key != NULL)
+			authorize(&m, td->tg_trigtuple, desc);
+		if (new_key != NULL)
+			authorize(&m, TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple, desc);
+	}
+	vbp_become_owner(m.target, &save);
 	if (old_key != NULL)
 		(void) capture_delete(&m, table, old_key);
 	if (new_key != NULL)
 		capture_insert(&m, TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple,
 					   desc, table, new_key);
+	vbp_restore_user(&save);
 	SPI_finish();
 	error_context_stack = callback.previous;
 	return PointerGetDatum(NULL);

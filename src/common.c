@@ -5,8 +5,14 @@
  */
 #include "vbp_glue.h"
 
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_class.h"
+#include "miscadmin.h"
 #include "utils/elog.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/syscache.h"
 #if PG_VERSION_NUM >= 160000
 #include "nodes/miscnodes.h"
 #endif
@@ -90,4 +96,46 @@ vbp_numeric_to_int64(Numeric n, int64 *out)
 		return false;
 	*out = DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(n)));
 	return true;
+}
+
+/*
+ * The triggers that feed vbp from a user's own tables (vbp.capture,
+ * vbp.tracecode_guard) write vbp's ledgers and bookkeeping as the owner of
+ * the vbp table they write, as PostgreSQL's own foreign-key triggers do: the
+ * writing role needs no privilege on vbp's tables and reads none of their
+ * rows.  What a writer may write is checked first, with its own rights
+ * (vbp.may_write for the capture trigger).
+ */
+Oid
+vbp_table_owner(const char *relname)
+{
+	Oid			nsp = get_namespace_oid("vbp", false);
+	Oid			rel = get_relname_relid(relname, nsp);
+	HeapTuple	tup;
+	Oid			owner;
+
+	if (!OidIsValid(rel))
+		elog(ERROR, "vbp table \"%s\" does not exist", relname);
+	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(rel));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", rel);
+	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
+	return owner;
+}
+
+/* Becomes the owner of a vbp table (saving the caller's identity in *save). */
+void
+vbp_become_owner(const char *relname, VbpSavedUser *save)
+{
+	GetUserIdAndSecContext(&save->userid, &save->sec_context);
+	SetUserIdAndSecContext(vbp_table_owner(relname),
+						   save->sec_context | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
+}
+
+/* Back to the caller saved by vbp_become_owner (an error restores it too). */
+void
+vbp_restore_user(const VbpSavedUser *save)
+{
+	SetUserIdAndSecContext(save->userid, save->sec_context);
 }

@@ -23,6 +23,7 @@
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
+#include "miscadmin.h"
 #include "executor/spi.h"
 #include "utils/datum.h"
 #include "utils/lsyscache.h"
@@ -76,6 +77,8 @@ pgvbp_tracecode_guard(PG_FUNCTION_ARGS)
 	HeapTuple	tuple;
 	char	  **args;
 	bool		reject;
+	bool		privileged;
+	VbpSavedUser save;
 	int			code_col,
 				where_col = 0,
 				when_col = 0;
@@ -140,6 +143,9 @@ pgvbp_tracecode_guard(PG_FUNCTION_ARGS)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "tracecode_guard: SPI_connect failed");
+	/* the sightings are vbp's bookkeeping: written and read as their owner */
+	vbp_become_owner("trace_sighting", &save);
+	privileged = superuser_arg(save.userid) || save.userid == GetUserId();
 	if (sighting_insert == NULL)
 		sighting_insert = prepare("INSERT INTO vbp.trace_sighting (trace_code, first_table, first_where, first_when) "
 								  "VALUES ($1::vbp.tracecode, $2, $3, $4) ON CONFLICT (trace_code) DO NOTHING", 4);
@@ -177,6 +183,15 @@ pgvbp_tracecode_guard(PG_FUNCTION_ARGS)
 				first_when = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3);
 				first_at = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 4);
 			}
+			/*
+			 * A writer that is not the owner learns whether the first sale was
+			 * at its own site, not which other institution or table it was.
+			 */
+			if (!privileged && first_where != NULL && (where == NULL || strcmp(first_where, where) != 0))
+			{
+				first_table = NULL;
+				first_where = "another institution";
+			}
 			ereport(ERROR,
 					(errcode(ERRCODE_UNIQUE_VIOLATION),
 					 errmsg("traceability code %s was already dispensed", canon),
@@ -190,6 +205,7 @@ pgvbp_tracecode_guard(PG_FUNCTION_ARGS)
 		if (SPI_execute_plan(alert_insert, values, nulls, false, 0) != SPI_OK_INSERT)
 			elog(ERROR, "tracecode_guard: recording the alert failed");
 	}
+	vbp_restore_user(&save);
 	SPI_finish();
 	return PointerGetDatum(tuple);
 }

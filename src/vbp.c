@@ -1,15 +1,23 @@
 /*
  * vbp.c
- *		Module entry point and the version function.
+ *		Module entry point (the EXPLAIN guard's hook) and the version function.
  */
 #include "postgres.h"
 
 #include "fmgr.h"
 #include "utils/builtins.h"
 
-#include "vbp_core.h"
+#include "vbp_glue.h"
 
 PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	vbp_explain_guard_init();
+}
 
 /* Returns "vbp <library version> (core <core version>)". */
 PG_FUNCTION_INFO_V1(vbp_version);

@@ -96,4 +96,17 @@ extern char *vbp_recv_text(FunctionCallInfo fcinfo);
 		PG_RETURN_TEXT_P(cstring_to_text_with_len((buf), (len))); \
 	} while (0)
 
+/* common.c: the feeding triggers write vbp's tables as their owner */
+typedef struct VbpSavedUser
+{
+	Oid			userid;
+	int			sec_context;
+} VbpSavedUser;
+extern Oid	vbp_table_owner(const char *relname);
+extern void vbp_become_owner(const char *relname, VbpSavedUser *save);
+extern void vbp_restore_user(const VbpSavedUser *save);
+
+/* explain_guard.c: installs the hook that refuses EXPLAIN to partial-view tenants */
+extern void vbp_explain_guard_init(void);
+
 #endif

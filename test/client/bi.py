@@ -132,6 +132,22 @@ hospital = cur.fetchone()[0]
 cur.execute("SELECT vbp.grant_tenant('bi_hospital', 'institution_user', org_code => %s)", (hospital,))
 cur.execute("SELECT count(*) FROM vbp.fulfilment WHERE org_code::text = %s", (hospital,))
 own = cur.fetchone()[0]
+# a new session's first statement: EXPLAIN ANALYZE would count rows below the
+# row-security filter (another institution's purchases); vbp's guard, loaded at
+# session start (grant_tenant set session_preload_libraries), refuses it
+probe = connect(DB, "bi_hospital")
+pcur = probe.cursor()
+try:
+    pcur.execute("EXPLAIN (ANALYZE, COSTS OFF) SELECT * FROM vbp.purchase WHERE org_code::text <> %s", (hospital,))
+    check("a tenant's first statement EXPLAIN ANALYZE is refused", False, "it ran: " + " / ".join(r[0] for r in pcur.fetchall()))
+except psycopg2.errors.InsufficientPrivilege as e:
+    check("a tenant's first statement EXPLAIN ANALYZE is refused (42501)", True)
+try:
+    pcur.execute("EXPLAIN SELECT * FROM vbp.dispensing WHERE patient_id = 'P0000001'")
+    check("a tenant's plain EXPLAIN (estimates from every row's statistics) is refused", False)
+except psycopg2.errors.InsufficientPrivilege:
+    check("a tenant's plain EXPLAIN (estimates from every row's statistics) is refused (42501)", True)
+probe.close()
 tenant = connect(DB, "bi_hospital")
 tcur = tenant.cursor()
 tcur.execute("SET vbp.as_of = %s", (str(as_of),))

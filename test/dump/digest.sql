@@ -24,7 +24,7 @@ SELECT 'vbp.tenancy policies ' || count(*) || ' ' || md5(string_agg(format('%s:%
 FROM pg_policy WHERE polrelid::regclass::text LIKE 'vbp.%';
 SELECT 'vbp.tenancy row security ' || string_agg(relname, ',' ORDER BY relname) FROM pg_class
 WHERE relnamespace = 'vbp'::regnamespace AND relrowsecurity;
-SELECT 'vbp.tenancy scopes ' || string_agg(format('%s:%s:%s', member, scope, org_code), ',' ORDER BY member::text) FROM vbp.tenant_scope;
+SELECT 'vbp.tenancy scopes ' || string_agg(format('%s:%s:%s:%s', member, member_name, scope, org_code), ',' ORDER BY member_name) FROM vbp.tenant_scope;
 SELECT 'vbp.tenancy grants ' || count(*) || ' ' || md5(string_agg(c.relname || ':' || a.privilege_type || ':' || a.grantee::regrole, ','
                            ORDER BY c.relname || ':' || a.privilege_type || ':' || a.grantee::regrole))
 FROM pg_class c, aclexplode(c.relacl) a

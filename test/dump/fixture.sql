@@ -54,3 +54,11 @@ DO $$ BEGIN
 END $$;
 SELECT scope FROM vbp.grant_tenant('vbp_dump_hospital', 'institution_user',
                                    org_code => (SELECT min(org_code::text) FROM vbp.institution)::vbp.orgcode);
+-- a role dropped without revoke_tenant: its scope row is dumped with the old oid
+-- as a number, and must hold for nobody after the restore
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'vbp_dump_gone') THEN CREATE ROLE vbp_dump_gone; END IF;
+END $$;
+SELECT scope FROM vbp.grant_tenant('vbp_dump_gone', 'institution_user',
+                                   org_code => (SELECT max(org_code::text) FROM vbp.institution)::vbp.orgcode);
+DROP ROLE vbp_dump_gone;

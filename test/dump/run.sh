@@ -32,6 +32,15 @@ for fmt in custom plain; do
 		printf 'source:\n%s\nrestored:\n%s\n' "$a" "$b"
 		echo "FAIL restored data equals original ($fmt)"
 	fi
+	# scopes travel by role name: the live tenant reads its institution after the
+	# restore, and the dropped role's row holds for nobody
+	sees=$(psql -d vbp_dump_dst -tA -c "SET ROLE vbp_dump_hospital" -c "SELECT count(*) FROM vbp.institution")
+	dangling=$(psql -d vbp_dump_dst -tA -c "SELECT count(*) FROM vbp.tenant_scope WHERE member_name = 'vbp_dump_gone' AND NOT vbp.scope_holder(member, member_name) AND member::text ~ '^[0-9]+\$'")
+	if [ "$sees" = 1 ] && [ "$dangling" = 1 ]; then
+		echo "ok restored scopes: the tenant reads its one institution, the dropped role's scope holds for nobody ($fmt)"
+	else
+		echo "FAIL restored scopes: tenant sees $sees institutions, $dangling dangling rows held by nobody ($fmt)"
+	fi
 	psql -d postgres -c 'DROP DATABASE vbp_dump_dst' -c 'CREATE DATABASE vbp_dump_dst'
 done
 rm -f "$dump"

@@ -180,17 +180,19 @@ COMMENT ON FUNCTION vbp.disable_fulfilment_counters() IS
 REVOKE EXECUTE ON FUNCTION vbp.disable_fulfilment_counters() FROM PUBLIC;
 
 CREATE VIEW vbp.fulfilment_live WITH (security_invoker = true) AS
+  WITH p AS MATERIALIZED (   -- the rule set's parameters, looked up once
+    SELECT vbp.param(vbp.report_rule_set(), 'lagging_factor') AS lagging,
+           vbp.param(vbp.report_rule_set(), 'selected_share_floor') AS share_floor
+  )
   SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, a.cycle_start, a.cycle_end,
          c.selected_units, c.other_units, c.purchases,
-         (m.f).time_progress, (m.f).completion, (m.f).status, (m.f).selected_share, (m.f).prefers_selected
+         f.time_progress, f.completion, f.status, f.selected_share, f.prefers_selected
   FROM vbp.fulfilment_counter c
   JOIN vbp.agreement a USING (batch_id, org_code, group_code)
-  CROSS JOIN LATERAL (
-    SELECT vbp.fulfilment_measure(c.selected_units, c.other_units, 0, 0, a.agreed_volume, a.cycle_start, a.cycle_end,
-                                  vbp.report_date(),
-                                  vbp.param(vbp.report_rule_set(), 'lagging_factor'),
-                                  vbp.param(vbp.report_rule_set(), 'selected_share_floor')) AS f
-  ) m
+  CROSS JOIN p
+  -- in FROM, the measure runs once per agreement
+  CROSS JOIN LATERAL vbp.fulfilment_measure(c.selected_units, c.other_units, 0, 0, a.agreed_volume,
+                                            a.cycle_start, a.cycle_end, vbp.report_date(), p.lagging, p.share_floor) f
   WHERE a.cycle_start <= vbp.report_date()
     AND EXISTS (SELECT FROM vbp.selection s JOIN vbp.product pr ON pr.product_code = s.product_code
                 WHERE s.batch_id = a.batch_id AND pr.group_code = a.group_code);

@@ -221,8 +221,10 @@ CREATE TABLE vbp.purchase (
   CONSTRAINT purchase_accepted_after_order CHECK (accepted_on IS NULL OR accepted_on >= purchased_on),
   CONSTRAINT purchase_paid_after_acceptance CHECK (paid_on IS NULL OR (accepted_on IS NOT NULL AND paid_on >= accepted_on)),
   -- a real date: not infinity, -infinity or a typo such as 4713 BC (the accepted and
-  -- paid dates follow the order date, so their lower bound is implied)
-  CONSTRAINT purchase_dates_in_range CHECK (purchased_on BETWEEN '1990-01-01' AND '2199-12-31'
+  -- paid dates follow the order date, so their lower bound is implied).  One flat
+  -- AND, no BETWEEN: pg_dump re-creates a monthly partition's copy of the check
+  -- from its text, which must parse to the parent's expression
+  CONSTRAINT purchase_dates_in_range CHECK (purchased_on >= '1990-01-01' AND purchased_on <= '2199-12-31'
                                             AND (accepted_on IS NULL OR accepted_on <= '2199-12-31')
                                             AND (paid_on IS NULL OR paid_on <= '2199-12-31'))
 ) PARTITION BY RANGE (purchased_on);
@@ -269,7 +271,7 @@ CREATE TABLE vbp.dispensing (
   days_supply    int CHECK (days_supply > 0),
   prescription_id text,
   CONSTRAINT dispensing_fund_within_amount CHECK (fund_paid <= amount),
-  CONSTRAINT dispensing_date_in_range CHECK (dispensed_on BETWEEN '1990-01-01' AND '2199-12-31')
+  CONSTRAINT dispensing_date_in_range CHECK (dispensed_on >= '1990-01-01' AND dispensed_on <= '2199-12-31')
 ) PARTITION BY RANGE (dispensed_on);
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.dispensing ENABLE ROW LEVEL SECURITY;

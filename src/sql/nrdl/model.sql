@@ -171,7 +171,7 @@ CREATE TABLE vbp.patient_certification (
 ALTER TABLE vbp.patient_certification ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.patient_certification FOR SELECT USING (
     (SELECT pg_catalog.bool_or(s.scope = 'nation') FROM vbp.tenant_scope s
-     WHERE pg_catalog.pg_has_role(s.member, 'MEMBER'))
+     WHERE vbp.scope_holder(s.member, s.member_name))
     OR patient_id IN (SELECT d.patient_id FROM vbp.dispensing d)
     OR patient_id IN (SELECT p.patient_id FROM vbp.prescription p));
 COMMENT ON TABLE vbp.patient_certification IS

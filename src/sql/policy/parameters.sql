@@ -373,18 +373,40 @@ COMMENT ON FUNCTION vbp.parameter_row(text, text) IS
 
 CREATE FUNCTION vbp.known_rule_set(rule_set text) RETURNS boolean
   LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  r record;
 BEGIN
-  IF rule_set IS NOT NULL AND EXISTS (SELECT FROM vbp.parameter p WHERE p.rule_set = known_rule_set.rule_set) THEN
-    RETURN true;
+  IF rule_set IS NULL OR NOT EXISTS (SELECT FROM vbp.parameter p WHERE p.rule_set = known_rule_set.rule_set) THEN
+    RAISE EXCEPTION 'unknown rule set "%"', rule_set
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('vbp.parameter has no rows for rule set %s.', coalesce('"' || rule_set || '"', 'NULL')),
+            HINT = format('Known rule sets: %s.  A province copies one with vbp.copy_rule_set().',
+                          (SELECT string_agg(DISTINCT p.rule_set, ', ') FROM vbp.parameter p));
   END IF;
-  RAISE EXCEPTION 'unknown rule set "%"', rule_set
-    USING ERRCODE = 'invalid_parameter_value',
-          DETAIL = format('vbp.parameter has no rows for rule set %s.', coalesce('"' || rule_set || '"', 'NULL')),
-          HINT = format('Known rule sets: %s.  A province copies one with vbp.copy_rule_set().',
-                        (SELECT string_agg(DISTINCT p.rule_set, ', ') FROM vbp.parameter p));
+  -- the rule tables a rule set names by parameter must hold that rule set
+  FOR r IN
+    SELECT p.name, p.value_text, t.tbl
+    FROM vbp.parameter p
+    JOIN (VALUES ('retention_grade_rule_set', 'vbp.retention_grade_rule'),
+                 ('assessment_weight_rule_set', 'vbp.assessment_weight'),
+                 ('credit_threshold_rule_set', 'vbp.credit_threshold')) t(name, tbl) ON t.name = p.name
+    WHERE p.rule_set = known_rule_set.rule_set
+  LOOP
+    IF NOT (SELECT CASE r.tbl
+                   WHEN 'vbp.retention_grade_rule' THEN EXISTS (SELECT FROM vbp.retention_grade_rule g WHERE g.rule_set = r.value_text)
+                   WHEN 'vbp.assessment_weight' THEN EXISTS (SELECT FROM vbp.assessment_weight w WHERE w.rule_set = r.value_text)
+                   ELSE EXISTS (SELECT FROM vbp.credit_threshold c WHERE c.rule_set = r.value_text) END) THEN
+      RAISE EXCEPTION 'rule set "%" names "%" in % (parameter %), which has no such rule set',
+                      rule_set, r.value_text, r.tbl, r.name
+        USING ERRCODE = 'invalid_parameter_value',
+              HINT = format('Copy a rule set of %s under that name with vbp.copy_rule_set(), or point %s at an existing one.',
+                            r.tbl, r.name);
+    END IF;
+  END LOOP;
+  RETURN true;
 END $$;
 COMMENT ON FUNCTION vbp.known_rule_set(text) IS
-  'True for a rule set that vbp.parameter holds (规则集校验); raises 22023 naming it otherwise.  Reports test it as a one-time filter, so an unknown rule set fails even on empty tables';
+  'True for a rule set that vbp.parameter holds and whose named rule tables (retention grades, assessment weights, credit thresholds) hold the rule sets it names (规则集校验); raises 22023 naming the rule set otherwise.  Reports test it as a one-time filter, so an unknown rule set fails even on empty tables';
 
 CREATE FUNCTION vbp.param(rule_set text, name text) RETURNS numeric
   LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$

@@ -197,7 +197,7 @@ CREATE FUNCTION vbp.province_coverage_for(as_of date, rule_set text DEFAULT vbp.
     meets_2022_target boolean, meets_2025_target boolean, gap_2025 bigint)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  WITH p AS (
+  WITH p AS MATERIALIZED (   -- the rule set's parameters, looked up once
     SELECT vbp.param(province_coverage_for.rule_set, 'coverage_target_2022')::int AS t22,
            vbp.param(province_coverage_for.rule_set, 'coverage_target_2025')::int AS t25
   ), v AS (
@@ -255,7 +255,7 @@ CREATE FUNCTION vbp.next_batch_candidates_for(as_of date, rule_set text DEFAULT 
     enough_competition boolean, spend_rank bigint, volume_rank bigint)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  WITH p AS (
+  WITH p AS MATERIALIZED (   -- the rule set's parameters, looked up once
     SELECT vbp.param(next_batch_candidates_for.rule_set, 'competition_min_companies') AS min_co,
            vbp.param(next_batch_candidates_for.rule_set, 'candidate_window_months')::int AS months
   ), under_vbp AS (

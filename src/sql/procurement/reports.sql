@@ -26,7 +26,7 @@ BEGIN ATOMIC
   -- One pass over the purchases (vbp.cycle_tally, grouped by institution, over the
   -- cycles started by as_of whose group is in the batch), then the exact measures
   -- per agreement in C (vbp.fulfilment_measure): about a bare GROUP BY's time.
-  WITH p AS (
+  WITH p AS MATERIALIZED (   -- the rule set's parameters, looked up once
     SELECT vbp.param(fulfilment_for.rule_set, 'lagging_factor') AS lagging,
            vbp.param(fulfilment_for.rule_set, 'selected_share_floor') AS share_floor,
            vbp.param(fulfilment_for.rule_set, 'payment_days')::int AS pay_days
@@ -94,7 +94,7 @@ CREATE FUNCTION vbp.report_credibility_for(as_of date, rule_set text DEFAULT vbp
     log_ratio double precision, robust_z double precision, anomalous boolean)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  WITH p AS (
+  WITH p AS MATERIALIZED (   -- the rule set's parameters, looked up once
     SELECT vbp.param(report_credibility_for.rule_set, 'report_floor') AS floor,
            vbp.param(report_credibility_for.rule_set, 'report_accuracy_low') AS lo,
            vbp.param(report_credibility_for.rule_set, 'report_accuracy_high') AS hi,

@@ -61,7 +61,7 @@ CREATE FUNCTION vbp.retention_components(rule_set text DEFAULT vbp.report_rule_s
     report_status text, deduction_factor numeric, counted_savings vbp.cny)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  WITH p AS (
+  WITH p AS MATERIALIZED (   -- the rule set's parameters, looked up once
     SELECT vbp.param(retention_components.rule_set, 'fund_payment_ratio') AS r_pay,
            vbp.param(retention_components.rule_set, 'insured_share') AS s_ins,
            vbp.param(retention_components.rule_set, 'report_floor') AS floor,
@@ -116,7 +116,7 @@ CREATE FUNCTION vbp.retention_assessment(rule_set text DEFAULT vbp.report_rule_s
     supplied_score numeric, score numeric, grade text, retention_ratio numeric)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  WITH p AS (
+  WITH p AS MATERIALIZED (   -- the rule set's parameters, looked up once
     SELECT vbp.param(retention_assessment.rule_set, 'payment_days') AS pay_days,
            vbp.param(retention_assessment.rule_set, 'report_accuracy_low') AS acc_lo,
            vbp.param(retention_assessment.rule_set, 'report_accuracy_high') AS acc_hi,
@@ -329,15 +329,31 @@ CREATE FUNCTION vbp.settle_retention(batch int, org vbp.orgcode, rule_set text D
   RETURNS vbp.retention_settlement
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
 DECLARE
-  st record;
+  got record;
+  st vbp.retention_settlement;
+  groups vbp.retention_settlement_group[];
   done vbp.retention_settlement;
 BEGIN
-  SELECT * INTO st FROM vbp.retention_statement_for(settle_retention.rule_set) x
+  -- the statement and its groups in one SQL statement, so from one snapshot: a
+  -- purchase committed meanwhile is in both or in neither, and the recorded
+  -- groups add up to the recorded settlement
+  SELECT ROW(x.batch_id, x.org_code, settle_retention.rule_set, x.budget, x.spend, x.savings, x.counted_savings,
+             x.score, x.grade, x.retention_ratio, x.retained, NULL, NULL)::vbp.retention_settlement AS st,
+         (SELECT array_agg(ROW(c.batch_id, c.org_code, c.group_code, c.agreed_volume, c.selected_volume,
+                                   c.selected_within_agreed, c.selected_spend, c.nonselected_spend, c.reference_price,
+                                   c.fund_payment_ratio, c.insured_share, c.budget, c.spend, c.savings, c.report_status,
+                                   c.deduction_factor, c.counted_savings)::vbp.retention_settlement_group)
+             FROM vbp.retention_components(settle_retention.rule_set) c
+             WHERE c.batch_id = settle_retention.batch AND c.org_code = settle_retention.org) AS groups
+    INTO got
+  FROM vbp.retention_statement_for(settle_retention.rule_set) x
   WHERE x.batch_id = settle_retention.batch AND x.org_code = settle_retention.org;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'institution % has no agreement in batch %', org, batch
       USING ERRCODE = 'no_data_found';
   END IF;
+  st := got.st;
+  groups := got.groups;
   BEGIN
     INSERT INTO vbp.retention_settlement (batch_id, org_code, rule_set, budget, spend, savings, counted_savings,
                                           score, grade, retention_ratio, retained)
@@ -351,12 +367,7 @@ BEGIN
             DETAIL = format('It was settled at %s by %s with %s yuan retained.', done.settled_at, done.settled_by, done.retained),
             HINT = 'A correction is an adjustment: vbp.adjust_retention(batch, org, amount, reason).';
   END;
-  INSERT INTO vbp.retention_settlement_group
-  SELECT c.batch_id, c.org_code, c.group_code, c.agreed_volume, c.selected_volume, c.selected_within_agreed,
-         c.selected_spend, c.nonselected_spend, c.reference_price, c.fund_payment_ratio, c.insured_share,
-         c.budget, c.spend, c.savings, c.report_status, c.deduction_factor, c.counted_savings
-  FROM vbp.retention_components(settle_retention.rule_set) c
-  WHERE c.batch_id = batch AND c.org_code = org;
+  INSERT INTO vbp.retention_settlement_group SELECT * FROM unnest(groups);
   RETURN done;
 END $$;
 COMMENT ON FUNCTION vbp.settle_retention(int, vbp.orgcode, text) IS

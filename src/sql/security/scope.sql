@@ -12,6 +12,7 @@
 CREATE TABLE vbp.tenant_scope (
   scope_id  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   member    regrole NOT NULL,
+  member_name text NOT NULL,
   scope     text NOT NULL CHECK (scope IN ('nation', 'province', 'institution')),
   province  text REFERENCES vbp.division CHECK (province ~ '^[1-9][0-9]$'),
   org_code  vbp.orgcode REFERENCES vbp.institution,
@@ -19,9 +20,21 @@ CREATE TABLE vbp.tenant_scope (
       OR (scope = 'province' AND province IS NOT NULL AND org_code IS NULL)
       OR (scope = 'institution' AND org_code IS NOT NULL AND province IS NULL))
 );
+-- A scope row holds for the role it names, and for that role only: the role's oid
+-- (member) and its name when granted (member_name) must still agree.  A dropped
+-- role's row then holds for nobody (its oid prints as a number), and a role that
+-- later gets the same oid, here or in another cluster after pg_dump/restore, is a
+-- stranger with another name.  pg_dump writes regrole as the role's name, so a
+-- restore carries a live scope to the role of that name.
+CREATE FUNCTION vbp.scope_holder(member regrole, member_name text) RETURNS boolean
+  LANGUAGE sql STABLE PARALLEL SAFE
+  RETURN member::text = member_name AND pg_catalog.pg_has_role(member, 'MEMBER');
+COMMENT ON FUNCTION vbp.scope_holder(regrole, text) IS
+  'Whether the current user holds a tenant scope row (持有数据权限): it is a member of the role the row names, and that role still has the name it was granted under (a dropped role''s row, or a stranger that got its oid, holds nothing)';
+
 -- row-level security: a role reads its own scope rows
 ALTER TABLE vbp.tenant_scope ENABLE ROW LEVEL SECURITY;
-CREATE POLICY tenant_read ON vbp.tenant_scope FOR SELECT USING (pg_catalog.pg_has_role(member, 'MEMBER'));
+CREATE POLICY tenant_read ON vbp.tenant_scope FOR SELECT USING (vbp.scope_holder(member, member_name));
 CREATE UNIQUE INDEX tenant_scope_key ON vbp.tenant_scope
   (member, scope, coalesce(province, ''), coalesce(org_code::text, ''));
 SELECT pg_catalog.pg_extension_config_dump('vbp.tenant_scope', '');
@@ -31,6 +44,7 @@ COMMENT ON TABLE vbp.tenant_scope IS
 COMMENT ON COLUMN vbp.tenant_scope.scope_id IS 'Surrogate key';
 COMMENT ON SEQUENCE vbp.tenant_scope_scope_id_seq IS 'Identity sequence of vbp.tenant_scope.scope_id';
 COMMENT ON COLUMN vbp.tenant_scope.member IS 'Role the scope belongs to; members of that role inherit it';
+COMMENT ON COLUMN vbp.tenant_scope.member_name IS 'Name of that role when the scope was granted (member::text); a row holds only while the role still has it, so a dropped role''s scope holds for nobody';
 COMMENT ON COLUMN vbp.tenant_scope.scope IS 'nation (全国), province (省级) or institution (机构)';
 COMMENT ON COLUMN vbp.tenant_scope.province IS 'Province code (省级行政区划代码, the first two digits, e.g. 44 for Guangdong; a vbp.division) for a provincial scope';
 COMMENT ON COLUMN vbp.tenant_scope.org_code IS 'Institution for an institution scope';
@@ -40,11 +54,28 @@ COMMENT ON COLUMN vbp.tenant_scope.org_code IS 'Institution for an institution s
 -- correlated EXISTS per institution.
 CREATE POLICY tenant_read ON vbp.institution FOR SELECT USING (
     EXISTS (SELECT 1 FROM vbp.tenant_scope s
-            WHERE s.scope = 'nation' AND pg_catalog.pg_has_role(s.member, 'MEMBER'))
+            WHERE s.scope = 'nation' AND vbp.scope_holder(s.member, s.member_name))
     OR vbp.province(org_code) = ANY (SELECT s.province FROM vbp.tenant_scope s
-            WHERE s.scope = 'province' AND pg_catalog.pg_has_role(s.member, 'MEMBER'))
+            WHERE s.scope = 'province' AND vbp.scope_holder(s.member, s.member_name))
     OR org_code OPERATOR(vbp.=) ANY (SELECT s.org_code FROM vbp.tenant_scope s
-            WHERE s.scope = 'institution' AND pg_catalog.pg_has_role(s.member, 'MEMBER')));
+            WHERE s.scope = 'institution' AND vbp.scope_holder(s.member, s.member_name)));
+
+-- What a capturing role may write: rows of an institution its tenant scope covers,
+-- as a member of vbp_writer.  Read with the writer's own rights (it sees only its
+-- own scope rows); the capture trigger asks before it writes as the ledger's owner.
+CREATE FUNCTION vbp.may_write(org vbp.orgcode) RETURNS boolean
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT EXISTS (SELECT FROM pg_catalog.pg_roles r
+                 WHERE r.rolname = 'vbp_writer' AND pg_catalog.pg_has_role(r.oid, 'MEMBER'))
+     AND EXISTS (SELECT FROM vbp.tenant_scope s
+                 WHERE vbp.scope_holder(s.member, s.member_name)
+                   AND (s.scope = 'nation'
+                        OR (s.scope = 'province' AND s.province = vbp.province(org))
+                        OR (s.scope = 'institution' AND s.org_code OPERATOR(vbp.=) org)));
+END;
+COMMENT ON FUNCTION vbp.may_write(vbp.orgcode) IS
+  'Whether the current user may feed vbp rows of an institution (写入权限): a member of vbp_writer holding a tenant scope that covers it; vbp.capture asks it for every row a non-owner captures';
 
 -- The tables an institution's rows live in are those with an org_code column;
 -- published reference data is readable by every tenant; the rest (trigger

@@ -10,7 +10,7 @@ CREATE FUNCTION vbp.setup_tenancy()
   LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
   r record;
-  roles constant text[] := ARRAY['vbp_province_analyst', 'vbp_institution_user', 'vbp_bi_reader'];
+  roles constant text[] := ARRAY['vbp_province_analyst', 'vbp_institution_user', 'vbp_bi_reader', 'vbp_writer'];
   ro text;
 BEGIN
   IF current_setting('server_version_num')::int < 150000 THEN
@@ -28,6 +28,7 @@ BEGIN
   EXECUTE 'COMMENT ON ROLE vbp_province_analyst IS ''vbp provincial analyst (省级分析员): reads the rows of the institutions of the provinces in its vbp.tenant_scope''';
   EXECUTE 'COMMENT ON ROLE vbp_institution_user IS ''vbp institution user (医疗机构用户): reads the rows of its own institution''';
   EXECUTE 'COMMENT ON ROLE vbp_bi_reader IS ''vbp read-only BI reader (BI只读): reads everything, including the bi_* materialized views, and writes nothing''';
+  EXECUTE 'COMMENT ON ROLE vbp_writer IS ''vbp writer (数据写入): a hospital application that feeds vbp through the capture and guard triggers on its own tables, for the institution in its vbp.tenant_scope; reads only that institution''''s rows''';
 
   FOR r IN SELECT * FROM vbp.tenancy_tables() LOOP
     IF r.access = 'none' THEN
@@ -54,15 +55,20 @@ BEGIN
     END IF;
   END LOOP;
 
+  -- scopes of dropped roles hold for nobody (vbp.scope_holder); remove them
+  FOR r IN DELETE FROM vbp.tenant_scope t WHERE t.member::text <> t.member_name RETURNING t.member_name, t.scope LOOP
+    object := r.member_name; action := 'scope of a dropped role removed: ' || r.scope; RETURN NEXT;
+  END LOOP;
+
   IF NOT EXISTS (SELECT 1 FROM vbp.tenant_scope WHERE member = 'vbp_bi_reader'::regrole AND scope = 'nation') THEN
-    INSERT INTO vbp.tenant_scope (member, scope) VALUES ('vbp_bi_reader'::regrole, 'nation');
+    INSERT INTO vbp.tenant_scope (member, member_name, scope) VALUES ('vbp_bi_reader'::regrole, 'vbp_bi_reader', 'nation');
     object := 'vbp_bi_reader'; action := 'scope: nation'; RETURN NEXT;
   END IF;
 END
 $fn$;
 REVOKE EXECUTE ON FUNCTION vbp.setup_tenancy() FROM PUBLIC;
 COMMENT ON FUNCTION vbp.setup_tenancy() IS
-  'Creates the tenant roles vbp_province_analyst, vbp_institution_user and vbp_bi_reader (if missing), grants them USAGE on the schema and SELECT on every table and view a tenant may read (the bi_* materialized views to the BI reader only), and gives the BI reader the nation scope (多租户设置); idempotent, run again after each ALTER EXTENSION vbp UPDATE.  Needs CREATEROLE and ownership of the vbp objects';
+  'Creates the tenant roles vbp_province_analyst, vbp_institution_user and vbp_bi_reader (if missing), grants them USAGE on the schema and SELECT on every table and view a tenant may read (the bi_* materialized views to the BI reader only), gives the BI reader the nation scope and removes the scope rows of dropped roles (多租户设置); idempotent, run again after each ALTER EXTENSION vbp UPDATE.  Needs CREATEROLE and ownership of the vbp objects';
 
 CREATE FUNCTION vbp.grant_tenant(member regrole, kind text, province text DEFAULT NULL,
                                  org_code vbp.orgcode DEFAULT NULL)
@@ -71,6 +77,7 @@ CREATE FUNCTION vbp.grant_tenant(member regrole, kind text, province text DEFAUL
 DECLARE
   grp text;
   scope text;
+  preload text;
   result vbp.tenant_scope;
 BEGIN
   IF member IS NULL OR kind IS NULL THEN
@@ -79,16 +86,17 @@ BEGIN
   CASE kind
     WHEN 'province_analyst' THEN grp := 'vbp_province_analyst'; scope := 'province';
     WHEN 'institution_user' THEN grp := 'vbp_institution_user'; scope := 'institution';
+    WHEN 'institution_writer' THEN grp := 'vbp_writer'; scope := 'institution';
     WHEN 'bi_reader' THEN grp := 'vbp_bi_reader'; scope := NULL;
     ELSE RAISE EXCEPTION 'unknown tenant kind "%"', kind
            USING ERRCODE = 'invalid_parameter_value',
-                 HINT = 'Use province_analyst, institution_user or bi_reader.';
+                 HINT = 'Use province_analyst, institution_user, institution_writer or bi_reader.';
   END CASE;
   IF scope = 'province' AND (province IS NULL OR org_code IS NOT NULL) THEN
     RAISE EXCEPTION 'a provincial analyst needs a province and no institution'
       USING ERRCODE = 'invalid_parameter_value';
   ELSIF scope = 'institution' AND (org_code IS NULL OR province IS NOT NULL) THEN
-    RAISE EXCEPTION 'an institution user needs an institution and no province'
+    RAISE EXCEPTION 'an institution user or writer needs an institution and no province'
       USING ERRCODE = 'invalid_parameter_value';
   ELSIF scope IS NULL AND (province IS NOT NULL OR org_code IS NOT NULL) THEN
     RAISE EXCEPTION 'a BI reader sees the whole nation and takes no province or institution'
@@ -102,9 +110,25 @@ BEGIN
        SELECT 1 FROM pg_auth_members m WHERE m.roleid = grp::regrole AND m.member = grant_tenant.member) THEN
     EXECUTE format('GRANT %I TO %s', grp, member);
   END IF;
+  -- a tenant that sees part of the rows must not EXPLAIN (the plan counts rows below
+  -- row-level security): vbp's guard is loaded at the start of each of its sessions
+  IF scope IN ('province', 'institution') THEN
+    SELECT c INTO preload FROM pg_db_role_setting d, unnest(d.setconfig) c
+    WHERE d.setrole = member AND d.setdatabase = 0 AND c LIKE 'session_preload_libraries=%';
+    IF preload IS NULL OR preload !~ '(=|,|\s)vbp(,|$)' THEN
+      preload := concat_ws(',', nullif(substr(preload, length('session_preload_libraries=') + 1), ''), 'vbp');
+      IF (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = current_user) THEN
+        EXECUTE format('ALTER ROLE %s SET session_preload_libraries = %L', member, preload);
+      ELSE
+        RAISE WARNING 'vbp could not load its EXPLAIN guard for the sessions of role %', member
+          USING DETAIL = 'Setting session_preload_libraries needs a superuser.',
+                HINT = format('A superuser runs ALTER ROLE %s SET session_preload_libraries = %L, or sets it for the database.', member, preload);
+      END IF;
+    END IF;
+  END IF;
   IF scope IS NOT NULL THEN
-    INSERT INTO vbp.tenant_scope AS t (member, scope, province, org_code)
-      VALUES (grant_tenant.member, scope, grant_tenant.province, grant_tenant.org_code)
+    INSERT INTO vbp.tenant_scope AS t (member, member_name, scope, province, org_code)
+      VALUES (grant_tenant.member, grant_tenant.member::text, scope, grant_tenant.province, grant_tenant.org_code)
       RETURNING t.* INTO result;
   ELSE
     SELECT t.* INTO result FROM vbp.tenant_scope t WHERE t.member = 'vbp_bi_reader'::regrole AND t.scope = 'nation';
@@ -114,7 +138,7 @@ END
 $fn$;
 REVOKE EXECUTE ON FUNCTION vbp.grant_tenant(regrole, text, text, vbp.orgcode) FROM PUBLIC;
 COMMENT ON FUNCTION vbp.grant_tenant(regrole, text, text, vbp.orgcode) IS
-  'Makes a role a tenant (授予数据权限): province_analyst with a province, institution_user with an institution, or bi_reader; grants the matching vbp_* group role and records the scope in vbp.tenant_scope';
+  'Makes a role a tenant (授予数据权限): province_analyst with a province, institution_user with an institution, or bi_reader; grants the matching vbp_* group role records the scope in vbp.tenant_scope, and for a provincial analyst or institution user preloads vbp in the role''s sessions (session_preload_libraries, as superuser) so that its EXPLAIN guard holds from the first statement';
 
 CREATE FUNCTION vbp.revoke_tenant(member regrole)
   RETURNS bigint
@@ -125,7 +149,7 @@ DECLARE
 BEGIN
   DELETE FROM vbp.tenant_scope t WHERE t.member = revoke_tenant.member;
   GET DIAGNOSTICS n = ROW_COUNT;
-  FOREACH ro IN ARRAY ARRAY['vbp_province_analyst', 'vbp_institution_user', 'vbp_bi_reader'] LOOP
+  FOREACH ro IN ARRAY ARRAY['vbp_province_analyst', 'vbp_institution_user', 'vbp_bi_reader', 'vbp_writer'] LOOP
     IF EXISTS (SELECT 1 FROM pg_auth_members m WHERE m.roleid = (SELECT oid FROM pg_roles WHERE rolname = ro)
                                                  AND m.member = revoke_tenant.member) THEN
       EXECUTE format('REVOKE %I FROM %s', ro, member);
