@@ -110,3 +110,19 @@ median_ms() {
 			sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p'
 	done | sort -n | sed -n 2p
 }
+
+# vbp_bench_setup DB SCALE: for a benchmark: packages, build, a throwaway cluster,
+# and a database DB with vbp and the demo at SCALE, vacuumed and analysed;
+# defines psql (quiet, stops on error) for the caller.
+vbp_bench_setup() {
+	local db=$1 scale=$2
+	vbp_packages "${VBP_BASE_PACKAGES[@]}"
+	vbp_build
+	vbp_cluster_start
+	psql() { PGOPTIONS="-c client_min_messages=warning" command psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+	psql -d postgres -c "CREATE DATABASE $db"
+	psql -d "$db" -c "CREATE EXTENSION vbp"
+	log "generating the demo at scale $scale"
+	psql -d "$db" -c "SELECT count(*) FROM vbp.generate_demo($scale, 42)" >/dev/null
+	psql -d "$db" -c "VACUUM ANALYZE"
+}

@@ -10,16 +10,8 @@
 #   bash test/bench/fulfilment.sh [SCALE]      (default 106: about 10.1 million purchases)
 source "$(dirname "$0")/../../tools/lib.sh"
 scale=${1:-106}
-vbp_packages "${VBP_BASE_PACKAGES[@]}"
-vbp_build
-vbp_cluster_start
-psql() { PGOPTIONS="-c client_min_messages=warning" command psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 db=vbp_bench_fulfilment
-psql -d postgres -c "CREATE DATABASE $db"
-psql -d $db -c "CREATE EXTENSION vbp"
-log "generating the demo at scale $scale"
-psql -d $db -c "SELECT count(*) FROM vbp.generate_demo($scale, 42)" >/dev/null
-psql -d $db -c "VACUUM ANALYZE"
+vbp_bench_setup $db "$scale"
 n=$(psql -d $db -At -c "SELECT count(*) FROM vbp.purchase")
 agreements=$(psql -d $db -At -c "SELECT count(*) FROM vbp.agreement")
 as_of=$(psql -d $db -At -c "SELECT as_of FROM vbp.demo_run")
