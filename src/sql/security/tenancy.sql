@@ -13,11 +13,6 @@ DECLARE
   roles constant text[] := ARRAY['vbp_province_analyst', 'vbp_institution_user', 'vbp_bi_reader', 'vbp_writer'];
   ro text;
 BEGIN
-  IF current_setting('server_version_num')::int < 150000 THEN
-    RAISE EXCEPTION 'vbp tenancy needs PostgreSQL 15 or later'
-      USING ERRCODE = 'feature_not_supported',
-            DETAIL = 'Views must be security_invoker for row-level security to apply through them.';
-  END IF;
   FOREACH ro IN ARRAY roles LOOP
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ro) THEN
       EXECUTE format('CREATE ROLE %I NOLOGIN', ro);

@@ -1,8 +1,20 @@
 \echo Use "CREATE EXTENSION vbp" to load this file. \quit
 -- vbp: base objects.  Every object lives in schema vbp (created by
--- CREATE EXTENSION from vbp.control) and every function body is
--- schema-qualified, so pg_dump restores with an empty search_path.
+-- CREATE EXTENSION from vbp.control); SQL function bodies are resolved when
+-- they are created (BEGIN ATOMIC) and PL/pgSQL bodies are schema-qualified, so
+-- pg_dump restores with an empty search_path.
 
+-- The script needs PostgreSQL 15: BEGIN ATOMIC bodies (14) and
+-- security_invoker views (15), without which row-level security would not
+-- apply through the reports.
+DO $$
+BEGIN
+  IF current_setting('server_version_num')::int < 150000 THEN
+    RAISE EXCEPTION 'vbp needs PostgreSQL 15 or later, not %', current_setting('server_version')
+      USING ERRCODE = 'feature_not_supported',
+            DETAIL = 'Its report views are security_invoker and its SQL functions have BEGIN ATOMIC bodies.';
+  END IF;
+END $$;
 
 COMMENT ON SCHEMA vbp IS
   'vbp: national volume-based drug procurement (国家组织药品集中带量采购, 集采) and negotiated-drug landing (谈判药品落地) — identifiers, exact money, metrics and reports';
