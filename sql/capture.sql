@@ -59,6 +59,36 @@ SELECT try_sql($$UPDATE public.his_dispense SET insurer_paid = 30 WHERE line_id 
 DELETE FROM his_dispense;
 SELECT count(*) AS dispensing_rows FROM dispensing;
 
+-- a capture trigger re-created with another target: deleting a row captured
+-- before still removes its own ledger row, never a row of the other ledger that
+-- happens to carry the same id
+CREATE TABLE public.his_mixed (k int PRIMARY KEY, hosp text, drug text, day date, qty int, cost numeric,
+                               paid numeric, patient text, ch text);
+CREATE TRIGGER cap AFTER INSERT OR UPDATE OR DELETE ON public.his_mixed FOR EACH ROW
+  EXECUTE FUNCTION vbp.capture('purchase', 'k', 'org_code=hosp', 'product_code=drug', 'purchased_on=day',
+                               'quantity=qty', 'amount=cost');
+INSERT INTO his_mixed VALUES (1, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-05', 3, 3.00, 3.00, 'PT9', 'hospital');
+SELECT target_id AS old_id FROM capture_link WHERE source_table = 'public.his_mixed' \gset
+DROP TRIGGER cap ON public.his_mixed;
+CREATE TRIGGER cap AFTER INSERT OR UPDATE OR DELETE ON public.his_mixed FOR EACH ROW
+  EXECUTE FUNCTION vbp.capture('dispensing', 'k', 'org_code=hosp', 'product_code=drug', 'dispensed_on=day',
+                               'quantity=qty', 'amount=cost', 'fund_paid=paid', 'patient_id=patient', 'channel=ch');
+INSERT INTO vbp.dispensing (dispensing_id, org_code, product_code, dispensed_on, quantity, amount, fund_paid, patient_id, channel)
+VALUES (:old_id, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-05', 1, '1.00', '1.00', 'PT-unrelated', 'hospital');
+DELETE FROM his_mixed WHERE k = 1;
+SELECT (SELECT count(*) FROM purchase WHERE purchase_id = :old_id) AS captured_purchase_left,
+       (SELECT count(*) FROM dispensing WHERE patient_id = 'PT-unrelated') AS unrelated_dispensing_left,
+       (SELECT count(*) FROM capture_link WHERE source_table = 'public.his_mixed') AS links_left;
+-- TRUNCATE of a captured table would leave its ledger rows behind: refused
+CREATE TRIGGER cap_truncate BEFORE TRUNCATE ON public.his_mixed FOR EACH STATEMENT
+  EXECUTE FUNCTION vbp.capture('dispensing', 'k');
+INSERT INTO his_mixed VALUES (2, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-06', 1, 1.00, 1.00, 'PT9', 'hospital');
+SELECT try_sql($$TRUNCATE public.his_mixed$$) AS truncate_refused;
+SELECT count(*) AS rows_kept, (SELECT count(*) FROM capture_link WHERE source_table = 'public.his_mixed') AS links_kept FROM his_mixed;
+DELETE FROM his_mixed;
+DELETE FROM vbp.dispensing WHERE patient_id = 'PT-unrelated';
+DROP TABLE public.his_mixed;
+
 -- wrongly attached triggers fail clearly
 CREATE TABLE public.bad_capture (id int, a text);
 CREATE TRIGGER t1 AFTER INSERT ON public.bad_capture FOR EACH ROW EXECUTE FUNCTION vbp.capture('ledger', 'id');

@@ -269,7 +269,8 @@ capture_delete(CaptureMap *m, const char *table, const char *key)
 	bool		isnull;
 	Datum		id,
 				date;
-	char	   *sql;
+	const char *sql;
+	char	   *target;
 
 	values[0] = CStringGetTextDatum(table);
 	values[1] = CStringGetTextDatum(key);
@@ -279,17 +280,28 @@ capture_delete(CaptureMap *m, const char *table, const char *key)
 		elog(ERROR, "vbp.capture: reading vbp.capture_link failed");
 	if (SPI_processed == 0)
 		return false;
+	target = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
 	id = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
 	date = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull);
 	{
 		Oid			t2[2] = {INT8OID, DATEOID};
 		Datum		v2[2];
 
+		/*
+		 * The ledger the link names, not the trigger's present target: a
+		 * trigger re-created with another target must not delete a row of the
+		 * other ledger that happens to have the same id.
+		 */
 		v2[0] = id;
 		v2[1] = date;
-		sql = psprintf("DELETE FROM vbp.%s WHERE %s = $1 AND %s = $2", m->target, m->id_column, m->date_column);
+		if (strcmp(target, "purchase") == 0)
+			sql = "DELETE FROM vbp.purchase WHERE purchase_id = $1 AND purchased_on = $2";
+		else if (strcmp(target, "dispensing") == 0)
+			sql = "DELETE FROM vbp.dispensing WHERE dispensing_id = $1 AND dispensed_on = $2";
+		else
+			elog(ERROR, "vbp.capture: link to unknown ledger \"%s\"", target);
 		if (SPI_execute_with_args(sql, 2, t2, v2, NULL, false, 0) != SPI_OK_DELETE)
-			elog(ERROR, "vbp.capture: removing the vbp.%s row failed", m->target);
+			elog(ERROR, "vbp.capture: removing the vbp.%s row failed", target);
 	}
 	return true;
 }
@@ -313,8 +325,20 @@ pgvbp_capture(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("vbp.capture: not called as a trigger")));
-	if (!TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
-		TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
+
+	/*
+	 * TRUNCATE removes the source rows without a row trigger, which would
+	 * leave their ledger rows and links behind: attached BEFORE TRUNCATE ...
+	 * FOR EACH STATEMENT, the trigger refuses it.
+	 */
+	if (TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("cannot truncate \"%s\", which vbp.capture keeps in step with vbp's ledger",
+						RelationGetRelationName(td->tg_relation)),
+				 errdetail("TRUNCATE fires no row trigger, so the captured ledger rows would stay behind."),
+				 errhint("DELETE the rows instead, or drop the capture triggers first.")));
+	if (!TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_AFTER(td->tg_event))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("vbp.capture must be an AFTER INSERT OR UPDATE OR DELETE ... FOR EACH ROW trigger")));
