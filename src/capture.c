@@ -262,7 +262,7 @@ authorize(CaptureMap *m, HeapTuple tuple, TupleDesc desc)
 
 /* Removes the ledger row linked to a source key, and the link; false if none. */
 static bool
-capture_delete(CaptureMap *m, const char *table, const char *key)
+capture_delete(const char *table, const char *key)
 {
 	Oid			types[2] = {TEXTOID, TEXTOID};
 	Datum		values[2];
@@ -316,6 +316,7 @@ pgvbp_capture(PG_FUNCTION_ARGS)
 	CaptureMap	m;
 	CaptureContext cc;
 	VbpSavedUser save;
+	Oid			owner;
 	ErrorContextCallback callback;
 	char	   *table;
 	char	   *old_key = NULL,
@@ -368,16 +369,17 @@ pgvbp_capture(PG_FUNCTION_ARGS)
 				 errdetail("Every captured row needs a key to link it to its vbp.%s row.", m.target)));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "vbp.capture: SPI_connect failed");
-	if (!superuser() && GetUserId() != vbp_table_owner(m.target))
+	owner = vbp_table_owner(m.target);
+	if (!superuser() && GetUserId() != owner)
 	{
 		if (old_key != NULL)
 			authorize(&m, td->tg_trigtuple, desc);
 		if (new_key != NULL)
 			authorize(&m, TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple, desc);
 	}
-	vbp_become_owner(m.target, &save);
+	vbp_become_owner(owner, &save);
 	if (old_key != NULL)
-		(void) capture_delete(&m, table, old_key);
+		(void) capture_delete(table, old_key);
 	if (new_key != NULL)
 		capture_insert(&m, TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple,
 					   desc, table, new_key);

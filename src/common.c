@@ -124,13 +124,12 @@ vbp_table_owner(const char *relname)
 	return owner;
 }
 
-/* Becomes the owner of a vbp table (saving the caller's identity in *save). */
+/* Becomes owner (of a vbp table: vbp_table_owner), saving the caller's identity in *save. */
 void
-vbp_become_owner(const char *relname, VbpSavedUser *save)
+vbp_become_owner(Oid owner, VbpSavedUser *save)
 {
 	GetUserIdAndSecContext(&save->userid, &save->sec_context);
-	SetUserIdAndSecContext(vbp_table_owner(relname),
-						   save->sec_context | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
+	SetUserIdAndSecContext(owner, save->sec_context | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
 }
 
 /* Back to the caller saved by vbp_become_owner (an error restores it too). */

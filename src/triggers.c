@@ -144,7 +144,7 @@ pgvbp_tracecode_guard(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "tracecode_guard: SPI_connect failed");
 	/* the sightings are vbp's bookkeeping: written and read as their owner */
-	vbp_become_owner("trace_sighting", &save);
+	vbp_become_owner(vbp_table_owner("trace_sighting"), &save);
 	privileged = superuser_arg(save.userid) || save.userid == GetUserId();
 	if (sighting_insert == NULL)
 		sighting_insert = prepare("INSERT INTO vbp.trace_sighting (trace_code, first_table, first_where, first_when) "

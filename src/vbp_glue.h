@@ -103,7 +103,7 @@ typedef struct VbpSavedUser
 	int			sec_context;
 } VbpSavedUser;
 extern Oid	vbp_table_owner(const char *relname);
-extern void vbp_become_owner(const char *relname, VbpSavedUser *save);
+extern void vbp_become_owner(Oid owner, VbpSavedUser *save);
 extern void vbp_restore_user(const VbpSavedUser *save);
 
 /* explain_guard.c: installs the hook that refuses EXPLAIN to partial-view tenants */

@@ -343,13 +343,25 @@ COMMENT ON TRIGGER protect_shipped ON vbp.published_batch IS 'Keeps the publishe
 -- ---------------------------------------------------------------------
 -- The one lookup every reader of a policy number goes through
 -- ---------------------------------------------------------------------
-CREATE FUNCTION vbp.parameter_row(rule_set text, name text) RETURNS vbp.parameter
+CREATE FUNCTION vbp.parameter_row(rule_set text, name text, kind text DEFAULT NULL) RETURNS vbp.parameter
   LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   r vbp.parameter;
 BEGIN
   SELECT p.* INTO r FROM vbp.parameter p WHERE p.rule_set = parameter_row.rule_set AND p.name = parameter_row.name;
   IF FOUND THEN
+    -- kind: the value the reader expects (number, date or text), NULL for any
+    IF (kind = 'number' AND r.value IS NULL) OR (kind = 'date' AND r.value_date IS NULL)
+       OR (kind = 'text' AND r.value_text IS NULL) THEN
+      RAISE EXCEPTION 'parameter "%" of rule set "%" is not %', name, rule_set,
+                      CASE kind WHEN 'text' THEN 'text' ELSE 'a ' || kind END
+        USING ERRCODE = 'invalid_parameter_value',
+              DETAIL = format('Its value is %s (unit %s).',
+                              coalesce(r.value::text, r.value_date::text, quote_literal(r.value_text)), r.unit);
+    ELSIF kind NOT IN ('number', 'date', 'text') THEN
+      RAISE EXCEPTION 'unknown parameter kind "%"', kind
+        USING ERRCODE = 'invalid_parameter_value', HINT = 'Use number, date or text.';
+    END IF;
     RETURN r;
   END IF;
   IF rule_set IS NULL OR name IS NULL THEN
@@ -368,8 +380,8 @@ BEGIN
             HINT = 'The parameters and their meaning are listed in vbp.parameter and doc/domain.md.';
   END IF;
 END $$;
-COMMENT ON FUNCTION vbp.parameter_row(text, text) IS
-  'The parameter row (政策参数) of a rule set by name; raises 22023 naming the rule set and the parameter when either is unknown';
+COMMENT ON FUNCTION vbp.parameter_row(text, text, text) IS
+  'The parameter row (政策参数) of a rule set by name; raises 22023 naming the rule set and the parameter when either is unknown, or when its value is not of the kind asked for (number, date or text)';
 
 CREATE FUNCTION vbp.known_rule_set(rule_set text) RETURNS boolean
   LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
@@ -409,45 +421,20 @@ COMMENT ON FUNCTION vbp.known_rule_set(text) IS
   'True for a rule set that vbp.parameter holds and whose named rule tables (retention grades, assessment weights, credit thresholds) hold the rule sets it names (规则集校验); raises 22023 naming the rule set otherwise.  Reports test it as a one-time filter, so an unknown rule set fails even on empty tables';
 
 CREATE FUNCTION vbp.param(rule_set text, name text) RETURNS numeric
-  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-  r vbp.parameter := vbp.parameter_row(rule_set, name);
-BEGIN
-  IF r.value IS NULL THEN
-    RAISE EXCEPTION 'parameter "%" of rule set "%" is not a number', name, rule_set
-      USING ERRCODE = 'invalid_parameter_value',
-            DETAIL = format('Its value is %s (unit %s).', coalesce(r.value_date::text, quote_literal(r.value_text)), r.unit);
-  END IF;
-  RETURN r.value;
-END $$;
+  LANGUAGE sql STABLE PARALLEL SAFE
+  RETURN (vbp.parameter_row(rule_set, name, 'number')).value;
 COMMENT ON FUNCTION vbp.param(text, text) IS
   'Numeric policy parameter (政策参数) of a rule set, e.g. vbp.param(''national'', ''lagging_factor''); 22023 on an unknown rule set or name, or a non-numeric parameter';
 
 CREATE FUNCTION vbp.param_date(rule_set text, name text) RETURNS date
-  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-  r vbp.parameter := vbp.parameter_row(rule_set, name);
-BEGIN
-  IF r.value_date IS NULL THEN
-    RAISE EXCEPTION 'parameter "%" of rule set "%" is not a date', name, rule_set
-      USING ERRCODE = 'invalid_parameter_value';
-  END IF;
-  RETURN r.value_date;
-END $$;
+  LANGUAGE sql STABLE PARALLEL SAFE
+  RETURN (vbp.parameter_row(rule_set, name, 'date')).value_date;
 COMMENT ON FUNCTION vbp.param_date(text, text) IS
   'Date policy parameter (政策参数, deadlines) of a rule set; 22023 on an unknown rule set or name, or a parameter that is not a date';
 
 CREATE FUNCTION vbp.param_text(rule_set text, name text) RETURNS text
-  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-  r vbp.parameter := vbp.parameter_row(rule_set, name);
-BEGIN
-  IF r.value_text IS NULL THEN
-    RAISE EXCEPTION 'parameter "%" of rule set "%" is not text', name, rule_set
-      USING ERRCODE = 'invalid_parameter_value';
-  END IF;
-  RETURN r.value_text;
-END $$;
+  LANGUAGE sql STABLE PARALLEL SAFE
+  RETURN (vbp.parameter_row(rule_set, name, 'text')).value_text;
 COMMENT ON FUNCTION vbp.param_text(text, text) IS
   'Text policy parameter (政策参数, a policy chosen by name, e.g. the grade rule set) of a rule set; 22023 on an unknown rule set or name, or a parameter that is not text';
 
