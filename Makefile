@@ -38,6 +38,8 @@ SQL_AREAS = \
 	src/sql/retention/retention.sql \
 	src/sql/nrdl/reports.sql \
 	src/sql/nrdl/fraud.sql \
+	src/sql/ingest/parse.sql \
+	src/sql/ingest/load.sql \
 	src/sql/ingest/guard.sql \
 	src/sql/ingest/counters.sql \
 	src/sql/ingest/capture.sql \
@@ -99,6 +101,7 @@ bench:
 	bash test/bench/deciles.sh
 	bash test/bench/fulfilment.sh
 	bash test/bench/tracecode_guard.sh
+	bash test/bench/load.sh
 	bash test/bench/parallel.sh
 
 .PHONY: unit fuzz bench

@@ -106,7 +106,37 @@ DROP TRIGGER t4 ON public.bad_capture;
 CREATE TRIGGER t5 BEFORE INSERT ON public.bad_capture FOR EACH ROW EXECUTE FUNCTION vbp.capture('purchase', 'id');
 SELECT try_sql($$INSERT INTO public.bad_capture VALUES (1, 'x')$$) AS before_trigger;
 
-DROP TABLE public.his_orders, public.his_dispense, public.bad_capture;
+-- quarantine (on_error=quarantine): the hospital's transaction goes on; a row vbp
+-- cannot take is recorded in vbp.load_reject and captured when next updated.  The
+-- map translates the hospital's channel (医院, 门诊) and converts boxes (24 per box).
+UPDATE product SET units_per_pack = 24 WHERE product_code = 'XA01ABD075A002010100483';
+CREATE TABLE public.his_sales (id int PRIMARY KEY, hosp text, drug text, day date, boxes int, cost numeric,
+                               paid numeric, patient text, kind text);
+CREATE TRIGGER vbp_capture AFTER INSERT OR UPDATE OR DELETE ON public.his_sales FOR EACH ROW
+  EXECUTE FUNCTION vbp.capture('dispensing', 'id', 'org_code=hosp', 'product_code=drug', 'dispensed_on=day',
+                               'quantity_packs=boxes', 'amount=cost', 'fund_paid=paid', 'patient_id=patient',
+                               'channel=kind', 'on_error=quarantine');
+BEGIN;
+INSERT INTO his_sales VALUES (1, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-05', 2, 50.00, 35.00, 'PT1', '医院'),
+                             (2, 'H44010300099', 'XA01ABD075A002010100483', '2024-03-05', 1, 25.00, 17.50, 'PT2', '医院'),
+                             (3, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-06', -1, -25.00, -17.50, 'PT1', '门诊');
+COMMIT;
+-- all three rows stay in the hospital's table; row 2 (an unknown institution) is quarantined;
+-- the ledger: 2 boxes x 24 = 48 units, the refund -1 box = -24 units, both hospital channel
+SELECT count(*) AS hospital_rows FROM his_sales;
+SELECT quantity, amount, fund_paid, channel FROM dispensing ORDER BY dispensed_on, quantity;
+SELECT source, source_key, sqlstate, reason FROM load_reject WHERE source = 'public.his_sales';
+-- corrected in the hospital's table, the row is captured: 48 + 24 - 24 = 48 units
+UPDATE his_sales SET hosp = 'H44010300001' WHERE id = 2;
+SELECT count(*) AS ledger_rows, sum(quantity) AS units FROM dispensing;
+-- in reject mode (the default) the same row stops the hospital's statement
+SELECT try_sql($$INSERT INTO public.his_dispense VALUES (2, 'H44010300099', 'XA01ABD075A002010100483', '2024-03-05', 1, 1.00, 0.50, 'PT3', NULL, '医院')$$) AS reject_mode;
+CREATE TABLE public.bad_capture2 (id int, a text);
+CREATE TRIGGER t6 AFTER INSERT ON public.bad_capture2 FOR EACH ROW EXECUTE FUNCTION vbp.capture('purchase', 'id', 'on_error=ignore');
+SELECT try_sql($$INSERT INTO public.bad_capture2 VALUES (1, 'x')$$) AS bad_on_error;
+DELETE FROM load_reject WHERE source = 'public.his_sales';
+
+DROP TABLE public.his_orders, public.his_dispense, public.bad_capture, public.bad_capture2, public.his_sales;
 SET client_min_messages = warning;
 TRUNCATE vbp.capture_link, vbp.purchase, vbp.dispensing, vbp.product, vbp.generic_group, vbp.institution CASCADE;
 RESET client_min_messages;

@@ -7,9 +7,10 @@ SET datestyle = ISO;
 -- ---------------------------------------------------------------------
 -- The catalogue: what holds before any tenant exists
 -- ---------------------------------------------------------------------
--- no function runs with its owner's rights
-SELECT count(*) AS security_definer_functions
-FROM pg_proc WHERE pronamespace = 'vbp'::regnamespace AND prosecdef;
+-- no function runs with its owner's rights, but the counters' trigger function
+-- (a trigger cannot be called directly; it keeps the counters of a writer's purchases)
+SELECT p.proname AS security_definer_functions, p.prorettype::regtype AS returns
+FROM pg_proc p WHERE p.pronamespace = 'vbp'::regnamespace AND p.prosecdef;
 -- every SQL function has a BEGIN ATOMIC body (names resolved when it was
 -- created, so it needs no search_path and can be inlined), and every PL/pgSQL
 -- function pins a search_path of vbp, pg_catalog and pg_temp only, with pg_temp
@@ -234,9 +235,13 @@ FROM try_sql(format($$INSERT INTO his_dispensing VALUES (4, %L, %L, '2023-05-03'
 -- another institution's rows cannot be written through the capture
 SELECT try_sql(format($$INSERT INTO his_dispensing VALUES (5, %L, %L, '2023-05-03', 1, 1.00, 1.00, 'PW5', '81000010000000000005', 'hospital')$$,
                       :'other', :'drug')) ~ ('^42501: role "regress_vbp_writer" may not write vbp.dispensing rows of institution ' || :'other') AS other_institution_refused;
--- nor directly
+-- directly (the loader's path, vbp.load) it writes its own institution's rows,
+-- and row security refuses another's
 INSERT INTO vbp.dispensing (org_code, product_code, dispensed_on, quantity, amount, fund_paid, patient_id, channel)
 VALUES (:'hospital', :'drug', '2023-05-04', 1, '1.00', '1.00', 'PW6', 'hospital');
+SELECT try_sql(format($$INSERT INTO vbp.dispensing (org_code, product_code, dispensed_on, quantity, amount, fund_paid, patient_id, channel)
+                       VALUES (%L, %L, '2023-05-04', 1, '1.00', '1.00', 'PW7', 'hospital')$$, :'other', :'drug')) AS other_institution_direct;
+SELECT try_sql(format($$UPDATE vbp.dispensing SET org_code = %L WHERE patient_id = 'PW6'$$, :'other')) AS move_to_other_institution;
 -- and it may not EXPLAIN
 SELECT try_sql($$EXPLAIN SELECT * FROM vbp.dispensing$$) AS writer_explain;
 RESET ROLE;

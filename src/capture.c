@@ -12,7 +12,13 @@
  *
  * Arguments: the target ('purchase' or 'dispensing'), the source table's key
  * column, then target=source column pairs; every NOT NULL column of the
- * target must be mapped.  Each source row maps to one ledger row, linked in
+ * target must be mapped.  quantity_packs=col gives the quantity in packs,
+ * converted with the product's units_per_pack; channel values are translated
+ * through vbp.load_value (医院 -> hospital).  An optional 'on_error=quarantine'
+ * lets the hospital's row commit when its ledger row cannot be written: the
+ * problem goes to vbp.load_reject (source table, key, reason, SQLSTATE) and
+ * the row is tried again when it is next updated; the default,
+ * 'on_error=reject', raises the error in the writer's statement.  Each source row maps to one ledger row, linked in
  * vbp.capture_link by (source table, key): INSERT writes the ledger row and
  * the link, UPDATE replaces the ledger row (a new date may move it to another
  * partition), DELETE removes both.  Values are converted by the target
@@ -22,6 +28,7 @@
  */
 #include "vbp_glue.h"
 
+#include "access/xact.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
@@ -31,39 +38,42 @@
 
 typedef struct TargetColumn
 {
-	const char *name;
+	const char *name;			/* as mapped */
 	const char *type;			/* cast target, schema-qualified */
 	bool		required;
+	const char *column;			/* ledger column, when not name */
 } TargetColumn;
 
 static const TargetColumn purchase_columns[] = {
-	{"org_code", "vbp.orgcode", true},
-	{"product_code", "vbp.drugcode", true},
-	{"purchased_on", "pg_catalog.date", true},
-	{"quantity", "pg_catalog.int8", true},
-	{"amount", "vbp.cny", true},
-	{"accepted_on", "pg_catalog.date", false},
-	{"paid_on", "pg_catalog.date", false},
-	{NULL, NULL, false}
+	{"org_code", "vbp.orgcode", true, NULL},
+	{"product_code", "vbp.drugcode", true, NULL},
+	{"purchased_on", "pg_catalog.date", true, NULL},
+	{"quantity", "pg_catalog.int8", true, NULL},
+	{"quantity_packs", "pg_catalog.int8", false, "quantity"},
+	{"amount", "vbp.cny", true, NULL},
+	{"accepted_on", "pg_catalog.date", false, NULL},
+	{"paid_on", "pg_catalog.date", false, NULL},
+	{NULL, NULL, false, NULL}
 };
 
 static const TargetColumn dispensing_columns[] = {
-	{"org_code", "vbp.orgcode", true},
-	{"product_code", "vbp.drugcode", true},
-	{"dispensed_on", "pg_catalog.date", true},
-	{"quantity", "pg_catalog.int8", true},
-	{"amount", "vbp.cny", true},
-	{"fund_paid", "vbp.cny", true},
-	{"patient_id", "pg_catalog.text", true},
-	{"trace_code", "vbp.tracecode", false},
-	{"channel", "pg_catalog.text", true},
-	{"drg_group", "pg_catalog.text", false},
-	{"days_supply", "pg_catalog.int4", false},
-	{"prescription_id", "pg_catalog.text", false},
-	{NULL, NULL, false}
+	{"org_code", "vbp.orgcode", true, NULL},
+	{"product_code", "vbp.drugcode", true, NULL},
+	{"dispensed_on", "pg_catalog.date", true, NULL},
+	{"quantity", "pg_catalog.int8", true, NULL},
+	{"quantity_packs", "pg_catalog.int8", false, "quantity"},
+	{"amount", "vbp.cny", true, NULL},
+	{"fund_paid", "vbp.cny", true, NULL},
+	{"patient_id", "pg_catalog.text", true, NULL},
+	{"trace_code", "vbp.tracecode", false, NULL},
+	{"channel", "pg_catalog.text", true, NULL},
+	{"drg_group", "pg_catalog.text", false, NULL},
+	{"days_supply", "pg_catalog.int4", false, NULL},
+	{"prescription_id", "pg_catalog.text", false, NULL},
+	{NULL, NULL, false, NULL}
 };
 
-#define MAX_MAPPED 12
+#define MAX_MAPPED 14
 
 typedef struct CaptureMap
 {
@@ -71,6 +81,7 @@ typedef struct CaptureMap
 	const char *id_column;		/* purchase_id or dispensing_id */
 	const char *date_column;	/* purchased_on or dispensed_on */
 	int			key_col;		/* source key attnum */
+	bool		quarantine;		/* on_error=quarantine */
 	int			n;
 	const TargetColumn *col[MAX_MAPPED];
 	int			src[MAX_MAPPED];	/* source attnums */
@@ -132,6 +143,7 @@ parse_map(Trigger *trig, Relation rel, CaptureMap *m)
 				 errmsg("vbp.capture: key column \"%s\" does not exist in table \"%s\"",
 						trig->tgargs[1], RelationGetRelationName(rel))));
 	m->n = 0;
+	m->quarantine = false;
 	for (i = 2; i < trig->tgnargs; i++)
 	{
 		const char *arg = trig->tgargs[i];
@@ -142,14 +154,23 @@ parse_map(Trigger *trig, Relation rel, CaptureMap *m)
 		if (eq == NULL || eq == arg || eq[1] == '\0')
 			bad_arguments(rel, psprintf("\"%s\" is not a target=source pair.", arg));
 		target = pnstrdup(arg, eq - arg);
+		if (strcmp(target, "on_error") == 0)
+		{
+			if (strcmp(eq + 1, "quarantine") == 0)
+				m->quarantine = true;
+			else if (strcmp(eq + 1, "reject") != 0)
+				bad_arguments(rel, psprintf("on_error is \"%s\"; it must be reject or quarantine.", eq + 1));
+			continue;
+		}
 		for (c = cols; c->name; c++)
 			if (strcmp(c->name, target) == 0)
 				break;
 		if (c->name == NULL)
 			bad_arguments(rel, psprintf("vbp.%s has no column \"%s\" to fill.", m->target, target));
 		for (j = 0; j < m->n; j++)
-			if (m->col[j] == c)
-				bad_arguments(rel, psprintf("Column \"%s\" is mapped twice.", target));
+			if (m->col[j] == c ||
+				strcmp(m->col[j]->column ? m->col[j]->column : m->col[j]->name, c->column ? c->column : c->name) == 0)
+				bad_arguments(rel, psprintf("Column \"%s\" is mapped twice.", c->column ? c->column : c->name));
 		m->col[m->n] = c;
 		m->src[m->n] = SPI_fnumber(RelationGetDescr(rel), eq + 1);
 		if (m->src[m->n] <= 0)
@@ -164,7 +185,7 @@ parse_map(Trigger *trig, Relation rel, CaptureMap *m)
 		bool		found = false;
 
 		for (i = 0; i < m->n; i++)
-			found |= m->col[i] == c;
+			found |= m->col[i] == c || (m->col[i]->column && strcmp(m->col[i]->column, c->name) == 0);
 		if (c->required && !found)
 			bad_arguments(rel, psprintf("Required column \"%s\" of vbp.%s is not mapped.", c->name, m->target));
 	}
@@ -183,16 +204,33 @@ capture_insert(CaptureMap *m, HeapTuple tuple, TupleDesc desc, const char *table
 	int64		id;
 	Datum		date;
 
+	int			product = 0;
+
 	initStringInfo(&sql);
 	appendStringInfo(&sql, "INSERT INTO vbp.%s (", m->target);
 	for (i = 0; i < m->n; i++)
-		appendStringInfo(&sql, "%s%s", i ? ", " : "", m->col[i]->name);
+	{
+		appendStringInfo(&sql, "%s%s", i ? ", " : "", m->col[i]->column ? m->col[i]->column : m->col[i]->name);
+		if (strcmp(m->col[i]->name, "product_code") == 0)
+			product = i + 1;
+	}
 	appendStringInfoString(&sql, ") VALUES (");
 	for (i = 0; i < m->n; i++)
 	{
 		char	   *v = SPI_getvalue(tuple, desc, m->src[i]);
 
-		appendStringInfo(&sql, "%s$%d::%s", i ? ", " : "", i + 1, m->col[i]->type);
+		if (i)
+			appendStringInfoString(&sql, ", ");
+		if (strcmp(m->col[i]->name, "quantity_packs") == 0)
+			/* packs -> smallest units; the product is mapped (required) */
+			appendStringInfo(&sql, "$%d::pg_catalog.int8 OPERATOR(pg_catalog.*) (SELECT p.units_per_pack FROM vbp.product p "
+							 "WHERE p.product_code OPERATOR(vbp.=) $%d::vbp.drugcode)", i + 1, product);
+		else if (strcmp(m->col[i]->name, "channel") == 0)
+			/* the hospital's own spelling (医院, 药店) through the enumeration table */
+			appendStringInfo(&sql, "coalesce((SELECT v.value FROM vbp.load_value v WHERE v.domain OPERATOR(pg_catalog.=) 'channel' "
+							 "AND v.raw OPERATOR(pg_catalog.=) pg_catalog.lower(pg_catalog.btrim($%d))), $%d)", i + 1, i + 1);
+		else
+			appendStringInfo(&sql, "$%d::%s", i + 1, m->col[i]->type);
 		types[i] = TEXTOID;
 		values[i] = v ? CStringGetTextDatum(v) : (Datum) 0;
 		nulls[i] = v ? ' ' : 'n';
@@ -306,6 +344,100 @@ capture_delete(const char *table, const char *key)
 	return true;
 }
 
+/*
+ * Records a row the capture could not write (quarantine mode), as the ledger
+ * owner but in the capturing role's name, so that role reads it.
+ */
+static void
+quarantine(Oid owner, const char *table, const char *key, const char *who, ErrorData *edata)
+{
+	VbpSavedUser save;
+	Oid			types[5] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
+	Datum		values[5];
+	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
+	StringInfoData reason;
+
+	initStringInfo(&reason);
+	appendStringInfoString(&reason, edata->message ? edata->message : "unknown error");
+	if (edata->detail)
+		appendStringInfo(&reason, ": %s", edata->detail);
+	values[0] = CStringGetTextDatum(table);
+	values[1] = key ? CStringGetTextDatum(key) : (Datum) 0;
+	nulls[1] = key ? ' ' : 'n';
+	values[2] = CStringGetTextDatum(reason.data);
+	values[3] = CStringGetTextDatum(unpack_sql_state(edata->sqlerrcode));
+	values[4] = CStringGetTextDatum(who);
+	vbp_become_owner(owner, &save);
+	if (SPI_execute_with_args("INSERT INTO vbp.load_reject (source, source_key, reason, sqlstate, rejected_by) "
+							  "VALUES ($1, $2, $3, $4, $5::name)", 5, types, values, nulls, false, 0) != SPI_OK_INSERT)
+		elog(ERROR, "vbp.capture: writing vbp.load_reject failed");
+	vbp_restore_user(&save);
+	ereport(WARNING,
+			(errcode(edata->sqlerrcode),
+			 errmsg("vbp.capture quarantined %s row with key %s: %s", table, key ? key : "NULL", edata->message),
+			 errdetail("The row is kept; vbp.load_reject records the problem, and the row is captured again when it is next updated.")));
+}
+
+/* The ledger work of one trigger call: the scope check, then as the owner. */
+static void
+capture_work(CaptureMap *m, TriggerData *td, TupleDesc desc, const char *table,
+			 const char *old_key, const char *new_key, Oid owner)
+{
+	VbpSavedUser save;
+
+	if (!superuser() && GetUserId() != owner)
+	{
+		if (old_key != NULL)
+			authorize(m, td->tg_trigtuple, desc);
+		if (new_key != NULL)
+			authorize(m, TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple, desc);
+	}
+	vbp_become_owner(owner, &save);
+	if (old_key != NULL)
+		(void) capture_delete(table, old_key);
+	if (new_key != NULL)
+		capture_insert(m, TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple,
+					   desc, table, new_key);
+	vbp_restore_user(&save);
+}
+
+/*
+ * Quarantine mode: the ledger work runs in a subtransaction; when it fails,
+ * it is rolled back, the hospital's row stays, and the problem is recorded.
+ */
+static void
+capture_quarantined(CaptureMap *m, TriggerData *td, TupleDesc desc, const char *table,
+					const char *old_key, const char *new_key, Oid owner)
+{
+	MemoryContext oldcontext = CurrentMemoryContext;
+	ResourceOwner oldowner = CurrentResourceOwner;
+	const char *who = GetUserNameFromId(GetUserId(), false);
+
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(oldcontext);
+	PG_TRY();
+	{
+		capture_work(m, td, desc, table, old_key, new_key, owner);
+		ReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(oldcontext);
+		CurrentResourceOwner = oldowner;
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(oldcontext);
+		edata = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(oldcontext);
+		CurrentResourceOwner = oldowner;
+		quarantine(owner, table, new_key ? new_key : old_key, who, edata);
+		FreeErrorData(edata);
+	}
+	PG_END_TRY();
+}
+
 PG_FUNCTION_INFO_V1(pgvbp_capture);
 Datum
 pgvbp_capture(PG_FUNCTION_ARGS)
@@ -315,7 +447,6 @@ pgvbp_capture(PG_FUNCTION_ARGS)
 	TupleDesc	desc;
 	CaptureMap	m;
 	CaptureContext cc;
-	VbpSavedUser save;
 	Oid			owner;
 	ErrorContextCallback callback;
 	char	   *table;
@@ -370,20 +501,10 @@ pgvbp_capture(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "vbp.capture: SPI_connect failed");
 	owner = vbp_table_owner(m.target);
-	if (!superuser() && GetUserId() != owner)
-	{
-		if (old_key != NULL)
-			authorize(&m, td->tg_trigtuple, desc);
-		if (new_key != NULL)
-			authorize(&m, TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple, desc);
-	}
-	vbp_become_owner(owner, &save);
-	if (old_key != NULL)
-		(void) capture_delete(table, old_key);
-	if (new_key != NULL)
-		capture_insert(&m, TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple,
-					   desc, table, new_key);
-	vbp_restore_user(&save);
+	if (m.quarantine)
+		capture_quarantined(&m, td, desc, table, old_key, new_key, owner);
+	else
+		capture_work(&m, td, desc, table, old_key, new_key, owner);
 	SPI_finish();
 	error_context_stack = callback.previous;
 	return PointerGetDatum(NULL);

@@ -36,7 +36,8 @@ vbp_tally_add(vbp_tally *t, int64_t units, int64_t fen, bool selected, bool bid,
 		t->other_units += units;
 		t->other_fen += fen;
 	}
-	if (bid)
+	/* a return (negative units) nets the units and spend but is no purchase to pay */
+	if (bid && units > 0)
 	{
 		t->purchases++;
 		t->payments_due += due;

@@ -379,4 +379,34 @@ extern uint64_t vbp_mix64(uint64_t x);
 /* Uniform in [0, 1), a pure function of its arguments. */
 extern double vbp_uniform(uint64_t seed, uint64_t stream, uint64_t key1, uint64_t key2);
 
+/* ---------------------------------------------------------------------
+ * Soft parsers (容错解析) for CSV exports (parse.c): integers, decimals and
+ * dates as spreadsheets write them.  Blanks around the value (ASCII white
+ * space, U+00A0, the ideographic space U+3000) are trimmed; bad input fails
+ * with VBP_ESYNTAX or VBP_ERANGE and a detail saying why.
+ * ---------------------------------------------------------------------
+ */
+#define VBP_DECIMAL_MAXDIGITS 1000
+/* a sign, a lone 0 before the point, the digits, the point and the NUL */
+#define VBP_DECIMAL_BUFLEN (VBP_DECIMAL_MAXDIGITS + 4)
+
+/* Strips ASCII white space, U+00A0 and U+3000 from both ends; returns the new len. */
+extern size_t vbp_parse_trim(const char **s, size_t len);
+/* [sign] digits [,ddd ...] [.0...]: a fraction other than zeros, or scientific notation, is refused */
+extern vbp_errkind vbp_parse_int(const char *s, size_t len, int64_t *out, vbp_error *err);
+/*
+ * [sign] [¥|￥|RMB|CNY] [sign] digits [,ddd ...] [.digits] [元], written to buf
+ * (buflen bytes; VBP_DECIMAL_BUFLEN always suffices) as [-]digits[.digits]
+ * with the integer part's leading zeros removed; at most
+ * VBP_DECIMAL_MAXDIGITS digits.
+ */
+extern vbp_errkind vbp_parse_decimal(const char *s, size_t len, char *buf, size_t buflen,
+									 vbp_error *err);
+/*
+ * YYYY-M-D, YYYY/M/D, YYYY.M.D, YYYYMMDD or YYYY年M月D日, optionally with a
+ * time of day (checked, then ignored); a date that exists, years 1990 to 2199.
+ */
+extern vbp_errkind vbp_parse_date(const char *s, size_t len, int *year, int *month, int *day,
+								  vbp_error *err);
+
 #endif							/* VBP_CORE_H */

@@ -15,7 +15,13 @@ SELECT 'vbp.' || t || ' ' || n || ' ' || h FROM (VALUES
   ('parameter', (SELECT count(*) FROM vbp.parameter), (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM vbp.parameter x)),
   ('division', (SELECT count(*) FROM vbp.division), (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM vbp.division x)),
   ('demo_injection', (SELECT count(*) FROM vbp.demo_injection), (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM vbp.demo_injection x)),
-  ('purchase_id_seq', (SELECT last_value FROM vbp.purchase_id_seq), '')) v(t, n, h);
+  ('purchase_id_seq', (SELECT last_value FROM vbp.purchase_id_seq), ''),
+  ('load', (SELECT count(*) FROM vbp.load), (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM (SELECT load_id, target, source, status, inserted, replaced, rejected FROM vbp.load) x)),
+  ('load_reject', (SELECT count(*) FROM vbp.load_reject), (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM (SELECT load_id, line, field, value, reason FROM vbp.load_reject) x)),
+  ('load_superseded', (SELECT count(*) FROM vbp.load_superseded), (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM vbp.load_superseded x)),
+  ('load_header', (SELECT count(*) FROM vbp.load_header), (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM vbp.load_header x)),
+  ('load_value', (SELECT count(*) FROM vbp.load_value), (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM vbp.load_value x)),
+  ('load_load_id_seq', (SELECT last_value FROM vbp.load_load_id_seq), '')) v(t, n, h);
 SELECT 'vbp.retention ' || (SELECT count(*) FROM vbp.retention_settlement) || ' ' ||
        (SELECT count(*) FROM vbp.retention_settlement_group) || ' ' ||
        (SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) FROM (SELECT batch_id, org_code, retained, settled_by FROM vbp.retention_settlement) x) || ' ' ||

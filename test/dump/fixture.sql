@@ -62,3 +62,15 @@ END $$;
 SELECT scope FROM vbp.grant_tenant('vbp_dump_gone', 'institution_user',
                                    org_code => (SELECT max(org_code::text) FROM vbp.institution)::vbp.orgcode);
 DROP ROLE vbp_dump_gone;
+-- a load of an export: loaded rows carry their load, a rejected line and a
+-- replaced row are kept, a user's own header and value survive (shipped ones
+-- come back with CREATE EXTENSION)
+INSERT INTO vbp.load_header (target, field, header) VALUES ('purchase', 'order_no', vbp.load_header_key('采购单据号'));
+INSERT INTO vbp.load_value (domain, raw, value) VALUES ('unit', '提', 'pack');
+CREATE TEMP TABLE dump_stage (采购单据号 text, 医疗机构编码 text, 医保药品代码 text, 采购日期 text, 数量 text, 单位 text, 金额 text);
+INSERT INTO dump_stage
+SELECT 'DUMP-1', org_code::text, product_code::text, '2024-03-01', '2', '提', '￥10.00' FROM vbp.purchase ORDER BY purchase_id LIMIT 1;
+INSERT INTO dump_stage VALUES ('DUMP-2', 'H00000000000', 'X', '2024-02-30', '1', '盒', '1');
+SELECT status, inserted, rejected FROM vbp.load('purchase', 'dump_stage', 'dump.csv');
+UPDATE dump_stage SET 金额 = '12.00' WHERE 采购单据号 = 'DUMP-1';
+SELECT status, replaced FROM vbp.load('purchase', 'dump_stage', 'dump.csv');

@@ -14,7 +14,7 @@ build=$here/build
 mkdir -p "$build"
 CLANG=${CLANG:-clang}
 version=$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" "$here/../../vbp.control")
-for target in cny drugcode tracecode orgcode uscc fulfilment; do
+for target in cny drugcode tracecode orgcode uscc fulfilment parse; do
 	bin=$build/fuzz_$target
 	if ! $CLANG -g -O1 -std=gnu99 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-I"$core" -DVBP_VERSION="\"$version\"" -o "$bin" "$here/fuzz_$target.c" "$core"/*.c -lm 2>"$build/$target.build.log"; then

@@ -57,5 +57,6 @@ extern const unit_case rng_cases[];
 extern const unit_case apportion_cases[];
 extern const unit_case stats_cases[];
 extern const unit_case tally_cases[];
+extern const unit_case parse_cases[];
 
 #endif

@@ -55,8 +55,10 @@ COMMENT ON COLUMN vbp.fulfilment_counter_state.rebuilt_at IS 'Time of the last f
 -- Adds signed purchase rows (sign +1 or -1) to the counters of the agreements whose
 -- cycle holds them.  Rows are aggregated first and upserted in key order, so
 -- concurrent writers lock counter rows in one order and never deadlock on them.
+-- SECURITY DEFINER: a writer (vbp_writer) that may insert purchases keeps the
+-- counters, which it may not write itself, in step
 CREATE FUNCTION vbp.fulfilment_counter_trigger() RETURNS trigger
-  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = vbp, pg_catalog, pg_temp AS $$
 DECLARE
   signed text;
 BEGIN

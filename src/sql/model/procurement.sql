@@ -21,6 +21,7 @@ CREATE TABLE vbp.batch (
   ratio_rule_set     text NOT NULL,
   published_drugs    int CHECK (published_drugs > 0),
   published_avg_cut  numeric CHECK (published_avg_cut > 0 AND published_avg_cut < 1),
+  load_id            bigint,
   CONSTRAINT batch_province_if_provincial CHECK ((kind = 'provincial') = (province IS NOT NULL))
 );
 -- row-level security: published reference data: every tenant reads it
@@ -37,6 +38,7 @@ COMMENT ON COLUMN vbp.batch.cycle_start IS 'Start of the first agreement cycle';
 COMMENT ON COLUMN vbp.batch.ratio_rule_set IS 'Rule set of agreed_ratio_rule used by the batch';
 COMMENT ON COLUMN vbp.batch.published_drugs IS 'Number of drugs as published [pub], to check data against';
 COMMENT ON COLUMN vbp.batch.published_avg_cut IS 'Average price cut as published [pub]';
+COMMENT ON COLUMN vbp.batch.load_id IS 'The load (vbp.load) that last wrote the row; NULL when written otherwise';
 SELECT pg_catalog.pg_extension_config_dump('vbp.batch', '');
 
 CREATE TABLE vbp.generic_group (
@@ -44,7 +46,8 @@ CREATE TABLE vbp.generic_group (
   generic_name     text NOT NULL,
   dosage_form      text,
   essential        boolean NOT NULL DEFAULT false,
-  anti_infective   boolean NOT NULL DEFAULT false
+  anti_infective   boolean NOT NULL DEFAULT false,
+  load_id          bigint
 );
 -- row-level security: published reference data: every tenant reads it
 ALTER TABLE vbp.generic_group ENABLE ROW LEVEL SECURITY;
@@ -56,6 +59,7 @@ COMMENT ON COLUMN vbp.generic_group.generic_name IS 'Generic name (通用名)';
 COMMENT ON COLUMN vbp.generic_group.dosage_form IS 'Dosage form name (剂型)';
 COMMENT ON COLUMN vbp.generic_group.essential IS 'On the National Essential Medicines List (基本药物)';
 COMMENT ON COLUMN vbp.generic_group.anti_infective IS 'Special anti-infective (特殊抗菌药物): lower agreed ratios';
+COMMENT ON COLUMN vbp.generic_group.load_id IS 'The load (vbp.load) that last wrote the row; NULL when written otherwise';
 SELECT pg_catalog.pg_extension_config_dump('vbp.generic_group', '');
 
 CREATE TABLE vbp.product (
@@ -66,6 +70,7 @@ CREATE TABLE vbp.product (
   consistency_evaluated  boolean NOT NULL DEFAULT false,
   originator             boolean NOT NULL DEFAULT false,
   units_per_pack         int NOT NULL DEFAULT 1 CHECK (units_per_pack > 0),
+  load_id                bigint,
   CONSTRAINT product_code_in_group CHECK (vbp.generic_group(product_code) = group_code)
 );
 -- row-level security: published reference data: every tenant reads it
@@ -81,6 +86,7 @@ COMMENT ON COLUMN vbp.product.company_name IS 'Company name';
 COMMENT ON COLUMN vbp.product.consistency_evaluated IS 'Passed generic consistency evaluation (一致性评价)';
 COMMENT ON COLUMN vbp.product.originator IS 'Originator brand (原研药)';
 COMMENT ON COLUMN vbp.product.units_per_pack IS 'Smallest dosage units per pack (包装数量)';
+COMMENT ON COLUMN vbp.product.load_id IS 'The load (vbp.load) that last wrote the row; NULL when written otherwise';
 SELECT pg_catalog.pg_extension_config_dump('vbp.product', '');
 
 CREATE TABLE vbp.selection (
@@ -92,6 +98,7 @@ CREATE TABLE vbp.selection (
   selected_price       numeric(18, 6) CHECK (selected_price > 0),
   winners              int NOT NULL CHECK (winners >= 1),
   supply_provinces     text[],
+  load_id              bigint,
   PRIMARY KEY (batch_id, product_code),
   CONSTRAINT selection_price_if_selected CHECK (selected = (selected_price IS NOT NULL)),
   CONSTRAINT selection_price_within_ceiling CHECK (selected_price IS NULL OR ceiling_price IS NULL OR selected_price <= ceiling_price)
@@ -110,6 +117,7 @@ COMMENT ON COLUMN vbp.selection.ceiling_price IS 'Bid ceiling (最高有效申�
 COMMENT ON COLUMN vbp.selection.selected_price IS 'Winning price (中选价) per smallest unit; NULL when not selected';
 COMMENT ON COLUMN vbp.selection.winners IS 'Number of winning companies of the generic group in the batch';
 COMMENT ON COLUMN vbp.selection.supply_provinces IS 'Province codes the product supplies (供应省份); NULL = all';
+COMMENT ON COLUMN vbp.selection.load_id IS 'The load (vbp.load) that last wrote the row; NULL when written otherwise';
 SELECT pg_catalog.pg_extension_config_dump('vbp.selection', '');
 
 -- ---------------------------------------------------------------------
@@ -122,6 +130,7 @@ CREATE TABLE vbp.institution (
   division      text NOT NULL REFERENCES vbp.division (code),
   dual_channel  boolean NOT NULL DEFAULT false,
   public        boolean NOT NULL DEFAULT true,
+  load_id       bigint,
   CONSTRAINT institution_division_of_code CHECK (division = vbp.division(org_code) OR division = vbp.city(org_code) OR division = vbp.province(org_code)),
   CONSTRAINT institution_pharmacy_is_kind_p CHECK ((level = 'pharmacy') = (vbp.kind(org_code) = 'P')),
   dual_channel_since date,
@@ -143,6 +152,7 @@ COMMENT ON COLUMN vbp.institution.dual_channel IS 'Qualified dual-channel pharma
 COMMENT ON COLUMN vbp.institution.public IS 'Public (公立) institution';
 COMMENT ON COLUMN vbp.institution.dual_channel_since IS
   'Date the pharmacy qualified for the dual channel (双通道药店认定日期); NULL with dual_channel: qualified throughout';
+COMMENT ON COLUMN vbp.institution.load_id IS 'The load (vbp.load) that last wrote the row; NULL when written otherwise';
 SELECT pg_catalog.pg_extension_config_dump('vbp.institution', '');
 
 -- ---------------------------------------------------------------------
@@ -156,6 +166,7 @@ CREATE TABLE vbp.volume_report (
   reported_volume  bigint CHECK (reported_volume >= 0),
   signed_off       boolean NOT NULL DEFAULT false,
   reported_on      date,
+  load_id          bigint,
   PRIMARY KEY (batch_id, org_code, group_code),
   CONSTRAINT volume_report_date_if_reported CHECK ((reported_volume IS NULL) = (reported_on IS NULL))
 );
@@ -173,6 +184,7 @@ COMMENT ON COLUMN vbp.volume_report.baseline_volume IS 'Use in the reference per
 COMMENT ON COLUMN vbp.volume_report.reported_volume IS 'Reported volume, smallest units; NULL = not reported (未报量)';
 COMMENT ON COLUMN vbp.volume_report.signed_off IS 'Signed off by the institution''s leadership (领导审核), as the seed requires';
 COMMENT ON COLUMN vbp.volume_report.reported_on IS 'Date of the report';
+COMMENT ON COLUMN vbp.volume_report.load_id IS 'The load (vbp.load) that last wrote the row; NULL when written otherwise';
 SELECT pg_catalog.pg_extension_config_dump('vbp.volume_report', '');
 
 CREATE TABLE vbp.agreement (
@@ -182,6 +194,7 @@ CREATE TABLE vbp.agreement (
   agreed_volume  bigint NOT NULL CHECK (agreed_volume >= 0),
   cycle_start    date NOT NULL,
   cycle_end      date NOT NULL,
+  derived        boolean NOT NULL DEFAULT false,
   PRIMARY KEY (batch_id, org_code, group_code),
   FOREIGN KEY (batch_id, org_code, group_code) REFERENCES vbp.volume_report,
   CONSTRAINT agreement_cycle_order CHECK (cycle_end >= cycle_start),
@@ -200,6 +213,7 @@ COMMENT ON COLUMN vbp.agreement.group_code IS 'Generic group';
 COMMENT ON COLUMN vbp.agreement.agreed_volume IS 'Agreed volume (约定采购量), smallest units';
 COMMENT ON COLUMN vbp.agreement.cycle_start IS 'First day of the cycle';
 COMMENT ON COLUMN vbp.agreement.cycle_end IS 'Last day of the cycle';
+COMMENT ON COLUMN vbp.agreement.derived IS 'Derived by vbp.derive_agreements from the volume report (and re-derived when the report changes); false: entered by hand, never overwritten';
 SELECT pg_catalog.pg_extension_config_dump('vbp.agreement', '');
 
 -- ---------------------------------------------------------------------
@@ -214,10 +228,18 @@ CREATE TABLE vbp.purchase (
   org_code      vbp.orgcode NOT NULL REFERENCES vbp.institution,
   product_code  vbp.drugcode NOT NULL REFERENCES vbp.product,
   purchased_on  date NOT NULL,
-  quantity      bigint NOT NULL CHECK (quantity > 0),
-  amount        vbp.cny NOT NULL CHECK (amount >= '0'::vbp.cny),
+  quantity      bigint NOT NULL CHECK (quantity <> 0),
+  amount        vbp.cny NOT NULL,
   accepted_on   date,
   paid_on       date,
+  order_no      text CHECK (order_no <> ''),
+  line_no       text NOT NULL DEFAULT '',
+  return_of_order text,
+  return_of_line  text,
+  load_id       bigint,
+  -- a return (退货, 冲销) is a negative line: its amount is not positive
+  CONSTRAINT purchase_amount_sign CHECK ((quantity > 0 AND amount >= '0'::vbp.cny) OR (quantity < 0 AND amount <= '0'::vbp.cny)),
+  CONSTRAINT purchase_return_link CHECK ((return_of_order IS NULL AND return_of_line IS NULL) OR (quantity < 0 AND return_of_order IS NOT NULL)),
   CONSTRAINT purchase_accepted_after_order CHECK (accepted_on IS NULL OR accepted_on >= purchased_on),
   CONSTRAINT purchase_paid_after_acceptance CHECK (paid_on IS NULL OR (accepted_on IS NOT NULL AND paid_on >= accepted_on)),
   -- a real date: not infinity, -infinity or a typo such as 4713 BC (the accepted and
@@ -232,6 +254,7 @@ CREATE TABLE vbp.purchase (
 ALTER TABLE vbp.purchase ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.purchase FOR SELECT
   USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+-- writers' policies: security/scope.sql, beside vbp.may_write
 -- Keys and indexes live on the partitions, not on the parent: a partition made
 -- later by vbp.add_month_partitions copies them from the default partition, and
 -- pg_dump restores such partitions without clashing with extension-made indexes.
@@ -239,6 +262,8 @@ CREATE POLICY tenant_read ON vbp.purchase FOR SELECT
 CREATE TABLE vbp.purchase_default PARTITION OF vbp.purchase DEFAULT;
 ALTER TABLE vbp.purchase_default ADD CONSTRAINT purchase_default_pkey PRIMARY KEY (purchase_id, purchased_on);
 CREATE INDEX purchase_default_org_product ON vbp.purchase_default (org_code, product_code, purchased_on);
+-- the source's natural key (platform order and line): a re-load finds its rows by it
+CREATE UNIQUE INDEX purchase_default_order ON vbp.purchase_default (org_code, order_no, line_no, purchased_on);
 CREATE INDEX purchase_default_product ON vbp.purchase_default (product_code);
 COMMENT ON TABLE vbp.purchase IS
   'Purchase (采购) of a product by an institution on the procurement platform; partitioned by purchase date';
@@ -252,6 +277,11 @@ COMMENT ON COLUMN vbp.purchase.quantity IS 'Quantity in smallest dosage units';
 COMMENT ON COLUMN vbp.purchase.amount IS 'Amount (金额)';
 COMMENT ON COLUMN vbp.purchase.accepted_on IS 'Delivery accepted (验收)';
 COMMENT ON COLUMN vbp.purchase.paid_on IS 'Paid to the supplier (回款); due within 30 days of acceptance';
+COMMENT ON COLUMN vbp.purchase.order_no IS 'Platform order number (订单编号); with org_code and line_no the natural key a re-load matches on';
+COMMENT ON COLUMN vbp.purchase.line_no IS 'Order line (订单明细号); empty when the export has one line per order';
+COMMENT ON COLUMN vbp.purchase.return_of_order IS 'For a return (退货, negative quantity): the order number of the line returned, where the export names it';
+COMMENT ON COLUMN vbp.purchase.return_of_line IS 'For a return: the order line returned';
+COMMENT ON COLUMN vbp.purchase.load_id IS 'The load (vbp.load) that wrote the row; NULL when written otherwise';
 
 CREATE SEQUENCE vbp.dispensing_id_seq;
 COMMENT ON SEQUENCE vbp.dispensing_id_seq IS 'Identifiers of dispensing lines (结算明细编号)';
@@ -261,27 +291,36 @@ CREATE TABLE vbp.dispensing (
   org_code       vbp.orgcode NOT NULL REFERENCES vbp.institution,
   product_code   vbp.drugcode NOT NULL REFERENCES vbp.product,
   dispensed_on   date NOT NULL,
-  quantity       bigint NOT NULL CHECK (quantity > 0),
-  amount         vbp.cny NOT NULL CHECK (amount >= '0'::vbp.cny),
-  fund_paid      vbp.cny NOT NULL CHECK (fund_paid >= '0'::vbp.cny),
+  quantity       bigint NOT NULL CHECK (quantity <> 0),
+  amount         vbp.cny NOT NULL,
+  fund_paid      vbp.cny NOT NULL,
   patient_id     text NOT NULL,
   trace_code     vbp.tracecode,
   channel        text NOT NULL CHECK (channel IN ('hospital', 'pharmacy')),
   drg_group      text,
   days_supply    int CHECK (days_supply > 0),
   prescription_id text,
-  CONSTRAINT dispensing_fund_within_amount CHECK (fund_paid <= amount),
+  line_id        text CHECK (line_id <> ''),
+  refund_of      text,
+  load_id        bigint,
+  -- a refund (退药, 退费, 冲销) is a negative line: amount and fund payment not
+  -- positive, the fund's part never larger than the amount in either sign
+  CONSTRAINT dispensing_amount_sign CHECK ((quantity > 0 AND fund_paid >= '0'::vbp.cny AND fund_paid <= amount)
+                                           OR (quantity < 0 AND fund_paid <= '0'::vbp.cny AND fund_paid >= amount)),
+  CONSTRAINT dispensing_refund_link CHECK (refund_of IS NULL OR quantity < 0),
   CONSTRAINT dispensing_date_in_range CHECK (dispensed_on >= '1990-01-01' AND dispensed_on <= '2199-12-31')
 ) PARTITION BY RANGE (dispensed_on);
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.dispensing ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.dispensing FOR SELECT
   USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+-- writers' policies: security/scope.sql, beside vbp.may_write
 CREATE TABLE vbp.dispensing_default PARTITION OF vbp.dispensing DEFAULT;
 ALTER TABLE vbp.dispensing_default ADD CONSTRAINT dispensing_default_pkey PRIMARY KEY (dispensing_id, dispensed_on);
 CREATE INDEX dispensing_default_trace ON vbp.dispensing_default (trace_code);
 CREATE INDEX dispensing_default_org_product ON vbp.dispensing_default (org_code, product_code, dispensed_on);
 CREATE INDEX dispensing_default_patient ON vbp.dispensing_default (patient_id, product_code);
+CREATE UNIQUE INDEX dispensing_default_line ON vbp.dispensing_default (org_code, line_id, dispensed_on);
 COMMENT ON TABLE vbp.dispensing IS
   'Dispensing / settlement line (结算明细): one dispensed package with its traceability code; partitioned by date';
 COMMENT ON TABLE vbp.dispensing_default IS 'Default partition of vbp.dispensing';
@@ -298,6 +337,9 @@ COMMENT ON COLUMN vbp.dispensing.trace_code IS 'Traceability code scanned at dis
 COMMENT ON COLUMN vbp.dispensing.channel IS 'hospital (医院) or pharmacy (双通道药店)';
 COMMENT ON COLUMN vbp.dispensing.drg_group IS 'DRG group of the admission, if any (DRG分组)';
 COMMENT ON COLUMN vbp.dispensing.days_supply IS 'Days the dispensed quantity lasts (用药天数), where known';
+COMMENT ON COLUMN vbp.dispensing.line_id IS 'Settlement or prescription line id of the source system (结算明细ID); with org_code the natural key a re-load matches on';
+COMMENT ON COLUMN vbp.dispensing.refund_of IS 'For a refund (退药, negative quantity): the line_id of the sale refunded, where the export names it';
+COMMENT ON COLUMN vbp.dispensing.load_id IS 'The load (vbp.load) that wrote the row; NULL when written otherwise';
 COMMENT ON COLUMN vbp.dispensing.prescription_id IS 'Prescription dispensed against (处方号), e.g. a circulated prescription (处方流转), where known';
 
 -- ---------------------------------------------------------------------

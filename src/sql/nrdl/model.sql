@@ -37,6 +37,7 @@ CREATE TABLE vbp.nrdl_item (
   separate_payment        boolean NOT NULL DEFAULT false,
   dual_channel            boolean NOT NULL DEFAULT false,
   patient_certification   boolean NOT NULL DEFAULT false,
+  load_id                 bigint,
   PRIMARY KEY (version_id, group_code)
 );
 -- row-level security: published reference data: every tenant reads it
@@ -49,6 +50,7 @@ COMMENT ON COLUMN vbp.nrdl_item.negotiated_price IS 'Negotiated payment price pe
 COMMENT ON COLUMN vbp.nrdl_item.separate_payment IS 'Paid outside the institution''s total budget (单独支付)';
 COMMENT ON COLUMN vbp.nrdl_item.dual_channel IS 'On the province''s dual-channel list (双通道)';
 COMMENT ON COLUMN vbp.nrdl_item.patient_certification IS 'Dispensing requires patient certification (患者认定)';
+COMMENT ON COLUMN vbp.nrdl_item.load_id IS 'The load (vbp.load) that last wrote the row; NULL when written otherwise';
 SELECT pg_catalog.pg_extension_config_dump('vbp.nrdl_item', '');
 
 CREATE TABLE vbp.committee_meeting (
@@ -70,6 +72,7 @@ CREATE TABLE vbp.formulary_admission (
   group_code   vbp.drugcode NOT NULL REFERENCES vbp.generic_group,
   admitted_on  date NOT NULL,
   temporary    boolean NOT NULL DEFAULT false,
+  load_id      bigint,
   PRIMARY KEY (org_code, group_code, admitted_on)
 );
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
@@ -82,6 +85,7 @@ COMMENT ON COLUMN vbp.formulary_admission.org_code IS 'Institution';
 COMMENT ON COLUMN vbp.formulary_admission.group_code IS 'Generic group admitted';
 COMMENT ON COLUMN vbp.formulary_admission.admitted_on IS 'Date admitted';
 COMMENT ON COLUMN vbp.formulary_admission.temporary IS 'Temporary purchase outside the formulary (临时采购)';
+COMMENT ON COLUMN vbp.formulary_admission.load_id IS 'The load (vbp.load) that last wrote the row; NULL when written otherwise';
 SELECT pg_catalog.pg_extension_config_dump('vbp.formulary_admission', '');
 
 CREATE TABLE vbp.prescription (

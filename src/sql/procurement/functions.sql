@@ -51,6 +51,68 @@ END $$;
 COMMENT ON FUNCTION vbp.agreed_volume(bigint, numeric) IS
   'Agreed volume (约定采购量) = round(ratio x reported volume), half away from zero, in whole units';
 
+-- Agreements derived from the volume reports (约定采购量的生成)
+CREATE FUNCTION vbp.derive_agreements(batch int, org vbp.orgcode DEFAULT NULL, grp vbp.drugcode DEFAULT NULL)
+  RETURNS bigint
+  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $fn$
+DECLARE
+  n bigint;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM vbp.batch b WHERE b.batch_id = derive_agreements.batch) THEN
+    RAISE EXCEPTION 'batch % does not exist', batch USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  -- one row per report of a group the batch selected; the winners and the
+  -- category pick the ratio and cycle years (vbp.agreed_ratio raises when no
+  -- rule fits); a non-reporting institution is assigned from its baseline
+  WITH w AS (
+    SELECT pr.group_code, max(s.winners) AS winners
+    FROM vbp.selection s JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) s.product_code
+    WHERE s.batch_id = derive_agreements.batch AND s.selected
+    GROUP BY pr.group_code
+  )
+  INSERT INTO vbp.agreement AS a (batch_id, org_code, group_code, agreed_volume, cycle_start, cycle_end, derived)
+  SELECT v.batch_id, v.org_code, v.group_code,
+         vbp.agreed_volume(coalesce(v.reported_volume, v.baseline_volume), ru.ratio),
+         b.cycle_start, (b.cycle_start + make_interval(years => ru.cycle_years) - interval '1 day')::date, true
+  FROM vbp.volume_report v
+  JOIN vbp.batch b ON b.batch_id = v.batch_id
+  JOIN vbp.generic_group g ON g.group_code OPERATOR(vbp.=) v.group_code
+  JOIN w ON w.group_code OPERATOR(vbp.=) v.group_code
+  CROSS JOIN LATERAL vbp.agreed_ratio(b.ratio_rule_set, CASE WHEN g.anti_infective THEN 'anti_infective' ELSE 'standard' END, w.winners) ru
+  WHERE v.batch_id = derive_agreements.batch
+    AND (derive_agreements.org IS NULL OR v.org_code OPERATOR(vbp.=) derive_agreements.org)
+    AND (derive_agreements.grp IS NULL OR v.group_code OPERATOR(vbp.=) derive_agreements.grp)
+  ON CONFLICT (batch_id, org_code, group_code) DO UPDATE
+    SET agreed_volume = excluded.agreed_volume, cycle_start = excluded.cycle_start, cycle_end = excluded.cycle_end
+    WHERE a.derived AND (a.agreed_volume, a.cycle_start, a.cycle_end) IS DISTINCT FROM (excluded.agreed_volume, excluded.cycle_start, excluded.cycle_end);
+  GET DIAGNOSTICS n = ROW_COUNT;
+  RETURN n;
+END $fn$;
+REVOKE EXECUTE ON FUNCTION vbp.derive_agreements(int, vbp.orgcode, vbp.drugcode) FROM PUBLIC;
+COMMENT ON FUNCTION vbp.derive_agreements(int, vbp.orgcode, vbp.drugcode) IS
+  'Derives agreements (生成约定采购量) of a batch (optionally one institution or group) from the volume reports: agreed volume = round(ratio x reported volume, or the baseline when not reported), the ratio and cycle years by the batch''s agreed-ratio rule set for the group''s winners and category, the cycle from the batch''s start; hand-entered agreements (derived = false) are never overwritten; returns rows written';
+
+CREATE FUNCTION vbp.rederive_agreements() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $fn$
+DECLARE
+  r record;
+BEGIN
+  -- a corrected report re-derives its derived agreement; a new report of a
+  -- batch whose agreements were derived gets its own
+  FOR r IN SELECT DISTINCT n.batch_id, n.org_code, n.group_code FROM new_reports n
+           WHERE EXISTS (SELECT 1 FROM vbp.agreement a WHERE a.batch_id = n.batch_id AND a.derived
+                         AND (TG_OP = 'INSERT' OR (a.org_code OPERATOR(vbp.=) n.org_code AND a.group_code OPERATOR(vbp.=) n.group_code))) LOOP
+    PERFORM vbp.derive_agreements(r.batch_id, r.org_code, r.group_code);
+  END LOOP;
+  RETURN NULL;
+END $fn$;
+COMMENT ON FUNCTION vbp.rederive_agreements() IS
+  'Trigger: re-derives the derived agreements of volume reports inserted or corrected (statement level, over the new rows)';
+CREATE TRIGGER rederive_agreements_insert AFTER INSERT ON vbp.volume_report
+  REFERENCING NEW TABLE AS new_reports FOR EACH STATEMENT EXECUTE FUNCTION vbp.rederive_agreements();
+CREATE TRIGGER rederive_agreements_update AFTER UPDATE ON vbp.volume_report
+  REFERENCING NEW TABLE AS new_reports FOR EACH STATEMENT EXECUTE FUNCTION vbp.rederive_agreements();
+
 CREATE FUNCTION vbp.price_cut(reference_price numeric, selected_price numeric) RETURNS numeric
   LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN

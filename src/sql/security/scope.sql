@@ -77,6 +77,16 @@ END;
 COMMENT ON FUNCTION vbp.may_write(vbp.orgcode) IS
   'Whether the current user may feed vbp rows of an institution (写入权限): a member of vbp_writer holding a tenant scope that covers it; vbp.capture asks it for every row a non-owner captures';
 
+-- A writer (vbp_writer; vbp.setup_tenancy grants it INSERT and DELETE on the
+-- ledgers) writes and removes only rows of the institutions its scope covers:
+-- the loader (vbp.load, vbp.undo_load) runs with the caller's rights
+CREATE POLICY writer_insert ON vbp.purchase FOR INSERT WITH CHECK (vbp.may_write(org_code));
+CREATE POLICY writer_update ON vbp.purchase FOR UPDATE USING (vbp.may_write(org_code)) WITH CHECK (vbp.may_write(org_code));
+CREATE POLICY writer_delete ON vbp.purchase FOR DELETE USING (vbp.may_write(org_code));
+CREATE POLICY writer_insert ON vbp.dispensing FOR INSERT WITH CHECK (vbp.may_write(org_code));
+CREATE POLICY writer_update ON vbp.dispensing FOR UPDATE USING (vbp.may_write(org_code)) WITH CHECK (vbp.may_write(org_code));
+CREATE POLICY writer_delete ON vbp.dispensing FOR DELETE USING (vbp.may_write(org_code));
+
 -- The tables an institution's rows live in are those with an org_code column;
 -- published reference data is readable by every tenant; the rest (trigger
 -- bookkeeping, demo truth, the counters' state) by none.
@@ -88,6 +98,7 @@ BEGIN ATOMIC
          CASE WHEN c.relname = 'institution' THEN 'institution'
               WHEN c.relname = 'tenant_scope' THEN 'own scope'
               WHEN c.relname = 'patient_certification' THEN 'patients served'
+              WHEN c.relname IN ('load', 'load_reject', 'load_superseded') THEN 'own loads'
               WHEN c.relname IN ('demo_injection', 'demo_run', 'capture_link', 'trace_sighting',
                                  'trace_alert', 'fulfilment_counter_state') THEN 'none'
               WHEN EXISTS (SELECT 1 FROM pg_attribute a

@@ -50,6 +50,16 @@ BEGIN
     END IF;
   END LOOP;
 
+  -- a writer feeds the ledgers of its scope (row security: vbp.may_write) and
+  -- keeps its own loads (vbp.load, vbp.undo_load)
+  GRANT INSERT, UPDATE, DELETE ON vbp.purchase, vbp.dispensing TO vbp_writer;
+  GRANT USAGE ON SEQUENCE vbp.purchase_id_seq, vbp.dispensing_id_seq TO vbp_writer;
+  GRANT INSERT, UPDATE ON vbp.load TO vbp_writer;
+  GRANT INSERT ON vbp.load_reject, vbp.load_superseded TO vbp_writer;
+  GRANT EXECUTE ON FUNCTION vbp.load(text, regclass, text, text), vbp.undo_load(bigint),
+                            vbp.stage_table(text, text, text) TO vbp_writer;
+  object := 'vbp.purchase, vbp.dispensing'; action := 'writable by vbp_writer within its scope'; RETURN NEXT;
+
   -- scopes of dropped roles hold for nobody (vbp.scope_holder); remove them
   FOR r IN DELETE FROM vbp.tenant_scope t WHERE t.member::text <> t.member_name RETURNING t.member_name, t.scope LOOP
     object := r.member_name; action := 'scope of a dropped role removed: ' || r.scope; RETURN NEXT;
@@ -82,13 +92,14 @@ BEGIN
     WHEN 'province_analyst' THEN grp := 'vbp_province_analyst'; scope := 'province';
     WHEN 'institution_user' THEN grp := 'vbp_institution_user'; scope := 'institution';
     WHEN 'institution_writer' THEN grp := 'vbp_writer'; scope := 'institution';
+    WHEN 'province_writer' THEN grp := 'vbp_writer'; scope := 'province';
     WHEN 'bi_reader' THEN grp := 'vbp_bi_reader'; scope := NULL;
     ELSE RAISE EXCEPTION 'unknown tenant kind "%"', kind
            USING ERRCODE = 'invalid_parameter_value',
-                 HINT = 'Use province_analyst, institution_user, institution_writer or bi_reader.';
+                 HINT = 'Use province_analyst, institution_user, institution_writer, province_writer or bi_reader.';
   END CASE;
   IF scope = 'province' AND (province IS NULL OR org_code IS NOT NULL) THEN
-    RAISE EXCEPTION 'a provincial analyst needs a province and no institution'
+    RAISE EXCEPTION 'a provincial analyst or writer needs a province and no institution'
       USING ERRCODE = 'invalid_parameter_value';
   ELSIF scope = 'institution' AND (org_code IS NULL OR province IS NOT NULL) THEN
     RAISE EXCEPTION 'an institution user or writer needs an institution and no province'

@@ -1,0 +1,180 @@
+-- Loading real exports (doc/loading.md): the sample files in test/data/load,
+-- shaped like a platform's and a hospital's exports (Chinese headers, a GBK
+-- file, a byte-order mark, boxes, ￥ and thousands separators, bad rows,
+-- a re-load, a corrected line, returns and refunds), loaded as the bureau
+-- (the owner) and as a hospital's writer.  Expected values by hand beside each.
+SET search_path = public, vbp;
+\pset null '∅'
+SELECT 1 AS tenancy FROM (SELECT count(*) FROM vbp.setup_tenancy()) x;
+
+-- 1. Institutions: UTF-8 with a byte-order mark.  4 good rows; 特级 is no level
+--    (line 6); a P code (pharmacy) at level 三级 does not fit (line 7).
+\set header `head -n1 test/data/load/institutions.csv`
+SELECT vbp.stage_table('s', :'header');
+\copy s FROM 'test/data/load/institutions.csv' (FORMAT csv, HEADER)
+SELECT status, rows_read, inserted, replaced, unchanged, rejected FROM vbp.load('institution', 's', 'institutions.csv');
+SELECT j.line, j.field, j.column_name, j.value, j.reason, j.sqlstate FROM vbp.load_reject j
+WHERE j.load_id = (SELECT max(load_id) FROM vbp.load) ORDER BY j.line, j.field;
+-- levels translated, division the code's county (440305 南山区, 440304 福田区)
+SELECT org_code, name, level, division, dual_channel, public FROM vbp.institution
+WHERE org_code IN ('H44030590001', 'H44030590002', 'H44030490003', 'P44030590004') ORDER BY org_code;
+
+-- 2. Products: the new group XC10AAA999A001 comes from 通用名; a generic-level
+--    code is no product (line 4); a bad company code rejects line 5.
+\set header `head -n1 test/data/load/products.csv`
+SELECT vbp.stage_table('s', :'header');
+\copy s FROM 'test/data/load/products.csv' (FORMAT csv, HEADER)
+SELECT status, rows_read, inserted, replaced, unchanged, rejected FROM vbp.load('product', 's', 'products.csv');
+SELECT j.line, j.field, j.value, j.reason, j.sqlstate FROM vbp.load_reject j
+WHERE j.load_id = (SELECT max(load_id) FROM vbp.load) ORDER BY j.line, j.field;
+SELECT product_code, group_code, units_per_pack, consistency_evaluated, originator FROM vbp.product
+WHERE group_code = 'XC10AAA999A001' ORDER BY 1;
+SELECT group_code, generic_name, dosage_form FROM vbp.generic_group WHERE group_code = 'XC10AAA999A001';
+
+-- 3. Batches: rule set batch99 does not exist (line 3).
+\set header `head -n1 test/data/load/batches.csv`
+SELECT vbp.stage_table('s', :'header');
+\copy s FROM 'test/data/load/batches.csv' (FORMAT csv, HEADER)
+SELECT status, rows_read, inserted, rejected FROM vbp.load('batch', 's', 'batches.csv');
+SELECT j.line, j.field, j.reason FROM vbp.load_reject j WHERE j.load_id = (SELECT max(load_id) FROM vbp.load) ORDER BY 1, 2;
+
+-- 4. Selections: 中选/未中选; line 4 names a product not loaded and a selected
+--    product without its winning price.
+\set header `head -n1 test/data/load/selections.csv`
+SELECT vbp.stage_table('s', :'header');
+\copy s FROM 'test/data/load/selections.csv' (FORMAT csv, HEADER)
+SELECT status, rows_read, inserted, rejected FROM vbp.load('selection', 's', 'selections.csv');
+SELECT j.line, j.field, j.reason FROM vbp.load_reject j WHERE j.load_id = (SELECT max(load_id) FROM vbp.load) ORDER BY 1, 2;
+
+-- 5. Volume reports: an unknown institution on line 5.
+\set header `head -n1 test/data/load/volume_reports.csv`
+SELECT vbp.stage_table('s', :'header');
+\copy s FROM 'test/data/load/volume_reports.csv' (FORMAT csv, HEADER)
+SELECT status, rows_read, inserted, rejected FROM vbp.load('volume_report', 's', 'volume_reports.csv');
+SELECT j.line, j.field, j.reason FROM vbp.load_reject j WHERE j.load_id = (SELECT max(load_id) FROM vbp.load) ORDER BY 1, 2;
+
+-- 6. Agreements derived: 2 winners, standard category, rule set batch7: ratio
+--    0.6, 1-year cycle 2024-01-01..2024-12-31.
+--    H44030590001: round(0.6 x 10000) = 6000
+--    H44030590002: not reported, baseline 5000: round(0.6 x 5000) = 3000
+--    H44030490003: round(0.6 x 700) = 420
+SELECT vbp.derive_agreements(901) AS derived;
+SELECT org_code, agreed_volume, cycle_start, cycle_end, derived FROM vbp.agreement WHERE batch_id = 901 ORDER BY org_code;
+-- a corrected report re-derives its agreement: 10000 -> 9000 gives 5400; back again
+UPDATE vbp.volume_report SET reported_volume = 9000 WHERE batch_id = 901 AND org_code = 'H44030590001';
+SELECT agreed_volume FROM vbp.agreement WHERE batch_id = 901 AND org_code = 'H44030590001';
+UPDATE vbp.volume_report SET reported_volume = 10000 WHERE batch_id = 901 AND org_code = 'H44030590001';
+-- a hand-entered agreement is never overwritten
+UPDATE vbp.agreement SET agreed_volume = 400, derived = false WHERE batch_id = 901 AND org_code = 'H44030490003';
+SELECT vbp.derive_agreements(901) AS rederived;
+SELECT org_code, agreed_volume, derived FROM vbp.agreement WHERE batch_id = 901 ORDER BY org_code;
+
+-- 7. Purchases: GBK, boxes (盒 x 28 片), ￥, "1,120".  Lines 2-5 good:
+--    H..001: PO2024001/1 100 盒 = 2800 selected units, ￥700.00;
+--            PO2024001/2 10 盒 x 14 = 140 units of the non-selected product;
+--            PO2024002/1 1,120 片 selected
+--    H..002: PO2024003/1 50 盒 = 1400 selected units
+--    Lines 6-15 bad, one reason each (an unknown institution, an unknown
+--    product, 2024-02-30, 1.5 boxes, 1.2E+3, accepted before ordered, line 2
+--    again, no quantity, the unit 桶, a negative amount on an order).
+\set header `head -n1 test/data/load/purchases_gbk.csv | iconv -f GBK -t UTF-8`
+SELECT vbp.stage_table('s', :'header');
+\copy s FROM 'test/data/load/purchases_gbk.csv' (FORMAT csv, HEADER, ENCODING 'GBK')
+SELECT load_id AS purchases_load, status, rows_read, inserted, replaced, unchanged, rejected
+FROM vbp.load('purchase', 's', 'purchases_gbk.csv') \gset
+SELECT :'status' AS status, :rows_read AS rows_read, :inserted AS inserted, :unchanged AS unchanged, :rejected AS rejected;
+SELECT j.line, j.source_key, j.field, j.column_name, j.value, j.reason, j.sqlstate FROM vbp.load_reject j
+WHERE j.load_id = :purchases_load ORDER BY j.line, j.field;
+SELECT order_no, line_no, product_code, quantity, amount, accepted_on, paid_on FROM vbp.purchase
+WHERE org_code IN ('H44030590001', 'H44030590002') AND order_no IS NOT NULL ORDER BY order_no, line_no;
+-- fulfilment on 2024-06-30: H..001 selected 2800 + 1120 = 3920 of 6000, other 140;
+-- H..002 1400 of 3000
+SELECT org_code, agreed_volume, selected_volume, nonselected_volume, completion FROM vbp.fulfilment_for('2024-06-30')
+WHERE batch_id = 901 ORDER BY org_code;
+
+-- 8. The same export again: nothing changes (4 unchanged, the 10 bad lines again)
+SELECT vbp.stage_table('s', :'header');
+\copy s FROM 'test/data/load/purchases_gbk.csv' (FORMAT csv, HEADER, ENCODING 'GBK')
+SELECT status, rows_read, inserted, replaced, unchanged, rejected FROM vbp.load('purchase', 's', 'purchases_gbk.csv');
+SELECT count(*) AS lines, sum(quantity) AS units FROM vbp.purchase WHERE org_code IN ('H44030590001', 'H44030590002') AND order_no IS NOT NULL;
+-- all_or_nothing: one bad line refuses the whole file
+SELECT vbp.stage_table('s', :'header');
+\copy s FROM 'test/data/load/purchases_gbk.csv' (FORMAT csv, HEADER, ENCODING 'GBK')
+SELECT status, inserted, rejected FROM vbp.load('purchase', 's', 'purchases_gbk.csv', 'all_or_nothing');
+
+-- 9. A hospital's writer loads its returns (退货): TH2024001 returns 20 盒 of
+--    PO2024001/1 (-560 units, -140.00); TH2024002 names an order never loaded;
+--    TH2024003 is another hospital's (outside the writer's scope, whose order it
+--    cannot see either).
+CREATE ROLE regress_vbp_loader;
+SELECT scope FROM vbp.grant_tenant('regress_vbp_loader', 'institution_writer', org_code => 'H44030590001');
+SET ROLE regress_vbp_loader;
+\set header `head -n1 test/data/load/returns.csv`
+SELECT vbp.stage_table('w', :'header');
+\copy w FROM 'test/data/load/returns.csv' (FORMAT csv, HEADER)
+SELECT load_id AS returns_load, status, inserted, rejected FROM vbp.load('purchase', 'w', 'returns.csv') \gset
+SELECT :'status' AS status, :inserted AS inserted, :rejected AS rejected;
+SELECT j.line, j.field, j.reason, j.sqlstate FROM vbp.load_reject j WHERE j.load_id = :returns_load ORDER BY 1, 2, 3;
+-- the writer may not load reference data
+SELECT vbp.stage_table('s2', 'org_code,name,level');
+SELECT status FROM vbp.load('institution', 's2');
+RESET ROLE;
+-- after the return: H..001 selected 3920 - 560 = 3360 of 6000 = 0.56
+SELECT org_code, selected_volume, completion FROM vbp.fulfilment_for('2024-06-30') WHERE batch_id = 901 ORDER BY org_code;
+SELECT quantity, amount, return_of_order, return_of_line FROM vbp.purchase WHERE order_no = 'TH2024001';
+
+-- 10. A corrected line: PO2024002/1 is 1,400 片 for 350.00, not 1,120 for 280.00.
+--     H..001 selected 2800 + 1400 - 560 = 3640 of 6000
+\set header `head -n1 test/data/load/corrections.csv`
+SELECT vbp.stage_table('s', :'header');
+\copy s FROM 'test/data/load/corrections.csv' (FORMAT csv, HEADER)
+SELECT load_id AS corrections_load, status, inserted, replaced, unchanged, rejected FROM vbp.load('purchase', 's', 'corrections.csv') \gset
+SELECT :inserted AS inserted, :replaced AS replaced, :unchanged AS unchanged;
+SELECT old_row ->> 'quantity' AS old_quantity, old_row ->> 'amount' AS old_amount FROM vbp.load_superseded WHERE load_id = :corrections_load;
+SELECT org_code, selected_volume, completion FROM vbp.fulfilment_for('2024-06-30') WHERE batch_id = 901 AND org_code = 'H44030590001';
+-- the first purchases load cannot be undone before the correction that replaced its line
+SELECT load_id FROM vbp.undo_load(:purchases_load);
+-- undo the correction (back to 3360), then the writer undoes its returns (back to 3920)
+SELECT status FROM vbp.undo_load(:corrections_load);
+SELECT quantity, amount FROM vbp.purchase WHERE order_no = 'PO2024002';
+SET ROLE regress_vbp_loader;
+SELECT status FROM vbp.undo_load(:returns_load);
+RESET ROLE;
+SELECT org_code, selected_volume FROM vbp.fulfilment_for('2024-06-30') WHERE batch_id = 901 AND org_code = 'H44030590001';
+SELECT status FROM vbp.undo_load(:returns_load);
+
+-- 11. Dispensing with traceability codes and a refund (退药): D001 and D002 sell,
+--     D003 refunds D001 (-28 units, -7.00, fund -5.60); D004 has the fund paying
+--     more than the amount, D005 a code a spreadsheet turned into 8.12346E+19,
+--     D006 refunds a line never loaded.
+\set header `head -n1 test/data/load/dispensing.csv`
+SELECT vbp.stage_table('s', :'header');
+\copy s FROM 'test/data/load/dispensing.csv' (FORMAT csv, HEADER)
+SELECT load_id AS dispensing_load, status, rows_read, inserted, rejected FROM vbp.load('dispensing', 's', 'dispensing.csv') \gset
+SELECT :inserted AS inserted, :rejected AS rejected;
+SELECT j.line, j.field, j.value, j.reason FROM vbp.load_reject j WHERE j.load_id = :dispensing_load ORDER BY 1, 2;
+SELECT line_id, quantity, amount, fund_paid, channel, refund_of FROM vbp.dispensing WHERE load_id = :dispensing_load ORDER BY line_id;
+-- netted: patient PAT001 holds 28 - 28 = 0 units of the drug
+SELECT patient_id, sum(quantity) AS units, sum(amount) AS amount FROM vbp.dispensing WHERE load_id = :dispensing_load GROUP BY 1 ORDER BY 1;
+
+-- 12. Refusals of the whole call
+SELECT vbp.load('nonsense', 's');
+SELECT vbp.stage_table('s3', '订单编号,医保药品代码,数量');
+SELECT vbp.load('purchase', 's3');
+SELECT vbp.load('purchase', 's3', mode => 'some');
+
+
+DROP TABLE pg_temp.w, pg_temp.s2;
+SELECT vbp.revoke_tenant('regress_vbp_loader') AS revoked;
+DROP ROLE regress_vbp_loader;
+-- clean up: later tests count institutions, purchases and partitions
+DELETE FROM vbp.dispensing WHERE load_id IS NOT NULL;
+DELETE FROM vbp.purchase WHERE load_id IS NOT NULL;
+DELETE FROM vbp.agreement WHERE batch_id = 901;
+DELETE FROM vbp.volume_report WHERE batch_id = 901;
+DELETE FROM vbp.selection WHERE batch_id = 901;
+DELETE FROM vbp.batch WHERE batch_id = 901;
+DELETE FROM vbp.product WHERE group_code = 'XC10AAA999A001';
+DELETE FROM vbp.generic_group WHERE group_code = 'XC10AAA999A001';
+DELETE FROM vbp.institution WHERE load_id IS NOT NULL;
+DELETE FROM vbp.load;
