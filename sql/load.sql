@@ -77,6 +77,8 @@ SELECT org_code, agreed_volume, derived FROM vbp.agreement WHERE batch_id = 901 
 --    Lines 6-15 bad, one reason each (an unknown institution, an unknown
 --    product, 2024-02-30, 1.5 boxes, 1.2E+3, accepted before ordered, line 2
 --    again, no quantity, the unit 桶, a negative amount on an order).
+-- the incremental counters follow the loads too
+SELECT vbp.enable_fulfilment_counters() > 0 AS counters_on;
 \set header `head -n1 test/data/load/purchases_gbk.csv | iconv -f GBK -t UTF-8`
 SELECT vbp.stage_table('s', :'header');
 \copy s FROM 'test/data/load/purchases_gbk.csv' (FORMAT csv, HEADER, ENCODING 'GBK')
@@ -91,6 +93,15 @@ WHERE org_code IN ('H44030590001', 'H44030590002') AND order_no IS NOT NULL ORDE
 -- H..002 1400 of 3000
 SELECT org_code, agreed_volume, selected_volume, nonselected_volume, completion FROM vbp.fulfilment_for('2024-06-30')
 WHERE batch_id = 901 ORDER BY org_code;
+-- the counters: the same units; spend H..001 selected 700.00 + 280.00, other 630.00;
+-- purchases (lines of products in the batch) 3
+SELECT org_code, selected_units, other_units, selected_spend, other_spend, purchases FROM vbp.fulfilment_counter
+WHERE batch_id = 901 ORDER BY org_code;
+-- retention (national rule set: fund payment ratio 0.7, insured share 0.9, so x 0.63):
+-- budget = 6000 x 2.75 (reference price, mean of 1.00 and 4.50) x 0.63 = 10395.00;
+-- spend = (980.00 x 3920/3920 + 630.00) x 0.63 = 1014.30; savings 9380.70
+SELECT org_code, selected_volume, selected_spend, nonselected_spend, budget, spend, savings
+FROM vbp.retention_components() WHERE batch_id = 901 AND org_code = 'H44030590001';
 
 -- 8. The same export again: nothing changes (4 unchanged, the 10 bad lines again)
 SELECT vbp.stage_table('s', :'header');
@@ -122,6 +133,16 @@ RESET ROLE;
 -- after the return: H..001 selected 3920 - 560 = 3360 of 6000 = 0.56
 SELECT org_code, selected_volume, completion FROM vbp.fulfilment_for('2024-06-30') WHERE batch_id = 901 ORDER BY org_code;
 SELECT quantity, amount, return_of_order, return_of_line FROM vbp.purchase WHERE order_no = 'TH2024001';
+-- counters: selected units 3360, spend 980.00 - 140.00 = 840.00; the return is no purchase (3)
+SELECT org_code, selected_units, selected_spend, purchases FROM vbp.fulfilment_counter
+WHERE batch_id = 901 AND org_code = 'H44030590001';
+-- retention: spend = (840.00 + 630.00) x 0.63 = 926.10; savings 10395.00 - 926.10 = 9468.90
+SELECT org_code, selected_volume, selected_spend, spend, savings
+FROM vbp.retention_components() WHERE batch_id = 901 AND org_code = 'H44030590001';
+-- payments: H..001's 3 order lines of products in the batch are due; PO2024001/1 and /2
+-- were paid within 30 days of acceptance (02-20 and 02-25 after 02-03), PO2024002/1,
+-- accepted 03-02, is unpaid after 30 days: 3 due, 2 on time; the return is not a payment due
+SELECT org_code, payments_due, paid_on_time FROM vbp.fulfilment_for('2024-06-30') WHERE batch_id = 901 AND org_code = 'H44030590001';
 
 -- 10. A corrected line: PO2024002/1 is 1,400 片 for 350.00, not 1,120 for 280.00.
 --     H..001 selected 2800 + 1400 - 560 = 3640 of 6000
@@ -164,6 +185,7 @@ SELECT vbp.load('purchase', 's3');
 SELECT vbp.load('purchase', 's3', mode => 'some');
 
 
+SELECT vbp.disable_fulfilment_counters();
 DROP TABLE pg_temp.w, pg_temp.s2;
 SELECT vbp.revoke_tenant('regress_vbp_loader') AS revoked;
 DROP ROLE regress_vbp_loader;

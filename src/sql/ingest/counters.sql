@@ -84,7 +84,8 @@ BEGIN
            coalesce(sum(d.sign * d.quantity) FILTER (WHERE s.selected IS NOT TRUE), 0),
            coalesce(sum(CASE WHEN d.sign > 0 THEN d.amount ELSE -d.amount END) FILTER (WHERE s.selected IS TRUE), '0'),
            coalesce(sum(CASE WHEN d.sign > 0 THEN d.amount ELSE -d.amount END) FILTER (WHERE s.selected IS NOT TRUE), '0'),
-           coalesce(sum(d.sign) FILTER (WHERE s.product_code IS NOT NULL), 0)
+           -- a return (negative line) nets units and spend but is no purchase
+           coalesce(sum(d.sign) FILTER (WHERE s.product_code IS NOT NULL AND d.quantity > 0), 0)
     FROM (%s) d
     JOIN vbp.product pr ON pr.product_code = d.product_code
     JOIN vbp.agreement a ON a.org_code = d.org_code AND a.group_code = pr.group_code
