@@ -95,3 +95,41 @@ SELECT (SELECT md5(string_agg(f::text, '|' ORDER BY batch_id, group_code)) FROM 
      = (SELECT md5(string_agg(f::text, '|' ORDER BY batch_id, group_code))
         FROM (SELECT * FROM vbp.fulfilment OFFSET 0) f WHERE org_code = :'org') AS same_rows;
 SELECT empty_demo_tables();
+
+-- 4. Volume-report credibility: robust z among peers of one batch, group and level,
+-- the MeanAD fallback when the MAD is 0, a minimum of peers, and an over-report rule.
+INSERT INTO vbp.batch (batch_id, name, cycle_start, ratio_rule_set) VALUES (95, '可信度批次一', '2024-01-01', 'batch7'),
+                                                                        (96, '可信度批次二', '2025-01-01', 'batch7');
+INSERT INTO vbp.generic_group (group_code, generic_name) VALUES ('XC10AAA999A001', '测试他汀片');
+INSERT INTO vbp.institution (org_code, name, level, division)
+SELECT ('H4401039' || lpad(i::text, 4, '0'))::vbp.orgcode, '可信度医院' || i, CASE WHEN i <= 6 THEN 'tertiary' ELSE 'secondary' END, '440103'
+FROM generate_series(1, 8) i;
+-- batch 95, tertiary (6 peers): five report exactly their baseline 1,000 (ln 1 = 0), one 5,000.
+--   ln ratios 0, 0, 0, 0, 0, ln 5 = 1.609438: median 0, MAD = median(0, 0, 0, 0, 0, 1.609438) = 0,
+--   so the MeanAD = 1.609438 / 6 = 0.268240 stands in: z = 0.7979 x 1.609438 / 0.268240
+--   = 0.7979 x 6 = 4.7874 > 3.5, anomalous; the others z = 0.  5,000 > 2 x 1,000: over-reported.
+-- batch 95, secondary (2 peers, below robust_z_min_peers 5): no z; 10,000 > 2 x 1,000 over-reported.
+-- batch 96, tertiary: all six report 2,000 of 1,000 (ln 2 each): no spread at all (MAD and
+--   MeanAD 0), no z; 2,000 is not above 2 x 1,000.  Cells of one batch only: pooled with batch
+--   95 the median would move.
+INSERT INTO vbp.volume_report (batch_id, org_code, group_code, baseline_volume, reported_volume, signed_off, reported_on)
+SELECT 95, ('H4401039' || lpad(i::text, 4, '0'))::vbp.orgcode, 'XC10AAA999A001', 1000,
+       CASE i WHEN 6 THEN 5000 WHEN 8 THEN 10000 ELSE 1000 END, true, date '2023-11-01'
+FROM generate_series(1, 8) i
+UNION ALL
+SELECT 96, ('H4401039' || lpad(i::text, 4, '0'))::vbp.orgcode, 'XC10AAA999A001', 1000, 2000, true, date '2024-11-01'
+FROM generate_series(1, 6) i;
+SELECT batch_id, org_code, level, peers, round(robust_z::numeric, 4) AS robust_z, anomalous, over_reported
+FROM vbp.report_credibility_for('2024-06-30') WHERE group_code = 'XC10AAA999A001' ORDER BY batch_id, org_code;
+-- a province that wants the test on any two peers lowers the minimum in its own rule set
+SELECT vbp.copy_rule_set('vbp.parameter', 'national', 'peers2') > 0 AS copied;
+UPDATE vbp.parameter SET value = 2 WHERE rule_set = 'peers2' AND name = 'robust_z_min_peers';
+-- secondary: ln ratios 0 and ln 10 = 2.302585, median 1.151293, MAD 1.151293:
+-- z = 0.6745 x (2.302585 - 1.151293) / 1.151293 = 0.6745 and -0.6745: never anomalous with two peers
+SELECT org_code, peers, round(robust_z::numeric, 4) AS robust_z, anomalous, over_reported
+FROM vbp.report_credibility_for('2024-06-30', 'peers2') WHERE batch_id = 95 AND level = 'secondary' ORDER BY org_code;
+DELETE FROM vbp.parameter WHERE rule_set = 'peers2';
+DELETE FROM vbp.volume_report WHERE batch_id IN (95, 96);
+DELETE FROM vbp.institution WHERE name LIKE '可信度医院%';
+DELETE FROM vbp.generic_group WHERE group_code = 'XC10AAA999A001';
+DELETE FROM vbp.batch WHERE batch_id IN (95, 96);

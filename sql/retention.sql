@@ -138,6 +138,27 @@ SELECT org_code, capped, paid FROM retention_pool(90, '44', '5000.00');
 SELECT try_sql($$SELECT * FROM vbp.retention_pool(90, '4401', '-1.00')$$) AS negative_cap,
        try_sql($$SELECT * FROM vbp.retention_pool(90, 'guangzhou', '1.00')$$) AS bad_region;
 
+-- a deduction never raises what is retained: a third hospital (city 4401 pool above is done)
+-- G1 reported 2,000 of 2,000, agreed 1,000, bought 1,000 selected at 0.80 = 800.00:
+--    B = 1000 x 2.00 x 0.63 = 1260.00; E = 1000 x 0.80 x 0.63 = 504.00; S = 756.00, counted 756.00
+-- G2 not reported (baseline 1,000), assigned 500, bought 500 non-selected at 8.00 = 4000.00:
+--    B = 500 x 5.00 x 0.63 = 1575.00; E = 4000.00 x 0.63 = 2520.00; S = -945.00; the factor 0 of a
+--    group not reported applies to positive savings only, so the loss counts in full: -945.00
+-- counted 756.00 - 945.00 = -189.00 -> retained max(0, -189.00) x ratio = 0.00
+-- (zeroing G2's loss instead would count 756.00 and retain a positive amount)
+INSERT INTO institution (org_code, name, level, division) VALUES ('H44010400002', '广州示例医院三', 'secondary', '440104');
+INSERT INTO volume_report (batch_id, org_code, group_code, baseline_volume, reported_volume, signed_off, reported_on) VALUES
+  (90, 'H44010400002', 'XA01ABD075A002', 2000, 2000, true, '2023-11-01'),
+  (90, 'H44010400002', 'XB06ACL388A001', 1000, NULL, false, NULL);
+INSERT INTO agreement VALUES (90, 'H44010400002', 'XA01ABD075A002', 1000, '2024-01-01', '2024-12-31'),
+                             (90, 'H44010400002', 'XB06ACL388A001', 500, '2024-01-01', '2024-12-31');
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount, accepted_on, paid_on) VALUES
+  ('H44010400002', 'XA01ABD075A002010100483', '2024-04-01', 1000, '800.00', '2024-04-02', '2024-04-10'),
+  ('H44010400002', 'XB06ACL388A001010100555', '2024-04-01', 500, '4000.00', '2024-04-02', '2024-04-10');
+SELECT group_code, budget, spend, savings, report_status, deduction_factor, counted_savings
+FROM retention_components() WHERE org_code = 'H44010400002' ORDER BY group_code;
+SELECT savings, deductions, counted_savings, retained FROM retention_statement WHERE org_code = 'H44010400002';
+
 -- clean up for the other tests (settlements are append-only, so truncate)
 SET client_min_messages = warning;
 TRUNCATE retention_adjustment, retention_settlement_group, retention_settlement, assessment, purchase,

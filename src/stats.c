@@ -161,18 +161,19 @@ pgvbp_deciles_final(PG_FUNCTION_ARGS)
 	PG_RETURN_ARRAYTYPE_P(construct_array(d, 9, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 }
 
-/* Final of median_mad(): (median, mad, n) as the composite type vbp.median_mad. */
+/* Final of median_mad(): (median, mad, n, meanad) as the composite type vbp.median_mad. */
 PG_FUNCTION_INFO_V1(pgvbp_median_mad_final);
 Datum
 pgvbp_median_mad_final(PG_FUNCTION_ARGS)
 {
 	FloatBag   *b;
 	TupleDesc	desc;
-	Datum		values[3];
-	bool		nulls[3] = {false, false, false};
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
 	double	   *scratch;
 	double		median,
-				mad;
+				mad,
+				meanad;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
@@ -183,10 +184,12 @@ pgvbp_median_mad_final(PG_FUNCTION_ARGS)
 		elog(ERROR, "median_mad must return a composite type");
 	scratch = palloc_extended(sizeof(double) * b->n, MCXT_ALLOC_HUGE);
 	vbp_median_mad(b->v, (size_t) b->n, scratch, &median, &mad);
+	meanad = vbp_meanad(scratch, (size_t) b->n);
 	pfree(scratch);
 	values[0] = Float8GetDatum(median);
 	values[1] = Float8GetDatum(mad);
 	values[2] = Int64GetDatum(b->n);
+	values[3] = Float8GetDatum(meanad);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
 }
 

@@ -64,6 +64,22 @@ vbp_median_mad(double *v, size_t n, double *scratch, double *median, double *mad
 }
 
 /*
+ * Mean absolute deviation around the median, the spread the modified z-score
+ * falls back on when the MAD is 0 (more than half the values equal the
+ * median): after vbp_median_mad, scratch holds the absolute deviations.
+ */
+double
+vbp_meanad(const double *deviations, size_t n)
+{
+	double		sum = 0;
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		sum += deviations[i];
+	return sum / (double) n;
+}
+
+/*
  * Modified z-score of Iglewicz and Hoaglin: constant x (x - median) / mad,
  * undefined when mad is 0 (no spread to measure against); a negative or NaN
  * mad is a bad parameter.

@@ -254,6 +254,8 @@ extern void vbp_sort_doubles(double *v, size_t n);
 extern double vbp_quantile_sorted(const double *v, size_t n, double p);
 /* median and MAD; sorts v, uses scratch[n]; n > 0 */
 extern void vbp_median_mad(double *v, size_t n, double *scratch, double *median, double *mad);
+/* mean absolute deviation around the median, from vbp_median_mad's scratch */
+extern double vbp_meanad(const double *deviations, size_t n);
 /*
  * Modified z-score of Iglewicz and Hoaglin, constant x (x - median) / mad:
  * *defined is false when mad is 0 (no spread to measure against), and a

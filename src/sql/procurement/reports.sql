@@ -91,11 +91,14 @@ CREATE FUNCTION vbp.report_credibility_for(as_of date, rule_set text DEFAULT vbp
     batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, level text,
     baseline_volume bigint, reported_volume bigint, not_reported boolean, under_reported boolean,
     missing_sign_off boolean, actual_volume bigint, realised_accuracy numeric, accuracy_flag boolean,
-    log_ratio double precision, robust_z double precision, anomalous boolean)
+    log_ratio double precision, peers bigint, robust_z double precision, anomalous boolean, over_reported boolean)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   WITH p AS MATERIALIZED (   -- the rule set's parameters, looked up once
     SELECT vbp.param(report_credibility_for.rule_set, 'report_floor') AS floor,
+           vbp.param(report_credibility_for.rule_set, 'robust_z_meanad_constant')::float8 AS zc_meanad,
+           vbp.param(report_credibility_for.rule_set, 'robust_z_min_peers') AS min_peers,
+           vbp.param(report_credibility_for.rule_set, 'over_report_multiple') AS over_multiple,
            vbp.param(report_credibility_for.rule_set, 'report_accuracy_low') AS lo,
            vbp.param(report_credibility_for.rule_set, 'report_accuracy_high') AS hi,
            vbp.param(report_credibility_for.rule_set, 'robust_z_threshold') AS zmax,
@@ -106,7 +109,8 @@ BEGIN ATOMIC
                 THEN ln(v.reported_volume::numeric / v.baseline_volume)::float8 END AS lx
     FROM vbp.volume_report v JOIN vbp.institution i USING (org_code)
   ), cell AS (
-    SELECT r.group_code, r.level, vbp.median_mad(r.lx) AS m FROM r GROUP BY 1, 2
+    -- the peers of a report: the same batch, generic group and institution level
+    SELECT r.batch_id, r.group_code, r.level, vbp.median_mad(r.lx) AS m FROM r GROUP BY 1, 2, 3
   ), actual AS (
     SELECT ap.batch_id, ap.org_code, ap.group_code, ap.all_units AS q, ap.cycle_end <= as_of AS ended
     FROM vbp.agreement_purchases(as_of, NULL) ap
@@ -118,15 +122,20 @@ BEGIN ATOMIC
          ac.q,
          CASE WHEN ac.ended AND r.reported_volume > 0 THEN round(ac.q::numeric / r.reported_volume, 6) END,
          CASE WHEN ac.ended AND r.reported_volume > 0 THEN ac.q::numeric / r.reported_volume NOT BETWEEN p.lo AND p.hi END,
-         r.lx, z.z, coalesce(abs(z.z) > p.zmax, false)
+         r.lx, coalesce((c.m).n, 0), z.z, coalesce(abs(z.z) > p.zmax, false),
+         coalesce(r.reported_volume > p.over_multiple * r.baseline_volume, false)
   FROM r CROSS JOIN p
-  JOIN cell c USING (group_code, level)
+  LEFT JOIN cell c USING (batch_id, group_code, level)
   LEFT JOIN actual ac USING (batch_id, org_code, group_code)
-  CROSS JOIN LATERAL (SELECT vbp.robust_z(r.lx, (c.m).median, (c.m).mad, p.zc) AS z) z
+  -- the modified z with the MAD, or with the mean absolute deviation when the MAD is 0
+  -- (Iglewicz-Hoaglin); none with fewer than min_peers reports in the cell
+  CROSS JOIN LATERAL (SELECT CASE WHEN (c.m).n >= p.min_peers
+                                  THEN coalesce(vbp.robust_z(r.lx, (c.m).median, (c.m).mad, p.zc),
+                                                vbp.robust_z(r.lx, (c.m).median, (c.m).meanad, p.zc_meanad)) END AS z) z
   WHERE vbp.known_rule_set(report_credibility_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.report_credibility_for(date, text) IS
-  'Credibility of every volume report (报量可信度) on a date: not reported, under-reported (< report_floor x baseline), missing leadership sign-off, realised accuracy actual / reported once the cycle has ended (flag outside [0.8, 1.2]), and the robust z of ln(reported / baseline) within generic group x institution level (anomalous if |z| > 3.5)';
+  'Credibility of every volume report (报量可信度) on a date: not reported, under-reported (< report_floor x baseline), missing leadership sign-off, realised accuracy actual / reported once the cycle has ended (flag outside [0.8, 1.2]), the robust z of ln(reported / baseline) among its peers (batch x generic group x institution level; 0.6745 (x - median) / MAD, or 0.7979 (x - median) / MeanAD when the MAD is 0; none below robust_z_min_peers reports; anomalous if |z| > 3.5), and over-reported when reported > over_report_multiple (2) x baseline';
 
 CREATE VIEW vbp.report_credibility WITH (security_invoker = true) AS SELECT * FROM vbp.report_credibility_for(vbp.report_date());
 COMMENT ON VIEW vbp.report_credibility IS

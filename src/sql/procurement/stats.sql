@@ -5,9 +5,9 @@
 -- credibility (robust z) and benchmarking (deciles), parallel-safe
 -- =====================================================================
 
-CREATE TYPE vbp.median_mad AS (median double precision, mad double precision, n bigint);
+CREATE TYPE vbp.median_mad AS (median double precision, mad double precision, n bigint, meanad double precision);
 COMMENT ON TYPE vbp.median_mad IS
-  'Median, median absolute deviation (中位数绝对偏差) and count of a set of values';
+  'Median, median absolute deviation (中位数绝对偏差), count, and mean absolute deviation around the median (平均绝对偏差, the fallback spread when the MAD is 0) of a set of values';
 
 CREATE FUNCTION vbp.float8_collect(internal, double precision) RETURNS internal
   AS 'MODULE_PATHNAME', 'pgvbp_float8_collect' LANGUAGE C IMMUTABLE PARALLEL SAFE;

@@ -97,7 +97,10 @@ BEGIN ATOMIC
          c.sel_spend, round(c.p_sel, 6), c.nonsel_spend, c.reference_price, c.r_pay, c.s_ins,
          x.budget, x.spend, x.budget OPERATOR(vbp.-) x.spend,
          c.status, round(c.factor, 6),
-         ((x.budget OPERATOR(vbp.-) x.spend)::numeric * c.factor)::vbp.cny
+         -- a deduction applies to positive savings only: a loss counts in full
+         CASE WHEN x.budget OPERATOR(vbp.>) x.spend
+              THEN ((x.budget OPERATOR(vbp.-) x.spend)::numeric * c.factor)::vbp.cny
+              ELSE x.budget OPERATOR(vbp.-) x.spend END
   FROM c
   CROSS JOIN LATERAL (SELECT
       (c.agreed_volume * c.reference_price * c.r_pay * c.s_ins)::vbp.cny AS budget,
@@ -106,7 +109,7 @@ BEGIN ATOMIC
   WHERE vbp.known_rule_set(retention_components.rule_set);
 END;
 COMMENT ON FUNCTION vbp.retention_components(text) IS
-  'Retention components (结余留用测算) per institution x cycle x generic group: budget B = Q_agreed x P_ref x r_pay x s_ins, spend E = (min(Q_sel, Q_agreed) x P_sel + A_nonsel) x r_pay x s_ins, savings S = B - E, and the deduction for not- or under-reported groups; money rounded half away from zero once per component';
+  'Retention components (结余留用测算) per institution x cycle x generic group: budget B = Q_agreed x P_ref x r_pay x s_ins, spend E = (min(Q_sel, Q_agreed) x P_sel + A_nonsel) x r_pay x s_ins, savings S = B - E, and the deduction for not- or under-reported groups, on positive savings only (S x d when S > 0, else S); money rounded half away from zero once per component';
 
 -- assessment score (考核得分) 0-100 from weighted items, or supplied directly
 CREATE FUNCTION vbp.retention_assessment(rule_set text DEFAULT vbp.report_rule_set())
