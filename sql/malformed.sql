@@ -10,7 +10,7 @@ INSERT INTO good VALUES ('bigint', '1'), ('boolean', 'true'), ('date', '2024-06-
   ('double precision[]', '{1,2,3}'), ('integer', '1'), ('integer[]', '{1}'), ('numeric', '1.5'), ('numeric[]', '{1,2}'),
   ('text', 'national'), ('vbp.cny', '1.00'), ('vbp.drugcode', 'XA01ABD075A002010100483'), ('vbp.orgcode', 'H44010300001'),
   ('vbp.tracecode', '81234560000000000001'), ('vbp.uscc', '91440101MA0000001?'), ('vbp.product_cycle[]', '{}'),
-  ('regrole', 'postgres');
+  ('regrole', 'postgres'), ('text[]', '{none,zero,proportional}');
 CREATE TEMP TABLE bad (typ regtype, v text);
 INSERT INTO bad VALUES
   ('bigint', '-1'), ('bigint', '0'), ('bigint', '9223372036854775807'), ('bigint', NULL),
@@ -27,6 +27,7 @@ INSERT INTO bad VALUES
   ('vbp.tracecode', ''), ('vbp.tracecode', 'abcdefghijklmnopqrst'), ('vbp.tracecode', repeat('9', 40)), ('vbp.tracecode', NULL),
   ('vbp.uscc', ''), ('vbp.uscc', '9144'), ('vbp.uscc', 'IIIIIIIIIIIIIIIIII'), ('vbp.uscc', NULL),
   ('integer[]', '{}'), ('integer[]', '{-1}'), ('integer[]', NULL),
+  ('text[]', '{}'), ('text[]', '{NULL}'), ('text[]', NULL),
   ('numeric[]', '{}'), ('numeric[]', '{-1,NaN}'), ('numeric[]', NULL),
   ('vbp.product_cycle[]', '{NULL}'), ('vbp.product_cycle[]', NULL),
   ('regrole', '4294967295'), ('regrole', NULL);

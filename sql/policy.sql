@@ -57,7 +57,7 @@ SELECT p.proname AS untested_rule_set_function
 FROM pg_proc p
 WHERE p.pronamespace = 'vbp'::regnamespace AND 'rule_set' = ANY (p.proargnames)
   AND p.proname NOT IN (SELECT fn FROM rule_set_calls)
-  AND p.proname NOT IN ('parameter_row', 'param', 'param_date', 'param_text', 'known_rule_set')
+  AND p.proname NOT IN ('parameter_row', 'param', 'param_date', 'param_text', 'param_choice', 'known_rule_set')
 ORDER BY 1;
 -- the views and the two-argument helpers read the rule set of SET vbp.rule_set
 SET vbp.rule_set = 'no-such-rule-set';
@@ -133,3 +133,43 @@ DELETE FROM vbp.volume_report WHERE batch_id IN (95, 96);
 DELETE FROM vbp.institution WHERE name LIKE '可信度医院%';
 DELETE FROM vbp.generic_group WHERE group_code = 'XC10AAA999A001';
 DELETE FROM vbp.batch WHERE batch_id IN (95, 96);
+
+-- 5. A choice parameter names its choices when it holds something else
+SELECT try_sql($$SELECT vbp.param_choice('national', 'under_report_deduction', '{none,zero}')$$) AS not_a_choice;
+
+-- 6. Payment boundaries (payment_days 30).  Two order lines accepted 2024-03-02: L1 never
+-- paid, L2 paid 2024-03-20.  Due date 2024-03-02 + 30 = 2024-04-01.
+--   as of 2024-03-10: L2's payment is not known yet, L1's time has not passed: 0 due
+--   as of 2024-03-25: L2 paid within 30 days: 1 due, 1 on time
+--   as of 2024-04-01: the last day: L1 may still be paid on time: 1 due, 1 on time
+--   as of 2024-04-02: L1 is late: 2 due, 1 on time
+INSERT INTO vbp.batch (batch_id, name, cycle_start, ratio_rule_set) VALUES (97, '回款边界批次', '2024-01-01', 'batch7');
+INSERT INTO vbp.generic_group (group_code, generic_name) VALUES ('XC10AAA999A001', '测试他汀片');
+INSERT INTO vbp.product (product_code, group_code) VALUES ('XC10AAA999A001010109901', 'XC10AAA999A001');
+INSERT INTO vbp.selection (batch_id, product_code, selected, reference_price, selected_price, winners)
+VALUES (97, 'XC10AAA999A001010109901', true, 1.00, 0.25, 1);
+INSERT INTO vbp.institution (org_code, name, level, division) VALUES ('H44010390001', '回款边界医院', 'tertiary', '440103');
+INSERT INTO vbp.volume_report (batch_id, org_code, group_code, baseline_volume, reported_volume, signed_off, reported_on)
+VALUES (97, 'H44010390001', 'XC10AAA999A001', 1000, 1000, true, '2023-11-01');
+INSERT INTO vbp.agreement (batch_id, org_code, group_code, agreed_volume, cycle_start, cycle_end)
+VALUES (97, 'H44010390001', 'XC10AAA999A001', 500, '2024-01-01', '2024-12-31');
+INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount, accepted_on, paid_on) VALUES
+  ('H44010390001', 'XC10AAA999A001010109901', '2024-03-01', 100, '25.00', '2024-03-02', NULL),
+  ('H44010390001', 'XC10AAA999A001010109901', '2024-03-01', 100, '25.00', '2024-03-02', '2024-03-20');
+SELECT d AS as_of, f.payments_due, f.paid_on_time
+FROM unnest(ARRAY[date '2024-03-10', '2024-03-25', '2024-04-01', '2024-04-02']) d
+CROSS JOIN LATERAL vbp.fulfilment_for(d) f WHERE f.batch_id = 97 ORDER BY d;
+
+-- 7. Payment standard exactly (payment_standard_multiple 2, cut 0.7, phase 3 years): price 3.00,
+-- selected 1.00: 3.00 > 2 x 1.00, target 0.7 x 3.00 = 2.10; year 1: 3.00 - 0.90 x 1 / 3 = 2.700000;
+-- year 2: 3.00 - 0.90 x 2 / 3 = 2.400000; a price of 1.00 to 0.70 over 3 years: 1.00 - 0.30 / 3 = 0.900000
+SELECT vbp.payment_standard(3.00, 1.00, 1, true) AS year_1, vbp.payment_standard(3.00, 1.00, 2, true) AS year_2,
+       vbp.payment_standard(3.00, 1.00, 5, true) AS year_5, vbp.payment_standard(1.00, 0.40, 1, true) AS small;
+DELETE FROM vbp.purchase WHERE org_code = 'H44010390001';
+DELETE FROM vbp.agreement WHERE batch_id = 97;
+DELETE FROM vbp.volume_report WHERE batch_id = 97;
+DELETE FROM vbp.selection WHERE batch_id = 97;
+DELETE FROM vbp.institution WHERE org_code = 'H44010390001';
+DELETE FROM vbp.product WHERE product_code = 'XC10AAA999A001010109901';
+DELETE FROM vbp.generic_group WHERE group_code = 'XC10AAA999A001';
+DELETE FROM vbp.batch WHERE batch_id = 97;

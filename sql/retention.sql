@@ -86,9 +86,11 @@ INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount, ac
 SELECT group_code, agreed_volume, selected_volume, selected_within_agreed, selected_spend, selected_price,
        nonselected_spend, reference_price, budget, spend, savings, report_status, deduction_factor, counted_savings
 FROM retention_components() ORDER BY group_code;
--- score: completion min(1, 6800 / 6000) = 100; selected share 6800 / 7300 = 93.15; on time 100;
+-- score: completion per contract, each capped at 1: G1 min(1, 6000 / 5000) = 1, G2 800 / 1000 = 0.8,
+-- weighted by agreed volume (5000 x 1 + 1000 x 0.8) / 6000 = 96.67 (pooled, min(1, 6800 / 6000) = 100
+-- would hide G2's shortfall); selected share 6800 / 7300 = 93.15; on time 100;
 -- accuracy: 6500 / 10000 = 0.65 and 800 / 2000 = 0.40 both outside [0.8, 1.2] = 0;
--- 0.4 x 100 + 0.2 x 93.1507 + 0.2 x 100 + 0.2 x 0 = 78.63 -> grade B (70-80) -> 40%
+-- 0.4 x 96.6667 + 0.2 x 93.1507 + 0.2 x 100 + 0.2 x 0 = 77.2968 -> 77.30 -> grade B (70-80) -> 40%
 SELECT completion_score, selected_share_score, on_time_payment_score, report_accuracy_score, weighted_score, score, grade, retention_ratio
 FROM retention_assessment();
 -- budget 9450.00, spend 3906.00, savings 5544.00, deductions 897.75, counted 4646.25, retained 4646.25 x 0.4 = 1858.50
@@ -103,6 +105,17 @@ UPDATE parameter SET value_text = 'zero' WHERE rule_set = 'strict' AND name = 'u
 SELECT 'min50' AS rule_set, grade, retention_ratio, counted_savings, retained FROM retention_statement_for('min50')
 UNION ALL
 SELECT 'strict', grade, retention_ratio, counted_savings, retained FROM retention_statement_for('strict');
+
+-- completion combined otherwise: 'mean' (1 + 0.8) / 2 = 90.00, 'minimum' 80.00
+SELECT copy_rule_set('vbp.parameter', 'national', 'by-mean') > 0 AS copied,
+       copy_rule_set('vbp.parameter', 'national', 'by-min') > 0 AS copied_too;
+UPDATE parameter SET value_text = 'mean' WHERE rule_set = 'by-mean' AND name = 'completion_combination';
+UPDATE parameter SET value_text = 'minimum' WHERE rule_set = 'by-min' AND name = 'completion_combination';
+SELECT 'by-mean' AS rule_set, completion_score FROM retention_assessment('by-mean')
+UNION ALL SELECT 'by-min', completion_score FROM retention_assessment('by-min');
+UPDATE parameter SET value_text = 'median' WHERE rule_set = 'by-min' AND name = 'completion_combination';
+SELECT try_sql($$SELECT count(*) FROM vbp.retention_assessment('by-min')$$) AS unknown_combination;
+DELETE FROM parameter WHERE rule_set IN ('by-mean', 'by-min');
 
 -- settle once; a second settlement is refused; corrections are audited adjustments
 SELECT batch_id, org_code, rule_set, budget, spend, savings, counted_savings, score, grade, retention_ratio, retained
@@ -119,6 +132,13 @@ SELECT settled, settled_retained, adjustments, net_retained FROM retention_state
 -- a supplied score takes precedence: 85 -> grade A -> 50% -> 2323.13 (the settlement stays as settled)
 INSERT INTO assessment (batch_id, org_code, score) VALUES (90, 'H44010300351', 85);
 SELECT score, grade, retention_ratio, retained, settled_retained FROM retention_statement;
+-- the grade is decided on the exact score: A is above 80 (80,100], so 80.004 is A (shown as 80.00),
+-- and 80 itself is B [70,80]
+UPDATE assessment SET score = 80.004 WHERE batch_id = 90 AND org_code = 'H44010300351';
+SELECT score, grade, retention_ratio FROM retention_assessment() WHERE org_code = 'H44010300351';
+UPDATE assessment SET score = 80 WHERE batch_id = 90 AND org_code = 'H44010300351';
+SELECT score, grade, retention_ratio FROM retention_assessment() WHERE org_code = 'H44010300351';
+UPDATE assessment SET score = 85 WHERE batch_id = 90 AND org_code = 'H44010300351';
 SELECT batch_id, province, city, institutions, retained, settled, net_retained FROM retention_by_region ORDER BY city NULLS FIRST;
 
 -- a capped regional pool: a second Guangzhou hospital retains 0.4 x its savings too;

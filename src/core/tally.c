@@ -49,10 +49,12 @@ vbp_tally_add(vbp_tally *t, int64_t units, int64_t fen, bool selected, bool bid,
  * One purchase of an agreement cycle as of a date (days since any epoch;
  * PostgreSQL's infinite dates are the int32 extremes and compare right):
  * counted if cycle_start <= purchased <= min(cycle_end, as_of).  For
- * products in the batch, the payment is due once accepted + payment_days <=
- * as_of or once paid, and on time if paid <= accepted + payment_days.  A
- * missing accepted/paid date or payment_days makes the comparison false, as
- * NULL does in SQL.
+ * products in the batch, the payment is due once paid, or once its time has
+ * passed: accepted + payment_days < as_of (on the last day itself it may still
+ * be paid on time); it is on time if paid <= accepted + payment_days.  A
+ * payment made after as_of is not yet known on as_of: the purchase counts as
+ * unpaid.  A missing accepted/paid date or payment_days makes the comparison
+ * false, as NULL does in SQL.
  */
 void
 vbp_tally_add_purchase(vbp_tally *t, int64_t units, int64_t fen, int32_t purchased,
@@ -65,9 +67,11 @@ vbp_tally_add_purchase(vbp_tally *t, int64_t units, int64_t fen, int32_t purchas
 
 	if (purchased < cycle_start || purchased > cycle_end || purchased > as_of)
 		return;
+	if (paid != NULL && *paid > as_of)
+		paid = NULL;
 	due = paid != NULL ||
 		(accepted != NULL && payment_days != NULL &&
-		 (int64_t) *accepted + *payment_days <= (int64_t) as_of);
+		 (int64_t) *accepted + *payment_days < (int64_t) as_of);
 	on_time = paid != NULL && accepted != NULL && payment_days != NULL &&
 		(int64_t) *paid <= (int64_t) *accepted + *payment_days;
 	vbp_tally_add(t, units, fen, selected, bid, due, on_time);

@@ -223,6 +223,9 @@ INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, 
   ('national', 'robust_z_constant', 0.6745, NULL, NULL, 'factor',
    'Constant of the modified z-score 0.6745 (x - median) / MAD',
    '[pub] Iglewicz and Hoaglin (1993)', true),
+  ('national', 'completion_combination', NULL, NULL, 'agreed_weighted', 'rule',
+   'How the assessment combines the completion of each contract (each capped at 1): agreed_weighted (weighted by agreed volume), mean, or minimum',
+   '[param] vbp default; per contract as the seed requires (按采购合同完成约定采购量)', true),
   ('national', 'robust_z_meanad_constant', 0.7979, NULL, NULL, 'factor',
    'Constant of the modified z-score when the MAD is 0: 0.7979 (x - median) / MeanAD, MeanAD the mean absolute deviation around the median (1 / 1.2533, the ratio of the mean absolute deviation to the standard deviation of a normal distribution)',
    '[pub] Iglewicz and Hoaglin (1993); the MeanAD fallback as in IBM SPSS''s modified z-score', true),
@@ -446,6 +449,21 @@ CREATE FUNCTION vbp.param_text(rule_set text, name text) RETURNS text
   RETURN (vbp.parameter_row(rule_set, name, 'text')).value_text;
 COMMENT ON FUNCTION vbp.param_text(text, text) IS
   'Text policy parameter (政策参数, a policy chosen by name, e.g. the grade rule set) of a rule set; 22023 on an unknown rule set or name, or a parameter that is not text';
+
+CREATE FUNCTION vbp.param_choice(rule_set text, name text, choices text[]) RETURNS text
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  v text := vbp.param_text(rule_set, name);
+BEGIN
+  IF v IS NULL OR NOT v = ANY (choices) THEN
+    RAISE EXCEPTION 'parameter % of rule set "%" is "%", not one of %', name, rule_set, v, array_to_string(choices, ', ')
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = format('UPDATE vbp.parameter SET value_text = ... WHERE rule_set = %L AND name = %L', rule_set, name);
+  END IF;
+  RETURN v;
+END $$;
+COMMENT ON FUNCTION vbp.param_choice(text, text, text[]) IS
+  'Text policy parameter that must be one of the given choices (e.g. under_report_deduction: none, zero, proportional); 22023 naming the rule set, the parameter and the choices otherwise';
 
 CREATE FUNCTION vbp.report_rule_set() RETURNS text
   LANGUAGE sql STABLE PARALLEL SAFE

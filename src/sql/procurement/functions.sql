@@ -196,10 +196,12 @@ BEGIN
     RETURN least(price, selected_price);
   END IF;
   target := CASE WHEN price > multiple * selected_price THEN cut * price ELSE least(price, selected_price) END;
-  RETURN price - (price - target) * least(1, year / years);
+  -- multiply before dividing, and to the 6 decimals of a unit price: year 1 of 3 from
+  -- 3.00 to 2.10 is 3.00 - 0.90 x 1 / 3 = 2.700000, not 2.700000000000000000003
+  RETURN round(price - (price - target) * least(year, years) / years, 6);
 END $$;
 COMMENT ON FUNCTION vbp.payment_standard(numeric, numeric, int, boolean, text) IS
-  'Payment standard (支付标准, 医保发〔2019〕18号) in year k of the phase-in: target T = 0.7 x price above 2 x the selected price, else the selected price (never above the price); S_k = P - (P - T) x min(1, k / N); generics without consistency evaluation get at most the selected price at once; pass true for originators and evaluated generics';
+  'Payment standard (支付标准, 医保发〔2019〕18号) in year k of the phase-in: target T = 0.7 x price above 2 x the selected price, else the selected price (never above the price); S_k = P - (P - T) x min(k, N) / N, rounded to 6 decimals; generics without consistency evaluation get at most the selected price at once; pass true for originators and evaluated generics';
 
 CREATE FUNCTION vbp.listed_price_ok(listed_price numeric, winning_price numeric, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS boolean

@@ -65,7 +65,7 @@ BEGIN ATOMIC
     SELECT vbp.param(retention_components.rule_set, 'fund_payment_ratio') AS r_pay,
            vbp.param(retention_components.rule_set, 'insured_share') AS s_ins,
            vbp.param(retention_components.rule_set, 'report_floor') AS floor,
-           vbp.param_text(retention_components.rule_set, 'under_report_deduction') AS policy
+           vbp.param_choice(retention_components.rule_set, 'under_report_deduction', '{none,zero,proportional}') AS policy
   ), prices AS (
     SELECT s.batch_id, pr.group_code, avg(s.reference_price) AS reference_price
     FROM vbp.selection s JOIN vbp.product pr USING (product_code)
@@ -111,6 +111,13 @@ END;
 COMMENT ON FUNCTION vbp.retention_components(text) IS
   'Retention components (结余留用测算) per institution x cycle x generic group: budget B = Q_agreed x P_ref x r_pay x s_ins, spend E = (min(Q_sel, Q_agreed) x P_sel + A_nonsel) x r_pay x s_ins, savings S = B - E, and the deduction for not- or under-reported groups, on positive savings only (S x d when S > 0, else S); money rounded half away from zero once per component';
 
+CREATE FUNCTION vbp.contract_completion(selected bigint, agreed bigint) RETURNS numeric
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN agreed > 0 THEN least(1, coalesce(selected, 0)::numeric / agreed)
+            WHEN agreed = 0 THEN 1 END;
+COMMENT ON FUNCTION vbp.contract_completion(bigint, bigint) IS
+  'Completion of one contract (合同完成率) for the assessment: min(1, selected units bought / agreed volume); 1 for an agreed volume of 0; NULL without an agreed volume';
+
 -- assessment score (考核得分) 0-100 from weighted items, or supplied directly
 CREATE FUNCTION vbp.retention_assessment(rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
@@ -124,7 +131,8 @@ BEGIN ATOMIC
            vbp.param(retention_assessment.rule_set, 'report_accuracy_low') AS acc_lo,
            vbp.param(retention_assessment.rule_set, 'report_accuracy_high') AS acc_hi,
            vbp.param_text(retention_assessment.rule_set, 'retention_grade_rule_set') AS grade_set,
-           vbp.param_text(retention_assessment.rule_set, 'assessment_weight_rule_set') AS weight_set
+           vbp.param_text(retention_assessment.rule_set, 'assessment_weight_rule_set') AS weight_set,
+           vbp.param_choice(retention_assessment.rule_set, 'completion_combination', '{agreed_weighted,mean,minimum}') AS combine
   ), g AS (
     SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, v.reported_volume,
            ap.selected_units AS sel_q, ap.selected_units + ap.other_units AS all_q,
@@ -135,7 +143,14 @@ BEGIN ATOMIC
     WHERE ap.in_batch
   ), items AS (
     SELECT g.batch_id, g.org_code,
-           100 * least(1, sum(coalesce(g.sel_q, 0))::numeric / nullif(sum(g.agreed_volume), 0)) AS completion,
+           -- completion per contract (按采购合同), each capped at 1, then combined: buying
+           -- more in one group does not make up for another
+           100 * CASE (SELECT combine FROM p)
+                   WHEN 'agreed_weighted' THEN sum(g.agreed_volume * vbp.contract_completion(g.sel_q, g.agreed_volume))
+                                               / nullif(sum(g.agreed_volume) FILTER (WHERE g.agreed_volume > 0), 0)
+                   WHEN 'mean' THEN avg(vbp.contract_completion(g.sel_q, g.agreed_volume))
+                   WHEN 'minimum' THEN min(vbp.contract_completion(g.sel_q, g.agreed_volume))
+                 END AS completion,
            100 * sum(coalesce(g.sel_q, 0))::numeric / nullif(sum(coalesce(g.all_q, 0)), 0) AS sel_share,
            100 * sum(g.n_on_time)::numeric / nullif(sum(g.n_purchases), 0) AS on_time,
            100 * avg(CASE WHEN g.reported_volume > 0
@@ -154,12 +169,13 @@ BEGIN ATOMIC
   SELECT s.batch_id, s.org_code, round(s.completion, 2), round(s.sel_share, 2), round(s.on_time, 2), round(s.accuracy, 2),
          round(s.weighted, 2), s.supplied, round(coalesce(s.supplied, s.weighted), 2), r.grade, r.ratio
   FROM scored s
+  -- the grade on the exact score (80.004 is above 80); the score is shown to 2 decimals
   LEFT JOIN vbp.retention_grade_rule r ON r.rule_set = (SELECT grade_set FROM p)
-   AND r.score_range @> round(coalesce(s.supplied, s.weighted), 2)
+   AND r.score_range @> coalesce(s.supplied, s.weighted)
   WHERE vbp.known_rule_set(retention_assessment.rule_set);
 END;
 COMMENT ON FUNCTION vbp.retention_assessment(text) IS
-  'Assessment score (考核得分) per institution and cycle: weighted items (completion of agreed volume, selected share, on-time payment, report accuracy; each 0-100) or the score supplied in vbp.assessment, with the grade and retention ratio of the configured rule set';
+  'Assessment score (考核得分) per institution and cycle: weighted items (completion of agreed volume per contract, each capped at 1 and combined by parameter completion_combination; selected share; on-time payment; report accuracy; each 0-100) or the score supplied in vbp.assessment, with the grade and retention ratio of the configured rule set decided on the exact score (shown rounded to 2 decimals)';
 
 -- settlements: each (institution, cycle) once; corrections are audited adjustments
 CREATE TABLE vbp.retention_settlement (
