@@ -107,8 +107,16 @@ FROM demo_status WHERE selected_q::numeric / nullif(selected_q + other_q, 0) < 0
 UNION ALL
 SELECT DISTINCT 'late_payer', org_code::text FROM purchase WHERE paid_on > accepted_on + 30
 UNION ALL
-SELECT 'city_without_dual_channel_pharmacy', c.code FROM division c
-WHERE c.level = 'city' AND NOT EXISTS (SELECT 1 FROM institution i WHERE i.dual_channel AND city(i.org_code) = c.code)
+-- a city: a prefecture-level unit (four-digit codes less 1101, 1201, 3101, 5001, 5002 and the
+-- province-administered 4190, 4290, 4690, 6590), or a whole municipality (11, 12, 31, 50)
+SELECT 'city_without_dual_channel_pharmacy', u.code
+FROM (SELECT c.code FROM division c
+      WHERE c.level = 'city' AND c.code NOT IN ('1101', '1201', '3101', '5001', '5002', '4190', '4290', '4690', '6590')
+      UNION ALL SELECT unnest(ARRAY['11', '12', '31', '50'])) u
+WHERE NOT EXISTS (SELECT 1 FROM institution i
+                  WHERE i.dual_channel
+                    AND CASE WHEN province(i.org_code) IN ('11', '12', '31', '50') THEN province(i.org_code)
+                             ELSE city(i.org_code) END = u.code)
 UNION ALL
 SELECT 'late_committee', m.org_code::text || ' ' || v.version_id FROM nrdl_version v
 JOIN LATERAL (SELECT org_code, min(met_on) AS met_on FROM committee_meeting

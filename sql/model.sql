@@ -5,6 +5,18 @@ SET datestyle = ISO, YMD;
 
 -- GB/T 2260 divisions: 31 provinces, 342 cities, 2,978 counties, each under its parent
 SELECT level, count(*) FROM division GROUP BY level ORDER BY min(length(code));
+-- prefecture-level units (地级行政区): 342 four-digit codes less the municipalities' 市辖区
+-- (1101, 1201, 3101, 5001) and 县 (5002) and the province-administered county-level units
+-- (4190, 4290, 4690, 6590): 342 - 9 = 333; the municipalities are 11, 12, 31 and 50
+SELECT count(*) FILTER (WHERE prefecture_level) AS prefecture_level_units,
+       string_agg(code, ' ' ORDER BY code) FILTER (WHERE level = 'city' AND NOT prefecture_level) AS not_cities,
+       string_agg(code, ' ' ORDER BY code) FILTER (WHERE municipality) AS municipalities
+FROM division;
+-- the dual-channel city of an institution: its prefecture-level unit; the whole municipality
+-- (a Chongqing county, 500101 and 500229, both count as 50); a directly administered
+-- county-level city is its own (仙桃, 429004)
+SELECT o AS org_code, vbp.dual_channel_unit(o::vbp.orgcode) AS unit
+FROM unnest(ARRAY['H44010300001', 'H50010100001', 'H50022900001', 'H42900400001', 'H11010100001']) o;
 SELECT count(*) AS orphans FROM division c LEFT JOIN division p ON p.code = c.parent
 WHERE c.parent IS NOT NULL AND (p.code IS NULL OR p.level <> CASE c.level WHEN 'city' THEN 'province' ELSE 'city' END);
 SELECT d.name AS province, c.name AS city FROM division d JOIN division c ON c.parent = d.code

@@ -230,9 +230,17 @@ BEGIN
   FROM demo_i i;
   ALTER TABLE demo_i ADD COLUMN org_code vbp.orgcode;
   UPDATE demo_i SET org_code = (kind || county || lpad(j::text, 5, '0'))::vbp.orgcode;
+  -- a city without: a prefecture-level unit, or a whole municipality, none of whose
+  -- four-digit rows drew a dual-channel pharmacy (county-level units a province
+  -- administers directly are not cities)
   INSERT INTO vbp.demo_injection (kind, key, division, detail)
-  SELECT 'city_without_dual_channel_pharmacy', c.code, c.code, 'no pharmacy of the city is dual-channel'
-  FROM demo_city c WHERE vbp.demo_uniform(seed, 24, c.city_no) < 0.03;
+  SELECT 'city_without_dual_channel_pharmacy', u.unit, u.unit, 'no pharmacy of the city is dual-channel'
+  FROM (SELECT CASE WHEN p.municipality THEN c.province ELSE c.code END AS unit,
+               bool_and(vbp.demo_uniform(seed, 24, c.city_no) < 0.03) AS without
+        FROM demo_city c JOIN vbp.division p ON p.code = c.province JOIN vbp.division d ON d.code = c.code
+        WHERE d.prefecture_level OR p.municipality
+        GROUP BY 1) u
+  WHERE u.without;
 
   RAISE DEBUG 'generate_demo: volume reports: hospitals x VBP groups they use; (after %)', clock_timestamp() - t0;
   -- volume reports: hospitals x VBP groups they use; normal reports lie evenly within +-10%

@@ -14,6 +14,10 @@ CREATE TABLE vbp.division (
   name      text NOT NULL,
   parent    text REFERENCES vbp.division (code),
   shipped   boolean NOT NULL DEFAULT false,
+  prefecture_level boolean NOT NULL DEFAULT false,
+  municipality     boolean NOT NULL DEFAULT false,
+  CONSTRAINT division_prefecture_is_city CHECK (NOT prefecture_level OR level = 'city'),
+  CONSTRAINT division_municipality_is_province CHECK (NOT municipality OR level = 'province'),
   CONSTRAINT division_code_length CHECK (length(code) = CASE level WHEN 'province' THEN 2 WHEN 'city' THEN 4 ELSE 6 END),
   CONSTRAINT division_parent_unless_province CHECK ((level = 'province') = (parent IS NULL)),
   CONSTRAINT division_code_within_parent CHECK (parent IS NULL OR code LIKE parent || '%')
@@ -29,5 +33,8 @@ COMMENT ON COLUMN vbp.division.level IS 'province, city (prefecture level) or co
 COMMENT ON COLUMN vbp.division.name IS 'Chinese name (名称)';
 COMMENT ON COLUMN vbp.division.parent IS 'Code of the enclosing division';
 COMMENT ON COLUMN vbp.division.shipped IS 'True for the rows shipped with the extension';
+COMMENT ON COLUMN vbp.division.prefecture_level IS
+  'A prefecture-level unit (地级行政区: 地级市, 地区, 自治州, 盟; 333): true for city rows except a municipality''s 市辖区 and 县 groupings (1101, 1201, 3101, 5001, 5002) and the province-administered county-level units (4190, 4290, 4690, 6590), which are not cities';
+COMMENT ON COLUMN vbp.division.municipality IS 'A municipality directly under the central government (直辖市: 11, 12, 31, 50), a province-level unit that is one city';
 
 SELECT pg_catalog.pg_extension_config_dump('vbp.division', 'WHERE NOT shipped');

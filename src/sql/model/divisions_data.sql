@@ -3354,3 +3354,10 @@ INSERT INTO vbp.division (code, level, name, parent, shipped) VALUES
   ('659010', 'county', '胡杨河市', '6590', true),
   ('659011', 'county', '新星市', '6590', true),
   ('659012', 'county', '白杨市', '6590', true);
+
+-- prefecture-level units (地级行政区): the 342 four-digit codes less the municipalities'
+-- groupings (市辖区, 县) and the province-administered county-level units (省直辖县级
+-- 行政区划, 自治区直辖县级行政区划): 333
+UPDATE vbp.division SET prefecture_level = true
+WHERE level = 'city' AND name NOT IN ('市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划');
+UPDATE vbp.division SET municipality = true WHERE level = 'province' AND code IN ('11', '12', '31', '50');

@@ -141,6 +141,18 @@ CREATE VIEW vbp.nrdl_stocking_summary WITH (security_invoker = true) AS SELECT *
 COMMENT ON VIEW vbp.nrdl_stocking_summary IS
   'Stocking rate of negotiated drugs by level, city, province and nationally as of vbp.report_date()';
 
+CREATE FUNCTION vbp.dual_channel_unit(org vbp.orgcode) RETURNS text
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT CASE WHEN p.municipality THEN p.code
+              WHEN c.prefecture_level THEN c.code
+              ELSE vbp.division(org) END
+  FROM vbp.division p LEFT JOIN vbp.division c ON c.code = vbp.city(org)
+  WHERE p.code = vbp.province(org);
+END;
+COMMENT ON FUNCTION vbp.dual_channel_unit(vbp.orgcode) IS
+  'The city an institution belongs to for the dual channel (双通道地市): its prefecture-level unit (地级行政区); the whole municipality for Beijing, Tianjin, Shanghai and Chongqing; the county-level unit itself where the province administers it directly (e.g. 仙桃, 429004)';
+
 CREATE FUNCTION vbp.nrdl_availability_for(as_of date)
   RETURNS TABLE (version_id int, org_code vbp.orgcode, level text, city text, drugs bigint, stocked bigint,
                  via_pharmacy bigint, available bigint, availability_rate numeric)
@@ -148,17 +160,19 @@ CREATE FUNCTION vbp.nrdl_availability_for(as_of date)
 BEGIN ATOMIC
   WITH ev AS (
     SELECT * FROM vbp.nrdl_stock_events(as_of)
-  ), ph AS (   -- drugs stocked by a qualified dual-channel pharmacy, per city
-    SELECT DISTINCT vbp.city(i.org_code) AS city, ev.group_code
-    FROM vbp.institution i JOIN ev USING (org_code)
+  ), inst AS MATERIALIZED (   -- each institution's city for the dual channel, once
+    SELECT i.*, vbp.dual_channel_unit(i.org_code) AS unit FROM vbp.institution i
+  ), ph AS (   -- drugs stocked by a qualified dual-channel pharmacy, per city (vbp.dual_channel_unit)
+    SELECT DISTINCT i.unit, ev.group_code
+    FROM inst i JOIN ev USING (org_code)
     WHERE i.dual_channel AND (i.dual_channel_since IS NULL OR i.dual_channel_since <= as_of)
   ), pairs AS (
     SELECT f.version_id, i.org_code, i.level, vbp.city(i.org_code) AS city, f.group_code,
-           ev.org_code IS NOT NULL AS here, f.dual_channel AND ph.city IS NOT NULL AS near
+           ev.org_code IS NOT NULL AS here, f.dual_channel AND ph.unit IS NOT NULL AS near
     FROM vbp.nrdl_in_force(as_of) f
-    CROSS JOIN vbp.institution i
+    CROSS JOIN inst i
     LEFT JOIN ev ON ev.org_code = i.org_code AND ev.group_code = f.group_code
-    LEFT JOIN ph ON ph.city = vbp.city(i.org_code) AND ph.group_code = f.group_code
+    LEFT JOIN ph ON ph.unit = i.unit AND ph.group_code = f.group_code
     WHERE i.level <> 'pharmacy'
   )
   SELECT version_id, org_code, level, city, count(*), count(*) FILTER (WHERE here),
@@ -167,7 +181,7 @@ BEGIN ATOMIC
   FROM pairs GROUP BY 1, 2, 3, 4;
 END;
 COMMENT ON FUNCTION vbp.nrdl_availability_for(date) IS
-  'Effective availability (可及性) of the negotiated drugs in force on a date for each medical institution: stocked in the institution, or else, for a drug on the dual-channel list, by a pharmacy of the same prefecture city qualified for the dual channel (双通道药店) by the date; availability_rate = available / drugs';
+  'Effective availability (可及性) of the negotiated drugs in force on a date for each medical institution: stocked in the institution, or else, for a drug on the dual-channel list, by a pharmacy of the same prefecture city (vbp.dual_channel_unit: a municipality counts as one city) qualified for the dual channel (双通道药店) by the date; availability_rate = available / drugs';
 
 CREATE VIEW vbp.nrdl_availability WITH (security_invoker = true) AS SELECT * FROM vbp.nrdl_availability_for(vbp.report_date());
 COMMENT ON VIEW vbp.nrdl_availability IS
@@ -190,13 +204,15 @@ CREATE FUNCTION vbp.dual_channel_gap_for(as_of date)
   RETURNS TABLE (kind text, province text, city text, detail text)
   LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-  SELECT 'city_without_dual_channel_pharmacy', c.parent, c.code,
+  -- every prefecture-level unit (333) and municipality (4) needs a pharmacy; the
+  -- county-level units a province administers directly are not cities
+  SELECT 'city_without_dual_channel_pharmacy', coalesce(c.parent, c.code), c.code,
          format('no qualified dual-channel pharmacy in %s (%s) on %s', c.name, c.code, as_of)
   FROM vbp.division c
-  WHERE c.level = 'city'
+  WHERE ((c.level = 'city' AND c.prefecture_level) OR (c.level = 'province' AND c.municipality))
     AND NOT EXISTS (SELECT FROM vbp.institution i
                     WHERE i.dual_channel AND (i.dual_channel_since IS NULL OR i.dual_channel_since <= as_of)
-                      AND vbp.city(i.org_code) = c.code)
+                      AND vbp.dual_channel_unit(i.org_code) = c.code)
   UNION ALL
   SELECT 'province_without_dual_channel_list', p.code, NULL,
          format('%s (%s) has published no dual-channel list for version %s by %s', p.name, p.code, v.version_id, as_of)
@@ -207,7 +223,7 @@ BEGIN ATOMIC
                     WHERE l.province = p.code AND l.version_id = v.version_id AND l.published_on <= as_of);
 END;
 COMMENT ON FUNCTION vbp.dual_channel_gap_for(date) IS
-  'Dual-channel gaps (双通道落地缺口) on a date: prefecture cities with no qualified dual-channel pharmacy, and provinces with no published dual-channel list for the list version in force';
+  'Dual-channel gaps (双通道落地缺口) on a date: prefecture-level units (333) and municipalities (4) with no qualified dual-channel pharmacy, and provinces with no published dual-channel list for the list version in force';
 
 CREATE VIEW vbp.dual_channel_gap WITH (security_invoker = true) AS SELECT * FROM vbp.dual_channel_gap_for(vbp.report_date());
 COMMENT ON VIEW vbp.dual_channel_gap IS
