@@ -179,6 +179,34 @@ SELECT group_code, budget, spend, savings, report_status, deduction_factor, coun
 FROM retention_components() WHERE org_code = 'H44010400002' ORDER BY group_code;
 SELECT savings, deductions, counted_savings, retained FROM retention_statement WHERE org_code = 'H44010400002';
 
+-- the budget's reference price is the volume-weighted pre-procurement price of the group:
+-- batch 91, group XC10AAA999A001 with an originator at 4.50 (100 units bought the year before)
+-- and a generic at 0.50 (900 units): P_ref = (4.50 x 100 + 0.50 x 900) / 1000 = 0.900000, where
+-- the plain mean would be 2.50.  A hospital agreed 1,000 and bought 1,000 of the generic
+-- (selected at 0.30 = 300.00): B = 1000 x 0.90 x 0.63 = 567.00 (the mean would give 1575.00);
+-- E = 300.00 x 0.63 = 189.00; S = 378.00
+INSERT INTO batch (batch_id, name, cycle_start, ratio_rule_set) VALUES (91, '加权价批次', '2024-01-01', 'batch7');
+INSERT INTO generic_group (group_code, generic_name) VALUES ('XC10AAA999A001', '测试他汀片');
+INSERT INTO product (product_code, group_code, originator) VALUES
+  ('XC10AAA999A001010109901', 'XC10AAA999A001', false), ('XC10AAA999A001010209902', 'XC10AAA999A001', true);
+INSERT INTO selection (batch_id, product_code, selected, reference_price, selected_price, winners, pre_volume) VALUES
+  (91, 'XC10AAA999A001010109901', true, 0.50, 0.30, 1, 900), (91, 'XC10AAA999A001010209902', false, 4.50, NULL, 1, 100);
+INSERT INTO institution (org_code, name, level, division) VALUES ('H44030590001', '深圳加权价医院', 'tertiary', '440305');
+INSERT INTO volume_report (batch_id, org_code, group_code, baseline_volume, reported_volume, signed_off, reported_on)
+VALUES (91, 'H44030590001', 'XC10AAA999A001', 1000, 1000, true, '2023-11-01');
+INSERT INTO agreement VALUES (91, 'H44030590001', 'XC10AAA999A001', 1000, '2024-01-01', '2024-12-31');
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount, accepted_on, paid_on)
+VALUES ('H44030590001', 'XC10AAA999A001010109901', '2024-02-01', 1000, '300.00', '2024-02-02', '2024-02-10');
+SELECT reference_price, reference_basis, budget, spend, savings FROM retention_components() WHERE batch_id = 91;
+-- a province's published figure takes precedence: P_ref 1.00 -> B = 1000 x 1.00 x 0.63 = 630.00, S = 441.00
+INSERT INTO group_reference_price (batch_id, group_code, purpose, price, source)
+VALUES (91, 'XC10AAA999A001', 'budget', 1.00, '示例省医保局公布的集采前加权平均价');
+SELECT reference_price, reference_basis, budget, savings FROM retention_components() WHERE batch_id = 91;
+DELETE FROM group_reference_price;
+-- a missing volume: the plain mean (4.50 + 0.50) / 2 = 2.50, marked; B = 1575.00
+UPDATE selection SET pre_volume = NULL WHERE batch_id = 91 AND product_code = 'XC10AAA999A001010209902';
+SELECT round(reference_price, 6) AS reference_price, reference_basis, budget FROM retention_components() WHERE batch_id = 91;
+
 -- clean up for the other tests (settlements are append-only, so truncate)
 SET client_min_messages = warning;
 TRUNCATE retention_adjustment, retention_settlement_group, retention_settlement, assessment, purchase,

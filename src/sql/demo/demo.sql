@@ -192,11 +192,11 @@ BEGIN
 
   RAISE DEBUG 'generate_demo: selections: each winner''s cut is the drug''s cut  (after %)', clock_timestamp() - t0;
   -- selections: each winner's cut is the drug's cut plus noise with zero mean over the winners
-  INSERT INTO vbp.selection (batch_id, product_code, selected, reference_price, ceiling_price, selected_price, winners)
+  INSERT INTO vbp.selection (batch_id, product_code, selected, reference_price, ceiling_price, selected_price, winners, pre_volume)
   SELECT g.batch_id, p.product_code, p.selected, round(g.p_ref, 6), round(g.p_ref * 0.95, 6),
          CASE WHEN p.selected THEN round(g.p_ref * (1 - (g.drug_cut + 0.06 * (vbp.demo_uniform(seed, 10, p.g_no, p.k)::numeric
               - avg(vbp.demo_uniform(seed, 10, p.g_no, p.k)::numeric) FILTER (WHERE p.selected) OVER (PARTITION BY p.g_no)))), 6) END,
-         g.winners
+         g.winners, 1000 + floor(vbp.demo_uniform(seed, 11, p.g_no, p.k) * 100000)::bigint
   FROM demo_p p JOIN demo_g g USING (g_no)
   WHERE g.kind = 'vbp';
 

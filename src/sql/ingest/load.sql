@@ -300,6 +300,7 @@ INSERT INTO vbp.load_field (target, field, position, kind, domain, required, col
   ('selection', 'selected_price', 6, 'numeric', NULL, false, 'selected_price', 'r.selected_price', 'Winning price per smallest unit (中选价), yuan'),
   ('selection', 'winners', 7, 'int', NULL, true, 'winners', 'r.winners::int', 'Winning companies of the generic group (中选企业数)'),
   ('selection', 'supply_provinces', 8, 'list', NULL, false, 'supply_provinces', 'r.supply_provinces', 'Province codes supplied (供应省份), separated by 、 , ; or spaces; empty = all'),
+  ('selection', 'pre_volume', 9, 'int', NULL, false, 'pre_volume', 'r.pre_volume', 'Pre-procurement volume (集采前采购量), smallest units: the weight of the reference price in the budget''s weighted price'),
 
   ('volume_report', 'batch_id', 1, 'int', NULL, true, 'batch_id', 'r.batch_id::int', 'Batch number (批次)'),
   ('volume_report', 'org_code', 2, 'orgcode', NULL, true, 'org_code', 'r.org_code', 'Institution code'),
@@ -407,6 +408,7 @@ INSERT INTO vbp.load_check (target, position, field, ok, reason) VALUES
   ('selection', 6, 'selected_price', 'r.selected_price IS NULL OR r.ceiling_price IS NULL OR r.selected_price <= r.ceiling_price',
    '''the winning price '' || r.selected_price || '' is above the ceiling '' || r.ceiling_price'),
   ('selection', 7, 'winners', 'r.winners IS NULL OR r.winners BETWEEN 1 AND 2147483647', '''the number of winners must be at least 1'''),
+  ('selection', 9, 'pre_volume', 'r.pre_volume IS NULL OR r.pre_volume >= 0', '''a volume cannot be negative'''),
   ('selection', 8, 'supply_provinces', 'r.supply_provinces IS NULL OR r.supply_provinces <@ ARRAY(SELECT d.code FROM vbp.division d WHERE d.level = ''province'')',
    '''supply provinces '' || array_to_string(r.supply_provinces, '','') || '' are not all province codes'''),
 
@@ -516,6 +518,7 @@ FROM (VALUES
   ('selection', 'ceiling_price', '最高有效申报价(元)'), ('selection', 'selected_price', '中选价'), ('selection', 'selected_price', '中选价格'),
   ('selection', 'selected_price', '中选价格(元)'), ('selection', 'selected_price', '中选单价'), ('selection', 'winners', '中选企业数'),
   ('selection', 'supply_provinces', '供应省份'), ('selection', 'supply_provinces', '供应地区'),
+  ('selection', 'pre_volume', '集采前采购量'), ('selection', 'pre_volume', '集采前使用量'), ('selection', 'pre_volume', '上年采购量'),
 
   ('volume_report', 'batch_id', '批次'), ('volume_report', 'batch_id', '批次号'), ('volume_report', 'org_code', '机构编码'),
   ('volume_report', 'org_code', '医疗机构编码'), ('volume_report', 'org_code', '医药机构编码'), ('volume_report', 'group_code', '通用名编码'),

@@ -98,6 +98,7 @@ CREATE TABLE vbp.selection (
   selected_price       numeric(18, 6) CHECK (selected_price > 0),
   winners              int NOT NULL CHECK (winners >= 1),
   supply_provinces     text[],
+  pre_volume           bigint CHECK (pre_volume >= 0),
   load_id              bigint,
   PRIMARY KEY (batch_id, product_code),
   CONSTRAINT selection_price_if_selected CHECK (selected = (selected_price IS NOT NULL)),
@@ -117,8 +118,32 @@ COMMENT ON COLUMN vbp.selection.ceiling_price IS 'Bid ceiling (最高有效申�
 COMMENT ON COLUMN vbp.selection.selected_price IS 'Winning price (中选价) per smallest unit; NULL when not selected';
 COMMENT ON COLUMN vbp.selection.winners IS 'Number of winning companies of the generic group in the batch';
 COMMENT ON COLUMN vbp.selection.supply_provinces IS 'Province codes the product supplies (供应省份); NULL = all';
+COMMENT ON COLUMN vbp.selection.pre_volume IS
+  'Pre-procurement volume (集采前采购量), smallest units, in the year before procurement: the weight of reference_price in the group''s volume-weighted pre-procurement price (集采前加权平均价) of the retention budget';
 COMMENT ON COLUMN vbp.selection.load_id IS 'The load (vbp.load) that last wrote the row; NULL when written otherwise';
 SELECT pg_catalog.pg_extension_config_dump('vbp.selection', '');
+
+CREATE TABLE vbp.group_reference_price (
+  batch_id    int NOT NULL REFERENCES vbp.batch,
+  group_code  vbp.drugcode NOT NULL REFERENCES vbp.generic_group,
+  purpose     text NOT NULL CHECK (purpose IN ('budget')),
+  price       numeric(18, 6) NOT NULL CHECK (price > 0),
+  source      text NOT NULL,
+  load_id     bigint,
+  PRIMARY KEY (batch_id, group_code, purpose)
+);
+-- row-level security: published reference data: every tenant reads it
+ALTER TABLE vbp.group_reference_price ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.group_reference_price FOR SELECT USING (true);
+COMMENT ON TABLE vbp.group_reference_price IS
+  'A generic group''s reference price as published for one purpose (参考价格): for budget, the volume-weighted pre-procurement price (集采前加权平均价) of the retention budget, where a province publishes it; it takes precedence over the price vbp weights from vbp.selection';
+COMMENT ON COLUMN vbp.group_reference_price.batch_id IS 'Batch';
+COMMENT ON COLUMN vbp.group_reference_price.group_code IS 'Generic group';
+COMMENT ON COLUMN vbp.group_reference_price.purpose IS 'budget: the retention budget''s P_ref (the price cut and the payment standard use each product''s own price)';
+COMMENT ON COLUMN vbp.group_reference_price.price IS 'Price per smallest unit, yuan';
+COMMENT ON COLUMN vbp.group_reference_price.source IS 'Where the figure is published';
+COMMENT ON COLUMN vbp.group_reference_price.load_id IS 'The load (vbp.load) that last wrote the row; NULL when written otherwise';
+SELECT pg_catalog.pg_extension_config_dump('vbp.group_reference_price', '');
 
 -- ---------------------------------------------------------------------
 -- Institutions and pharmacies (定点医药机构)

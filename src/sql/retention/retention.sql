@@ -58,7 +58,7 @@ CREATE FUNCTION vbp.retention_components(rule_set text DEFAULT vbp.report_rule_s
     selected_spend vbp.cny, selected_price numeric, nonselected_spend vbp.cny,
     reference_price numeric, fund_payment_ratio numeric, insured_share numeric,
     budget vbp.cny, spend vbp.cny, savings vbp.cny,
-    report_status text, deduction_factor numeric, counted_savings vbp.cny)
+    report_status text, deduction_factor numeric, counted_savings vbp.cny, reference_basis text)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   WITH p AS MATERIALIZED (   -- the rule set's parameters, looked up once
@@ -67,8 +67,20 @@ BEGIN ATOMIC
            vbp.param(retention_components.rule_set, 'report_floor') AS floor,
            vbp.param_choice(retention_components.rule_set, 'under_report_deduction', '{none,zero,proportional}') AS policy
   ), prices AS (
-    SELECT s.batch_id, pr.group_code, avg(s.reference_price) AS reference_price
+    -- P_ref of the budget: the published figure (vbp.group_reference_price), else the
+    -- volume-weighted pre-procurement price sum(p x q) / sum(q) over the group's products
+    -- in the batch, to 6 decimals; the plain mean only when a volume is missing, marked
+    SELECT s.batch_id, pr.group_code,
+           coalesce(min(gp.price),
+                    CASE WHEN count(s.pre_volume) = count(*) AND sum(s.pre_volume) > 0
+                         THEN round(sum(s.reference_price * s.pre_volume) / sum(s.pre_volume), 6) END,
+                    avg(s.reference_price)) AS reference_price,
+           CASE WHEN min(gp.price) IS NOT NULL THEN 'published'
+                WHEN count(s.pre_volume) = count(*) AND sum(s.pre_volume) > 0 THEN 'volume_weighted'
+                ELSE 'unweighted: pre-procurement volumes missing' END AS basis
     FROM vbp.selection s JOIN vbp.product pr USING (product_code)
+    LEFT JOIN vbp.group_reference_price gp ON gp.batch_id = s.batch_id AND gp.group_code OPERATOR(vbp.=) pr.group_code
+                                          AND gp.purpose = 'budget'
     GROUP BY 1, 2
   ), bought AS (
     SELECT ap.batch_id, ap.org_code, ap.group_code, ap.selected_units AS sel_q,
@@ -77,7 +89,7 @@ BEGIN ATOMIC
   ), c AS (
     SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, b.sel_q, least(b.sel_q, a.agreed_volume) AS within,
            b.sel_spend, CASE WHEN b.sel_q > 0 THEN b.sel_spend::numeric / b.sel_q END AS p_sel, b.nonsel_spend,
-           pz.reference_price, coalesce(f.fund_payment_ratio, p.r_pay) AS r_pay, coalesce(f.insured_share, p.s_ins) AS s_ins,
+           pz.reference_price, pz.basis, coalesce(f.fund_payment_ratio, p.r_pay) AS r_pay, coalesce(f.insured_share, p.s_ins) AS s_ins,
            CASE WHEN v.reported_volume IS NULL AND v.baseline_volume > 0 THEN 'not_reported'
                 WHEN v.reported_volume < p.floor * v.baseline_volume THEN 'under_reported'
                 ELSE 'reported' END AS status,
@@ -100,7 +112,8 @@ BEGIN ATOMIC
          -- a deduction applies to positive savings only: a loss counts in full
          CASE WHEN x.budget OPERATOR(vbp.>) x.spend
               THEN ((x.budget OPERATOR(vbp.-) x.spend)::numeric * c.factor)::vbp.cny
-              ELSE x.budget OPERATOR(vbp.-) x.spend END
+              ELSE x.budget OPERATOR(vbp.-) x.spend END,
+         c.basis
   FROM c
   CROSS JOIN LATERAL (SELECT
       (c.agreed_volume * c.reference_price * c.r_pay * c.s_ins)::vbp.cny AS budget,
@@ -109,7 +122,7 @@ BEGIN ATOMIC
   WHERE vbp.known_rule_set(retention_components.rule_set);
 END;
 COMMENT ON FUNCTION vbp.retention_components(text) IS
-  'Retention components (结余留用测算) per institution x cycle x generic group: budget B = Q_agreed x P_ref x r_pay x s_ins, spend E = (min(Q_sel, Q_agreed) x P_sel + A_nonsel) x r_pay x s_ins, savings S = B - E, and the deduction for not- or under-reported groups, on positive savings only (S x d when S > 0, else S); money rounded half away from zero once per component';
+  'Retention components (结余留用测算) per institution x cycle x generic group: budget B = Q_agreed x P_ref x r_pay x s_ins (P_ref the group''s published pre-procurement price, else its volume-weighted pre-procurement price sum(p x q) / sum(q), to 6 decimals; reference_basis says which), spend E = (min(Q_sel, Q_agreed) x P_sel + A_nonsel) x r_pay x s_ins, savings S = B - E, and the deduction for not- or under-reported groups, on positive savings only (S x d when S > 0, else S); money rounded half away from zero once per component';
 
 CREATE FUNCTION vbp.contract_completion(selected bigint, agreed bigint) RETURNS numeric
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -232,6 +245,7 @@ CREATE TABLE vbp.retention_settlement_group (
   report_status     text NOT NULL,
   deduction_factor  numeric NOT NULL,
   counted_savings   vbp.cny NOT NULL,
+  reference_basis   text NOT NULL,
   PRIMARY KEY (batch_id, org_code, group_code),
   FOREIGN KEY (batch_id, org_code) REFERENCES vbp.retention_settlement ON DELETE CASCADE
 );
@@ -257,7 +271,8 @@ COMMENT ON COLUMN vbp.retention_settlement_group.spend IS 'E';
 COMMENT ON COLUMN vbp.retention_settlement_group.savings IS 'S = B - E';
 COMMENT ON COLUMN vbp.retention_settlement_group.report_status IS 'reported, under_reported or not_reported';
 COMMENT ON COLUMN vbp.retention_settlement_group.deduction_factor IS 'Share of the savings counted';
-COMMENT ON COLUMN vbp.retention_settlement_group.counted_savings IS 'S x deduction factor';
+COMMENT ON COLUMN vbp.retention_settlement_group.counted_savings IS 'S x deduction factor when S > 0, else S';
+COMMENT ON COLUMN vbp.retention_settlement_group.reference_basis IS 'How P_ref was set: published, volume_weighted, or unweighted when pre-procurement volumes were missing';
 
 CREATE SEQUENCE vbp.retention_adjustment_id_seq;
 COMMENT ON SEQUENCE vbp.retention_adjustment_id_seq IS 'Identifiers of retention adjustments';
@@ -361,7 +376,7 @@ BEGIN
          (SELECT array_agg(ROW(c.batch_id, c.org_code, c.group_code, c.agreed_volume, c.selected_volume,
                                    c.selected_within_agreed, c.selected_spend, c.nonselected_spend, c.reference_price,
                                    c.fund_payment_ratio, c.insured_share, c.budget, c.spend, c.savings, c.report_status,
-                                   c.deduction_factor, c.counted_savings)::vbp.retention_settlement_group)
+                                   c.deduction_factor, c.counted_savings, c.reference_basis)::vbp.retention_settlement_group)
              FROM vbp.retention_components(settle_retention.rule_set) c
              WHERE c.batch_id = settle_retention.batch AND c.org_code = settle_retention.org) AS groups
     INTO got
