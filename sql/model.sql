@@ -25,12 +25,14 @@ WHERE c.code = city('H44010300351'::orgcode);
 -- every shipped parameter carries a source; a few published values
 SELECT count(*) AS parameters, count(*) FILTER (WHERE source ~ '^\[(pub|seed|param|believed|method)\]') AS with_source_mark
 FROM parameter WHERE shipped;
+-- the shipped rule sets: national, and three that change one institution-wide retention rule
+SELECT rule_set, count(*) AS parameters FROM parameter WHERE shipped GROUP BY 1 ORDER BY 1;
 SELECT name, coalesce(value::text, to_char(value_date, 'YYYY-MM-DD'), value_text) AS value, unit FROM parameter
-WHERE name IN ('report_floor', 'robust_z_threshold', 'payment_days', 'coverage_target_2025', 'dual_channel_list_deadline')
+WHERE rule_set = 'national' AND name IN ('report_floor', 'robust_z_threshold', 'payment_days', 'coverage_target_2025', 'dual_channel_list_deadline')
 ORDER BY name;
 -- the published batch figures; batches 1-6 add up to the 2022 reply's 234 drugs
 SELECT batch_id, name, drugs, avg_cut FROM published_batch ORDER BY batch_id;
-SELECT sum(drugs) AS drugs_1_6, (SELECT value FROM parameter WHERE name = 'vbp_varieties_mid_2022') AS seed_varieties,
+SELECT sum(drugs) AS drugs_1_6, (SELECT value FROM parameter WHERE rule_set = 'national' AND name = 'vbp_varieties_mid_2022') AS seed_varieties,
        round(sum(drugs * avg_cut) / sum(drugs), 2) AS drug_weighted_cut
 FROM published_batch WHERE batch_id <= 6;
 SELECT category, winners_min, winners_max, ratio, cycle_years FROM agreed_ratio_rule

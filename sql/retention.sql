@@ -138,6 +138,24 @@ UPDATE assessment SET score = 80.004 WHERE batch_id = 90 AND org_code = 'H440103
 SELECT score, grade, retention_ratio FROM retention_assessment() WHERE org_code = 'H44010300351';
 UPDATE assessment SET score = 80 WHERE batch_id = 90 AND org_code = 'H44010300351';
 SELECT score, grade, retention_ratio FROM retention_assessment() WHERE org_code = 'H44010300351';
+-- institution-wide rules, as shipped rule sets (score 75: grade B, 40%; counted 4646.25):
+--   national: 4646.25 x 0.4 = 1858.50
+--   national-floor-50: the ratio at least 0.5: 4646.25 x 0.5 = 2323.125 -> 2323.13
+--   completion-required: G2's contract is 800 / 1000 = 0.8 < 1: nothing retained
+--   forfeit-unreported: every group reported: as national, 1858.50
+UPDATE assessment SET score = 75 WHERE batch_id = 90 AND org_code = 'H44010300351';
+SELECT r AS rule_set, s.retention_ratio, s.retained, s.forfeited
+FROM unnest(ARRAY['national', 'national-floor-50', 'completion-required', 'forfeit-unreported']) WITH ORDINALITY AS u(r, o)
+CROSS JOIN LATERAL retention_statement_for(r) s WHERE s.org_code = 'H44010300351' ORDER BY o;
+-- G2 not reported: under national its savings count nothing (counted 3150.00 x 0.4 = 1260.00);
+-- under forfeit-unreported the institution retains nothing
+UPDATE volume_report SET reported_volume = NULL, reported_on = NULL
+WHERE batch_id = 90 AND org_code = 'H44010300351' AND group_code = 'XB06ACL388A001';
+SELECT r AS rule_set, s.counted_savings, s.retained, s.forfeited
+FROM unnest(ARRAY['national', 'forfeit-unreported']) WITH ORDINALITY AS u(r, o)
+CROSS JOIN LATERAL retention_statement_for(r) s WHERE s.org_code = 'H44010300351' ORDER BY o;
+UPDATE volume_report SET reported_volume = 2000, reported_on = '2023-11-01'
+WHERE batch_id = 90 AND org_code = 'H44010300351' AND group_code = 'XB06ACL388A001';
 UPDATE assessment SET score = 85 WHERE batch_id = 90 AND org_code = 'H44010300351';
 SELECT batch_id, province, city, institutions, retained, settled, net_retained FROM retention_by_region ORDER BY city NULLS FIRST;
 

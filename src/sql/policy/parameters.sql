@@ -226,6 +226,15 @@ INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, 
   ('national', 'completion_combination', NULL, NULL, 'agreed_weighted', 'rule',
    'How the assessment combines the completion of each contract (each capped at 1): agreed_weighted (weighted by agreed volume), mean, or minimum',
    '[param] vbp default; per contract as the seed requires (按采购合同完成约定采购量)', true),
+  ('national', 'not_reported_forfeit', NULL, NULL, 'group', 'rule',
+   'What a group not reported (未报量) costs: group (that group''s savings count nothing) or institution (the institution retains nothing)',
+   '[param] vbp default group, as the seed''s per-group deduction; institution as some provinces rule', true),
+  ('national', 'retention_completion_required', 0, NULL, NULL, 'ratio',
+   'Completion every contract must reach for any retention (完成约定采购量方可结余留用); 0: no precondition, 1: every contract complete',
+   '[param] vbp default 0', true),
+  ('national', 'retention_ratio_floor', 0, NULL, NULL, 'ratio',
+   'Least retention ratio whatever the grade (e.g. 0.5: "in principle not below 50%")',
+   '[param] vbp default 0 (graded); 0.5 as the national rule is believed to say (医保发〔2020〕26号)', true),
   ('national', 'robust_z_meanad_constant', 0.7979, NULL, NULL, 'factor',
    'Constant of the modified z-score when the MAD is 0: 0.7979 (x - median) / MeanAD, MeanAD the mean absolute deviation around the median (1 / 1.2533, the ratio of the mean absolute deviation to the standard deviation of a normal distribution)',
    '[pub] Iglewicz and Hoaglin (1993); the MeanAD fallback as in IBM SPSS''s modified z-score', true),
@@ -330,6 +339,24 @@ INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, 
   ('national', 'reimbursement_tolerance', 0.01, NULL, NULL, 'ratio',
    'Largest difference of the fund-paid share between the hospital and the pharmacy channel still counted as the same reimbursement (双通道同等报销)',
    '[method] rounding each line''s fund payment to the fen moves a channel''s share by far less', true);
+
+-- Named rule sets of the institution-wide retention rules provinces use: each the
+-- national rule set with one rule changed (a province copies one and edits it)
+INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, description, source, shipped)
+SELECT r.rule_set, p.name,
+       CASE WHEN p.name = r.name THEN r.value ELSE p.value END, p.value_date,
+       CASE WHEN p.name = r.name THEN r.value_text ELSE p.value_text END,
+       p.unit, p.description, CASE WHEN p.name = r.name THEN r.source ELSE p.source END, true
+FROM vbp.parameter p
+CROSS JOIN (VALUES
+  ('forfeit-unreported', 'not_reported_forfeit', NULL::numeric, 'institution',
+   '[param] rule set forfeit-unreported: an institution with a group not reported retains nothing'),
+  ('completion-required', 'retention_completion_required', 1, NULL,
+   '[param] rule set completion-required: retention only when every contract''s agreed volume is complete'),
+  ('national-floor-50', 'retention_ratio_floor', 0.5, NULL,
+   '[believed] rule set national-floor-50: graded, but never below 50% (医保发〔2020〕26号, "in principle not below 50%")')
+) AS r(rule_set, name, value, value_text, source)
+WHERE p.rule_set = 'national';
 
 CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.parameter
   FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();

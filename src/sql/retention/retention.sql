@@ -321,17 +321,27 @@ CREATE FUNCTION vbp.retention_statement_for(rule_set text DEFAULT vbp.report_rul
   RETURNS TABLE (
     batch_id int, org_code vbp.orgcode, groups bigint, budget vbp.cny, spend vbp.cny, savings vbp.cny,
     deductions vbp.cny, counted_savings vbp.cny, score numeric, grade text, retention_ratio numeric,
-    retained vbp.cny, settled boolean, settled_retained vbp.cny, adjustments vbp.cny, net_retained vbp.cny)
+    retained vbp.cny, settled boolean, settled_retained vbp.cny, adjustments vbp.cny, net_retained vbp.cny,
+    forfeited text)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
+  WITH p AS MATERIALIZED (   -- the rule set's institution-wide rules
+    SELECT vbp.param_choice(retention_statement_for.rule_set, 'not_reported_forfeit', '{group,institution}') AS forfeit,
+           vbp.param(retention_statement_for.rule_set, 'retention_completion_required') AS required,
+           vbp.param(retention_statement_for.rule_set, 'retention_ratio_floor') AS floor
+  )
   SELECT c.batch_id, c.org_code, count(*), vbp.sum(c.budget), vbp.sum(c.spend), vbp.sum(c.savings),
          vbp.sum(c.savings) OPERATOR(vbp.-) vbp.sum(c.counted_savings), vbp.sum(c.counted_savings),
-         a.score, a.grade, coalesce(a.retention_ratio, 0),
-         (greatest(vbp.sum(c.counted_savings)::numeric, 0) * coalesce(a.retention_ratio, 0))::vbp.cny,
+         a.score, a.grade, greatest(coalesce(a.retention_ratio, 0), p.floor),
+         CASE WHEN (p.forfeit = 'institution' AND bool_or(c.report_status = 'not_reported'))
+                OR min(vbp.contract_completion(c.selected_volume, c.agreed_volume)) < p.required THEN '0'::vbp.cny
+              ELSE (greatest(vbp.sum(c.counted_savings)::numeric, 0) * greatest(coalesce(a.retention_ratio, 0), p.floor))::vbp.cny END,
          s.org_code IS NOT NULL, s.retained,
          (SELECT vbp.sum(j.amount) FROM vbp.retention_adjustment j WHERE j.batch_id = c.batch_id AND j.org_code = c.org_code),
          CASE WHEN s.org_code IS NOT NULL THEN s.retained OPERATOR(vbp.+) coalesce(
-           (SELECT vbp.sum(j.amount) FROM vbp.retention_adjustment j WHERE j.batch_id = c.batch_id AND j.org_code = c.org_code), '0') END
+           (SELECT vbp.sum(j.amount) FROM vbp.retention_adjustment j WHERE j.batch_id = c.batch_id AND j.org_code = c.org_code), '0') END,
+         CASE WHEN p.forfeit = 'institution' AND bool_or(c.report_status = 'not_reported') THEN 'a group not reported'
+              WHEN min(vbp.contract_completion(c.selected_volume, c.agreed_volume)) < p.required THEN 'agreed volume not completed' END
   -- the components and the assessment are computed once each (materialized):
   -- inlined and joined, the planner's estimate of their join can fall to one
   -- row and re-run the assessment for every component row
@@ -340,11 +350,12 @@ BEGIN ATOMIC
   LEFT JOIN (WITH a AS MATERIALIZED (SELECT * FROM vbp.retention_assessment(retention_statement_for.rule_set))
              SELECT * FROM a) a USING (batch_id, org_code)
   LEFT JOIN vbp.retention_settlement s USING (batch_id, org_code)
+  CROSS JOIN p
   WHERE vbp.known_rule_set(retention_statement_for.rule_set)
-  GROUP BY c.batch_id, c.org_code, a.score, a.grade, a.retention_ratio, s.org_code, s.retained;
+  GROUP BY c.batch_id, c.org_code, a.score, a.grade, a.retention_ratio, s.org_code, s.retained, p.forfeit, p.required, p.floor;
 END;
 COMMENT ON FUNCTION vbp.retention_statement_for(text) IS
-  'Retention statement (结余留用结算单) per institution and cycle under a rule set: budget, spend, savings, deductions, score, grade, ratio, R = max(0, counted savings) x ratio, and what was settled and adjusted';
+  'Retention statement (结余留用结算单) per institution and cycle under a rule set: budget, spend, savings, deductions, score, grade, ratio (the grade''s, at least retention_ratio_floor), R = max(0, counted savings) x ratio, or 0 when forfeited (not_reported_forfeit = institution and a group not reported; a contract below retention_completion_required), and what was settled and adjusted';
 
 CREATE VIEW vbp.retention_statement WITH (security_invoker = true) AS SELECT * FROM vbp.retention_statement_for(vbp.report_rule_set());
 COMMENT ON VIEW vbp.retention_statement IS
