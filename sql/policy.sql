@@ -165,6 +165,17 @@ CROSS JOIN LATERAL vbp.fulfilment_for(d) f WHERE f.batch_id = 97 ORDER BY d;
 -- year 2: 3.00 - 0.90 x 2 / 3 = 2.400000; a price of 1.00 to 0.70 over 3 years: 1.00 - 0.30 / 3 = 0.900000
 SELECT vbp.payment_standard(3.00, 1.00, 1, true) AS year_1, vbp.payment_standard(3.00, 1.00, 2, true) AS year_2,
        vbp.payment_standard(3.00, 1.00, 5, true) AS year_5, vbp.payment_standard(1.00, 0.40, 1, true) AS small;
+-- 8. Payment-standard shapes as schedules of steps (vbp.payment_standard_step), a drug at
+-- P = 4.00 whose generic won at P_sel = 1.00:
+--   p70-then-selected: year 1 0.7 x 4.00 = 2.800000; year 2 0.35 x 4.00 + 0.5 x 1.00 = 1.900000;
+--     year 3 and after 1.000000
+--   step-15 (15% a year): 0.85 x 4.00 = 3.400000, 0.7225 x 4.00 = 2.890000, 0.614125 x 4.00 = 2.456500,
+--     then unchanged; at P = 1.50 year 3 would be 0.921188, below P_sel: 1.000000
+SELECT k AS year, vbp.payment_standard_scheduled(4.00, 1.00, k, 'p70-then-selected') AS p70,
+       vbp.payment_standard_scheduled(4.00, 1.00, k, 'step-15') AS step_15,
+       vbp.payment_standard_scheduled(1.50, 1.00, k, 'step-15') AS step_15_near_selected
+FROM generate_series(0, 4) k;
+SELECT try_sql($$SELECT vbp.payment_standard_scheduled(4.00, 1.00, 1, 'no-such-schedule')$$) AS unknown_schedule;
 DELETE FROM vbp.purchase WHERE org_code = 'H44010390001';
 DELETE FROM vbp.agreement WHERE batch_id = 97;
 DELETE FROM vbp.volume_report WHERE batch_id = 97;

@@ -147,6 +147,37 @@ COMMENT ON COLUMN vbp.credit_threshold.window_years IS 'Look-back window in year
 COMMENT ON COLUMN vbp.credit_threshold.source IS 'Policy source';
 COMMENT ON COLUMN vbp.credit_threshold.shipped IS 'True for published defaults (read-only)';
 
+CREATE TABLE vbp.payment_standard_step (
+  schedule        text NOT NULL,
+  year            int NOT NULL CHECK (year >= 1),
+  price_weight    numeric NOT NULL CHECK (price_weight >= 0),
+  selected_weight numeric NOT NULL CHECK (selected_weight >= 0),
+  not_below_selected boolean NOT NULL DEFAULT false,
+  source          text NOT NULL,
+  shipped         boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (schedule, year)
+);
+-- row-level security: published reference data: every tenant reads it
+ALTER TABLE vbp.payment_standard_step ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.payment_standard_step FOR SELECT USING (true);
+COMMENT ON TABLE vbp.payment_standard_step IS
+  'Payment-standard schedules as steps (支付标准调整路径): in year k of a schedule the standard of a drug priced P whose generic''s winning price is P_sel is price_weight x P + selected_weight x P_sel (at least P_sel where not_below_selected, never above P); years after the last step keep it; vbp.payment_standard_scheduled reads them';
+COMMENT ON COLUMN vbp.payment_standard_step.schedule IS 'Schedule name, e.g. a province''s';
+COMMENT ON COLUMN vbp.payment_standard_step.year IS 'Year of the phase-in (1 = the first year after the winning price)';
+COMMENT ON COLUMN vbp.payment_standard_step.price_weight IS 'Weight of the drug''s own price P';
+COMMENT ON COLUMN vbp.payment_standard_step.selected_weight IS 'Weight of the winning price P_sel';
+COMMENT ON COLUMN vbp.payment_standard_step.not_below_selected IS 'The standard does not fall below the winning price (a step cut stops there)';
+COMMENT ON COLUMN vbp.payment_standard_step.source IS 'Policy source';
+COMMENT ON COLUMN vbp.payment_standard_step.shipped IS 'True for shipped schedules (read-only)';
+INSERT INTO vbp.payment_standard_step (schedule, year, price_weight, selected_weight, not_below_selected, source, shipped) VALUES
+  ('p70-then-selected', 1, 0.7, 0, true, '[param] example shape: 70% of the price in year 1, then converging to the winning price within 3 years', true),
+  ('p70-then-selected', 2, 0.35, 0.5, true, '[param] example shape: halfway from 70% of the price to the winning price', true),
+  ('p70-then-selected', 3, 0, 1, true, '[param] example shape: the winning price from year 3', true),
+  ('step-15', 1, 0.85, 0, true, '[param] example shape: the non-selected price cut 15% a year (梯度降价), not below the winning price', true),
+  ('step-15', 2, 0.7225, 0, true, '[param] example shape: 0.85 x 0.85', true),
+  ('step-15', 3, 0.614125, 0, true, '[param] example shape: 0.85 x 0.85 x 0.85', true);
+SELECT pg_catalog.pg_extension_config_dump('vbp.payment_standard_step', 'WHERE NOT shipped');
+
 CREATE TABLE vbp.published_batch (
   batch_id      int PRIMARY KEY,
   name          text NOT NULL,
@@ -370,6 +401,8 @@ CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.credit_threshold
   FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
 CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.published_batch
   FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
+CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.payment_standard_step
+  FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
 
 COMMENT ON TRIGGER protect_shipped ON vbp.parameter IS 'Keeps shipped parameter rows read-only';
 COMMENT ON TRIGGER protect_shipped ON vbp.agreed_ratio_rule IS 'Keeps shipped agreed-ratio rows read-only';
@@ -377,6 +410,7 @@ COMMENT ON TRIGGER protect_shipped ON vbp.retention_grade_rule IS 'Keeps shipped
 COMMENT ON TRIGGER protect_shipped ON vbp.assessment_weight IS 'Keeps shipped assessment weights read-only';
 COMMENT ON TRIGGER protect_shipped ON vbp.credit_threshold IS 'Keeps shipped credit thresholds read-only';
 COMMENT ON TRIGGER protect_shipped ON vbp.published_batch IS 'Keeps the published batch figures read-only';
+COMMENT ON TRIGGER protect_shipped ON vbp.payment_standard_step IS 'Keeps shipped payment-standard steps read-only';
 
 
 -- ---------------------------------------------------------------------

@@ -203,6 +203,39 @@ END $$;
 COMMENT ON FUNCTION vbp.payment_standard(numeric, numeric, int, boolean, text) IS
   'Payment standard (支付标准, 医保发〔2019〕18号) in year k of the phase-in: target T = 0.7 x price above 2 x the selected price, else the selected price (never above the price); S_k = P - (P - T) x min(k, N) / N, rounded to 6 decimals; generics without consistency evaluation get at most the selected price at once; pass true for originators and evaluated generics';
 
+CREATE FUNCTION vbp.payment_standard_scheduled(price numeric, selected_price numeric, year int, schedule text)
+  RETURNS numeric
+  LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  st vbp.payment_standard_step;
+BEGIN
+  IF price <= 0 OR selected_price <= 0 OR year < 0 THEN
+    RAISE EXCEPTION 'prices must be positive and the year not negative (price %, selected %, year %)', price, selected_price, year
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM vbp.payment_standard_step s WHERE s.schedule = payment_standard_scheduled.schedule) THEN
+    RAISE EXCEPTION 'unknown payment-standard schedule "%"', schedule
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Schedules are in vbp.payment_standard_step: ' ||
+                   (SELECT string_agg(DISTINCT s.schedule, ', ') FROM vbp.payment_standard_step s) || '.';
+  END IF;
+  IF year = 0 THEN
+    RETURN round(price, 6);
+  END IF;
+  -- the step of the year, or the last one before it
+  SELECT * INTO st FROM vbp.payment_standard_step s
+  WHERE s.schedule = payment_standard_scheduled.schedule AND s.year <= payment_standard_scheduled.year
+  ORDER BY s.year DESC LIMIT 1;
+  IF NOT FOUND THEN
+    RETURN round(price, 6);
+  END IF;
+  RETURN round(least(price, CASE WHEN st.not_below_selected
+                                 THEN greatest(selected_price, st.price_weight * price + st.selected_weight * selected_price)
+                                 ELSE st.price_weight * price + st.selected_weight * selected_price END), 6);
+END $$;
+COMMENT ON FUNCTION vbp.payment_standard_scheduled(numeric, numeric, int, text) IS
+  'Payment standard (支付标准) in year k of a schedule of steps (vbp.payment_standard_step): price_weight x P + selected_weight x P_sel of the year''s step (or the last before it), at least P_sel where the step says so, never above P, to 6 decimals; year 0 is the price; 22023 for an unknown schedule';
+
 CREATE FUNCTION vbp.listed_price_ok(listed_price numeric, winning_price numeric, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS boolean
   LANGUAGE sql STABLE STRICT PARALLEL SAFE
