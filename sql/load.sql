@@ -103,10 +103,17 @@ WHERE batch_id = 901 ORDER BY org_code;
 SELECT org_code, selected_volume, selected_spend, nonselected_spend, budget, spend, savings
 FROM vbp.retention_components() WHERE batch_id = 901 AND org_code = 'H44030590001';
 
--- 8. The same export again: nothing changes (4 unchanged, the 10 bad lines again)
+-- 8. The same export again: nothing changes (4 unchanged, the 10 bad lines again), and
+-- no report moves: fulfilment, retention components and counters are the same row for row
+SELECT md5(string_agg(f::text, '|' ORDER BY f.org_code)) AS fulfilment_before FROM vbp.fulfilment_for('2024-06-30') f WHERE f.batch_id = 901 \gset
+SELECT md5(string_agg(c::text, '|' ORDER BY c.org_code)) AS retention_before FROM vbp.retention_components() c WHERE c.batch_id = 901 \gset
+SELECT md5(string_agg(c::text, '|' ORDER BY c.org_code)) AS counters_before FROM vbp.fulfilment_counter c WHERE c.batch_id = 901 \gset
 SELECT vbp.stage_table('s', :'header');
 \copy s FROM 'test/data/load/purchases_gbk.csv' (FORMAT csv, HEADER, ENCODING 'GBK')
 SELECT status, rows_read, inserted, replaced, unchanged, rejected FROM vbp.load('purchase', 's', 'purchases_gbk.csv');
+SELECT (SELECT md5(string_agg(f::text, '|' ORDER BY f.org_code)) FROM vbp.fulfilment_for('2024-06-30') f WHERE f.batch_id = 901) = :'fulfilment_before' AS fulfilment_same,
+       (SELECT md5(string_agg(c::text, '|' ORDER BY c.org_code)) FROM vbp.retention_components() c WHERE c.batch_id = 901) = :'retention_before' AS retention_same,
+       (SELECT md5(string_agg(c::text, '|' ORDER BY c.org_code)) FROM vbp.fulfilment_counter c WHERE c.batch_id = 901) = :'counters_before' AS counters_same;
 SELECT count(*) AS lines, sum(quantity) AS units FROM vbp.purchase WHERE org_code IN ('H44030590001', 'H44030590002') AND order_no IS NOT NULL;
 -- all_or_nothing: one bad line refuses the whole file
 SELECT vbp.stage_table('s', :'header');

@@ -247,6 +247,22 @@ SELECT try_sql($$EXPLAIN SELECT * FROM vbp.dispensing$$) AS writer_explain;
 RESET ROLE;
 SELECT count(*) AS ledger_rows, sum(quantity) AS units FROM vbp.dispensing WHERE patient_id LIKE 'PW%';
 SELECT count(*) AS links FROM capture_link WHERE source_table = 'public.his_dispensing';
+-- in quarantine mode the writer's statement goes on: its row for another institution stays
+-- in the hospital's table, nothing reaches the ledger, and the writer reads why
+CREATE TABLE public.his_dispensing_q (LIKE public.his_dispensing INCLUDING ALL);
+CREATE TRIGGER capture AFTER INSERT OR UPDATE OR DELETE ON public.his_dispensing_q
+  FOR EACH ROW EXECUTE FUNCTION vbp.capture('dispensing', 'line_no', 'org_code=hosp', 'product_code=drug',
+    'dispensed_on=day', 'quantity=qty', 'amount=total', 'fund_paid=fund', 'patient_id=patient',
+    'trace_code=code', 'channel=channel', 'on_error=quarantine');
+GRANT SELECT, INSERT ON public.his_dispensing_q TO regress_vbp_writer;
+SET ROLE regress_vbp_writer;
+INSERT INTO his_dispensing_q VALUES (8, :'other', :'drug', '2023-05-05', 1, 1.00, 1.00, 'PW8', NULL, '医院');
+SELECT count(*) AS kept_in_hospital_table FROM his_dispensing_q;
+SELECT source, source_key, sqlstate, rejected_by FROM vbp.load_reject WHERE source = 'public.his_dispensing_q';
+RESET ROLE;
+SELECT count(*) AS ledger_rows_pw8 FROM vbp.dispensing WHERE patient_id = 'PW8';
+DROP TABLE public.his_dispensing_q;
+DELETE FROM vbp.load_reject WHERE source = 'public.his_dispensing_q';
 DROP TABLE public.his_dispensing;
 DELETE FROM vbp.dispensing WHERE patient_id LIKE 'PW%';
 DELETE FROM capture_link WHERE source_table = 'public.his_dispensing';
