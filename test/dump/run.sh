@@ -43,5 +43,31 @@ for fmt in custom plain; do
 	fi
 	psql -d postgres -c 'DROP DATABASE vbp_dump_dst' -c 'CREATE DATABASE vbp_dump_dst'
 done
-rm -f "$dump"
+# A dump of the schema alone (pg_dump -n vbp): pg_dump 15 crashes on the default
+# partitions, which are configuration tables of the extension, so the workaround of
+# doc/schema.md leaves their rows out of the dump and copies them beside it.
+# Restored into a database with CREATE EXTENSION vbp (and vbp.setup_tenancy() in
+# both), every vbp table must equal the original.
+if pg_dump -n vbp --exclude-table-data=vbp.purchase_default --exclude-table-data=vbp.dispensing_default \
+		-d vbp_dump_src -f "$dump" 2>/dev/null &&
+	psql -d vbp_dump_src -c "\\copy vbp.purchase_default TO '$dump.purchase'" -c "\\copy vbp.dispensing_default TO '$dump.dispensing'"; then
+	echo "ok pg_dump -n vbp with the documented workaround"
+else
+	echo "FAIL pg_dump -n vbp with the documented workaround"
+fi
+# the dump's CREATE SCHEMA vbp fails (the extension made it); everything else applies
+PGOPTIONS="-c client_min_messages=error" command psql -X -q -d vbp_dump_dst -c 'CREATE EXTENSION vbp' -f "$dump" \
+	-c "\\copy vbp.purchase_default FROM '$dump.purchase'" -c "\\copy vbp.dispensing_default FROM '$dump.dispensing'" >/dev/null 2>&1
+psql -d vbp_dump_src -c 'SELECT count(*) FROM vbp.setup_tenancy()' >/dev/null
+psql -d vbp_dump_dst -c 'SELECT count(*) FROM vbp.setup_tenancy()' >/dev/null
+# the digest's public tables are not in a dump of schema vbp: read past their errors
+a=$(command psql -X -q -d vbp_dump_src -tA -f "$here/digest.sql" 2>/dev/null | grep '^vbp\.')
+b=$(command psql -X -q -d vbp_dump_dst -tA -f "$here/digest.sql" 2>/dev/null | grep '^vbp\.')
+if [ -n "$a" ] && [ "$a" = "$b" ]; then
+	echo "ok restored schema-only dump of vbp equals the original's vbp tables ($(echo "$a" | wc -l) digests)"
+else
+	diff <(echo "$a") <(echo "$b")
+	echo "FAIL restored schema-only dump of vbp equals the original's vbp tables"
+fi
+rm -f "$dump" "$dump.purchase" "$dump.dispensing"
 psql -d postgres -c 'DROP DATABASE vbp_dump_src' -c 'DROP DATABASE vbp_dump_dst'
