@@ -136,6 +136,28 @@ CREATE TRIGGER t6 AFTER INSERT ON public.bad_capture2 FOR EACH ROW EXECUTE FUNCT
 SELECT try_sql($$INSERT INTO public.bad_capture2 VALUES (1, 'x')$$) AS bad_on_error;
 DELETE FROM load_reject WHERE source = 'public.his_sales';
 
+-- vbp.capture_diff compares a captured table with its ledger rows: row 9 was written
+-- before the trigger; with the trigger off, row 1's quantity changes and row 2 goes;
+-- row 3's ledger row is deleted behind the link's back
+CREATE TABLE public.his_check (id int PRIMARY KEY, hosp text, drug text, d date, qty int, total numeric);
+INSERT INTO his_check VALUES (9, 'H44010300001', 'XA01ABD075A002010100483', '2024-02-01', 7, 7.00);
+CREATE TRIGGER cap AFTER INSERT OR UPDATE OR DELETE ON public.his_check FOR EACH ROW
+  EXECUTE FUNCTION vbp.capture('purchase', 'id', 'org_code=hosp', 'product_code=drug', 'purchased_on=d', 'quantity=qty', 'amount=total');
+INSERT INTO his_check VALUES (1, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-01', 100, 250.00),
+                             (2, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-01', 10, 25.00),
+                             (3, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-01', 5, 5.00);
+SELECT * FROM capture_diff('public.his_check');
+ALTER TABLE public.his_check DISABLE TRIGGER cap;
+UPDATE his_check SET qty = 101 WHERE id = 1;
+DELETE FROM his_check WHERE id = 2;
+ALTER TABLE public.his_check ENABLE TRIGGER cap;
+DELETE FROM purchase p USING capture_link l
+WHERE l.source_table = 'public.his_check' AND l.source_key = '3' AND p.purchase_id = l.target_id AND p.purchased_on = l.target_date;
+SELECT * FROM capture_diff('public.his_check');
+SELECT try_sql($$SELECT count(*) FROM vbp.capture_diff('vbp.batch')$$) AS no_capture_trigger;
+DROP TABLE public.his_check;
+DELETE FROM capture_link WHERE source_table = 'public.his_check';
+
 DROP TABLE public.his_orders, public.his_dispense, public.bad_capture, public.bad_capture2, public.his_sales;
 SET client_min_messages = warning;
 TRUNCATE vbp.capture_link, vbp.purchase, vbp.dispensing, vbp.product, vbp.generic_group, vbp.institution CASCADE;
