@@ -223,12 +223,10 @@ capture_insert(CaptureMap *m, HeapTuple tuple, TupleDesc desc, const char *table
 			appendStringInfoString(&sql, ", ");
 		if (strcmp(m->col[i]->name, "quantity_packs") == 0)
 			/* packs -> smallest units; the product is mapped (required) */
-			appendStringInfo(&sql, "$%d::pg_catalog.int8 OPERATOR(pg_catalog.*) (SELECT p.units_per_pack FROM vbp.product p "
-							 "WHERE p.product_code OPERATOR(vbp.=) $%d::vbp.drugcode)", i + 1, product);
+			appendStringInfo(&sql, "vbp.packs_to_units($%d::pg_catalog.int8, $%d::vbp.drugcode)", i + 1, product);
 		else if (strcmp(m->col[i]->name, "channel") == 0)
 			/* the hospital's own spelling (医院, 药店) through the enumeration table */
-			appendStringInfo(&sql, "coalesce((SELECT v.value FROM vbp.load_value v WHERE v.domain OPERATOR(pg_catalog.=) 'channel' "
-							 "AND v.raw OPERATOR(pg_catalog.=) pg_catalog.lower(pg_catalog.btrim($%d))), $%d)", i + 1, i + 1);
+			appendStringInfo(&sql, "vbp.translate_value('channel', $%d)", i + 1);
 		else
 			appendStringInfo(&sql, "$%d::%s", i + 1, m->col[i]->type);
 		types[i] = TEXTOID;

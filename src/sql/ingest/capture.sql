@@ -27,6 +27,24 @@ COMMENT ON COLUMN vbp.capture_link.target_date IS 'Its purchased_on or dispensed
 COMMENT ON INDEX vbp.capture_link_target IS 'Links by ledger row';
 SELECT pg_catalog.pg_extension_config_dump('vbp.capture_link', '');
 
+-- The two conversions a capture map applies, used by the trigger and by
+-- vbp.capture_diff alike, so the check compares with what the trigger wrote
+CREATE FUNCTION vbp.translate_value(domain text, raw text) RETURNS text
+  LANGUAGE sql STABLE PARALLEL SAFE
+RETURN coalesce((SELECT v.value FROM vbp.load_value v
+                 WHERE v.domain OPERATOR(pg_catalog.=) translate_value.domain
+                   AND v.raw OPERATOR(pg_catalog.=) pg_catalog.lower(pg_catalog.btrim(translate_value.raw))),
+                raw);
+COMMENT ON FUNCTION vbp.translate_value(text, text) IS
+  'A value as a hospital writes it translated through vbp.load_value (枚举值映射, e.g. channel 医院 -> hospital); unchanged when the table has no translation';
+
+CREATE FUNCTION vbp.packs_to_units(packs bigint, product vbp.drugcode) RETURNS bigint
+  LANGUAGE sql STABLE PARALLEL SAFE
+RETURN packs OPERATOR(pg_catalog.*) (SELECT p.units_per_pack FROM vbp.product p
+                                    WHERE p.product_code OPERATOR(vbp.=) packs_to_units.product);
+COMMENT ON FUNCTION vbp.packs_to_units(bigint, vbp.drugcode) IS
+  'A quantity in packs (盒) as smallest units (最小制剂单位): packs x the product''s units_per_pack; NULL for a product vbp does not know';
+
 CREATE FUNCTION vbp.capture() RETURNS trigger
   AS 'MODULE_PATHNAME', 'pgvbp_capture' LANGUAGE C;
 COMMENT ON FUNCTION vbp.capture() IS
@@ -76,15 +94,13 @@ BEGIN
     tcol := split_part(pair, '=', 1);
     scol := substr(pair, length(tcol) + 2);
     CONTINUE WHEN tcol = 'on_error';
-    typ := CASE WHEN tcol IN ('org_code') THEN 'vbp.orgcode' WHEN tcol = 'product_code' THEN 'vbp.drugcode'
-                WHEN tcol IN ('purchased_on', 'accepted_on', 'paid_on', 'dispensed_on') THEN 'date'
-                WHEN tcol IN ('quantity', 'quantity_packs') THEN 'bigint' WHEN tcol IN ('amount', 'fund_paid') THEN 'vbp.cny'
-                WHEN tcol = 'trace_code' THEN 'vbp.tracecode' WHEN tcol = 'days_supply' THEN 'int' ELSE 'text' END;
+    -- the ledger column's own type, as the trigger casts to it
+    SELECT format_type(a.atttypid, a.atttypmod) INTO typ FROM pg_attribute a
+    WHERE a.attrelid = format('vbp.%I', target)::regclass
+      AND a.attname = CASE WHEN tcol = 'quantity_packs' THEN 'quantity' ELSE tcol END;
     cmp := cmp || format(' UNION ALL SELECT %L WHERE (%s) IS DISTINCT FROM t.%I', tcol,
-      CASE WHEN tcol = 'quantity_packs'
-             THEN format('s.%I::text::bigint * (SELECT p.units_per_pack FROM vbp.product p WHERE p.product_code OPERATOR(vbp.=) s.%I::text::vbp.drugcode)', scol, product_src)
-           WHEN tcol = 'channel'
-             THEN format('coalesce((SELECT v.value FROM vbp.load_value v WHERE v.domain = ''channel'' AND v.raw = lower(btrim(s.%I::text))), s.%I::text)', scol, scol)
+      CASE WHEN tcol = 'quantity_packs' THEN format('vbp.packs_to_units(s.%I::text::bigint, s.%I::text::vbp.drugcode)', scol, product_src)
+           WHEN tcol = 'channel' THEN format('vbp.translate_value(''channel'', s.%I::text)', scol)
            ELSE format('s.%I::text::%s', scol, typ) END,
       CASE WHEN tcol = 'quantity_packs' THEN 'quantity' ELSE tcol END);
   END LOOP;

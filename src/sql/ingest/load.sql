@@ -725,7 +725,7 @@ BEGIN
           WHEN 'enum' THEN quote_literal('Not a value vbp.load_value knows for ' || f.domain || ' (known: '
                              || coalesce((SELECT string_agg(v.raw, ', ' ORDER BY v.value, v.raw) FROM vbp.load_value v WHERE v.domain = f.domain), 'none') || ').')
           ELSE format('vbp.parse_error(%L, r.%I)', f.kind, '_' || f.field) END,
-        CASE WHEN f.kind = 'enum' THEN '22P02' ELSE '22P02' END);
+        '22P02');
       allok := allok || format(' AND (r.%I IS NOT NULL OR r.%I IS NULL)', f.field, '_' || f.field)
                      || CASE WHEN f.required THEN format(' AND r.%I IS NOT NULL', '_' || f.field) ELSE '' END;
     END IF;
