@@ -248,13 +248,13 @@ RESET max_parallel_workers_per_gather; RESET parallel_setup_cost; RESET parallel
 RESET min_parallel_table_scan_size;
 -- a product of a VBP group that did not bid counts as non-selected in fulfilment
 CREATE TEMP TABLE one AS
-SELECT f.batch_id, f.org_code, f.group_code, f.nonselected_volume FROM fulfilment f
-WHERE f.status <> 'completed' ORDER BY f.batch_id, f.org_code, f.group_code LIMIT 1;
+SELECT f.batch_id, f.org_code, f.group_code, f.cycle_year, f.nonselected_volume FROM fulfilment f
+WHERE f.status <> 'completed' ORDER BY f.batch_id, f.org_code, f.group_code, f.cycle_year LIMIT 1;
 INSERT INTO product (product_code, group_code) SELECT (group_code::text || '0101' || '99999')::drugcode, group_code FROM one;
 INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount)
 SELECT org_code, (group_code::text || '0101' || '99999')::drugcode, current_setting('vbp.as_of')::date, 777, '777.00' FROM one;
 SELECT f.nonselected_volume - one.nonselected_volume AS added_to_nonselected
-FROM fulfilment f JOIN one USING (batch_id, org_code, group_code);
+FROM fulfilment f JOIN one USING (batch_id, org_code, group_code, cycle_year);
 
 -- clean up for the other tests
 SELECT empty_demo_tables();

@@ -17,20 +17,25 @@ SELECT count(*) AS agreements,
                         OR c.selected_spend <> ap.selected_spend OR c.other_spend <> ap.other_spend
                         OR c.purchases <> ap.purchases) AS differing
 FROM vbp.agreement_purchases('infinity', NULL) ap
-LEFT JOIN vbp.fulfilment_counter c USING (batch_id, org_code, group_code);
+LEFT JOIN vbp.fulfilment_counter c USING (batch_id, org_code, group_code, cycle_year);
 SELECT * FROM counter_diff;
 
--- one agreement by hand, with a product of its group selected in the batch
-SELECT a.batch_id, a.org_code AS org, a.group_code AS grp, a.cycle_start + 10 AS day, a.cycle_end + 1 AS after_cycle,
+-- one agreement by hand, with a product of its group selected in the batch, in the last year
+-- of its cycle (a day after it then belongs to no agreement)
+SELECT a.batch_id, a.org_code AS org, a.group_code AS grp, a.cycle_year AS yr, a.cycle_start + 10 AS day, a.cycle_end + 1 AS after_cycle,
        (SELECT s.product_code FROM selection s JOIN product p USING (product_code)
         WHERE s.batch_id = a.batch_id AND p.group_code = a.group_code AND s.selected ORDER BY 1 LIMIT 1) AS sel
-FROM agreement a ORDER BY a.batch_id, a.org_code, a.group_code LIMIT 1 \gset
-CREATE TEMP TABLE before AS SELECT * FROM fulfilment_counter WHERE batch_id = :batch_id AND org_code = :'org' AND group_code = :'grp';
+FROM agreement a
+WHERE NOT EXISTS (SELECT FROM agreement n WHERE n.batch_id = a.batch_id AND n.org_code = a.org_code
+                    AND n.group_code = a.group_code AND n.cycle_year = a.cycle_year + 1)
+ORDER BY a.batch_id, a.org_code, a.group_code, a.cycle_year LIMIT 1 \gset
+CREATE TEMP TABLE before AS SELECT * FROM fulfilment_counter
+WHERE batch_id = :batch_id AND org_code = :'org' AND group_code = :'grp' AND cycle_year = :yr;
 CREATE FUNCTION pg_temp.delta() RETURNS TABLE (selected_units bigint, other_units bigint, selected_spend cny, other_spend cny, purchases bigint)
   LANGUAGE sql AS $$
   SELECT c.selected_units - b.selected_units, c.other_units - b.other_units, c.selected_spend - b.selected_spend,
          c.other_spend - b.other_spend, c.purchases - b.purchases
-  FROM vbp.fulfilment_counter c JOIN before b USING (batch_id, org_code, group_code) $$;
+  FROM vbp.fulfilment_counter c JOIN before b USING (batch_id, org_code, group_code, cycle_year) $$;
 -- +100 units for 250.00 of the selected product in the cycle, and 7 units after it (not counted)
 INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount)
 VALUES (:'org', :'sel', :'day', 100, '250.00'), (:'org', :'sel', :'after_cycle', 7, '7.00');
@@ -61,7 +66,7 @@ SELECT * FROM counter_diff;
 SELECT count(*) AS agreements,
        count(*) FILTER (WHERE l.completion IS DISTINCT FROM f.completion OR l.status IS DISTINCT FROM f.status
                         OR l.selected_share IS DISTINCT FROM f.selected_share) AS differing
-FROM fulfilment f FULL JOIN fulfilment_live l USING (batch_id, org_code, group_code)
+FROM fulfilment f FULL JOIN fulfilment_live l USING (batch_id, org_code, group_code, cycle_year)
 WHERE (SELECT max(purchased_on) FROM purchase) <= report_date();
 -- purchases written by the capture trigger from a hospital's own table count like
 -- any other: after captured inserts, updates and deletes the counters still equal

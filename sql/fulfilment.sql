@@ -138,7 +138,7 @@ WITH cyc AS (
   FROM purchase pu JOIN pm ON pm.product_code = pu.product_code
   GROUP BY 1, 2, 3, 4, 5
 )
-SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, a.cycle_start, a.cycle_end,
+SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, a.agreed_volume, a.cycle_start, a.cycle_end,
        EXISTS (SELECT FROM selection s JOIN product pr USING (product_code)
                WHERE s.batch_id = a.batch_id AND pr.group_code = a.group_code) AS in_batch,
        coalesce((b.t).selected_units, 0) AS sel, coalesce((b.t).other_units, 0) AS other,
@@ -152,7 +152,7 @@ SELECT count(*) AS agreements,
                         OR r.purchases <> ap.purchases OR r.due <> ap.payments_due
                         OR r.on_time <> ap.paid_on_time OR r.in_batch <> ap.in_batch) AS differing
 FROM reference r
-LEFT JOIN agreement_purchases(report_date(), pg_temp.par('payment_days')::int) ap USING (batch_id, org_code, group_code, cycle_start, cycle_end);
+LEFT JOIN agreement_purchases(report_date(), pg_temp.par('payment_days')::int) ap USING (batch_id, org_code, group_code, cycle_year, cycle_start, cycle_end);
 -- fulfilment gives the reference numeric formulas: round(x / y, 6) and the status from
 -- time_progress and fulfilment_status
 SELECT count(*) AS agreements,
@@ -167,19 +167,19 @@ SELECT count(*) AS agreements,
          OR f.on_time_rate IS DISTINCT FROM round(r.on_time::numeric / nullif(r.due, 0), 6)) AS differing,
        count(DISTINCT f.status) AS statuses
 FROM reference r
-LEFT JOIN fulfilment f USING (batch_id, org_code, group_code, cycle_start, cycle_end)
+LEFT JOIN fulfilment f USING (batch_id, org_code, group_code, cycle_year, cycle_start, cycle_end)
 WHERE r.in_batch AND r.cycle_start <= report_date();
 SELECT count(*) = (SELECT count(*) FROM reference WHERE in_batch AND cycle_start <= report_date()) AS no_extra_rows
 FROM fulfilment;
 -- monthly partitions change nothing
 CREATE TEMP TABLE unpartitioned AS
-SELECT md5(string_agg(f::text, '|' ORDER BY batch_id, org_code, group_code)) AS fulfilment,
-       md5(string_agg(ap::text, '|' ORDER BY batch_id, org_code, group_code)) AS purchases
-FROM fulfilment f FULL JOIN agreement_purchases(report_date(), 30) ap USING (batch_id, org_code, group_code, cycle_start, cycle_end);
+SELECT md5(string_agg(f::text, '|' ORDER BY batch_id, org_code, group_code, cycle_year)) AS fulfilment,
+       md5(string_agg(ap::text, '|' ORDER BY batch_id, org_code, group_code, cycle_year)) AS purchases
+FROM fulfilment f FULL JOIN agreement_purchases(report_date(), 30) ap USING (batch_id, org_code, group_code, cycle_year, cycle_start, cycle_end);
 SELECT add_month_partitions('vbp.purchase', '2019-04-01', '2023-06-30') AS partitions;
-SELECT md5(string_agg(f::text, '|' ORDER BY batch_id, org_code, group_code)) = u.fulfilment AS fulfilment_same,
-       md5(string_agg(ap::text, '|' ORDER BY batch_id, org_code, group_code)) = u.purchases AS purchases_same
-FROM fulfilment f FULL JOIN agreement_purchases(report_date(), 30) ap USING (batch_id, org_code, group_code, cycle_start, cycle_end)
+SELECT md5(string_agg(f::text, '|' ORDER BY batch_id, org_code, group_code, cycle_year)) = u.fulfilment AS fulfilment_same,
+       md5(string_agg(ap::text, '|' ORDER BY batch_id, org_code, group_code, cycle_year)) = u.purchases AS purchases_same
+FROM fulfilment f FULL JOIN agreement_purchases(report_date(), 30) ap USING (batch_id, org_code, group_code, cycle_year, cycle_start, cycle_end)
 CROSS JOIN unpartitioned u GROUP BY u.fulfilment, u.purchases;
 
 -- clean up for the other tests

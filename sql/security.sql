@@ -162,9 +162,9 @@ SELECT try_sql($$EXPLAIN (ANALYZE, COSTS OFF) SELECT count(*) FROM vbp.dispensin
 INSERT INTO tenant_scope (member, scope) VALUES ('regress_vbp_bi', 'nation');
 RESET ROLE;
 -- a nation-wide report read by the BI reader equals the owner's
-SELECT md5(string_agg(f::text, ',' ORDER BY f.batch_id, f.org_code, f.group_code)) AS fulfilment_digest FROM fulfilment f \gset
+SELECT md5(string_agg(f::text, ',' ORDER BY f.batch_id, f.org_code, f.group_code, f.cycle_year)) AS fulfilment_digest FROM fulfilment f \gset
 SET ROLE regress_vbp_bi;
-SELECT md5(string_agg(f::text, ',' ORDER BY f.batch_id, f.org_code, f.group_code)) = :'fulfilment_digest' AS same_fulfilment FROM fulfilment f;
+SELECT md5(string_agg(f::text, ',' ORDER BY f.batch_id, f.org_code, f.group_code, f.cycle_year)) = :'fulfilment_digest' AS same_fulfilment FROM fulfilment f;
 RESET ROLE;
 
 -- a member of a tenant group with no scope row sees nothing

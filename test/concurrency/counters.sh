@@ -46,7 +46,7 @@ if "$pgbench" -n -c 8 -j 2 -t 2000 --max-tries=20 -f "$tmp/write.sql" $db >"$tmp
 		                        OR c.purchases <> ap.purchases),
 		       (SELECT count(*) FROM vbp.purchase p JOIN hot h USING (org_code, product_code) WHERE p.purchased_on = h.day)
 		FROM vbp.agreement_purchases('infinity', NULL) ap
-		LEFT JOIN vbp.fulfilment_counter c USING (batch_id, org_code, group_code)")
+		LEFT JOIN vbp.fulfilment_counter c USING (batch_id, org_code, group_code, cycle_year)")
 	tx=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$tmp/pgbench.out")
 	if [ "$differing" = 0 ] && [ "${tx:-0}" -ge 16000 ]; then
 		echo "ok fulfilment counters after pgbench (8 clients, $tx transactions of insert, update, delete; $written rows left on the 20 agreements): all $agreements equal a full recomputation"

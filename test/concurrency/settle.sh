@@ -12,10 +12,10 @@ db=vbp_concurrency
 tmp=$(mktemp -d)
 psql -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 psql -d $db -v ON_ERROR_STOP=1 -c "CREATE EXTENSION vbp" -c "SELECT count(*) FROM vbp.generate_demo(1, 42)" >/dev/null
-mapfile -t pairs < <(psql -d $db -At -F' ' -c "SELECT batch_id, org_code FROM vbp.agreement GROUP BY 1, 2 ORDER BY 1, 2 LIMIT 5")
+mapfile -t pairs < <(psql -d $db -At -F' ' -c "SELECT batch_id, org_code, cycle_year FROM vbp.agreement GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 LIMIT 5")
 round=0
 for pair in "${pairs[@]}"; do
-	read -r batch org <<<"$pair"
+	read -r batch org yr <<<"$pair"
 	round=$((round + 1))
 	# the barrier: hold lock 4242 for a second while both contenders queue on it
 	psql -d $db -c "SELECT pg_advisory_lock(4242), pg_sleep(1)" >/dev/null &
@@ -23,13 +23,13 @@ for pair in "${pairs[@]}"; do
 	sleep 0.3
 	for who in a b; do
 		psql -d $db -v VERBOSITY=verbose -c "SELECT pg_advisory_lock_shared(4242)" \
-			-c "SELECT retained FROM vbp.settle_retention($batch, '$org')" >"$tmp/$who.out" 2>&1 &
+			-c "SELECT retained FROM vbp.settle_retention($batch, '$org', cycle_year => $yr)" >"$tmp/$who.out" 2>&1 &
 		eval "pid_$who=\$!"
 	done
 	wait "$barrier" "$pid_a" "$pid_b"
 	ok=$(grep -l 'retained' "$tmp/a.out" "$tmp/b.out" | xargs grep -L 'ERROR' | wc -l)
 	refused=$(grep -l '23505' "$tmp/a.out" "$tmp/b.out" | wc -l)
-	rows=$(psql -d $db -At -c "SELECT count(*) FROM vbp.retention_settlement WHERE batch_id = $batch AND org_code::text = '$org'")
+	rows=$(psql -d $db -At -c "SELECT count(*) FROM vbp.retention_settlement WHERE batch_id = $batch AND org_code::text = '$org' AND cycle_year = $yr")
 	if [ "$ok" -eq 1 ] && [ "$refused" -eq 1 ] && [ "$rows" -eq 1 ]; then
 		echo "ok concurrent settlement round $round: one settles, one refused with 23505, one row"
 	else
@@ -42,7 +42,7 @@ done
 # A settlement and its per-group audit rows come from one snapshot: while a writer
 # commits purchases of the institutions being settled, one small transaction at a
 # time, eight settlements are recorded, and each one's groups must add up to it.
-mapfile -t targets < <(psql -d $db -At -F' ' -c "SELECT batch_id, org_code FROM vbp.agreement GROUP BY 1, 2 ORDER BY 1, 2 LIMIT 8 OFFSET 5")
+mapfile -t targets < <(psql -d $db -At -F' ' -c "SELECT batch_id, org_code, cycle_year FROM vbp.agreement GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 LIMIT 8 OFFSET 5")
 psql -d $db -v ON_ERROR_STOP=1 -c "CREATE TABLE public.settle_target AS
   SELECT a.org_code, s.product_code, a.cycle_start
   FROM vbp.agreement a
@@ -63,8 +63,8 @@ END \$\$" >/dev/null 2>"$tmp/writer.err" &
 writer=$!
 sleep 0.5
 for pair in "${targets[@]}"; do
-	read -r batch org <<<"$pair"
-	psql -d $db -c "SELECT retained FROM vbp.settle_retention($batch, '$org')" >/dev/null 2>>"$tmp/settle.err"
+	read -r batch org yr <<<"$pair"
+	psql -d $db -c "SELECT retained FROM vbp.settle_retention($batch, '$org', cycle_year => $yr)" >/dev/null 2>>"$tmp/settle.err"
 done
 still_writing=$(kill -0 "$writer" 2>/dev/null && echo yes || echo no)
 written=$(psql -d $db -At -c "SELECT count(*) FROM vbp.purchase WHERE amount OPERATOR(vbp.=) '55.00' AND quantity = 100")
@@ -77,9 +77,9 @@ out=$(psql -d $db -At -c "
   JOIN LATERAL (SELECT vbp.sum(x.budget) AS budget, vbp.sum(x.spend) AS spend, vbp.sum(x.savings) AS savings,
                        vbp.sum(x.counted_savings) AS counted_savings
                 FROM vbp.retention_settlement_group x
-                WHERE x.batch_id = s.batch_id AND x.org_code = s.org_code) g ON true
-  WHERE (s.batch_id, s.org_code::text) IN (SELECT batch_id, org_code::text FROM vbp.agreement
-                                          GROUP BY 1, 2 ORDER BY 1, 2 LIMIT 8 OFFSET 5)")
+                WHERE x.batch_id = s.batch_id AND x.org_code = s.org_code AND x.cycle_year = s.cycle_year) g ON true
+  WHERE (s.batch_id, s.org_code::text, s.cycle_year) IN (SELECT batch_id, org_code::text, cycle_year FROM vbp.agreement
+                                                        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 LIMIT 8 OFFSET 5)")
 IFS='|' read -r settled consistent <<<"$out"
 if [ "$settled" -eq 8 ] && [ "$consistent" -eq 8 ] && [ "$still_writing" = yes ]; then
 	echo "ok settlement under concurrent writers: 8 settled while $written purchases committed, each one's groups add up to it"

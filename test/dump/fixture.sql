@@ -43,8 +43,8 @@ SELECT vbp.add_month_partitions('vbp.purchase', '2022-01-01', '2022-12-31');
 SELECT vbp.copy_rule_set('vbp.parameter', 'national', 'shanghai-2024');
 UPDATE vbp.parameter SET value = 0.75 WHERE rule_set = 'shanghai-2024' AND name = 'lagging_factor';
 -- a settled retention with an audited adjustment (append-only tables with foreign keys)
-SELECT retained FROM vbp.settle_retention(1, (SELECT min(org_code::text) FROM vbp.agreement WHERE batch_id = 1)::vbp.orgcode);
-SELECT amount FROM vbp.adjust_retention(1, (SELECT min(org_code::text) FROM vbp.retention_settlement)::vbp.orgcode, '12.34', 'dump test');
+SELECT retained FROM vbp.settle_retention(1, (SELECT min(org_code::text) FROM vbp.agreement WHERE batch_id = 1)::vbp.orgcode, cycle_year => 1);
+SELECT amount FROM vbp.adjust_retention(1, (SELECT min(org_code::text) FROM vbp.retention_settlement)::vbp.orgcode, '12.34', 'dump test', 1);
 -- tenancy: policies created by vbp.setup_tenancy() are user objects that
 -- pg_dump must restore once (policies made by the extension script would be
 -- restored twice), and a tenant's scope row (a regrole) survives

@@ -182,8 +182,9 @@ else
 fi
 digests "" >"$tmp/single" || fail "reports run on the single node"
 # an institution's retention as the single node states it, to settle it later over the shards
-read -r settle_batch settle_org settle_retained < <(psql -d $db -At -F' ' -c \
-	"SELECT batch_id, org_code, retained FROM vbp.retention_statement WHERE retained OPERATOR(vbp.>) '0'::vbp.cny ORDER BY 1, 2 LIMIT 1")
+read -r settle_batch settle_org settle_year settle_retained < <(psql -d $db -At -F' ' -c \
+	"SELECT batch_id, org_code, cycle_year, retained FROM vbp.retention_statement
+	 WHERE retained OPERATOR(vbp.>) '0'::vbp.cny AND NOT interim ORDER BY 1, 2, 3 LIMIT 1")
 
 # ---------------------------------------------------------------- two shards
 if start_shard 1 && start_shard 2; then
@@ -396,11 +397,11 @@ else
 	fail "vbp.refresh_reports() over the shards"
 fi
 
-got=$(psql -d $db -At -c "SELECT retained FROM vbp.settle_retention($settle_batch, '$settle_org')")
+got=$(psql -d $db -At -c "SELECT retained FROM vbp.settle_retention($settle_batch, '$settle_org', cycle_year => $settle_year)")
 if [ -n "$got" ] && [ "$got" = "$settle_retained" ]; then
-	ok "vbp.settle_retention($settle_batch, '$settle_org') over the shards records $got yuan, as the single node's statement says"
+	ok "vbp.settle_retention($settle_batch, '$settle_org', cycle_year => $settle_year) over the shards records $got yuan, as the single node's statement says"
 else
-	fail "vbp.settle_retention($settle_batch, '$settle_org') over the shards records ${got:-nothing}, the single node's statement $settle_retained"
+	fail "vbp.settle_retention($settle_batch, '$settle_org', cycle_year => $settle_year) over the shards records ${got:-nothing}, the single node's statement $settle_retained"
 fi
 
 before=$(shard_psql 2 -At -c 'SELECT count(*) FROM vbp.dispensing')

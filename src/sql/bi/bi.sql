@@ -9,12 +9,12 @@
 -- =====================================================================
 
 CREATE MATERIALIZED VIEW vbp.bi_fulfilment AS SELECT * FROM vbp.fulfilment WITH NO DATA;
-CREATE UNIQUE INDEX bi_fulfilment_key ON vbp.bi_fulfilment (batch_id, org_code, group_code);
+CREATE UNIQUE INDEX bi_fulfilment_key ON vbp.bi_fulfilment (batch_id, org_code, group_code, cycle_year);
 COMMENT ON MATERIALIZED VIEW vbp.bi_fulfilment IS
   'Fulfilment (履约进度) stored for BI: vbp.fulfilment as of the last vbp.refresh_reports()';
 
 CREATE MATERIALIZED VIEW vbp.bi_report_credibility AS SELECT * FROM vbp.report_credibility WITH NO DATA;
-CREATE UNIQUE INDEX bi_report_credibility_key ON vbp.bi_report_credibility (batch_id, org_code, group_code);
+CREATE UNIQUE INDEX bi_report_credibility_key ON vbp.bi_report_credibility (batch_id, org_code, group_code, cycle_year);
 COMMENT ON MATERIALIZED VIEW vbp.bi_report_credibility IS
   'Volume-report credibility (报量可信度) stored for BI: vbp.report_credibility as of the last vbp.refresh_reports()';
 
@@ -24,7 +24,7 @@ COMMENT ON MATERIALIZED VIEW vbp.bi_batch_summary IS
   'Batch summary (批次汇总) stored for BI: vbp.batch_summary as of the last vbp.refresh_reports()';
 
 CREATE MATERIALIZED VIEW vbp.bi_retention_statement AS SELECT * FROM vbp.retention_statement WITH NO DATA;
-CREATE UNIQUE INDEX bi_retention_statement_key ON vbp.bi_retention_statement (batch_id, org_code);
+CREATE UNIQUE INDEX bi_retention_statement_key ON vbp.bi_retention_statement (batch_id, org_code, cycle_year);
 COMMENT ON MATERIALIZED VIEW vbp.bi_retention_statement IS
   'Retention statement (结余留用测算) stored for BI: vbp.retention_statement as of the last vbp.refresh_reports()';
 
@@ -45,7 +45,7 @@ COMMENT ON MATERIALIZED VIEW vbp.bi_nrdl_monitoring IS
 
 -- built on two of the above, so refreshed after them
 CREATE MATERIALIZED VIEW vbp.bi_institution_scorecard AS
-  SELECT f.batch_id, f.org_code, count(*) AS agreements,
+  SELECT f.batch_id, f.org_code, f.cycle_year, count(*) AS agreements,
          count(*) FILTER (WHERE f.status = 'completed') AS completed,
          count(*) FILTER (WHERE f.status = 'on_track') AS on_track,
          count(*) FILTER (WHERE f.status = 'lagging') AS lagging,
@@ -55,14 +55,14 @@ CREATE MATERIALIZED VIEW vbp.bi_institution_scorecard AS
          coalesce(max(r.reports), 0) AS reports, coalesce(max(r.not_reported), 0) AS not_reported,
          coalesce(max(r.under_reported), 0) AS under_reported, coalesce(max(r.anomalous), 0) AS anomalous
   FROM vbp.bi_fulfilment f
-  LEFT JOIN (SELECT c.batch_id, c.org_code, count(*) AS reports, count(*) FILTER (WHERE c.not_reported) AS not_reported,
+  LEFT JOIN (SELECT c.batch_id, c.org_code, c.cycle_year, count(*) AS reports, count(*) FILTER (WHERE c.not_reported) AS not_reported,
                     count(*) FILTER (WHERE c.under_reported) AS under_reported, count(*) FILTER (WHERE c.anomalous) AS anomalous
-             FROM vbp.bi_report_credibility c GROUP BY 1, 2) r USING (batch_id, org_code)
-  GROUP BY f.batch_id, f.org_code
+             FROM vbp.bi_report_credibility c GROUP BY 1, 2, 3) r USING (batch_id, org_code, cycle_year)
+  GROUP BY f.batch_id, f.org_code, f.cycle_year
 WITH NO DATA;
-CREATE UNIQUE INDEX bi_institution_scorecard_key ON vbp.bi_institution_scorecard (batch_id, org_code);
+CREATE UNIQUE INDEX bi_institution_scorecard_key ON vbp.bi_institution_scorecard (batch_id, org_code, cycle_year);
 COMMENT ON MATERIALIZED VIEW vbp.bi_institution_scorecard IS
-  'Scorecard of each institution and batch (机构履约记分卡) for BI, from vbp.bi_fulfilment and vbp.bi_report_credibility: agreements by status, not preferring selected products, late payments, volume reports not made, under-reported and anomalous';
+  'Scorecard of each institution, batch and cycle year (机构履约记分卡) for BI, from vbp.bi_fulfilment and vbp.bi_report_credibility: agreements by status, not preferring selected products, late payments, volume reports not made, under-reported and anomalous';
 
 CREATE FUNCTION vbp.refresh_reports(concurrent boolean DEFAULT true)
   RETURNS TABLE (step int, matview regclass, mode text, milliseconds numeric)

@@ -70,6 +70,7 @@ DECLARE
   n_org bigint;
   n_essential int;
   n_dp bigint;
+  yr int;
   t0 timestamptz := clock_timestamp();
 BEGIN
   IF scale IS NULL OR scale < 1 OR scale > 10000 THEN
@@ -289,92 +290,119 @@ BEGIN
          'report without leadership sign-off'
   FROM vbp.volume_report v WHERE v.reported_volume IS NOT NULL AND NOT v.signed_off;
 
-  RAISE DEBUG 'generate_demo: agreements: round(ratio x reported) by winners a (after %)', clock_timestamp() - t0;
-  -- agreements: round(ratio x reported) by winners and category; non-reporters are assigned from baseline
-  INSERT INTO vbp.agreement (batch_id, org_code, group_code, agreed_volume, cycle_start, cycle_end)
-  SELECT v.batch_id, v.org_code, v.group_code,
-         round(ru.ratio * coalesce(v.reported_volume, v.baseline_volume))::bigint,
-         b.cycle_start, (b.cycle_start + make_interval(years => ru.cycle_years) - interval '1 day')::date
-  FROM vbp.volume_report v
-  JOIN vbp.batch b ON b.batch_id = v.batch_id
-  JOIN demo_g g ON g.group_code = v.group_code
-  JOIN vbp.agreed_ratio_rule ru ON ru.rule_set = b.ratio_rule_set
-   AND ru.category = CASE WHEN g.anti_infective THEN 'anti_infective' ELSE 'standard' END
-   AND g.winners >= ru.winners_min AND (ru.winners_max IS NULL OR g.winners <= ru.winners_max);
-
-  -- purchases: each agreement buys f x agreed over its cycle in monthly orders, cumulative
-  -- quantities exact to one unit; batches 1-5 f ~ 1.8-2.6 (about 2x agreed), batch 6 1.1-1.5.
-  -- Defects in agreements running on as_of: lagging f 0.85-0.93, severely lagging f 0.30-0.60.
-  CREATE TEMP TABLE demo_a ON COMMIT DROP AS
-  SELECT row_number() OVER (ORDER BY a.batch_id, a.org_code, a.group_code) AS a_no, a.*, r.i_no, r.g_no,
-         (extract(year FROM age(a.cycle_end + 1, a.cycle_start)) * 12 + extract(month FROM age(a.cycle_end + 1, a.cycle_start)))::int AS months
-  FROM vbp.agreement a JOIN demo_r r ON r.org_code = a.org_code AND r.group_code = a.group_code;
-  ALTER TABLE demo_a ADD COLUMN defect text, ADD COLUMN f numeric, ADD COLUMN nonsel numeric;
-  UPDATE demo_a SET
-    defect = CASE WHEN as_of BETWEEN cycle_start + 60 AND cycle_end AND agreed_volume >= 100 THEN
-                    CASE WHEN vbp.demo_uniform(seed, 41, a_no) < 0.03 THEN 'lagging'
-                         WHEN vbp.demo_uniform(seed, 41, a_no) < 0.06 THEN 'severely_lagging' END END,
-    nonsel = CASE WHEN vbp.demo_uniform(seed, 45, a_no) < 0.03 THEN 0.45 + 0.15 * vbp.demo_uniform(seed, 44, a_no)::numeric
-                  ELSE 0.03 + 0.09 * vbp.demo_uniform(seed, 44, a_no)::numeric END;
-  UPDATE demo_a SET f = CASE defect WHEN 'lagging' THEN 0.85 + 0.08 * vbp.demo_uniform(seed, 42, a_no)
-                                    WHEN 'severely_lagging' THEN 0.30 + 0.30 * vbp.demo_uniform(seed, 42, a_no)
-                                    ELSE CASE WHEN batch_id = 6 THEN 1.1 + 0.4 * vbp.demo_uniform(seed, 40, a_no)
-                                              ELSE 1.8 + 0.8 * vbp.demo_uniform(seed, 40, a_no) END END;
-  INSERT INTO vbp.demo_injection (kind, key, batch_id, org_code, group_code, detail)
-  SELECT defect, batch_id || ' ' || org_code::text || ' ' || group_code::text, batch_id, org_code, group_code,
-         format('buys %s of the agreed volume over the cycle, as of %s', round(f, 2), as_of)
-  FROM demo_a WHERE defect IS NOT NULL
-  UNION ALL
-  SELECT 'not_preferring_selected', batch_id || ' ' || org_code::text || ' ' || group_code::text, batch_id, org_code, group_code,
-         format('non-selected products %s of the group''s purchases', round(nonsel, 2))
-  FROM demo_a WHERE nonsel >= 0.45;
-
+  RAISE DEBUG 'generate_demo: agreements and purchases, year by year (after %)', clock_timestamp() - t0;
   CREATE TEMP TABLE demo_sel ON COMMIT DROP AS
   SELECT p.g_no, p.k, p.product_code, s.selected_price, s.reference_price
   FROM demo_p p JOIN vbp.selection s USING (product_code);
-  ANALYZE demo_a;
+  ANALYZE demo_sel;
   ANALYZE demo_i;
   CREATE TEMP TABLE demo_late ON COMMIT DROP AS
   SELECT i_no FROM demo_i WHERE kind = 'H' AND vbp.demo_uniform(seed, 48, i_no) < 0.05;
   INSERT INTO vbp.demo_injection (kind, key, org_code, detail)
   SELECT 'late_payer', i.org_code::text, i.org_code, 'about 60% of payments 31-75 days after acceptance'
   FROM demo_late l JOIN demo_i i USING (i_no);
+  CREATE TEMP TABLE demo_a (
+    a_no bigint, batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, cycle_year int, agreed_volume bigint,
+    cycle_start date, cycle_end date, cycle_years int, i_no bigint, g_no bigint, defect text, f numeric, nonsel numeric)
+    ON COMMIT DROP;
 
-  CREATE TEMP TABLE demo_pm ON COMMIT DROP AS
-  SELECT a.a_no, a.i_no, a.g_no, a.org_code, m,
-         (a.cycle_start + make_interval(months => m))::date AS month_start,
-         (floor(a.agreed_volume * a.f * (m + 1) / a.months) - floor(a.agreed_volume * a.f * m / a.months))::bigint AS q_sel,
-         a.nonsel, g.winners
-  FROM demo_a a JOIN demo_g g USING (g_no), generate_series(0, a.months - 1) m
-  WHERE a.cycle_start + make_interval(months => m) <= as_of;
-  ANALYZE demo_pm;
-  ANALYZE demo_sel;
+  -- Each year of a cycle (协议年度) that has started by as_of: year 1 from the volume
+  -- reports, year k from the group's use in year k - 1 (reported volume = that use,
+  -- annual_volume_basis previous_use); agreed = round(ratio x reported) by winners
+  -- and category, non-reporters from baseline.  Purchases: each agreement year buys
+  -- f x agreed in monthly orders, cumulative quantities exact to one unit; in year 1
+  -- batches 1-5 f ~ 1.8-2.6 (about 2x the annual agreed volume, as the seed says),
+  -- batch 6 and every later year 1.1-1.5.  Defects in agreement years running on
+  -- as_of: lagging f 0.85-0.93, severely lagging f 0.30-0.60.
+  FOR yr IN 1..3 LOOP
+    IF yr > 1 THEN
+      INSERT INTO vbp.volume_report (batch_id, org_code, group_code, cycle_year, baseline_volume, reported_volume, signed_off, reported_on)
+      SELECT a.batch_id, a.org_code, a.group_code, yr, coalesce(u.q, 0), coalesce(u.q, 0), true, a.cycle_end + 1
+      FROM demo_a a
+      LEFT JOIN (SELECT a2.a_no, sum(pu.quantity)::bigint AS q
+                 FROM vbp.purchase pu
+                 JOIN demo_sel ds ON ds.product_code = pu.product_code
+                 JOIN demo_a a2 ON a2.org_code = pu.org_code AND a2.g_no = ds.g_no AND a2.cycle_year = yr - 1
+                               AND pu.purchased_on BETWEEN a2.cycle_start AND a2.cycle_end
+                 GROUP BY a2.a_no) u USING (a_no)
+      WHERE a.cycle_year = yr - 1 AND a.cycle_years >= yr AND a.cycle_end < as_of;
+    END IF;
+    INSERT INTO demo_a (a_no, batch_id, org_code, group_code, cycle_year, agreed_volume, cycle_start, cycle_end, cycle_years, i_no, g_no)
+    SELECT (SELECT coalesce(max(a_no), 0) FROM demo_a) + row_number() OVER (ORDER BY v.batch_id, v.org_code, v.group_code),
+           v.batch_id, v.org_code, v.group_code, yr,
+           round(ru.ratio * coalesce(v.reported_volume, v.baseline_volume))::bigint,
+           (b.cycle_start + make_interval(years => yr - 1))::date,
+           (b.cycle_start + make_interval(years => yr) - interval '1 day')::date,
+           ru.cycle_years, r.i_no, r.g_no
+    FROM vbp.volume_report v
+    JOIN vbp.batch b ON b.batch_id = v.batch_id
+    JOIN demo_g g ON g.group_code = v.group_code
+    JOIN demo_r r ON r.org_code = v.org_code AND r.group_code = v.group_code
+    JOIN vbp.agreed_ratio_rule ru ON ru.rule_set = b.ratio_rule_set
+     AND ru.category = CASE WHEN g.anti_infective THEN 'anti_infective' ELSE 'standard' END
+     AND g.winners >= ru.winners_min AND (ru.winners_max IS NULL OR g.winners <= ru.winners_max)
+    WHERE v.cycle_year = yr AND (b.cycle_start + make_interval(years => yr - 1))::date <= as_of;
+    INSERT INTO vbp.agreement (batch_id, org_code, group_code, cycle_year, agreed_volume, cycle_start, cycle_end)
+    SELECT batch_id, org_code, group_code, cycle_year, agreed_volume, cycle_start, cycle_end FROM demo_a WHERE cycle_year = yr;
+    UPDATE demo_a SET
+      defect = CASE WHEN as_of BETWEEN cycle_start + 60 AND cycle_end AND agreed_volume >= 100 THEN
+                      CASE WHEN vbp.demo_uniform(seed, 41, a_no) < 0.03 THEN 'lagging'
+                           WHEN vbp.demo_uniform(seed, 41, a_no) < 0.06 THEN 'severely_lagging' END END,
+      nonsel = CASE WHEN vbp.demo_uniform(seed, 45, a_no) < 0.03 THEN 0.45 + 0.15 * vbp.demo_uniform(seed, 44, a_no)::numeric
+                    ELSE 0.03 + 0.09 * vbp.demo_uniform(seed, 44, a_no)::numeric END
+    WHERE cycle_year = yr;
+    UPDATE demo_a SET f = CASE defect WHEN 'lagging' THEN 0.85 + 0.08 * vbp.demo_uniform(seed, 42, a_no)
+                                      WHEN 'severely_lagging' THEN 0.30 + 0.30 * vbp.demo_uniform(seed, 42, a_no)
+                                      ELSE CASE WHEN batch_id = 6 OR cycle_year > 1 THEN 1.1 + 0.4 * vbp.demo_uniform(seed, 40, a_no)
+                                                ELSE 1.8 + 0.8 * vbp.demo_uniform(seed, 40, a_no) END END
+    WHERE cycle_year = yr;
+    ANALYZE demo_a;
+    INSERT INTO vbp.demo_injection (kind, key, batch_id, org_code, group_code, detail)
+    SELECT defect, batch_id || ' ' || org_code::text || ' ' || group_code::text || ' y' || cycle_year, batch_id, org_code, group_code,
+           format('buys %s of the agreed volume of year %s, as of %s', round(f, 2), cycle_year, as_of)
+    FROM demo_a WHERE defect IS NOT NULL AND cycle_year = yr
+    UNION ALL
+    SELECT 'not_preferring_selected', batch_id || ' ' || org_code::text || ' ' || group_code::text || ' y' || cycle_year,
+           batch_id, org_code, group_code,
+           format('non-selected products %s of the group''s purchases in year %s', round(nonsel, 2), cycle_year)
+    FROM demo_a WHERE nonsel >= 0.45 AND cycle_year = yr;
 
-  INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount, accepted_on, paid_on)
-  SELECT x.org_code, sel.product_code, x.d, x.q, (x.q * coalesce(sel.selected_price, sel.reference_price * 0.97))::vbp.cny,
-         CASE WHEN x.acc <= as_of THEN x.acc END,
-         CASE WHEN x.paid <= as_of THEN x.paid END
-  FROM (
-    SELECT pm.org_code, pm.g_no, t.k, t.q, t.d,
-           t.d + t.acc_days AS acc,
-           t.d + t.acc_days
-             + CASE WHEN l.i_no IS NOT NULL AND vbp.demo_uniform(seed, 50, pm.a_no, pm.m) < 0.6
-                    THEN 31 + floor(vbp.demo_uniform(seed, 49, pm.a_no, pm.m) * 45)::int
-                    ELSE 5 + floor(vbp.demo_uniform(seed, 49, pm.a_no, pm.m) * 24)::int END AS paid
-    FROM demo_pm pm
-    LEFT JOIN demo_late l ON l.i_no = pm.i_no
-    CROSS JOIN LATERAL (
-      SELECT floor(vbp.demo_uniform(seed, 43, pm.a_no, pm.m) * pm.winners)::int AS k, pm.q_sel AS q,
-             pm.month_start + floor(vbp.demo_uniform(seed, 46, pm.a_no, pm.m) * 25)::int AS d,
-             floor(vbp.demo_uniform(seed, 47, pm.a_no, pm.m * 2) * 5)::int AS acc_days
-      UNION ALL
-      SELECT pm.winners, round(pm.q_sel * pm.nonsel / (1 - pm.nonsel))::bigint,
-             pm.month_start + floor(vbp.demo_uniform(seed, 51, pm.a_no, pm.m) * 25)::int,
-             floor(vbp.demo_uniform(seed, 47, pm.a_no, pm.m * 2 + 1) * 5)::int
-      WHERE pm.nonsel >= 0.45 OR vbp.demo_uniform(seed, 52, pm.a_no, pm.m) < 0.5) t
-    WHERE t.q > 0) x
-  JOIN demo_sel sel ON sel.g_no = x.g_no AND sel.k = x.k
-  WHERE x.d <= as_of;
+    CREATE TEMP TABLE demo_pm ON COMMIT DROP AS
+    SELECT a.a_no, a.i_no, a.g_no, a.org_code, m,
+           (a.cycle_start + make_interval(months => m))::date AS month_start,
+           (floor(a.agreed_volume * a.f * (m + 1) / 12) - floor(a.agreed_volume * a.f * m / 12))::bigint AS q_sel,
+           a.nonsel, g.winners
+    FROM demo_a a JOIN demo_g g USING (g_no), generate_series(0, 11) m
+    WHERE a.cycle_year = yr AND a.cycle_start + make_interval(months => m) <= as_of;
+    ANALYZE demo_pm;
+
+    INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount, accepted_on, paid_on)
+    SELECT x.org_code, sel.product_code, x.d, x.q, (x.q * coalesce(sel.selected_price, sel.reference_price * 0.97))::vbp.cny,
+           CASE WHEN x.acc <= as_of THEN x.acc END,
+           CASE WHEN x.paid <= as_of THEN x.paid END
+    FROM (
+      SELECT pm.org_code, pm.g_no, t.k, t.q, t.d,
+             t.d + t.acc_days AS acc,
+             t.d + t.acc_days
+               + CASE WHEN l.i_no IS NOT NULL AND vbp.demo_uniform(seed, 50, pm.a_no, pm.m) < 0.6
+                      THEN 31 + floor(vbp.demo_uniform(seed, 49, pm.a_no, pm.m) * 45)::int
+                      ELSE 5 + floor(vbp.demo_uniform(seed, 49, pm.a_no, pm.m) * 24)::int END AS paid
+      FROM demo_pm pm
+      LEFT JOIN demo_late l ON l.i_no = pm.i_no
+      CROSS JOIN LATERAL (
+        SELECT floor(vbp.demo_uniform(seed, 43, pm.a_no, pm.m) * pm.winners)::int AS k, pm.q_sel AS q,
+               pm.month_start + floor(vbp.demo_uniform(seed, 46, pm.a_no, pm.m) * 25)::int AS d,
+               floor(vbp.demo_uniform(seed, 47, pm.a_no, pm.m * 2) * 5)::int AS acc_days
+        UNION ALL
+        SELECT pm.winners, round(pm.q_sel * pm.nonsel / (1 - pm.nonsel))::bigint,
+               pm.month_start + floor(vbp.demo_uniform(seed, 51, pm.a_no, pm.m) * 25)::int,
+               floor(vbp.demo_uniform(seed, 47, pm.a_no, pm.m * 2 + 1) * 5)::int
+        WHERE pm.nonsel >= 0.45 OR vbp.demo_uniform(seed, 52, pm.a_no, pm.m) < 0.5) t
+      WHERE t.q > 0) x
+    JOIN demo_sel sel ON sel.g_no = x.g_no AND sel.k = x.k
+    WHERE x.d <= as_of;
+    DROP TABLE demo_pm;
+  END LOOP;
 
   -- candidate groups (not yet under VBP): monthly purchases over the year before as_of
   INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount, accepted_on, paid_on)

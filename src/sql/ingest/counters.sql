@@ -16,22 +16,24 @@ CREATE TABLE vbp.fulfilment_counter (
   batch_id        int NOT NULL,
   org_code        vbp.orgcode NOT NULL,
   group_code      vbp.drugcode NOT NULL,
+  cycle_year      int NOT NULL DEFAULT 1,
   selected_units  bigint NOT NULL DEFAULT 0,
   other_units     bigint NOT NULL DEFAULT 0,
   selected_spend  vbp.cny NOT NULL DEFAULT '0',
   other_spend     vbp.cny NOT NULL DEFAULT '0',
   purchases       bigint NOT NULL DEFAULT 0,
-  PRIMARY KEY (batch_id, org_code, group_code)
+  PRIMARY KEY (batch_id, org_code, group_code, cycle_year)
 );
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.fulfilment_counter ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.fulfilment_counter FOR SELECT
   USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
 COMMENT ON TABLE vbp.fulfilment_counter IS
-  'Incremental fulfilment counters (履约计数器) of each agreement over its whole cycle: units and spend of selected and other products of the group, and purchases of products in the batch, as vbp.agreement_purchases(''infinity'', ...) counts them; kept by triggers on vbp.purchase while enabled';
+  'Incremental fulfilment counters (履约计数器) of each agreement year over the whole year: units and spend of selected and other products of the group, and purchases of products in the batch, as vbp.agreement_purchases(''infinity'', ...) counts them; kept by triggers on vbp.purchase while enabled';
 COMMENT ON COLUMN vbp.fulfilment_counter.batch_id IS 'Batch';
 COMMENT ON COLUMN vbp.fulfilment_counter.org_code IS 'Institution';
 COMMENT ON COLUMN vbp.fulfilment_counter.group_code IS 'Generic group';
+COMMENT ON COLUMN vbp.fulfilment_counter.cycle_year IS 'Year of the cycle (协议年度)';
 COMMENT ON COLUMN vbp.fulfilment_counter.selected_units IS 'Units of products selected in the batch bought in the cycle';
 COMMENT ON COLUMN vbp.fulfilment_counter.other_units IS 'Units of the group''s other products bought in the cycle';
 COMMENT ON COLUMN vbp.fulfilment_counter.selected_spend IS 'Spend on selected products';
@@ -78,8 +80,8 @@ BEGIN
       'SELECT -1 AS sign, org_code, product_code, purchased_on, quantity, amount FROM vbp_old_purchases' END);
   EXECUTE format($q$
     INSERT INTO vbp.fulfilment_counter AS c
-      (batch_id, org_code, group_code, selected_units, other_units, selected_spend, other_spend, purchases)
-    SELECT a.batch_id, a.org_code, a.group_code,
+      (batch_id, org_code, group_code, cycle_year, selected_units, other_units, selected_spend, other_spend, purchases)
+    SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year,
            coalesce(sum(d.sign * d.quantity) FILTER (WHERE s.selected IS TRUE), 0),
            coalesce(sum(d.sign * d.quantity) FILTER (WHERE s.selected IS NOT TRUE), 0),
            coalesce(sum(CASE WHEN d.sign > 0 THEN d.amount ELSE -d.amount END) FILTER (WHERE s.selected IS TRUE), '0'),
@@ -91,9 +93,9 @@ BEGIN
     JOIN vbp.agreement a ON a.org_code = d.org_code AND a.group_code = pr.group_code
                         AND d.purchased_on BETWEEN a.cycle_start AND a.cycle_end
     LEFT JOIN vbp.selection s ON s.batch_id = a.batch_id AND s.product_code = d.product_code
-    GROUP BY a.batch_id, a.org_code, a.group_code
-    ORDER BY a.batch_id, a.org_code, a.group_code
-    ON CONFLICT (batch_id, org_code, group_code) DO UPDATE
+    GROUP BY a.batch_id, a.org_code, a.group_code, a.cycle_year
+    ORDER BY a.batch_id, a.org_code, a.group_code, a.cycle_year
+    ON CONFLICT (batch_id, org_code, group_code, cycle_year) DO UPDATE
       SET selected_units = c.selected_units + excluded.selected_units,
           other_units = c.other_units + excluded.other_units,
           selected_spend = c.selected_spend + excluded.selected_spend,
@@ -113,7 +115,7 @@ BEGIN
   LOCK TABLE vbp.purchase IN SHARE MODE;
   DELETE FROM vbp.fulfilment_counter;
   INSERT INTO vbp.fulfilment_counter
-  SELECT ap.batch_id, ap.org_code, ap.group_code, ap.selected_units, ap.other_units,
+  SELECT ap.batch_id, ap.org_code, ap.group_code, ap.cycle_year, ap.selected_units, ap.other_units,
          ap.selected_spend, ap.other_spend, ap.purchases
   FROM vbp.agreement_purchases('infinity', NULL) ap;
   GET DIAGNOSTICS n = ROW_COUNT;
@@ -187,11 +189,11 @@ CREATE VIEW vbp.fulfilment_live WITH (security_invoker = true) AS
     SELECT vbp.param(vbp.report_rule_set(), 'lagging_factor') AS lagging,
            vbp.param(vbp.report_rule_set(), 'selected_share_floor') AS share_floor
   )
-  SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, a.cycle_start, a.cycle_end,
+  SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, a.agreed_volume, a.cycle_start, a.cycle_end,
          c.selected_units, c.other_units, c.purchases,
          f.time_progress, f.completion, f.status, f.selected_share, f.prefers_selected
   FROM vbp.fulfilment_counter c
-  JOIN vbp.agreement a USING (batch_id, org_code, group_code)
+  JOIN vbp.agreement a USING (batch_id, org_code, group_code, cycle_year)
   CROSS JOIN p
   -- in FROM, the measure runs once per agreement
   CROSS JOIN LATERAL vbp.fulfilment_measure(c.selected_units, c.other_units, 0, 0, a.agreed_volume,

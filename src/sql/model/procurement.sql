@@ -192,7 +192,8 @@ CREATE TABLE vbp.volume_report (
   signed_off       boolean NOT NULL DEFAULT false,
   reported_on      date,
   load_id          bigint,
-  PRIMARY KEY (batch_id, org_code, group_code),
+  cycle_year       int NOT NULL DEFAULT 1 CHECK (cycle_year BETWEEN 1 AND 10),
+  PRIMARY KEY (batch_id, org_code, group_code, cycle_year),
   CONSTRAINT volume_report_date_if_reported CHECK ((reported_volume IS NULL) = (reported_on IS NULL))
 );
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
@@ -205,6 +206,7 @@ COMMENT ON TABLE vbp.volume_report IS
 COMMENT ON COLUMN vbp.volume_report.batch_id IS 'Batch';
 COMMENT ON COLUMN vbp.volume_report.org_code IS 'Reporting institution';
 COMMENT ON COLUMN vbp.volume_report.group_code IS 'Generic group';
+COMMENT ON COLUMN vbp.volume_report.cycle_year IS 'Year of the agreement cycle (协议年度) the report is for: 1 for the report before the batch, 2 and 3 for the yearly resets of a multi-year cycle (baseline: the previous year''s use)';
 COMMENT ON COLUMN vbp.volume_report.baseline_volume IS 'Use in the reference period, smallest units (历史使用量)';
 COMMENT ON COLUMN vbp.volume_report.reported_volume IS 'Reported volume, smallest units; NULL = not reported (未报量)';
 COMMENT ON COLUMN vbp.volume_report.signed_off IS 'Signed off by the institution''s leadership (领导审核), as the seed requires';
@@ -220,8 +222,9 @@ CREATE TABLE vbp.agreement (
   cycle_start    date NOT NULL,
   cycle_end      date NOT NULL,
   derived        boolean NOT NULL DEFAULT false,
-  PRIMARY KEY (batch_id, org_code, group_code),
-  FOREIGN KEY (batch_id, org_code, group_code) REFERENCES vbp.volume_report,
+  cycle_year     int NOT NULL DEFAULT 1 CHECK (cycle_year BETWEEN 1 AND 10),
+  PRIMARY KEY (batch_id, org_code, group_code, cycle_year),
+  FOREIGN KEY (batch_id, org_code, group_code, cycle_year) REFERENCES vbp.volume_report,
   CONSTRAINT agreement_cycle_order CHECK (cycle_end >= cycle_start),
   CONSTRAINT agreement_cycle_in_range CHECK (cycle_start >= '1990-01-01' AND cycle_end <= '2199-12-31')
 );
@@ -231,13 +234,14 @@ CREATE POLICY tenant_read ON vbp.agreement FOR SELECT
   USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
 CREATE INDEX agreement_org ON vbp.agreement (org_code);
 COMMENT ON TABLE vbp.agreement IS
-  'Agreement (采购协议): the agreed volume an institution buys from the winners of a generic group in a cycle';
+  'Agreement (采购协议): the agreed volume an institution buys from the winners of a generic group in one year of a cycle (协议年度); a 2- or 3-year cycle has one row per year, each year''s volume set from the previous year''s use';
 COMMENT ON COLUMN vbp.agreement.batch_id IS 'Batch';
 COMMENT ON COLUMN vbp.agreement.org_code IS 'Institution';
 COMMENT ON COLUMN vbp.agreement.group_code IS 'Generic group';
-COMMENT ON COLUMN vbp.agreement.agreed_volume IS 'Agreed volume (约定采购量), smallest units';
-COMMENT ON COLUMN vbp.agreement.cycle_start IS 'First day of the cycle';
-COMMENT ON COLUMN vbp.agreement.cycle_end IS 'Last day of the cycle';
+COMMENT ON COLUMN vbp.agreement.cycle_year IS 'Year of the cycle (协议年度), 1 for the first';
+COMMENT ON COLUMN vbp.agreement.agreed_volume IS 'Agreed volume (约定采购量) of the year, smallest units';
+COMMENT ON COLUMN vbp.agreement.cycle_start IS 'First day of the agreement year';
+COMMENT ON COLUMN vbp.agreement.cycle_end IS 'Last day of the agreement year';
 COMMENT ON COLUMN vbp.agreement.derived IS 'Derived by vbp.derive_agreements from the volume report (and re-derived when the report changes); false: entered by hand, never overwritten';
 SELECT pg_catalog.pg_extension_config_dump('vbp.agreement', '');
 
@@ -375,15 +379,17 @@ CREATE TABLE vbp.assessment (
   org_code  vbp.orgcode NOT NULL REFERENCES vbp.institution,
   score     numeric NOT NULL CHECK (score >= 0 AND score <= 100),
   assessed_on date,
-  PRIMARY KEY (batch_id, org_code)
+  cycle_year int NOT NULL DEFAULT 1 CHECK (cycle_year BETWEEN 1 AND 10),
+  PRIMARY KEY (batch_id, org_code, cycle_year)
 );
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.assessment ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.assessment FOR SELECT
   USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
-COMMENT ON TABLE vbp.assessment IS 'Assessment score (考核得分, 0-100) of an institution for a batch cycle, when supplied directly';
+COMMENT ON TABLE vbp.assessment IS 'Assessment score (考核得分, 0-100) of an institution for a year of a batch cycle, when supplied directly';
 COMMENT ON COLUMN vbp.assessment.batch_id IS 'Batch';
 COMMENT ON COLUMN vbp.assessment.org_code IS 'Institution';
+COMMENT ON COLUMN vbp.assessment.cycle_year IS 'Year of the cycle (协议年度) assessed';
 COMMENT ON COLUMN vbp.assessment.score IS 'Score 0-100';
 COMMENT ON COLUMN vbp.assessment.assessed_on IS 'Date of the assessment';
 SELECT pg_catalog.pg_extension_config_dump('vbp.assessment', '');

@@ -51,12 +51,15 @@ END $$;
 COMMENT ON FUNCTION vbp.agreed_volume(bigint, numeric) IS
   'Agreed volume (约定采购量) = round(ratio x reported volume), half away from zero, in whole units';
 
--- Agreements derived from the volume reports (约定采购量的生成)
+-- Agreements derived from the volume reports (约定采购量的生成), one per report:
+-- a report of year k gives the agreement of year k of the cycle
 CREATE FUNCTION vbp.derive_agreements(batch int, org vbp.orgcode DEFAULT NULL, grp vbp.drugcode DEFAULT NULL)
   RETURNS bigint
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $fn$
 DECLARE
-  n bigint;
+  n bigint := 0;
+  k bigint;
+  d record;
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM vbp.batch b WHERE b.batch_id = derive_agreements.batch) THEN
     RAISE EXCEPTION 'batch % does not exist', batch USING ERRCODE = 'invalid_parameter_value';
@@ -64,33 +67,99 @@ BEGIN
   -- one row per report of a group the batch selected; the winners and the
   -- category pick the ratio and cycle years (vbp.agreed_ratio raises when no
   -- rule fits); a non-reporting institution is assigned from its baseline
-  WITH w AS (
-    SELECT pr.group_code, max(s.winners) AS winners
-    FROM vbp.selection s JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) s.product_code
-    WHERE s.batch_id = derive_agreements.batch AND s.selected
-    GROUP BY pr.group_code
-  )
-  INSERT INTO vbp.agreement AS a (batch_id, org_code, group_code, agreed_volume, cycle_start, cycle_end, derived)
-  SELECT v.batch_id, v.org_code, v.group_code,
-         vbp.agreed_volume(coalesce(v.reported_volume, v.baseline_volume), ru.ratio),
-         b.cycle_start, (b.cycle_start + make_interval(years => ru.cycle_years) - interval '1 day')::date, true
-  FROM vbp.volume_report v
-  JOIN vbp.batch b ON b.batch_id = v.batch_id
-  JOIN vbp.generic_group g ON g.group_code OPERATOR(vbp.=) v.group_code
-  JOIN w ON w.group_code OPERATOR(vbp.=) v.group_code
-  CROSS JOIN LATERAL vbp.agreed_ratio(b.ratio_rule_set, CASE WHEN g.anti_infective THEN 'anti_infective' ELSE 'standard' END, w.winners) ru
-  WHERE v.batch_id = derive_agreements.batch
-    AND (derive_agreements.org IS NULL OR v.org_code OPERATOR(vbp.=) derive_agreements.org)
-    AND (derive_agreements.grp IS NULL OR v.group_code OPERATOR(vbp.=) derive_agreements.grp)
-  ON CONFLICT (batch_id, org_code, group_code) DO UPDATE
-    SET agreed_volume = excluded.agreed_volume, cycle_start = excluded.cycle_start, cycle_end = excluded.cycle_end
-    WHERE a.derived AND (a.agreed_volume, a.cycle_start, a.cycle_end) IS DISTINCT FROM (excluded.agreed_volume, excluded.cycle_start, excluded.cycle_end);
-  GET DIAGNOSTICS n = ROW_COUNT;
+  FOR d IN
+    WITH w AS (
+      SELECT pr.group_code, max(s.winners) AS winners
+      FROM vbp.selection s JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) s.product_code
+      WHERE s.batch_id = derive_agreements.batch AND s.selected
+      GROUP BY pr.group_code
+    )
+    SELECT v.batch_id, v.org_code, v.group_code, v.cycle_year,
+           vbp.agreed_volume(coalesce(v.reported_volume, v.baseline_volume), ru.ratio) AS agreed_volume,
+           -- year k of the cycle: from the cycle start plus k - 1 years, one year long
+           (b.cycle_start + make_interval(years => v.cycle_year - 1))::date AS cycle_start,
+           (b.cycle_start + make_interval(years => v.cycle_year) - interval '1 day')::date AS cycle_end,
+           coalesce(ru.cycle_years, 1) AS cycle_years
+    FROM vbp.volume_report v
+    JOIN vbp.batch b ON b.batch_id = v.batch_id
+    JOIN vbp.generic_group g ON g.group_code OPERATOR(vbp.=) v.group_code
+    JOIN w ON w.group_code OPERATOR(vbp.=) v.group_code
+    CROSS JOIN LATERAL vbp.agreed_ratio(b.ratio_rule_set, CASE WHEN g.anti_infective THEN 'anti_infective' ELSE 'standard' END, w.winners) ru
+    WHERE v.batch_id = derive_agreements.batch
+      AND (derive_agreements.org IS NULL OR v.org_code OPERATOR(vbp.=) derive_agreements.org)
+      AND (derive_agreements.grp IS NULL OR v.group_code OPERATOR(vbp.=) derive_agreements.grp)
+    ORDER BY v.org_code, v.group_code, v.cycle_year
+  LOOP
+    IF d.cycle_year > d.cycle_years THEN
+      RAISE EXCEPTION 'volume report of institution % for group % is for year % of a %-year cycle', d.org_code, d.group_code, d.cycle_year, d.cycle_years
+        USING ERRCODE = 'invalid_parameter_value',
+              DETAIL = format('Batch %s gives the group %s year(s) by its agreed-ratio rule set.', d.batch_id, d.cycle_years),
+              HINT = 'A year beyond the cycle belongs to a renewal, recorded as a new batch.';
+    END IF;
+    INSERT INTO vbp.agreement AS a (batch_id, org_code, group_code, cycle_year, agreed_volume, cycle_start, cycle_end, derived)
+    VALUES (d.batch_id, d.org_code, d.group_code, d.cycle_year, d.agreed_volume, d.cycle_start, d.cycle_end, true)
+    ON CONFLICT (batch_id, org_code, group_code, cycle_year) DO UPDATE
+      SET agreed_volume = excluded.agreed_volume, cycle_start = excluded.cycle_start, cycle_end = excluded.cycle_end
+      WHERE a.derived AND (a.agreed_volume, a.cycle_start, a.cycle_end) IS DISTINCT FROM (excluded.agreed_volume, excluded.cycle_start, excluded.cycle_end);
+    GET DIAGNOSTICS k = ROW_COUNT;
+    n := n + k;
+  END LOOP;
   RETURN n;
 END $fn$;
 REVOKE EXECUTE ON FUNCTION vbp.derive_agreements(int, vbp.orgcode, vbp.drugcode) FROM PUBLIC;
 COMMENT ON FUNCTION vbp.derive_agreements(int, vbp.orgcode, vbp.drugcode) IS
-  'Derives agreements (生成约定采购量) of a batch (optionally one institution or group) from the volume reports: agreed volume = round(ratio x reported volume, or the baseline when not reported), the ratio and cycle years by the batch''s agreed-ratio rule set for the group''s winners and category, the cycle from the batch''s start; hand-entered agreements (derived = false) are never overwritten; returns rows written';
+  'Derives agreements (生成约定采购量) of a batch (optionally one institution or group) from the volume reports, one per report and cycle year: agreed volume = round(ratio x reported volume, or the baseline when not reported), the ratio and cycle years by the batch''s agreed-ratio rule set for the group''s winners and category; year k runs from the batch''s cycle start plus k - 1 years for one year; a report for a year beyond the cycle is refused (22023); hand-entered agreements (derived = false) are never overwritten; returns rows written';
+
+-- The next year of multi-year cycles (年度约定采购量重置)
+CREATE FUNCTION vbp.open_cycle_year(batch int, cycle_year int, rule_set text DEFAULT vbp.report_rule_set())
+  RETURNS bigint
+  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $fn$
+DECLARE
+  basis text := vbp.param_choice(open_cycle_year.rule_set, 'annual_volume_basis', '{previous_use,report}');
+  unfinished record;
+  n bigint;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM vbp.batch b WHERE b.batch_id = open_cycle_year.batch) THEN
+    RAISE EXCEPTION 'batch % does not exist', batch USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF open_cycle_year.cycle_year IS NULL OR open_cycle_year.cycle_year NOT BETWEEN 2 AND 10 THEN
+    RAISE EXCEPTION 'cycle year must be between 2 and 10, not %', open_cycle_year.cycle_year
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Year 1 comes from the volume reports made before the batch.';
+  END IF;
+  -- the previous year's use is known only once that year has ended
+  SELECT a.cycle_end INTO unfinished FROM vbp.agreement a
+  WHERE a.batch_id = open_cycle_year.batch AND a.cycle_year = open_cycle_year.cycle_year - 1 AND a.cycle_end >= current_date
+  ORDER BY a.cycle_end LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'year % of batch % has not ended', open_cycle_year.cycle_year - 1, batch
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('An agreement of that year runs until %s, so the year''s use is not known yet.', unfinished.cycle_end);
+  END IF;
+  -- year k's report of every year k-1 agreement whose cycle has a year k:
+  -- baseline = the group's units bought in year k-1 (all products, returns netted)
+  INSERT INTO vbp.volume_report AS v (batch_id, org_code, group_code, cycle_year, baseline_volume, reported_volume, signed_off, reported_on)
+  SELECT ap.batch_id, ap.org_code, ap.group_code, open_cycle_year.cycle_year, greatest(ap.all_units, 0),
+         CASE basis WHEN 'previous_use' THEN greatest(ap.all_units, 0) END,
+         true,   -- set from the use by the procurement office; nothing for the leadership to sign
+         CASE basis WHEN 'previous_use' THEN ap.cycle_end + 1 END
+  FROM vbp.agreement_purchases('infinity', NULL) ap
+  JOIN vbp.batch b ON b.batch_id = ap.batch_id
+  JOIN vbp.generic_group g ON g.group_code OPERATOR(vbp.=) ap.group_code
+  CROSS JOIN LATERAL (SELECT max(s.winners) AS winners FROM vbp.selection s JOIN vbp.product pr USING (product_code)
+                      WHERE s.batch_id = ap.batch_id AND s.selected AND pr.group_code OPERATOR(vbp.=) ap.group_code) w
+  CROSS JOIN LATERAL vbp.agreed_ratio(b.ratio_rule_set, CASE WHEN g.anti_infective THEN 'anti_infective' ELSE 'standard' END, w.winners) ru
+  WHERE ap.batch_id = open_cycle_year.batch AND ap.cycle_year = open_cycle_year.cycle_year - 1
+    AND coalesce(ru.cycle_years, 1) >= open_cycle_year.cycle_year
+    AND vbp.known_rule_set(open_cycle_year.rule_set)
+  ORDER BY ap.org_code, ap.group_code
+  ON CONFLICT ON CONSTRAINT volume_report_pkey DO NOTHING;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  RETURN n;
+END $fn$;
+REVOKE EXECUTE ON FUNCTION vbp.open_cycle_year(int, int, text) FROM PUBLIC;
+COMMENT ON FUNCTION vbp.open_cycle_year(int, int, text) IS
+  'Opens year k (2 or 3) of the multi-year cycles of a batch (年度约定采购量重置): for every agreement of year k - 1 whose cycle has a year k, a volume report of year k with baseline = the group''s units bought in year k - 1 (all products, returns netted) and, by parameter annual_volume_basis, reported volume = that use (previous_use) or none until the institution reports (report); derived agreements follow (ratio x volume); refused (55000) while year k - 1 has not ended; existing reports are kept; returns reports created';
 
 CREATE FUNCTION vbp.rederive_agreements() RETURNS trigger
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $fn$
@@ -99,10 +168,14 @@ DECLARE
 BEGIN
   -- a corrected report re-derives its derived agreement; a new report of a
   -- batch whose agreements were derived gets its own
-  FOR r IN SELECT DISTINCT n.batch_id, n.org_code, n.group_code FROM new_reports n
+  -- (a statement of many reports re-derives its batch once)
+  FOR r IN SELECT n.batch_id, CASE WHEN count(DISTINCT (n.org_code, n.group_code)) = 1 THEN (array_agg(n.org_code))[1] END AS org,
+                  CASE WHEN count(DISTINCT (n.org_code, n.group_code)) = 1 THEN (array_agg(n.group_code))[1] END AS grp
+           FROM new_reports n
            WHERE EXISTS (SELECT 1 FROM vbp.agreement a WHERE a.batch_id = n.batch_id AND a.derived
-                         AND (TG_OP = 'INSERT' OR (a.org_code OPERATOR(vbp.=) n.org_code AND a.group_code OPERATOR(vbp.=) n.group_code))) LOOP
-    PERFORM vbp.derive_agreements(r.batch_id, r.org_code, r.group_code);
+                         AND (TG_OP = 'INSERT' OR (a.org_code OPERATOR(vbp.=) n.org_code AND a.group_code OPERATOR(vbp.=) n.group_code)))
+           GROUP BY n.batch_id LOOP
+    PERFORM vbp.derive_agreements(r.batch_id, r.org, r.grp);
   END LOOP;
   RETURN NULL;
 END $fn$;

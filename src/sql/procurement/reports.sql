@@ -17,7 +17,7 @@ COMMENT ON FUNCTION vbp.report_date() IS
 
 CREATE FUNCTION vbp.fulfilment_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
-    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, agreed_volume bigint,
+    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, cycle_year int, agreed_volume bigint,
     cycle_start date, cycle_end date, time_progress numeric, selected_volume bigint, nonselected_volume bigint,
     completion numeric, status text, selected_share numeric, prefers_selected boolean,
     payments_due bigint, paid_on_time bigint, on_time_rate numeric)
@@ -42,7 +42,7 @@ BEGIN ATOMIC
           GROUP BY pu.org_code) b
     CROSS JOIN LATERAL unnest(b.ts) t
   )
-  SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, a.cycle_start, a.cycle_end,
+  SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, a.agreed_volume, a.cycle_start, a.cycle_end,
          f.time_progress, coalesce(b.selected_units, 0), coalesce(b.other_units, 0), f.completion, f.status,
          f.selected_share, f.prefers_selected, coalesce(b.payments_due, 0), coalesce(b.paid_on_time, 0), f.on_time_rate
   -- left joins keep the planner's row estimate at the agreements' (a 4-key inner
@@ -64,14 +64,14 @@ BEGIN ATOMIC
   WHERE coalesce(c.in_batch, false) AND vbp.known_rule_set(fulfilment_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.fulfilment_for(date, text) IS
-  'Fulfilment (履约) of every agreement on a date: time progress, selected and other units bought, completion c = Q_selected / Q_agreed, status, selected share and whether it reaches selected_share_floor, payments due and paid within payment_days';
+  'Fulfilment (履约) of every agreement year started by a date (each year of a multi-year cycle on its own, 按年度考核): time progress, selected and other units bought, completion c = Q_selected / Q_agreed, status, selected share and whether it reaches selected_share_floor, payments due and paid within payment_days';
 
 CREATE VIEW vbp.fulfilment WITH (security_invoker = true) AS SELECT * FROM vbp.fulfilment_for(vbp.report_date());
 COMMENT ON VIEW vbp.fulfilment IS
   'Fulfilment (履约进度) of every agreement as of vbp.report_date(): completion, time progress, status, selected share, on-time payment';
 
 CREATE VIEW vbp.fulfilment_alert WITH (security_invoker = true) AS
-  SELECT f.batch_id, f.org_code, f.group_code, a.alert, a.detail
+  SELECT f.batch_id, f.org_code, f.group_code, f.cycle_year, a.alert, a.detail
   FROM vbp.fulfilment f
   CROSS JOIN LATERAL (
     SELECT f.status AS alert,
@@ -88,7 +88,7 @@ COMMENT ON VIEW vbp.fulfilment_alert IS
 
 CREATE FUNCTION vbp.report_credibility_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
-    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, level text,
+    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, cycle_year int, level text,
     baseline_volume bigint, reported_volume bigint, not_reported boolean, under_reported boolean,
     missing_sign_off boolean, actual_volume bigint, realised_accuracy numeric, accuracy_flag boolean,
     log_ratio double precision, peers bigint, robust_z double precision, anomalous boolean, over_reported boolean)
@@ -109,13 +109,13 @@ BEGIN ATOMIC
                 THEN ln(v.reported_volume::numeric / v.baseline_volume)::float8 END AS lx
     FROM vbp.volume_report v JOIN vbp.institution i USING (org_code)
   ), cell AS (
-    -- the peers of a report: the same batch, generic group and institution level
-    SELECT r.batch_id, r.group_code, r.level, vbp.median_mad(r.lx) AS m FROM r GROUP BY 1, 2, 3
+    -- the peers of a report: the same batch, year, generic group and institution level
+    SELECT r.batch_id, r.cycle_year, r.group_code, r.level, vbp.median_mad(r.lx) AS m FROM r GROUP BY 1, 2, 3, 4
   ), actual AS (
-    SELECT ap.batch_id, ap.org_code, ap.group_code, ap.all_units AS q, ap.cycle_end <= as_of AS ended
+    SELECT ap.batch_id, ap.org_code, ap.group_code, ap.cycle_year, ap.all_units AS q, ap.cycle_end <= as_of AS ended
     FROM vbp.agreement_purchases(as_of, NULL) ap
   )
-  SELECT r.batch_id, r.org_code, r.group_code, r.level, r.baseline_volume, r.reported_volume,
+  SELECT r.batch_id, r.org_code, r.group_code, r.cycle_year, r.level, r.baseline_volume, r.reported_volume,
          r.reported_volume IS NULL AND r.baseline_volume > 0,
          coalesce(r.reported_volume < p.floor * r.baseline_volume, false),
          r.reported_volume IS NOT NULL AND NOT r.signed_off,
@@ -125,8 +125,8 @@ BEGIN ATOMIC
          r.lx, coalesce((c.m).n, 0), z.z, coalesce(abs(z.z) > p.zmax, false),
          coalesce(r.reported_volume > p.over_multiple * r.baseline_volume, false)
   FROM r CROSS JOIN p
-  LEFT JOIN cell c USING (batch_id, group_code, level)
-  LEFT JOIN actual ac USING (batch_id, org_code, group_code)
+  LEFT JOIN cell c USING (batch_id, cycle_year, group_code, level)
+  LEFT JOIN actual ac USING (batch_id, org_code, group_code, cycle_year)
   -- the modified z with the MAD, or with the mean absolute deviation when the MAD is 0
   -- (Iglewicz-Hoaglin); none with fewer than min_peers reports in the cell
   CROSS JOIN LATERAL (SELECT CASE WHEN (c.m).n >= p.min_peers
@@ -135,7 +135,7 @@ BEGIN ATOMIC
   WHERE vbp.known_rule_set(report_credibility_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.report_credibility_for(date, text) IS
-  'Credibility of every volume report (报量可信度) on a date: not reported, under-reported (< report_floor x baseline), missing leadership sign-off, realised accuracy actual / reported once the cycle has ended (flag outside [0.8, 1.2]), the robust z of ln(reported / baseline) among its peers (batch x generic group x institution level; 0.6745 (x - median) / MAD, or 0.7979 (x - median) / MeanAD when the MAD is 0; none below robust_z_min_peers reports; anomalous if |z| > 3.5), and over-reported when reported > over_report_multiple (2) x baseline';
+  'Credibility of every volume report (报量可信度), one per batch, institution, group and cycle year, on a date: not reported, under-reported (< report_floor x baseline), missing leadership sign-off, realised accuracy actual / reported once the agreement year has ended (flag outside [0.8, 1.2]), the robust z of ln(reported / baseline) among its peers (batch x cycle year x generic group x institution level; 0.6745 (x - median) / MAD, or 0.7979 (x - median) / MeanAD when the MAD is 0; none below robust_z_min_peers reports; anomalous if |z| > 3.5), and over-reported when reported > over_report_multiple (2) x baseline';
 
 CREATE VIEW vbp.report_credibility WITH (security_invoker = true) AS SELECT * FROM vbp.report_credibility_for(vbp.report_date());
 COMMENT ON VIEW vbp.report_credibility IS
@@ -150,7 +150,9 @@ CREATE VIEW vbp.batch_summary WITH (security_invoker = true) AS
   ), agreed AS (
     SELECT batch_id, group_code, sum(agreed_volume) AS q FROM vbp.agreement GROUP BY 1, 2
   ), f AS (
-    SELECT batch_id, sum(selected_volume) AS bought, sum(agreed_volume * time_progress) AS due
+    SELECT batch_id, sum(selected_volume) AS bought, sum(agreed_volume * time_progress) AS due,
+           sum(selected_volume) FILTER (WHERE cycle_year = 1) AS bought_1,
+           sum(agreed_volume * time_progress) FILTER (WHERE cycle_year = 1) AS due_1
     FROM vbp.fulfilment GROUP BY 1
   )
   SELECT b.batch_id, b.name, count(*) AS drugs, b.published_drugs,
@@ -158,7 +160,8 @@ CREATE VIEW vbp.batch_summary WITH (security_invoker = true) AS
          round(1 - sum(d.p_sel * coalesce(ag.q, 0)) / nullif(sum(d.p_ref * coalesce(ag.q, 0)), 0), 4) AS volume_weighted_cut,
          count(*) FILTER (WHERE g.essential) AS essential,
          sum(d.winners) AS selected_products,
-         round(max(f.bought) / nullif(max(f.due), 0), 4) AS fulfilment_ratio
+         round(max(f.bought) / nullif(max(f.due), 0), 4) AS fulfilment_ratio,
+         round(max(f.bought_1) / nullif(max(f.due_1), 0), 4) AS first_year_ratio
   FROM vbp.batch b
   JOIN drug d USING (batch_id)
   JOIN vbp.generic_group g USING (group_code)
@@ -167,4 +170,4 @@ CREATE VIEW vbp.batch_summary WITH (security_invoker = true) AS
   WHERE vbp.known_rule_set(vbp.report_rule_set())
   GROUP BY b.batch_id, b.name, b.published_drugs, b.published_avg_cut;
 COMMENT ON VIEW vbp.batch_summary IS
-  'Batch summary (批次概览): drugs, unweighted average cut over drugs (a drug''s cut the mean over its winners), volume-weighted cut 1 - sum(P_sel Q_agreed) / sum(P_ref Q_agreed), essential medicines, selected products, and fulfilment ratio selected units / (agreed x time progress) as of vbp.report_date(); with the published figures beside them';
+  'Batch summary (批次概览): drugs, unweighted average cut over drugs (a drug''s cut the mean over its winners), volume-weighted cut 1 - sum(P_sel Q_agreed) / sum(P_ref Q_agreed), essential medicines, selected products, and fulfilment ratio selected units / (agreed x time progress) as of vbp.report_date() over every agreement year and over the first year alone (first_year_ratio, the basis of the seed''s "annual purchases more than twice the agreed volume"); with the published figures beside them';

@@ -144,7 +144,7 @@ COMMENT ON FUNCTION vbp.fulfilment_measure(bigint, bigint, bigint, bigint, bigin
 -- what an institution bought for each agreement (used by retention and the procurement reports)
 CREATE FUNCTION vbp.agreement_purchases(as_of date, payment_days int)
   RETURNS TABLE (
-    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, agreed_volume bigint,
+    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, cycle_year int, agreed_volume bigint,
     cycle_start date, cycle_end date, in_batch boolean,
     selected_units bigint, other_units bigint, all_units bigint,
     selected_spend vbp.cny, other_spend vbp.cny,
@@ -166,7 +166,7 @@ BEGIN ATOMIC
           GROUP BY pu.org_code) b
     CROSS JOIN LATERAL unnest(b.ts) t
   )
-  SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, a.cycle_start, a.cycle_end, coalesce(c.in_batch, false),
+  SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, a.agreed_volume, a.cycle_start, a.cycle_end, coalesce(c.in_batch, false),
          coalesce(p.selected_units, 0), coalesce(p.other_units, 0),
          coalesce(p.selected_units + p.other_units, 0),
          coalesce(p.selected_spend, '0'), coalesce(p.other_spend, '0'),
@@ -179,4 +179,4 @@ BEGIN ATOMIC
   LEFT JOIN bought p ON p.cycle_id = c.cycle_id AND p.org_code = a.org_code;
 END;
 COMMENT ON FUNCTION vbp.agreement_purchases(date, int) IS
-  'Purchases (采购) of each agreement (with its agreed volume and cycle) from its cycle start to the end of the cycle or as_of (pass infinity for the whole cycle): units of the products selected in the batch and of every other product of the group (non-selected bidders and products that did not bid), in_batch: the group has products in the batch''s selection, units of every product of the group, spends, and purchases, payments due and paid within payment_days of acceptance (those counts over products in the batch)';
+  'Purchases (采购) of each agreement year (with its agreed volume and dates) from its start to the end of the cycle or as_of (pass infinity for the whole cycle): units of the products selected in the batch and of every other product of the group (non-selected bidders and products that did not bid), in_batch: the group has products in the batch''s selection, units of every product of the group, spends, and purchases, payments due and paid within payment_days of acceptance (those counts over products in the batch)';

@@ -51,9 +51,9 @@ COMMENT ON COLUMN vbp.fund_share.insured_share IS 's_ins: share of insured patie
 --   B = Q_agreed x P_ref x r_pay x s_ins
 --   E = (min(Q_sel, Q_agreed) x P_sel + A_nonsel) x r_pay x s_ins
 --   S = B - E, counted as S x deduction factor (not reported: 0; under-reported: by policy)
-CREATE FUNCTION vbp.retention_components(rule_set text DEFAULT vbp.report_rule_set())
+CREATE FUNCTION vbp.retention_components(rule_set text DEFAULT vbp.report_rule_set(), as_of date DEFAULT 'infinity')
   RETURNS TABLE (
-    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode,
+    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, cycle_year int,
     agreed_volume bigint, selected_volume bigint, selected_within_agreed bigint,
     selected_spend vbp.cny, selected_price numeric, nonselected_spend vbp.cny,
     reference_price numeric, fund_payment_ratio numeric, insured_share numeric,
@@ -83,11 +83,12 @@ BEGIN ATOMIC
                                           AND gp.purpose = 'budget'
     GROUP BY 1, 2
   ), bought AS (
-    SELECT ap.batch_id, ap.org_code, ap.group_code, ap.selected_units AS sel_q,
+    SELECT ap.batch_id, ap.org_code, ap.group_code, ap.cycle_year, ap.selected_units AS sel_q,
            ap.selected_spend AS sel_spend, ap.other_spend AS nonsel_spend
-    FROM vbp.agreement_purchases('infinity', NULL) ap WHERE ap.in_batch
+    FROM vbp.agreement_purchases(retention_components.as_of, NULL) ap
+    WHERE ap.in_batch AND ap.cycle_start <= retention_components.as_of
   ), c AS (
-    SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, b.sel_q, least(b.sel_q, a.agreed_volume) AS within,
+    SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, a.agreed_volume, b.sel_q, least(b.sel_q, a.agreed_volume) AS within,
            b.sel_spend, CASE WHEN b.sel_q > 0 THEN b.sel_spend::numeric / b.sel_q END AS p_sel, b.nonsel_spend,
            pz.reference_price, pz.basis, coalesce(f.fund_payment_ratio, p.r_pay) AS r_pay, coalesce(f.insured_share, p.s_ins) AS s_ins,
            CASE WHEN v.reported_volume IS NULL AND v.baseline_volume > 0 THEN 'not_reported'
@@ -100,12 +101,12 @@ BEGIN ATOMIC
                 ELSE 1 END AS factor
     FROM vbp.agreement a
     CROSS JOIN p
-    JOIN bought b USING (batch_id, org_code, group_code)
+    JOIN bought b USING (batch_id, org_code, group_code, cycle_year)
     JOIN prices pz USING (batch_id, group_code)
-    JOIN vbp.volume_report v USING (batch_id, org_code, group_code)
+    JOIN vbp.volume_report v USING (batch_id, org_code, group_code, cycle_year)
     LEFT JOIN vbp.fund_share f USING (batch_id, org_code)
   )
-  SELECT c.batch_id, c.org_code, c.group_code, c.agreed_volume, c.sel_q, c.within,
+  SELECT c.batch_id, c.org_code, c.group_code, c.cycle_year, c.agreed_volume, c.sel_q, c.within,
          c.sel_spend, round(c.p_sel, 6), c.nonsel_spend, c.reference_price, c.r_pay, c.s_ins,
          x.budget, x.spend, x.budget OPERATOR(vbp.-) x.spend,
          c.status, round(c.factor, 6),
@@ -121,8 +122,8 @@ BEGIN ATOMIC
         * c.r_pay * c.s_ins)::vbp.cny AS spend) x
   WHERE vbp.known_rule_set(retention_components.rule_set);
 END;
-COMMENT ON FUNCTION vbp.retention_components(text) IS
-  'Retention components (结余留用测算) per institution x cycle x generic group: budget B = Q_agreed x P_ref x r_pay x s_ins (P_ref the group''s published pre-procurement price, else its volume-weighted pre-procurement price sum(p x q) / sum(q), to 6 decimals; reference_basis says which), spend E = (min(Q_sel, Q_agreed) x P_sel + A_nonsel) x r_pay x s_ins, savings S = B - E, and the deduction for not- or under-reported groups, on positive savings only (S x d when S > 0, else S); money rounded half away from zero once per component';
+COMMENT ON FUNCTION vbp.retention_components(text, date) IS
+  'Retention components (结余留用测算) per institution x generic group x cycle year (按年度), the purchases of each agreement year up to as_of (infinity: the whole year; years starting after as_of are left out): budget B = Q_agreed x P_ref x r_pay x s_ins (P_ref the group''s published pre-procurement price, else its volume-weighted pre-procurement price sum(p x q) / sum(q), to 6 decimals; reference_basis says which), spend E = (min(Q_sel, Q_agreed) x P_sel + A_nonsel) x r_pay x s_ins, savings S = B - E, and the deduction for not- or under-reported groups, on positive savings only (S x d when S > 0, else S); money rounded half away from zero once per component';
 
 CREATE FUNCTION vbp.contract_completion(selected bigint, agreed bigint) RETURNS numeric
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -132,9 +133,9 @@ COMMENT ON FUNCTION vbp.contract_completion(bigint, bigint) IS
   'Completion of one contract (合同完成率) for the assessment: min(1, selected units bought / agreed volume); 1 for an agreed volume of 0; NULL without an agreed volume';
 
 -- assessment score (考核得分) 0-100 from weighted items, or supplied directly
-CREATE FUNCTION vbp.retention_assessment(rule_set text DEFAULT vbp.report_rule_set())
+CREATE FUNCTION vbp.retention_assessment(rule_set text DEFAULT vbp.report_rule_set(), as_of date DEFAULT 'infinity')
   RETURNS TABLE (
-    batch_id int, org_code vbp.orgcode, completion_score numeric, selected_share_score numeric,
+    batch_id int, org_code vbp.orgcode, cycle_year int, completion_score numeric, selected_share_score numeric,
     on_time_payment_score numeric, report_accuracy_score numeric, weighted_score numeric,
     supplied_score numeric, score numeric, grade text, retention_ratio numeric)
   LANGUAGE sql STABLE PARALLEL SAFE
@@ -147,15 +148,15 @@ BEGIN ATOMIC
            vbp.param_text(retention_assessment.rule_set, 'assessment_weight_rule_set') AS weight_set,
            vbp.param_choice(retention_assessment.rule_set, 'completion_combination', '{agreed_weighted,mean,minimum}') AS combine
   ), g AS (
-    SELECT a.batch_id, a.org_code, a.group_code, a.agreed_volume, v.reported_volume,
+    SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, a.agreed_volume, v.reported_volume,
            ap.selected_units AS sel_q, ap.selected_units + ap.other_units AS all_q,
            ap.purchases AS n_purchases, ap.paid_on_time AS n_on_time
     FROM vbp.agreement a
-    JOIN vbp.volume_report v USING (batch_id, org_code, group_code)
-    JOIN vbp.agreement_purchases('infinity', (SELECT pay_days FROM p)::int) ap USING (batch_id, org_code, group_code)
-    WHERE ap.in_batch
+    JOIN vbp.volume_report v USING (batch_id, org_code, group_code, cycle_year)
+    JOIN vbp.agreement_purchases(retention_assessment.as_of, (SELECT pay_days FROM p)::int) ap USING (batch_id, org_code, group_code, cycle_year)
+    WHERE ap.in_batch AND ap.cycle_start <= retention_assessment.as_of
   ), items AS (
-    SELECT g.batch_id, g.org_code,
+    SELECT g.batch_id, g.org_code, g.cycle_year,
            -- completion per contract (按采购合同), each capped at 1, then combined: buying
            -- more in one group does not make up for another
            100 * CASE (SELECT combine FROM p)
@@ -169,7 +170,7 @@ BEGIN ATOMIC
            100 * avg(CASE WHEN g.reported_volume > 0
                           AND coalesce(g.all_q, 0)::numeric / g.reported_volume BETWEEN (SELECT acc_lo FROM p) AND (SELECT acc_hi FROM p)
                           THEN 1 ELSE 0 END) AS accuracy
-    FROM g GROUP BY 1, 2
+    FROM g GROUP BY 1, 2, 3
   ), scored AS (
     SELECT i.*, (SELECT sum(w.weight * CASE w.item WHEN 'completion' THEN coalesce(i.completion, 0)
                                                     WHEN 'selected_share' THEN coalesce(i.sel_share, 0)
@@ -177,9 +178,9 @@ BEGIN ATOMIC
                                                     ELSE coalesce(i.accuracy, 0) END)
                  FROM vbp.assessment_weight w WHERE w.rule_set = (SELECT weight_set FROM p)) AS weighted,
            asm.score AS supplied
-    FROM items i LEFT JOIN vbp.assessment asm USING (batch_id, org_code)
+    FROM items i LEFT JOIN vbp.assessment asm USING (batch_id, org_code, cycle_year)
   )
-  SELECT s.batch_id, s.org_code, round(s.completion, 2), round(s.sel_share, 2), round(s.on_time, 2), round(s.accuracy, 2),
+  SELECT s.batch_id, s.org_code, s.cycle_year, round(s.completion, 2), round(s.sel_share, 2), round(s.on_time, 2), round(s.accuracy, 2),
          round(s.weighted, 2), s.supplied, round(coalesce(s.supplied, s.weighted), 2), r.grade, r.ratio
   FROM scored s
   -- the grade on the exact score (80.004 is above 80); the score is shown to 2 decimals
@@ -187,13 +188,14 @@ BEGIN ATOMIC
    AND r.score_range @> coalesce(s.supplied, s.weighted)
   WHERE vbp.known_rule_set(retention_assessment.rule_set);
 END;
-COMMENT ON FUNCTION vbp.retention_assessment(text) IS
-  'Assessment score (考核得分) per institution and cycle: weighted items (completion of agreed volume per contract, each capped at 1 and combined by parameter completion_combination; selected share; on-time payment; report accuracy; each 0-100) or the score supplied in vbp.assessment, with the grade and retention ratio of the configured rule set decided on the exact score (shown rounded to 2 decimals)';
+COMMENT ON FUNCTION vbp.retention_assessment(text, date) IS
+  'Assessment score (考核得分) per institution and cycle year (年度考核), on the purchases up to as_of (infinity: the whole year): weighted items (completion of agreed volume per contract, each capped at 1 and combined by parameter completion_combination; selected share; on-time payment; report accuracy; each 0-100) or the score supplied in vbp.assessment, with the grade and retention ratio of the configured rule set decided on the exact score (shown rounded to 2 decimals)';
 
 -- settlements: each (institution, cycle) once; corrections are audited adjustments
 CREATE TABLE vbp.retention_settlement (
   batch_id        int NOT NULL REFERENCES vbp.batch,
   org_code        vbp.orgcode NOT NULL REFERENCES vbp.institution,
+  cycle_year      int NOT NULL DEFAULT 1 CHECK (cycle_year BETWEEN 1 AND 10),
   rule_set        text NOT NULL,
   budget          vbp.cny NOT NULL,
   spend           vbp.cny NOT NULL,
@@ -205,16 +207,17 @@ CREATE TABLE vbp.retention_settlement (
   retained        vbp.cny NOT NULL CHECK (retained >= '0'::vbp.cny),
   settled_at      timestamptz NOT NULL DEFAULT now(),
   settled_by      text NOT NULL DEFAULT current_user,
-  PRIMARY KEY (batch_id, org_code)
+  PRIMARY KEY (batch_id, org_code, cycle_year)
 );
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.retention_settlement ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.retention_settlement FOR SELECT
   USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
 COMMENT ON TABLE vbp.retention_settlement IS
-  'Settled retention (结余留用结算) of an institution for a cycle, recorded once; the primary key refuses a second settlement';
+  'Settled retention (结余留用结算) of an institution for one year of a cycle (按年度结算), recorded once; the primary key refuses a second settlement of the year';
 COMMENT ON COLUMN vbp.retention_settlement.batch_id IS 'Batch (cycle)';
 COMMENT ON COLUMN vbp.retention_settlement.org_code IS 'Institution';
+COMMENT ON COLUMN vbp.retention_settlement.cycle_year IS 'Year of the cycle settled (结算年度)';
 COMMENT ON COLUMN vbp.retention_settlement.rule_set IS 'Parameter rule set used';
 COMMENT ON COLUMN vbp.retention_settlement.budget IS 'Sum of B over the groups';
 COMMENT ON COLUMN vbp.retention_settlement.spend IS 'Sum of E over the groups';
@@ -231,6 +234,7 @@ CREATE TABLE vbp.retention_settlement_group (
   batch_id          int NOT NULL,
   org_code          vbp.orgcode NOT NULL,
   group_code        vbp.drugcode NOT NULL,
+  cycle_year        int NOT NULL,
   agreed_volume     bigint NOT NULL,
   selected_volume   bigint NOT NULL,
   selected_within_agreed bigint NOT NULL,
@@ -246,8 +250,8 @@ CREATE TABLE vbp.retention_settlement_group (
   deduction_factor  numeric NOT NULL,
   counted_savings   vbp.cny NOT NULL,
   reference_basis   text NOT NULL,
-  PRIMARY KEY (batch_id, org_code, group_code),
-  FOREIGN KEY (batch_id, org_code) REFERENCES vbp.retention_settlement ON DELETE CASCADE
+  PRIMARY KEY (batch_id, org_code, cycle_year, group_code),
+  FOREIGN KEY (batch_id, org_code, cycle_year) REFERENCES vbp.retention_settlement ON DELETE CASCADE
 );
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.retention_settlement_group ENABLE ROW LEVEL SECURITY;
@@ -258,6 +262,7 @@ COMMENT ON TABLE vbp.retention_settlement_group IS
 COMMENT ON COLUMN vbp.retention_settlement_group.batch_id IS 'Batch (cycle)';
 COMMENT ON COLUMN vbp.retention_settlement_group.org_code IS 'Institution';
 COMMENT ON COLUMN vbp.retention_settlement_group.group_code IS 'Generic group';
+COMMENT ON COLUMN vbp.retention_settlement_group.cycle_year IS 'Year of the cycle settled';
 COMMENT ON COLUMN vbp.retention_settlement_group.agreed_volume IS 'Q_agreed';
 COMMENT ON COLUMN vbp.retention_settlement_group.selected_volume IS 'Q_sel bought in the cycle';
 COMMENT ON COLUMN vbp.retention_settlement_group.selected_within_agreed IS 'min(Q_sel, Q_agreed): purchases above the agreed volume are excluded';
@@ -280,22 +285,24 @@ CREATE TABLE vbp.retention_adjustment (
   adjustment_id  bigint PRIMARY KEY DEFAULT nextval('vbp.retention_adjustment_id_seq'),
   batch_id       int NOT NULL,
   org_code       vbp.orgcode NOT NULL,
+  cycle_year     int NOT NULL,
   amount         vbp.cny NOT NULL CHECK (amount <> '0'::vbp.cny),
   reason         text NOT NULL CHECK (length(btrim(reason)) > 0),
   made_at        timestamptz NOT NULL DEFAULT now(),
   made_by        text NOT NULL DEFAULT current_user,
-  FOREIGN KEY (batch_id, org_code) REFERENCES vbp.retention_settlement
+  FOREIGN KEY (batch_id, org_code, cycle_year) REFERENCES vbp.retention_settlement
 );
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.retention_adjustment ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.retention_adjustment FOR SELECT
   USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
-CREATE INDEX retention_adjustment_settlement ON vbp.retention_adjustment (batch_id, org_code);
+CREATE INDEX retention_adjustment_settlement ON vbp.retention_adjustment (batch_id, org_code, cycle_year);
 COMMENT ON TABLE vbp.retention_adjustment IS
   'Correction of a settled retention (结算调整): an explicit, audited, append-only row with its reason';
 COMMENT ON COLUMN vbp.retention_adjustment.adjustment_id IS 'Identifier';
 COMMENT ON COLUMN vbp.retention_adjustment.batch_id IS 'Batch (cycle) of the settlement corrected';
 COMMENT ON COLUMN vbp.retention_adjustment.org_code IS 'Institution of the settlement corrected';
+COMMENT ON COLUMN vbp.retention_adjustment.cycle_year IS 'Year of the settlement corrected';
 COMMENT ON COLUMN vbp.retention_adjustment.amount IS 'Amount added to (positive) or taken from (negative) the retained amount';
 COMMENT ON COLUMN vbp.retention_adjustment.reason IS 'Why (required)';
 COMMENT ON COLUMN vbp.retention_adjustment.made_at IS 'When';
@@ -316,10 +323,11 @@ CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON vbp.retention_settlement
   FOR EACH ROW EXECUTE FUNCTION vbp.forbid_change();
 COMMENT ON TRIGGER append_only ON vbp.retention_settlement IS 'Settlements are never changed or deleted; corrections are adjustments';
 
--- the statement: per institution and cycle, every component, settled or not
-CREATE FUNCTION vbp.retention_statement_for(rule_set text DEFAULT vbp.report_rule_set())
+-- the statement: per institution and cycle year, every component, settled or not
+CREATE FUNCTION vbp.retention_statement_for(rule_set text DEFAULT vbp.report_rule_set(), as_of date DEFAULT 'infinity')
   RETURNS TABLE (
-    batch_id int, org_code vbp.orgcode, groups bigint, budget vbp.cny, spend vbp.cny, savings vbp.cny,
+    batch_id int, org_code vbp.orgcode, cycle_year int, year_end date, interim boolean,
+    groups bigint, budget vbp.cny, spend vbp.cny, savings vbp.cny,
     deductions vbp.cny, counted_savings vbp.cny, score numeric, grade text, retention_ratio numeric,
     retained vbp.cny, settled boolean, settled_retained vbp.cny, adjustments vbp.cny, net_retained vbp.cny,
     forfeited text)
@@ -330,50 +338,83 @@ BEGIN ATOMIC
            vbp.param(retention_statement_for.rule_set, 'retention_completion_required') AS required,
            vbp.param(retention_statement_for.rule_set, 'retention_ratio_floor') AS floor
   )
-  SELECT c.batch_id, c.org_code, count(*), vbp.sum(c.budget), vbp.sum(c.spend), vbp.sum(c.savings),
+  SELECT c.batch_id, c.org_code, c.cycle_year, y.year_end, y.year_end > retention_statement_for.as_of,
+         count(*), vbp.sum(c.budget), vbp.sum(c.spend), vbp.sum(c.savings),
          vbp.sum(c.savings) OPERATOR(vbp.-) vbp.sum(c.counted_savings), vbp.sum(c.counted_savings),
          a.score, a.grade, greatest(coalesce(a.retention_ratio, 0), p.floor),
          CASE WHEN (p.forfeit = 'institution' AND bool_or(c.report_status = 'not_reported'))
                 OR min(vbp.contract_completion(c.selected_volume, c.agreed_volume)) < p.required THEN '0'::vbp.cny
               ELSE (greatest(vbp.sum(c.counted_savings)::numeric, 0) * greatest(coalesce(a.retention_ratio, 0), p.floor))::vbp.cny END,
          s.org_code IS NOT NULL, s.retained,
-         (SELECT vbp.sum(j.amount) FROM vbp.retention_adjustment j WHERE j.batch_id = c.batch_id AND j.org_code = c.org_code),
+         (SELECT vbp.sum(j.amount) FROM vbp.retention_adjustment j
+           WHERE j.batch_id = c.batch_id AND j.org_code = c.org_code AND j.cycle_year = c.cycle_year),
          CASE WHEN s.org_code IS NOT NULL THEN s.retained OPERATOR(vbp.+) coalesce(
-           (SELECT vbp.sum(j.amount) FROM vbp.retention_adjustment j WHERE j.batch_id = c.batch_id AND j.org_code = c.org_code), '0') END,
+           (SELECT vbp.sum(j.amount) FROM vbp.retention_adjustment j
+             WHERE j.batch_id = c.batch_id AND j.org_code = c.org_code AND j.cycle_year = c.cycle_year), '0') END,
          CASE WHEN p.forfeit = 'institution' AND bool_or(c.report_status = 'not_reported') THEN 'a group not reported'
               WHEN min(vbp.contract_completion(c.selected_volume, c.agreed_volume)) < p.required THEN 'agreed volume not completed' END
   -- the components and the assessment are computed once each (materialized):
   -- inlined and joined, the planner's estimate of their join can fall to one
   -- row and re-run the assessment for every component row
-  FROM (WITH c AS MATERIALIZED (SELECT * FROM vbp.retention_components(retention_statement_for.rule_set))
+  FROM (WITH c AS MATERIALIZED (SELECT * FROM vbp.retention_components(retention_statement_for.rule_set, retention_statement_for.as_of))
         SELECT * FROM c) c
-  LEFT JOIN (WITH a AS MATERIALIZED (SELECT * FROM vbp.retention_assessment(retention_statement_for.rule_set))
-             SELECT * FROM a) a USING (batch_id, org_code)
-  LEFT JOIN vbp.retention_settlement s USING (batch_id, org_code)
+  LEFT JOIN (WITH a AS MATERIALIZED (SELECT * FROM vbp.retention_assessment(retention_statement_for.rule_set, retention_statement_for.as_of))
+             SELECT * FROM a) a USING (batch_id, org_code, cycle_year)
+  LEFT JOIN vbp.retention_settlement s USING (batch_id, org_code, cycle_year)
+  -- the year ends when the institution's last agreement of the year ends
+  CROSS JOIN LATERAL (SELECT max(ag.cycle_end) AS year_end FROM vbp.agreement ag
+                      WHERE ag.batch_id = c.batch_id AND ag.org_code = c.org_code AND ag.cycle_year = c.cycle_year) y
   CROSS JOIN p
   WHERE vbp.known_rule_set(retention_statement_for.rule_set)
-  GROUP BY c.batch_id, c.org_code, a.score, a.grade, a.retention_ratio, s.org_code, s.retained, p.forfeit, p.required, p.floor;
+  GROUP BY c.batch_id, c.org_code, c.cycle_year, y.year_end, a.score, a.grade, a.retention_ratio, s.org_code, s.retained,
+           p.forfeit, p.required, p.floor;
 END;
-COMMENT ON FUNCTION vbp.retention_statement_for(text) IS
-  'Retention statement (结余留用结算单) per institution and cycle under a rule set: budget, spend, savings, deductions, score, grade, ratio (the grade''s, at least retention_ratio_floor), R = max(0, counted savings) x ratio, or 0 when forfeited (not_reported_forfeit = institution and a group not reported; a contract below retention_completion_required), and what was settled and adjusted';
+COMMENT ON FUNCTION vbp.retention_statement_for(text, date) IS
+  'Retention statement (结余留用结算单) per institution and cycle year under a rule set, on the purchases up to as_of (infinity: final): budget, spend, savings, deductions, score, grade, ratio (the grade''s, at least retention_ratio_floor), R = max(0, counted savings) x ratio, or 0 when forfeited (not_reported_forfeit = institution and a group not reported; a contract below retention_completion_required); interim while the year ends after as_of (期中测算: spend to date against the whole year''s budget); and what was settled and adjusted';
 
-CREATE VIEW vbp.retention_statement WITH (security_invoker = true) AS SELECT * FROM vbp.retention_statement_for(vbp.report_rule_set());
+CREATE VIEW vbp.retention_statement WITH (security_invoker = true) AS
+  SELECT * FROM vbp.retention_statement_for(vbp.report_rule_set(), vbp.report_date());
 COMMENT ON VIEW vbp.retention_statement IS
-  'Retention statement (结余留用结算单) per institution and cycle under the national rule set; see vbp.retention_statement_for for another rule set';
+  'Retention statement (结余留用结算单) per institution and cycle year under the national rule set as of vbp.report_date(): final for the years ended by then, interim for the year running; see vbp.retention_statement_for for another rule set or date';
 CREATE VIEW vbp.retention_by_region WITH (security_invoker = true) AS
-  SELECT st.batch_id, vbp.province(st.org_code) AS province, vbp.city(st.org_code) AS city,
+  SELECT st.batch_id, st.cycle_year, vbp.province(st.org_code) AS province, vbp.city(st.org_code) AS city,
          count(*) AS institutions, vbp.sum(st.budget) AS budget, vbp.sum(st.spend) AS spend,
          vbp.sum(st.savings) AS savings, vbp.sum(st.retained) AS retained,
-         count(*) FILTER (WHERE st.settled) AS settled, vbp.sum(st.net_retained) AS net_retained
+         count(*) FILTER (WHERE st.settled) AS settled, vbp.sum(st.net_retained) AS net_retained,
+         bool_or(st.interim) AS interim
   FROM vbp.retention_statement st
-  GROUP BY GROUPING SETS ((st.batch_id, vbp.province(st.org_code)), (st.batch_id, vbp.province(st.org_code), vbp.city(st.org_code)));
+  GROUP BY GROUPING SETS ((st.batch_id, st.cycle_year, vbp.province(st.org_code)),
+                          (st.batch_id, st.cycle_year, vbp.province(st.org_code), vbp.city(st.org_code)));
 COMMENT ON VIEW vbp.retention_by_region IS
-  'Retention by region (地区结余留用): per batch and province, and per prefecture city (city NULL on province rows)';
+  'Retention by region (地区结余留用): per batch, cycle year and province, and per prefecture city (city NULL on province rows); interim when any institution''s year is still running';
 
-CREATE FUNCTION vbp.settle_retention(batch int, org vbp.orgcode, rule_set text DEFAULT vbp.report_rule_set())
+-- the year to settle or adjust: the one named, or the institution's only year
+CREATE FUNCTION vbp.settlement_year(batch int, org vbp.orgcode, cycle_year int) RETURNS int
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  years int[];
+BEGIN
+  IF settlement_year.cycle_year IS NOT NULL THEN
+    RETURN settlement_year.cycle_year;
+  END IF;
+  SELECT array_agg(DISTINCT a.cycle_year ORDER BY a.cycle_year) INTO years FROM vbp.agreement a
+  WHERE a.batch_id = settlement_year.batch AND a.org_code OPERATOR(vbp.=) settlement_year.org;
+  IF cardinality(years) > 1 THEN
+    RAISE EXCEPTION 'institution % has agreements in years % of batch %', org, array_to_string(years, ', '), batch
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Name the year: cycle_year => 1.';
+  END IF;
+  RETURN coalesce(years[1], 1);
+END $$;
+COMMENT ON FUNCTION vbp.settlement_year(int, vbp.orgcode, int) IS
+  'The cycle year a settlement or adjustment is for (结算年度): the year named, else the institution''s only year in the batch; refused (22023) when it has several';
+
+CREATE FUNCTION vbp.settle_retention(batch int, org vbp.orgcode, rule_set text DEFAULT vbp.report_rule_set(),
+                                     cycle_year int DEFAULT NULL)
   RETURNS vbp.retention_settlement
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
 DECLARE
+  yr int := vbp.settlement_year(batch, org, settle_retention.cycle_year);
   got record;
   st vbp.retention_settlement;
   groups vbp.retention_settlement_group[];
@@ -382,61 +423,70 @@ BEGIN
   -- the statement and its groups in one SQL statement, so from one snapshot: a
   -- purchase committed meanwhile is in both or in neither, and the recorded
   -- groups add up to the recorded settlement
-  SELECT ROW(x.batch_id, x.org_code, settle_retention.rule_set, x.budget, x.spend, x.savings, x.counted_savings,
+  SELECT ROW(x.batch_id, x.org_code, x.cycle_year, settle_retention.rule_set, x.budget, x.spend, x.savings, x.counted_savings,
              x.score, x.grade, x.retention_ratio, x.retained, NULL, NULL)::vbp.retention_settlement AS st,
-         (SELECT array_agg(ROW(c.batch_id, c.org_code, c.group_code, c.agreed_volume, c.selected_volume,
+         x.year_end,
+         (SELECT array_agg(ROW(c.batch_id, c.org_code, c.group_code, c.cycle_year, c.agreed_volume, c.selected_volume,
                                    c.selected_within_agreed, c.selected_spend, c.nonselected_spend, c.reference_price,
                                    c.fund_payment_ratio, c.insured_share, c.budget, c.spend, c.savings, c.report_status,
                                    c.deduction_factor, c.counted_savings, c.reference_basis)::vbp.retention_settlement_group)
              FROM vbp.retention_components(settle_retention.rule_set) c
-             WHERE c.batch_id = settle_retention.batch AND c.org_code = settle_retention.org) AS groups
+             WHERE c.batch_id = settle_retention.batch AND c.org_code = settle_retention.org AND c.cycle_year = yr) AS groups
     INTO got
   FROM vbp.retention_statement_for(settle_retention.rule_set) x
-  WHERE x.batch_id = settle_retention.batch AND x.org_code = settle_retention.org;
+  WHERE x.batch_id = settle_retention.batch AND x.org_code = settle_retention.org AND x.cycle_year = yr;
   IF NOT FOUND THEN
-    RAISE EXCEPTION 'institution % has no agreement in batch %', org, batch
+    RAISE EXCEPTION 'institution % has no agreement in year % of batch %', org, yr, batch
       USING ERRCODE = 'no_data_found';
+  END IF;
+  -- a year is settled once it is over: its purchases are then all known
+  IF got.year_end >= current_date THEN
+    RAISE EXCEPTION 'year % of batch % has not ended for institution %', yr, batch, org
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = format('Its agreements run until %s.', got.year_end),
+            HINT = 'vbp.retention_statement shows the interim figures; settle after the year ends.';
   END IF;
   st := got.st;
   groups := got.groups;
   BEGIN
-    INSERT INTO vbp.retention_settlement (batch_id, org_code, rule_set, budget, spend, savings, counted_savings,
+    INSERT INTO vbp.retention_settlement (batch_id, org_code, cycle_year, rule_set, budget, spend, savings, counted_savings,
                                           score, grade, retention_ratio, retained)
-    VALUES (batch, org, settle_retention.rule_set, st.budget, st.spend, st.savings, st.counted_savings,
+    VALUES (batch, org, yr, settle_retention.rule_set, st.budget, st.spend, st.savings, st.counted_savings,
             st.score, st.grade, st.retention_ratio, st.retained)
     RETURNING * INTO done;
   EXCEPTION WHEN unique_violation THEN
-    SELECT * INTO done FROM vbp.retention_settlement s WHERE s.batch_id = batch AND s.org_code = org;
-    RAISE EXCEPTION 'retention of institution % for batch % is already settled', org, batch
+    SELECT * INTO done FROM vbp.retention_settlement s WHERE s.batch_id = batch AND s.org_code = org AND s.cycle_year = yr;
+    RAISE EXCEPTION 'retention of institution % for year % of batch % is already settled', org, yr, batch
       USING ERRCODE = 'unique_violation',
             DETAIL = format('It was settled at %s by %s with %s yuan retained.', done.settled_at, done.settled_by, done.retained),
-            HINT = 'A correction is an adjustment: vbp.adjust_retention(batch, org, amount, reason).';
+            HINT = 'A correction is an adjustment: vbp.adjust_retention(batch, org, amount, reason, cycle_year).';
   END;
   INSERT INTO vbp.retention_settlement_group SELECT * FROM unnest(groups);
   RETURN done;
 END $$;
-COMMENT ON FUNCTION vbp.settle_retention(int, vbp.orgcode, text) IS
-  'Settles the retention of an institution for a cycle (结余留用结算) once, recording the statement and every group''s components; a second settlement is refused with SQLSTATE 23505';
-REVOKE EXECUTE ON FUNCTION vbp.settle_retention(integer, vbp.orgcode, text) FROM PUBLIC;
+COMMENT ON FUNCTION vbp.settle_retention(int, vbp.orgcode, text, int) IS
+  'Settles the retention of an institution for one year of a cycle (按年度结余留用结算) once, recording the statement and every group''s components; the year named, or the only one; refused while the year has not ended (55000); a second settlement of the year is refused with SQLSTATE 23505';
+REVOKE EXECUTE ON FUNCTION vbp.settle_retention(integer, vbp.orgcode, text, int) FROM PUBLIC;
 
-CREATE FUNCTION vbp.adjust_retention(batch int, org vbp.orgcode, amount vbp.cny, reason text)
+CREATE FUNCTION vbp.adjust_retention(batch int, org vbp.orgcode, amount vbp.cny, reason text, cycle_year int DEFAULT NULL)
   RETURNS vbp.retention_adjustment
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
 DECLARE
+  yr int := vbp.settlement_year(batch, org, adjust_retention.cycle_year);
   done vbp.retention_adjustment;
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM vbp.retention_settlement s WHERE s.batch_id = batch AND s.org_code = org) THEN
-    RAISE EXCEPTION 'retention of institution % for batch % is not settled', org, batch
+  IF NOT EXISTS (SELECT 1 FROM vbp.retention_settlement s WHERE s.batch_id = batch AND s.org_code = org AND s.cycle_year = yr) THEN
+    RAISE EXCEPTION 'retention of institution % for year % of batch % is not settled', org, yr, batch
       USING ERRCODE = 'object_not_in_prerequisite_state',
             HINT = 'Settle it first with vbp.settle_retention(batch, org).';
   END IF;
-  INSERT INTO vbp.retention_adjustment (batch_id, org_code, amount, reason)
-  VALUES (batch, org, amount, reason) RETURNING * INTO done;
+  INSERT INTO vbp.retention_adjustment (batch_id, org_code, cycle_year, amount, reason)
+  VALUES (batch, org, yr, amount, reason) RETURNING * INTO done;
   RETURN done;
 END $$;
-COMMENT ON FUNCTION vbp.adjust_retention(int, vbp.orgcode, vbp.cny, text) IS
-  'Records an audited correction (结算调整) of a settled retention: amount and a required reason; settlements themselves never change';
-REVOKE EXECUTE ON FUNCTION vbp.adjust_retention(integer, vbp.orgcode, vbp.cny, text) FROM PUBLIC;
+COMMENT ON FUNCTION vbp.adjust_retention(int, vbp.orgcode, vbp.cny, text, int) IS
+  'Records an audited correction (结算调整) of a settled retention year: amount and a required reason; the year named, or the only one; settlements themselves never change';
+REVOKE EXECUTE ON FUNCTION vbp.adjust_retention(integer, vbp.orgcode, vbp.cny, text, int) FROM PUBLIC;
 
 SELECT pg_catalog.pg_extension_config_dump('vbp.fund_share', '');
 SELECT pg_catalog.pg_extension_config_dump('vbp.retention_settlement', '');
@@ -445,7 +495,8 @@ SELECT pg_catalog.pg_extension_config_dump('vbp.retention_adjustment', '');
 SELECT pg_catalog.pg_extension_config_dump('vbp.retention_adjustment_id_seq', '');
 
 -- a capped pool: a region (province or city code prefix) whose retention is capped
-CREATE FUNCTION vbp.retention_pool(batch int, region text, cap vbp.cny, rule_set text DEFAULT vbp.report_rule_set())
+CREATE FUNCTION vbp.retention_pool(batch int, region text, cap vbp.cny, rule_set text DEFAULT vbp.report_rule_set(),
+                                   cycle_year int DEFAULT 1)
   RETURNS TABLE (org_code vbp.orgcode, retained vbp.cny, pool_total vbp.cny, capped boolean, paid vbp.cny)
   LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
 BEGIN
@@ -463,9 +514,10 @@ BEGIN
               ELSE s.retained END
   FROM vbp.retention_statement_for(retention_pool.rule_set) s
   CROSS JOIN LATERAL (SELECT vbp.sum(x.retained) AS total FROM vbp.retention_statement_for(retention_pool.rule_set) x
-                      WHERE x.batch_id = retention_pool.batch AND vbp.division(x.org_code) LIKE region || '%') t
-  WHERE s.batch_id = retention_pool.batch AND vbp.division(s.org_code) LIKE region || '%'
+                      WHERE x.batch_id = retention_pool.batch AND x.cycle_year = retention_pool.cycle_year
+                        AND vbp.division(x.org_code) LIKE region || '%') t
+  WHERE s.batch_id = retention_pool.batch AND s.cycle_year = retention_pool.cycle_year AND vbp.division(s.org_code) LIKE region || '%'
   ORDER BY s.org_code;
 END $$;
-COMMENT ON FUNCTION vbp.retention_pool(int, text, vbp.cny, text) IS
-  'Capped regional retention pool (统筹区结余留用总额控制): when the retained amounts of a province or city exceed the cap, the cap is apportioned exactly in proportion to them (largest remainder); otherwise each keeps its own';
+COMMENT ON FUNCTION vbp.retention_pool(int, text, vbp.cny, text, int) IS
+  'Capped regional retention pool (统筹区结余留用总额控制) of one cycle year: when the retained amounts of a province or city exceed the cap, the cap is apportioned exactly in proportion to them (largest remainder); otherwise each keeps its own';
