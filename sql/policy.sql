@@ -51,6 +51,8 @@ INSERT INTO rule_set_calls VALUES
   ('retention_statement_for', $$SELECT count(*) FROM vbp.retention_statement_for('no-such-rule-set')$$),
   ('settle_retention', $$SELECT vbp.settle_retention(1, 'H44010300351', 'no-such-rule-set')$$),
   ('open_cycle_year', $$SELECT vbp.open_cycle_year(1, 2, 'no-such-rule-set')$$),
+  ('product_fulfilment_for', $$SELECT count(*) FROM vbp.product_fulfilment_for('2024-01-01', 'no-such-rule-set')$$),
+  ('province_fulfilment_for', $$SELECT count(*) FROM vbp.province_fulfilment_for('2024-01-01', 'no-such-rule-set')$$),
   ('retention_pool', $$SELECT count(*) FROM vbp.retention_pool(1, '44', '100', 'no-such-rule-set')$$);
 SELECT fn, try_sql(call) AS result FROM rule_set_calls ORDER BY fn;
 -- the list is complete: every vbp function with a rule_set argument is called above

@@ -136,7 +136,7 @@ ALTER TABLE vbp.load_value ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.load_value FOR SELECT USING (true);
 COMMENT ON TABLE vbp.load_value IS
   'Enumeration translations (枚举值映射): the value vbp stores for a value an export writes (是 -> true, 三级 -> tertiary, 医院 -> hospital); raw in lower case without surrounding spaces; add rows for your platform''s spellings';
-COMMENT ON COLUMN vbp.load_value.domain IS 'Enumeration: boolean, level, channel, selected, batch_kind, unit, purchase_line, dispensing_line';
+COMMENT ON COLUMN vbp.load_value.domain IS 'Enumeration: boolean, level, channel, selected, batch_kind, unit, purchase_line, dispensing_line, volume_basis';
 COMMENT ON COLUMN vbp.load_value.raw IS 'Value as exported, lower case, trimmed';
 COMMENT ON COLUMN vbp.load_value.value IS 'Value vbp stores';
 COMMENT ON COLUMN vbp.load_value.shipped IS 'Shipped with vbp';
@@ -258,7 +258,12 @@ INSERT INTO vbp.load_target (target, table_name, key_columns, writer_may, joins,
    'Purchase order lines of the procurement platform (采购订单明细) with acceptance and payment dates; returns (退货) as negative lines'),
   ('dispensing', 'vbp.dispensing', '{org_code,line_id}', true,
    'LEFT JOIN vbp.product p ON p.product_code OPERATOR(vbp.=) r.product_code LEFT JOIN vbp.institution i ON i.org_code OPERATOR(vbp.=) r.org_code', 9,
-   'Dispensing and settlement lines (发药/结算明细) with traceability codes; refunds (退药) as negative lines');
+   'Dispensing and settlement lines (发药/结算明细) with traceability codes; refunds (退药) as negative lines'),
+  ('province_agreement', 'vbp.province_agreement', '{batch_id,province,group_code,cycle_year}', false, '', 10,
+   'Province-level agreed volumes (省级约定采购量) of a batch, allocated to the province''s institutions'),
+  ('product_volume_report', 'vbp.product_volume_report', '{batch_id,org_code,group_code,cycle_year,product_code}', false,
+   'LEFT JOIN vbp.product p ON p.product_code OPERATOR(vbp.=) r.product_code', 11,
+   'Brand-level volume reports (按厂牌报量): the volume per selected product, in a batch reporting per product');
 
 INSERT INTO vbp.load_field (target, field, position, kind, domain, required, column_name, expr, description) VALUES
   ('institution', 'org_code', 1, 'orgcode', NULL, true, 'org_code', 'r.org_code', 'Institution code (定点医药机构编码)'),
@@ -291,6 +296,7 @@ INSERT INTO vbp.load_field (target, field, position, kind, domain, required, col
   ('batch', 'announced_on', 5, 'date', NULL, false, 'announced_on', 'r.announced_on', 'Results announced (公布日期)'),
   ('batch', 'cycle_start', 6, 'date', NULL, true, 'cycle_start', 'r.cycle_start', 'Start of the agreement cycle (执行日期)'),
   ('batch', 'ratio_rule_set', 7, 'text', NULL, true, 'ratio_rule_set', 'r.ratio_rule_set', 'Agreed-ratio rule set (vbp.agreed_ratio_rule), e.g. batch7'),
+  ('batch', 'volume_basis', 8, 'enum', 'volume_basis', false, 'volume_basis', 'coalesce(r.volume_basis, ''group'')', 'How volumes are reported: 按品种 (group, default) or 按厂牌 (product)'),
 
   ('selection', 'batch_id', 1, 'int', NULL, true, 'batch_id', 'r.batch_id::int', 'Batch number (批次)'),
   ('selection', 'product_code', 2, 'drugcode', NULL, true, 'product_code', 'r.product_code', 'Drug code (医保药品代码)'),
@@ -310,6 +316,23 @@ INSERT INTO vbp.load_field (target, field, position, kind, domain, required, col
   ('volume_report', 'signed_off', 6, 'enum', 'boolean', false, 'signed_off', 'coalesce(r.signed_off::boolean, false)', 'Signed off by the leadership (领导审核): 是/否'),
   ('volume_report', 'reported_on', 7, 'date', NULL, false, 'reported_on', 'r.reported_on', 'Report date (报量日期); required with a reported volume'),
   ('volume_report', 'cycle_year', 8, 'int', NULL, false, 'cycle_year', 'coalesce(r.cycle_year, 1)::int', 'Year of the agreement cycle (协议年度): 1 (default) for the report before the batch, 2 or 3 for a yearly reset'),
+
+  ('province_agreement', 'batch_id', 1, 'int', NULL, true, 'batch_id', 'r.batch_id::int', 'Batch number (批次)'),
+  ('province_agreement', 'province', 2, 'text', NULL, true, 'province',
+   'coalesce((SELECT d.code FROM vbp.division d WHERE d.level = ''province'' AND d.name = btrim(r.province)), btrim(r.province))',
+   'Province: its 2-digit code or its name (广东省)'),
+  ('province_agreement', 'group_code', 3, 'drugcode', NULL, true, 'group_code', 'vbp.generic_group(r.group_code)', 'Generic group code, or a full drug code of the group'),
+  ('province_agreement', 'agreed_volume', 4, 'int', NULL, true, 'agreed_volume', 'r.agreed_volume', 'The province''s agreed volume, smallest units (约定采购量)'),
+  ('province_agreement', 'cycle_year', 5, 'int', NULL, false, 'cycle_year', 'coalesce(r.cycle_year, 1)::int', 'Year of the agreement cycle (协议年度), 1 when empty'),
+  ('province_agreement', 'source', 6, 'text', NULL, false, 'source', 'r.source', 'Where the figure comes from (来源)'),
+
+  ('product_volume_report', 'batch_id', 1, 'int', NULL, true, 'batch_id', 'r.batch_id::int', 'Batch number (批次)'),
+  ('product_volume_report', 'org_code', 2, 'orgcode', NULL, true, 'org_code', 'r.org_code', 'Institution code'),
+  ('product_volume_report', 'product_code', 3, 'drugcode', NULL, true, 'product_code', 'r.product_code', 'Drug code of the selected product (医保药品代码)'),
+  ('product_volume_report', 'group_code', 4, 'drugcode', NULL, false, 'group_code', 'coalesce(vbp.generic_group(r.group_code), p.group_code)', 'Generic group; from the product when empty'),
+  ('product_volume_report', 'reported_volume', 5, 'int', NULL, true, 'reported_volume', 'r.reported_volume', 'Reported volume of the product, smallest units (报送量)'),
+  ('product_volume_report', 'reported_on', 6, 'date', NULL, true, 'reported_on', 'r.reported_on', 'Report date (报量日期)'),
+  ('product_volume_report', 'cycle_year', 7, 'int', NULL, false, 'cycle_year', 'coalesce(r.cycle_year, 1)::int', 'Year of the agreement cycle (协议年度), 1 when empty'),
 
   ('nrdl_item', 'version_id', 1, 'int', NULL, true, 'version_id', 'r.version_id::int', 'List version (目录版本)'),
   ('nrdl_item', 'group_code', 2, 'drugcode', NULL, true, 'group_code', 'vbp.generic_group(r.group_code)', 'Generic group code, or a full drug code of the group'),
@@ -425,6 +448,29 @@ INSERT INTO vbp.load_check (target, position, field, ok, reason) VALUES
    'CASE WHEN r._reported_on IS NULL THEN ''a reported volume needs its report date (报量日期)'' ELSE ''a report date is given without a reported volume'' END'),
   ('volume_report', 7, 'cycle_year', 'r.cycle_year IS NULL OR r.cycle_year BETWEEN 1 AND 10',
    '''the cycle year is the year of the agreement cycle (1, 2 or 3), not '' || r.cycle_year'),
+
+  ('province_agreement', 1, 'batch_id', 'r.batch_id IS NULL OR r.batch_id IN (SELECT b.batch_id FROM vbp.batch b)',
+   '''batch '' || r.batch_id || '' is not in vbp.batch'''),
+  ('province_agreement', 2, 'province',
+   'r.province IS NULL OR btrim(r.province) IN (SELECT d.code FROM vbp.division d WHERE d.level = ''province'' UNION ALL SELECT d.name FROM vbp.division d WHERE d.level = ''province'')',
+   '''"'' || r.province || ''" is neither a province code nor a province name'''),
+  ('province_agreement', 3, 'group_code', 'r.group_code IS NULL OR vbp.generic_group(r.group_code) IN (SELECT g.group_code FROM vbp.generic_group g)',
+   '''generic group '' || vbp.generic_group(r.group_code) || '' is not in vbp.generic_group (load products first)'''),
+  ('province_agreement', 4, 'agreed_volume', 'r.agreed_volume IS NULL OR r.agreed_volume >= 0', '''a volume cannot be negative'''),
+  ('province_agreement', 5, 'cycle_year', 'r.cycle_year IS NULL OR r.cycle_year BETWEEN 1 AND 10',
+   '''the cycle year is the year of the agreement cycle (1, 2 or 3), not '' || r.cycle_year'),
+
+  ('product_volume_report', 1, 'batch_id', 'r.batch_id IS NULL OR r.batch_id IN (SELECT b.batch_id FROM vbp.batch b WHERE b.volume_basis = ''product'')',
+   '''batch '' || r.batch_id || '' is not a batch reporting per product (vbp.batch.volume_basis)'''),
+  ('product_volume_report', 2, 'product_code',
+   'r.product_code IS NULL OR r.batch_id IS NULL OR EXISTS (SELECT FROM vbp.selection s WHERE s.batch_id = r.batch_id AND s.product_code OPERATOR(vbp.=) r.product_code AND s.selected)',
+   '''product '' || r.product_code || '' is not selected in batch '' || r.batch_id'),
+  ('product_volume_report', 3, 'group_code', 'r.group_code IS NULL OR p.group_code IS NULL OR vbp.generic_group(r.group_code) OPERATOR(vbp.=) p.group_code',
+   '''product '' || r.product_code || '' belongs to group '' || p.group_code || '', not '' || vbp.generic_group(r.group_code)'),
+  ('product_volume_report', 4, 'org_code',
+   'r.org_code IS NULL OR r.batch_id IS NULL OR p.group_code IS NULL OR EXISTS (SELECT FROM vbp.volume_report v WHERE v.batch_id = r.batch_id AND v.org_code OPERATOR(vbp.=) r.org_code AND v.group_code OPERATOR(vbp.=) p.group_code AND v.cycle_year = coalesce(r.cycle_year, 1))',
+   '''institution '' || r.org_code || '' has no volume report of group '' || p.group_code || '' (load the group''''s report with its baseline first)'''),
+  ('product_volume_report', 5, 'reported_volume', 'r.reported_volume IS NULL OR r.reported_volume >= 0', '''a volume cannot be negative'''),
 
   ('nrdl_item', 1, 'version_id', 'r.version_id IS NULL OR r.version_id IN (SELECT v.version_id FROM vbp.nrdl_version v)',
    '''list version '' || r.version_id || '' is not in vbp.nrdl_version'''),
@@ -572,7 +618,19 @@ FROM (VALUES
   ('dispensing', 'trace_code', '药品追溯码'), ('dispensing', 'channel', '渠道'), ('dispensing', 'channel', '购药渠道'),
   ('dispensing', 'drg_group', 'drg分组'), ('dispensing', 'days_supply', '用药天数'), ('dispensing', 'prescription_id', '处方号'),
   ('dispensing', 'prescription_id', '处方编号'), ('dispensing', 'line_type', '类型'), ('dispensing', 'line_type', '结算类型'),
-  ('dispensing', 'refund_of', '原结算明细id'), ('dispensing', 'refund_of', '原明细流水号')
+  ('dispensing', 'refund_of', '原结算明细id'), ('dispensing', 'refund_of', '原明细流水号'),
+  ('province_agreement', 'batch_id', '批次'), ('province_agreement', 'batch_id', '批次号'),
+  ('province_agreement', 'province', '省份'), ('province_agreement', 'province', '省份编码'), ('province_agreement', 'province', '省份代码'),
+  ('province_agreement', 'province', '省级行政区划代码'), ('province_agreement', 'group_code', '通用名编码'),
+  ('province_agreement', 'group_code', '品种编码'), ('province_agreement', 'agreed_volume', '约定采购量'),
+  ('province_agreement', 'agreed_volume', '省约定采购量'), ('province_agreement', 'agreed_volume', '协议采购量'),
+  ('province_agreement', 'cycle_year', '协议年度'), ('province_agreement', 'source', '来源'), ('province_agreement', 'source', '数据来源'),
+  ('batch', 'volume_basis', '报量方式'), ('product_volume_report', 'batch_id', '批次'), ('product_volume_report', 'org_code', '机构编码'),
+  ('product_volume_report', 'org_code', '医疗机构编码'), ('product_volume_report', 'product_code', '医保药品代码'),
+  ('product_volume_report', 'product_code', '产品编码'), ('product_volume_report', 'product_code', '中选产品代码'),
+  ('product_volume_report', 'group_code', '通用名编码'), ('product_volume_report', 'reported_volume', '报送量'),
+  ('product_volume_report', 'reported_volume', '报量'), ('product_volume_report', 'reported_on', '报量日期'),
+  ('product_volume_report', 'cycle_year', '协议年度')
 ) AS h(target, field, header)
 ON CONFLICT DO NOTHING;
 
@@ -608,7 +666,9 @@ FROM (VALUES
   ('purchase_line', 'order', 'order'), ('purchase_line', 'return', 'return'),
   ('dispensing_line', '发药', 'sale'), ('dispensing_line', '结算', 'sale'), ('dispensing_line', '正常', 'sale'),
   ('dispensing_line', '退药', 'refund'), ('dispensing_line', '退费', 'refund'), ('dispensing_line', '冲销', 'refund'),
-  ('dispensing_line', 'sale', 'sale'), ('dispensing_line', 'refund', 'refund')
+  ('dispensing_line', 'sale', 'sale'), ('dispensing_line', 'refund', 'refund'),
+  ('volume_basis', '按品种', 'group'), ('volume_basis', '按通用名', 'group'), ('volume_basis', '按厂牌', 'product'),
+  ('volume_basis', '按产品', 'product'), ('volume_basis', 'group', 'group'), ('volume_basis', 'product', 'product')
 ) AS v(domain, raw, value);
 
 -- ---------------------------------------------------------------------

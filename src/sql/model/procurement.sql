@@ -22,6 +22,7 @@ CREATE TABLE vbp.batch (
   published_drugs    int CHECK (published_drugs > 0),
   published_avg_cut  numeric CHECK (published_avg_cut > 0 AND published_avg_cut < 1),
   load_id            bigint,
+  volume_basis       text NOT NULL DEFAULT 'group' CHECK (volume_basis IN ('group', 'product')),
   CONSTRAINT batch_province_if_provincial CHECK ((kind = 'provincial') = (province IS NOT NULL))
 );
 -- row-level security: published reference data: every tenant reads it
@@ -39,6 +40,7 @@ COMMENT ON COLUMN vbp.batch.ratio_rule_set IS 'Rule set of agreed_ratio_rule use
 COMMENT ON COLUMN vbp.batch.published_drugs IS 'Number of drugs as published [pub], to check data against';
 COMMENT ON COLUMN vbp.batch.published_avg_cut IS 'Average price cut as published [pub]';
 COMMENT ON COLUMN vbp.batch.load_id IS 'The load (vbp.load) that last wrote the row; NULL when written otherwise';
+COMMENT ON COLUMN vbp.batch.volume_basis IS 'How institutions report volume: group (按品种, per generic group) or product (按厂牌, per selected product, as from batch 11; the group''s agreement is then split among the products in vbp.product_agreement)';
 SELECT pg_catalog.pg_extension_config_dump('vbp.batch', '');
 
 CREATE TABLE vbp.generic_group (
@@ -244,6 +246,113 @@ COMMENT ON COLUMN vbp.agreement.cycle_start IS 'First day of the agreement year'
 COMMENT ON COLUMN vbp.agreement.cycle_end IS 'Last day of the agreement year';
 COMMENT ON COLUMN vbp.agreement.derived IS 'Derived by vbp.derive_agreements from the volume report (and re-derived when the report changes); false: entered by hand, never overwritten';
 SELECT pg_catalog.pg_extension_config_dump('vbp.agreement', '');
+
+CREATE TABLE vbp.product_agreement (
+  batch_id       int NOT NULL,
+  org_code       vbp.orgcode NOT NULL,
+  group_code     vbp.drugcode NOT NULL,
+  cycle_year     int NOT NULL,
+  product_code   vbp.drugcode NOT NULL,
+  agreed_volume  bigint NOT NULL CHECK (agreed_volume >= 0),
+  basis          text NOT NULL CHECK (basis IN ('reported', 'primary_supplier')),
+  PRIMARY KEY (batch_id, org_code, group_code, cycle_year, product_code),
+  FOREIGN KEY (batch_id, org_code, group_code, cycle_year) REFERENCES vbp.agreement ON DELETE CASCADE,
+  FOREIGN KEY (batch_id, product_code) REFERENCES vbp.selection
+);
+-- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
+ALTER TABLE vbp.product_agreement ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.product_agreement FOR SELECT
+  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+CREATE INDEX product_agreement_product ON vbp.product_agreement (product_code);
+COMMENT ON TABLE vbp.product_agreement IS
+  'Brand-level agreement (按厂牌约定采购量): the share of an institution''s agreed volume of a generic group that it buys from one selected product, in a batch reporting per product; the shares add up to the group''s agreement exactly (vbp.split_product_agreements)';
+COMMENT ON COLUMN vbp.product_agreement.batch_id IS 'Batch';
+COMMENT ON COLUMN vbp.product_agreement.org_code IS 'Institution';
+COMMENT ON COLUMN vbp.product_agreement.group_code IS 'Generic group';
+COMMENT ON COLUMN vbp.product_agreement.cycle_year IS 'Year of the cycle (协议年度)';
+COMMENT ON COLUMN vbp.product_agreement.product_code IS 'Selected product (厂牌)';
+COMMENT ON COLUMN vbp.product_agreement.agreed_volume IS 'Agreed volume of the product, smallest units; 0 for a winner the institution did not choose';
+COMMENT ON COLUMN vbp.product_agreement.basis IS 'reported: split by the institution''s product reports; primary_supplier: it named no product, so the province''s primary supplier (主供企业) has it all';
+SELECT pg_catalog.pg_extension_config_dump('vbp.product_agreement', '');
+
+-- Brand-level volumes (按厂牌报量): in a batch whose volume_basis is product, an
+-- institution reports per selected product; its group-level report carries the
+-- baseline and the total, and the group's agreement is split among the products
+CREATE TABLE vbp.product_volume_report (
+  batch_id         int NOT NULL,
+  org_code         vbp.orgcode NOT NULL,
+  group_code       vbp.drugcode NOT NULL,
+  cycle_year       int NOT NULL DEFAULT 1,
+  product_code     vbp.drugcode NOT NULL REFERENCES vbp.product,
+  reported_volume  bigint NOT NULL CHECK (reported_volume >= 0),
+  reported_on      date NOT NULL,
+  load_id          bigint,
+  PRIMARY KEY (batch_id, org_code, group_code, cycle_year, product_code),
+  FOREIGN KEY (batch_id, org_code, group_code, cycle_year) REFERENCES vbp.volume_report ON DELETE CASCADE,
+  FOREIGN KEY (batch_id, product_code) REFERENCES vbp.selection
+);
+-- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
+ALTER TABLE vbp.product_volume_report ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.product_volume_report FOR SELECT
+  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+COMMENT ON TABLE vbp.product_volume_report IS
+  'Brand-level volume report (按厂牌报量): the volume an institution reports for one selected product of a generic group, in a batch reporting per product; the group''s report (vbp.volume_report) holds the baseline and, kept by trigger, the sum of these';
+COMMENT ON COLUMN vbp.product_volume_report.batch_id IS 'Batch';
+COMMENT ON COLUMN vbp.product_volume_report.org_code IS 'Reporting institution';
+COMMENT ON COLUMN vbp.product_volume_report.group_code IS 'Generic group of the product';
+COMMENT ON COLUMN vbp.product_volume_report.cycle_year IS 'Year of the cycle (协议年度)';
+COMMENT ON COLUMN vbp.product_volume_report.product_code IS 'The product (厂牌) reported for: one of the batch''s selections of the group';
+COMMENT ON COLUMN vbp.product_volume_report.reported_volume IS 'Reported volume of the product, smallest units; 0 for a winner the institution does not choose';
+COMMENT ON COLUMN vbp.product_volume_report.reported_on IS 'Date of the report';
+COMMENT ON COLUMN vbp.product_volume_report.load_id IS 'The load (vbp.load) that last wrote the row; NULL when written otherwise';
+SELECT pg_catalog.pg_extension_config_dump('vbp.product_volume_report', '');
+
+CREATE TABLE vbp.province_supplier (
+  batch_id      int NOT NULL,
+  province      text NOT NULL REFERENCES vbp.division (code),
+  group_code    vbp.drugcode NOT NULL REFERENCES vbp.generic_group,
+  product_code  vbp.drugcode NOT NULL REFERENCES vbp.product,
+  source        text,
+  PRIMARY KEY (batch_id, province, group_code),
+  FOREIGN KEY (batch_id, product_code) REFERENCES vbp.selection,
+  CONSTRAINT province_supplier_province CHECK (province ~ '^[1-9][0-9]$')
+);
+-- row-level security: published results: every tenant reads them
+ALTER TABLE vbp.province_supplier ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.province_supplier FOR SELECT USING (true);
+COMMENT ON TABLE vbp.province_supplier IS
+  'Primary supplier (主供企业) of a generic group in a province for a batch reporting per product: the product that receives the volume of an institution that named no product';
+COMMENT ON COLUMN vbp.province_supplier.batch_id IS 'Batch';
+COMMENT ON COLUMN vbp.province_supplier.province IS 'Province code (2 digits)';
+COMMENT ON COLUMN vbp.province_supplier.group_code IS 'Generic group';
+COMMENT ON COLUMN vbp.province_supplier.product_code IS 'The primary supplier''s selected product';
+COMMENT ON COLUMN vbp.province_supplier.source IS 'Where the assignment comes from';
+SELECT pg_catalog.pg_extension_config_dump('vbp.province_supplier', '');
+
+CREATE TABLE vbp.province_agreement (
+  batch_id       int NOT NULL REFERENCES vbp.batch,
+  province       text NOT NULL REFERENCES vbp.division (code),
+  group_code     vbp.drugcode NOT NULL REFERENCES vbp.generic_group,
+  cycle_year     int NOT NULL DEFAULT 1 CHECK (cycle_year BETWEEN 1 AND 10),
+  agreed_volume  bigint NOT NULL CHECK (agreed_volume >= 0),
+  source         text,
+  load_id        bigint,
+  PRIMARY KEY (batch_id, province, group_code, cycle_year),
+  CONSTRAINT province_agreement_province CHECK (province ~ '^[1-9][0-9]$')
+);
+-- row-level security: published figures of the procurement office: every tenant reads them
+ALTER TABLE vbp.province_agreement ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.province_agreement FOR SELECT USING (true);
+COMMENT ON TABLE vbp.province_agreement IS
+  'Province-level agreed volume (省级约定采购量) of a generic group in a year of a batch''s cycle, as the joint procurement office fixes it; vbp.allocate_province_volume shares it among the province''s reporting institutions exactly, and a national total is the sum of the provinces'' figures';
+COMMENT ON COLUMN vbp.province_agreement.batch_id IS 'Batch';
+COMMENT ON COLUMN vbp.province_agreement.province IS 'Province code (省级区划代码, 2 digits)';
+COMMENT ON COLUMN vbp.province_agreement.group_code IS 'Generic group';
+COMMENT ON COLUMN vbp.province_agreement.cycle_year IS 'Year of the cycle (协议年度)';
+COMMENT ON COLUMN vbp.province_agreement.agreed_volume IS 'The province''s agreed volume, smallest units, whole';
+COMMENT ON COLUMN vbp.province_agreement.source IS 'Where the figure comes from (e.g. the province''s published allocation table)';
+COMMENT ON COLUMN vbp.province_agreement.load_id IS 'The load (vbp.load) that last wrote the row; NULL when written otherwise';
+SELECT pg_catalog.pg_extension_config_dump('vbp.province_agreement', '');
 
 -- ---------------------------------------------------------------------
 -- Purchases and dispensing: range-partitioned by date with a default

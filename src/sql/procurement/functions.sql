@@ -51,6 +51,208 @@ END $$;
 COMMENT ON FUNCTION vbp.agreed_volume(bigint, numeric) IS
   'Agreed volume (约定采购量) = round(ratio x reported volume), half away from zero, in whole units';
 
+-- A province's agreed volume shared among its institutions (省级约定采购量分配)
+CREATE FUNCTION vbp.allocate_province_volume(batch int, province text DEFAULT NULL, grp vbp.drugcode DEFAULT NULL,
+                                             cycle_year int DEFAULT NULL)
+  RETURNS bigint
+  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $fn$
+DECLARE
+  n bigint := 0;
+  k bigint;
+  d record;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM vbp.batch b WHERE b.batch_id = allocate_province_volume.batch) THEN
+    RAISE EXCEPTION 'batch % does not exist', batch USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  -- hand-entered agreements (derived = false) keep their volume and take it
+  -- out of the province's; the rest is shared in proportion to each report
+  -- (the reported volume, or the baseline of an institution that did not
+  -- report), in whole units by largest remainder (vbp.apportion on the units
+  -- counted as fen), ties to the larger report, then the smaller code
+  FOR d IN
+    WITH w AS (
+      SELECT pr.group_code, max(s.winners) AS winners
+      FROM vbp.selection s JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) s.product_code
+      WHERE s.batch_id = allocate_province_volume.batch AND s.selected
+      GROUP BY pr.group_code
+    ), r AS (
+      SELECT pa.batch_id, pa.province, pa.group_code, pa.cycle_year, pa.agreed_volume AS total, v.org_code,
+             CASE WHEN h.org_code IS NULL THEN coalesce(v.reported_volume, v.baseline_volume) ELSE 0 END AS weight,
+             h.agreed_volume AS fixed
+      FROM vbp.province_agreement pa
+      JOIN vbp.volume_report v ON v.batch_id = pa.batch_id AND v.group_code OPERATOR(vbp.=) pa.group_code
+                              AND v.cycle_year = pa.cycle_year AND vbp.province(v.org_code) = pa.province
+      LEFT JOIN vbp.agreement h ON h.batch_id = v.batch_id AND h.org_code OPERATOR(vbp.=) v.org_code
+                               AND h.group_code OPERATOR(vbp.=) v.group_code AND h.cycle_year = v.cycle_year AND NOT h.derived
+      WHERE pa.batch_id = allocate_province_volume.batch
+        AND (allocate_province_volume.province IS NULL OR pa.province = allocate_province_volume.province)
+        AND (allocate_province_volume.grp IS NULL OR pa.group_code OPERATOR(vbp.=) allocate_province_volume.grp)
+        AND (allocate_province_volume.cycle_year IS NULL OR pa.cycle_year = allocate_province_volume.cycle_year)
+    ), rest AS (
+      SELECT r.*, r.total - coalesce(sum(r.fixed) OVER c, 0) AS remaining, sum(r.weight) OVER c AS weights
+      FROM r WINDOW c AS (PARTITION BY r.province, r.group_code, r.cycle_year)
+    )
+    SELECT x.*, b.cycle_start AS batch_start, coalesce(ru.cycle_years, 1) AS cycle_years,
+           CASE WHEN x.remaining >= 0 AND (x.weights > 0 OR x.remaining = 0)
+                THEN vbp.fen(vbp.apportion((x.remaining::numeric / 100)::vbp.cny, CASE WHEN x.weights > 0 THEN x.weight ELSE 1 END)
+                               OVER (PARTITION BY x.province, x.group_code, x.cycle_year ORDER BY x.org_code)) END AS share
+    FROM rest x
+    JOIN vbp.batch b ON b.batch_id = x.batch_id
+    JOIN vbp.generic_group g ON g.group_code OPERATOR(vbp.=) x.group_code
+    LEFT JOIN w ON w.group_code OPERATOR(vbp.=) x.group_code
+    LEFT JOIN LATERAL vbp.agreed_ratio(b.ratio_rule_set, CASE WHEN g.anti_infective THEN 'anti_infective' ELSE 'standard' END,
+                                       w.winners) ru ON true
+    ORDER BY x.province, x.group_code, x.cycle_year, x.org_code
+  LOOP
+    IF d.remaining < 0 THEN
+      RAISE EXCEPTION 'agreements entered by hand exceed the agreed volume of province % for group % in year %', d.province, d.group_code, d.cycle_year
+        USING ERRCODE = 'invalid_parameter_value',
+              DETAIL = format('The province''s volume is %s; the hand-entered agreements hold %s.', d.total, d.total - d.remaining);
+    ELSIF d.share IS NULL THEN
+      RAISE EXCEPTION 'province % has no volume report to share its agreed volume of group % in year % by', d.province, d.group_code, d.cycle_year
+        USING ERRCODE = 'invalid_parameter_value',
+              DETAIL = format('%s units to share; every report of the province is 0 or entered by hand.', d.remaining);
+    ELSIF d.cycle_year > d.cycle_years THEN
+      RAISE EXCEPTION 'province % has an agreed volume of group % for year % of a %-year cycle', d.province, d.group_code, d.cycle_year, d.cycle_years
+        USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    CONTINUE WHEN d.fixed IS NOT NULL;
+    INSERT INTO vbp.agreement AS a (batch_id, org_code, group_code, cycle_year, agreed_volume, cycle_start, cycle_end, derived)
+    VALUES (d.batch_id, d.org_code, d.group_code, d.cycle_year, d.share,
+            (d.batch_start + make_interval(years => d.cycle_year - 1))::date,
+            (d.batch_start + make_interval(years => d.cycle_year) - interval '1 day')::date, true)
+    ON CONFLICT ON CONSTRAINT agreement_pkey DO UPDATE
+      SET agreed_volume = excluded.agreed_volume, cycle_start = excluded.cycle_start, cycle_end = excluded.cycle_end
+      WHERE a.derived AND (a.agreed_volume, a.cycle_start, a.cycle_end) IS DISTINCT FROM (excluded.agreed_volume, excluded.cycle_start, excluded.cycle_end);
+    GET DIAGNOSTICS k = ROW_COUNT;
+    n := n + k;
+  END LOOP;
+  RETURN n;
+END $fn$;
+REVOKE EXECUTE ON FUNCTION vbp.allocate_province_volume(int, text, vbp.drugcode, int) FROM PUBLIC;
+COMMENT ON FUNCTION vbp.allocate_province_volume(int, text, vbp.drugcode, int) IS
+  'Allocates the agreed volume a province was given (vbp.province_agreement, 省级约定采购量分配) to the institutions of the province that reported for the group and year (optionally one province, group or year): hand-entered agreements keep their volume and take it out of the province''s; the rest is shared in proportion to each report (the reported volume, or the baseline of an institution that did not report) in whole units by largest remainder, so the shares add up to the province''s volume exactly; ties to the larger report, then the smaller institution code; 22023 when hand-entered agreements exceed the province''s volume, when nothing is left to share by, or for a year beyond the cycle; returns agreements written';
+
+-- A group's agreement split among its selected products (按厂牌约定采购量)
+CREATE FUNCTION vbp.split_product_agreements(batch int, org vbp.orgcode DEFAULT NULL, grp vbp.drugcode DEFAULT NULL)
+  RETURNS bigint
+  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $fn$
+DECLARE
+  n bigint;
+  missing record;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM vbp.batch b WHERE b.batch_id = split_product_agreements.batch AND b.volume_basis = 'product') THEN
+    RAISE EXCEPTION 'batch % does not report volumes per product', batch
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'vbp.batch.volume_basis is product for a batch reporting per product (按厂牌).';
+  END IF;
+  -- a product report names a product of its group selected in the batch
+  SELECT r.org_code, r.product_code, r.group_code INTO missing
+  FROM vbp.product_volume_report r
+  LEFT JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) r.product_code
+  LEFT JOIN vbp.selection s ON s.batch_id = r.batch_id AND s.product_code OPERATOR(vbp.=) r.product_code
+  WHERE r.batch_id = split_product_agreements.batch
+    AND (split_product_agreements.org IS NULL OR r.org_code OPERATOR(vbp.=) split_product_agreements.org)
+    AND (split_product_agreements.grp IS NULL OR r.group_code OPERATOR(vbp.=) split_product_agreements.grp)
+    AND (s.selected IS NOT TRUE OR pr.group_code OPERATOR(vbp.<>) r.group_code)
+  ORDER BY 1, 2 LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'institution % reported a volume for product %, which is not a selected product of group % in batch %',
+                    missing.org_code, missing.product_code, missing.group_code, batch
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  -- an agreement without product reports (or with only zeros) goes to the
+  -- province's primary supplier, which must be known
+  SELECT a.org_code, a.group_code, a.cycle_year INTO missing
+  FROM vbp.agreement a
+  WHERE a.batch_id = split_product_agreements.batch
+    AND (split_product_agreements.org IS NULL OR a.org_code OPERATOR(vbp.=) split_product_agreements.org)
+    AND (split_product_agreements.grp IS NULL OR a.group_code OPERATOR(vbp.=) split_product_agreements.grp)
+    AND NOT EXISTS (SELECT FROM vbp.product_volume_report r
+                    WHERE r.batch_id = a.batch_id AND r.org_code OPERATOR(vbp.=) a.org_code AND r.group_code OPERATOR(vbp.=) a.group_code
+                      AND r.cycle_year = a.cycle_year AND r.reported_volume > 0)
+    AND NOT EXISTS (SELECT FROM vbp.province_supplier ps
+                    WHERE ps.batch_id = a.batch_id AND ps.province = vbp.province(a.org_code) AND ps.group_code OPERATOR(vbp.=) a.group_code)
+  ORDER BY a.org_code, a.group_code, a.cycle_year LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'institution % named no product of group % in year % and province % has no primary supplier', missing.org_code,
+                    missing.group_code, missing.cycle_year, vbp.province(missing.org_code)
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Record the province''s primary supplier (主供企业) in vbp.province_supplier, or the institution''s product reports in vbp.product_volume_report.';
+  END IF;
+  DELETE FROM vbp.product_agreement pa
+  WHERE pa.batch_id = split_product_agreements.batch
+    AND (split_product_agreements.org IS NULL OR pa.org_code OPERATOR(vbp.=) split_product_agreements.org)
+    AND (split_product_agreements.grp IS NULL OR pa.group_code OPERATOR(vbp.=) split_product_agreements.grp);
+  -- shares in proportion to the product reports, whole units by largest remainder
+  -- (vbp.apportion on units counted as fen), ties to the larger report, then the
+  -- smaller product code; a product reported 0 gets 0 (a zero-volume winner)
+  INSERT INTO vbp.product_agreement (batch_id, org_code, group_code, cycle_year, product_code, agreed_volume, basis)
+  SELECT x.batch_id, x.org_code, x.group_code, x.cycle_year, x.product_code,
+         vbp.fen(vbp.apportion((x.agreed_volume::numeric / 100)::vbp.cny, x.reported_volume)
+                   OVER (PARTITION BY x.org_code, x.group_code, x.cycle_year ORDER BY x.product_code)),
+         'reported'
+  FROM (SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, a.agreed_volume, r.product_code, r.reported_volume,
+               sum(r.reported_volume) OVER (PARTITION BY a.org_code, a.group_code, a.cycle_year) AS reported_sum
+        FROM vbp.agreement a
+        JOIN vbp.product_volume_report r ON r.batch_id = a.batch_id AND r.org_code OPERATOR(vbp.=) a.org_code
+                                        AND r.group_code OPERATOR(vbp.=) a.group_code AND r.cycle_year = a.cycle_year
+        WHERE a.batch_id = split_product_agreements.batch
+          AND (split_product_agreements.org IS NULL OR a.org_code OPERATOR(vbp.=) split_product_agreements.org)
+          AND (split_product_agreements.grp IS NULL OR a.group_code OPERATOR(vbp.=) split_product_agreements.grp)) x
+  WHERE x.reported_sum > 0
+  UNION ALL
+  SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, ps.product_code, a.agreed_volume, 'primary_supplier'
+  FROM vbp.agreement a
+  JOIN vbp.province_supplier ps ON ps.batch_id = a.batch_id AND ps.province = vbp.province(a.org_code)
+                               AND ps.group_code OPERATOR(vbp.=) a.group_code
+  WHERE a.batch_id = split_product_agreements.batch
+    AND (split_product_agreements.org IS NULL OR a.org_code OPERATOR(vbp.=) split_product_agreements.org)
+    AND (split_product_agreements.grp IS NULL OR a.group_code OPERATOR(vbp.=) split_product_agreements.grp)
+    AND NOT EXISTS (SELECT FROM vbp.product_volume_report r
+                    WHERE r.batch_id = a.batch_id AND r.org_code OPERATOR(vbp.=) a.org_code AND r.group_code OPERATOR(vbp.=) a.group_code
+                      AND r.cycle_year = a.cycle_year AND r.reported_volume > 0);
+  GET DIAGNOSTICS n = ROW_COUNT;
+  RETURN n;
+END $fn$;
+REVOKE EXECUTE ON FUNCTION vbp.split_product_agreements(int, vbp.orgcode, vbp.drugcode) FROM PUBLIC;
+COMMENT ON FUNCTION vbp.split_product_agreements(int, vbp.orgcode, vbp.drugcode) IS
+  'Splits the agreements of a batch reporting per product (按厂牌, optionally one institution or group) among the selected products (vbp.product_agreement): in proportion to the institution''s product reports, in whole units by largest remainder so the shares add up to the agreement exactly (a product reported 0 gets 0); an institution that named no product gives it all to the province''s primary supplier (主供企业, vbp.province_supplier), 22023 when there is none; returns product agreements written';
+
+-- The group's report follows its product reports (sum and date)
+CREATE FUNCTION vbp.sum_product_reports() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $fn$
+DECLARE
+  touched text;
+BEGIN
+  touched := concat_ws(' UNION ',
+    CASE WHEN TG_OP IN ('INSERT', 'UPDATE') THEN 'SELECT batch_id, org_code, group_code, cycle_year FROM changed_new' END,
+    CASE WHEN TG_OP IN ('DELETE', 'UPDATE') THEN 'SELECT batch_id, org_code, group_code, cycle_year FROM changed_old' END);
+  -- one UPDATE statement for every group report touched: its statement trigger
+  -- then derives and splits the agreements again
+  EXECUTE format($q$
+    UPDATE vbp.volume_report v SET reported_volume = s.total, reported_on = s.last_on
+    FROM (SELECT t.batch_id, t.org_code, t.group_code, t.cycle_year,
+                 (SELECT sum(r.reported_volume)::bigint FROM vbp.product_volume_report r
+                   WHERE r.batch_id = t.batch_id AND r.org_code OPERATOR(vbp.=) t.org_code
+                     AND r.group_code OPERATOR(vbp.=) t.group_code AND r.cycle_year = t.cycle_year) AS total,
+                 (SELECT max(r.reported_on) FROM vbp.product_volume_report r
+                   WHERE r.batch_id = t.batch_id AND r.org_code OPERATOR(vbp.=) t.org_code
+                     AND r.group_code OPERATOR(vbp.=) t.group_code AND r.cycle_year = t.cycle_year) AS last_on
+          FROM (%s) t) s
+    WHERE v.batch_id = s.batch_id AND v.org_code OPERATOR(vbp.=) s.org_code AND v.group_code OPERATOR(vbp.=) s.group_code
+      AND v.cycle_year = s.cycle_year$q$, touched);
+  RETURN NULL;
+END $fn$;
+COMMENT ON FUNCTION vbp.sum_product_reports() IS
+  'Trigger: keeps a group''s volume report (vbp.volume_report.reported_volume and reported_on) equal to the sum and latest date of its product reports (vbp.product_volume_report), so the agreements are derived and split again';
+CREATE TRIGGER sum_insert AFTER INSERT ON vbp.product_volume_report
+  REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION vbp.sum_product_reports();
+CREATE TRIGGER sum_update AFTER UPDATE ON vbp.product_volume_report
+  REFERENCING NEW TABLE AS changed_new OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION vbp.sum_product_reports();
+CREATE TRIGGER sum_delete AFTER DELETE ON vbp.product_volume_report
+  REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION vbp.sum_product_reports();
+
 -- Agreements derived from the volume reports (约定采购量的生成), one per report:
 -- a report of year k gives the agreement of year k of the cycle
 CREATE FUNCTION vbp.derive_agreements(batch int, org vbp.orgcode DEFAULT NULL, grp vbp.drugcode DEFAULT NULL)
@@ -88,6 +290,10 @@ BEGIN
     WHERE v.batch_id = derive_agreements.batch
       AND (derive_agreements.org IS NULL OR v.org_code OPERATOR(vbp.=) derive_agreements.org)
       AND (derive_agreements.grp IS NULL OR v.group_code OPERATOR(vbp.=) derive_agreements.grp)
+      -- a province whose volume the office fixed is allocated below instead
+      AND NOT EXISTS (SELECT FROM vbp.province_agreement pa
+                      WHERE pa.batch_id = v.batch_id AND pa.province = vbp.province(v.org_code)
+                        AND pa.group_code OPERATOR(vbp.=) v.group_code AND pa.cycle_year = v.cycle_year)
     ORDER BY v.org_code, v.group_code, v.cycle_year
   LOOP
     IF d.cycle_year > d.cycle_years THEN
@@ -104,11 +310,29 @@ BEGIN
     GET DIAGNOSTICS k = ROW_COUNT;
     n := n + k;
   END LOOP;
+  -- the provinces with a fixed volume among the reports asked for: the whole
+  -- province is allocated again, since each share depends on every report
+  FOR d IN
+    SELECT DISTINCT pa.province, pa.group_code, pa.cycle_year
+    FROM vbp.province_agreement pa
+    JOIN vbp.volume_report v ON v.batch_id = pa.batch_id AND v.group_code OPERATOR(vbp.=) pa.group_code
+                            AND v.cycle_year = pa.cycle_year AND vbp.province(v.org_code) = pa.province
+    WHERE pa.batch_id = derive_agreements.batch
+      AND (derive_agreements.org IS NULL OR v.org_code OPERATOR(vbp.=) derive_agreements.org)
+      AND (derive_agreements.grp IS NULL OR v.group_code OPERATOR(vbp.=) derive_agreements.grp)
+    ORDER BY 1, 2, 3
+  LOOP
+    n := n + vbp.allocate_province_volume(batch, d.province, d.group_code, d.cycle_year);
+  END LOOP;
+  -- a batch reporting per product (按厂牌): each agreement split among its products
+  IF (SELECT b.volume_basis FROM vbp.batch b WHERE b.batch_id = derive_agreements.batch) = 'product' THEN
+    n := n + vbp.split_product_agreements(batch, org, grp);
+  END IF;
   RETURN n;
 END $fn$;
 REVOKE EXECUTE ON FUNCTION vbp.derive_agreements(int, vbp.orgcode, vbp.drugcode) FROM PUBLIC;
 COMMENT ON FUNCTION vbp.derive_agreements(int, vbp.orgcode, vbp.drugcode) IS
-  'Derives agreements (生成约定采购量) of a batch (optionally one institution or group) from the volume reports, one per report and cycle year: agreed volume = round(ratio x reported volume, or the baseline when not reported), the ratio and cycle years by the batch''s agreed-ratio rule set for the group''s winners and category; year k runs from the batch''s cycle start plus k - 1 years for one year; a report for a year beyond the cycle is refused (22023); hand-entered agreements (derived = false) are never overwritten; returns rows written';
+  'Derives agreements (生成约定采购量) of a batch (optionally one institution or group) from the volume reports, one per report and cycle year: agreed volume = round(ratio x reported volume, or the baseline when not reported), the ratio and cycle years by the batch''s agreed-ratio rule set for the group''s winners and category; year k runs from the batch''s cycle start plus k - 1 years for one year; a report for a year beyond the cycle is refused (22023); where the office fixed a province''s volume (vbp.province_agreement) the province''s reports are allocated it by vbp.allocate_province_volume instead; in a batch reporting per product each agreement is then split among its products (vbp.split_product_agreements); hand-entered agreements (derived = false) are never overwritten; returns rows written';
 
 -- The next year of multi-year cycles (年度约定采购量重置)
 CREATE FUNCTION vbp.open_cycle_year(batch int, cycle_year int, rule_set text DEFAULT vbp.report_rule_set())
@@ -181,6 +405,34 @@ BEGIN
 END $fn$;
 COMMENT ON FUNCTION vbp.rederive_agreements() IS
   'Trigger: re-derives the derived agreements of volume reports inserted or corrected (statement level, over the new rows)';
+CREATE FUNCTION vbp.reallocate_province_volumes() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $fn$
+DECLARE
+  r record;
+  touched text;
+BEGIN
+  -- a province's volume set, changed or removed: the group's agreements of the
+  -- batch are derived again (allocated where a province has a volume, from the
+  -- ratio elsewhere), in batches whose agreements are derived
+  touched := concat_ws(' UNION ALL ',
+    CASE WHEN TG_OP IN ('INSERT', 'UPDATE') THEN 'SELECT batch_id, group_code FROM changed_new' END,
+    CASE WHEN TG_OP IN ('DELETE', 'UPDATE') THEN 'SELECT batch_id, group_code FROM changed_old' END);
+  FOR r IN EXECUTE format('SELECT DISTINCT c.batch_id, c.group_code FROM (%s) c
+                           WHERE EXISTS (SELECT 1 FROM vbp.agreement a WHERE a.batch_id = c.batch_id AND a.derived)
+                           ORDER BY 1, 2', touched) LOOP
+    PERFORM vbp.derive_agreements(r.batch_id, NULL, r.group_code);
+  END LOOP;
+  RETURN NULL;
+END $fn$;
+COMMENT ON FUNCTION vbp.reallocate_province_volumes() IS
+  'Trigger: derives again the agreements of the generic groups whose province-level volume (vbp.province_agreement) was inserted, changed or deleted (statement level), in batches whose agreements are derived';
+CREATE TRIGGER reallocate_insert AFTER INSERT ON vbp.province_agreement
+  REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION vbp.reallocate_province_volumes();
+CREATE TRIGGER reallocate_update AFTER UPDATE ON vbp.province_agreement
+  REFERENCING NEW TABLE AS changed_new OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION vbp.reallocate_province_volumes();
+CREATE TRIGGER reallocate_delete AFTER DELETE ON vbp.province_agreement
+  REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION vbp.reallocate_province_volumes();
+
 CREATE TRIGGER rederive_agreements_insert AFTER INSERT ON vbp.volume_report
   REFERENCING NEW TABLE AS new_reports FOR EACH STATEMENT EXECUTE FUNCTION vbp.rederive_agreements();
 CREATE TRIGGER rederive_agreements_update AFTER UPDATE ON vbp.volume_report

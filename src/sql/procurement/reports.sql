@@ -141,6 +141,67 @@ CREATE VIEW vbp.report_credibility WITH (security_invoker = true) AS SELECT * FR
 COMMENT ON VIEW vbp.report_credibility IS
   'Volume-report credibility (报量可信度) as of vbp.report_date(): not reported, under-reported, missing sign-off, realised accuracy, robust z anomaly';
 
+-- brand-level fulfilment (按厂牌履约): each product's share of an agreement
+CREATE FUNCTION vbp.product_fulfilment_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
+  RETURNS TABLE (
+    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, cycle_year int, product_code vbp.drugcode,
+    agreed_volume bigint, basis text, cycle_start date, cycle_end date, time_progress numeric,
+    bought bigint, completion numeric, status text)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  WITH p AS MATERIALIZED (
+    SELECT vbp.param(product_fulfilment_for.rule_set, 'lagging_factor') AS lagging,
+           vbp.param(product_fulfilment_for.rule_set, 'selected_share_floor') AS share_floor
+  )
+  SELECT q.batch_id, q.org_code, q.group_code, q.cycle_year, q.product_code, q.agreed_volume, q.basis,
+         q.cycle_start, q.cycle_end, f.time_progress, q.units, f.completion, f.status
+  FROM vbp.product_agreement_purchases(product_fulfilment_for.as_of) q
+  CROSS JOIN p
+  CROSS JOIN LATERAL vbp.fulfilment_measure(greatest(q.units, 0), 0, 0, 0, q.agreed_volume, q.cycle_start, q.cycle_end,
+                                            product_fulfilment_for.as_of, p.lagging, p.share_floor) f
+  WHERE q.cycle_start <= product_fulfilment_for.as_of AND vbp.known_rule_set(product_fulfilment_for.rule_set);
+END;
+COMMENT ON FUNCTION vbp.product_fulfilment_for(date, text) IS
+  'Brand-level fulfilment (按厂牌履约进度) of every product agreement whose year started by a date: the product''s agreed volume, units of that product bought, time progress, completion = bought / agreed (1 for a zero-volume winner) and status by the rule set''s lagging factor';
+CREATE VIEW vbp.product_fulfilment WITH (security_invoker = true) AS
+  SELECT * FROM vbp.product_fulfilment_for(vbp.report_date());
+COMMENT ON VIEW vbp.product_fulfilment IS
+  'Brand-level fulfilment (按厂牌履约进度) as of vbp.report_date(): per institution, product and cycle year';
+
+-- provincial completion (省级履约): the agreements of a province added up
+CREATE FUNCTION vbp.province_fulfilment_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
+  RETURNS TABLE (
+    batch_id int, province text, group_code vbp.drugcode, cycle_year int, province_volume bigint,
+    allocated_volume bigint, unallocated_volume bigint, institutions bigint, time_progress numeric,
+    selected_volume bigint, completion numeric, status text, lagging_institutions bigint)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  WITH f AS (
+    SELECT f.batch_id, vbp.province(f.org_code) AS province, f.group_code, f.cycle_year,
+           sum(f.agreed_volume) AS allocated, count(*) AS institutions, max(f.time_progress) AS tau,
+           sum(f.selected_volume) AS bought,
+           count(*) FILTER (WHERE f.status IN ('lagging', 'severely_lagging')) AS lagging
+    FROM vbp.fulfilment_for(province_fulfilment_for.as_of, province_fulfilment_for.rule_set) f
+    GROUP BY 1, 2, 3, 4
+  )
+  SELECT f.batch_id, f.province, f.group_code, f.cycle_year, pa.agreed_volume, f.allocated::bigint,
+         (pa.agreed_volume - f.allocated)::bigint, f.institutions, f.tau, f.bought::bigint,
+         round(x.c, 6), vbp.fulfilment_status(x.c, f.tau, vbp.param(province_fulfilment_for.rule_set, 'lagging_factor')),
+         f.lagging
+  FROM f
+  LEFT JOIN vbp.province_agreement pa ON pa.batch_id = f.batch_id AND pa.province = f.province
+                                     AND pa.group_code OPERATOR(vbp.=) f.group_code AND pa.cycle_year = f.cycle_year
+  -- completion against the province's own volume where the office fixed one
+  CROSS JOIN LATERAL (SELECT CASE WHEN coalesce(pa.agreed_volume, f.allocated) > 0
+                                  THEN f.bought::numeric / coalesce(pa.agreed_volume, f.allocated) ELSE 1 END AS c) x;
+END;
+COMMENT ON FUNCTION vbp.province_fulfilment_for(date, text) IS
+  'Provincial completion (省级履约进度) per batch, province, generic group and cycle year on a date: the province''s agreed volume (vbp.province_agreement, NULL where none was fixed), the volumes allocated to its institutions and what is left unallocated, time progress, selected units bought, completion = bought / the province''s volume (or the allocated sum), status by the rule set''s lagging factor, and the institutions lagging; over the agreements the caller may read';
+CREATE VIEW vbp.province_fulfilment WITH (security_invoker = true) AS
+  SELECT * FROM vbp.province_fulfilment_for(vbp.report_date());
+COMMENT ON VIEW vbp.province_fulfilment IS
+  'Provincial completion (省级履约进度) as of vbp.report_date(): per batch, province, generic group and cycle year';
+
 CREATE VIEW vbp.batch_summary WITH (security_invoker = true) AS
   WITH drug AS (
     SELECT s.batch_id, pr.group_code, (vbp.price_cuts(s.reference_price, s.selected_price, 1)).unweighted AS cut,

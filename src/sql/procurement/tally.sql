@@ -180,3 +180,25 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION vbp.agreement_purchases(date, int) IS
   'Purchases (采购) of each agreement year (with its agreed volume and dates) from its start to the end of the cycle or as_of (pass infinity for the whole cycle): units of the products selected in the batch and of every other product of the group (non-selected bidders and products that did not bid), in_batch: the group has products in the batch''s selection, units of every product of the group, spends, and purchases, payments due and paid within payment_days of acceptance (those counts over products in the batch)';
+
+-- what an institution bought of each product it agreed to buy (按厂牌)
+CREATE FUNCTION vbp.product_agreement_purchases(as_of date)
+  RETURNS TABLE (
+    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, cycle_year int, product_code vbp.drugcode,
+    agreed_volume bigint, basis text, cycle_start date, cycle_end date, units bigint, spend vbp.cny)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT pa.batch_id, pa.org_code, pa.group_code, pa.cycle_year, pa.product_code, pa.agreed_volume, pa.basis,
+         a.cycle_start, a.cycle_end, coalesce(b.units, 0), coalesce(b.spend, '0')
+  FROM vbp.product_agreement pa
+  JOIN vbp.agreement a ON a.batch_id = pa.batch_id AND a.org_code = pa.org_code AND a.group_code = pa.group_code
+                      AND a.cycle_year = pa.cycle_year
+  -- the purchases of that product by that institution in the year up to as_of
+  -- (returns netted), through the (org_code, product_code, purchased_on) index
+  LEFT JOIN LATERAL (SELECT sum(pu.quantity)::bigint AS units, vbp.sum(pu.amount) AS spend
+                     FROM vbp.purchase pu
+                     WHERE pu.org_code = pa.org_code AND pu.product_code = pa.product_code
+                       AND pu.purchased_on >= a.cycle_start AND pu.purchased_on <= least(a.cycle_end, as_of)) b ON true;
+END;
+COMMENT ON FUNCTION vbp.product_agreement_purchases(date) IS
+  'Purchases of each brand-level agreement (按厂牌采购): units and spend of that product bought by the institution from the start of the agreement year to its end or as_of (infinity: the whole year), returns netted';

@@ -87,9 +87,19 @@ BEGIN ATOMIC
            ap.selected_spend AS sel_spend, ap.other_spend AS nonsel_spend
     FROM vbp.agreement_purchases(retention_components.as_of, NULL) ap
     WHERE ap.in_batch AND ap.cycle_start <= retention_components.as_of
+  ), prod AS (
+    -- brand-level agreements (按厂牌): what is bought above each product's own
+    -- agreed volume is excluded product by product
+    SELECT q.batch_id, q.org_code, q.group_code, q.cycle_year,
+           sum(greatest(0, least(q.units, q.agreed_volume)))::bigint AS within,
+           sum(CASE WHEN q.units > 0 THEN q.spend::numeric * least(q.units, q.agreed_volume) / q.units ELSE 0 END) AS spend_within
+    FROM vbp.product_agreement_purchases(retention_components.as_of) q
+    GROUP BY 1, 2, 3, 4
   ), c AS (
-    SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, a.agreed_volume, b.sel_q, least(b.sel_q, a.agreed_volume) AS within,
+    SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, a.agreed_volume, b.sel_q,
+           coalesce(pq.within, least(b.sel_q, a.agreed_volume)) AS within,
            b.sel_spend, CASE WHEN b.sel_q > 0 THEN b.sel_spend::numeric / b.sel_q END AS p_sel, b.nonsel_spend,
+           coalesce(pq.spend_within, b.sel_spend::numeric * least(b.sel_q, a.agreed_volume) / nullif(b.sel_q, 0), 0) AS sel_spend_within,
            pz.reference_price, pz.basis, coalesce(f.fund_payment_ratio, p.r_pay) AS r_pay, coalesce(f.insured_share, p.s_ins) AS s_ins,
            CASE WHEN v.reported_volume IS NULL AND v.baseline_volume > 0 THEN 'not_reported'
                 WHEN v.reported_volume < p.floor * v.baseline_volume THEN 'under_reported'
@@ -104,6 +114,7 @@ BEGIN ATOMIC
     JOIN bought b USING (batch_id, org_code, group_code, cycle_year)
     JOIN prices pz USING (batch_id, group_code)
     JOIN vbp.volume_report v USING (batch_id, org_code, group_code, cycle_year)
+    LEFT JOIN prod pq USING (batch_id, org_code, group_code, cycle_year)
     LEFT JOIN vbp.fund_share f USING (batch_id, org_code)
   )
   SELECT c.batch_id, c.org_code, c.group_code, c.cycle_year, c.agreed_volume, c.sel_q, c.within,
@@ -118,12 +129,11 @@ BEGIN ATOMIC
   FROM c
   CROSS JOIN LATERAL (SELECT
       (c.agreed_volume * c.reference_price * c.r_pay * c.s_ins)::vbp.cny AS budget,
-      ((coalesce(c.sel_spend::numeric * c.within / nullif(c.sel_q, 0), 0) + c.nonsel_spend::numeric)
-        * c.r_pay * c.s_ins)::vbp.cny AS spend) x
+      ((c.sel_spend_within + c.nonsel_spend::numeric) * c.r_pay * c.s_ins)::vbp.cny AS spend) x
   WHERE vbp.known_rule_set(retention_components.rule_set);
 END;
 COMMENT ON FUNCTION vbp.retention_components(text, date) IS
-  'Retention components (结余留用测算) per institution x generic group x cycle year (按年度), the purchases of each agreement year up to as_of (infinity: the whole year; years starting after as_of are left out): budget B = Q_agreed x P_ref x r_pay x s_ins (P_ref the group''s published pre-procurement price, else its volume-weighted pre-procurement price sum(p x q) / sum(q), to 6 decimals; reference_basis says which), spend E = (min(Q_sel, Q_agreed) x P_sel + A_nonsel) x r_pay x s_ins, savings S = B - E, and the deduction for not- or under-reported groups, on positive savings only (S x d when S > 0, else S); money rounded half away from zero once per component';
+  'Retention components (结余留用测算) per institution x generic group x cycle year (按年度), the purchases of each agreement year up to as_of (infinity: the whole year; years starting after as_of are left out): budget B = Q_agreed x P_ref x r_pay x s_ins (P_ref the group''s published pre-procurement price, else its volume-weighted pre-procurement price sum(p x q) / sum(q), to 6 decimals; reference_basis says which), spend E = (min(Q_sel, Q_agreed) x P_sel + A_nonsel) x r_pay x s_ins (in a batch reporting per product, min(Q_sel,p, Q_agreed,p) x P_sel,p summed over the product agreements), savings S = B - E, and the deduction for not- or under-reported groups, on positive savings only (S x d when S > 0, else S); money rounded half away from zero once per component';
 
 CREATE FUNCTION vbp.contract_completion(selected bigint, agreed bigint) RETURNS numeric
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -155,16 +165,32 @@ BEGIN ATOMIC
     JOIN vbp.volume_report v USING (batch_id, org_code, group_code, cycle_year)
     JOIN vbp.agreement_purchases(retention_assessment.as_of, (SELECT pay_days FROM p)::int) ap USING (batch_id, org_code, group_code, cycle_year)
     WHERE ap.in_batch AND ap.cycle_start <= retention_assessment.as_of
+  ), contracts AS (
+    -- a contract (采购合同) per agreement, or per product where the agreement is split
+    -- among products (按厂牌)
+    SELECT g.batch_id, g.org_code, g.cycle_year, g.agreed_volume, g.sel_q FROM g
+    WHERE NOT EXISTS (SELECT FROM vbp.product_agreement pa
+                      WHERE pa.batch_id = g.batch_id AND pa.org_code = g.org_code AND pa.group_code = g.group_code
+                        AND pa.cycle_year = g.cycle_year)
+    UNION ALL
+    SELECT q.batch_id, q.org_code, q.cycle_year, q.agreed_volume, greatest(q.units, 0)
+    FROM vbp.product_agreement_purchases(retention_assessment.as_of) q
+    WHERE q.cycle_start <= retention_assessment.as_of
+  ), completion AS (
+    SELECT k.batch_id, k.org_code, k.cycle_year,
+           -- completion per contract (按采购合同), each capped at 1, then combined: buying
+           -- more in one contract does not make up for another
+           100 * CASE (SELECT combine FROM p)
+                   WHEN 'agreed_weighted' THEN sum(k.agreed_volume * vbp.contract_completion(k.sel_q, k.agreed_volume))
+                                               / nullif(sum(k.agreed_volume) FILTER (WHERE k.agreed_volume > 0), 0)
+                   WHEN 'mean' THEN avg(vbp.contract_completion(k.sel_q, k.agreed_volume))
+                   WHEN 'minimum' THEN min(vbp.contract_completion(k.sel_q, k.agreed_volume))
+                 END AS completion
+    FROM contracts k GROUP BY 1, 2, 3
   ), items AS (
     SELECT g.batch_id, g.org_code, g.cycle_year,
-           -- completion per contract (按采购合同), each capped at 1, then combined: buying
-           -- more in one group does not make up for another
-           100 * CASE (SELECT combine FROM p)
-                   WHEN 'agreed_weighted' THEN sum(g.agreed_volume * vbp.contract_completion(g.sel_q, g.agreed_volume))
-                                               / nullif(sum(g.agreed_volume) FILTER (WHERE g.agreed_volume > 0), 0)
-                   WHEN 'mean' THEN avg(vbp.contract_completion(g.sel_q, g.agreed_volume))
-                   WHEN 'minimum' THEN min(vbp.contract_completion(g.sel_q, g.agreed_volume))
-                 END AS completion,
+           (SELECT k.completion FROM completion k
+             WHERE k.batch_id = g.batch_id AND k.org_code = g.org_code AND k.cycle_year = g.cycle_year) AS completion,
            100 * sum(coalesce(g.sel_q, 0))::numeric / nullif(sum(coalesce(g.all_q, 0)), 0) AS sel_share,
            100 * sum(g.n_on_time)::numeric / nullif(sum(g.n_purchases), 0) AS on_time,
            100 * avg(CASE WHEN g.reported_volume > 0
