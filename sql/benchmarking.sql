@@ -163,6 +163,20 @@ SELECT company, window_from, cases, payments, largest_case, largest_case_amount,
 FROM credit_rating_for('2024-06-30') ORDER BY company;
 SELECT try_sql($$SELECT * FROM vbp.credit_rating_for('2024-06-30', 'nope')$$) AS unknown_rule_set;
 SELECT try_sql($$INSERT INTO vbp.kickback_record VALUES ('K9', 1, '91440101MA0000001?', NULL, '2024-01-01', '0.00')$$) AS zero_amount;
+-- the 2025 revision (rule set credit-2025): levels 失信 / 严重失信 / 特别严重失信; its amount
+-- bands are in the notice's annex, not shipped, so an amount alone rates nothing (company 1's
+-- 11,000 -> NULL; add the annex's bands as rule set 2025 rows of vbp.credit_threshold); bribing
+-- insurance staff rates company 7 特别严重失信 whatever the amount (500.00), and reaches through
+-- to the marketing-authorisation holder the record names (company 8, as_holder); under the 2020
+-- rules the same record is only an amount, 500.00, below every band, and no holder is rated
+INSERT INTO kickback_record (case_id, line_no, company, paid_on, amount, judged_on, case_kind, holder) VALUES
+  ('K8', 1, '91440101MA0000007?', '2024-03-01', '500.00', '2024-04-01', 'bribery_of_insurance_staff', '91440101MA0000008?');
+SELECT company, largest_case_amount, level, level_by_case, as_holder
+FROM credit_rating_for('2024-06-30', 'credit-2025') ORDER BY company;
+SELECT company, level, level_by_case, as_holder FROM credit_rating_for('2024-06-30')
+WHERE largest_case = 'K8' ORDER BY company;
+SELECT try_sql($$INSERT INTO vbp.kickback_record (case_id, line_no, company, paid_on, amount, case_kind)
+                 VALUES ('K9', 1, '91440101MA0000001?', '2024-01-01', '1.00', 'gossip')$$) AS unknown_case_kind;
 
 -- ---------- purchase tally ----------
 -- cycle 2024-01-01..2024-12-31 as of 2024-06-30, 30 payment days:

@@ -19,7 +19,7 @@ INSERT INTO his_orders VALUES (1, 'H44010300001', 'XA01ABD075A002010100483', '20
 CREATE TEMP VIEW ledger AS
   SELECT l.source_key, p.org_code, p.product_code, p.purchased_on, p.quantity, p.amount, p.accepted_on
   FROM vbp.capture_link l JOIN vbp.purchase p ON p.purchase_id = l.target_id AND p.purchased_on = l.target_date
-  WHERE l.source_table = 'public.his_orders' ORDER BY 1;
+  WHERE l.source_table = to_regclass('public.his_orders') ORDER BY 1;
 SELECT * FROM ledger;
 -- an UPDATE follows the row, also to another month (another partition) and to a new key
 UPDATE his_orders SET qty = 120, ordered = '2024-05-02' WHERE order_no = 2;
@@ -68,7 +68,7 @@ CREATE TRIGGER cap AFTER INSERT OR UPDATE OR DELETE ON public.his_mixed FOR EACH
   EXECUTE FUNCTION vbp.capture('purchase', 'k', 'org_code=hosp', 'product_code=drug', 'purchased_on=day',
                                'quantity=qty', 'amount=cost');
 INSERT INTO his_mixed VALUES (1, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-05', 3, 3.00, 3.00, 'PT9', 'hospital');
-SELECT target_id AS old_id FROM capture_link WHERE source_table = 'public.his_mixed' \gset
+SELECT target_id AS old_id FROM capture_link WHERE source_table = 'public.his_mixed'::regclass \gset
 DROP TRIGGER cap ON public.his_mixed;
 CREATE TRIGGER cap AFTER INSERT OR UPDATE OR DELETE ON public.his_mixed FOR EACH ROW
   EXECUTE FUNCTION vbp.capture('dispensing', 'k', 'org_code=hosp', 'product_code=drug', 'dispensed_on=day',
@@ -78,13 +78,13 @@ VALUES (:old_id, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-05', 1, '1.
 DELETE FROM his_mixed WHERE k = 1;
 SELECT (SELECT count(*) FROM purchase WHERE purchase_id = :old_id) AS captured_purchase_left,
        (SELECT count(*) FROM dispensing WHERE patient_id = 'PT-unrelated') AS unrelated_dispensing_left,
-       (SELECT count(*) FROM capture_link WHERE source_table = 'public.his_mixed') AS links_left;
+       (SELECT count(*) FROM capture_link WHERE source_table = 'public.his_mixed'::regclass) AS links_left;
 -- TRUNCATE of a captured table would leave its ledger rows behind: refused
 CREATE TRIGGER cap_truncate BEFORE TRUNCATE ON public.his_mixed FOR EACH STATEMENT
   EXECUTE FUNCTION vbp.capture('dispensing', 'k');
 INSERT INTO his_mixed VALUES (2, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-06', 1, 1.00, 1.00, 'PT9', 'hospital');
 SELECT try_sql($$TRUNCATE public.his_mixed$$) AS truncate_refused;
-SELECT count(*) AS rows_kept, (SELECT count(*) FROM capture_link WHERE source_table = 'public.his_mixed') AS links_kept FROM his_mixed;
+SELECT count(*) AS rows_kept, (SELECT count(*) FROM capture_link WHERE source_table = 'public.his_mixed'::regclass) AS links_kept FROM his_mixed;
 DELETE FROM his_mixed;
 DELETE FROM vbp.dispensing WHERE patient_id = 'PT-unrelated';
 DROP TABLE public.his_mixed;
@@ -152,11 +152,49 @@ UPDATE his_check SET qty = 101 WHERE id = 1;
 DELETE FROM his_check WHERE id = 2;
 ALTER TABLE public.his_check ENABLE TRIGGER cap;
 DELETE FROM purchase p USING capture_link l
-WHERE l.source_table = 'public.his_check' AND l.source_key = '3' AND p.purchase_id = l.target_id AND p.purchased_on = l.target_date;
+WHERE l.source_table = 'public.his_check'::regclass AND l.source_key = '3' AND p.purchase_id = l.target_id AND p.purchased_on = l.target_date;
 SELECT * FROM capture_diff('public.his_check');
 SELECT try_sql($$SELECT count(*) FROM vbp.capture_diff('vbp.batch')$$) AS no_capture_trigger;
-DROP TABLE public.his_check;
-DELETE FROM capture_link WHERE source_table = 'public.his_check';
+-- renamed, the table keeps its links (by identity, not name): an update and a delete
+-- still reach their ledger rows
+ALTER TABLE public.his_check RENAME TO his_check_renamed;
+UPDATE his_check_renamed SET qty = 102 WHERE id = 1;
+DELETE FROM his_check_renamed WHERE id = 9;
+SELECT l.source_table, l.source_key, p.quantity FROM capture_link l
+JOIN purchase p ON p.purchase_id = l.target_id AND p.purchased_on = l.target_date ORDER BY 2;
+SELECT * FROM capture_diff('public.his_check_renamed');
+-- dropped, its links go with it (a later table reusing the OID inherits nothing); the
+-- purchases stay
+SELECT count(*) AS purchases_before FROM purchase;
+DROP TABLE public.his_check_renamed;
+SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT FROM pg_class c WHERE c.oid = l.source_table)) AS dangling_links,
+       (SELECT count(*) FROM purchase) AS purchases_after FROM capture_link l;
+
+-- the ledger date does not depend on the writing session's TimeZone or DateStyle:
+-- an instant of 2024-03-31 20:00 UTC is 2024-04-01 04:00 in Beijing (ledger_time_zone),
+-- so its ledger date is 2024-04-01 from a session in New York and one in UTC alike; a
+-- date column and a text date give the same day under DateStyle SQL, DMY; the text
+-- 01/04/2024 (1 April or 4 January?) is refused
+CREATE TABLE public.his_times (id int PRIMARY KEY, hosp text, drug text, at timestamptz, d date, t text, qty int, total numeric);
+CREATE TRIGGER cap_at AFTER INSERT OR UPDATE OR DELETE ON public.his_times FOR EACH ROW
+  EXECUTE FUNCTION vbp.capture('purchase', 'id', 'org_code=hosp', 'product_code=drug', 'purchased_on=at',
+                               'accepted_on=d', 'paid_on=t', 'quantity=qty', 'amount=total');
+SET TimeZone = 'America/New_York';
+INSERT INTO his_times VALUES (1, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-31 20:00:00+00', '2024-04-02', '2024-04-03', 1, 1.00);
+SET TimeZone = 'UTC';
+SET DateStyle = 'SQL, DMY';
+INSERT INTO his_times VALUES (2, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-31 20:00:00+00', '02/04/2024', '2024-04-03', 1, 1.00);
+SELECT try_sql($$INSERT INTO public.his_times VALUES (3, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-31 20:00:00+00', '02/04/2024', '01/04/2024', 1, 1.00)$$) AS ambiguous_text_date;
+RESET DateStyle;
+RESET TimeZone;
+SET datestyle = ISO, YMD;
+SELECT l.source_key, p.purchased_on, p.accepted_on, p.paid_on FROM capture_link l
+JOIN purchase p ON p.purchase_id = l.target_id AND p.purchased_on = l.target_date
+WHERE l.source_table = 'public.his_times'::regclass ORDER BY 1;
+SET TimeZone = 'Pacific/Honolulu';
+SELECT * FROM capture_diff('public.his_times');
+RESET TimeZone;
+DROP TABLE public.his_times;
 
 DROP TABLE public.his_orders, public.his_dispense, public.bad_capture, public.bad_capture2, public.his_sales;
 SET client_min_messages = warning;

@@ -10,7 +10,8 @@ INSERT INTO good VALUES ('bigint', '1'), ('boolean', 'true'), ('date', '2024-06-
   ('double precision[]', '{1,2,3}'), ('integer', '1'), ('integer[]', '{1}'), ('numeric', '1.5'), ('numeric[]', '{1,2}'),
   ('text', 'national'), ('vbp.cny', '1.00'), ('vbp.drugcode', 'XA01ABD075A002010100483'), ('vbp.orgcode', 'H44010300001'),
   ('vbp.tracecode', '81234560000000000001'), ('vbp.uscc', '91440101MA0000001?'), ('vbp.product_cycle[]', '{}'),
-  ('regrole', 'postgres'), ('text[]', '{none,zero,proportional}');
+  ('regrole', 'postgres'), ('text[]', '{none,zero,proportional}'),
+  ('timestamp without time zone', '2024-06-30 12:00:00'), ('timestamp with time zone', '2024-06-30 12:00:00+08');
 CREATE TEMP TABLE bad (typ regtype, v text);
 INSERT INTO bad VALUES
   ('bigint', '-1'), ('bigint', '0'), ('bigint', '9223372036854775807'), ('bigint', NULL),
@@ -20,6 +21,9 @@ INSERT INTO bad VALUES
   ('double precision[]', '{}'), ('double precision[]', '{NaN}'), ('double precision[]', '{{1,2},{3,4}}'),
   ('double precision[]', NULL),
   ('date', 'infinity'), ('date', '-infinity'), ('date', '1900-01-01'), ('date', NULL),
+  ('timestamp without time zone', 'infinity'), ('timestamp without time zone', NULL),
+  ('timestamp with time zone', '-infinity'), ('timestamp with time zone', '4713-01-01 00:00:00+00 BC'),
+  ('timestamp with time zone', NULL),
   ('text', ''), ('text', repeat('x', 5000)), ('text', 'nope'), ('text', NULL), ('boolean', NULL),
   ('vbp.cny', '-1.00'), ('vbp.cny', '92233720368547758.07'), ('vbp.cny', NULL),
   ('vbp.drugcode', ''), ('vbp.drugcode', repeat('X', 100)), ('vbp.drugcode', 'xa01abd075a002010100483'), ('vbp.drugcode', NULL),

@@ -9,6 +9,7 @@ SET datestyle = ISO;
 -- ---------------------------------------------------------------------
 -- no function runs with its owner's rights, but the counters' trigger function
 -- (a trigger cannot be called directly; it keeps the counters of a writer's purchases)
+-- and the capture's event trigger (it removes the links of the tables just dropped)
 SELECT p.proname AS security_definer_functions, p.prorettype::regtype AS returns
 FROM pg_proc p WHERE p.pronamespace = 'vbp'::regnamespace AND p.prosecdef;
 -- every SQL function has a BEGIN ATOMIC body (names resolved when it was
@@ -246,7 +247,7 @@ SELECT try_sql(format($$UPDATE vbp.dispensing SET org_code = %L WHERE patient_id
 SELECT try_sql($$EXPLAIN SELECT * FROM vbp.dispensing$$) AS writer_explain;
 RESET ROLE;
 SELECT count(*) AS ledger_rows, sum(quantity) AS units FROM vbp.dispensing WHERE patient_id LIKE 'PW%';
-SELECT count(*) AS links FROM capture_link WHERE source_table = 'public.his_dispensing';
+SELECT count(*) AS links FROM capture_link WHERE source_table = 'public.his_dispensing'::regclass;
 -- in quarantine mode the writer's statement goes on: its row for another institution stays
 -- in the hospital's table, nothing reaches the ledger, and the writer reads why
 CREATE TABLE public.his_dispensing_q (LIKE public.his_dispensing INCLUDING ALL);
@@ -265,7 +266,8 @@ DROP TABLE public.his_dispensing_q;
 DELETE FROM vbp.load_reject WHERE source = 'public.his_dispensing_q';
 DROP TABLE public.his_dispensing;
 DELETE FROM vbp.dispensing WHERE patient_id LIKE 'PW%';
-DELETE FROM capture_link WHERE source_table = 'public.his_dispensing';
+-- its links went with the table (event trigger vbp_capture_forget_dropped)
+SELECT count(*) AS dangling_links FROM capture_link l WHERE NOT EXISTS (SELECT FROM pg_class c WHERE c.oid = l.source_table);
 DELETE FROM vbp.trace_sighting WHERE trace_code::text LIKE '8100001%';
 SELECT revoke_tenant('regress_vbp_writer') AS writer_scope_rows;
 DROP ROLE regress_vbp_writer;

@@ -18,17 +18,22 @@
  * lets the hospital's row commit when its ledger row cannot be written: the
  * problem goes to vbp.load_reject (source table, key, reason, SQLSTATE) and
  * the row is tried again when it is next updated; the default,
- * 'on_error=reject', raises the error in the writer's statement.  Each source row maps to one ledger row, linked in
- * vbp.capture_link by (source table, key): INSERT writes the ledger row and
- * the link, UPDATE replaces the ledger row (a new date may move it to another
- * partition), DELETE removes both.  Values are converted by the target
- * types' input functions, so a bad value is the type's own error (22P02 ...),
+ * 'on_error=reject', raises the error in the writer's statement.  Each
+ * source row maps to one ledger row, linked in vbp.capture_link by (the
+ * source table's identity, key), so a renamed table keeps its links: INSERT
+ * writes the ledger row and the link, UPDATE replaces the ledger row (a new
+ * date may move it to another partition), DELETE removes both.  Dates go
+ * through vbp.ledger_date (a date, timestamp or timestamptz as itself, text
+ * by its own form), so neither DateStyle nor TimeZone of the writing session
+ * changes them; other values are converted by the target types' input
+ * functions, so a bad value is the type's own error (22P02 ...),
  * with a context line naming the source row; since the trigger runs in the
  * writer's statement, a rejected row leaves nothing half-written.
  */
 #include "vbp_glue.h"
 
 #include "access/xact.h"
+#include "catalog/pg_type_d.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
@@ -193,7 +198,7 @@ parse_map(Trigger *trig, Relation rel, CaptureMap *m)
 
 /* Writes the ledger row for a source row and links it; returns nothing. */
 static void
-capture_insert(CaptureMap *m, HeapTuple tuple, TupleDesc desc, const char *table, const char *key)
+capture_insert(CaptureMap *m, HeapTuple tuple, TupleDesc desc, Oid relid, const char *key)
 {
 	StringInfoData sql;
 	Oid			types[MAX_MAPPED + 2];
@@ -217,11 +222,31 @@ capture_insert(CaptureMap *m, HeapTuple tuple, TupleDesc desc, const char *table
 	appendStringInfoString(&sql, ") VALUES (");
 	for (i = 0; i < m->n; i++)
 	{
-		char	   *v = SPI_getvalue(tuple, desc, m->src[i]);
+		char	   *v;
+		Oid			srctype = getBaseType(TupleDescAttr(desc, m->src[i] - 1)->atttypid);
 
 		if (i)
 			appendStringInfoString(&sql, ", ");
-		if (strcmp(m->col[i]->name, "quantity_packs") == 0)
+		if (strcmp(m->col[i]->type, "pg_catalog.date") == 0 &&
+			(srctype == DATEOID || srctype == TIMESTAMPOID || srctype == TIMESTAMPTZOID))
+		{
+			/*
+			 * A date, timestamp or timestamptz column goes over as itself, not
+			 * as text: no DateStyle in between, and vbp.ledger_date takes the
+			 * date of a timestamptz in the ledger's time zone, whatever the
+			 * writing session's TimeZone.
+			 */
+			appendStringInfo(&sql, "vbp.ledger_date($%d)", i + 1);
+			types[i] = srctype;
+			values[i] = SPI_getbinval(tuple, desc, m->src[i], &isnull);
+			nulls[i] = isnull ? 'n' : ' ';
+			continue;
+		}
+		v = SPI_getvalue(tuple, desc, m->src[i]);
+		if (strcmp(m->col[i]->type, "pg_catalog.date") == 0)
+			/* a date written as text: read by its own form, not by DateStyle */
+			appendStringInfo(&sql, "vbp.ledger_date($%d::pg_catalog.text)", i + 1);
+		else if (strcmp(m->col[i]->name, "quantity_packs") == 0)
 			/* packs -> smallest units; the product is mapped (required) */
 			appendStringInfo(&sql, "vbp.packs_to_units($%d::pg_catalog.int8, $%d::vbp.drugcode)", i + 1, product);
 		else if (strcmp(m->col[i]->name, "channel") == 0)
@@ -246,12 +271,12 @@ capture_insert(CaptureMap *m, HeapTuple tuple, TupleDesc desc, const char *table
 	id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	date = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
 
-	types[0] = TEXTOID;
+	types[0] = REGCLASSOID;
 	types[1] = TEXTOID;
 	types[2] = TEXTOID;
 	types[3] = INT8OID;
 	types[4] = DATEOID;
-	values[0] = CStringGetTextDatum(table);
+	values[0] = ObjectIdGetDatum(relid);
 	values[1] = CStringGetTextDatum(key);
 	values[2] = CStringGetTextDatum(m->target);
 	values[3] = Int64GetDatum(id);
@@ -298,9 +323,9 @@ authorize(CaptureMap *m, HeapTuple tuple, TupleDesc desc)
 
 /* Removes the ledger row linked to a source key, and the link; false if none. */
 static bool
-capture_delete(const char *table, const char *key)
+capture_delete(Oid relid, const char *key)
 {
-	Oid			types[2] = {TEXTOID, TEXTOID};
+	Oid			types[2] = {REGCLASSOID, TEXTOID};
 	Datum		values[2];
 	bool		isnull;
 	Datum		id,
@@ -308,7 +333,7 @@ capture_delete(const char *table, const char *key)
 	const char *sql;
 	char	   *target;
 
-	values[0] = CStringGetTextDatum(table);
+	values[0] = ObjectIdGetDatum(relid);
 	values[1] = CStringGetTextDatum(key);
 	if (SPI_execute_with_args("DELETE FROM vbp.capture_link WHERE source_table = $1 AND source_key = $2 "
 							  "RETURNING target, target_id, target_date", 2, types, values, NULL, false, 0)
@@ -378,9 +403,10 @@ quarantine(Oid owner, const char *table, const char *key, const char *who, Error
 
 /* The ledger work of one trigger call: the scope check, then as the owner. */
 static void
-capture_work(CaptureMap *m, TriggerData *td, TupleDesc desc, const char *table,
+capture_work(CaptureMap *m, TriggerData *td, TupleDesc desc,
 			 const char *old_key, const char *new_key, Oid owner)
 {
+	Oid			relid = RelationGetRelid(td->tg_relation);
 	VbpSavedUser save;
 
 	if (!superuser() && GetUserId() != owner)
@@ -392,10 +418,10 @@ capture_work(CaptureMap *m, TriggerData *td, TupleDesc desc, const char *table,
 	}
 	vbp_become_owner(owner, &save);
 	if (old_key != NULL)
-		(void) capture_delete(table, old_key);
+		(void) capture_delete(relid, old_key);
 	if (new_key != NULL)
 		capture_insert(m, TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple,
-					   desc, table, new_key);
+					   desc, relid, new_key);
 	vbp_restore_user(&save);
 }
 
@@ -415,7 +441,7 @@ capture_quarantined(CaptureMap *m, TriggerData *td, TupleDesc desc, const char *
 	MemoryContextSwitchTo(oldcontext);
 	PG_TRY();
 	{
-		capture_work(m, td, desc, table, old_key, new_key, owner);
+		capture_work(m, td, desc, old_key, new_key, owner);
 		ReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(oldcontext);
 		CurrentResourceOwner = oldowner;
@@ -502,7 +528,7 @@ pgvbp_capture(PG_FUNCTION_ARGS)
 	if (m.quarantine)
 		capture_quarantined(&m, td, desc, table, old_key, new_key, owner);
 	else
-		capture_work(&m, td, desc, table, old_key, new_key, owner);
+		capture_work(&m, td, desc, old_key, new_key, owner);
 	SPI_finish();
 	error_context_stack = callback.previous;
 	return PointerGetDatum(NULL);

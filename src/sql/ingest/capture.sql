@@ -7,7 +7,7 @@
 -- =====================================================================
 
 CREATE TABLE vbp.capture_link (
-  source_table  text NOT NULL,
+  source_table  regclass NOT NULL,
   source_key    text NOT NULL,
   target        text NOT NULL CHECK (target IN ('purchase', 'dispensing')),
   target_id     bigint NOT NULL,
@@ -19,7 +19,7 @@ ALTER TABLE vbp.capture_link ENABLE ROW LEVEL SECURITY;
 CREATE INDEX capture_link_target ON vbp.capture_link (target, target_id);
 COMMENT ON TABLE vbp.capture_link IS
   'Link from a row of a user''s table captured by vbp.capture to the vbp.purchase or vbp.dispensing row it became (采集映射)';
-COMMENT ON COLUMN vbp.capture_link.source_table IS 'The user''s table (schema-qualified)';
+COMMENT ON COLUMN vbp.capture_link.source_table IS 'The user''s table, by identity: a rename keeps the link (pg_dump writes the name)';
 COMMENT ON COLUMN vbp.capture_link.source_key IS 'The row''s key, as text';
 COMMENT ON COLUMN vbp.capture_link.target IS 'purchase or dispensing';
 COMMENT ON COLUMN vbp.capture_link.target_id IS 'purchase_id or dispensing_id of the ledger row';
@@ -38,6 +38,38 @@ RETURN coalesce((SELECT v.value FROM vbp.load_value v
 COMMENT ON FUNCTION vbp.translate_value(text, text) IS
   'A value as a hospital writes it translated through vbp.load_value (枚举值映射, e.g. channel 医院 -> hospital); unchanged when the table has no translation';
 
+-- the date a ledger row carries, whatever the writing session's DateStyle and TimeZone
+CREATE FUNCTION vbp.ledger_date(value date) RETURNS date
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN value;
+COMMENT ON FUNCTION vbp.ledger_date(date) IS
+  'The ledger date (业务日期) of a date: itself';
+CREATE FUNCTION vbp.ledger_date(value timestamp) RETURNS date
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN value::date;
+COMMENT ON FUNCTION vbp.ledger_date(timestamp) IS
+  'The ledger date (业务日期) of a local timestamp: its calendar day';
+CREATE FUNCTION vbp.ledger_date(value timestamptz) RETURNS date
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN (value AT TIME ZONE vbp.param_text(vbp.report_rule_set(), 'ledger_time_zone'))::date;
+COMMENT ON FUNCTION vbp.ledger_date(timestamptz) IS
+  'The ledger date (业务日期) of an instant: its calendar day in parameter ledger_time_zone (Asia/Shanghai), not in the session''s TimeZone';
+CREATE FUNCTION vbp.ledger_date(value text) RETURNS date
+  LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  d date := vbp.parse_date(value);
+BEGIN
+  IF d IS NULL THEN
+    RAISE EXCEPTION 'invalid date "%"', value
+      USING ERRCODE = 'invalid_datetime_format',
+            DETAIL = vbp.parse_error('date', value),
+            HINT = 'A date written as text is read by its own form, not by the session''s DateStyle.';
+  END IF;
+  RETURN d;
+END $$;
+COMMENT ON FUNCTION vbp.ledger_date(text) IS
+  'The ledger date (业务日期) of a date written as text, read as vbp.parse_date reads it (YYYY-MM-DD, YYYY/M/D, YYYYMMDD, YYYY年M月D日, optionally with a time of day), never by the session''s DateStyle: 03/05/2024 is refused (22007) rather than read as March or May';
+
 CREATE FUNCTION vbp.packs_to_units(packs bigint, product vbp.drugcode) RETURNS bigint
   LANGUAGE sql STABLE PARALLEL SAFE
 RETURN packs OPERATOR(pg_catalog.*) (SELECT p.units_per_pack FROM vbp.product p
@@ -50,6 +82,32 @@ CREATE FUNCTION vbp.capture() RETURNS trigger
 COMMENT ON FUNCTION vbp.capture() IS
   'Capture trigger (数据采集触发器): AFTER INSERT OR UPDATE OR DELETE ... FOR EACH ROW on a user''s purchase or dispensing table; arguments the target (''purchase'' or ''dispensing''), the key column, then target=source column pairs covering every required column; keeps one vbp ledger row per source row, linked in vbp.capture_link; a bad value is rejected with the target type''s error and nothing is half-written';
 
+-- A dropped table's links go with it: a later table that happens to get the
+-- same OID must not find them.  SECURITY DEFINER: the role that drops its own
+-- table may not write vbp's bookkeeping; it removes only the links of the
+-- tables just dropped.
+CREATE FUNCTION vbp.capture_forget_dropped() RETURNS event_trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  n bigint;
+BEGIN
+  DELETE FROM vbp.capture_link l
+  USING pg_event_trigger_dropped_objects() d
+  WHERE d.classid = 'pg_class'::regclass AND d.objsubid = 0 AND l.source_table = d.objid::regclass;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n > 0 THEN
+    RAISE NOTICE 'vbp.capture forgot the links of % captured row(s) of the dropped table; their ledger rows stay', n;
+  END IF;
+END $$;
+COMMENT ON FUNCTION vbp.capture_forget_dropped() IS
+  'Event trigger: removes the vbp.capture_link rows of tables just dropped (the purchases and dispensing they became stay in the ledger), so no later table reusing the OID inherits them';
+REVOKE EXECUTE ON FUNCTION vbp.capture_forget_dropped() FROM PUBLIC;
+CREATE EVENT TRIGGER vbp_capture_forget_dropped ON sql_drop
+  WHEN TAG IN ('DROP TABLE', 'DROP SCHEMA', 'DROP OWNED')
+  EXECUTE FUNCTION vbp.capture_forget_dropped();
+COMMENT ON EVENT TRIGGER vbp_capture_forget_dropped IS
+  'Forgets the capture links of dropped tables (vbp.capture_forget_dropped)';
+
 CREATE FUNCTION vbp.capture_diff(source regclass)
   RETURNS TABLE (source_key text, problem text, detail text)
   LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $fn$
@@ -60,17 +118,15 @@ DECLARE
   keycol text;
   idcol text;
   datecol text;
-  src_name text;
   pair text;
   tcol text;
   scol text;
   typ text;
   cmp text := '';
   product_src text;
+  srctype regtype;
   n int := 0;
 BEGIN
-  SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) INTO src_name
-  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = source;
   -- the capture trigger of the table and its arguments, as vbp.capture reads them
   SELECT t.tgargs, t.tgnargs INTO tg FROM pg_trigger t
   WHERE t.tgrelid = source AND t.tgfoid = 'vbp.capture()'::regprocedure AND (t.tgtype & 1) = 1
@@ -98,9 +154,14 @@ BEGIN
     SELECT format_type(a.atttypid, a.atttypmod) INTO typ FROM pg_attribute a
     WHERE a.attrelid = format('vbp.%I', target)::regclass
       AND a.attname = CASE WHEN tcol = 'quantity_packs' THEN 'quantity' ELSE tcol END;
+    SELECT a.atttypid::regtype INTO srctype FROM pg_attribute a WHERE a.attrelid = source AND a.attname = scol;
     cmp := cmp || format(' UNION ALL SELECT %L WHERE (%s) IS DISTINCT FROM t.%I', tcol,
       CASE WHEN tcol = 'quantity_packs' THEN format('vbp.packs_to_units(s.%I::text::bigint, s.%I::text::vbp.drugcode)', scol, product_src)
            WHEN tcol = 'channel' THEN format('vbp.translate_value(''channel'', s.%I::text)', scol)
+           -- dates as the trigger converts them (vbp.ledger_date)
+           WHEN typ = 'date' AND srctype IN ('date'::regtype, 'timestamp'::regtype, 'timestamptz'::regtype)
+             THEN format('vbp.ledger_date(s.%I)', scol)
+           WHEN typ = 'date' THEN format('vbp.ledger_date(s.%I::text)', scol)
            ELSE format('s.%I::text::%s', scol, typ) END,
       CASE WHEN tcol = 'quantity_packs' THEN 'quantity' ELSE tcol END);
   END LOOP;
@@ -109,14 +170,14 @@ BEGIN
   RETURN QUERY EXECUTE format(
     'SELECT s.%1$I::text, ''not captured'', ''The row has no ledger row (written before the trigger, quarantined, or while the trigger was off).''
        FROM %2$s s WHERE s.%1$I IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM vbp.capture_link l WHERE l.source_table = %3$L AND l.source_key = s.%1$I::text)
+        AND NOT EXISTS (SELECT 1 FROM vbp.capture_link l WHERE l.source_table = %3$s::pg_catalog.oid::pg_catalog.regclass AND l.source_key = s.%1$I::text)
      UNION ALL
      SELECT l.source_key, ''source row gone'', format(''The link points at vbp.%%s row %%s, but the table has no row with this key.'', l.target, l.target_id)
-       FROM vbp.capture_link l WHERE l.source_table = %3$L
+       FROM vbp.capture_link l WHERE l.source_table = %3$s::pg_catalog.oid::pg_catalog.regclass
         AND NOT EXISTS (SELECT 1 FROM %2$s s WHERE s.%1$I::text = l.source_key)
      UNION ALL
      SELECT l.source_key, ''ledger row missing'', format(''The linked vbp.%%s row %%s of %%s is gone.'', l.target, l.target_id, l.target_date)
-       FROM vbp.capture_link l WHERE l.source_table = %3$L
+       FROM vbp.capture_link l WHERE l.source_table = %3$s::pg_catalog.oid::pg_catalog.regclass
         AND NOT EXISTS (SELECT 1 FROM vbp.%4$I t WHERE t.%5$I = l.target_id AND t.%6$I = l.target_date)
      UNION ALL
      SELECT l.source_key, ''differs'', format(''Column %%s of the ledger row does not hold the source row''''s value.'', d.col)
@@ -124,9 +185,9 @@ BEGIN
        JOIN %2$s s ON s.%1$I::text = l.source_key
        JOIN vbp.%4$I t ON t.%5$I = l.target_id AND t.%6$I = l.target_date
        CROSS JOIN LATERAL (SELECT NULL::text WHERE false %7$s) d(col)
-      WHERE l.source_table = %3$L
+      WHERE l.source_table = %3$s::pg_catalog.oid::pg_catalog.regclass
      ORDER BY 1, 2, 3',
-    keycol, source, src_name, target, idcol, datecol, cmp);
+    keycol, source, source::oid, target, idcol, datecol, cmp);
 END $fn$;
 REVOKE EXECUTE ON FUNCTION vbp.capture_diff(regclass) FROM PUBLIC;
 COMMENT ON FUNCTION vbp.capture_diff(regclass) IS

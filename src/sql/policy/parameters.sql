@@ -147,6 +147,48 @@ COMMENT ON COLUMN vbp.credit_threshold.window_years IS 'Look-back window in year
 COMMENT ON COLUMN vbp.credit_threshold.source IS 'Policy source';
 COMMENT ON COLUMN vbp.credit_threshold.shipped IS 'True for published defaults (read-only)';
 
+CREATE TABLE vbp.credit_level_rank (
+  rule_set  text NOT NULL,
+  level     text NOT NULL,
+  severity  int NOT NULL CHECK (severity > 0),
+  source    text NOT NULL,
+  shipped   boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (rule_set, level),
+  UNIQUE (rule_set, severity)
+);
+-- row-level security: published reference data: every tenant reads it
+ALTER TABLE vbp.credit_level_rank ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.credit_level_rank FOR SELECT USING (true);
+COMMENT ON TABLE vbp.credit_level_rank IS
+  'The levels of a credit-rating revision (信用评价等级) in order of severity, so a level set by the amount and one set by the kind of case can be compared';
+COMMENT ON COLUMN vbp.credit_level_rank.rule_set IS 'Revision of the rating rules (as vbp.credit_threshold.rule_set)';
+COMMENT ON COLUMN vbp.credit_level_rank.level IS 'Rating level';
+COMMENT ON COLUMN vbp.credit_level_rank.severity IS 'Order: 1 the mildest';
+COMMENT ON COLUMN vbp.credit_level_rank.source IS 'Policy source';
+COMMENT ON COLUMN vbp.credit_level_rank.shipped IS 'True for published defaults (read-only)';
+
+CREATE TABLE vbp.credit_override (
+  rule_set      text NOT NULL,
+  case_kind     text NOT NULL,
+  level         text NOT NULL,
+  window_years  int NOT NULL CHECK (window_years > 0),
+  source        text NOT NULL,
+  shipped       boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (rule_set, case_kind),
+  FOREIGN KEY (rule_set, level) REFERENCES vbp.credit_level_rank
+);
+-- row-level security: published reference data: every tenant reads it
+ALTER TABLE vbp.credit_override ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.credit_override FOR SELECT USING (true);
+COMMENT ON TABLE vbp.credit_override IS
+  'Kinds of case that set a credit-rating level whatever the amount (按情形直接认定), e.g. in the 2025 revision bribing insurance staff or rigging bids in national VBP is 特别严重失信';
+COMMENT ON COLUMN vbp.credit_override.rule_set IS 'Revision of the rating rules';
+COMMENT ON COLUMN vbp.credit_override.case_kind IS 'Kind of case (vbp.kickback_record.case_kind)';
+COMMENT ON COLUMN vbp.credit_override.level IS 'Level it sets, at least';
+COMMENT ON COLUMN vbp.credit_override.window_years IS 'Look-back window in years';
+COMMENT ON COLUMN vbp.credit_override.source IS 'Policy source';
+COMMENT ON COLUMN vbp.credit_override.shipped IS 'True for published defaults (read-only)';
+
 CREATE TABLE vbp.payment_standard_step (
   schedule        text NOT NULL,
   year            int NOT NULL CHECK (year >= 1),
@@ -214,7 +256,10 @@ INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, 
    'Rule set of vbp.assessment_weight used for the assessment score', '[param] vbp default', true),
   ('national', 'credit_threshold_rule_set', NULL, NULL, '2020', 'rule set',
    'Rule set of vbp.credit_threshold used for credit ratings (信用评价)',
-   '[pub] NHSA pharmaceutical price and procurement credit rating (医药价格和招采信用评价), 2020 catalogue', true);
+   '[pub] NHSA pharmaceutical price and procurement credit rating (医药价格和招采信用评价), 2020 catalogue', true),
+  ('national', 'credit_reach_holder', 0, NULL, NULL, 'flag',
+   'Whether a rating reaches through to the marketing-authorisation holder (上市许可持有人) named in a kickback record: 1 yes, 0 no',
+   '[pub] not in the 2020 rules; the 2025 revision reaches through (rule set credit-2025)', true);
 
 INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, description, source, shipped) VALUES
   ('national', 'cusum_window', 12, NULL, NULL, 'months',
@@ -260,6 +305,9 @@ INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, 
   ('national', 'not_reported_forfeit', NULL, NULL, 'group', 'rule',
    'What a group not reported (未报量) costs: group (that group''s savings count nothing) or institution (the institution retains nothing)',
    '[param] vbp default group, as the seed''s per-group deduction; institution as some provinces rule', true),
+  ('national', 'ledger_time_zone', NULL, NULL, 'Asia/Shanghai', 'time zone',
+   'Time zone whose calendar day is the ledger date of an instant (a timestamptz captured from a hospital''s table), whatever the writing session''s TimeZone',
+   '[param] China keeps one time zone, UTC+8 (北京时间)', true),
   ('national', 'annual_volume_basis', NULL, NULL, 'previous_use', 'rule',
    'How vbp.open_cycle_year sets the volume of year 2 and 3 of a multi-year cycle: previous_use (the previous year''s use of the group is the reported volume, and the agreed volume is ratio x that use) or report (the previous year''s use is the baseline and the institution reports again)',
    '[pub] batch rules: in cycles of 2-3 years the agreed volume is reset each year from the previous year''s use; report as provinces that ask for a yearly report (报量)', true),
@@ -369,10 +417,39 @@ INSERT INTO vbp.credit_threshold (rule_set, level, basis, min_amount, max_amount
   ('2020', '一般', 'single', '10000', '100000', 3,
    '[pub] NHSA pharmaceutical price and procurement credit rating (医药价格和招采信用评价), level 一般: single payment >= 10,000 and < 100,000 yuan within 3 years', true);
 
+INSERT INTO vbp.credit_level_rank (rule_set, level, severity, source, shipped) VALUES
+  ('2020', '一般', 1, '[pub] NHSA credit rating (医药价格和招采信用评价): levels 一般, 中等, 严重, 特别严重', true),
+  ('2020', '中等', 2, '[pub] NHSA credit rating (医药价格和招采信用评价): levels 一般, 中等, 严重, 特别严重', true),
+  ('2020', '严重', 3, '[pub] NHSA credit rating (医药价格和招采信用评价): levels 一般, 中等, 严重, 特别严重', true),
+  ('2020', '特别严重', 4, '[pub] NHSA credit rating (医药价格和招采信用评价): levels 一般, 中等, 严重, 特别严重', true),
+  ('2025', '失信', 1, '[pub] NHSA 2025 notice revising the credit-evaluation catalogue: three levels 失信, 严重失信, 特别严重失信', true),
+  ('2025', '严重失信', 2, '[pub] NHSA 2025 notice revising the credit-evaluation catalogue: three levels 失信, 严重失信, 特别严重失信', true),
+  ('2025', '特别严重失信', 3, '[pub] NHSA 2025 notice revising the credit-evaluation catalogue: three levels 失信, 严重失信, 特别严重失信', true);
+
+-- the 2025 revision's top-level cases; its amount bands are in the notice's annex,
+-- which vbp does not ship: add them to vbp.credit_threshold as rule set 2025
+INSERT INTO vbp.credit_override (rule_set, case_kind, level, window_years, source, shipped) VALUES
+  ('2025', 'bribery_of_insurance_staff', '特别严重失信', 3,
+   '[pub] NHSA 2025 notice revising the credit-evaluation catalogue: bribing medical-insurance staff is rated at the top level', true),
+  ('2025', 'bid_rigging_national_vbp', '特别严重失信', 3,
+   '[pub] NHSA 2025 notice revising the credit-evaluation catalogue: rigging bids in national VBP is rated at the top level', true);
+
 INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, description, source, shipped) VALUES
   ('national', 'reimbursement_tolerance', 0.01, NULL, NULL, 'ratio',
    'Largest difference of the fund-paid share between the hospital and the pharmacy channel still counted as the same reimbursement (双通道同等报销)',
    '[method] rounding each line''s fund payment to the fen moves a channel''s share by far less', true);
+
+-- The 2025 credit revision as a rule set: the national rule set with the 2025 levels,
+-- and ratings reaching through to the marketing-authorisation holder
+INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, description, source, shipped)
+SELECT 'credit-2025', p.name,
+       CASE p.name WHEN 'credit_reach_holder' THEN 1 ELSE p.value END, p.value_date,
+       CASE p.name WHEN 'credit_threshold_rule_set' THEN '2025' ELSE p.value_text END,
+       p.unit, p.description,
+       CASE p.name WHEN 'credit_threshold_rule_set' THEN '[pub] rule set credit-2025: the 2025 revision of the credit-evaluation catalogue (levels and top-level cases shipped; amount bands per its annex, to add)'
+                   WHEN 'credit_reach_holder' THEN '[pub] rule set credit-2025: the 2025 revision reaches through to the marketing-authorisation holder'
+                   ELSE p.source END, true
+FROM vbp.parameter p WHERE p.rule_set = 'national';
 
 -- Named rule sets of the institution-wide retention rules provinces use: each the
 -- national rule set with one rule changed (a province copies one and edits it)
@@ -401,6 +478,10 @@ CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.retention_grade_ru
 CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.assessment_weight
   FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
 CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.credit_threshold
+  FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
+CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.credit_level_rank
+  FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
+CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.credit_override
   FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
 CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.published_batch
   FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
@@ -542,6 +623,8 @@ SELECT pg_catalog.pg_extension_config_dump('vbp.agreed_ratio_rule', 'WHERE NOT s
 SELECT pg_catalog.pg_extension_config_dump('vbp.retention_grade_rule', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('vbp.assessment_weight', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('vbp.credit_threshold', 'WHERE NOT shipped');
+SELECT pg_catalog.pg_extension_config_dump('vbp.credit_level_rank', 'WHERE NOT shipped');
+SELECT pg_catalog.pg_extension_config_dump('vbp.credit_override', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('vbp.published_batch', 'WHERE NOT shipped');
 
 CREATE FUNCTION vbp.copy_rule_set(tbl regclass, from_rule_set text, to_rule_set text)

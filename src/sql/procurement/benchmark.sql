@@ -60,6 +60,9 @@ CREATE TABLE vbp.kickback_record (
   amount        vbp.cny NOT NULL CHECK (amount > '0'::vbp.cny),
   judged_on     date,
   source        text,
+  case_kind     text NOT NULL DEFAULT 'kickback'
+                CHECK (case_kind IN ('kickback', 'bribery_of_insurance_staff', 'bid_rigging_national_vbp', 'tax', 'audit')),
+  holder        vbp.uscc,
   PRIMARY KEY (case_id, line_no),
   CONSTRAINT kickback_record_judged_after_payment CHECK (judged_on IS NULL OR judged_on >= paid_on)
 );
@@ -68,7 +71,7 @@ ALTER TABLE vbp.kickback_record ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.kickback_record FOR SELECT USING (true);
 CREATE INDEX kickback_record_company ON vbp.kickback_record (company, paid_on);
 COMMENT ON TABLE vbp.kickback_record IS
-  'Kickback payments (医药商业贿赂) found against a company, one row per payment of a case, from court judgments; input of the credit rating (信用评价)';
+  'Kickback payments (医药商业贿赂) and other dishonest conduct found against a company, one row per payment of a case, from court judgments, tax cases and audits; input of the credit rating (信用评价)';
 COMMENT ON COLUMN vbp.kickback_record.case_id IS 'Case identifier (案件编号), e.g. the judgment number';
 COMMENT ON COLUMN vbp.kickback_record.line_no IS 'Payment number within the case';
 COMMENT ON COLUMN vbp.kickback_record.company IS 'Company that paid (统一社会信用代码)';
@@ -77,4 +80,6 @@ COMMENT ON COLUMN vbp.kickback_record.paid_on IS 'Date of the payment; the look-
 COMMENT ON COLUMN vbp.kickback_record.amount IS 'Amount paid (金额)';
 COMMENT ON COLUMN vbp.kickback_record.judged_on IS 'Date of the judgment that found it; a rating on an earlier date does not see the record (NULL: known from paid_on)';
 COMMENT ON COLUMN vbp.kickback_record.source IS 'Where the record comes from (判决书, notice)';
+COMMENT ON COLUMN vbp.kickback_record.case_kind IS 'Kind of case: kickback (医药商业贿赂), bribery_of_insurance_staff (向医保工作人员行贿), bid_rigging_national_vbp (国家集采串通投标), tax (涉税案件) or audit (审计发现); some kinds set a level whatever the amount (vbp.credit_override)';
+COMMENT ON COLUMN vbp.kickback_record.holder IS 'Marketing-authorisation holder (上市许可持有人) of the product concerned, when it is not the company; rated too where the rule set reaches through (credit_reach_holder)';
 SELECT pg_catalog.pg_extension_config_dump('vbp.kickback_record', '');

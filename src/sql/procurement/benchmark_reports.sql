@@ -311,38 +311,66 @@ COMMENT ON COLUMN vbp.next_batch_candidates.volume_rank IS 'Rank by units, 1 = l
 CREATE FUNCTION vbp.credit_rating_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
     company vbp.uscc, company_name text, window_from date, cases bigint, payments bigint,
-    largest_case text, largest_case_amount vbp.cny, largest_single vbp.cny, level text)
+    largest_case text, largest_case_amount vbp.cny, largest_single vbp.cny, level text,
+    level_by_case text, as_holder boolean)
   LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
 DECLARE
   years int;
   since date;
   thresholds text := vbp.param_text(rule_set, 'credit_threshold_rule_set');
+  reach boolean := vbp.param(rule_set, 'credit_reach_holder') = 1;
 BEGIN
-  SELECT max(t.window_years) INTO years FROM vbp.credit_threshold t WHERE t.rule_set = thresholds;
+  SELECT max(w) INTO years FROM (SELECT t.window_years AS w FROM vbp.credit_threshold t WHERE t.rule_set = thresholds
+                                 UNION ALL SELECT o.window_years FROM vbp.credit_override o WHERE o.rule_set = thresholds) x;
   IF years IS NULL THEN
     RAISE EXCEPTION 'credit threshold rule set "%" has no thresholds', thresholds
       USING ERRCODE = 'invalid_parameter_value',
             DETAIL = format('Parameter credit_threshold_rule_set of rule set "%s" names it.', rule_set),
-            HINT = 'The shipped threshold rule set is 2020; add rows to vbp.credit_threshold for others.';
+            HINT = 'The shipped threshold rule sets are 2020 and 2025 (its levels and top-level cases; its amounts are to be added); add rows to vbp.credit_threshold for others.';
   END IF;
   since := (as_of - make_interval(years => years))::date + 1;
   RETURN QUERY
   WITH r AS (
-    SELECT k.* FROM vbp.kickback_record k
+    -- each record rates its company, and its marketing-authorisation holder where
+    -- the rule set reaches through
+    SELECT k.case_id, k.company AS party, k.company_name AS nm, k.amount, k.case_kind, false AS via_holder
+    FROM vbp.kickback_record k
     WHERE k.paid_on BETWEEN since AND as_of AND (k.judged_on IS NULL OR k.judged_on <= as_of)
+    UNION ALL
+    SELECT k.case_id, k.holder, NULL, k.amount, k.case_kind, true
+    FROM vbp.kickback_record k
+    WHERE reach AND k.holder IS NOT NULL AND k.holder <> k.company
+      AND k.paid_on BETWEEN since AND as_of AND (k.judged_on IS NULL OR k.judged_on <= as_of)
   ), c AS (
-    SELECT r.company AS co, r.case_id, vbp.sum(r.amount) AS total, vbp.max(r.amount) AS single, count(*) AS n,
-           max(r.company_name) AS nm
+    SELECT r.party AS co, r.case_id, vbp.sum(r.amount) AS total, vbp.max(r.amount) AS single, count(*) AS n,
+           max(r.nm) AS nm, bool_and(r.via_holder) AS via
     FROM r GROUP BY 1, 2
+  ), o AS (
+    -- the most severe level a kind of case sets, whatever the amount
+    SELECT DISTINCT ON (r.party) r.party AS co, ov.level, lr.severity
+    FROM r JOIN vbp.credit_override ov ON ov.rule_set = thresholds AND ov.case_kind = r.case_kind
+    JOIN vbp.credit_level_rank lr ON lr.rule_set = ov.rule_set AND lr.level = ov.level
+    ORDER BY r.party, lr.severity DESC
+  ), rated AS (
+    SELECT c.co, max(c.nm) AS nm, count(*) AS cases, sum(c.n)::bigint AS payments,
+           (array_agg(c.case_id ORDER BY c.total DESC, c.case_id))[1] AS largest_case,
+           vbp.max(c.total) AS largest_total, vbp.max(c.single) AS largest_single,
+           vbp.credit_level(vbp.max(c.total), vbp.max(c.single), credit_rating_for.rule_set) AS by_amount,
+           bool_and(c.via) AS via
+    FROM c GROUP BY c.co
   )
-  SELECT c.co, max(c.nm), since, count(*), sum(c.n)::bigint,
-         (array_agg(c.case_id ORDER BY c.total DESC, c.case_id))[1],
-         vbp.max(c.total), vbp.max(c.single),
-         vbp.credit_level(vbp.max(c.total), vbp.max(c.single), credit_rating_for.rule_set)
-  FROM c GROUP BY c.co;
+  SELECT x.co, x.nm, since, x.cases, x.payments, x.largest_case, x.largest_total, x.largest_single,
+         -- the more severe of the amount's level and the case's
+         CASE WHEN o.level IS NULL THEN x.by_amount
+              WHEN x.by_amount IS NULL OR x.by_amount = 'unclassified' THEN o.level
+              WHEN (SELECT lr.severity FROM vbp.credit_level_rank lr
+                    WHERE lr.rule_set = thresholds AND lr.level = x.by_amount) > o.severity THEN x.by_amount
+              ELSE o.level END,
+         o.level, x.via
+  FROM rated x LEFT JOIN o ON o.co = x.co;
 END $$;
 COMMENT ON FUNCTION vbp.credit_rating_for(date, text) IS
-  'Credit rating (信用评价) of every company with kickback records on a date: payments within the rule set''s look-back window (3 years: from as_of - 3 years + 1 day) judged by then; the largest cumulative amount of one case, the largest single payment, and the level by vbp.credit_level (NULL below every threshold)';
+  'Credit rating (信用评价) of every company with records on a date: records within the rule set''s look-back window (3 years: from as_of - 3 years + 1 day) judged by then; the largest cumulative amount of one case, the largest single payment, the level by vbp.credit_level (NULL below every threshold), raised to the level a kind of case sets whatever the amount (vbp.credit_override, level_by_case: the 2025 revision rates bribing insurance staff and rigging national VBP bids at the top level); where parameter credit_reach_holder is 1 (rule set credit-2025) the marketing-authorisation holder named in a record is rated too (as_holder)';
 
 CREATE VIEW vbp.credit_rating WITH (security_invoker = true) AS SELECT * FROM vbp.credit_rating_for(vbp.report_date());
 COMMENT ON VIEW vbp.credit_rating IS
@@ -356,3 +384,5 @@ COMMENT ON COLUMN vbp.credit_rating.largest_case IS 'Case with the largest cumul
 COMMENT ON COLUMN vbp.credit_rating.largest_case_amount IS 'Its cumulative amount in the window (累计金额)';
 COMMENT ON COLUMN vbp.credit_rating.largest_single IS 'Largest single payment in the window (单笔金额)';
 COMMENT ON COLUMN vbp.credit_rating.level IS 'Rating level (失信等级): 一般 ...; NULL below every threshold; unclassified above every configured band';
+COMMENT ON COLUMN vbp.credit_rating.level_by_case IS 'Level a kind of case sets whatever the amount (vbp.credit_override), if any';
+COMMENT ON COLUMN vbp.credit_rating.as_holder IS 'Rated only as the marketing-authorisation holder (上市许可持有人) named in records of other companies';

@@ -187,16 +187,16 @@ BEGIN ATOMIC
                    WHEN 'minimum' THEN min(vbp.contract_completion(k.sel_q, k.agreed_volume))
                  END AS completion
     FROM contracts k GROUP BY 1, 2, 3
-  ), items AS (
+  ), other_items AS (
     SELECT g.batch_id, g.org_code, g.cycle_year,
-           (SELECT k.completion FROM completion k
-             WHERE k.batch_id = g.batch_id AND k.org_code = g.org_code AND k.cycle_year = g.cycle_year) AS completion,
            100 * sum(coalesce(g.sel_q, 0))::numeric / nullif(sum(coalesce(g.all_q, 0)), 0) AS sel_share,
            100 * sum(g.n_on_time)::numeric / nullif(sum(g.n_purchases), 0) AS on_time,
            100 * avg(CASE WHEN g.reported_volume > 0
                           AND coalesce(g.all_q, 0)::numeric / g.reported_volume BETWEEN (SELECT acc_lo FROM p) AND (SELECT acc_hi FROM p)
                           THEN 1 ELSE 0 END) AS accuracy
     FROM g GROUP BY 1, 2, 3
+  ), items AS (
+    SELECT o.*, k.completion FROM other_items o JOIN completion k USING (batch_id, org_code, cycle_year)
   ), scored AS (
     SELECT i.*, (SELECT sum(w.weight * CASE w.item WHEN 'completion' THEN coalesce(i.completion, 0)
                                                     WHEN 'selected_share' THEN coalesce(i.sel_share, 0)
