@@ -82,8 +82,17 @@ SELECT o, 'XB06ACL388A001010100483', m::date + 4, 10,
        CASE WHEN o = 'H44010300002' THEN '20.00' WHEN m = '2024-02-01' THEN '30.00' ELSE '10.00' END
 FROM generate_series(date '2023-01-01', date '2024-02-01', interval '1 month') m,
      (VALUES ('H44010300001'::orgcode), ('H44010300002')) i(o);
-SELECT * FROM price_benchmark_alert_for('2024-02-29') ORDER BY org_code;
-SELECT count(*) AS alerts_before_the_change FROM price_benchmark_alert_for('2024-01-31');
+-- two peers are below benchmark_min_peers (5): each would read the other's price off the
+-- figures, so under the national rule set the cell has no percentile and no alert, for
+-- the bureau as for the hospitals; a rule set that allows two peers shows them
+SELECT count(*) AS alerts_with_two_peers, (SELECT count(*) FROM price_benchmark_for('2024-02-01', '2024-02-29')
+                                           WHERE group_code = 'XB06ACL388A001' AND percentile IS NULL) AS withheld
+FROM price_benchmark_alert_for('2024-02-29');
+SELECT copy_rule_set('vbp.parameter', 'national', 'peers2') AS copied;
+UPDATE parameter SET value = 2 WHERE rule_set = 'peers2' AND name = 'benchmark_min_peers';
+SELECT * FROM price_benchmark_alert_for('2024-02-29', 'peers2') ORDER BY org_code;
+SELECT count(*) AS alerts_before_the_change FROM price_benchmark_alert_for('2024-01-31', 'peers2');
+DELETE FROM parameter WHERE rule_set = 'peers2';
 
 -- ---------- payment-standard schedule and convergence ----------
 -- batch 91 (cycle 2024-01-01), group C09: winners 111 at 1.00 and 222 at 1.20, so the group's

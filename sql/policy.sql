@@ -52,6 +52,8 @@ INSERT INTO rule_set_calls VALUES
   ('settle_retention', $$SELECT vbp.settle_retention(1, 'H44010300351', 'no-such-rule-set')$$),
   ('open_cycle_year', $$SELECT vbp.open_cycle_year(1, 2, 'no-such-rule-set')$$),
   ('product_fulfilment_for', $$SELECT count(*) FROM vbp.product_fulfilment_for('2024-01-01', 'no-such-rule-set')$$),
+  ('price_peer_cells', $$SELECT count(*) FROM vbp.price_peer_cells('2024-01-01', '2024-01-31', 'no-such-rule-set')$$),
+  ('report_peer_cells', $$SELECT count(*) FROM vbp.report_peer_cells('no-such-rule-set')$$),
   ('province_fulfilment_for', $$SELECT count(*) FROM vbp.province_fulfilment_for('2024-01-01', 'no-such-rule-set')$$),
   ('retention_pool', $$SELECT count(*) FROM vbp.retention_pool(1, '44', '100', 'no-such-rule-set')$$);
 SELECT fn, try_sql(call) AS result FROM rule_set_calls ORDER BY fn;
@@ -94,8 +96,8 @@ SELECT count(*) FILTER (WHERE l ~ 'Index Cond: \(org_code = ') AS index_conditio
        bool_or(l ~ '^ *Filter: \(.*org_code = ' AND l !~ 'Index') AS filtered_above_the_scans
 FROM pg_temp.plan(format('SELECT * FROM vbp.fulfilment WHERE org_code = %L', :'org')) l;
 -- the same rows as filtering the whole report
-SELECT (SELECT md5(string_agg(f::text, '|' ORDER BY batch_id, group_code)) FROM vbp.fulfilment f WHERE org_code = :'org')
-     = (SELECT md5(string_agg(f::text, '|' ORDER BY batch_id, group_code))
+SELECT (SELECT md5(string_agg(f::text, '|' ORDER BY batch_id, group_code, cycle_year)) FROM vbp.fulfilment f WHERE org_code = :'org')
+     = (SELECT md5(string_agg(f::text, '|' ORDER BY batch_id, group_code, cycle_year))
         FROM (SELECT * FROM vbp.fulfilment OFFSET 0) f WHERE org_code = :'org') AS same_rows;
 SELECT empty_demo_tables();
 

@@ -9,7 +9,9 @@ SET datestyle = ISO;
 -- ---------------------------------------------------------------------
 -- no function runs with its owner's rights, but the counters' trigger function
 -- (a trigger cannot be called directly; it keeps the counters of a writer's purchases)
--- and the capture's event trigger (it removes the links of the tables just dropped)
+-- and the capture's event trigger (it removes the links of the tables just dropped), and
+-- the two peer-statistics functions (aggregates over every institution, none named, so a
+-- tenant's robust z and price benchmark are the bureau's)
 SELECT p.proname AS security_definer_functions, p.prorettype::regtype AS returns
 FROM pg_proc p WHERE p.pronamespace = 'vbp'::regnamespace AND p.prosecdef;
 -- every SQL function has a BEGIN ATOMIC body (names resolved when it was
@@ -87,6 +89,40 @@ SELECT grant_tenant('regress_vbp_nobody', 'province_analyst');
 SELECT grant_tenant('regress_vbp_nobody', 'institution_user', province => '11');
 SELECT grant_tenant('regress_vbp_nobody', 'province_analyst', province => '99');
 SELECT grant_tenant('regress_vbp_nobody', 'bi_reader', org_code => :'hospital');
+
+-- Every report gives a tenant the bureau's figures for the tenant's own rows (peer
+-- statistics such as the robust z of volume reports and the price benchmark are taken
+-- over every institution): for each view with an org_code column, the institution
+-- user's rows equal the owner's rows of that institution, and the province analyst's
+-- the owner's rows of the province (listed: the views where they differ)
+SELECT set_config('regress.hospital', :'hospital', false) IS NOT NULL AS h,
+       set_config('regress.province', :'province', false) IS NOT NULL AS p;
+CREATE TEMP TABLE same_figures AS
+SELECT c.oid::regclass::text AS rel, t.tenant, NULL::text AS owner_digest, NULL::text AS tenant_digest
+FROM pg_class c CROSS JOIN (VALUES ('hospital'), ('analyst')) t(tenant)
+WHERE c.relnamespace = 'vbp'::regnamespace AND c.relkind = 'v'
+  AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'org_code');
+GRANT SELECT, UPDATE ON same_figures TO regress_vbp_hospital, regress_vbp_analyst;
+CREATE FUNCTION pg_temp.digest_rows(rel text, tenant text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE d text;
+BEGIN
+  EXECUTE format('SELECT md5(coalesce(string_agg(x::text, ''|'' ORDER BY x::text), '''')) || '' '' || count(*) FROM %s x WHERE %s',
+                 rel, CASE tenant WHEN 'hospital' THEN format('x.org_code::text = %L', current_setting('regress.hospital'))
+                                  ELSE format('vbp.province(x.org_code) = %L', current_setting('regress.province')) END) INTO d;
+  RETURN d;
+END $$;
+UPDATE same_figures SET owner_digest = pg_temp.digest_rows(rel, tenant);
+SET ROLE regress_vbp_hospital;
+UPDATE same_figures SET tenant_digest = pg_temp.digest_rows(rel, tenant) WHERE tenant = 'hospital';
+RESET ROLE;
+SET ROLE regress_vbp_analyst;
+UPDATE same_figures SET tenant_digest = pg_temp.digest_rows(rel, tenant) WHERE tenant = 'analyst';
+RESET ROLE;
+SELECT count(*) AS views_compared, count(*) FILTER (WHERE owner_digest NOT LIKE '% 0') AS with_rows
+FROM same_figures;
+SELECT rel, tenant, owner_digest, tenant_digest FROM same_figures
+WHERE owner_digest IS DISTINCT FROM tenant_digest ORDER BY 1, 2;
+DROP TABLE same_figures;
 
 -- One query over every table and view with an org_code column: rows visible,
 -- and rows of other institutions (or other provinces) among them.

@@ -10,6 +10,35 @@
 -- ---------------------------------------------------------------------
 -- Price benchmark (OpenPrescribing price-per-unit, in the database)
 -- ---------------------------------------------------------------------
+-- The peers' statistics of every cell (month x generic group) over every
+-- institution, whoever asks: a tenant compares its own rows with the same
+-- figures the bureau sees.  SECURITY DEFINER, returning aggregates only, and
+-- none of a cell with fewer than benchmark_min_peers institutions (one of two
+-- peers would read the other's price off the decile).
+CREATE FUNCTION vbp.price_peer_cells(from_date date, to_date date, rule_set text DEFAULT vbp.report_rule_set())
+  RETURNS TABLE (month date, group_code vbp.drugcode, peers bigint, deciles double precision[], unit_prices numeric[])
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  min_peers numeric := vbp.param(rule_set, 'benchmark_min_peers');
+BEGIN
+  RETURN QUERY
+  WITH cell AS (
+    SELECT date_trunc('month', pu.purchased_on)::date AS m, pr.group_code AS g, pu.org_code AS o,
+           sum(pu.quantity)::bigint AS q, vbp.sum(pu.amount) AS s
+    FROM vbp.purchase pu JOIN vbp.product pr ON pr.product_code = pu.product_code
+    WHERE pu.purchased_on BETWEEN from_date AND to_date
+    GROUP BY 1, 2, 3
+  ), u AS (
+    SELECT c.m, c.g, c.s::numeric / c.q AS up FROM cell c
+  )
+  SELECT u.m, u.g, count(*),
+         CASE WHEN count(*) >= min_peers THEN vbp.deciles(u.up::float8) END,
+         CASE WHEN count(*) >= min_peers THEN array_agg(u.up ORDER BY u.up) END
+  FROM u GROUP BY 1, 2;
+END $$;
+COMMENT ON FUNCTION vbp.price_peer_cells(date, date, text) IS
+  'Peers'' unit prices of each month x generic group over purchases in [from, to] (同类机构价格分布), over every institution whoever asks (SECURITY DEFINER): the number of peers, their deciles and their sorted unit prices, none of them named; withheld (NULL) where fewer than benchmark_min_peers (5) institutions bought, for everyone alike';
+
 CREATE FUNCTION vbp.price_benchmark_for(from_date date, to_date date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
     month date, group_code vbp.drugcode, org_code vbp.orgcode, quantity bigint, spend vbp.cny,
@@ -32,6 +61,7 @@ BEGIN
   END IF;
   k := (centile * 10)::int;
   RETURN QUERY
+  -- the caller's own rows (row-level security) against the peers of the whole cell
   WITH cell AS (
     SELECT date_trunc('month', pu.purchased_on)::date AS m, pr.group_code AS g, pu.org_code AS o,
            sum(pu.quantity)::bigint AS q, vbp.sum(pu.amount) AS s
@@ -40,17 +70,21 @@ BEGIN
     GROUP BY 1, 2, 3
   ), u AS (
     SELECT c.*, c.s::numeric / c.q AS up FROM cell c
-  ), peer AS (
-    SELECT u.m, u.g, count(*) AS n, vbp.deciles(u.up::float8) AS d FROM u GROUP BY 1, 2
+  ), peer AS MATERIALIZED (
+    SELECT * FROM vbp.price_peer_cells(from_date, to_date, rule_set)
   )
-  SELECT u.m, u.g, u.o, u.q, u.s, round(u.up, 6), peer.n,
-         round(peer.d[k]::numeric, 6), round(peer.d[5]::numeric, 6),
-         round(100 * percent_rank() OVER (PARTITION BY u.m, u.g ORDER BY u.up)::numeric, 2),
-         vbp.ppu_saving(u.s, u.q, round(peer.d[k]::numeric, 6))
-  FROM u JOIN peer ON peer.m = u.m AND peer.g = u.g;
+  SELECT u.m, u.g, u.o, u.q, u.s, round(u.up, 6), peer.peers,
+         round(peer.deciles[k]::numeric, 6), round(peer.deciles[5]::numeric, 6),
+         -- percent rank among all peers: (peers cheaper) / (peers - 1), as percent_rank()
+         CASE WHEN peer.unit_prices IS NULL THEN NULL
+              WHEN peer.peers = 1 THEN 0::numeric
+              ELSE round(100 * ((SELECT count(*) FROM unnest(peer.unit_prices) x WHERE x < u.up)::float8
+                                / (peer.peers - 1))::numeric, 2) END,
+         vbp.ppu_saving(u.s, u.q, round(peer.deciles[k]::numeric, 6))
+  FROM u JOIN peer ON peer.month = u.m AND peer.group_code = u.g;
 END $$;
 COMMENT ON FUNCTION vbp.price_benchmark_for(date, date, text) IS
-  'Price benchmark (价格对标, OpenPrescribing price-per-unit) per month x generic group x institution over purchases in [from, to]: units, spend, unit price = spend / units, peers (institutions buying the group that month), the peers'' unit price at benchmark_centile (10th percentile, by vbp.deciles) and median, percentile rank of the unit price (0 cheapest, 100 dearest) and the saving max(0, spend - units x benchmark)';
+  'Price benchmark (价格对标, OpenPrescribing price-per-unit) per month x generic group x institution the caller may read, over purchases in [from, to]: units, spend, unit price = spend / units, peers (every institution buying the group that month, by vbp.price_peer_cells, so a tenant sees the bureau''s figures), the peers'' unit price at benchmark_centile (10th percentile, by vbp.deciles) and median, percentile rank of the unit price (0 cheapest, 100 dearest) and the saving max(0, spend - units x benchmark); the peer figures are NULL where fewer than benchmark_min_peers (5) institutions bought';
 
 CREATE VIEW vbp.price_benchmark WITH (security_invoker = true) AS
   SELECT * FROM vbp.price_benchmark_for((date_trunc('month', vbp.report_date()) - interval '11 months')::date, vbp.report_date());

@@ -86,6 +86,29 @@ CREATE VIEW vbp.fulfilment_alert WITH (security_invoker = true) AS
 COMMENT ON VIEW vbp.fulfilment_alert IS
   'Fulfilment alerts (履约预警) as of vbp.report_date(): lagging and severely lagging agreements, institutions not preferring selected products, and late payments to suppliers (回款超期)';
 
+-- The peers of every cell of volume reports (batch x cycle year x generic group x
+-- institution level) over every institution, whoever asks, so a tenant's robust z is
+-- the bureau's.  SECURITY DEFINER, returning aggregates only: the median and
+-- deviations of a cell with fewer than robust_z_min_peers reports are withheld.
+CREATE FUNCTION vbp.report_peer_cells(rule_set text DEFAULT vbp.report_rule_set())
+  RETURNS TABLE (batch_id int, cycle_year int, group_code vbp.drugcode, level text, m vbp.median_mad)
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  min_peers numeric := vbp.param(rule_set, 'robust_z_min_peers');
+BEGIN
+  RETURN QUERY
+  SELECT x.batch_id, x.cycle_year, x.group_code, x.level,
+         CASE WHEN (x.m).n >= min_peers THEN x.m
+              ELSE ROW(NULL, NULL, (x.m).n, NULL)::vbp.median_mad END
+  FROM (SELECT v.batch_id, v.cycle_year, v.group_code, i.level,
+               vbp.median_mad(CASE WHEN v.reported_volume > 0 AND v.baseline_volume > 0
+                                   THEN ln(v.reported_volume::numeric / v.baseline_volume)::float8 END) AS m
+        FROM vbp.volume_report v JOIN vbp.institution i USING (org_code)
+        GROUP BY 1, 2, 3, 4) x;
+END $$;
+COMMENT ON FUNCTION vbp.report_peer_cells(text) IS
+  'Peers of each cell of volume reports (报量同组统计: batch x cycle year x generic group x institution level) over every institution, whoever asks (SECURITY DEFINER): the number of reports with a log ratio, and their median, MAD and mean absolute deviation of ln(reported / baseline), withheld below robust_z_min_peers; no report is named';
+
 CREATE FUNCTION vbp.report_credibility_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
     batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, cycle_year int, level text,
@@ -109,8 +132,9 @@ BEGIN ATOMIC
                 THEN ln(v.reported_volume::numeric / v.baseline_volume)::float8 END AS lx
     FROM vbp.volume_report v JOIN vbp.institution i USING (org_code)
   ), cell AS (
-    -- the peers of a report: the same batch, year, generic group and institution level
-    SELECT r.batch_id, r.cycle_year, r.group_code, r.level, vbp.median_mad(r.lx) AS m FROM r GROUP BY 1, 2, 3, 4
+    -- the peers of a report: the same batch, year, generic group and institution level,
+    -- over every institution (vbp.report_peer_cells), so a tenant's z is the bureau's
+    SELECT * FROM vbp.report_peer_cells(report_credibility_for.rule_set)
   ), actual AS (
     SELECT ap.batch_id, ap.org_code, ap.group_code, ap.cycle_year, ap.all_units AS q, ap.cycle_end <= as_of AS ended
     FROM vbp.agreement_purchases(as_of, NULL) ap

@@ -87,9 +87,10 @@ BEGIN ATOMIC
            ap.selected_spend AS sel_spend, ap.other_spend AS nonsel_spend
     FROM vbp.agreement_purchases(retention_components.as_of, NULL) ap
     WHERE ap.in_batch AND ap.cycle_start <= retention_components.as_of
-  ), prod AS (
+  ), prod AS MATERIALIZED (
     -- brand-level agreements (按厂牌): what is bought above each product's own
-    -- agreed volume is excluded product by product
+    -- agreed volume is excluded product by product (materialized: computed once, not
+    -- once per agreement when the planner's estimates fall to one row)
     SELECT q.batch_id, q.org_code, q.group_code, q.cycle_year,
            sum(greatest(0, least(q.units, q.agreed_volume)))::bigint AS within,
            sum(CASE WHEN q.units > 0 THEN q.spend::numeric * least(q.units, q.agreed_volume) / q.units ELSE 0 END) AS spend_within
