@@ -158,46 +158,48 @@ BEGIN ATOMIC
            vbp.param_text(retention_assessment.rule_set, 'retention_grade_rule_set') AS grade_set,
            vbp.param_text(retention_assessment.rule_set, 'assessment_weight_rule_set') AS weight_set,
            vbp.param_choice(retention_assessment.rule_set, 'completion_combination', '{agreed_weighted,mean,minimum}') AS combine
+  ), prodc AS MATERIALIZED (
+    -- where an agreement is split among products (按厂牌), each product is a contract:
+    -- their completions pre-combined per agreement (materialized: small, computed once)
+    SELECT q.batch_id, q.org_code, q.group_code, q.cycle_year,
+           sum(q.agreed_volume * vbp.contract_completion(greatest(q.units, 0), q.agreed_volume)) AS w_sum,
+           sum(q.agreed_volume) FILTER (WHERE q.agreed_volume > 0) AS w_den,
+           sum(vbp.contract_completion(greatest(q.units, 0), q.agreed_volume)) AS c_sum,
+           count(*) AS c_n,
+           min(vbp.contract_completion(greatest(q.units, 0), q.agreed_volume)) AS c_min
+    FROM vbp.product_agreement_purchases(retention_assessment.as_of) q
+    WHERE q.cycle_start <= retention_assessment.as_of
+    GROUP BY 1, 2, 3, 4
   ), g AS (
     SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, a.agreed_volume, v.reported_volume,
            ap.selected_units AS sel_q, ap.selected_units + ap.other_units AS all_q,
-           ap.purchases AS n_purchases, ap.paid_on_time AS n_on_time
+           ap.purchases AS n_purchases, ap.paid_on_time AS n_on_time,
+           -- one contract per agreement, or its products' contracts
+           coalesce(pc.w_sum, a.agreed_volume * vbp.contract_completion(ap.selected_units, a.agreed_volume)) AS w_sum,
+           CASE WHEN pc.c_n IS NOT NULL THEN pc.w_den WHEN a.agreed_volume > 0 THEN a.agreed_volume END AS w_den,
+           coalesce(pc.c_sum, vbp.contract_completion(ap.selected_units, a.agreed_volume)) AS c_sum,
+           coalesce(pc.c_n, 1) AS c_n,
+           coalesce(pc.c_min, vbp.contract_completion(ap.selected_units, a.agreed_volume)) AS c_min
     FROM vbp.agreement a
     JOIN vbp.volume_report v USING (batch_id, org_code, group_code, cycle_year)
     JOIN vbp.agreement_purchases(retention_assessment.as_of, (SELECT pay_days FROM p)::int) ap USING (batch_id, org_code, group_code, cycle_year)
+    LEFT JOIN prodc pc USING (batch_id, org_code, group_code, cycle_year)
     WHERE ap.in_batch AND ap.cycle_start <= retention_assessment.as_of
-  ), contracts AS (
-    -- a contract (采购合同) per agreement, or per product where the agreement is split
-    -- among products (按厂牌)
-    SELECT g.batch_id, g.org_code, g.cycle_year, g.agreed_volume, g.sel_q FROM g
-    WHERE NOT EXISTS (SELECT FROM vbp.product_agreement pa
-                      WHERE pa.batch_id = g.batch_id AND pa.org_code = g.org_code AND pa.group_code = g.group_code
-                        AND pa.cycle_year = g.cycle_year)
-    UNION ALL
-    SELECT q.batch_id, q.org_code, q.cycle_year, q.agreed_volume, greatest(q.units, 0)
-    FROM vbp.product_agreement_purchases(retention_assessment.as_of) q
-    WHERE q.cycle_start <= retention_assessment.as_of
-  ), completion AS (
-    SELECT k.batch_id, k.org_code, k.cycle_year,
+  ), items AS (
+    SELECT g.batch_id, g.org_code, g.cycle_year,
            -- completion per contract (按采购合同), each capped at 1, then combined: buying
            -- more in one contract does not make up for another
            100 * CASE (SELECT combine FROM p)
-                   WHEN 'agreed_weighted' THEN sum(k.agreed_volume * vbp.contract_completion(k.sel_q, k.agreed_volume))
-                                               / nullif(sum(k.agreed_volume) FILTER (WHERE k.agreed_volume > 0), 0)
-                   WHEN 'mean' THEN avg(vbp.contract_completion(k.sel_q, k.agreed_volume))
-                   WHEN 'minimum' THEN min(vbp.contract_completion(k.sel_q, k.agreed_volume))
-                 END AS completion
-    FROM contracts k GROUP BY 1, 2, 3
-  ), other_items AS (
-    SELECT g.batch_id, g.org_code, g.cycle_year,
+                   WHEN 'agreed_weighted' THEN sum(g.w_sum) / nullif(sum(g.w_den), 0)
+                   WHEN 'mean' THEN sum(g.c_sum) / sum(g.c_n)
+                   WHEN 'minimum' THEN min(g.c_min)
+                 END AS completion,
            100 * sum(coalesce(g.sel_q, 0))::numeric / nullif(sum(coalesce(g.all_q, 0)), 0) AS sel_share,
            100 * sum(g.n_on_time)::numeric / nullif(sum(g.n_purchases), 0) AS on_time,
            100 * avg(CASE WHEN g.reported_volume > 0
                           AND coalesce(g.all_q, 0)::numeric / g.reported_volume BETWEEN (SELECT acc_lo FROM p) AND (SELECT acc_hi FROM p)
                           THEN 1 ELSE 0 END) AS accuracy
     FROM g GROUP BY 1, 2, 3
-  ), items AS (
-    SELECT o.*, k.completion FROM other_items o JOIN completion k USING (batch_id, org_code, cycle_year)
   ), scored AS (
     SELECT i.*, (SELECT sum(w.weight * CASE w.item WHEN 'completion' THEN coalesce(i.completion, 0)
                                                     WHEN 'selected_share' THEN coalesce(i.sel_share, 0)
