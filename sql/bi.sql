@@ -9,25 +9,92 @@ SELECT c.relname, c.relispopulated,
 FROM pg_class c WHERE c.relnamespace = 'vbp'::regnamespace AND c.relkind = 'm' ORDER BY 1;
 -- the first refresh is full; the scorecard comes after the two views it reads
 SELECT step, matview, mode FROM refresh_reports();
--- each stored view equals the live report
+-- each stored view equals the live report it stores, column by column: money as
+-- numeric(18,2) yuan (the report's vbp.cny), codes as text, doubles as numeric
 CREATE FUNCTION pg_temp.differing(mv text, v text) RETURNS bigint LANGUAGE plpgsql AS $$
-DECLARE n bigint;
+DECLARE n bigint; stored text; live text;
 BEGIN
-  EXECUTE format('SELECT (SELECT count(*) FROM (SELECT * FROM %s EXCEPT ALL SELECT * FROM %s) a)
-                       + (SELECT count(*) FROM (SELECT * FROM %s EXCEPT ALL SELECT * FROM %s) b)', mv, v, v, mv) INTO n;
+  SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum),
+         string_agg(quote_ident(a.attname) || CASE b.atttypid
+                      WHEN 'vbp.cny'::regtype THEN '::numeric(18,2)' WHEN 'vbp.orgcode'::regtype THEN '::text'
+                      WHEN 'vbp.drugcode'::regtype THEN '::text' WHEN 'float8'::regtype THEN '::numeric' ELSE '' END,
+                    ', ' ORDER BY a.attnum)
+    INTO stored, live
+  FROM pg_attribute a JOIN pg_attribute b ON b.attrelid = v::regclass AND b.attname = a.attname
+  WHERE a.attrelid = mv::regclass AND a.attnum > 0;
+  EXECUTE format('SELECT (SELECT count(*) FROM (SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s) a)
+                       + (SELECT count(*) FROM (SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s) b)',
+                 stored, mv, live, v, live, v, stored, mv) INTO n;
   RETURN n;
 END $$;
-SELECT mv, pg_temp.differing(mv, v) AS differing
+SELECT mv, pg_temp.differing(mv, v) AS differing,
+       (SELECT count(*) FROM pg_attribute a WHERE a.attrelid = mv::regclass AND a.attnum > 0
+          AND a.attname IN (SELECT b.attname FROM pg_attribute b WHERE b.attrelid = v::regclass)) AS columns_compared
 FROM (VALUES ('vbp.bi_fulfilment', 'vbp.fulfilment'), ('vbp.bi_report_credibility', 'vbp.report_credibility'),
              ('vbp.bi_batch_summary', 'vbp.batch_summary'), ('vbp.bi_retention_statement', 'vbp.retention_statement'),
              ('vbp.bi_price_benchmark', 'vbp.price_benchmark'), ('vbp.bi_nrdl_stocking_summary', 'vbp.nrdl_stocking_summary'),
-             ('vbp.bi_nrdl_monitoring', 'vbp.nrdl_monitoring')) x(mv, v)
+             ('vbp.bi_nrdl_monitoring', 'vbp.nrdl_monitoring'), ('vbp.bi_trace_code_monthly', 'vbp.trace_code_monthly')) x(mv, v)
 ORDER BY 1;
+-- what BI clients see: no vbp type in any BI view (a BI tool would read it as text), money
+-- columns numeric(18,2), and the names beside the codes filled in
+SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod)
+FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
+WHERE c.relnamespace = 'vbp'::regnamespace AND c.relname LIKE 'bi\_%'
+  AND ((SELECT t.typnamespace FROM pg_type t WHERE t.oid = a.atttypid) = 'vbp'::regnamespace
+       OR (a.attname IN ('budget', 'spend', 'savings', 'deductions', 'counted_savings', 'retained', 'settled_retained',
+                         'adjustments', 'net_retained', 'saving', 'amount', 'fund_paid')
+           AND format_type(a.atttypid, a.atttypmod) <> 'numeric(18,2)'))
+ORDER BY 1, 2;
+SELECT count(*) AS rows, count(org_name) AS org_names, count(province_name) AS province_names,
+       count(generic_name) AS generic_names, count(batch_name) AS batch_names
+FROM bi_fulfilment;
+-- every status, level, kind, grade and reason in the BI views has its Chinese label
+-- (label_zh falls back to the code: listed, the values without one)
+SELECT 'status' AS what, status AS value FROM bi_fulfilment WHERE status_zh = status
+UNION SELECT 'level', level FROM bi_report_credibility WHERE level_zh = level
+UNION SELECT 'kind', kind FROM bi_batch_summary WHERE kind_zh = kind
+UNION SELECT 'grade', grade FROM bi_retention_statement WHERE grade_zh = grade
+UNION SELECT 'forfeited', forfeited FROM bi_retention_statement WHERE forfeited_zh = forfeited
+UNION SELECT 'scope', scope FROM bi_nrdl_stocking_summary WHERE scope_zh = scope
+UNION SELECT 'alert', alert FROM fulfilment_alert WHERE label_zh('alert', alert) = alert
+UNION SELECT 'channel', channel FROM (SELECT DISTINCT channel FROM dispensing) d WHERE label_zh('channel', channel) = channel
+UNION SELECT 'institution level', level FROM (SELECT DISTINCT level FROM institution) i
+      WHERE label_zh('institution_level', level) = level
+ORDER BY 1, 2;
+SELECT status, status_zh, count(*) > 0 AS seen FROM bi_fulfilment GROUP BY 1, 2 ORDER BY 1;
+SELECT label_zh('fulfilment_status', 'lagging') AS lagging, label_zh('nope', 'lagging') AS unknown_domain,
+       label_zh('alert', NULL) AS null_code;
+-- every column of every view and materialized view has a COMMENT with a Chinese label
+-- first (what BI tools import as the column's caption); listed: those without
+SELECT c.relname, a.attname, col_description(c.oid, a.attnum) AS comment
+FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+WHERE c.relnamespace = 'vbp'::regnamespace AND c.relkind IN ('v', 'm')
+  AND (col_description(c.oid, a.attnum) IS NULL
+       OR col_description(c.oid, a.attnum) !~ '^[^/]*[\u4e00-\u9fff][^/]* / \S')
+ORDER BY 1, 2;
+SELECT count(*) AS view_columns, count(DISTINCT c.oid) AS views
+FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+WHERE c.relnamespace = 'vbp'::regnamespace AND c.relkind IN ('v', 'm');
 SELECT sum(agreements) = (SELECT count(*) FROM fulfilment) AS agreements_add_up,
+       count(*) = count(org_name) AS named,
        sum(lagging) = (SELECT count(*) FROM fulfilment WHERE status = 'lagging') AS lagging_adds_up,
        sum(anomalous) = (SELECT count(*) FROM report_credibility WHERE anomalous
                          AND (batch_id, org_code) IN (SELECT batch_id, org_code FROM fulfilment)) AS anomalous_adds_up
 FROM bi_institution_scorecard;
+-- the alerts standing in the stored views (what refresh_reports() announces when new;
+-- the listening client is in test/client/bi.py)
+SELECT kind, kind_zh, count(*) FROM bi_alert GROUP BY 1, 2 ORDER BY 1;
+SELECT (SELECT count(*) FROM bi_alert WHERE kind IN ('lagging', 'severely_lagging'))
+         = (SELECT count(*) FROM fulfilment WHERE status IN ('lagging', 'severely_lagging')) AS lagging_all_there,
+       (SELECT count(*) FROM bi_alert WHERE kind = 'anomalous_report')
+         = (SELECT count(*) FROM report_credibility WHERE anomalous) AS anomalous_all_there;
+-- the report page: a whole HTML page, every chart, within the caller's scope
+SELECT left(p, 15) AS starts, right(p, 7) AS ends,
+       (SELECT count(*) FROM regexp_matches(p, '<svg id="chart-', 'g')) AS charts,
+       p ~ '<script|<link|<img|url\(|src=|href=' AS refers_outside
+FROM report_page((SELECT as_of FROM demo_run)) p;
+SELECT current_setting('vbp.as_of') = (SELECT as_of::text FROM demo_run) AS as_of_setting_restored;
+SELECT report_page('infinity');
 -- once populated, refreshes are CONCURRENTLY unless asked otherwise
 SELECT step, matview, mode FROM refresh_reports() ORDER BY step;
 SELECT DISTINCT mode FROM refresh_reports(concurrent => false);

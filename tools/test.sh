@@ -4,11 +4,12 @@
 #   VBP_FUZZ_SECONDS=N             seconds per fuzz target in the smoke run (default 10)
 # Suites: house rules of the source tree, build under -Werror, core unit tests (+ valgrind memcheck),
 # pg_regress (sql/ -> expected/), upgrade chain, pg_dump round trip, concurrency, a second
-# client (psycopg2) reading the BI views, the README's own-database set-up from psql, psycopg2 and node-postgres, postgres_fdw shards, sqlsmith for 60 s, a few
+# client (psycopg2) reading the BI views and hearing their NOTIFY alerts, node-postgres reading them, the report page
+# rendered offline in headless Chromium, the README's own-database set-up from psql, psycopg2 and node-postgres, postgres_fdw shards, sqlsmith for 60 s, a few
 # pg_regress tests with the server under valgrind, fuzz smoke (doc/hardening.md).
 source "$(dirname "$0")/lib.sh"
 
-vbp_packages "${VBP_BASE_PACKAGES[@]}" valgrind clang libclang-rt-14-dev python3-psycopg2 sqlsmith
+vbp_packages "${VBP_BASE_PACKAGES[@]}" valgrind clang libclang-rt-14-dev python3-psycopg2 sqlsmith chromium fonts-wqy-microhei
 # node-postgres for the client test; the machine's own Node.js if it has one, else Debian's
 command -v npm >/dev/null || vbp_packages nodejs npm
 
@@ -84,6 +85,8 @@ run_suite concurrency bash "$VBP_ROOT/test/concurrency/tracecode.sh"
 run_suite concurrency bash "$VBP_ROOT/test/concurrency/counters.sh"
 run_suite client /usr/bin/python3 "$VBP_ROOT/test/client/bi.py"  # Debian's python3, where python3-psycopg2 installs
 run_suite client bash "$VBP_ROOT/test/client/search_path.sh"
+run_suite client bash "$VBP_ROOT/test/client/bi_node.sh"
+run_suite report bash "$VBP_ROOT/test/report/page.sh"             # PNGs of each chart: /tmp/vbp-artefacts/report
 run_suite sharding bash "$VBP_ROOT/test/sharding/fdw.sh"
 run_suite sqlsmith bash "$VBP_ROOT/test/sqlsmith/run.sh" 60            # longer: bash test/sqlsmith/run.sh 3600
 run_suite valgrind bash "$VBP_ROOT/test/valgrind/regress.sh" --smoke  # whole suite: bash test/valgrind/regress.sh

@@ -14,7 +14,10 @@ psycopg2 (Debian python3-psycopg2), over the same server the other suites use
   5. bi_reader cannot read the base tables.
 Prints "ok NAME" / "FAIL NAME" lines.
 """
+import decimal
+import json
 import os
+import select
 import threading
 import time
 
@@ -70,14 +73,64 @@ check("the scorecard is refreshed after the views it reads",
 
 reader = connect(DB, "bi_reader")
 rcur = reader.cursor()
-sources = {mv: "vbp." + mv.split(".bi_", 1)[1] for mv in matviews if mv != "vbp.bi_institution_scorecard"}
-for mv, view in sorted(sources.items()):
-    rcur.execute("SELECT * FROM %s ORDER BY 1, 2, 3" % mv)
-    stored = rcur.fetchall()
-    cur.execute("SELECT * FROM %s ORDER BY 1, 2, 3" % view)
-    live = cur.fetchall()
-    check("BI client reads %s, equal to %s" % (mv, view), stored == live and len(stored) > 0,
-          "%d rows" % len(stored))
+# each stored view against the live report it stores: the same rows, money as
+# numeric yuan (the report's vbp.cny cast), codes as text, names joined beside
+sources = {"vbp.bi_fulfilment": "vbp.fulfilment", "vbp.bi_report_credibility": "vbp.report_credibility",
+           "vbp.bi_batch_summary": "vbp.batch_summary", "vbp.bi_retention_statement": "vbp.retention_statement",
+           "vbp.bi_price_benchmark": "vbp.price_benchmark", "vbp.bi_nrdl_stocking_summary": "vbp.nrdl_stocking_summary",
+           "vbp.bi_nrdl_monitoring": "vbp.nrdl_monitoring", "vbp.bi_trace_code_monthly": "vbp.trace_code_monthly"}
+check("every materialized view but the scorecard has its live report named here",
+      sorted(sources) == sorted(m for m in matviews if m != "vbp.bi_institution_scorecard"), ", ".join(matviews))
+
+
+def columns(rel):
+    cur.execute("""SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
+                   WHERE a.attrelid = %s::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum""", (rel,))
+    return cur.fetchall()
+
+
+NUMBER_TYPES = ("numeric", "bigint", "integer", "smallint", "double precision", "real")
+for mv in matviews:
+    cols = columns(mv)
+    rcur.execute("SELECT * FROM %s" % mv)
+    rows = rcur.fetchall()
+    wrong = []
+    for j, (name, typ) in enumerate(cols):
+        if typ.split("(")[0] in NUMBER_TYPES:
+            bad = [r[j] for r in rows if r[j] is not None and not isinstance(r[j], (int, float, decimal.Decimal))]
+            if bad:
+                wrong.append("%s %r" % (name, bad[0]))
+            try:
+                sum(r[j] for r in rows if r[j] is not None)
+            except TypeError as e:
+                wrong.append("%s: sum(): %s" % (name, e))
+        elif typ.startswith("vbp."):
+            wrong.append("%s is %s, a type a BI tool does not know" % (name, typ))
+    check("BI client reads every number column of %s as a number" % mv, not wrong and len(rows) > 0,
+          "; ".join(wrong) or "%d rows" % len(rows))
+    money = [n for n, t in cols if t == "numeric(18,2)"]
+    if mv in sources:
+        live_cols = dict(columns(sources[mv]))
+        common = [n for n, t in cols if n in live_cols]
+        exprs = []
+        for n in common:
+            lt = live_cols[n]
+            exprs.append('"%s"::numeric(18,2)' % n if lt == "vbp.cny" else
+                         '"%s"::text' % n if lt in ("vbp.orgcode", "vbp.drugcode") else
+                         '"%s"::numeric' % n if lt == "double precision" else '"%s"' % n)
+        rcur.execute("SELECT %s FROM %s" % (", ".join('"%s"' % n for n in common), mv))
+        stored = sorted(rcur.fetchall(), key=repr)
+        cur.execute("SELECT %s FROM %s" % (", ".join(exprs), sources[mv]))
+        live = sorted(cur.fetchall(), key=repr)
+        check("BI client reads %s, equal to the owner's %s (%d columns)" % (mv, sources[mv], len(common)),
+              stored == live and len(stored) > 0, "%d rows" % len(stored))
+        for n in money:
+            rcur.execute('SELECT sum("%s") FROM %s' % (n, mv))
+            got = rcur.fetchone()[0]
+            cur.execute('SELECT sum("%s"::numeric) FROM %s' % (n, sources[mv]))
+            want = cur.fetchone()[0]
+            check("%s.%s: money arrives as numeric yuan, its total equal to the report's" % (mv, n),
+                  got == want and (isinstance(got, decimal.Decimal) or got is None), "%s = %s" % (got, want))
 rcur.execute("SELECT sum(agreements), sum(lagging + severely_lagging) FROM vbp.bi_institution_scorecard")
 card = rcur.fetchone()
 cur.execute("SELECT count(*), count(*) FILTER (WHERE status IN ('lagging', 'severely_lagging')) FROM vbp.fulfilment")
@@ -121,6 +174,78 @@ try:
 except psycopg2.errors.InsufficientPrivilege:
     check("the read-only BI role cannot read the base tables", True)
 reader.close()
+
+# alerts on NOTIFY channel vbp_alert, heard by a listening client (a bureau's
+# forwarding service): refresh_reports() announces what a refresh adds, the
+# guard announces a duplicate traceability code as it records it
+listener = connect(DB, "bi_reader")
+lcur = listener.cursor()
+lcur.execute("LISTEN vbp_alert")
+
+
+def heard(seconds=5.0):
+    got, end = [], time.monotonic() + seconds
+    while time.monotonic() < end:
+        if select.select([listener], [], [], 0.2)[0]:
+            listener.poll()
+            while listener.notifies:
+                n = listener.notifies.pop(0)
+                got.append((n.channel, json.loads(n.payload)))
+        elif got:
+            break
+    return got
+
+
+cur.execute("SELECT step FROM vbp.refresh_reports()")
+check("a refresh that adds no alert announces none", heard(1.0) == [])
+# an agreement made lagging: completion = selected / agreed just below the time
+# progress tp (0.97 tp), above lagging_factor 0.8 x tp, so lagging, not severely
+cur.execute("""SELECT batch_id, org_code::text, group_code::text, cycle_year, selected_volume, time_progress
+               FROM vbp.fulfilment WHERE status IN ('completed', 'on_track') AND selected_volume > 100
+                 AND time_progress BETWEEN 0.2 AND 0.9
+               ORDER BY batch_id, org_code, group_code, cycle_year LIMIT 1""")
+b, org, grp, yr, sel, tp = cur.fetchone()
+agreed = int(decimal.Decimal(sel) / (tp * decimal.Decimal("0.97"))) + 1
+cur.execute("""UPDATE vbp.agreement SET agreed_volume = %s
+               WHERE batch_id = %s AND org_code::text = %s AND group_code::text = %s AND cycle_year = %s""",
+            (agreed, b, org, grp, yr))
+cur.execute("""SELECT status FROM vbp.fulfilment WHERE batch_id = %s AND org_code::text = %s
+               AND group_code::text = %s AND cycle_year = %s""",
+            (b, org, grp, yr))
+status = cur.fetchone()[0]
+cur.execute("SELECT step FROM vbp.refresh_reports()")
+got = heard()
+want = {"kind": "lagging", "kind_zh": "履约滞后", "org_code": org, "key": "batch %s group %s year %s" % (b, grp, yr)}
+check("the listening client hears the injected lagging agreement after refresh_reports()",
+      status == "lagging" and got == [("vbp_alert", want)], "%s: %r" % (status, got))
+cur.execute("SELECT step FROM vbp.refresh_reports()")
+check("the next refresh does not announce it again", heard(1.0) == [])
+
+# a hospital's own dispensing table, guarded in alert mode, written by its
+# least-privilege application role: the second sale of a code is announced
+cur.execute("DROP ROLE IF EXISTS bi_his_app")
+cur.execute("CREATE ROLE bi_his_app LOGIN")
+cur.execute("""CREATE TABLE public.his_dispense (line_id serial PRIMARY KEY, site text NOT NULL, code vbp.tracecode,
+                                                 sold_on date NOT NULL DEFAULT current_date)""")
+cur.execute("""CREATE TRIGGER guard BEFORE INSERT ON public.his_dispense FOR EACH ROW
+               EXECUTE FUNCTION vbp.tracecode_guard('alert', 'code', 'site', 'sold_on')""")
+cur.execute("GRANT USAGE ON SCHEMA vbp TO bi_his_app")
+cur.execute("GRANT INSERT, SELECT ON public.his_dispense TO bi_his_app")
+cur.execute("GRANT USAGE ON SEQUENCE public.his_dispense_line_id_seq TO bi_his_app")
+app = connect(DB, "bi_his_app")
+acur = app.cursor()
+acur.execute("INSERT INTO public.his_dispense (site, code) VALUES ('H44010300001', '81234560000000000017')")
+check("a first sale announces nothing", heard(1.0) == [])
+acur.execute("INSERT INTO public.his_dispense (site, code) VALUES ('H44010300002', '81234560000000000017')")
+got = heard()
+want = {"kind": "duplicate_trace_code", "kind_zh": "追溯码重复", "org_code": "H44010300002", "key": "81234560000000000017"}
+check("the listening client hears the duplicate traceability code written by the hospital's application role",
+      got == [("vbp_alert", want)], repr(got))
+app.close()
+listener.close()
+cur.execute("DROP TABLE public.his_dispense")
+cur.execute("DROP OWNED BY bi_his_app")
+cur.execute("DROP ROLE bi_his_app")
 
 # row-level security seen from a real client: an institution user's login
 # reads the live reports and gets its own institution's rows only

@@ -1,51 +1,339 @@
 \echo Use "CREATE EXTENSION vbp" to load this file. \quit
 
--- =====================================================================
--- Materialized views for BI: the report views stored, each
--- with a unique index so vbp.refresh_reports() can refresh it CONCURRENTLY
--- (readers keep reading the old rows meanwhile).  Created empty: run
--- SELECT * FROM vbp.refresh_reports() once, and after a restore.  The
--- reporting date is the refreshing session's vbp.report_date().
--- =====================================================================
+-- ---------------------------------------------------------------------
+-- Labels of code values (代码值中文标签): one table, so that nobody
+-- hard-codes a translation in a dashboard.
+-- ---------------------------------------------------------------------
+CREATE TABLE vbp.label (
+  domain   text NOT NULL,
+  code     text NOT NULL,
+  zh       text NOT NULL,
+  en       text NOT NULL,
+  shipped  boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (domain, code)
+);
+-- row-level security: published reference data: every tenant reads it
+ALTER TABLE vbp.label ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.label FOR SELECT USING (true);
+COMMENT ON TABLE vbp.label IS
+  'Chinese and English labels of code values (代码值标签): statuses, alert kinds, levels, channels, grades; the BI views join it (their *_zh columns); rows a user adds (shipped false) are kept by pg_dump';
+COMMENT ON COLUMN vbp.label.domain IS '值域 / which code list the value belongs to (e.g. fulfilment_status), code';
+COMMENT ON COLUMN vbp.label.code IS '代码值 / the value as the reports print it, code';
+COMMENT ON COLUMN vbp.label.zh IS '中文标签 / Chinese label, text';
+COMMENT ON COLUMN vbp.label.en IS '英文标签 / English label, text';
+COMMENT ON COLUMN vbp.label.shipped IS '随扩展发布 / shipped with vbp (true) or added by the user (false), flag';
+SELECT pg_catalog.pg_extension_config_dump('vbp.label', 'WHERE NOT shipped');
 
-CREATE MATERIALIZED VIEW vbp.bi_fulfilment AS SELECT * FROM vbp.fulfilment WITH NO DATA;
+INSERT INTO vbp.label (domain, code, zh, en, shipped) VALUES
+  ('fulfilment_status', 'completed', '已完成', 'completed: selected units reached the agreed volume', true),
+  ('fulfilment_status', 'on_track', '进度正常', 'on track: completion at least the time progress', true),
+  ('fulfilment_status', 'lagging', '滞后', 'lagging: completion below the time progress', true),
+  ('fulfilment_status', 'severely_lagging', '严重滞后', 'severely lagging: completion below the lagging factor times the time progress', true),
+  ('alert', 'lagging', '履约滞后', 'agreement lagging behind the time progress', true),
+  ('alert', 'severely_lagging', '履约严重滞后', 'agreement severely lagging behind the time progress', true),
+  ('alert', 'not_preferring_selected', '未优先使用中选产品', 'selected products are not the larger share of the group''s units', true),
+  ('alert', 'late_payment', '回款超期', 'payments not made on time', true),
+  ('alert', 'anomalous_report', '报量异常', 'volume report far from its peers (robust z-score)', true),
+  ('alert', 'duplicate_trace_code', '追溯码重复', 'a traceability code seen again (resold or counterfeit package)', true),
+  ('alert', 'not_reported', '未报量', 'no volume report although the institution used the drug', true),
+  ('alert', 'under_reported', '少报量', 'volume report below the floor of the baseline', true),
+  ('report_status', 'reported', '已报量', 'reported', true),
+  ('report_status', 'under_reported', '少报量', 'reported below the floor of the baseline', true),
+  ('report_status', 'not_reported', '未报量', 'not reported', true),
+  ('institution_level', 'tertiary', '三级医疗机构', 'tertiary hospital', true),
+  ('institution_level', 'secondary', '二级医疗机构', 'secondary hospital', true),
+  ('institution_level', 'primary', '基层医疗机构', 'primary-care institution', true),
+  ('institution_level', 'pharmacy', '定点零售药店', 'designated retail pharmacy', true),
+  ('division_level', 'province', '省级', 'province', true),
+  ('division_level', 'city', '地市级', 'prefecture city', true),
+  ('division_level', 'county', '县级', 'county', true),
+  ('stocking_scope', 'national', '全国', 'national', true),
+  ('stocking_scope', 'province', '省', 'by province', true),
+  ('stocking_scope', 'city', '地市', 'by prefecture city', true),
+  ('stocking_scope', 'level', '机构级别', 'by institution level', true),
+  ('channel', 'hospital', '定点医疗机构', 'dispensed by the hospital', true),
+  ('channel', 'pharmacy', '定点零售药店（双通道）', 'dispensed by a dual-channel pharmacy', true),
+  ('batch_kind', 'national', '国家组织集采', 'national VBP batch', true),
+  ('batch_kind', 'alliance', '省际联盟集采', 'inter-provincial alliance batch', true),
+  ('batch_kind', 'provincial', '省级集采', 'provincial batch', true),
+  ('retention_grade', 'A', 'A档', 'grade A', true),
+  ('retention_grade', 'B', 'B档', 'grade B', true),
+  ('retention_grade', 'C', 'C档', 'grade C', true),
+  ('retention_grade', 'D', 'D档', 'grade D', true),
+  ('forfeited', 'a group not reported', '有品种未报量，不予留用', 'forfeited: a group was not reported', true),
+  ('forfeited', 'agreed volume not completed', '未完成约定采购量，不予留用', 'forfeited: an agreed volume was not completed', true),
+  ('credibility_level', 'tertiary', '三级医疗机构', 'tertiary hospitals', true),
+  ('credibility_level', 'secondary', '二级医疗机构', 'secondary hospitals', true),
+  ('credibility_level', 'primary', '基层医疗机构', 'primary-care institutions', true),
+  ('credibility_level', 'pharmacy', '定点零售药店', 'retail pharmacies', true);
+
+CREATE FUNCTION vbp.label_zh(domain text, code text) RETURNS text
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT coalesce((SELECT l.zh FROM vbp.label l WHERE l.domain = label_zh.domain AND l.code = label_zh.code), label_zh.code);
+END;
+COMMENT ON FUNCTION vbp.label_zh(text, text) IS
+  'Chinese label (中文标签) of a code value in a domain of vbp.label; the code itself where it has none (NULL for NULL), so a report never loses a row or a value to a missing label';
+
+-- ---------------------------------------------------------------------
+-- Materialized views for BI: the report views stored, each with a unique
+-- index so vbp.refresh_reports() can refresh it CONCURRENTLY (readers keep
+-- reading the old rows meanwhile).  Shaped for BI clients: money as
+-- numeric(18,2) yuan, ratios as numeric fractions, codes as text, the
+-- names of batches, institutions, provinces and drugs beside the codes, a
+-- Chinese label beside each status.  Created empty: run SELECT * FROM
+-- vbp.refresh_reports() once, and after a restore.  The reporting date is
+-- the refreshing session's vbp.report_date().
+-- ---------------------------------------------------------------------
+
+CREATE MATERIALIZED VIEW vbp.bi_fulfilment AS
+  SELECT f.batch_id, b.name AS batch_name, f.org_code::text AS org_code, i.name AS org_name,
+         vbp.province(f.org_code) AS province, dp.name AS province_name,
+         f.group_code::text AS group_code, g.generic_name, f.cycle_year, f.agreed_volume, f.cycle_start, f.cycle_end,
+         f.time_progress, f.selected_volume, f.nonselected_volume, f.completion, f.status,
+         vbp.label_zh('fulfilment_status', f.status) AS status_zh, f.selected_share, f.prefers_selected,
+         f.payments_due, f.paid_on_time, f.on_time_rate
+  FROM vbp.fulfilment f
+  JOIN vbp.batch b ON b.batch_id = f.batch_id
+  LEFT JOIN vbp.institution i ON i.org_code = f.org_code
+  LEFT JOIN vbp.division dp ON dp.code = vbp.province(f.org_code)
+  LEFT JOIN vbp.generic_group g ON g.group_code = f.group_code
+WITH NO DATA;
 CREATE UNIQUE INDEX bi_fulfilment_key ON vbp.bi_fulfilment (batch_id, org_code, group_code, cycle_year);
 COMMENT ON MATERIALIZED VIEW vbp.bi_fulfilment IS
-  'Fulfilment (履约进度) stored for BI: vbp.fulfilment as of the last vbp.refresh_reports()';
+  'Fulfilment (履约进度) stored for BI: vbp.fulfilment as of the last vbp.refresh_reports(), with names and the status in Chinese';
+COMMENT ON COLUMN vbp.bi_fulfilment.batch_id IS '批次 / procurement batch id, identifier';
+COMMENT ON COLUMN vbp.bi_fulfilment.batch_name IS '批次名称 / batch name, text';
+COMMENT ON COLUMN vbp.bi_fulfilment.org_code IS '机构编码 / institution code (医保定点医疗机构代码), code';
+COMMENT ON COLUMN vbp.bi_fulfilment.org_name IS '机构名称 / institution name, text';
+COMMENT ON COLUMN vbp.bi_fulfilment.province IS '省份编码 / province code (GB/T 2260, 2 digits), code';
+COMMENT ON COLUMN vbp.bi_fulfilment.province_name IS '省份 / province name, text';
+COMMENT ON COLUMN vbp.bi_fulfilment.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
+COMMENT ON COLUMN vbp.bi_fulfilment.generic_name IS '通用名 / generic name of the group, text';
+COMMENT ON COLUMN vbp.bi_fulfilment.cycle_year IS '协议年度 / year of the agreement cycle (1 = first year), ordinal';
+COMMENT ON COLUMN vbp.bi_fulfilment.agreed_volume IS '约定采购量 / agreed volume for the agreement year, units (最小计量单位)';
+COMMENT ON COLUMN vbp.bi_fulfilment.cycle_start IS '协议年度起始日 / first day of the agreement year, date';
+COMMENT ON COLUMN vbp.bi_fulfilment.cycle_end IS '协议年度截止日 / last day of the agreement year, date';
+COMMENT ON COLUMN vbp.bi_fulfilment.time_progress IS '时间进度 / time progress, elapsed days ÷ days of the agreement year, ratio (0–1)';
+COMMENT ON COLUMN vbp.bi_fulfilment.selected_volume IS '中选产品采购量 / units of selected products bought in the agreement year up to the report date, units (最小计量单位)';
+COMMENT ON COLUMN vbp.bi_fulfilment.nonselected_volume IS '非中选产品采购量 / units of other products of the group (non-selected or not bidding) bought, units (最小计量单位)';
+COMMENT ON COLUMN vbp.bi_fulfilment.completion IS '完成率 / completion, selected units bought ÷ agreed units (1 if nothing agreed), ratio';
+COMMENT ON COLUMN vbp.bi_fulfilment.status IS '履约状态 / fulfilment status: completed, on_track, lagging, severely_lagging, code';
+COMMENT ON COLUMN vbp.bi_fulfilment.status_zh IS '履约状态（中文） / fulfilment status in Chinese (已完成, 进度正常, 滞后, 严重滞后), text';
+COMMENT ON COLUMN vbp.bi_fulfilment.selected_share IS '中选产品使用占比 / selected share, selected units ÷ (selected + non-selected units), ratio (0–1)';
+COMMENT ON COLUMN vbp.bi_fulfilment.prefers_selected IS '优先使用中选产品 / true = selected share reaches selected_share_floor (0.7) or no purchases, flag';
+COMMENT ON COLUMN vbp.bi_fulfilment.payments_due IS '应回款笔数 / purchases of batch products whose payment is due (accepted ≥ 30 days ago, or paid), count';
+COMMENT ON COLUMN vbp.bi_fulfilment.paid_on_time IS '按时回款笔数 / purchases paid to the supplier within 30 days (payment_days) of acceptance, count';
+COMMENT ON COLUMN vbp.bi_fulfilment.on_time_rate IS '按时回款率 / on-time payment rate, paid on time ÷ payments due, ratio (0–1)';
 
-CREATE MATERIALIZED VIEW vbp.bi_report_credibility AS SELECT * FROM vbp.report_credibility WITH NO DATA;
+CREATE MATERIALIZED VIEW vbp.bi_report_credibility AS
+  SELECT c.batch_id, b.name AS batch_name, c.org_code::text AS org_code, i.name AS org_name,
+         vbp.province(c.org_code) AS province, dp.name AS province_name,
+         c.group_code::text AS group_code, g.generic_name, c.cycle_year, c.level,
+         vbp.label_zh('credibility_level', c.level) AS level_zh,
+         c.baseline_volume, c.reported_volume, c.not_reported, c.under_reported, c.missing_sign_off, c.actual_volume,
+         c.realised_accuracy, c.accuracy_flag, c.log_ratio::numeric AS log_ratio, c.peers, c.robust_z::numeric AS robust_z,
+         c.anomalous, c.over_reported
+  FROM vbp.report_credibility c
+  JOIN vbp.batch b ON b.batch_id = c.batch_id
+  LEFT JOIN vbp.institution i ON i.org_code = c.org_code
+  LEFT JOIN vbp.division dp ON dp.code = vbp.province(c.org_code)
+  LEFT JOIN vbp.generic_group g ON g.group_code = c.group_code
+WITH NO DATA;
 CREATE UNIQUE INDEX bi_report_credibility_key ON vbp.bi_report_credibility (batch_id, org_code, group_code, cycle_year);
 COMMENT ON MATERIALIZED VIEW vbp.bi_report_credibility IS
-  'Volume-report credibility (报量可信度) stored for BI: vbp.report_credibility as of the last vbp.refresh_reports()';
+  'Volume-report credibility (报量可信度) stored for BI: vbp.report_credibility as of the last vbp.refresh_reports(), with names';
+COMMENT ON COLUMN vbp.bi_report_credibility.batch_id IS '批次 / procurement batch id, identifier';
+COMMENT ON COLUMN vbp.bi_report_credibility.batch_name IS '批次名称 / batch name, text';
+COMMENT ON COLUMN vbp.bi_report_credibility.org_code IS '机构编码 / institution code (医保定点医疗机构代码), code';
+COMMENT ON COLUMN vbp.bi_report_credibility.org_name IS '机构名称 / institution name, text';
+COMMENT ON COLUMN vbp.bi_report_credibility.province IS '省份编码 / province code (GB/T 2260, 2 digits), code';
+COMMENT ON COLUMN vbp.bi_report_credibility.province_name IS '省份 / province name, text';
+COMMENT ON COLUMN vbp.bi_report_credibility.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
+COMMENT ON COLUMN vbp.bi_report_credibility.generic_name IS '通用名 / generic name of the group, text';
+COMMENT ON COLUMN vbp.bi_report_credibility.cycle_year IS '协议年度 / year of the agreement cycle (1 = first year), ordinal';
+COMMENT ON COLUMN vbp.bi_report_credibility.level IS '机构级别 / institution level: tertiary, secondary, primary, pharmacy, code';
+COMMENT ON COLUMN vbp.bi_report_credibility.level_zh IS '机构层级（中文） / institution level of the peer cell in Chinese, text';
+COMMENT ON COLUMN vbp.bi_report_credibility.baseline_volume IS '基线用量 / use in the reference period (历史使用量), units (最小计量单位)';
+COMMENT ON COLUMN vbp.bi_report_credibility.reported_volume IS '报量 / reported volume (NULL = not reported), units (最小计量单位)';
+COMMENT ON COLUMN vbp.bi_report_credibility.not_reported IS '未报量 / true = baseline > 0 but no report, flag';
+COMMENT ON COLUMN vbp.bi_report_credibility.under_reported IS '少报 / true = reported < report_floor (0.8) × baseline, flag';
+COMMENT ON COLUMN vbp.bi_report_credibility.missing_sign_off IS '未经领导审核 / true = reported but not signed off by leadership, flag';
+COMMENT ON COLUMN vbp.bi_report_credibility.actual_volume IS '实际采购量 / units of all products of the group bought in the year up to the report date, units (最小计量单位)';
+COMMENT ON COLUMN vbp.bi_report_credibility.realised_accuracy IS '报量准确度 / actual ÷ reported volume, once the agreement year has ended, ratio';
+COMMENT ON COLUMN vbp.bi_report_credibility.accuracy_flag IS '准确度异常 / true = realised accuracy outside [0.8, 1.2], flag';
+COMMENT ON COLUMN vbp.bi_report_credibility.log_ratio IS '报量对数比 / ln(reported ÷ baseline), log ratio';
+COMMENT ON COLUMN vbp.bi_report_credibility.peers IS '同组报量数 / peer reports in the cell (batch × year × group × institution level), count';
+COMMENT ON COLUMN vbp.bi_report_credibility.robust_z IS '稳健Z值 / robust z of the log ratio among peers (median/MAD), z-score';
+COMMENT ON COLUMN vbp.bi_report_credibility.anomalous IS '报量异常 / true = |robust z| > 3.5, flag';
+COMMENT ON COLUMN vbp.bi_report_credibility.over_reported IS '多报 / true = reported > 2 × baseline (over_report_multiple), flag';
 
-CREATE MATERIALIZED VIEW vbp.bi_batch_summary AS SELECT * FROM vbp.batch_summary WITH NO DATA;
+CREATE MATERIALIZED VIEW vbp.bi_batch_summary AS
+  SELECT s.batch_id, s.name, b.kind, vbp.label_zh('batch_kind', b.kind) AS kind_zh, s.drugs, s.published_drugs,
+         s.avg_cut, s.published_avg_cut, s.volume_weighted_cut, s.essential, s.selected_products,
+         s.fulfilment_ratio, s.first_year_ratio
+  FROM vbp.batch_summary s JOIN vbp.batch b ON b.batch_id = s.batch_id
+WITH NO DATA;
 CREATE UNIQUE INDEX bi_batch_summary_key ON vbp.bi_batch_summary (batch_id);
 COMMENT ON MATERIALIZED VIEW vbp.bi_batch_summary IS
   'Batch summary (批次汇总) stored for BI: vbp.batch_summary as of the last vbp.refresh_reports()';
+COMMENT ON COLUMN vbp.bi_batch_summary.batch_id IS '批次 / procurement batch id, identifier';
+COMMENT ON COLUMN vbp.bi_batch_summary.name IS '批次名称 / batch name, e.g. 第一批国家集采, text';
+COMMENT ON COLUMN vbp.bi_batch_summary.kind IS '批次类型 / batch kind: national, alliance, provincial, code';
+COMMENT ON COLUMN vbp.bi_batch_summary.kind_zh IS '批次类型（中文） / batch kind in Chinese (国家组织集采, 省际联盟集采, 省级集采), text';
+COMMENT ON COLUMN vbp.bi_batch_summary.drugs IS '中选品种数 / drugs (generic groups) with a winner in the batch, count';
+COMMENT ON COLUMN vbp.bi_batch_summary.published_drugs IS '公布品种数 / number of drugs as officially published, count';
+COMMENT ON COLUMN vbp.bi_batch_summary.avg_cut IS '平均降幅 / unweighted average price cut over drugs (a drug = mean of its winners), ratio (0–1)';
+COMMENT ON COLUMN vbp.bi_batch_summary.published_avg_cut IS '公布平均降幅 / average price cut as officially published, ratio (0–1)';
+COMMENT ON COLUMN vbp.bi_batch_summary.volume_weighted_cut IS '加权平均降幅 / volume-weighted cut, 1 − Σ(中选价×约定量) ÷ Σ(集采前价×约定量), ratio (0–1)';
+COMMENT ON COLUMN vbp.bi_batch_summary.essential IS '基本药物品种数 / drugs on the national essential medicines list (基本药物), count';
+COMMENT ON COLUMN vbp.bi_batch_summary.selected_products IS '中选产品数 / selected (winning) products over all drugs of the batch, count';
+COMMENT ON COLUMN vbp.bi_batch_summary.fulfilment_ratio IS '履约进度比 / selected units bought ÷ Σ(agreed volume × time progress), all agreement years, ratio';
+COMMENT ON COLUMN vbp.bi_batch_summary.first_year_ratio IS '首年履约进度比 / selected units bought ÷ Σ(agreed volume × time progress), first agreement year only, ratio';
 
-CREATE MATERIALIZED VIEW vbp.bi_retention_statement AS SELECT * FROM vbp.retention_statement WITH NO DATA;
+CREATE MATERIALIZED VIEW vbp.bi_retention_statement AS
+  SELECT r.batch_id, b.name AS batch_name, r.org_code::text AS org_code, i.name AS org_name,
+         vbp.province(r.org_code) AS province, dp.name AS province_name, r.cycle_year, r.year_end, r.interim, r.groups,
+         r.budget::numeric(18,2) AS budget, r.spend::numeric(18,2) AS spend, r.savings::numeric(18,2) AS savings,
+         r.deductions::numeric(18,2) AS deductions, r.counted_savings::numeric(18,2) AS counted_savings,
+         r.score, r.grade, vbp.label_zh('retention_grade', r.grade) AS grade_zh, r.retention_ratio,
+         r.retained::numeric(18,2) AS retained, r.settled, r.settled_retained::numeric(18,2) AS settled_retained,
+         r.adjustments::numeric(18,2) AS adjustments, r.net_retained::numeric(18,2) AS net_retained,
+         r.forfeited, vbp.label_zh('forfeited', r.forfeited) AS forfeited_zh
+  FROM vbp.retention_statement r
+  JOIN vbp.batch b ON b.batch_id = r.batch_id
+  LEFT JOIN vbp.institution i ON i.org_code = r.org_code
+  LEFT JOIN vbp.division dp ON dp.code = vbp.province(r.org_code)
+WITH NO DATA;
 CREATE UNIQUE INDEX bi_retention_statement_key ON vbp.bi_retention_statement (batch_id, org_code, cycle_year);
 COMMENT ON MATERIALIZED VIEW vbp.bi_retention_statement IS
-  'Retention statement (结余留用测算) stored for BI: vbp.retention_statement as of the last vbp.refresh_reports()';
+  'Retention statement (结余留用测算) stored for BI: vbp.retention_statement as of the last vbp.refresh_reports(), money in yuan as numeric';
+COMMENT ON COLUMN vbp.bi_retention_statement.batch_id IS '批次 / procurement batch id, identifier';
+COMMENT ON COLUMN vbp.bi_retention_statement.batch_name IS '批次名称 / batch name, text';
+COMMENT ON COLUMN vbp.bi_retention_statement.org_code IS '机构编码 / institution code (医保定点医疗机构代码), code';
+COMMENT ON COLUMN vbp.bi_retention_statement.org_name IS '机构名称 / institution name, text';
+COMMENT ON COLUMN vbp.bi_retention_statement.province IS '省份编码 / province code (GB/T 2260, 2 digits), code';
+COMMENT ON COLUMN vbp.bi_retention_statement.province_name IS '省份 / province name, text';
+COMMENT ON COLUMN vbp.bi_retention_statement.cycle_year IS '协议年度 / year of the agreement cycle (1 = first year), ordinal';
+COMMENT ON COLUMN vbp.bi_retention_statement.year_end IS '年度截止日 / last day of the agreement year of the institution, date';
+COMMENT ON COLUMN vbp.bi_retention_statement.interim IS '期中测算 / true = year ends after the report date (spend to date vs whole-year budget), flag';
+COMMENT ON COLUMN vbp.bi_retention_statement.groups IS '品种数 / generic groups in the statement, count';
+COMMENT ON COLUMN vbp.bi_retention_statement.budget IS '医保基金预算 / budget B = Σ agreed volume × pre-procurement price × r_pay × s_ins, yuan (元), numeric(18,2)';
+COMMENT ON COLUMN vbp.bi_retention_statement.spend IS '医保基金支出 / spend E = Σ (min(selected, agreed) × selected price + non-selected spend) × r_pay × s_ins, yuan (元), numeric(18,2)';
+COMMENT ON COLUMN vbp.bi_retention_statement.savings IS '结余金额 / savings S = B − E before deductions, yuan (元), numeric(18,2)';
+COMMENT ON COLUMN vbp.bi_retention_statement.deductions IS '扣减金额 / deductions for not- or under-reported groups (savings − counted savings), yuan (元), numeric(18,2)';
+COMMENT ON COLUMN vbp.bi_retention_statement.counted_savings IS '计入结余 / savings counted after deductions, yuan (元), numeric(18,2)';
+COMMENT ON COLUMN vbp.bi_retention_statement.score IS '考核得分 / assessment score, 0–100, score';
+COMMENT ON COLUMN vbp.bi_retention_statement.grade IS '考核等级 / assessment grade (e.g. A–D), code';
+COMMENT ON COLUMN vbp.bi_retention_statement.grade_zh IS '考核档次（中文） / assessment grade in Chinese, text';
+COMMENT ON COLUMN vbp.bi_retention_statement.retention_ratio IS '留用比例 / retention ratio of the grade (at least the floor), ratio (0–1)';
+COMMENT ON COLUMN vbp.bi_retention_statement.retained IS '结余留用金额 / retained R = max(0, counted savings) × ratio, 0 if forfeited, yuan (元), numeric(18,2)';
+COMMENT ON COLUMN vbp.bi_retention_statement.settled IS '已结算 / true = the year has been settled, flag';
+COMMENT ON COLUMN vbp.bi_retention_statement.settled_retained IS '结算留用金额 / retained amount recorded at settlement, yuan (元), numeric(18,2)';
+COMMENT ON COLUMN vbp.bi_retention_statement.adjustments IS '调整金额 / sum of adjustments to the settlement, yuan (元), numeric(18,2)';
+COMMENT ON COLUMN vbp.bi_retention_statement.net_retained IS '净留用金额 / settled retained amount plus adjustments (NULL if not settled), yuan (元), numeric(18,2)';
+COMMENT ON COLUMN vbp.bi_retention_statement.forfeited IS '取消留用原因 / reason retention is forfeited (a group not reported; agreed volume not completed), text';
+COMMENT ON COLUMN vbp.bi_retention_statement.forfeited_zh IS '不予留用原因（中文） / why retention is forfeited, in Chinese; empty when not forfeited, text';
 
-CREATE MATERIALIZED VIEW vbp.bi_price_benchmark AS SELECT * FROM vbp.price_benchmark WITH NO DATA;
+CREATE MATERIALIZED VIEW vbp.bi_price_benchmark AS
+  SELECT p.month, p.group_code::text AS group_code, g.generic_name, p.org_code::text AS org_code, i.name AS org_name,
+         vbp.province(p.org_code) AS province, dp.name AS province_name,
+         p.quantity, p.spend::numeric(18,2) AS spend, p.unit_price, p.peers, p.benchmark_unit_price,
+         p.median_unit_price, p.percentile, p.saving::numeric(18,2) AS saving
+  FROM vbp.price_benchmark p
+  LEFT JOIN vbp.institution i ON i.org_code = p.org_code
+  LEFT JOIN vbp.division dp ON dp.code = vbp.province(p.org_code)
+  LEFT JOIN vbp.generic_group g ON g.group_code = p.group_code
+WITH NO DATA;
 CREATE UNIQUE INDEX bi_price_benchmark_key ON vbp.bi_price_benchmark (month, group_code, org_code);
 COMMENT ON MATERIALIZED VIEW vbp.bi_price_benchmark IS
-  'Price benchmark (价格对标) stored for BI: vbp.price_benchmark as of the last vbp.refresh_reports()';
+  'Price benchmark (价格对标) stored for BI: vbp.price_benchmark as of the last vbp.refresh_reports(), money in yuan as numeric';
+COMMENT ON COLUMN vbp.bi_price_benchmark.month IS '月份 / month (first day), date';
+COMMENT ON COLUMN vbp.bi_price_benchmark.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
+COMMENT ON COLUMN vbp.bi_price_benchmark.generic_name IS '通用名 / generic name of the group, text';
+COMMENT ON COLUMN vbp.bi_price_benchmark.org_code IS '机构编码 / institution code (医保定点医疗机构代码), code';
+COMMENT ON COLUMN vbp.bi_price_benchmark.org_name IS '机构名称 / institution name, text';
+COMMENT ON COLUMN vbp.bi_price_benchmark.province IS '省份编码 / province code (GB/T 2260, 2 digits), code';
+COMMENT ON COLUMN vbp.bi_price_benchmark.province_name IS '省份 / province name, text';
+COMMENT ON COLUMN vbp.bi_price_benchmark.quantity IS '采购量 / units bought in the month, units (最小计量单位)';
+COMMENT ON COLUMN vbp.bi_price_benchmark.spend IS '采购金额 / amount spent in the month, yuan (元), numeric(18,2)';
+COMMENT ON COLUMN vbp.bi_price_benchmark.unit_price IS '单价 / unit price, spend ÷ units, yuan (元) per unit';
+COMMENT ON COLUMN vbp.bi_price_benchmark.peers IS '同类机构数 / peer institutions buying the generic group in the month, count';
+COMMENT ON COLUMN vbp.bi_price_benchmark.benchmark_unit_price IS '对标单价 / unit price of peers at the benchmark centile (10th percentile), yuan (元) per unit';
+COMMENT ON COLUMN vbp.bi_price_benchmark.median_unit_price IS '同类中位单价 / median unit price of peers, yuan (元) per unit';
+COMMENT ON COLUMN vbp.bi_price_benchmark.percentile IS '价格百分位 / percentile rank of the unit price among peers, 0 cheapest to 100 dearest, percentile (0–100)';
+COMMENT ON COLUMN vbp.bi_price_benchmark.saving IS '可节约金额 / price-per-unit saving max(0, spend − units × benchmark unit price), yuan (元), numeric(18,2)';
 
-CREATE MATERIALIZED VIEW vbp.bi_nrdl_stocking_summary AS SELECT * FROM vbp.nrdl_stocking_summary WITH NO DATA;
+CREATE MATERIALIZED VIEW vbp.bi_nrdl_stocking_summary AS
+  SELECT s.version_id, v.name AS version_name, s.scope, vbp.label_zh('stocking_scope', s.scope) AS scope_zh, s.key,
+         CASE WHEN s.scope IN ('province', 'city') THEN d.name WHEN s.scope = 'level' THEN vbp.label_zh('institution_level', s.key)
+              ELSE '全国' END AS key_name,
+         s.institutions, s.applicable, s.stocked, s.stocking_rate
+  FROM vbp.nrdl_stocking_summary s
+  JOIN vbp.nrdl_version v ON v.version_id = s.version_id
+  LEFT JOIN vbp.division d ON d.code = s.key AND s.scope IN ('province', 'city')
+WITH NO DATA;
 CREATE UNIQUE INDEX bi_nrdl_stocking_summary_key ON vbp.bi_nrdl_stocking_summary (version_id, scope, key);
 COMMENT ON MATERIALIZED VIEW vbp.bi_nrdl_stocking_summary IS
-  'Negotiated-drug stocking rates (谈判药品配备率) stored for BI: vbp.nrdl_stocking_summary as of the last vbp.refresh_reports()';
+  'Negotiated-drug stocking rates (谈判药品配备率) stored for BI: vbp.nrdl_stocking_summary as of the last vbp.refresh_reports(), with the names of provinces, cities and levels';
+COMMENT ON COLUMN vbp.bi_nrdl_stocking_summary.version_id IS '目录版本 / negotiated-drug list version id (谈判药品目录版本), identifier';
+COMMENT ON COLUMN vbp.bi_nrdl_stocking_summary.version_name IS '目录版本名称 / negotiated-drug list version name, text';
+COMMENT ON COLUMN vbp.bi_nrdl_stocking_summary.scope IS '汇总层级 / aggregation scope: national, province, city, level, code';
+COMMENT ON COLUMN vbp.bi_nrdl_stocking_summary.scope_zh IS '统计口径（中文） / scope in Chinese (全国, 省, 地市, 机构级别), text';
+COMMENT ON COLUMN vbp.bi_nrdl_stocking_summary.key IS '汇总对象 / key: all, province code, city code or institution level, code';
+COMMENT ON COLUMN vbp.bi_nrdl_stocking_summary.key_name IS '统计对象名称 / name of the province, city or institution level the row is about, text';
+COMMENT ON COLUMN vbp.bi_nrdl_stocking_summary.institutions IS '医疗机构数 / medical institutions in the scope, count';
+COMMENT ON COLUMN vbp.bi_nrdl_stocking_summary.applicable IS '应配备数 / applicable (institution, drug) pairs, count';
+COMMENT ON COLUMN vbp.bi_nrdl_stocking_summary.stocked IS '已配备数 / stocked (institution, drug) pairs, count';
+COMMENT ON COLUMN vbp.bi_nrdl_stocking_summary.stocking_rate IS '配备率 / stocking rate, Σ stocked ÷ Σ applicable pairs, ratio (0–1)';
 
-CREATE MATERIALIZED VIEW vbp.bi_nrdl_monitoring AS SELECT * FROM vbp.nrdl_monitoring WITH NO DATA;
+CREATE MATERIALIZED VIEW vbp.bi_nrdl_monitoring AS
+  SELECT m.province, d.name AS province_name, m.month, m.drugs, m.institutions, m.applicable, m.stocked,
+         m.stocking_rate, m.lines, m.units, m.amount::numeric(18,2) AS amount, m.fund_paid::numeric(18,2) AS fund_paid,
+         m.pharmacy_share
+  FROM vbp.nrdl_monitoring m
+  LEFT JOIN vbp.division d ON d.code = m.province
+WITH NO DATA;
 CREATE UNIQUE INDEX bi_nrdl_monitoring_key ON vbp.bi_nrdl_monitoring (province, month);
 COMMENT ON MATERIALIZED VIEW vbp.bi_nrdl_monitoring IS
-  'Negotiated-drug monitoring (谈判药品落地监测) stored for BI: vbp.nrdl_monitoring as of the last vbp.refresh_reports()';
+  'Negotiated-drug monitoring (谈判药品落地监测) stored for BI: vbp.nrdl_monitoring as of the last vbp.refresh_reports(), money in yuan as numeric';
+COMMENT ON COLUMN vbp.bi_nrdl_monitoring.province IS '省份 / province code (GB/T 2260, 2 digits), code';
+COMMENT ON COLUMN vbp.bi_nrdl_monitoring.province_name IS '省份 / province name, text';
+COMMENT ON COLUMN vbp.bi_nrdl_monitoring.month IS '月份 / month (first day), date';
+COMMENT ON COLUMN vbp.bi_nrdl_monitoring.drugs IS '现行谈判药品数 / negotiated drugs in force at the month end, count';
+COMMENT ON COLUMN vbp.bi_nrdl_monitoring.institutions IS '医疗机构数 / medical institutions of the province with applicable drugs, count';
+COMMENT ON COLUMN vbp.bi_nrdl_monitoring.applicable IS '应配备数 / applicable (institution, drug) pairs at the month end, count';
+COMMENT ON COLUMN vbp.bi_nrdl_monitoring.stocked IS '已配备数 / stocked (institution, drug) pairs at the month end, count';
+COMMENT ON COLUMN vbp.bi_nrdl_monitoring.stocking_rate IS '配备率 / stocking rate, stocked pairs ÷ applicable pairs, ratio (0–1)';
+COMMENT ON COLUMN vbp.bi_nrdl_monitoring.lines IS '使用明细数 / negotiated-drug dispensing lines in the month, count';
+COMMENT ON COLUMN vbp.bi_nrdl_monitoring.units IS '使用量 / units of negotiated drugs dispensed in the month, units (最小计量单位)';
+COMMENT ON COLUMN vbp.bi_nrdl_monitoring.amount IS '使用金额 / amount of negotiated drugs dispensed in the month, yuan (元), numeric(18,2)';
+COMMENT ON COLUMN vbp.bi_nrdl_monitoring.fund_paid IS '统筹支付金额 / insurance fund payments (医保基金统筹支付) for them in the month, yuan (元), numeric(18,2)';
+COMMENT ON COLUMN vbp.bi_nrdl_monitoring.pharmacy_share IS '药店渠道占比 / pharmacy (双通道药店) channel share of the amount, ratio (0–1)';
+
+CREATE MATERIALIZED VIEW vbp.bi_trace_code_monthly AS
+  SELECT t.month, t.org_code::text AS org_code, i.name AS org_name,
+         vbp.province(t.org_code) AS province, dp.name AS province_name, t.scans, t.repeats, t.repeat_rate
+  FROM vbp.trace_code_monthly t
+  LEFT JOIN vbp.institution i ON i.org_code = t.org_code
+  LEFT JOIN vbp.division dp ON dp.code = vbp.province(t.org_code)
+WITH NO DATA;
+CREATE UNIQUE INDEX bi_trace_code_monthly_key ON vbp.bi_trace_code_monthly (month, org_code);
+COMMENT ON MATERIALIZED VIEW vbp.bi_trace_code_monthly IS
+  'Traceability-code scans and repeats per institution and month (追溯码重复监测) stored for BI: vbp.trace_code_monthly as of the last vbp.refresh_reports()';
+COMMENT ON COLUMN vbp.bi_trace_code_monthly.month IS '月份 / month (its first day), date';
+COMMENT ON COLUMN vbp.bi_trace_code_monthly.org_code IS '机构编码 / institution code (定点医药机构代码) of the dispensing line, code';
+COMMENT ON COLUMN vbp.bi_trace_code_monthly.org_name IS '机构名称 / institution name, text';
+COMMENT ON COLUMN vbp.bi_trace_code_monthly.province IS '省份编码 / province code (GB/T 2260, 2 digits), code';
+COMMENT ON COLUMN vbp.bi_trace_code_monthly.province_name IS '省份 / province name, text';
+COMMENT ON COLUMN vbp.bi_trace_code_monthly.scans IS '扫码发药行数 / dispensing lines with a traceability code, count';
+COMMENT ON COLUMN vbp.bi_trace_code_monthly.repeats IS '重复追溯码行数 / lines whose code had been dispensed before (回流药, 串换), count';
+COMMENT ON COLUMN vbp.bi_trace_code_monthly.repeat_rate IS '重复率 / repeats ÷ scans, ratio (0–1)';
 
 -- built on two of the above, so refreshed after them
 CREATE MATERIALIZED VIEW vbp.bi_institution_scorecard AS
-  SELECT f.batch_id, f.org_code, f.cycle_year, count(*) AS agreements,
+  SELECT f.batch_id, f.org_code, min(f.org_name) AS org_name, min(f.province_name) AS province_name, f.cycle_year,
+         count(*) AS agreements,
          count(*) FILTER (WHERE f.status = 'completed') AS completed,
          count(*) FILTER (WHERE f.status = 'on_track') AS on_track,
          count(*) FILTER (WHERE f.status = 'lagging') AS lagging,
@@ -63,6 +351,69 @@ WITH NO DATA;
 CREATE UNIQUE INDEX bi_institution_scorecard_key ON vbp.bi_institution_scorecard (batch_id, org_code, cycle_year);
 COMMENT ON MATERIALIZED VIEW vbp.bi_institution_scorecard IS
   'Scorecard of each institution, batch and cycle year (机构履约记分卡) for BI, from vbp.bi_fulfilment and vbp.bi_report_credibility: agreements by status, not preferring selected products, late payments, volume reports not made, under-reported and anomalous';
+COMMENT ON COLUMN vbp.bi_institution_scorecard.batch_id IS '批次 / procurement batch id, identifier';
+COMMENT ON COLUMN vbp.bi_institution_scorecard.org_code IS '机构编码 / institution code (医保定点医疗机构代码), code';
+COMMENT ON COLUMN vbp.bi_institution_scorecard.org_name IS '机构名称 / institution name, text';
+COMMENT ON COLUMN vbp.bi_institution_scorecard.province_name IS '省份 / province name, text';
+COMMENT ON COLUMN vbp.bi_institution_scorecard.cycle_year IS '协议年度 / year of the agreement cycle (1 = first year), ordinal';
+COMMENT ON COLUMN vbp.bi_institution_scorecard.agreements IS '协议数 / agreements of the institution in the batch and cycle year, count';
+COMMENT ON COLUMN vbp.bi_institution_scorecard.completed IS '已完成协议数 / agreements completed, count';
+COMMENT ON COLUMN vbp.bi_institution_scorecard.on_track IS '进度正常协议数 / agreements on track, count';
+COMMENT ON COLUMN vbp.bi_institution_scorecard.lagging IS '滞后协议数 / agreements lagging behind the time progress, count';
+COMMENT ON COLUMN vbp.bi_institution_scorecard.severely_lagging IS '严重滞后协议数 / agreements severely lagging, count';
+COMMENT ON COLUMN vbp.bi_institution_scorecard.not_preferring_selected IS '未优先使用中选产品协议数 / agreements whose selected share is below the floor, count';
+COMMENT ON COLUMN vbp.bi_institution_scorecard.late_payment IS '回款超期协议数 / agreements with payments not made on time, count';
+COMMENT ON COLUMN vbp.bi_institution_scorecard.reports IS '报量数 / volume reports of the institution in the batch and year, count';
+COMMENT ON COLUMN vbp.bi_institution_scorecard.not_reported IS '未报量数 / groups not reported although used, count';
+COMMENT ON COLUMN vbp.bi_institution_scorecard.under_reported IS '少报量数 / reports below the floor of the baseline, count';
+COMMENT ON COLUMN vbp.bi_institution_scorecard.anomalous IS '报量异常数 / anomalous volume reports (robust z-score), count';
+
+-- ---------------------------------------------------------------------
+-- Alerts announced (预警推送): what is alerting now in the stored views;
+-- vbp.refresh_reports() sends each alert that was not there before the
+-- refresh on NOTIFY channel vbp_alert, and the guard's duplicate-code
+-- alerts are sent as they are written.
+-- ---------------------------------------------------------------------
+CREATE VIEW vbp.bi_alert WITH (security_invoker = true) AS
+  SELECT f.status AS kind, f.org_code, format('batch %s group %s year %s', f.batch_id, f.group_code, f.cycle_year) AS key,
+         f.batch_id, vbp.label_zh('alert', f.status) AS kind_zh
+  FROM vbp.bi_fulfilment f WHERE f.status IN ('lagging', 'severely_lagging')
+  UNION ALL
+  SELECT 'anomalous_report', c.org_code, format('batch %s group %s year %s', c.batch_id, c.group_code, c.cycle_year),
+         c.batch_id, vbp.label_zh('alert', 'anomalous_report')
+  FROM vbp.bi_report_credibility c WHERE c.anomalous;
+COMMENT ON VIEW vbp.bi_alert IS
+  'Alerts standing in the stored BI views (当前预警): agreements lagging or severely lagging and anomalous volume reports, one row each; vbp.refresh_reports() announces on NOTIFY channel vbp_alert the rows a refresh adds';
+COMMENT ON COLUMN vbp.bi_alert.kind IS '预警类型 / alert kind: lagging, severely_lagging or anomalous_report, code';
+COMMENT ON COLUMN vbp.bi_alert.org_code IS '机构编码 / institution code (定点医药机构代码), code';
+COMMENT ON COLUMN vbp.bi_alert.key IS '预警对象 / what the alert is about: batch, generic group and cycle year, text';
+COMMENT ON COLUMN vbp.bi_alert.batch_id IS '批次 / procurement batch id, identifier';
+COMMENT ON COLUMN vbp.bi_alert.kind_zh IS '预警类型（中文） / alert kind in Chinese, text';
+
+CREATE FUNCTION vbp.announce_alert(kind text, org_code text, key text) RETURNS void
+  LANGUAGE sql VOLATILE PARALLEL UNSAFE
+BEGIN ATOMIC
+  SELECT pg_catalog.pg_notify('vbp_alert', json_build_object('kind', kind, 'kind_zh', vbp.label_zh('alert', kind),
+                                                            'org_code', org_code, 'key', key)::text);
+END;
+COMMENT ON FUNCTION vbp.announce_alert(text, text, text) IS
+  'Sends one alert on NOTIFY channel vbp_alert (预警推送): payload JSON {"kind", "kind_zh", "org_code", "key"}; delivered when the sending transaction commits, once per distinct payload';
+REVOKE EXECUTE ON FUNCTION vbp.announce_alert(text, text, text) FROM PUBLIC;
+
+CREATE FUNCTION vbp.announce_trace_alert() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
+BEGIN
+  -- the payload of vbp.announce_alert, written here because the writer's role may not execute it
+  PERFORM pg_notify('vbp_alert', json_build_object('kind', 'duplicate_trace_code', 'kind_zh', vbp.label_zh('alert', 'duplicate_trace_code'),
+                                                   'org_code', n.seen_where, 'key', n.trace_code::text)::text)
+  FROM new_alerts n;
+  RETURN NULL;
+END $$;
+COMMENT ON FUNCTION vbp.announce_trace_alert() IS
+  'Trigger on vbp.trace_alert: announces each duplicate traceability code on NOTIFY channel vbp_alert (kind duplicate_trace_code, the institution, the code)';
+CREATE TRIGGER announce AFTER INSERT ON vbp.trace_alert
+  REFERENCING NEW TABLE AS new_alerts FOR EACH STATEMENT EXECUTE FUNCTION vbp.announce_trace_alert();
+COMMENT ON TRIGGER announce ON vbp.trace_alert IS 'Announces duplicate traceability codes on NOTIFY channel vbp_alert';
 
 CREATE FUNCTION vbp.refresh_reports(concurrent boolean DEFAULT true)
   RETURNS TABLE (step int, matview regclass, mode text, milliseconds numeric)
@@ -73,7 +424,17 @@ DECLARE
   m oid;
   n int := 0;
   t0 timestamptz;
+  announcing boolean;
 BEGIN
+  -- the alerts standing before the refresh, to announce only the new ones;
+  -- a first refresh sets the baseline and announces nothing
+  announcing := (SELECT bool_and(c.relispopulated) FROM pg_class c
+                 WHERE c.oid IN ('vbp.bi_fulfilment'::regclass, 'vbp.bi_report_credibility'::regclass));
+  IF announcing THEN
+    CREATE TEMP TABLE IF NOT EXISTS vbp_refresh_alerts (kind text, org_code text, key text) ON COMMIT DROP;
+    TRUNCATE vbp_refresh_alerts;
+    INSERT INTO vbp_refresh_alerts SELECT a.kind, a.org_code, a.key FROM vbp.bi_alert a;
+  END IF;
   SELECT array_agg(c.oid) INTO todo FROM pg_class c
   WHERE c.relnamespace = 'vbp'::regnamespace AND c.relkind = 'm';
   -- the materialized views each one reads, directly or through views
@@ -118,7 +479,223 @@ BEGIN
     END LOOP;
     todo := ARRAY(SELECT x FROM unnest(todo) x WHERE x <> ALL (ready));
   END LOOP;
+  IF announcing THEN
+    PERFORM vbp.announce_alert(a.kind, a.org_code, a.key)
+    FROM (SELECT b.kind, b.org_code, b.key FROM vbp.bi_alert b
+          EXCEPT SELECT o.kind, o.org_code, o.key FROM vbp_refresh_alerts o) a;
+  END IF;
 END $$;
 COMMENT ON FUNCTION vbp.refresh_reports(boolean) IS
-  'Refreshes every materialized view of vbp (报表刷新) in dependency order (a view that reads another comes after it, found through pg_depend), CONCURRENTLY once populated so BI readers are never blocked (a first refresh, or concurrent => false, is a full refresh); returns each step with its mode and time';
+  'Refreshes every materialized view of vbp (报表刷新) in dependency order (a view that reads another comes after it, found through pg_depend), CONCURRENTLY once populated so BI readers are never blocked (a first refresh, or concurrent => false, is a full refresh); returns each step with its mode and time; then announces on NOTIFY channel vbp_alert every row of vbp.bi_alert the refresh added (a first refresh announces nothing)';
 REVOKE EXECUTE ON FUNCTION vbp.refresh_reports(boolean) FROM PUBLIC;
+
+-- ---------------------------------------------------------------------
+-- The report page (监测报告页): one self-contained HTML page in Chinese
+-- with inline SVG charts, computed from the live reports as of a date and
+-- within the caller's row-level-security scope; no script, no font, no
+-- image fetched at view time (doc/bi.md).
+-- ---------------------------------------------------------------------
+CREATE FUNCTION vbp.html_escape(s text) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN replace(replace(replace(replace(replace(s, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;');
+COMMENT ON FUNCTION vbp.html_escape(text) IS
+  'Text made safe inside HTML and SVG (HTML 转义): & < > " and '' replaced by their character references';
+
+CREATE FUNCTION vbp.report_page(as_of date DEFAULT vbp.report_date(), batch int DEFAULT NULL, org vbp.orgcode DEFAULT NULL)
+  RETURNS text
+  LANGUAGE plpgsql VOLATILE SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  saved text := current_setting('vbp.as_of', true);
+  b int := batch;
+  b_name text;
+  y int;
+  tp numeric;
+  o vbp.orgcode := org;
+  page text;
+  part text;
+  figs text;
+  n int;
+  h int;
+  r record;
+  vmax numeric;
+  mv int;
+  lagging_orgs int;
+  all_orgs int;
+BEGIN
+  IF as_of IS NULL OR NOT isfinite(as_of) THEN
+    RAISE EXCEPTION 'report date must be a finite date' USING ERRCODE = 'invalid_parameter_value',
+      HINT = 'Pass the date the report is as of, e.g. current_date.';
+  END IF;
+  PERFORM set_config('vbp.as_of', as_of::text, true);
+  page := format($h$<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>药品集中带量采购与医保监测报告 %1$s</title>
+<style>
+body{font-family:"WenQuanYi Micro Hei","Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:24px;color:#222;max-width:980px}
+h1{font-size:22px}h2{font-size:17px;border-left:4px solid #c23531;padding-left:8px;margin-top:28px}
+.meta,.note{color:#666;font-size:12px}table.fig{border-collapse:collapse;font-size:12px;margin-top:6px}
+table.fig td,table.fig th{border:1px solid #ddd;padding:2px 8px;text-align:right}table.fig td:first-child{text-align:left}
+details summary{cursor:pointer;color:#555;font-size:12px}svg text{font-size:11px}
+body:has(section:target)>section:not(:target),body:has(section:target)>h1,body:has(section:target)>p.meta{display:none}
+</style></head><body>
+<h1>药品集中带量采购与医保监测报告</h1>
+<p class="meta">数据截至 <span id="as-of">%1$s</span>；范围：当前登录角色按行级安全可见的数据（角色 %2$s）；由 vbp %3$s 生成，页面不访问网络。</p>
+$h$, as_of, vbp.html_escape(current_user), (SELECT extversion FROM pg_extension WHERE extname = 'vbp'));
+
+  -- 1. fulfilment against time progress, by institution, for one batch and its running year
+  IF b IS NULL THEN
+    SELECT f.batch_id INTO b FROM vbp.fulfilment f
+    GROUP BY f.batch_id ORDER BY count(*) FILTER (WHERE f.status IN ('lagging', 'severely_lagging')) DESC, f.batch_id LIMIT 1;
+  END IF;
+  SELECT bt.name INTO b_name FROM vbp.batch bt WHERE bt.batch_id = b;
+  SELECT max(f.cycle_year) INTO y FROM vbp.fulfilment f WHERE f.batch_id = b;
+  SELECT max(f.time_progress) INTO tp FROM vbp.fulfilment f WHERE f.batch_id = b AND f.cycle_year = y;
+  SELECT count(DISTINCT f.org_code), count(DISTINCT f.org_code) FILTER (WHERE f.status IN ('lagging', 'severely_lagging'))
+    INTO all_orgs, lagging_orgs
+  FROM vbp.fulfilment f WHERE f.batch_id = b AND f.cycle_year = y;
+  CREATE TEMP TABLE IF NOT EXISTS vbp_page_rows (k text, label text, v numeric, v2 numeric, v3 numeric, c text, ord int) ON COMMIT DROP;
+  TRUNCATE vbp_page_rows;
+  INSERT INTO vbp_page_rows
+  SELECT f.org_code::text, coalesce(i.name, f.org_code::text),
+         round(sum(f.selected_volume)::numeric / nullif(sum(f.agreed_volume), 0), 4), NULL, NULL,
+         CASE max(CASE f.status WHEN 'severely_lagging' THEN 3 WHEN 'lagging' THEN 2 ELSE 1 END)
+              WHEN 3 THEN '#c23531' WHEN 2 THEN '#e98f36' ELSE '#5b9b5f' END,
+         row_number() OVER (ORDER BY sum(f.selected_volume)::numeric / nullif(sum(f.agreed_volume), 0), f.org_code::text)
+  FROM vbp.fulfilment f LEFT JOIN vbp.institution i ON i.org_code = f.org_code
+  WHERE f.batch_id = b AND f.cycle_year = y
+  GROUP BY f.org_code, i.name;
+  DELETE FROM vbp_page_rows WHERE ord > 30;
+  SELECT count(*), greatest(1.2, max(v)) INTO n, vmax FROM vbp_page_rows;
+  h := 40 + 20 * n;
+  part := format('<svg id="chart-fulfilment" xmlns="http://www.w3.org/2000/svg" width="900" height="%s" viewBox="0 0 900 %s">', h + 20, h + 20)
+    || '<rect width="900" height="' || (h + 20) || '" fill="#fff"/>'
+    || coalesce((SELECT string_agg(format('<text x="235" y="%s" text-anchor="end">%s</text><rect x="240" y="%s" width="%s" height="14" fill="%s"/><text x="%s" y="%s">%s%%</text>',
+                  30 + 20 * (ord - 1) + 11, vbp.html_escape(left(label, 16)), 30 + 20 * (ord - 1),
+                  round(560 * least(v, vmax) / vmax, 1), c, round(245 + 560 * least(v, vmax) / vmax, 1), 30 + 20 * (ord - 1) + 11,
+                  to_char(100 * v, 'FM990.0')), '' ORDER BY ord) FROM vbp_page_rows), '')
+    || CASE WHEN tp IS NOT NULL THEN format('<line x1="%1$s" x2="%1$s" y1="22" y2="%2$s" stroke="#333" stroke-dasharray="4 3"/><text x="%1$s" y="16" text-anchor="middle">时间进度 %3$s%%</text>',
+                  round(240 + 560 * least(tp, vmax) / vmax, 1), h, to_char(100 * tp, 'FM990.0')) ELSE '' END
+    || format('<line x1="%1$s" x2="%1$s" y1="22" y2="%2$s" stroke="#999"/><text x="%1$s" y="%3$s" text-anchor="middle" fill="#666">100%%</text>', round(240 + 560 / vmax, 1), h, h + 14)
+    || '</svg>';
+  figs := (SELECT string_agg(format('<tr data-chart="fulfilment" data-key="%s" data-value="%s"><td>%s</td><td>%s%%</td></tr>',
+                   vbp.html_escape(k), v, vbp.html_escape(label), to_char(100 * v, 'FM990.00')), '' ORDER BY ord) FROM vbp_page_rows);
+  page := page || format('<section id="fulfilment"><h2>一、约定采购量完成进度（%s，第 %s 协议年度）</h2>', vbp.html_escape(coalesce(b_name, '无数据')), coalesce(y, 0))
+    || format('<p class="note">%s 家机构中 <b id="lagging-orgs" data-value="%s">%s</b> 家有滞后品种；虚线为时间进度 %s%%。图中为完成率最低的 %s 家（完成率 = 中选产品采购量 ÷ 约定采购量，按机构合计），红色为有严重滞后品种、橙色为有滞后品种。</p>',
+              coalesce(all_orgs, 0), coalesce(lagging_orgs, 0), coalesce(lagging_orgs, 0), coalesce(to_char(100 * tp, 'FM990.0'), '—'), n)
+    || part || '<details><summary>数据表</summary><table class="fig"><tr><th>机构</th><th>完成率</th></tr>' || coalesce(figs, '') || '</table></details></section>';
+
+  -- 2. price cuts by batch, unweighted vs volume-weighted
+  TRUNCATE vbp_page_rows;
+  INSERT INTO vbp_page_rows
+  SELECT s.batch_id::text, s.name, round(s.avg_cut, 4), round(s.volume_weighted_cut, 4), NULL, NULL,
+         row_number() OVER (ORDER BY s.batch_id)
+  FROM vbp.batch_summary s;
+  SELECT count(*) INTO n FROM vbp_page_rows;
+  h := 50 + 40 * n;
+  part := format('<svg id="chart-price-cuts" xmlns="http://www.w3.org/2000/svg" width="900" height="%s" viewBox="0 0 900 %s">', h, h)
+    || '<rect width="900" height="' || h || '" fill="#fff"/>'
+    || '<rect x="240" y="6" width="12" height="10" fill="#3a6ea5"/><text x="256" y="15">平均降幅（不加权）</text><rect x="400" y="6" width="12" height="10" fill="#c23531"/><text x="416" y="15">按采购量加权降幅</text>'
+    || coalesce((SELECT string_agg(format('<text x="235" y="%s" text-anchor="end">%s</text><rect x="240" y="%s" width="%s" height="14" fill="#3a6ea5"/><text x="%s" y="%s">%s%%</text><rect x="240" y="%s" width="%s" height="14" fill="#c23531"/><text x="%s" y="%s">%s</text>',
+                  30 + 40 * (ord - 1) + 18, vbp.html_escape(left(label, 16)),
+                  30 + 40 * (ord - 1), round(560 * coalesce(v, 0), 1), round(245 + 560 * coalesce(v, 0), 1), 30 + 40 * (ord - 1) + 11, to_char(100 * v, 'FM990.0'),
+                  30 + 40 * (ord - 1) + 16, round(560 * coalesce(v2, 0), 1), round(245 + 560 * coalesce(v2, 0), 1), 30 + 40 * (ord - 1) + 27,
+                  CASE WHEN v2 IS NULL THEN '无采购' ELSE to_char(100 * v2, 'FM990.0') || '%' END), '' ORDER BY ord) FROM vbp_page_rows), '')
+    || '</svg>';
+  figs := (SELECT string_agg(format('<tr data-chart="price-cuts" data-key="%s" data-value="%s" data-value2="%s"><td>%s</td><td>%s%%</td><td>%s</td></tr>',
+                   k, v, coalesce(v2::text, ''), vbp.html_escape(label), to_char(100 * v, 'FM990.00'),
+                   coalesce(to_char(100 * v2, 'FM990.00') || '%', '—')), '' ORDER BY ord) FROM vbp_page_rows);
+  page := page || '<section id="price-cuts"><h2>二、各批次价格降幅：不加权与按采购量加权</h2>'
+    || '<p class="note">平均降幅 = 各品种（中选价相对参考价）降幅的简单平均；加权降幅按各品种实际采购量加权。</p>'
+    || part || '<details><summary>数据表</summary><table class="fig"><tr><th>批次</th><th>平均降幅</th><th>加权降幅</th></tr>' || coalesce(figs, '') || '</table></details></section>';
+
+  -- 3. retention waterfall for one institution
+  TRUNCATE vbp_page_rows;
+  IF o IS NULL THEN
+    SELECT s.org_code INTO o FROM vbp.retention_statement s WHERE s.batch_id = b
+    ORDER BY s.retained DESC, s.org_code LIMIT 1;
+  END IF;
+  SELECT s.* INTO r FROM vbp.retention_statement s WHERE s.batch_id = b AND s.org_code = o ORDER BY s.cycle_year DESC LIMIT 1;
+  IF FOUND THEN
+    INSERT INTO vbp_page_rows VALUES
+      ('budget', '医保基金预算', r.budget::numeric, 0, r.budget::numeric, '#3a6ea5', 1),
+      ('spend', '实际采购金额', r.spend::numeric, r.budget::numeric - r.spend::numeric, r.budget::numeric, '#e98f36', 2),
+      ('savings', '结余', r.savings::numeric, 0, r.savings::numeric, '#3a6ea5', 3),
+      ('deductions', '扣减', r.deductions::numeric, r.savings::numeric - r.deductions::numeric, r.savings::numeric, '#e98f36', 4),
+      ('counted_savings', '计入结余', r.counted_savings::numeric, 0, r.counted_savings::numeric, '#3a6ea5', 5),
+      ('retained', '留用金额', r.retained::numeric, 0, r.retained::numeric, '#5b9b5f', 6);
+  END IF;
+  SELECT count(*), greatest(max(abs(v3)), max(abs(v2)), 1) INTO n, vmax FROM vbp_page_rows;
+  h := 320;
+  part := '<svg id="chart-retention" xmlns="http://www.w3.org/2000/svg" width="900" height="340" viewBox="0 0 900 340"><rect width="900" height="340" fill="#fff"/>'
+    || '<line x1="60" x2="860" y1="280" y2="280" stroke="#999"/>'
+    || coalesce((SELECT string_agg(format('<rect x="%s" y="%s" width="90" height="%s" fill="%s"/><text x="%s" y="%s" text-anchor="middle">%s</text><text x="%s" y="300" text-anchor="middle">%s</text>',
+                  80 + 130 * (ord - 1), round(280 - 240 * greatest(v2, v3) / vmax, 1), greatest(round(240 * abs(v3 - v2) / vmax, 1), 1), c,
+                  80 + 130 * (ord - 1) + 45, round(280 - 240 * greatest(v2, v3) / vmax - 6, 1), to_char(v, 'FM999,999,999,990.00'),
+                  80 + 130 * (ord - 1) + 45, label), '' ORDER BY ord) FROM vbp_page_rows), '<text x="450" y="150" text-anchor="middle">无结余留用数据</text>')
+    || '</svg>';
+  figs := (SELECT string_agg(format('<tr data-chart="retention" data-key="%s" data-value="%s"><td>%s</td><td>%s</td></tr>',
+                   k, v, label, to_char(v, 'FM999,999,999,990.00')), '' ORDER BY ord) FROM vbp_page_rows);
+  page := page || format('<section id="retention"><h2>三、结余留用瀑布图：%s（%s，第 %s 协议年度）</h2>',
+              vbp.html_escape(coalesce((SELECT i.name FROM vbp.institution i WHERE i.org_code = o), o::text, '无数据')),
+              vbp.html_escape(coalesce(b_name, '')), coalesce(r.cycle_year, 0))
+    || format('<p class="note">预算 − 实际采购 = 结余；结余 − 扣减 = 计入结余；计入结余 × 留用比例 %s（考核得分 %s，%s）= 留用金额%s。单位：元。</p>',
+              coalesce(to_char(100 * r.retention_ratio, 'FM990.0') || '%', '—'), coalesce(r.score::text, '—'),
+              coalesce(vbp.label_zh('retention_grade', r.grade), '—'),
+              CASE WHEN r.interim THEN '（协议年度未结束，期中测算）' ELSE '' END)
+    || part || '<details><summary>数据表</summary><table class="fig"><tr><th>项目</th><th>金额（元）</th></tr>' || coalesce(figs, '') || '</table></details></section>';
+
+  -- 4. negotiated-drug stocking rate by province (the latest list version)
+  TRUNCATE vbp_page_rows;
+  INSERT INTO vbp_page_rows
+  SELECT s.key, coalesce(d.name, s.key), s.stocking_rate, NULL, NULL,
+         CASE WHEN s.stocking_rate < 0.5 THEN '#c23531' ELSE '#3a6ea5' END,
+         row_number() OVER (ORDER BY s.stocking_rate DESC NULLS LAST, s.key)
+  FROM vbp.nrdl_stocking_summary s LEFT JOIN vbp.division d ON d.code = s.key
+  WHERE s.scope = 'province' AND s.version_id = (SELECT max(x.version_id) FROM vbp.nrdl_stocking_summary x);
+  SELECT count(*) INTO n FROM vbp_page_rows;
+  h := 30 + 20 * n;
+  part := format('<svg id="chart-nrdl-stocking" xmlns="http://www.w3.org/2000/svg" width="900" height="%s" viewBox="0 0 900 %s">', h, h)
+    || '<rect width="900" height="' || h || '" fill="#fff"/>'
+    || coalesce((SELECT string_agg(format('<text x="235" y="%s" text-anchor="end">%s</text><rect x="240" y="%s" width="%s" height="14" fill="%s"/><text x="%s" y="%s">%s%%</text>',
+                  20 + 20 * (ord - 1) + 11, vbp.html_escape(label), 20 + 20 * (ord - 1), round(560 * coalesce(v, 0), 1), c,
+                  round(245 + 560 * coalesce(v, 0), 1), 20 + 20 * (ord - 1) + 11, to_char(100 * v, 'FM990.0')), '' ORDER BY ord) FROM vbp_page_rows), '')
+    || '</svg>';
+  figs := (SELECT string_agg(format('<tr data-chart="nrdl-stocking" data-key="%s" data-value="%s"><td>%s</td><td>%s%%</td></tr>',
+                   k, v, vbp.html_escape(label), to_char(100 * v, 'FM990.00')), '' ORDER BY ord) FROM vbp_page_rows);
+  page := page || '<section id="nrdl-stocking"><h2>四、国家谈判药品配备率（按省）</h2>'
+    || '<p class="note">配备率 = 已配备的（机构，药品）对 ÷ 应配备的对，最新一版目录；红色为低于 50% 的省份。</p>'
+    || part || '<details><summary>数据表</summary><table class="fig"><tr><th>省份</th><th>配备率</th></tr>' || coalesce(figs, '') || '</table></details></section>';
+
+  -- 5. traceability-code repeats by month (the last 24 months)
+  TRUNCATE vbp_page_rows;
+  INSERT INTO vbp_page_rows
+  SELECT to_char(t.month, 'YYYY-MM'), to_char(t.month, 'YYYY-MM'), sum(t.repeats), sum(t.scans),
+         round(sum(t.repeats)::numeric / nullif(sum(t.scans), 0), 6), NULL,
+         row_number() OVER (ORDER BY t.month)
+  FROM vbp.trace_code_monthly t
+  WHERE t.month > (date_trunc('month', as_of) - interval '24 months')
+  GROUP BY t.month;
+  SELECT count(*), greatest(max(v), 1) INTO n, vmax FROM vbp_page_rows;
+  mv := greatest(n - 1, 1);
+  part := '<svg id="chart-trace" xmlns="http://www.w3.org/2000/svg" width="900" height="300" viewBox="0 0 900 300"><rect width="900" height="300" fill="#fff"/>'
+    || '<line x1="60" x2="860" y1="250" y2="250" stroke="#999"/><line x1="60" x2="60" y1="20" y2="250" stroke="#999"/>'
+    || format('<text x="55" y="24" text-anchor="end">%s</text><text x="55" y="250" text-anchor="end">0</text>', vmax)
+    || coalesce('<polyline fill="none" stroke="#c23531" stroke-width="2" points="'
+       || (SELECT string_agg(format('%s,%s', round(60 + 800.0 * (ord - 1) / mv, 1), round(250 - 226 * v / vmax, 1)), ' ' ORDER BY ord) FROM vbp_page_rows) || '"/>', '')
+    || coalesce((SELECT string_agg(format('<circle cx="%s" cy="%s" r="3" fill="#c23531"/><text x="%s" y="%s" text-anchor="middle">%s</text>',
+                  round(60 + 800.0 * (ord - 1) / mv, 1), round(250 - 226 * v / vmax, 1),
+                  round(60 + 800.0 * (ord - 1) / mv, 1), round(250 - 226 * v / vmax - 7, 1), v)
+                  || CASE WHEN ord % 3 = 1 THEN format('<text x="%s" y="268" text-anchor="middle">%s</text>', round(60 + 800.0 * (ord - 1) / mv, 1), k) ELSE '' END,
+                  '' ORDER BY ord) FROM vbp_page_rows), '<text x="450" y="150" text-anchor="middle">无追溯码数据</text>')
+    || '</svg>';
+  figs := (SELECT string_agg(format('<tr data-chart="trace" data-key="%s" data-value="%s" data-value2="%s"><td>%s</td><td>%s</td><td>%s</td><td>%s%%</td></tr>',
+                   k, v, v2, k, v, v2, to_char(100 * v3, 'FM990.000')), '' ORDER BY ord) FROM vbp_page_rows);
+  page := page || '<section id="trace"><h2>五、追溯码重复（疑似回流药）月度趋势</h2>'
+    || '<p class="note">每月发药中追溯码此前已出现过的行数（近 24 个月）；表中同时给出扫码行数与重复率。</p>'
+    || part || '<details><summary>数据表</summary><table class="fig"><tr><th>月份</th><th>重复行数</th><th>扫码行数</th><th>重复率</th></tr>' || coalesce(figs, '') || '</table></details></section>';
+
+  PERFORM set_config('vbp.as_of', coalesce(saved, ''), true);
+  RETURN page || '</body></html>';
+END $$;
+COMMENT ON FUNCTION vbp.report_page(date, int, vbp.orgcode) IS
+  'The report page (监测报告页): a self-contained HTML page in Chinese with inline SVG charts, from the live reports as of a date and within the caller''s row-level-security scope: (1) completion against time progress by institution for a batch (default: the batch with the most lagging agreements), (2) price cuts by batch unweighted and volume-weighted, (3) a retention waterfall for one institution (default: the largest retained amount), (4) negotiated-drug stocking rate by province, (5) traceability-code repeats by month; every figure also in a data table (data-chart, data-key, data-value); nothing is fetched at view time; page.html#fulfilment (or any chart''s id) shows that chart alone';
+REVOKE EXECUTE ON FUNCTION vbp.report_page(date, int, vbp.orgcode) FROM PUBLIC;

@@ -203,3 +203,18 @@ CREATE VIEW vbp.fulfilment_live WITH (security_invoker = true) AS
                 WHERE s.batch_id = a.batch_id AND pr.group_code = a.group_code);
 COMMENT ON VIEW vbp.fulfilment_live IS
   'Fulfilment from the counters (实时履约): completion, time progress, status and selected share of the agreements vbp.fulfilment lists, on vbp.report_date(), without a pass over the purchases; equal to vbp.fulfilment when no purchase is dated after the reporting date';
+COMMENT ON COLUMN vbp.fulfilment_live.batch_id IS '批次 / procurement batch id, identifier';
+COMMENT ON COLUMN vbp.fulfilment_live.org_code IS '机构编码 / institution code (医保定点医疗机构代码), code';
+COMMENT ON COLUMN vbp.fulfilment_live.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
+COMMENT ON COLUMN vbp.fulfilment_live.cycle_year IS '协议年度 / year of the agreement cycle (1 = first year), ordinal';
+COMMENT ON COLUMN vbp.fulfilment_live.agreed_volume IS '约定采购量 / agreed volume for the agreement year, units (最小计量单位)';
+COMMENT ON COLUMN vbp.fulfilment_live.cycle_start IS '协议年度起始日 / first day of the agreement year, date';
+COMMENT ON COLUMN vbp.fulfilment_live.cycle_end IS '协议年度截止日 / last day of the agreement year, date';
+COMMENT ON COLUMN vbp.fulfilment_live.selected_units IS '中选产品采购量 / units of selected products bought in the agreement year (live counters), units (最小计量单位)';
+COMMENT ON COLUMN vbp.fulfilment_live.other_units IS '非中选产品采购量 / units of other products of the group bought in the agreement year (live counters), units (最小计量单位)';
+COMMENT ON COLUMN vbp.fulfilment_live.purchases IS '采购笔数 / purchase lines of products in the batch (selected or not), count';
+COMMENT ON COLUMN vbp.fulfilment_live.time_progress IS '时间进度 / time progress, elapsed days ÷ days of the agreement year, ratio (0–1)';
+COMMENT ON COLUMN vbp.fulfilment_live.completion IS '完成率 / completion, selected units bought ÷ agreed units (1 if nothing agreed), ratio';
+COMMENT ON COLUMN vbp.fulfilment_live.status IS '履约状态 / fulfilment status: completed, on_track, lagging, severely_lagging, code';
+COMMENT ON COLUMN vbp.fulfilment_live.selected_share IS '中选产品使用占比 / selected share, selected units ÷ (selected + other units), ratio (0–1)';
+COMMENT ON COLUMN vbp.fulfilment_live.prefers_selected IS '优先使用中选产品 / true = selected share reaches selected_share_floor (0.7) or no purchases, flag';

@@ -52,3 +52,32 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION vbp.over_prescription_for(date, date) IS
   'Dispensing beyond the prescription (超处方配药): prescriptions written between the two dates whose dispensing lines together exceed the quantity prescribed (excess = dispensed - prescribed), or were dispensed to another patient or as another drug';
+
+CREATE FUNCTION vbp.trace_code_monthly_for(from_date date, to_date date)
+  RETURNS TABLE (month date, org_code vbp.orgcode, scans bigint, repeats bigint, repeat_rate numeric)
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+  WITH s AS (
+    SELECT d.org_code, d.dispensed_on,
+           row_number() OVER (PARTITION BY d.trace_code ORDER BY d.dispensed_on, d.dispensing_id) AS nth
+    FROM vbp.dispensing d
+    WHERE d.trace_code IS NOT NULL AND d.refund_of IS NULL AND d.dispensed_on <= to_date
+  )
+  SELECT date_trunc('month', s.dispensed_on)::date, s.org_code, count(*), count(*) FILTER (WHERE s.nth > 1),
+         round(count(*) FILTER (WHERE s.nth > 1)::numeric / count(*), 6)
+  FROM s
+  WHERE s.dispensed_on >= from_date
+  GROUP BY 1, 2;
+END;
+COMMENT ON FUNCTION vbp.trace_code_monthly_for(date, date) IS
+  'Traceability-code scans and repeats (追溯码重复) per month and institution: scans = dispensing lines (not refunds) with a code dispensed between the two dates; repeats = those whose code had been dispensed before (an earlier date, or the same date and an earlier line, at any institution the reader may see); repeat_rate = repeats ÷ scans';
+
+CREATE VIEW vbp.trace_code_monthly WITH (security_invoker = true) AS
+  SELECT * FROM vbp.trace_code_monthly_for('-infinity', vbp.report_date());
+COMMENT ON VIEW vbp.trace_code_monthly IS
+  'Traceability-code scans and repeats per month and institution (追溯码重复月度监测) up to vbp.report_date()';
+COMMENT ON COLUMN vbp.trace_code_monthly.month IS '月份 / month (its first day), date';
+COMMENT ON COLUMN vbp.trace_code_monthly.org_code IS '机构编码 / institution code (定点医药机构代码) of the dispensing line, code';
+COMMENT ON COLUMN vbp.trace_code_monthly.scans IS '扫码发药行数 / dispensing lines with a traceability code, count';
+COMMENT ON COLUMN vbp.trace_code_monthly.repeats IS '重复追溯码行数 / lines whose code had been dispensed before (回流药, 串换), count';
+COMMENT ON COLUMN vbp.trace_code_monthly.repeat_rate IS '重复率 / repeats ÷ scans, ratio (0–1)';

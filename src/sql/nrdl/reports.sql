@@ -22,6 +22,14 @@ CREATE VIEW vbp.nrdl_item_period WITH (security_invoker = true) AS
         FROM vbp.nrdl_version x) p USING (version_id);
 COMMENT ON VIEW vbp.nrdl_item_period IS
   'Negotiated drugs with the period each item is in force (谈判药品有效期): from the version''s effective date to its effective_to or the day before the next version takes effect, whichever is first';
+COMMENT ON COLUMN vbp.nrdl_item_period.version_id IS '目录版本 / negotiated-drug list version id (谈判药品目录版本), identifier';
+COMMENT ON COLUMN vbp.nrdl_item_period.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
+COMMENT ON COLUMN vbp.nrdl_item_period.effective_from IS '生效日期 / first day the list version is in force, date';
+COMMENT ON COLUMN vbp.nrdl_item_period.valid_to IS '有效截止日 / last day in force (own end or day before next version; infinity if open), date';
+COMMENT ON COLUMN vbp.nrdl_item_period.negotiated_price IS '谈判支付标准 / negotiated payment price per smallest unit, yuan (元) per unit';
+COMMENT ON COLUMN vbp.nrdl_item_period.separate_payment IS '单独支付 / true = paid outside the institution total budget (单独支付), flag';
+COMMENT ON COLUMN vbp.nrdl_item_period.dual_channel IS '双通道 / true = on the dual-channel list (双通道), flag';
+COMMENT ON COLUMN vbp.nrdl_item_period.patient_certification IS '患者认定 / true = dispensing requires patient certification, flag';
 
 -- the one place the applicability rule lives: a drug without rows in
 -- vbp.nrdl_applicability applies to every level of medical institution
@@ -34,6 +42,9 @@ CREATE VIEW vbp.nrdl_applicable_level WITH (security_invoker = true) AS
                 WHERE a.version_id = it.version_id AND a.group_code = it.group_code AND a.level = l.level);
 COMMENT ON VIEW vbp.nrdl_applicable_level IS
   'Levels of medical institution each negotiated drug of a list version applies to (适用机构层级): those in vbp.nrdl_applicability, or all three when it has none [param: default all]';
+COMMENT ON COLUMN vbp.nrdl_applicable_level.version_id IS '目录版本 / negotiated-drug list version id (谈判药品目录版本), identifier';
+COMMENT ON COLUMN vbp.nrdl_applicable_level.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
+COMMENT ON COLUMN vbp.nrdl_applicable_level.level IS '适用机构层级 / institution level the negotiated drug applies to: tertiary, secondary, primary, code';
 
 CREATE FUNCTION vbp.nrdl_in_force(on_date date)
   RETURNS TABLE (version_id int, group_code vbp.drugcode, effective_from date, separate_payment boolean,
@@ -57,6 +68,22 @@ CREATE VIEW vbp.nrdl_dispensing WITH (security_invoker = true) AS
                              AND d.dispensed_on BETWEEN p.effective_from AND p.valid_to;
 COMMENT ON VIEW vbp.nrdl_dispensing IS
   'Dispensing lines of negotiated drugs in force on the dispensing day (谈判药品使用明细), with the item''s version and flags; lines before a drug''s first list took effect are not here';
+COMMENT ON COLUMN vbp.nrdl_dispensing.dispensing_id IS '结算明细编号 / dispensing line id, identifier';
+COMMENT ON COLUMN vbp.nrdl_dispensing.org_code IS '发药机构编码 / dispensing institution or pharmacy code (定点医药机构编码), code';
+COMMENT ON COLUMN vbp.nrdl_dispensing.product_code IS '产品编码 / product code (full 医保药品代码, one company and specification), code';
+COMMENT ON COLUMN vbp.nrdl_dispensing.dispensed_on IS '发药日期 / dispensing date, date';
+COMMENT ON COLUMN vbp.nrdl_dispensing.quantity IS '发药数量 / quantity dispensed, units (最小计量单位)';
+COMMENT ON COLUMN vbp.nrdl_dispensing.amount IS '费用金额 / total amount of the line, yuan (元)';
+COMMENT ON COLUMN vbp.nrdl_dispensing.fund_paid IS '统筹支付金额 / paid by the insurance fund (医保基金统筹支付), yuan (元)';
+COMMENT ON COLUMN vbp.nrdl_dispensing.patient_id IS '患者标识 / pseudonymous patient id, identifier';
+COMMENT ON COLUMN vbp.nrdl_dispensing.trace_code IS '追溯码 / drug traceability code scanned at dispensing (20 digits), code';
+COMMENT ON COLUMN vbp.nrdl_dispensing.channel IS '供药渠道 / channel: hospital (医院) or pharmacy (双通道药店), code';
+COMMENT ON COLUMN vbp.nrdl_dispensing.drg_group IS 'DRG分组 / DRG group of the admission, if any, code';
+COMMENT ON COLUMN vbp.nrdl_dispensing.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
+COMMENT ON COLUMN vbp.nrdl_dispensing.version_id IS '目录版本 / negotiated-drug list version id (谈判药品目录版本), identifier';
+COMMENT ON COLUMN vbp.nrdl_dispensing.separate_payment IS '单独支付 / true = drug paid outside the total budget on that day, flag';
+COMMENT ON COLUMN vbp.nrdl_dispensing.dual_channel IS '双通道 / true = drug on the dual-channel list on that day, flag';
+COMMENT ON COLUMN vbp.nrdl_dispensing.patient_certification IS '患者认定 / true = dispensing requires patient certification, flag';
 
 -- first stocking event of every (institution, drug): formulary admission, temporary
 -- purchase or first purchase, up to a date
@@ -118,6 +145,18 @@ COMMENT ON FUNCTION vbp.nrdl_stocking_for(date, text) IS
 CREATE VIEW vbp.nrdl_stocking WITH (security_invoker = true) AS SELECT * FROM vbp.nrdl_stocking_for(vbp.report_date());
 COMMENT ON VIEW vbp.nrdl_stocking IS
   'Stocking of negotiated drugs (谈判药品配备) per institution and list version as of vbp.report_date()';
+COMMENT ON COLUMN vbp.nrdl_stocking.version_id IS '目录版本 / negotiated-drug list version id (谈判药品目录版本), identifier';
+COMMENT ON COLUMN vbp.nrdl_stocking.org_code IS '机构编码 / institution code (医保定点医疗机构代码), code';
+COMMENT ON COLUMN vbp.nrdl_stocking.level IS '机构级别 / institution level: tertiary, secondary, primary, code';
+COMMENT ON COLUMN vbp.nrdl_stocking.province IS '省份 / province code (GB/T 2260, 2 digits), code';
+COMMENT ON COLUMN vbp.nrdl_stocking.city IS '地市 / prefecture city code (GB/T 2260, 4 digits), code';
+COMMENT ON COLUMN vbp.nrdl_stocking.applicable IS '应配备药品数 / negotiated drugs of the version applicable to the institution level, count';
+COMMENT ON COLUMN vbp.nrdl_stocking.stocked IS '已配备药品数 / applicable drugs stocked (admitted, temporary purchase or purchased), count';
+COMMENT ON COLUMN vbp.nrdl_stocking.temporary_only IS '仅临时采购数 / stocked only by temporary purchase or purchase, not formulary admission, count';
+COMMENT ON COLUMN vbp.nrdl_stocking.stocking_rate IS '配备率 / stocking rate, stocked ÷ applicable drugs, ratio (0–1)';
+COMMENT ON COLUMN vbp.nrdl_stocking.median_days_to_stock IS '配备天数中位数 / median days from version effective date to stocking (0 if before), days';
+COMMENT ON COLUMN vbp.nrdl_stocking.committee_on IS '药事会日期 / first pharmacy and therapeutics committee meeting on or after the effective date, date';
+COMMENT ON COLUMN vbp.nrdl_stocking.committee_late IS '药事会逾期 / true = no committee meeting within 30 days (committee_days) of the effective date, flag';
 
 CREATE FUNCTION vbp.nrdl_stocking_summary_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (version_id int, scope text, key text, institutions bigint, applicable bigint, stocked bigint,
@@ -140,6 +179,13 @@ COMMENT ON FUNCTION vbp.nrdl_stocking_summary_for(date, text) IS
 CREATE VIEW vbp.nrdl_stocking_summary WITH (security_invoker = true) AS SELECT * FROM vbp.nrdl_stocking_summary_for(vbp.report_date());
 COMMENT ON VIEW vbp.nrdl_stocking_summary IS
   'Stocking rate of negotiated drugs by level, city, province and nationally as of vbp.report_date()';
+COMMENT ON COLUMN vbp.nrdl_stocking_summary.version_id IS '目录版本 / negotiated-drug list version id (谈判药品目录版本), identifier';
+COMMENT ON COLUMN vbp.nrdl_stocking_summary.scope IS '汇总层级 / aggregation scope: national, province, city, level, code';
+COMMENT ON COLUMN vbp.nrdl_stocking_summary.key IS '汇总对象 / key: all, province code, city code or institution level, code';
+COMMENT ON COLUMN vbp.nrdl_stocking_summary.institutions IS '医疗机构数 / medical institutions in the scope, count';
+COMMENT ON COLUMN vbp.nrdl_stocking_summary.applicable IS '应配备数 / applicable (institution, drug) pairs, count';
+COMMENT ON COLUMN vbp.nrdl_stocking_summary.stocked IS '已配备数 / stocked (institution, drug) pairs, count';
+COMMENT ON COLUMN vbp.nrdl_stocking_summary.stocking_rate IS '配备率 / stocking rate, Σ stocked ÷ Σ applicable pairs, ratio (0–1)';
 
 CREATE FUNCTION vbp.dual_channel_unit(org vbp.orgcode) RETURNS text
   LANGUAGE sql STABLE STRICT PARALLEL SAFE
@@ -186,6 +232,15 @@ COMMENT ON FUNCTION vbp.nrdl_availability_for(date) IS
 CREATE VIEW vbp.nrdl_availability WITH (security_invoker = true) AS SELECT * FROM vbp.nrdl_availability_for(vbp.report_date());
 COMMENT ON VIEW vbp.nrdl_availability IS
   'Effective availability of negotiated drugs per institution as of vbp.report_date()';
+COMMENT ON COLUMN vbp.nrdl_availability.version_id IS '目录版本 / negotiated-drug list version id (谈判药品目录版本), identifier';
+COMMENT ON COLUMN vbp.nrdl_availability.org_code IS '机构编码 / institution code (医保定点医疗机构代码), code';
+COMMENT ON COLUMN vbp.nrdl_availability.level IS '机构级别 / institution level: tertiary, secondary, primary, code';
+COMMENT ON COLUMN vbp.nrdl_availability.city IS '地市 / prefecture city code (GB/T 2260, 4 digits), code';
+COMMENT ON COLUMN vbp.nrdl_availability.drugs IS '现行谈判药品数 / negotiated drugs in force on the report date, count';
+COMMENT ON COLUMN vbp.nrdl_availability.stocked IS '本院配备数 / negotiated drugs stocked by the institution itself, count';
+COMMENT ON COLUMN vbp.nrdl_availability.via_pharmacy IS '双通道药店可及数 / drugs not stocked here but stocked by a dual-channel pharmacy of the same city, count';
+COMMENT ON COLUMN vbp.nrdl_availability.available IS '可及药品数 / drugs available: stocked here or via a dual-channel pharmacy, count';
+COMMENT ON COLUMN vbp.nrdl_availability.availability_rate IS '可及率 / effective availability, available drugs ÷ drugs in force, ratio (0–1)';
 
 CREATE FUNCTION vbp.nrdl_province_gap_for(as_of date)
   RETURNS TABLE (province text, group_code vbp.drugcode, version_id int)
@@ -228,6 +283,10 @@ COMMENT ON FUNCTION vbp.dual_channel_gap_for(date) IS
 CREATE VIEW vbp.dual_channel_gap WITH (security_invoker = true) AS SELECT * FROM vbp.dual_channel_gap_for(vbp.report_date());
 COMMENT ON VIEW vbp.dual_channel_gap IS
   'Dual-channel gaps as of vbp.report_date(); vbp.dual_channel_deadline_gap checks the seed''s deadlines';
+COMMENT ON COLUMN vbp.dual_channel_gap.kind IS '缺口类型 / gap kind: city_without_dual_channel_pharmacy, province_without_dual_channel_list, code';
+COMMENT ON COLUMN vbp.dual_channel_gap.province IS '省份 / province code (GB/T 2260, 2 digits), code';
+COMMENT ON COLUMN vbp.dual_channel_gap.city IS '地市 / prefecture city code (4 digits) or municipality code (2 digits); NULL for a province gap, code';
+COMMENT ON COLUMN vbp.dual_channel_gap.detail IS '缺口说明 / description of the dual-channel (双通道) gap, text';
 
 CREATE FUNCTION vbp.dual_channel_deadline_gap(rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (kind text, deadline date, province text, city text, detail text)
@@ -291,6 +350,13 @@ COMMENT ON FUNCTION vbp.nrdl_listing_for(date) IS
 CREATE VIEW vbp.nrdl_listing WITH (security_invoker = true) AS SELECT * FROM vbp.nrdl_listing_for(vbp.report_date());
 COMMENT ON VIEW vbp.nrdl_listing IS
   'Platform listing (挂网) of the current negotiated drugs per province as of vbp.report_date()';
+COMMENT ON COLUMN vbp.nrdl_listing.province IS '省份 / province code (GB/T 2260, 2 digits), code';
+COMMENT ON COLUMN vbp.nrdl_listing.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
+COMMENT ON COLUMN vbp.nrdl_listing.version_id IS '目录版本 / negotiated-drug list version id (谈判药品目录版本), identifier';
+COMMENT ON COLUMN vbp.nrdl_listing.first_effective IS '首次生效日期 / effective date of the first list version that included the drug, date';
+COMMENT ON COLUMN vbp.nrdl_listing.listed_on IS '挂网日期 / first listing on the province procurement platform by the report date, date';
+COMMENT ON COLUMN vbp.nrdl_listing.days_to_list IS '挂网天数 / days from first effective date to listing (negative: listed before), days';
+COMMENT ON COLUMN vbp.nrdl_listing.not_listed IS '未挂网 / true = not listed on the province platform by the report date, flag';
 
 CREATE FUNCTION vbp.uncertified_dispensing_for(from_date date, to_date date)
   RETURNS TABLE (dispensing_id bigint, dispensed_on date, org_code vbp.orgcode, channel text, patient_id text,
@@ -441,3 +507,15 @@ CREATE VIEW vbp.nrdl_monitoring WITH (security_invoker = true) AS
   SELECT * FROM vbp.nrdl_monitoring_for((SELECT min(v.effective_from) FROM vbp.nrdl_version v), vbp.report_date());
 COMMENT ON VIEW vbp.nrdl_monitoring IS
   'Monitoring of negotiated drugs (谈判药品落地监测), province x month from the first list''s effective month to vbp.report_date(): stocked, used, paid';
+COMMENT ON COLUMN vbp.nrdl_monitoring.province IS '省份 / province code (GB/T 2260, 2 digits), code';
+COMMENT ON COLUMN vbp.nrdl_monitoring.month IS '月份 / month (first day), date';
+COMMENT ON COLUMN vbp.nrdl_monitoring.drugs IS '现行谈判药品数 / negotiated drugs in force at the month end, count';
+COMMENT ON COLUMN vbp.nrdl_monitoring.institutions IS '医疗机构数 / medical institutions of the province with applicable drugs, count';
+COMMENT ON COLUMN vbp.nrdl_monitoring.applicable IS '应配备数 / applicable (institution, drug) pairs at the month end, count';
+COMMENT ON COLUMN vbp.nrdl_monitoring.stocked IS '已配备数 / stocked (institution, drug) pairs at the month end, count';
+COMMENT ON COLUMN vbp.nrdl_monitoring.stocking_rate IS '配备率 / stocking rate, stocked pairs ÷ applicable pairs, ratio (0–1)';
+COMMENT ON COLUMN vbp.nrdl_monitoring.lines IS '使用明细数 / negotiated-drug dispensing lines in the month, count';
+COMMENT ON COLUMN vbp.nrdl_monitoring.units IS '使用量 / units of negotiated drugs dispensed in the month, units (最小计量单位)';
+COMMENT ON COLUMN vbp.nrdl_monitoring.amount IS '使用金额 / amount of negotiated drugs dispensed in the month, yuan (元)';
+COMMENT ON COLUMN vbp.nrdl_monitoring.fund_paid IS '统筹支付金额 / insurance fund payments (医保基金统筹支付) for them in the month, yuan (元)';
+COMMENT ON COLUMN vbp.nrdl_monitoring.pharmacy_share IS '药店渠道占比 / pharmacy (双通道药店) channel share of the amount, ratio (0–1)';

@@ -90,17 +90,17 @@ CREATE VIEW vbp.price_benchmark WITH (security_invoker = true) AS
   SELECT * FROM vbp.price_benchmark_for((date_trunc('month', vbp.report_date()) - interval '11 months')::date, vbp.report_date());
 COMMENT ON VIEW vbp.price_benchmark IS
   'Price benchmark (价格对标) over the 12 months up to vbp.report_date(): each institution''s unit price of a generic group against the peers'' 10th percentile, its percentile rank and the price-per-unit saving';
-COMMENT ON COLUMN vbp.price_benchmark.month IS 'First day of the month';
-COMMENT ON COLUMN vbp.price_benchmark.group_code IS 'Generic group';
-COMMENT ON COLUMN vbp.price_benchmark.org_code IS 'Institution';
-COMMENT ON COLUMN vbp.price_benchmark.quantity IS 'Units bought in the month, smallest dosage units';
-COMMENT ON COLUMN vbp.price_benchmark.spend IS 'Amount spent in the month';
-COMMENT ON COLUMN vbp.price_benchmark.unit_price IS 'Spend / units (单价), yuan per smallest unit';
-COMMENT ON COLUMN vbp.price_benchmark.peers IS 'Institutions buying the generic group in the month';
-COMMENT ON COLUMN vbp.price_benchmark.benchmark_unit_price IS 'Peers'' unit price at benchmark_centile (10th percentile, percentile_cont semantics)';
-COMMENT ON COLUMN vbp.price_benchmark.median_unit_price IS 'Peers'' median unit price';
-COMMENT ON COLUMN vbp.price_benchmark.percentile IS 'Percentile rank of the unit price among peers, 0 (cheapest) to 100 (dearest)';
-COMMENT ON COLUMN vbp.price_benchmark.saving IS 'Price-per-unit saving max(0, spend - units x benchmark unit price)';
+COMMENT ON COLUMN vbp.price_benchmark.month IS '月份 / month (first day), date';
+COMMENT ON COLUMN vbp.price_benchmark.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
+COMMENT ON COLUMN vbp.price_benchmark.org_code IS '机构编码 / institution code (医保定点医疗机构代码), code';
+COMMENT ON COLUMN vbp.price_benchmark.quantity IS '采购量 / units bought in the month, units (最小计量单位)';
+COMMENT ON COLUMN vbp.price_benchmark.spend IS '采购金额 / amount spent in the month, yuan (元)';
+COMMENT ON COLUMN vbp.price_benchmark.unit_price IS '单价 / unit price, spend ÷ units, yuan (元) per unit';
+COMMENT ON COLUMN vbp.price_benchmark.peers IS '同类机构数 / peer institutions buying the generic group in the month, count';
+COMMENT ON COLUMN vbp.price_benchmark.benchmark_unit_price IS '对标单价 / unit price of peers at the benchmark centile (10th percentile), yuan (元) per unit';
+COMMENT ON COLUMN vbp.price_benchmark.median_unit_price IS '同类中位单价 / median unit price of peers, yuan (元) per unit';
+COMMENT ON COLUMN vbp.price_benchmark.percentile IS '价格百分位 / percentile rank of the unit price among peers, 0 cheapest to 100 dearest, percentile (0–100)';
+COMMENT ON COLUMN vbp.price_benchmark.saving IS '可节约金额 / price-per-unit saving max(0, spend − units × benchmark unit price), yuan (元)';
 
 CREATE FUNCTION vbp.price_benchmark_alert_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
@@ -133,15 +133,15 @@ COMMENT ON FUNCTION vbp.price_benchmark_alert_for(date, text) IS
 CREATE VIEW vbp.price_benchmark_alert WITH (security_invoker = true) AS SELECT * FROM vbp.price_benchmark_alert_for(vbp.report_date());
 COMMENT ON VIEW vbp.price_benchmark_alert IS
   'Price benchmark change alerts (价格变化预警) up to vbp.report_date(): months where an institution''s percentile rank for a generic group shifted, by CUSUM as OpenPrescribing alerts';
-COMMENT ON COLUMN vbp.price_benchmark_alert.org_code IS 'Institution';
-COMMENT ON COLUMN vbp.price_benchmark_alert.group_code IS 'Generic group';
-COMMENT ON COLUMN vbp.price_benchmark_alert.month IS 'Month the change was signalled';
-COMMENT ON COLUMN vbp.price_benchmark_alert.percentile IS 'Percentile rank that month (0 cheapest, 100 dearest)';
-COMMENT ON COLUMN vbp.price_benchmark_alert.baseline_mean IS 'Mean percentile of the baseline window';
-COMMENT ON COLUMN vbp.price_benchmark_alert.baseline_sd IS 'Population standard deviation of the baseline window';
-COMMENT ON COLUMN vbp.price_benchmark_alert.cusum_up IS 'Upper cumulative sum at the signal';
-COMMENT ON COLUMN vbp.price_benchmark_alert.cusum_down IS 'Lower cumulative sum at the signal (magnitude)';
-COMMENT ON COLUMN vbp.price_benchmark_alert.alert IS 'up: the unit price moved towards the dearest peers; down: towards the cheapest';
+COMMENT ON COLUMN vbp.price_benchmark_alert.org_code IS '机构编码 / institution code (医保定点医疗机构代码), code';
+COMMENT ON COLUMN vbp.price_benchmark_alert.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
+COMMENT ON COLUMN vbp.price_benchmark_alert.month IS '预警月份 / month the change was signalled (first day), date';
+COMMENT ON COLUMN vbp.price_benchmark_alert.percentile IS '价格百分位 / percentile rank that month, 0 cheapest to 100 dearest, percentile (0–100)';
+COMMENT ON COLUMN vbp.price_benchmark_alert.baseline_mean IS '基线均值 / mean percentile rank of the baseline window, percentile (0–100)';
+COMMENT ON COLUMN vbp.price_benchmark_alert.baseline_sd IS '基线标准差 / population standard deviation of the baseline window, percentile points';
+COMMENT ON COLUMN vbp.price_benchmark_alert.cusum_up IS '上行累积和 / upper CUSUM at the signal, percentile points';
+COMMENT ON COLUMN vbp.price_benchmark_alert.cusum_down IS '下行累积和 / lower CUSUM at the signal (magnitude), percentile points';
+COMMENT ON COLUMN vbp.price_benchmark_alert.alert IS '预警方向 / up: moved towards the dearest peers; down: towards the cheapest, code';
 
 -- ---------------------------------------------------------------------
 -- Payment-standard schedule and convergence (医保发〔2019〕18号)
@@ -190,17 +190,17 @@ COMMENT ON FUNCTION vbp.payment_standard_schedule_for(text) IS
 CREATE VIEW vbp.payment_standard_schedule WITH (security_invoker = true) AS SELECT * FROM vbp.payment_standard_schedule_for(vbp.report_rule_set());
 COMMENT ON VIEW vbp.payment_standard_schedule IS
   'Payment-standard schedule (支付标准过渡方案, 医保发〔2019〕18号) per product and phase-in year, national rule set';
-COMMENT ON COLUMN vbp.payment_standard_schedule.batch_id IS 'Batch';
-COMMENT ON COLUMN vbp.payment_standard_schedule.group_code IS 'Generic group';
-COMMENT ON COLUMN vbp.payment_standard_schedule.product_code IS 'Product';
-COMMENT ON COLUMN vbp.payment_standard_schedule.selected IS 'Won the bid (中选)';
-COMMENT ON COLUMN vbp.payment_standard_schedule.consistency_evaluated IS 'Passed consistency evaluation (一致性评价)';
-COMMENT ON COLUMN vbp.payment_standard_schedule.originator IS 'Originator brand (原研药), phased in like an evaluated generic';
-COMMENT ON COLUMN vbp.payment_standard_schedule.price IS 'Price before procurement (reference price) per smallest unit';
-COMMENT ON COLUMN vbp.payment_standard_schedule.group_selected_price IS 'Winning price of the group the standard converges to (payment_standard_selected_basis: max by default)';
-COMMENT ON COLUMN vbp.payment_standard_schedule.year IS 'Year k of the phase-in (0 = cycle start)';
-COMMENT ON COLUMN vbp.payment_standard_schedule.effective_from IS 'Cycle start + k years';
-COMMENT ON COLUMN vbp.payment_standard_schedule.payment_standard IS 'Payment standard (支付标准) per smallest unit in year k';
+COMMENT ON COLUMN vbp.payment_standard_schedule.batch_id IS '批次 / procurement batch id, identifier';
+COMMENT ON COLUMN vbp.payment_standard_schedule.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
+COMMENT ON COLUMN vbp.payment_standard_schedule.product_code IS '产品编码 / product code (full 医保药品代码, one company and specification), code';
+COMMENT ON COLUMN vbp.payment_standard_schedule.selected IS '中选 / true = the product won the bid (中选药品), flag';
+COMMENT ON COLUMN vbp.payment_standard_schedule.consistency_evaluated IS '通过一致性评价 / true = passed generic consistency evaluation, flag';
+COMMENT ON COLUMN vbp.payment_standard_schedule.originator IS '原研药 / true = originator brand, phased in like an evaluated generic, flag';
+COMMENT ON COLUMN vbp.payment_standard_schedule.price IS '集采前价格 / pre-procurement (reference) price per smallest unit, yuan (元) per unit';
+COMMENT ON COLUMN vbp.payment_standard_schedule.group_selected_price IS '同组中选价 / group winning price the standard converges to (max by default), yuan (元) per unit';
+COMMENT ON COLUMN vbp.payment_standard_schedule.year IS '过渡年度 / year k of the phase-in (0 = cycle start), ordinal';
+COMMENT ON COLUMN vbp.payment_standard_schedule.effective_from IS '执行日期 / cycle start + k years, date';
+COMMENT ON COLUMN vbp.payment_standard_schedule.payment_standard IS '医保支付标准 / payment standard per smallest unit in year k, yuan (元) per unit';
 
 CREATE VIEW vbp.payment_standard_convergence WITH (security_invoker = true) AS
   SELECT s.batch_id, s.group_code, s.year, s.effective_from, count(*) AS products,
@@ -211,15 +211,15 @@ CREATE VIEW vbp.payment_standard_convergence WITH (security_invoker = true) AS
   GROUP BY s.batch_id, s.group_code, s.year, s.effective_from;
 COMMENT ON VIEW vbp.payment_standard_convergence IS
   'Convergence of same-generic payment standards (同通用名支付标准趋同) per batch x generic group x phase-in year: max / min ratio and coefficient of variation (population sd / mean) over the products';
-COMMENT ON COLUMN vbp.payment_standard_convergence.batch_id IS 'Batch';
-COMMENT ON COLUMN vbp.payment_standard_convergence.group_code IS 'Generic group';
-COMMENT ON COLUMN vbp.payment_standard_convergence.year IS 'Year k of the phase-in';
-COMMENT ON COLUMN vbp.payment_standard_convergence.effective_from IS 'Cycle start + k years';
-COMMENT ON COLUMN vbp.payment_standard_convergence.products IS 'Products of the group in the batch''s selection';
-COMMENT ON COLUMN vbp.payment_standard_convergence.min_standard IS 'Lowest payment standard';
-COMMENT ON COLUMN vbp.payment_standard_convergence.max_standard IS 'Highest payment standard';
-COMMENT ON COLUMN vbp.payment_standard_convergence.max_min_ratio IS 'Highest / lowest (1 = converged)';
-COMMENT ON COLUMN vbp.payment_standard_convergence.cv IS 'Coefficient of variation: population standard deviation / mean (0 = converged)';
+COMMENT ON COLUMN vbp.payment_standard_convergence.batch_id IS '批次 / procurement batch id, identifier';
+COMMENT ON COLUMN vbp.payment_standard_convergence.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
+COMMENT ON COLUMN vbp.payment_standard_convergence.year IS '过渡年度 / year k of the payment-standard phase-in (0 = cycle start), ordinal';
+COMMENT ON COLUMN vbp.payment_standard_convergence.effective_from IS '执行日期 / cycle start + k years, date';
+COMMENT ON COLUMN vbp.payment_standard_convergence.products IS '产品数 / products of the group in the batch selection, count';
+COMMENT ON COLUMN vbp.payment_standard_convergence.min_standard IS '最低支付标准 / lowest payment standard per smallest unit, yuan (元) per unit';
+COMMENT ON COLUMN vbp.payment_standard_convergence.max_standard IS '最高支付标准 / highest payment standard per smallest unit, yuan (元) per unit';
+COMMENT ON COLUMN vbp.payment_standard_convergence.max_min_ratio IS '最高最低比 / highest ÷ lowest payment standard (1 = converged), ratio';
+COMMENT ON COLUMN vbp.payment_standard_convergence.cv IS '变异系数 / coefficient of variation, population sd ÷ mean of standards (0 = converged), ratio';
 
 -- ---------------------------------------------------------------------
 -- Province coverage and essential-medicine match
@@ -266,18 +266,18 @@ COMMENT ON FUNCTION vbp.province_coverage_for(date, text) IS
 CREATE VIEW vbp.province_coverage WITH (security_invoker = true) AS SELECT * FROM vbp.province_coverage_for(vbp.report_date());
 COMMENT ON VIEW vbp.province_coverage IS
   'Province coverage (省级集采品种数) as of vbp.report_date(): national + provincial VBP varieties against 350 (2022) and 500 (2025), with the essential-medicine match (基本药物占比)';
-COMMENT ON COLUMN vbp.province_coverage.province IS 'Province code (GB/T 2260, 2 digits)';
-COMMENT ON COLUMN vbp.province_coverage.name IS 'Province name';
-COMMENT ON COLUMN vbp.province_coverage.national_varieties IS 'Generic groups under national or alliance VBP supplying the province';
-COMMENT ON COLUMN vbp.province_coverage.provincial_varieties IS 'Generic groups under the province''s own VBP';
-COMMENT ON COLUMN vbp.province_coverage.varieties IS 'Distinct generic groups under either (品种数)';
-COMMENT ON COLUMN vbp.province_coverage.essential_varieties IS 'Of them, essential medicines (基本药物)';
-COMMENT ON COLUMN vbp.province_coverage.essential_share IS 'Essential varieties / varieties (national picture: 115 / 234 = 49%)';
-COMMENT ON COLUMN vbp.province_coverage.target_2022 IS 'Target for 2022 (coverage_target_2022, 350)';
-COMMENT ON COLUMN vbp.province_coverage.target_2025 IS 'Target for 2025 (coverage_target_2025, 500)';
-COMMENT ON COLUMN vbp.province_coverage.meets_2022_target IS 'varieties >= target_2022';
-COMMENT ON COLUMN vbp.province_coverage.meets_2025_target IS 'varieties >= target_2025';
-COMMENT ON COLUMN vbp.province_coverage.gap_2025 IS 'Varieties still missing for the 2025 target';
+COMMENT ON COLUMN vbp.province_coverage.province IS '省份 / province code (GB/T 2260, 2 digits), code';
+COMMENT ON COLUMN vbp.province_coverage.name IS '省份名称 / province name, text';
+COMMENT ON COLUMN vbp.province_coverage.national_varieties IS '国家及联盟集采品种数 / generic groups under national or alliance VBP supplying the province, count';
+COMMENT ON COLUMN vbp.province_coverage.provincial_varieties IS '省级集采品种数 / generic groups under the own provincial VBP of the province, count';
+COMMENT ON COLUMN vbp.province_coverage.varieties IS '集采品种数 / distinct generic groups under either, count';
+COMMENT ON COLUMN vbp.province_coverage.essential_varieties IS '基本药物品种数 / of them, essential medicines (基本药物), count';
+COMMENT ON COLUMN vbp.province_coverage.essential_share IS '基本药物占比 / essential varieties ÷ varieties, ratio (0–1)';
+COMMENT ON COLUMN vbp.province_coverage.target_2022 IS '2022年目标品种数 / coverage target for 2022 (350), count';
+COMMENT ON COLUMN vbp.province_coverage.target_2025 IS '2025年目标品种数 / coverage target for 2025 (500), count';
+COMMENT ON COLUMN vbp.province_coverage.meets_2022_target IS '达到2022年目标 / true = varieties ≥ 2022 target, flag';
+COMMENT ON COLUMN vbp.province_coverage.meets_2025_target IS '达到2025年目标 / true = varieties ≥ 2025 target, flag';
+COMMENT ON COLUMN vbp.province_coverage.gap_2025 IS '距2025年目标差额 / varieties still missing for the 2025 target, count';
 
 -- ---------------------------------------------------------------------
 -- Next-batch candidates (应采尽采)
@@ -325,19 +325,19 @@ COMMENT ON FUNCTION vbp.next_batch_candidates_for(date, text) IS
 CREATE VIEW vbp.next_batch_candidates WITH (security_invoker = true) AS SELECT * FROM vbp.next_batch_candidates_for(vbp.report_date());
 COMMENT ON VIEW vbp.next_batch_candidates IS
   'Next-batch candidates (应采尽采候选品种) as of vbp.report_date(): generic groups not yet under VBP, ranked by spend and volume, with the number of consistency-evaluated companies as the measure of competition';
-COMMENT ON COLUMN vbp.next_batch_candidates.group_code IS 'Generic group';
-COMMENT ON COLUMN vbp.next_batch_candidates.generic_name IS 'Generic name (通用名)';
-COMMENT ON COLUMN vbp.next_batch_candidates.dosage_form IS 'Dosage form (剂型)';
-COMMENT ON COLUMN vbp.next_batch_candidates.essential IS 'Essential medicine (基本药物)';
-COMMENT ON COLUMN vbp.next_batch_candidates.negotiated IS 'On the negotiated-drug list in force (谈判药品, usually still under exclusivity)';
-COMMENT ON COLUMN vbp.next_batch_candidates.spend IS 'Spend over the window (采购金额)';
-COMMENT ON COLUMN vbp.next_batch_candidates.quantity IS 'Units bought over the window, smallest dosage units';
-COMMENT ON COLUMN vbp.next_batch_candidates.institutions IS 'Institutions that bought it';
-COMMENT ON COLUMN vbp.next_batch_candidates.evaluated_companies IS 'Companies holding a consistency-evaluated product (过评企业数)';
-COMMENT ON COLUMN vbp.next_batch_candidates.companies IS 'Companies holding any product of the group';
-COMMENT ON COLUMN vbp.next_batch_candidates.enough_competition IS 'evaluated_companies >= competition_min_companies (3)';
-COMMENT ON COLUMN vbp.next_batch_candidates.spend_rank IS 'Rank by spend, 1 = largest';
-COMMENT ON COLUMN vbp.next_batch_candidates.volume_rank IS 'Rank by units, 1 = largest';
+COMMENT ON COLUMN vbp.next_batch_candidates.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
+COMMENT ON COLUMN vbp.next_batch_candidates.generic_name IS '通用名 / generic name, text';
+COMMENT ON COLUMN vbp.next_batch_candidates.dosage_form IS '剂型 / dosage form, text';
+COMMENT ON COLUMN vbp.next_batch_candidates.essential IS '基本药物 / true = on the national essential medicines list, flag';
+COMMENT ON COLUMN vbp.next_batch_candidates.negotiated IS '谈判药品 / true = on the negotiated-drug list in force (usually still exclusive), flag';
+COMMENT ON COLUMN vbp.next_batch_candidates.spend IS '采购金额 / spend over the last 12 months (candidate window), yuan (元)';
+COMMENT ON COLUMN vbp.next_batch_candidates.quantity IS '采购量 / units bought over the last 12 months, units (最小计量单位)';
+COMMENT ON COLUMN vbp.next_batch_candidates.institutions IS '采购机构数 / institutions that bought the group in the window, count';
+COMMENT ON COLUMN vbp.next_batch_candidates.evaluated_companies IS '过评企业数 / companies holding a consistency-evaluated (一致性评价) product, count';
+COMMENT ON COLUMN vbp.next_batch_candidates.companies IS '企业数 / companies holding any product of the group, count';
+COMMENT ON COLUMN vbp.next_batch_candidates.enough_competition IS '竞争充分 / true = consistency-evaluated companies ≥ competition_min_companies (3), flag';
+COMMENT ON COLUMN vbp.next_batch_candidates.spend_rank IS '金额排名 / rank by spend, 1 = largest, rank';
+COMMENT ON COLUMN vbp.next_batch_candidates.volume_rank IS '用量排名 / rank by units bought, 1 = largest, rank';
 
 -- ---------------------------------------------------------------------
 -- Credit ratings (医药价格和招采信用评价)
@@ -409,14 +409,14 @@ COMMENT ON FUNCTION vbp.credit_rating_for(date, text) IS
 CREATE VIEW vbp.credit_rating WITH (security_invoker = true) AS SELECT * FROM vbp.credit_rating_for(vbp.report_date());
 COMMENT ON VIEW vbp.credit_rating IS
   'Credit ratings (医药价格和招采信用评价) of companies as of vbp.report_date(), rule set 2020: 一般 from cumulative 10,000-150,000 yuan in one case or a single payment of 10,000-100,000 yuan within 3 years';
-COMMENT ON COLUMN vbp.credit_rating.company IS 'Company (统一社会信用代码)';
-COMMENT ON COLUMN vbp.credit_rating.company_name IS 'Company name as recorded';
-COMMENT ON COLUMN vbp.credit_rating.window_from IS 'First day of the look-back window';
-COMMENT ON COLUMN vbp.credit_rating.cases IS 'Cases with payments in the window';
-COMMENT ON COLUMN vbp.credit_rating.payments IS 'Payments in the window';
-COMMENT ON COLUMN vbp.credit_rating.largest_case IS 'Case with the largest cumulative amount';
-COMMENT ON COLUMN vbp.credit_rating.largest_case_amount IS 'Its cumulative amount in the window (累计金额)';
-COMMENT ON COLUMN vbp.credit_rating.largest_single IS 'Largest single payment in the window (单笔金额)';
-COMMENT ON COLUMN vbp.credit_rating.level IS 'Rating level (失信等级): 一般 ...; NULL below every threshold; unclassified above every configured band';
-COMMENT ON COLUMN vbp.credit_rating.level_by_case IS 'Level a kind of case sets whatever the amount (vbp.credit_override), if any';
-COMMENT ON COLUMN vbp.credit_rating.as_holder IS 'Rated only as the marketing-authorisation holder (上市许可持有人) named in records of other companies';
+COMMENT ON COLUMN vbp.credit_rating.company IS '企业 / company (统一社会信用代码), code';
+COMMENT ON COLUMN vbp.credit_rating.company_name IS '企业名称 / company name as recorded, text';
+COMMENT ON COLUMN vbp.credit_rating.window_from IS '回溯期起始日 / first day of the look-back window (3 years to the report date), date';
+COMMENT ON COLUMN vbp.credit_rating.cases IS '案件数 / cases with kickback payments in the window, count';
+COMMENT ON COLUMN vbp.credit_rating.payments IS '回扣笔数 / kickback payments in the window, count';
+COMMENT ON COLUMN vbp.credit_rating.largest_case IS '最大案件编号 / case (案件编号) with the largest cumulative amount, identifier';
+COMMENT ON COLUMN vbp.credit_rating.largest_case_amount IS '最大案件累计金额 / cumulative amount of that case in the window, yuan (元)';
+COMMENT ON COLUMN vbp.credit_rating.largest_single IS '最大单笔金额 / largest single kickback payment in the window, yuan (元)';
+COMMENT ON COLUMN vbp.credit_rating.level IS '失信等级 / credit rating level, the more severe of amount and case kind (e.g. 一般); NULL below thresholds; unclassified, code';
+COMMENT ON COLUMN vbp.credit_rating.level_by_case IS '按情形认定等级 / level a kind of case sets whatever the amount (vbp.credit_override), NULL if none, code';
+COMMENT ON COLUMN vbp.credit_rating.as_holder IS '按持有人评价 / true = rated only as marketing-authorisation holder (上市许可持有人) named in other companies records, flag';

@@ -69,6 +69,23 @@ COMMENT ON FUNCTION vbp.fulfilment_for(date, text) IS
 CREATE VIEW vbp.fulfilment WITH (security_invoker = true) AS SELECT * FROM vbp.fulfilment_for(vbp.report_date());
 COMMENT ON VIEW vbp.fulfilment IS
   'Fulfilment (履约进度) of every agreement as of vbp.report_date(): completion, time progress, status, selected share, on-time payment';
+COMMENT ON COLUMN vbp.fulfilment.batch_id IS '批次 / procurement batch id, identifier';
+COMMENT ON COLUMN vbp.fulfilment.org_code IS '机构编码 / institution code (医保定点医疗机构代码), code';
+COMMENT ON COLUMN vbp.fulfilment.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
+COMMENT ON COLUMN vbp.fulfilment.cycle_year IS '协议年度 / year of the agreement cycle (1 = first year), ordinal';
+COMMENT ON COLUMN vbp.fulfilment.agreed_volume IS '约定采购量 / agreed volume for the agreement year, units (最小计量单位)';
+COMMENT ON COLUMN vbp.fulfilment.cycle_start IS '协议年度起始日 / first day of the agreement year, date';
+COMMENT ON COLUMN vbp.fulfilment.cycle_end IS '协议年度截止日 / last day of the agreement year, date';
+COMMENT ON COLUMN vbp.fulfilment.time_progress IS '时间进度 / time progress, elapsed days ÷ days of the agreement year, ratio (0–1)';
+COMMENT ON COLUMN vbp.fulfilment.selected_volume IS '中选产品采购量 / units of selected products bought in the agreement year up to the report date, units (最小计量单位)';
+COMMENT ON COLUMN vbp.fulfilment.nonselected_volume IS '非中选产品采购量 / units of other products of the group (non-selected or not bidding) bought, units (最小计量单位)';
+COMMENT ON COLUMN vbp.fulfilment.completion IS '完成率 / completion, selected units bought ÷ agreed units (1 if nothing agreed), ratio';
+COMMENT ON COLUMN vbp.fulfilment.status IS '履约状态 / fulfilment status: completed, on_track, lagging, severely_lagging, code';
+COMMENT ON COLUMN vbp.fulfilment.selected_share IS '中选产品使用占比 / selected share, selected units ÷ (selected + non-selected units), ratio (0–1)';
+COMMENT ON COLUMN vbp.fulfilment.prefers_selected IS '优先使用中选产品 / true = selected share reaches selected_share_floor (0.7) or no purchases, flag';
+COMMENT ON COLUMN vbp.fulfilment.payments_due IS '应回款笔数 / purchases of batch products whose payment is due (accepted ≥ 30 days ago, or paid), count';
+COMMENT ON COLUMN vbp.fulfilment.paid_on_time IS '按时回款笔数 / purchases paid to the supplier within 30 days (payment_days) of acceptance, count';
+COMMENT ON COLUMN vbp.fulfilment.on_time_rate IS '按时回款率 / on-time payment rate, paid on time ÷ payments due, ratio (0–1)';
 
 CREATE VIEW vbp.fulfilment_alert WITH (security_invoker = true) AS
   SELECT f.batch_id, f.org_code, f.group_code, f.cycle_year, a.alert, a.detail
@@ -85,6 +102,12 @@ CREATE VIEW vbp.fulfilment_alert WITH (security_invoker = true) AS
     WHERE f.paid_on_time < f.payments_due) a;
 COMMENT ON VIEW vbp.fulfilment_alert IS
   'Fulfilment alerts (履约预警) as of vbp.report_date(): lagging and severely lagging agreements, institutions not preferring selected products, and late payments to suppliers (回款超期)';
+COMMENT ON COLUMN vbp.fulfilment_alert.batch_id IS '批次 / procurement batch id, identifier';
+COMMENT ON COLUMN vbp.fulfilment_alert.org_code IS '机构编码 / institution code (医保定点医疗机构代码), code';
+COMMENT ON COLUMN vbp.fulfilment_alert.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
+COMMENT ON COLUMN vbp.fulfilment_alert.cycle_year IS '协议年度 / year of the agreement cycle (1 = first year), ordinal';
+COMMENT ON COLUMN vbp.fulfilment_alert.alert IS '预警类型 / alert: lagging, severely_lagging (滞后/严重滞后), not_preferring_selected, late_payment (回款超期), code';
+COMMENT ON COLUMN vbp.fulfilment_alert.detail IS '预警说明 / detail: completion vs time progress, selected share, or on-time payments, text';
 
 -- The peers of every cell of volume reports (batch x cycle year x generic group x
 -- institution level) over every institution, whoever asks, so a tenant's robust z is
@@ -164,6 +187,24 @@ COMMENT ON FUNCTION vbp.report_credibility_for(date, text) IS
 CREATE VIEW vbp.report_credibility WITH (security_invoker = true) AS SELECT * FROM vbp.report_credibility_for(vbp.report_date());
 COMMENT ON VIEW vbp.report_credibility IS
   'Volume-report credibility (报量可信度) as of vbp.report_date(): not reported, under-reported, missing sign-off, realised accuracy, robust z anomaly';
+COMMENT ON COLUMN vbp.report_credibility.batch_id IS '批次 / procurement batch id, identifier';
+COMMENT ON COLUMN vbp.report_credibility.org_code IS '机构编码 / institution code (医保定点医疗机构代码), code';
+COMMENT ON COLUMN vbp.report_credibility.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
+COMMENT ON COLUMN vbp.report_credibility.cycle_year IS '协议年度 / year of the agreement cycle (1 = first year), ordinal';
+COMMENT ON COLUMN vbp.report_credibility.level IS '机构级别 / institution level: tertiary, secondary, primary, pharmacy, code';
+COMMENT ON COLUMN vbp.report_credibility.baseline_volume IS '基线用量 / use in the reference period (历史使用量), units (最小计量单位)';
+COMMENT ON COLUMN vbp.report_credibility.reported_volume IS '报量 / reported volume (NULL = not reported), units (最小计量单位)';
+COMMENT ON COLUMN vbp.report_credibility.not_reported IS '未报量 / true = baseline > 0 but no report, flag';
+COMMENT ON COLUMN vbp.report_credibility.under_reported IS '少报 / true = reported < report_floor (0.8) × baseline, flag';
+COMMENT ON COLUMN vbp.report_credibility.missing_sign_off IS '未经领导审核 / true = reported but not signed off by leadership, flag';
+COMMENT ON COLUMN vbp.report_credibility.actual_volume IS '实际采购量 / units of all products of the group bought in the year up to the report date, units (最小计量单位)';
+COMMENT ON COLUMN vbp.report_credibility.realised_accuracy IS '报量准确度 / actual ÷ reported volume, once the agreement year has ended, ratio';
+COMMENT ON COLUMN vbp.report_credibility.accuracy_flag IS '准确度异常 / true = realised accuracy outside [0.8, 1.2], flag';
+COMMENT ON COLUMN vbp.report_credibility.log_ratio IS '报量对数比 / ln(reported ÷ baseline), log ratio';
+COMMENT ON COLUMN vbp.report_credibility.peers IS '同组报量数 / peer reports in the cell (batch × year × group × institution level), count';
+COMMENT ON COLUMN vbp.report_credibility.robust_z IS '稳健Z值 / robust z of the log ratio among peers (median/MAD), z-score';
+COMMENT ON COLUMN vbp.report_credibility.anomalous IS '报量异常 / true = |robust z| > 3.5, flag';
+COMMENT ON COLUMN vbp.report_credibility.over_reported IS '多报 / true = reported > 2 × baseline (over_report_multiple), flag';
 
 -- brand-level fulfilment (按厂牌履约): each product's share of an agreement
 CREATE FUNCTION vbp.product_fulfilment_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
@@ -191,6 +232,19 @@ CREATE VIEW vbp.product_fulfilment WITH (security_invoker = true) AS
   SELECT * FROM vbp.product_fulfilment_for(vbp.report_date());
 COMMENT ON VIEW vbp.product_fulfilment IS
   'Brand-level fulfilment (按厂牌履约进度) as of vbp.report_date(): per institution, product and cycle year';
+COMMENT ON COLUMN vbp.product_fulfilment.batch_id IS '批次 / procurement batch id, identifier';
+COMMENT ON COLUMN vbp.product_fulfilment.org_code IS '机构编码 / institution code (医保定点医疗机构代码), code';
+COMMENT ON COLUMN vbp.product_fulfilment.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
+COMMENT ON COLUMN vbp.product_fulfilment.cycle_year IS '协议年度 / year of the agreement cycle (1 = first year), ordinal';
+COMMENT ON COLUMN vbp.product_fulfilment.product_code IS '中选产品编码 / selected product (厂牌) code (医保药品代码), code';
+COMMENT ON COLUMN vbp.product_fulfilment.agreed_volume IS '按厂牌约定采购量 / agreed volume of this product for the year (0 = winner not chosen), units (最小计量单位)';
+COMMENT ON COLUMN vbp.product_fulfilment.basis IS '分配依据 / basis: reported (按厂牌报量) or primary_supplier (主供企业), code';
+COMMENT ON COLUMN vbp.product_fulfilment.cycle_start IS '协议年度起始日 / first day of the agreement year, date';
+COMMENT ON COLUMN vbp.product_fulfilment.cycle_end IS '协议年度截止日 / last day of the agreement year, date';
+COMMENT ON COLUMN vbp.product_fulfilment.time_progress IS '时间进度 / time progress, elapsed days ÷ days of the agreement year, ratio (0–1)';
+COMMENT ON COLUMN vbp.product_fulfilment.bought IS '实际采购量 / units of this product bought in the year up to the report date, units (最小计量单位)';
+COMMENT ON COLUMN vbp.product_fulfilment.completion IS '完成率 / completion, units bought ÷ product agreed volume (1 if 0 agreed), ratio';
+COMMENT ON COLUMN vbp.product_fulfilment.status IS '履约状态 / fulfilment status: completed, on_track, lagging, severely_lagging, code';
 
 -- provincial completion (省级履约): the agreements of a province added up
 CREATE FUNCTION vbp.province_fulfilment_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
@@ -225,6 +279,19 @@ CREATE VIEW vbp.province_fulfilment WITH (security_invoker = true) AS
   SELECT * FROM vbp.province_fulfilment_for(vbp.report_date());
 COMMENT ON VIEW vbp.province_fulfilment IS
   'Provincial completion (省级履约进度) as of vbp.report_date(): per batch, province, generic group and cycle year';
+COMMENT ON COLUMN vbp.province_fulfilment.batch_id IS '批次 / procurement batch id, identifier';
+COMMENT ON COLUMN vbp.province_fulfilment.province IS '省份 / province code (GB/T 2260, 2 digits), code';
+COMMENT ON COLUMN vbp.province_fulfilment.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
+COMMENT ON COLUMN vbp.province_fulfilment.cycle_year IS '协议年度 / year of the agreement cycle (1 = first year), ordinal';
+COMMENT ON COLUMN vbp.province_fulfilment.province_volume IS '省级约定采购量 / province agreed volume fixed by the joint office (NULL if none), units (最小计量单位)';
+COMMENT ON COLUMN vbp.province_fulfilment.allocated_volume IS '已分配约定量 / agreed volumes allocated to institutions of the province, units (最小计量单位)';
+COMMENT ON COLUMN vbp.province_fulfilment.unallocated_volume IS '未分配约定量 / province volume minus allocated volume, units (最小计量单位)';
+COMMENT ON COLUMN vbp.province_fulfilment.institutions IS '机构数 / institutions with an agreement, count';
+COMMENT ON COLUMN vbp.province_fulfilment.time_progress IS '时间进度 / time progress, elapsed days ÷ days of the agreement year, ratio (0–1)';
+COMMENT ON COLUMN vbp.province_fulfilment.selected_volume IS '中选产品采购量 / units of selected products bought by the institutions, units (最小计量单位)';
+COMMENT ON COLUMN vbp.province_fulfilment.completion IS '完成率 / completion, selected units ÷ province agreed volume (or allocated sum), ratio';
+COMMENT ON COLUMN vbp.province_fulfilment.status IS '履约状态 / fulfilment status: completed, on_track, lagging, severely_lagging, code';
+COMMENT ON COLUMN vbp.province_fulfilment.lagging_institutions IS '滞后机构数 / institutions lagging or severely lagging (滞后/严重滞后), count';
 
 CREATE VIEW vbp.batch_summary WITH (security_invoker = true) AS
   WITH drug AS (
@@ -256,3 +323,14 @@ CREATE VIEW vbp.batch_summary WITH (security_invoker = true) AS
   GROUP BY b.batch_id, b.name, b.published_drugs, b.published_avg_cut;
 COMMENT ON VIEW vbp.batch_summary IS
   'Batch summary (批次概览): drugs, unweighted average cut over drugs (a drug''s cut the mean over its winners), volume-weighted cut 1 - sum(P_sel Q_agreed) / sum(P_ref Q_agreed), essential medicines, selected products, and fulfilment ratio selected units / (agreed x time progress) as of vbp.report_date() over every agreement year and over the first year alone (first_year_ratio, the basis of the seed''s "annual purchases more than twice the agreed volume"); with the published figures beside them';
+COMMENT ON COLUMN vbp.batch_summary.batch_id IS '批次 / procurement batch id, identifier';
+COMMENT ON COLUMN vbp.batch_summary.name IS '批次名称 / batch name, e.g. 第一批国家集采, text';
+COMMENT ON COLUMN vbp.batch_summary.drugs IS '中选品种数 / drugs (generic groups) with a winner in the batch, count';
+COMMENT ON COLUMN vbp.batch_summary.published_drugs IS '公布品种数 / number of drugs as officially published, count';
+COMMENT ON COLUMN vbp.batch_summary.avg_cut IS '平均降幅 / unweighted average price cut over drugs (a drug = mean of its winners), ratio (0–1)';
+COMMENT ON COLUMN vbp.batch_summary.published_avg_cut IS '公布平均降幅 / average price cut as officially published, ratio (0–1)';
+COMMENT ON COLUMN vbp.batch_summary.volume_weighted_cut IS '加权平均降幅 / volume-weighted cut, 1 − Σ(中选价×约定量) ÷ Σ(集采前价×约定量), ratio (0–1)';
+COMMENT ON COLUMN vbp.batch_summary.essential IS '基本药物品种数 / drugs on the national essential medicines list (基本药物), count';
+COMMENT ON COLUMN vbp.batch_summary.selected_products IS '中选产品数 / selected (winning) products over all drugs of the batch, count';
+COMMENT ON COLUMN vbp.batch_summary.fulfilment_ratio IS '履约进度比 / selected units bought ÷ Σ(agreed volume × time progress), all agreement years, ratio';
+COMMENT ON COLUMN vbp.batch_summary.first_year_ratio IS '首年履约进度比 / selected units bought ÷ Σ(agreed volume × time progress), first agreement year only, ratio';

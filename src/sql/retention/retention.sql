@@ -405,6 +405,26 @@ CREATE VIEW vbp.retention_statement WITH (security_invoker = true) AS
   SELECT * FROM vbp.retention_statement_for(vbp.report_rule_set(), vbp.report_date());
 COMMENT ON VIEW vbp.retention_statement IS
   'Retention statement (结余留用结算单) per institution and cycle year under the national rule set as of vbp.report_date(): final for the years ended by then, interim for the year running; see vbp.retention_statement_for for another rule set or date';
+COMMENT ON COLUMN vbp.retention_statement.batch_id IS '批次 / procurement batch id, identifier';
+COMMENT ON COLUMN vbp.retention_statement.org_code IS '机构编码 / institution code (医保定点医疗机构代码), code';
+COMMENT ON COLUMN vbp.retention_statement.cycle_year IS '协议年度 / year of the agreement cycle (1 = first year), ordinal';
+COMMENT ON COLUMN vbp.retention_statement.year_end IS '年度截止日 / last day of the agreement year of the institution, date';
+COMMENT ON COLUMN vbp.retention_statement.interim IS '期中测算 / true = year ends after the report date (spend to date vs whole-year budget), flag';
+COMMENT ON COLUMN vbp.retention_statement.groups IS '品种数 / generic groups in the statement, count';
+COMMENT ON COLUMN vbp.retention_statement.budget IS '医保基金预算 / budget B = Σ agreed volume × pre-procurement price × r_pay × s_ins, yuan (元)';
+COMMENT ON COLUMN vbp.retention_statement.spend IS '医保基金支出 / spend E = Σ (min(selected, agreed) × selected price + non-selected spend) × r_pay × s_ins, yuan (元)';
+COMMENT ON COLUMN vbp.retention_statement.savings IS '结余金额 / savings S = B − E before deductions, yuan (元)';
+COMMENT ON COLUMN vbp.retention_statement.deductions IS '扣减金额 / deductions for not- or under-reported groups (savings − counted savings), yuan (元)';
+COMMENT ON COLUMN vbp.retention_statement.counted_savings IS '计入结余 / savings counted after deductions, yuan (元)';
+COMMENT ON COLUMN vbp.retention_statement.score IS '考核得分 / assessment score, 0–100, score';
+COMMENT ON COLUMN vbp.retention_statement.grade IS '考核等级 / assessment grade (e.g. A–D), code';
+COMMENT ON COLUMN vbp.retention_statement.retention_ratio IS '留用比例 / retention ratio of the grade (at least the floor), ratio (0–1)';
+COMMENT ON COLUMN vbp.retention_statement.retained IS '结余留用金额 / retained R = max(0, counted savings) × ratio, 0 if forfeited, yuan (元)';
+COMMENT ON COLUMN vbp.retention_statement.settled IS '已结算 / true = the year has been settled, flag';
+COMMENT ON COLUMN vbp.retention_statement.settled_retained IS '结算留用金额 / retained amount recorded at settlement, yuan (元)';
+COMMENT ON COLUMN vbp.retention_statement.adjustments IS '调整金额 / sum of adjustments to the settlement, yuan (元)';
+COMMENT ON COLUMN vbp.retention_statement.net_retained IS '净留用金额 / settled retained amount plus adjustments (NULL if not settled), yuan (元)';
+COMMENT ON COLUMN vbp.retention_statement.forfeited IS '取消留用原因 / reason retention is forfeited (a group not reported; agreed volume not completed), text';
 CREATE VIEW vbp.retention_by_region WITH (security_invoker = true) AS
   SELECT st.batch_id, st.cycle_year, vbp.province(st.org_code) AS province, vbp.city(st.org_code) AS city,
          count(*) AS institutions, vbp.sum(st.budget) AS budget, vbp.sum(st.spend) AS spend,
@@ -416,6 +436,18 @@ CREATE VIEW vbp.retention_by_region WITH (security_invoker = true) AS
                           (st.batch_id, st.cycle_year, vbp.province(st.org_code), vbp.city(st.org_code)));
 COMMENT ON VIEW vbp.retention_by_region IS
   'Retention by region (地区结余留用): per batch, cycle year and province, and per prefecture city (city NULL on province rows); interim when any institution''s year is still running';
+COMMENT ON COLUMN vbp.retention_by_region.batch_id IS '批次 / procurement batch id, identifier';
+COMMENT ON COLUMN vbp.retention_by_region.cycle_year IS '协议年度 / year of the agreement cycle (1 = first year), ordinal';
+COMMENT ON COLUMN vbp.retention_by_region.province IS '省份 / province code (GB/T 2260, 2 digits), code';
+COMMENT ON COLUMN vbp.retention_by_region.city IS '地市 / prefecture city code (4 digits); NULL on province rows, code';
+COMMENT ON COLUMN vbp.retention_by_region.institutions IS '机构数 / institutions with a retention statement, count';
+COMMENT ON COLUMN vbp.retention_by_region.budget IS '医保基金预算 / Σ budget B = agreed volume × pre-procurement price × r_pay × s_ins, yuan (元)';
+COMMENT ON COLUMN vbp.retention_by_region.spend IS '医保基金支出 / Σ spend E at selected and non-selected prices × r_pay × s_ins, yuan (元)';
+COMMENT ON COLUMN vbp.retention_by_region.savings IS '结余金额 / Σ savings S = B − E before deductions, yuan (元)';
+COMMENT ON COLUMN vbp.retention_by_region.retained IS '结余留用金额 / Σ retained amount R as computed, yuan (元)';
+COMMENT ON COLUMN vbp.retention_by_region.settled IS '已结算机构数 / institutions whose year is settled, count';
+COMMENT ON COLUMN vbp.retention_by_region.net_retained IS '结算净留用金额 / Σ settled retained amount plus adjustments, yuan (元)';
+COMMENT ON COLUMN vbp.retention_by_region.interim IS '期中测算 / true = the agreement year of some institution is still running, flag';
 
 -- the year to settle or adjust: the one named, or the institution's only year
 CREATE FUNCTION vbp.settlement_year(batch int, org vbp.orgcode, cycle_year int) RETURNS int

@@ -38,17 +38,25 @@ BEGIN
 
   FOR r IN SELECT c.oid::regclass AS v, c.relkind FROM pg_class c
            WHERE c.relnamespace = 'vbp'::regnamespace AND c.relkind IN ('v', 'm') ORDER BY c.relname LOOP
-    IF r.relkind = 'v' THEN
+    IF r.relkind = 'v' AND r.v::text NOT LIKE 'vbp.bi\_%' THEN
       FOREACH ro IN ARRAY roles LOOP
         EXECUTE format('GRANT SELECT ON %s TO %I', r.v, ro);
       END LOOP;
       object := r.v::text; action := 'view readable, rows filtered as the reader'; RETURN NEXT;
     ELSE
-      -- a materialized view holds every institution's rows and has no row security
+      -- a materialized view holds every institution's rows and has no row
+      -- security; so does a bi_* view over them
       EXECUTE format('GRANT SELECT ON %s TO vbp_bi_reader', r.v);
-      object := r.v::text; action := 'materialized view: BI reader only'; RETURN NEXT;
+      object := r.v::text; action := CASE r.relkind WHEN 'm' THEN 'materialized view' ELSE 'view of materialized views' END
+                                     || ': BI reader only'; RETURN NEXT;
     END IF;
   END LOOP;
+
+  -- the report page reads the live reports, as the caller
+  FOREACH ro IN ARRAY roles LOOP
+    EXECUTE format('GRANT EXECUTE ON FUNCTION vbp.report_page(date, int, vbp.orgcode) TO %I', ro);
+  END LOOP;
+  object := 'vbp.report_page'; action := 'executable, rows filtered as the caller'; RETURN NEXT;
 
   -- a writer feeds the ledgers of its scope (row security: vbp.may_write) and
   -- keeps its own loads (vbp.load, vbp.undo_load)
