@@ -57,8 +57,9 @@ chrome() { offline chromium --headless --no-sandbox --disable-gpu --hide-scrollb
 	--disable-background-networking --disable-component-update "$@" 2>>"$art/chromium.log"; }
 chrome --dump-dom "file://$art/vbp-report.html" >"$art/dom.html"
 chrome --dump-dom "file://$art/vbp-report-hospital.html" >"$art/dom-hospital.html"
-for chart in fulfilment price-cuts retention nrdl-stocking trace; do
-	chrome --window-size=1000,1000 --screenshot="$art/$chart.png" "file://$art/vbp-report.html#$chart" >/dev/null
+for shot in fulfilment:780 price-cuts:420 retention:430 nrdl-stocking:760 trace:420; do
+	chart=${shot%:*}
+	chrome --window-size=1000,${shot#*:} --screenshot="$art/$chart.png" "file://$art/vbp-report.html#$chart" >/dev/null
 	if [ -s "$art/$chart.png" ]; then echo "ok screenshot of chart $chart: $art/$chart.png"
 	else echo "FAIL screenshot of chart $chart"; fi
 done
