@@ -27,6 +27,7 @@ SQL_AREAS = \
 	src/sql/model/divisions_data.sql \
 	src/sql/policy/parameters.sql \
 	src/sql/model/procurement.sql \
+	src/sql/model/supply.sql \
 	src/sql/security/scope.sql \
 	src/sql/nrdl/model.sql \
 	src/sql/procurement/tally.sql \
@@ -36,6 +37,7 @@ SQL_AREAS = \
 	src/sql/procurement/reports.sql \
 	src/sql/procurement/benchmark_reports.sql \
 	src/sql/retention/retention.sql \
+	src/sql/supply/reports.sql \
 	src/sql/nrdl/reports.sql \
 	src/sql/nrdl/fraud.sql \
 	src/sql/ingest/parse.sql \

@@ -163,6 +163,10 @@ FROM division p JOIN nrdl_item it ON it.version_id = 2
 WHERE p.level = 'province'
   AND NOT EXISTS (SELECT 1 FROM platform_listing l WHERE l.province = p.code AND l.group_code = it.group_code)
 UNION ALL
+SELECT 'stockout', org_code::text || ' ' || product_code::text || ' ' || started_on FROM stockout_episodes_for((SELECT as_of FROM demo_run))
+UNION ALL
+SELECT 'supply_substitution', format('%s %s %s y%s', batch_id, org_code, group_code, cycle_year) FROM supply_substitution_for((SELECT as_of FROM demo_run))
+UNION ALL
 SELECT DISTINCT 'uncertified_dispensing', d.patient_id || ' ' || p.group_code::text
 FROM dispensing d JOIN product p USING (product_code)
 WHERE p.group_code IN (SELECT group_code FROM nrdl_item WHERE patient_certification)

@@ -146,6 +146,19 @@ SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, a.agreed_volume, a.cy
        coalesce((b.t).purchases, 0) AS purchases, coalesce((b.t).payments_due, 0) AS due,
        coalesce((b.t).paid_on_time, 0) AS on_time
 FROM agreement a LEFT JOIN bought b USING (batch_id, org_code, group_code, cycle_start, cycle_end);
+-- backup products bought in a verified supply failure's region and period count as selected
+-- (doc/supply.md): recounted here from the failures, backups and purchases
+UPDATE reference r SET sel = r.sel + x.units, other = r.other - x.units,
+                       sel_spend = r.sel_spend + x.spend, other_spend = r.other_spend - x.spend
+FROM (SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, sum(pu.quantity) AS units, sum(pu.amount) AS spend
+      FROM supply_failure f JOIN supply_backup sb USING (failure_id)
+      JOIN purchase pu ON pu.product_code = sb.product_code AND starts_with(division(pu.org_code), f.division)
+                      AND pu.purchased_on BETWEEN f.from_date AND f.to_date AND pu.purchased_on <= report_date()
+      JOIN agreement a ON a.batch_id = f.batch_id AND a.org_code = pu.org_code AND a.group_code = generic_group(sb.product_code)
+                      AND pu.purchased_on BETWEEN a.cycle_start AND a.cycle_end
+      WHERE f.verified_on <= report_date()
+      GROUP BY 1, 2, 3, 4) x
+WHERE (r.batch_id, r.org_code, r.group_code, r.cycle_year) = (x.batch_id, x.org_code, x.group_code, x.cycle_year);
 SELECT count(*) AS agreements,
        count(*) FILTER (WHERE ap IS NULL OR r.sel <> ap.selected_units OR r.other <> ap.other_units
                         OR r.sel_spend <> ap.selected_spend OR r.other_spend <> ap.other_spend

@@ -55,7 +55,13 @@ INSERT INTO rule_set_calls VALUES
   ('price_peer_cells', $$SELECT count(*) FROM vbp.price_peer_cells('2024-01-01', '2024-01-31', 'no-such-rule-set')$$),
   ('report_peer_cells', $$SELECT count(*) FROM vbp.report_peer_cells('no-such-rule-set')$$),
   ('province_fulfilment_for', $$SELECT count(*) FROM vbp.province_fulfilment_for('2024-01-01', 'no-such-rule-set')$$),
-  ('retention_pool', $$SELECT count(*) FROM vbp.retention_pool(1, '44', '100', 'no-such-rule-set')$$);
+  ('retention_pool', $$SELECT count(*) FROM vbp.retention_pool(1, '44', '100', 'no-such-rule-set')$$),
+  ('order_line_supply_for', $$SELECT count(*) FROM vbp.order_line_supply_for('2024-01-01', 'no-such-rule-set')$$),
+  ('supply_performance_for', $$SELECT count(*) FROM vbp.supply_performance_for('2024-01-01', 'no-such-rule-set')$$),
+  ('institution_supply_for', $$SELECT count(*) FROM vbp.institution_supply_for('2024-01-01', 'no-such-rule-set')$$),
+  ('stockout_episodes_for', $$SELECT count(*) FROM vbp.stockout_episodes_for('2024-01-01', 'no-such-rule-set')$$),
+  ('supply_score_for', $$SELECT count(*) FROM vbp.supply_score_for('2024-01-01', 'no-such-rule-set')$$),
+  ('supply_alert_for', $$SELECT count(*) FROM vbp.supply_alert_for('2024-01-01', 'no-such-rule-set')$$);
 SELECT fn, try_sql(call) AS result FROM rule_set_calls ORDER BY fn;
 -- the list is complete: every vbp function with a rule_set argument is called above
 SELECT p.proname AS untested_rule_set_function
@@ -83,7 +89,9 @@ SELECT try_sql($$SELECT count(*) FROM vbp.retention_statement_for('gd-test')$$) 
 DELETE FROM vbp.parameter WHERE rule_set = 'gd-test';
 
 -- 3. filters reach the scans: one institution's fulfilment reads its own
--- agreements and purchases by index (the plan shows the Index Cond on both)
+-- agreements and purchases by index (the plan shows the Index Cond on both; the
+-- third purchase scan reads the backup products' purchases under verified supply
+-- failures, by product)
 SELECT count(*) FROM generate_demo(1, 42, replace => true);
 SELECT set_config('vbp.as_of', (SELECT as_of::text FROM demo_run), false) AS as_of;
 CREATE FUNCTION pg_temp.plan(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$

@@ -42,3 +42,13 @@ SELECT count(*) FILTER (WHERE not_listed) AS not_listed_pairs, round(avg(days_to
        (SELECT count(DISTINCT (patient_id, group_code)) FROM vbp.uncertified_dispensing_for('2022-01-01', vbp.report_date()))
          AS uncertified_patient_drugs
 FROM vbp.nrdl_listing;
+\echo '== supply of the winners (供应保障) as of the demo date: on time, fill rate, stock-outs, scores, substitutions'
+SELECT count(*) AS order_lines, round(100.0 * count(*) FILTER (WHERE on_time) / nullif(count(*) FILTER (WHERE due_on < vbp.report_date() OR fulfilled_on IS NOT NULL), 0), 2) AS on_time_pct,
+       round(100.0 * sum(delivered) / sum(ordered), 2) AS fill_pct, count(*) FILTER (WHERE late) AS late_lines,
+       count(*) FILTER (WHERE open_past_deadline) AS open_past_deadline
+FROM vbp.order_line_supply;
+SELECT count(*) AS stockout_episodes, count(DISTINCT product_code) AS products, sum(duration_days) AS stockout_days
+FROM vbp.stockout_episodes;
+SELECT batch_id, company_name, episodes, problem_rate, score, rank FROM vbp.supply_score
+WHERE episodes > 0 OR below_threshold ORDER BY batch_id, rank;
+SELECT count(*) AS agreements_with_backup, sum(backup_volume) AS backup_units_counted_as_selected FROM vbp.supply_substitution;

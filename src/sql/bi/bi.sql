@@ -37,6 +37,13 @@ INSERT INTO vbp.label (domain, code, zh, en, shipped) VALUES
   ('alert', 'duplicate_trace_code', '追溯码重复', 'a traceability code seen again (resold or counterfeit package)', true),
   ('alert', 'not_reported', '未报量', 'no volume report although the institution used the drug', true),
   ('alert', 'under_reported', '少报量', 'volume report below the floor of the baseline', true),
+  ('alert', 'stockout', '断供', 'an ordered product not delivered for longer than stockout_days', true),
+  ('alert', 'supply_score_low', '供应评分低于预警线', 'a winning company''s supply score below supply_score_alert', true),
+  ('order_event', 'confirmed', '确认', 'order confirmed by the company', true),
+  ('order_event', 'partially_confirmed', '部分确认', 'order partly confirmed', true),
+  ('order_event', 'refused', '拒绝', 'order refused by the company', true),
+  ('order_event', 'delivered', '配送', 'delivered (negative: goods sent back)', true),
+  ('order_event', 'cancelled', '取消', 'order cancelled', true),
   ('report_status', 'reported', '已报量', 'reported', true),
   ('report_status', 'under_reported', '少报量', 'reported below the floor of the baseline', true),
   ('report_status', 'not_reported', '未报量', 'not reported', true),
@@ -92,7 +99,7 @@ CREATE MATERIALIZED VIEW vbp.bi_fulfilment AS
          f.group_code::text AS group_code, g.generic_name, f.cycle_year, f.agreed_volume, f.cycle_start, f.cycle_end,
          f.time_progress, f.selected_volume, f.nonselected_volume, f.completion, f.status,
          vbp.label_zh('fulfilment_status', f.status) AS status_zh, f.selected_share, f.prefers_selected,
-         f.payments_due, f.paid_on_time, f.on_time_rate
+         f.payments_due, f.paid_on_time, f.on_time_rate, f.backup_volume
   FROM vbp.fulfilment f
   JOIN vbp.batch b ON b.batch_id = f.batch_id
   LEFT JOIN vbp.institution i ON i.org_code = f.org_code
@@ -124,6 +131,7 @@ COMMENT ON COLUMN vbp.bi_fulfilment.selected_share IS '中选产品使用占比 
 COMMENT ON COLUMN vbp.bi_fulfilment.prefers_selected IS '优先使用中选产品 / true = selected share reaches selected_share_floor (0.7) or no purchases, flag';
 COMMENT ON COLUMN vbp.bi_fulfilment.payments_due IS '应回款笔数 / purchases of batch products whose payment is due (accepted ≥ 30 days ago, or paid), count';
 COMMENT ON COLUMN vbp.bi_fulfilment.paid_on_time IS '按时回款笔数 / purchases paid to the supplier within 30 days (payment_days) of acceptance, count';
+COMMENT ON COLUMN vbp.bi_fulfilment.backup_volume IS '备选产品计入量 / units of backup products bought under a verified supply failure (断供), counted in selected_volume, units (最小计量单位)';
 COMMENT ON COLUMN vbp.bi_fulfilment.on_time_rate IS '按时回款率 / on-time payment rate, paid on time ÷ payments due, ratio (0–1)';
 
 CREATE MATERIALIZED VIEW vbp.bi_report_credibility AS
@@ -330,6 +338,25 @@ COMMENT ON COLUMN vbp.bi_trace_code_monthly.scans IS '扫码发药行数 / dispe
 COMMENT ON COLUMN vbp.bi_trace_code_monthly.repeats IS '重复追溯码行数 / lines whose code had been dispensed before (回流药, 串换), count';
 COMMENT ON COLUMN vbp.bi_trace_code_monthly.repeat_rate IS '重复率 / repeats ÷ scans, ratio (0–1)';
 
+CREATE MATERIALIZED VIEW vbp.bi_supply_alert AS
+  SELECT a.kind, vbp.label_zh('alert', a.kind) AS kind_zh, coalesce(a.org_code::text, '') AS org_code, i.name AS org_name,
+         a.company::text AS company, pr.company_name, a.key, a.detail
+  FROM vbp.supply_alert a
+  LEFT JOIN vbp.institution i ON i.org_code = a.org_code
+  LEFT JOIN LATERAL (SELECT min(p.company_name) AS company_name FROM vbp.product p WHERE p.company = a.company) pr ON true
+WITH NO DATA;
+CREATE UNIQUE INDEX bi_supply_alert_key ON vbp.bi_supply_alert (kind, org_code, key);
+COMMENT ON MATERIALIZED VIEW vbp.bi_supply_alert IS
+  'Supply alerts (供应预警) stored for BI: vbp.supply_alert as of the last vbp.refresh_reports(), with names';
+COMMENT ON COLUMN vbp.bi_supply_alert.kind IS '预警类型 / stockout or supply_score_low, code';
+COMMENT ON COLUMN vbp.bi_supply_alert.kind_zh IS '预警类型（中文） / alert kind in Chinese, text';
+COMMENT ON COLUMN vbp.bi_supply_alert.org_code IS '机构编码 / institution of a stock-out; empty for a company alert, code';
+COMMENT ON COLUMN vbp.bi_supply_alert.org_name IS '机构名称 / institution name, text';
+COMMENT ON COLUMN vbp.bi_supply_alert.company IS '企业 / company (统一社会信用代码), code';
+COMMENT ON COLUMN vbp.bi_supply_alert.company_name IS '企业名称 / company name, text';
+COMMENT ON COLUMN vbp.bi_supply_alert.key IS '预警对象 / product and start, or batch and company, text';
+COMMENT ON COLUMN vbp.bi_supply_alert.detail IS '预警说明 / duration and lines, or score, episodes and problem rate, text';
+
 -- built on two of the above, so refreshed after them
 CREATE MATERIALIZED VIEW vbp.bi_institution_scorecard AS
   SELECT f.batch_id, f.org_code, min(f.org_name) AS org_name, min(f.province_name) AS province_name, f.cycle_year,
@@ -381,12 +408,14 @@ CREATE VIEW vbp.bi_alert WITH (security_invoker = true) AS
   UNION ALL
   SELECT 'anomalous_report', c.org_code, format('batch %s group %s year %s', c.batch_id, c.group_code, c.cycle_year),
          c.batch_id, vbp.label_zh('alert', 'anomalous_report')
-  FROM vbp.bi_report_credibility c WHERE c.anomalous;
+  FROM vbp.bi_report_credibility c WHERE c.anomalous
+  UNION ALL
+  SELECT a.kind, a.org_code, a.key, NULL, a.kind_zh FROM vbp.bi_supply_alert a;
 COMMENT ON VIEW vbp.bi_alert IS
-  'Alerts standing in the stored BI views (当前预警): agreements lagging or severely lagging and anomalous volume reports, one row each; vbp.refresh_reports() announces on NOTIFY channel vbp_alert the rows a refresh adds';
-COMMENT ON COLUMN vbp.bi_alert.kind IS '预警类型 / alert kind: lagging, severely_lagging or anomalous_report, code';
-COMMENT ON COLUMN vbp.bi_alert.org_code IS '机构编码 / institution code (定点医药机构代码), code';
-COMMENT ON COLUMN vbp.bi_alert.key IS '预警对象 / what the alert is about: batch, generic group and cycle year, text';
+  'Alerts standing in the stored BI views (当前预警): agreements lagging or severely lagging, anomalous volume reports, stock-outs and companies below the supply-score threshold, one row each; vbp.refresh_reports() announces on NOTIFY channel vbp_alert the rows a refresh adds';
+COMMENT ON COLUMN vbp.bi_alert.kind IS '预警类型 / alert kind: lagging, severely_lagging, anomalous_report, stockout or supply_score_low, code';
+COMMENT ON COLUMN vbp.bi_alert.org_code IS '机构编码 / institution code (定点医药机构代码); empty for a company alert, code';
+COMMENT ON COLUMN vbp.bi_alert.key IS '预警对象 / what the alert is about: batch, generic group and cycle year; product and start; batch and company, text';
 COMMENT ON COLUMN vbp.bi_alert.batch_id IS '批次 / procurement batch id, identifier';
 COMMENT ON COLUMN vbp.bi_alert.kind_zh IS '预警类型（中文） / alert kind in Chinese, text';
 
@@ -429,7 +458,8 @@ BEGIN
   -- the alerts standing before the refresh, to announce only the new ones;
   -- a first refresh sets the baseline and announces nothing
   announcing := (SELECT bool_and(c.relispopulated) FROM pg_class c
-                 WHERE c.oid IN ('vbp.bi_fulfilment'::regclass, 'vbp.bi_report_credibility'::regclass));
+                 WHERE c.oid IN ('vbp.bi_fulfilment'::regclass, 'vbp.bi_report_credibility'::regclass,
+                                 'vbp.bi_supply_alert'::regclass));
   IF announcing THEN
     CREATE TEMP TABLE IF NOT EXISTS vbp_refresh_alerts (kind text, org_code text, key text) ON COMMIT DROP;
     TRUNCATE vbp_refresh_alerts;

@@ -47,7 +47,7 @@ CREATE INDEX demo_injection_org ON vbp.demo_injection (org_code);
 COMMENT ON TABLE vbp.demo_injection IS
   'Defects the demo generator injected on purpose (注入的异常), so tests can check that each report finds exactly these';
 COMMENT ON COLUMN vbp.demo_injection.kind IS
-  'not_reported, under_reported, anomalous_report (also every under_reported row), missing_sign_off, lagging, severely_lagging, not_preferring_selected, late_payer, city_without_dual_channel_pharmacy, nrdl_unstocked_in_province, late_committee, duplicate_trace_code, channel_reimbursement_mismatch, province_without_dual_channel_list, nrdl_not_listed, uncertified_dispensing';
+  'not_reported, under_reported, anomalous_report (also every under_reported row), missing_sign_off, lagging, severely_lagging, not_preferring_selected, late_payer, city_without_dual_channel_pharmacy, nrdl_unstocked_in_province, late_committee, duplicate_trace_code, channel_reimbursement_mismatch, province_without_dual_channel_list, nrdl_not_listed, uncertified_dispensing, stockout (an order line of a winner not delivered), supply_substitution (backup purchases counted as selected under a verified supply failure)';
 COMMENT ON COLUMN vbp.demo_injection.key IS 'Canonical text of the affected entity';
 COMMENT ON COLUMN vbp.demo_injection.batch_id IS 'Batch, where the defect is per batch';
 COMMENT ON COLUMN vbp.demo_injection.org_code IS 'Institution, where the defect is per institution';
@@ -376,12 +376,13 @@ BEGIN
     WHERE a.cycle_year = yr AND a.cycle_start + make_interval(months => m) <= as_of;
     ANALYZE demo_pm;
 
-    INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount, accepted_on, paid_on)
+    INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount, accepted_on, paid_on, order_no)
     SELECT x.org_code, sel.product_code, x.d, x.q, (x.q * coalesce(sel.selected_price, sel.reference_price * 0.97))::vbp.cny,
            CASE WHEN x.acc <= as_of THEN x.acc END,
-           CASE WHEN x.paid <= as_of THEN x.paid END
+           CASE WHEN x.paid <= as_of THEN x.paid END,
+           format('Y%s-A%s-M%s-K%s', yr, x.a_no, x.m, x.k)
     FROM (
-      SELECT pm.org_code, pm.g_no, t.k, t.q, t.d,
+      SELECT pm.org_code, pm.g_no, pm.a_no, pm.m, t.k, t.q, t.d,
              t.d + t.acc_days AS acc,
              t.d + t.acc_days
                + CASE WHEN l.i_no IS NOT NULL AND vbp.demo_uniform(seed, 50, pm.a_no, pm.m) < 0.6
@@ -403,6 +404,71 @@ BEGIN
     WHERE x.d <= as_of;
     DROP TABLE demo_pm;
   END LOOP;
+
+  -- supply (供应保障): every winner's order line is confirmed the day it is placed and
+  -- delivered in full by its acceptance day, at most delivery_days (2) after the order.  In
+  -- 3 cells (a selected product, a province, a month of an agreement year that has ended)
+  -- the winner delivers nothing: each institution cancels its line after 10 days, a
+  -- stock-out each (stockout_days 7).  2 of the 3 failures are verified 15 days after the
+  -- month, with the group's first non-selected product as backup: its purchases there and
+  -- then count as selected.
+  CREATE TEMP TABLE demo_fail ON COMMIT DROP AS
+  SELECT c.product_code, c.province, c.month, c.g_no, c.batch_id, row_number() OVER (ORDER BY c.pick) AS n
+  FROM (SELECT pu.product_code, vbp.province(pu.org_code) AS province, date_trunc('month', pu.purchased_on)::date AS month,
+               ds.g_no, g.batch_id, md5(seed::text || pu.product_code::text || vbp.province(pu.org_code) || pu.purchased_on::text) AS pick,
+               row_number() OVER (PARTITION BY pu.product_code ORDER BY md5(seed::text || vbp.province(pu.org_code) || pu.purchased_on::text)) AS per_product
+        FROM vbp.purchase pu
+        JOIN demo_sel ds ON ds.product_code = pu.product_code
+        JOIN demo_g g ON g.g_no = ds.g_no
+        JOIN demo_a a ON a.org_code = pu.org_code AND a.g_no = ds.g_no AND pu.purchased_on BETWEEN a.cycle_start AND a.cycle_end
+        WHERE pu.order_no IS NOT NULL AND ds.k < g.winners AND a.cycle_end < as_of - 30
+          AND date_trunc('month', pu.purchased_on) = date_trunc('month', a.cycle_start + 45)) c
+  WHERE c.per_product = 1
+  ORDER BY c.pick LIMIT 3;
+  INSERT INTO vbp.order_event (org_code, order_no, line_no, event, event_no, happened_on, quantity)
+  SELECT pu.org_code, pu.order_no, pu.line_no, e.event, '1', e.d, e.q
+  FROM vbp.purchase pu
+  LEFT JOIN demo_fail f ON f.product_code = pu.product_code AND f.province = vbp.province(pu.org_code)
+                       AND f.month = date_trunc('month', pu.purchased_on)
+  CROSS JOIN LATERAL (
+    SELECT 'confirmed', pu.purchased_on, NULL::bigint
+    UNION ALL
+    SELECT 'delivered', least(coalesce(pu.accepted_on, pu.purchased_on + 1), pu.purchased_on + 2), pu.quantity
+    WHERE f.product_code IS NULL
+    UNION ALL
+    SELECT 'cancelled', pu.purchased_on + 10, pu.quantity WHERE f.product_code IS NOT NULL) e(event, d, q)
+  WHERE pu.order_no IS NOT NULL AND pu.quantity > 0 AND e.d <= as_of
+    AND EXISTS (SELECT 1 FROM demo_sel ds JOIN demo_g g USING (g_no) WHERE ds.product_code = pu.product_code AND ds.k < g.winners);
+  INSERT INTO vbp.demo_injection (kind, key, batch_id, org_code, group_code, division, detail)
+  SELECT 'stockout', pu.org_code::text || ' ' || pu.product_code::text || ' ' || pu.purchased_on, f.batch_id, pu.org_code,
+         vbp.generic_group(pu.product_code), f.province, format('nothing delivered, cancelled after 10 days (failure %s)', f.n)
+  FROM vbp.purchase pu
+  JOIN demo_fail f ON f.product_code = pu.product_code AND f.province = vbp.province(pu.org_code)
+                  AND f.month = date_trunc('month', pu.purchased_on)
+  WHERE pu.order_no IS NOT NULL AND pu.quantity > 0;
+  INSERT INTO vbp.supply_failure (batch_id, product_code, division, from_date, to_date, verified_on, verified_by, detail)
+  SELECT f.batch_id, f.product_code, f.province, f.month, (f.month + interval '1 month' - interval '1 day')::date,
+         (f.month + interval '1 month' + interval '14 days')::date, '演示医保局', format('demo failure %s', f.n)
+  FROM demo_fail f ORDER BY f.n;
+  INSERT INTO vbp.supply_backup (failure_id, product_code)
+  SELECT sf.failure_id, ds.product_code
+  FROM vbp.supply_failure sf
+  JOIN demo_fail f ON f.product_code = sf.product_code AND f.province = sf.division AND f.month = sf.from_date
+  JOIN demo_g g ON g.g_no = f.g_no
+  JOIN demo_sel ds ON ds.g_no = f.g_no AND ds.k = g.winners
+  WHERE f.n <= 2;
+  INSERT INTO vbp.demo_injection (kind, key, batch_id, org_code, group_code, division, detail)
+  SELECT 'supply_substitution', format('%s %s %s y%s', a.batch_id, a.org_code, a.group_code, a.cycle_year),
+         a.batch_id, a.org_code, a.group_code, f.province,
+         format('%s backup units counted as selected (failure %s)', sum(pu.quantity), f.n)
+  FROM demo_fail f
+  JOIN demo_g g ON g.g_no = f.g_no
+  JOIN demo_sel ds ON ds.g_no = f.g_no AND ds.k = g.winners
+  JOIN vbp.purchase pu ON pu.product_code = ds.product_code AND vbp.province(pu.org_code) = f.province
+                      AND date_trunc('month', pu.purchased_on) = f.month
+  JOIN demo_a a ON a.org_code = pu.org_code AND a.g_no = f.g_no AND pu.purchased_on BETWEEN a.cycle_start AND a.cycle_end
+  WHERE f.n <= 2
+  GROUP BY a.batch_id, a.org_code, a.group_code, a.cycle_year, f.province, f.n;
 
   -- candidate groups (not yet under VBP): monthly purchases over the year before as_of
   INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount, accepted_on, paid_on)

@@ -263,7 +263,9 @@ INSERT INTO vbp.load_target (target, table_name, key_columns, writer_may, joins,
    'Province-level agreed volumes (省级约定采购量) of a batch, allocated to the province''s institutions'),
   ('product_volume_report', 'vbp.product_volume_report', '{batch_id,org_code,group_code,cycle_year,product_code}', false,
    'LEFT JOIN vbp.product p ON p.product_code OPERATOR(vbp.=) r.product_code', 11,
-   'Brand-level volume reports (按厂牌报量): the volume per selected product, in a batch reporting per product');
+   'Brand-level volume reports (按厂牌报量): the volume per selected product, in a batch reporting per product'),
+  ('order_event', 'vbp.order_event', '{org_code,order_no,line_no,event,event_no}', false, '', 12,
+   'Order execution of the procurement platform (订单执行/配送记录): the company''s responses, deliveries (a negative quantity sends goods back) and cancellations of each order line');
 
 INSERT INTO vbp.load_field (target, field, position, kind, domain, required, column_name, expr, description) VALUES
   ('institution', 'org_code', 1, 'orgcode', NULL, true, 'org_code', 'r.org_code', 'Institution code (定点医药机构编码)'),
@@ -387,7 +389,15 @@ INSERT INTO vbp.load_field (target, field, position, kind, domain, required, col
   ('dispensing', 'days_supply', 14, 'int', NULL, false, 'days_supply', 'r.days_supply::int', 'Days supplied (用药天数)'),
   ('dispensing', 'prescription_id', 15, 'text', NULL, false, 'prescription_id', 'r.prescription_id', 'Prescription (处方号)'),
   ('dispensing', 'line_type', 16, 'enum', 'dispensing_line', false, NULL, NULL, 'Line type (类型): 发药/结算 = sale, 退药/退费/冲销 = refund'),
-  ('dispensing', 'refund_of', 17, 'text', NULL, false, 'refund_of', 'r.refund_of', 'For a refund: the line id of the sale refunded (原结算明细ID)');
+  ('dispensing', 'refund_of', 17, 'text', NULL, false, 'refund_of', 'r.refund_of', 'For a refund: the line id of the sale refunded (原结算明细ID)'),
+
+  ('order_event', 'org_code', 1, 'orgcode', NULL, true, 'org_code', 'r.org_code', 'Ordering institution (医疗机构编码)'),
+  ('order_event', 'order_no', 2, 'text', NULL, true, 'order_no', 'r.order_no', 'Platform order number (订单编号) of the purchase line'),
+  ('order_event', 'line_no', 3, 'text', NULL, false, 'line_no', 'coalesce(r.line_no, '''')', 'Order line (订单明细号); empty when one line per order'),
+  ('order_event', 'event', 4, 'enum', 'order_event', true, 'event', 'r.event', 'Event (事件): 确认, 部分确认, 拒绝, 配送/送达, 取消/撤单'),
+  ('order_event', 'event_no', 5, 'text', NULL, false, 'event_no', 'coalesce(r.event_no, ''1'')', 'Delivery note or event number (配送单号); 1 when empty'),
+  ('order_event', 'happened_on', 6, 'date', NULL, true, 'happened_on', 'r.happened_on', 'Day of the event (日期)'),
+  ('order_event', 'quantity', 7, 'int', NULL, false, 'quantity', 'r.quantity', 'Quantity in smallest units (数量): confirmed, delivered (negative = sent back) or cancelled');
 
 -- Row checks.  ok is true or NULL for a good row; reason an SQL text expression.
 INSERT INTO vbp.load_check (target, position, field, ok, reason) VALUES
@@ -528,7 +538,16 @@ INSERT INTO vbp.load_check (target, position, field, ok, reason) VALUES
    '''a refunded line is named but the line is not a refund'''),
   ('dispensing', 10, 'refund_of',
    'r.refund_of IS NULL OR r.org_code IS NULL OR EXISTS (SELECT 1 FROM vbp.dispensing o WHERE o.org_code OPERATOR(vbp.=) r.org_code AND o.line_id = r.refund_of AND o.quantity > 0) OR EXISTS (SELECT 1 FROM pg_temp.vbp_load_rows o WHERE o.org_code OPERATOR(vbp.=) r.org_code AND o.line_id = r.refund_of AND o.line <> r.line)',
-   '''refunds line '' || r.refund_of || '', which is neither in vbp.dispensing nor in this file''');
+   '''refunds line '' || r.refund_of || '', which is neither in vbp.dispensing nor in this file'''),
+
+  ('order_event', 1, 'org_code', 'r.org_code IS NULL OR r.org_code IN (SELECT i.org_code FROM vbp.institution i)',
+   '''institution '' || r.org_code || '' is not in vbp.institution (load institutions first)'''),
+  ('order_event', 2, 'order_no',
+   'r.org_code IS NULL OR r.order_no IS NULL OR EXISTS (SELECT 1 FROM vbp.purchase pu WHERE pu.org_code OPERATOR(vbp.=) r.org_code AND pu.order_no = r.order_no AND pu.line_no = coalesce(r.line_no, ''''))',
+   '''order line '' || r.order_no || coalesce(''/'' || nullif(r.line_no, ''''), '''') || '' is not in vbp.purchase (load the purchases first)'''),
+  ('order_event', 3, 'quantity',
+   'r.event IS NULL OR CASE r.event WHEN ''refused'' THEN coalesce(r.quantity, 0) = 0 WHEN ''delivered'' THEN coalesce(r.quantity, 0) <> 0 WHEN ''confirmed'' THEN r.quantity IS NULL OR r.quantity > 0 ELSE coalesce(r.quantity, 0) > 0 END',
+   '''a '' || r.event || '' event cannot have quantity '' || coalesce(r.quantity::text, ''none'') || '' (a delivery needs one, a refusal none, a partial confirmation or a cancellation a positive one)''');
 INSERT INTO vbp.load_check (target, position, field, ok, reason) VALUES
   ('dispensing', 11, 'days_supply', 'r.days_supply IS NULL OR r.days_supply BETWEEN 1 AND 2147483647', '''days supplied must be a positive whole number''');
 
@@ -630,7 +649,13 @@ FROM (VALUES
   ('product_volume_report', 'product_code', '产品编码'), ('product_volume_report', 'product_code', '中选产品代码'),
   ('product_volume_report', 'group_code', '通用名编码'), ('product_volume_report', 'reported_volume', '报送量'),
   ('product_volume_report', 'reported_volume', '报量'), ('product_volume_report', 'reported_on', '报量日期'),
-  ('product_volume_report', 'cycle_year', '协议年度')
+  ('product_volume_report', 'cycle_year', '协议年度'),
+  ('order_event', 'org_code', '机构编码'), ('order_event', 'org_code', '医疗机构编码'), ('order_event', 'order_no', '订单编号'),
+  ('order_event', 'order_no', '订单号'), ('order_event', 'line_no', '订单明细号'), ('order_event', 'line_no', '明细编号'),
+  ('order_event', 'event', '事件'), ('order_event', 'event', '事件类型'), ('order_event', 'event', '订单状态'),
+  ('order_event', 'event_no', '配送单号'), ('order_event', 'event_no', '事件编号'), ('order_event', 'happened_on', '日期'),
+  ('order_event', 'happened_on', '事件日期'), ('order_event', 'happened_on', '配送日期'), ('order_event', 'quantity', '数量'),
+  ('order_event', 'quantity', '配送数量')
 ) AS h(target, field, header)
 ON CONFLICT DO NOTHING;
 
@@ -668,7 +693,13 @@ FROM (VALUES
   ('dispensing_line', '退药', 'refund'), ('dispensing_line', '退费', 'refund'), ('dispensing_line', '冲销', 'refund'),
   ('dispensing_line', 'sale', 'sale'), ('dispensing_line', 'refund', 'refund'),
   ('volume_basis', '按品种', 'group'), ('volume_basis', '按通用名', 'group'), ('volume_basis', '按厂牌', 'product'),
-  ('volume_basis', '按产品', 'product'), ('volume_basis', 'group', 'group'), ('volume_basis', 'product', 'product')
+  ('volume_basis', '按产品', 'product'), ('volume_basis', 'group', 'group'), ('volume_basis', 'product', 'product'),
+  ('order_event', '确认', 'confirmed'), ('order_event', '已确认', 'confirmed'), ('order_event', '部分确认', 'partially_confirmed'),
+  ('order_event', '拒绝', 'refused'), ('order_event', '拒绝配送', 'refused'), ('order_event', '配送', 'delivered'),
+  ('order_event', '送达', 'delivered'), ('order_event', '已配送', 'delivered'), ('order_event', '取消', 'cancelled'),
+  ('order_event', '撤单', 'cancelled'), ('order_event', 'confirmed', 'confirmed'),
+  ('order_event', 'partially_confirmed', 'partially_confirmed'), ('order_event', 'refused', 'refused'),
+  ('order_event', 'delivered', 'delivered'), ('order_event', 'cancelled', 'cancelled')
 ) AS v(domain, raw, value);
 
 -- ---------------------------------------------------------------------

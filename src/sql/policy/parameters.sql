@@ -437,6 +437,27 @@ INSERT INTO vbp.credit_override (rule_set, case_kind, level, window_years, sourc
   ('2025', 'bid_rigging_national_vbp', '特别严重失信', 3,
    '[pub] NHSA 2025 notice revising the credit-evaluation catalogue: rigging bids in national VBP is rated at the top level', true);
 
+-- supply guarantee (供应保障, doc/supply.md)
+INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, description, source, shipped) VALUES
+  ('national', 'delivery_days', 2, NULL, NULL, 'days',
+   'An order line is delivered on time when delivered in full within this many days of the order date (配送时限); a region may have its own (vbp.delivery_deadline, e.g. 偏远地区 3 days)',
+   '[believed] procurement documents commonly require delivery within 48 hours of the order, 72 in remote areas; set the province''s own', true),
+  ('national', 'stockout_days', 7, NULL, NULL, 'days',
+   'An order line not delivered in full for longer than this many days after the order date is a stock-out (断供); overlapping stock-outs of a product at an institution are one episode',
+   '[param] vbp default', true),
+  ('national', 'supply_score_per_episode', 2, NULL, NULL, 'points',
+   'Supply score: points deducted from 100 per stock-out episode of the company (断供次数)',
+   '[param] vbp default', true),
+  ('national', 'supply_score_per_problem_pct', 1, NULL, NULL, 'points',
+   'Supply score: points deducted per percentage point of order lines due that were late, refused or still open past the deadline (断供频次)',
+   '[param] vbp default', true),
+  ('national', 'supply_score_per_stockout_day', 0.2, NULL, NULL, 'points',
+   'Supply score: points deducted per day of stock-out, summed over episodes (断供时长)',
+   '[param] vbp default', true),
+  ('national', 'supply_score_alert', 60, NULL, NULL, 'points',
+   'A company whose supply score falls below this is alerted (供应评分预警)',
+   '[param] vbp default', true);
+
 INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, description, source, shipped) VALUES
   ('national', 'reimbursement_tolerance', 0.01, NULL, NULL, 'ratio',
    'Largest difference of the fund-paid share between the hospital and the pharmacy channel still counted as the same reimbursement (双通道同等报销)',

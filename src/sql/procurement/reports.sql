@@ -20,7 +20,7 @@ CREATE FUNCTION vbp.fulfilment_for(as_of date, rule_set text DEFAULT vbp.report_
     batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, cycle_year int, agreed_volume bigint,
     cycle_start date, cycle_end date, time_progress numeric, selected_volume bigint, nonselected_volume bigint,
     completion numeric, status text, selected_share numeric, prefers_selected boolean,
-    payments_due bigint, paid_on_time bigint, on_time_rate numeric)
+    payments_due bigint, paid_on_time bigint, on_time_rate numeric, backup_volume bigint)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   -- One pass over the purchases (vbp.cycle_tally, grouped by institution, over the
@@ -43,8 +43,9 @@ BEGIN ATOMIC
     CROSS JOIN LATERAL unnest(b.ts) t
   )
   SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, a.agreed_volume, a.cycle_start, a.cycle_end,
-         f.time_progress, coalesce(b.selected_units, 0), coalesce(b.other_units, 0), f.completion, f.status,
-         f.selected_share, f.prefers_selected, coalesce(b.payments_due, 0), coalesce(b.paid_on_time, 0), f.on_time_rate
+         f.time_progress, coalesce(b.selected_units, 0) + coalesce(k.units, 0), coalesce(b.other_units, 0) - coalesce(k.units, 0),
+         f.completion, f.status, f.selected_share, f.prefers_selected, coalesce(b.payments_due, 0), coalesce(b.paid_on_time, 0),
+         f.on_time_rate, coalesce(k.units, 0)
   -- left joins keep the planner's row estimate at the agreements' (a 4-key inner
   -- join would be estimated at a handful of rows and planned as a nested loop);
   -- coalesce is not strict, so the filter does not turn them into inner joins.
@@ -54,9 +55,14 @@ BEGIN ATOMIC
   LEFT JOIN cyc c ON c.batch_id = a.batch_id AND c.group_code = a.group_code
                  AND c.cycle_start = a.cycle_start AND c.cycle_end = a.cycle_end
   LEFT JOIN bought b ON b.cycle_id = c.cycle_id AND b.org_code = a.org_code
+  -- verified supply failures: backup products' purchases count as selected (computed
+  -- once, materialized: a few rows, however the planner joins them)
+  LEFT JOIN (WITH k AS MATERIALIZED (SELECT * FROM vbp.backup_purchases(fulfilment_for.as_of)) SELECT * FROM k) k ON k.batch_id = a.batch_id AND k.org_code = a.org_code AND k.group_code = a.group_code
+                                          AND k.cycle_start = a.cycle_start AND k.cycle_end = a.cycle_end
   CROSS JOIN p
   -- a function in FROM runs once per agreement (in the target list, (f).x would call it per column)
-  CROSS JOIN LATERAL vbp.fulfilment_measure(coalesce(b.selected_units, 0), coalesce(b.other_units, 0),
+  CROSS JOIN LATERAL vbp.fulfilment_measure(coalesce(b.selected_units, 0) + coalesce(k.units, 0),
+                                            coalesce(b.other_units, 0) - coalesce(k.units, 0),
                                             coalesce(b.payments_due, 0), coalesce(b.paid_on_time, 0),
                                             a.agreed_volume, a.cycle_start, a.cycle_end, as_of,
                                             p.lagging, p.share_floor) f
@@ -64,7 +70,7 @@ BEGIN ATOMIC
   WHERE coalesce(c.in_batch, false) AND vbp.known_rule_set(fulfilment_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.fulfilment_for(date, text) IS
-  'Fulfilment (履约) of every agreement year started by a date (each year of a multi-year cycle on its own, 按年度考核): time progress, selected and other units bought, completion c = Q_selected / Q_agreed, status, selected share and whether it reaches selected_share_floor, payments due and paid within payment_days';
+  'Fulfilment (履约) of every agreement year started by a date (each year of a multi-year cycle on its own, 按年度考核): time progress, selected and other units bought, completion c = Q_selected / Q_agreed, status, selected share and whether it reaches selected_share_floor, payments due and paid within payment_days; Q_selected includes backup products bought under a verified supply failure (vbp.backup_purchases), shown as backup_volume';
 
 CREATE VIEW vbp.fulfilment WITH (security_invoker = true) AS SELECT * FROM vbp.fulfilment_for(vbp.report_date());
 COMMENT ON VIEW vbp.fulfilment IS
@@ -85,6 +91,7 @@ COMMENT ON COLUMN vbp.fulfilment.selected_share IS '中选产品使用占比 / s
 COMMENT ON COLUMN vbp.fulfilment.prefers_selected IS '优先使用中选产品 / true = selected share reaches selected_share_floor (0.7) or no purchases, flag';
 COMMENT ON COLUMN vbp.fulfilment.payments_due IS '应回款笔数 / purchases of batch products whose payment is due (accepted ≥ 30 days ago, or paid), count';
 COMMENT ON COLUMN vbp.fulfilment.paid_on_time IS '按时回款笔数 / purchases paid to the supplier within 30 days (payment_days) of acceptance, count';
+COMMENT ON COLUMN vbp.fulfilment.backup_volume IS '备选产品计入量 / units of backup products bought under a verified supply failure (断供), counted in selected_volume, units (最小计量单位)';
 COMMENT ON COLUMN vbp.fulfilment.on_time_rate IS '按时回款率 / on-time payment rate, paid on time ÷ payments due, ratio (0–1)';
 
 CREATE VIEW vbp.fulfilment_alert WITH (security_invoker = true) AS
@@ -96,6 +103,7 @@ CREATE VIEW vbp.fulfilment_alert WITH (security_invoker = true) AS
     WHERE f.status IN ('lagging', 'severely_lagging')
     UNION ALL
     SELECT 'not_preferring_selected', format('selected share %s', round(f.selected_share, 4))
+           || CASE WHEN f.backup_volume > 0 THEN format(' (including %s backup units under a verified supply failure)', f.backup_volume) ELSE '' END
     WHERE NOT f.prefers_selected
     UNION ALL
     SELECT 'late_payment', format('%s of %s payments due were on time', f.paid_on_time, f.payments_due)

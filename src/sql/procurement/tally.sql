@@ -142,13 +142,44 @@ COMMENT ON FUNCTION vbp.fulfilment_measure(bigint, bigint, bigint, bigint, bigin
   'Fulfilment measures of one agreement (履约指标, doc/domain.md §4), exact: time progress tau = (as_of - start + 1) / (end - start + 1) clipped to [0, 1]; completion c = Q_selected / Q_agreed (1 if nothing agreed); status completed (c >= 1) / on_track (c >= tau) / lagging (c >= lagging_factor x tau) / severely_lagging, compared on the unrounded fractions; selected share Q_selected / (Q_selected + Q_other) (NULL without purchases) and whether it reaches the floor (true without purchases); on-time rate paid_on_time / payments_due (NULL without dues); ratios rounded half away from zero to 6 places. Factors: at most 6 decimal places and 1000 (22023)';
 
 -- what an institution bought for each agreement (used by retention and the procurement reports)
+-- backup purchases under verified supply failures (断供备选): they count as selected
+CREATE FUNCTION vbp.backup_purchases(as_of date)
+  RETURNS TABLE (batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, cycle_start date, cycle_end date,
+                 units bigint, spend vbp.cny, failures bigint[])
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  -- each purchase once, however many failures cover it; few rows (backup products
+  -- only): the purchase scan is skipped when no failure is verified
+  SELECT c.batch_id, pu.org_code, c.group_code, c.cycle_start, c.cycle_end,
+         sum(pu.quantity)::bigint, vbp.sum(pu.amount), array_agg(DISTINCT x.failure_id ORDER BY x.failure_id)
+  FROM (SELECT f.failure_id, f.batch_id, fp.group_code, sb.product_code, f.division, f.from_date, f.to_date
+        FROM vbp.supply_failure f
+        JOIN vbp.supply_backup sb ON sb.failure_id = f.failure_id
+        JOIN vbp.product fp ON fp.product_code OPERATOR(vbp.=) f.product_code
+        WHERE f.verified_on <= as_of) x
+  JOIN vbp.agreement_cycles() c ON c.batch_id = x.batch_id AND c.group_code OPERATOR(vbp.=) x.group_code
+  JOIN vbp.purchase pu ON pu.product_code OPERATOR(vbp.=) x.product_code
+                      AND pu.purchased_on >= greatest(x.from_date, c.cycle_start)
+                      AND pu.purchased_on <= least(x.to_date, c.cycle_end, as_of)
+                      AND starts_with(vbp.division(pu.org_code), x.division)
+  WHERE NOT EXISTS (SELECT 1 FROM vbp.supply_failure f2 JOIN vbp.supply_backup b2 ON b2.failure_id = f2.failure_id
+                    JOIN vbp.product p2 ON p2.product_code OPERATOR(vbp.=) f2.product_code
+                    WHERE f2.failure_id < x.failure_id AND f2.verified_on <= as_of AND f2.batch_id = x.batch_id
+                      AND p2.group_code OPERATOR(vbp.=) x.group_code AND b2.product_code OPERATOR(vbp.=) pu.product_code
+                      AND pu.purchased_on BETWEEN f2.from_date AND f2.to_date
+                      AND starts_with(vbp.division(pu.org_code), f2.division))
+  GROUP BY c.batch_id, pu.org_code, c.group_code, c.cycle_start, c.cycle_end;
+END;
+COMMENT ON FUNCTION vbp.backup_purchases(date) IS
+  'Purchases that count as selected under verified supply failures (断供备选采购), per agreement cycle and institution: units and spend of a failure''s backup products bought by institutions of its region within its period, the agreement year and as_of, the failure verified by as_of; a purchase covered by several failures counts once (failures: all that cover the cell)';
+
 CREATE FUNCTION vbp.agreement_purchases(as_of date, payment_days int)
   RETURNS TABLE (
     batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, cycle_year int, agreed_volume bigint,
     cycle_start date, cycle_end date, in_batch boolean,
     selected_units bigint, other_units bigint, all_units bigint,
     selected_spend vbp.cny, other_spend vbp.cny,
-    purchases bigint, payments_due bigint, paid_on_time bigint)
+    purchases bigint, payments_due bigint, paid_on_time bigint, backup_units bigint)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   -- One pass over the purchases, about as cheap as a bare GROUP BY: grouped by
@@ -167,19 +198,24 @@ BEGIN ATOMIC
     CROSS JOIN LATERAL unnest(b.ts) t
   )
   SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, a.agreed_volume, a.cycle_start, a.cycle_end, coalesce(c.in_batch, false),
-         coalesce(p.selected_units, 0), coalesce(p.other_units, 0),
+         coalesce(p.selected_units, 0) + coalesce(k.units, 0), coalesce(p.other_units, 0) - coalesce(k.units, 0),
          coalesce(p.selected_units + p.other_units, 0),
-         coalesce(p.selected_spend, '0'), coalesce(p.other_spend, '0'),
-         coalesce(p.purchases, 0), coalesce(p.payments_due, 0), coalesce(p.paid_on_time, 0)
+         coalesce(p.selected_spend, '0') OPERATOR(vbp.+) coalesce(k.spend, '0'),
+         coalesce(p.other_spend, '0') OPERATOR(vbp.-) coalesce(k.spend, '0'),
+         coalesce(p.purchases, 0), coalesce(p.payments_due, 0), coalesce(p.paid_on_time, 0), coalesce(k.units, 0)
   -- left joins keep the planner's row estimate at the agreements' (a 4-key inner
   -- join would be estimated at a handful of rows and planned as a nested loop)
   FROM vbp.agreement a
   LEFT JOIN cyc c ON c.batch_id = a.batch_id AND c.group_code = a.group_code
                  AND c.cycle_start = a.cycle_start AND c.cycle_end = a.cycle_end
-  LEFT JOIN bought p ON p.cycle_id = c.cycle_id AND p.org_code = a.org_code;
+  LEFT JOIN bought p ON p.cycle_id = c.cycle_id AND p.org_code = a.org_code
+  -- verified supply failures: backup products' purchases move from other to selected
+  -- (computed once, materialized: a few rows, however the planner joins them)
+  LEFT JOIN (WITH k AS MATERIALIZED (SELECT * FROM vbp.backup_purchases(agreement_purchases.as_of)) SELECT * FROM k) k ON k.batch_id = a.batch_id AND k.org_code = a.org_code AND k.group_code = a.group_code
+                                          AND k.cycle_start = a.cycle_start AND k.cycle_end = a.cycle_end;
 END;
 COMMENT ON FUNCTION vbp.agreement_purchases(date, int) IS
-  'Purchases (采购) of each agreement year (with its agreed volume and dates) from its start to the end of the cycle or as_of (pass infinity for the whole cycle): units of the products selected in the batch and of every other product of the group (non-selected bidders and products that did not bid), in_batch: the group has products in the batch''s selection, units of every product of the group, spends, and purchases, payments due and paid within payment_days of acceptance (those counts over products in the batch)';
+  'Purchases (采购) of each agreement year (with its agreed volume and dates) from its start to the end of the cycle or as_of (pass infinity for the whole cycle): units of the products selected in the batch (with the backup products bought under a verified supply failure, vbp.backup_purchases; backup_units says how many) and of every other product of the group (non-selected bidders and products that did not bid), in_batch: the group has products in the batch''s selection, units of every product of the group, spends, and purchases, payments due and paid within payment_days of acceptance (those counts over products in the batch)';
 
 -- what an institution bought of each product it agreed to buy (按厂牌)
 CREATE FUNCTION vbp.product_agreement_purchases(as_of date)

@@ -1,0 +1,390 @@
+\echo Use "CREATE EXTENSION vbp" to load this file. \quit
+
+-- =====================================================================
+-- Supply guarantee reports (供应保障监测): each order line's response,
+-- delivery and deadline; supply measures per company x product x province
+-- x month and per institution x month; stock-out episodes; the company
+-- supply score; substitutions under verified failures; alerts
+-- (doc/supply.md).
+-- =====================================================================
+
+CREATE FUNCTION vbp.order_line_supply_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
+  RETURNS TABLE (org_code vbp.orgcode, order_no text, line_no text, product_code vbp.drugcode, company vbp.uscc,
+                 province text, ordered_on date, ordered bigint, amount vbp.cny, deadline_days int, due_on date,
+                 responded_on date, response text, confirmed bigint, delivered bigint, cancelled bigint,
+                 first_delivered_on date, fulfilled_on date, closed_on date, on_time boolean, late boolean,
+                 open_past_deadline boolean)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  WITH p AS MATERIALIZED (
+    SELECT vbp.param(order_line_supply_for.rule_set, 'delivery_days')::int AS days
+  ), l AS (
+    SELECT pu.org_code, pu.order_no, pu.line_no, pu.product_code, pu.purchased_on, pu.quantity, pu.amount
+    FROM vbp.purchase pu
+    WHERE pu.order_no IS NOT NULL AND pu.quantity > 0 AND pu.purchased_on <= as_of
+      -- the winners' supply is monitored: products selected in a batch running by the order date
+      AND EXISTS (SELECT 1 FROM vbp.selection se JOIN vbp.batch b ON b.batch_id = se.batch_id
+                  WHERE se.product_code OPERATOR(vbp.=) pu.product_code AND se.selected AND b.cycle_start <= pu.purchased_on)
+  ), e AS (
+    SELECT ev.org_code, ev.order_no, ev.line_no,
+           min(ev.happened_on) FILTER (WHERE ev.event IN ('confirmed', 'partially_confirmed', 'refused')) AS responded_on,
+           (array_agg(ev.event ORDER BY ev.happened_on DESC, ev.event_no DESC)
+              FILTER (WHERE ev.event IN ('confirmed', 'partially_confirmed', 'refused')))[1] AS response,
+           sum(ev.quantity) FILTER (WHERE ev.event = 'partially_confirmed') AS confirmed_part,
+           coalesce(sum(ev.quantity) FILTER (WHERE ev.event = 'delivered'), 0)::bigint AS delivered,
+           coalesce(sum(ev.quantity) FILTER (WHERE ev.event = 'cancelled'), 0)::bigint AS cancelled,
+           max(ev.happened_on) FILTER (WHERE ev.event = 'cancelled') AS cancelled_on,
+           min(ev.happened_on) FILTER (WHERE ev.event = 'delivered' AND ev.quantity > 0) AS first_delivered_on
+    FROM vbp.order_event ev
+    WHERE ev.happened_on <= as_of
+    GROUP BY 1, 2, 3
+  ), cum AS (   -- running deliveries of each line, in the order they arrived
+    SELECT ev.org_code, ev.order_no, ev.line_no, ev.happened_on,
+           sum(ev.quantity) OVER (PARTITION BY ev.org_code, ev.order_no, ev.line_no
+                                  ORDER BY ev.happened_on, ev.event_no ROWS UNBOUNDED PRECEDING) AS so_far
+    FROM vbp.order_event ev
+    WHERE ev.event = 'delivered' AND ev.happened_on <= as_of
+  ), dl AS (   -- each institution's deadline: its most precise region's, else the rule set's
+    SELECT i.org_code,
+           coalesce((SELECT d.days FROM vbp.delivery_deadline d
+                     WHERE d.rule_set = order_line_supply_for.rule_set AND starts_with(vbp.division(i.org_code), d.division)
+                     ORDER BY length(d.division) DESC LIMIT 1), p.days) AS days
+    FROM vbp.institution i CROSS JOIN p
+  ), x0 AS (
+    SELECT l.*, pr.company, vbp.province(l.org_code) AS province, dl.days,
+           e.responded_on, e.response,
+           CASE e.response WHEN 'refused' THEN 0 WHEN 'partially_confirmed' THEN e.confirmed_part
+                           WHEN 'confirmed' THEN l.quantity END AS confirmed,
+           coalesce(e.delivered, 0) AS delivered, coalesce(e.cancelled, 0) AS cancelled, e.cancelled_on,
+           e.first_delivered_on, l.quantity - coalesce(e.cancelled, 0) AS need
+    FROM l
+    JOIN dl ON dl.org_code OPERATOR(vbp.=) l.org_code
+    JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) l.product_code
+    LEFT JOIN e ON e.org_code OPERATOR(vbp.=) l.org_code AND e.order_no = l.order_no AND e.line_no = l.line_no
+  ), fo AS (   -- the day the running deliveries first reach what is due
+    SELECT c.org_code, c.order_no, c.line_no, min(c.happened_on) AS full_on
+    FROM cum c
+    JOIN x0 ON x0.org_code OPERATOR(vbp.=) c.org_code AND x0.order_no = c.order_no AND x0.line_no = c.line_no
+    WHERE c.so_far >= x0.need
+    GROUP BY c.org_code, c.order_no, c.line_no
+  ), x AS (
+    SELECT x0.*, fo.full_on
+    FROM x0
+    LEFT JOIN fo ON fo.org_code OPERATOR(vbp.=) x0.org_code AND fo.order_no = x0.order_no AND fo.line_no = x0.line_no
+  )
+  SELECT x.org_code, x.order_no, x.line_no, x.product_code, x.company, x.province, x.purchased_on, x.quantity, x.amount,
+         x.days, x.purchased_on + x.days, x.responded_on, x.response, x.confirmed, x.delivered, x.cancelled,
+         x.first_delivered_on,
+         CASE WHEN x.need > 0 THEN x.full_on END,
+         CASE WHEN x.need > 0 AND x.full_on IS NOT NULL THEN x.full_on
+              WHEN x.need <= 0 THEN x.cancelled_on
+              WHEN x.response = 'refused' AND x.delivered <= 0 THEN x.responded_on END,
+         coalesce(x.need > 0 AND x.full_on <= x.purchased_on + x.days, false),
+         CASE WHEN x.need > 0 THEN x.full_on > x.purchased_on + x.days
+                                   OR (x.full_on IS NULL AND x.purchased_on + x.days < as_of)
+              ELSE x.delivered < x.quantity AND x.cancelled_on > x.purchased_on + x.days END,
+         x.need > 0 AND x.full_on IS NULL AND x.purchased_on + x.days < as_of
+           AND NOT (x.response = 'refused' AND x.delivered <= 0)
+  FROM x
+  WHERE vbp.known_rule_set(order_line_supply_for.rule_set);
+END;
+COMMENT ON FUNCTION vbp.order_line_supply_for(date, text) IS
+  'Supply of each order line (订单配送情况) as of a date: the order (vbp.purchase lines with an order number and a positive quantity), its deadline (delivery_days, or the institution''s region in vbp.delivery_deadline), the first response and the latest, the confirmed, delivered (net) and cancelled units, the first delivery, the day the line was delivered in full (need = ordered - cancelled), the day it closed (delivered in full, cancelled in full, or refused with nothing delivered), whether it was on time, late (delivered in full after the deadline; not delivered in full by a deadline already past, a refusal included; or cancelled in full after the deadline without full delivery), and open past the deadline (neither delivered nor refused).  Only lines of products selected in a batch whose cycle started by the order date are monitored: the winners'' supply';
+
+CREATE VIEW vbp.order_line_supply WITH (security_invoker = true) AS SELECT * FROM vbp.order_line_supply_for(vbp.report_date());
+COMMENT ON VIEW vbp.order_line_supply IS
+  'Supply of each order line (订单配送情况) as of vbp.report_date()';
+COMMENT ON COLUMN vbp.order_line_supply.org_code IS '机构编码 / ordering institution code (定点医疗机构代码), code';
+COMMENT ON COLUMN vbp.order_line_supply.order_no IS '订单编号 / platform order number, code';
+COMMENT ON COLUMN vbp.order_line_supply.line_no IS '订单明细号 / order line, empty when one line per order, code';
+COMMENT ON COLUMN vbp.order_line_supply.product_code IS '药品代码 / product ordered (医保药品代码), code';
+COMMENT ON COLUMN vbp.order_line_supply.company IS '生产企业 / company of the product (统一社会信用代码), code';
+COMMENT ON COLUMN vbp.order_line_supply.province IS '省份 / province code of the institution (2 digits), code';
+COMMENT ON COLUMN vbp.order_line_supply.ordered_on IS '下单日期 / order date, date';
+COMMENT ON COLUMN vbp.order_line_supply.ordered IS '订购量 / units ordered, units (最小计量单位)';
+COMMENT ON COLUMN vbp.order_line_supply.amount IS '订单金额 / amount of the line, yuan (元)';
+COMMENT ON COLUMN vbp.order_line_supply.deadline_days IS '配送时限 / days from the order within which the line is due, days';
+COMMENT ON COLUMN vbp.order_line_supply.due_on IS '应送达日期 / order date + deadline, date';
+COMMENT ON COLUMN vbp.order_line_supply.responded_on IS '响应日期 / first response of the company (confirmed, partially confirmed or refused), date';
+COMMENT ON COLUMN vbp.order_line_supply.response IS '响应结果 / latest response: confirmed, partially_confirmed, refused, code';
+COMMENT ON COLUMN vbp.order_line_supply.confirmed IS '确认量 / units the company confirmed (all for confirmed, 0 for refused), units (最小计量单位)';
+COMMENT ON COLUMN vbp.order_line_supply.delivered IS '配送量 / units delivered, net of goods sent back, units (最小计量单位)';
+COMMENT ON COLUMN vbp.order_line_supply.cancelled IS '取消量 / units cancelled, units (最小计量单位)';
+COMMENT ON COLUMN vbp.order_line_supply.first_delivered_on IS '首次送达日期 / first delivery, date';
+COMMENT ON COLUMN vbp.order_line_supply.fulfilled_on IS '全部送达日期 / day the line was delivered in full (ordered − cancelled), date';
+COMMENT ON COLUMN vbp.order_line_supply.closed_on IS '结束日期 / day the line closed: delivered in full, cancelled in full, or refused with nothing delivered; empty while open, date';
+COMMENT ON COLUMN vbp.order_line_supply.on_time IS '按时送达 / true = delivered in full by the due date, flag';
+COMMENT ON COLUMN vbp.order_line_supply.late IS '配送超时 / true = delivered in full after the due date, not in full by a due date already past (refusals included), or cancelled in full after it, flag';
+COMMENT ON COLUMN vbp.order_line_supply.open_past_deadline IS '超期未送达 / true = neither delivered in full nor refused, due date past, flag';
+
+CREATE FUNCTION vbp.supply_performance_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
+  RETURNS TABLE (company vbp.uscc, company_name text, product_code vbp.drugcode, province text, month date,
+                 lines bigint, ordered bigint, ordered_amount vbp.cny, responded bigint, refused bigint,
+                 avg_response_days numeric, delivered bigint, delivered_amount vbp.cny, fill_rate numeric,
+                 fill_rate_amount numeric, avg_lead_days numeric, lines_due bigint, on_time bigint,
+                 on_time_rate numeric, open_past_deadline bigint)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT s.company, min(pr.company_name), s.product_code, s.province, date_trunc('month', s.ordered_on)::date,
+         count(*), sum(s.ordered)::bigint, vbp.sum(s.amount),
+         count(s.responded_on), count(*) FILTER (WHERE s.response = 'refused'),
+         round(avg(s.responded_on - s.ordered_on), 2),
+         sum(s.delivered)::bigint,
+         round(sum(s.amount::numeric * s.delivered / s.ordered), 2)::vbp.cny,
+         round(sum(s.delivered)::numeric / sum(s.ordered), 6),
+         round(sum(s.amount::numeric * s.delivered / s.ordered) / nullif(sum(s.amount::numeric), 0), 6),
+         round(avg(s.first_delivered_on - s.ordered_on), 2),
+         count(*) FILTER (WHERE s.due_on < as_of OR s.fulfilled_on IS NOT NULL),
+         count(*) FILTER (WHERE s.on_time),
+         round(count(*) FILTER (WHERE s.on_time)::numeric
+               / nullif(count(*) FILTER (WHERE s.due_on < as_of OR s.fulfilled_on IS NOT NULL), 0), 6),
+         count(*) FILTER (WHERE s.open_past_deadline)
+  FROM vbp.order_line_supply_for(as_of, rule_set) s
+  JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) s.product_code
+  -- an unknown rule set fails before any row is read, even on empty tables
+  WHERE vbp.known_rule_set(supply_performance_for.rule_set)
+  GROUP BY s.company, s.product_code, s.province, date_trunc('month', s.ordered_on);
+END;
+COMMENT ON FUNCTION vbp.supply_performance_for(date, text) IS
+  'Supply measures (供应监测指标) per company x product x province x order month as of a date: order lines, units and amount ordered; lines responded and refused; mean response days (response - order); units and amount delivered (a line''s amount x delivered / ordered); fill rate = delivered / ordered by units and by amount; mean lead days (order -> first delivery); lines due (due date past, or delivered in full), on time, on-time rate = on time / due; lines open past the deadline.  A line belongs to its order month, wherever its deliveries fall';
+
+CREATE VIEW vbp.supply_performance WITH (security_invoker = true) AS SELECT * FROM vbp.supply_performance_for(vbp.report_date());
+COMMENT ON VIEW vbp.supply_performance IS
+  'Supply measures per company, product, province and order month (企业供应监测) as of vbp.report_date()';
+COMMENT ON COLUMN vbp.supply_performance.company IS '生产企业 / company (统一社会信用代码), code';
+COMMENT ON COLUMN vbp.supply_performance.company_name IS '企业名称 / company name, text';
+COMMENT ON COLUMN vbp.supply_performance.product_code IS '药品代码 / product (医保药品代码), code';
+COMMENT ON COLUMN vbp.supply_performance.province IS '省份 / province code of the ordering institutions (2 digits), code';
+COMMENT ON COLUMN vbp.supply_performance.month IS '下单月份 / order month (its first day), date';
+COMMENT ON COLUMN vbp.supply_performance.lines IS '订单行数 / order lines, count';
+COMMENT ON COLUMN vbp.supply_performance.ordered IS '订购量 / units ordered, units (最小计量单位)';
+COMMENT ON COLUMN vbp.supply_performance.ordered_amount IS '订单金额 / amount ordered, yuan (元)';
+COMMENT ON COLUMN vbp.supply_performance.responded IS '已响应行数 / lines the company responded to, count';
+COMMENT ON COLUMN vbp.supply_performance.refused IS '拒绝行数 / lines refused, count';
+COMMENT ON COLUMN vbp.supply_performance.avg_response_days IS '平均响应天数 / mean days from order to first response, days';
+COMMENT ON COLUMN vbp.supply_performance.delivered IS '配送量 / units delivered (net), units (最小计量单位)';
+COMMENT ON COLUMN vbp.supply_performance.delivered_amount IS '配送金额 / amount delivered, line amount × delivered ÷ ordered, yuan (元)';
+COMMENT ON COLUMN vbp.supply_performance.fill_rate IS '配送率（数量） / fill rate, delivered ÷ ordered units, ratio';
+COMMENT ON COLUMN vbp.supply_performance.fill_rate_amount IS '配送率（金额） / fill rate by amount, delivered ÷ ordered amount, ratio';
+COMMENT ON COLUMN vbp.supply_performance.avg_lead_days IS '平均配送天数 / mean days from order to first delivery, days';
+COMMENT ON COLUMN vbp.supply_performance.lines_due IS '应送达行数 / lines whose due date has passed or that were delivered in full, count';
+COMMENT ON COLUMN vbp.supply_performance.on_time IS '按时送达行数 / lines delivered in full by their due date, count';
+COMMENT ON COLUMN vbp.supply_performance.on_time_rate IS '按时配送率 / on time ÷ lines due, ratio (0–1)';
+COMMENT ON COLUMN vbp.supply_performance.open_past_deadline IS '超期未送达行数 / lines open past their deadline, count';
+
+CREATE FUNCTION vbp.institution_supply_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
+  RETURNS TABLE (org_code vbp.orgcode, month date, lines bigint, ordered bigint, delivered bigint, fill_rate numeric,
+                 lines_due bigint, on_time bigint, on_time_rate numeric, open_past_deadline bigint, refused bigint)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT s.org_code, date_trunc('month', s.ordered_on)::date, count(*), sum(s.ordered)::bigint, sum(s.delivered)::bigint,
+         round(sum(s.delivered)::numeric / sum(s.ordered), 6),
+         count(*) FILTER (WHERE s.due_on < as_of OR s.fulfilled_on IS NOT NULL),
+         count(*) FILTER (WHERE s.on_time),
+         round(count(*) FILTER (WHERE s.on_time)::numeric
+               / nullif(count(*) FILTER (WHERE s.due_on < as_of OR s.fulfilled_on IS NOT NULL), 0), 6),
+         count(*) FILTER (WHERE s.open_past_deadline), count(*) FILTER (WHERE s.response = 'refused')
+  FROM vbp.order_line_supply_for(as_of, rule_set) s
+  WHERE vbp.known_rule_set(institution_supply_for.rule_set)
+  GROUP BY s.org_code, date_trunc('month', s.ordered_on);
+END;
+COMMENT ON FUNCTION vbp.institution_supply_for(date, text) IS
+  'Supply received by each institution per order month (机构到货监测) as of a date: lines, units ordered and delivered, fill rate, lines due, on time, on-time rate, open past the deadline, refused';
+
+CREATE VIEW vbp.institution_supply WITH (security_invoker = true) AS SELECT * FROM vbp.institution_supply_for(vbp.report_date());
+COMMENT ON VIEW vbp.institution_supply IS
+  'Supply received by each institution per order month (机构到货监测) as of vbp.report_date()';
+COMMENT ON COLUMN vbp.institution_supply.org_code IS '机构编码 / institution code (定点医疗机构代码), code';
+COMMENT ON COLUMN vbp.institution_supply.month IS '下单月份 / order month (its first day), date';
+COMMENT ON COLUMN vbp.institution_supply.lines IS '订单行数 / order lines, count';
+COMMENT ON COLUMN vbp.institution_supply.ordered IS '订购量 / units ordered, units (最小计量单位)';
+COMMENT ON COLUMN vbp.institution_supply.delivered IS '到货量 / units delivered (net), units (最小计量单位)';
+COMMENT ON COLUMN vbp.institution_supply.fill_rate IS '到货率 / delivered ÷ ordered units, ratio';
+COMMENT ON COLUMN vbp.institution_supply.lines_due IS '应送达行数 / lines whose due date has passed or that were delivered in full, count';
+COMMENT ON COLUMN vbp.institution_supply.on_time IS '按时送达行数 / lines delivered in full by their due date, count';
+COMMENT ON COLUMN vbp.institution_supply.on_time_rate IS '按时到货率 / on time ÷ lines due, ratio (0–1)';
+COMMENT ON COLUMN vbp.institution_supply.open_past_deadline IS '超期未送达行数 / lines open past their deadline, count';
+COMMENT ON COLUMN vbp.institution_supply.refused IS '被拒绝行数 / lines the company refused, count';
+
+CREATE FUNCTION vbp.stockout_episodes_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
+  RETURNS TABLE (org_code vbp.orgcode, product_code vbp.drugcode, company vbp.uscc, started_on date, ended_on date,
+                 duration_days int, lines bigint, ongoing boolean)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  WITH p AS MATERIALIZED (
+    SELECT vbp.param(stockout_episodes_for.rule_set, 'stockout_days')::int AS days
+  ), s AS (   -- lines not delivered in full within stockout_days of the order
+    SELECT l.org_code, l.product_code, l.company, l.ordered_on AS s_on, l.closed_on AS e_on,
+           coalesce(l.closed_on, as_of) AS e_upto
+    FROM vbp.order_line_supply_for(as_of, rule_set) l CROSS JOIN p
+    WHERE l.ordered > l.cancelled OR l.closed_on IS NOT NULL
+  ), long AS (
+    SELECT s.* FROM s CROSS JOIN p WHERE s.e_upto - s.s_on > p.days
+  ), marked AS (   -- a new episode where a stock-out starts after every earlier one ended
+    SELECT long.*,
+           CASE WHEN long.s_on > max(long.e_upto) OVER (PARTITION BY long.org_code, long.product_code
+                                                         ORDER BY long.s_on, long.e_upto
+                                                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                THEN 1 ELSE 0 END AS starts
+    FROM long
+  ), numbered AS (
+    SELECT marked.*, sum(marked.starts) OVER (PARTITION BY marked.org_code, marked.product_code
+                                              ORDER BY marked.s_on, marked.e_upto ROWS UNBOUNDED PRECEDING) AS episode
+    FROM marked
+  )
+  SELECT n.org_code, n.product_code, min(n.company::text)::vbp.uscc, min(n.s_on),
+         CASE WHEN bool_and(n.e_on IS NOT NULL) THEN max(n.e_on) END,
+         (max(n.e_upto) - min(n.s_on))::int, count(*), NOT bool_and(n.e_on IS NOT NULL)
+  FROM numbered n
+  GROUP BY n.org_code, n.product_code, n.episode;
+END;
+COMMENT ON FUNCTION vbp.stockout_episodes_for(date, text) IS
+  'Stock-out episodes (断供事件) as of a date: an order line not delivered in full for longer than stockout_days after its order date (until it is delivered in full, cancelled in full or refused, or until as_of while open) is a stock-out of its product at its institution; overlapping stock-outs of the same product and institution are one episode, from the first order date to the last close (ended_on empty and ongoing while one is open); duration = end (or as_of) - start, days';
+
+CREATE VIEW vbp.stockout_episodes WITH (security_invoker = true) AS SELECT * FROM vbp.stockout_episodes_for(vbp.report_date());
+COMMENT ON VIEW vbp.stockout_episodes IS
+  'Stock-out episodes (断供事件) as of vbp.report_date()';
+COMMENT ON COLUMN vbp.stockout_episodes.org_code IS '机构编码 / institution that could not get the product, code';
+COMMENT ON COLUMN vbp.stockout_episodes.product_code IS '药品代码 / product not delivered (医保药品代码), code';
+COMMENT ON COLUMN vbp.stockout_episodes.company IS '生产企业 / company of the product (统一社会信用代码), code';
+COMMENT ON COLUMN vbp.stockout_episodes.started_on IS '开始日期 / order date of the first line of the episode, date';
+COMMENT ON COLUMN vbp.stockout_episodes.ended_on IS '结束日期 / day the last line closed; empty while ongoing, date';
+COMMENT ON COLUMN vbp.stockout_episodes.duration_days IS '持续天数 / end (or the report date) − start, days';
+COMMENT ON COLUMN vbp.stockout_episodes.lines IS '涉及订单行数 / order lines in the episode, count';
+COMMENT ON COLUMN vbp.stockout_episodes.ongoing IS '仍在断供 / true = a line is still open, flag';
+
+CREATE FUNCTION vbp.supply_score_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
+  RETURNS TABLE (batch_id int, company vbp.uscc, company_name text, products bigint, lines bigint, lines_due bigint,
+                 problems bigint, problem_rate numeric, episodes bigint, stockout_days bigint, score numeric,
+                 rank bigint, below_threshold boolean)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  WITH p AS MATERIALIZED (
+    SELECT vbp.param(supply_score_for.rule_set, 'supply_score_per_episode') AS w_ep,
+           vbp.param(supply_score_for.rule_set, 'supply_score_per_problem_pct') AS w_pct,
+           vbp.param(supply_score_for.rule_set, 'supply_score_per_stockout_day') AS w_day,
+           vbp.param(supply_score_for.rule_set, 'supply_score_alert') AS alert
+  ), win AS (   -- the winners of each batch started by as_of: one row per selected product
+    SELECT s.batch_id, b.cycle_start, pr.company, pr.company_name, s.product_code
+    FROM vbp.selection s JOIN vbp.batch b USING (batch_id)
+    JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) s.product_code
+    WHERE s.selected AND b.cycle_start <= as_of AND pr.company IS NOT NULL
+  ), co AS (
+    SELECT w.batch_id, w.company, min(w.company_name) AS company_name, count(*) AS products
+    FROM win w GROUP BY w.batch_id, w.company
+  ), l AS (
+    SELECT w.batch_id, w.company, count(*) AS lines,
+           count(*) FILTER (WHERE o.due_on < as_of OR o.fulfilled_on IS NOT NULL) AS due,
+           count(*) FILTER (WHERE o.late OR (o.response = 'refused' AND o.delivered <= 0)) AS problems
+    FROM win w JOIN vbp.order_line_supply_for(as_of, rule_set) o
+      ON o.product_code OPERATOR(vbp.=) w.product_code AND o.ordered_on >= w.cycle_start
+    GROUP BY w.batch_id, w.company
+  ), ep AS (
+    SELECT w.batch_id, w.company, count(*) AS episodes, sum(e.duration_days)::bigint AS days
+    FROM win w JOIN vbp.stockout_episodes_for(as_of, rule_set) e
+      ON e.product_code OPERATOR(vbp.=) w.product_code AND e.started_on >= w.cycle_start
+    GROUP BY w.batch_id, w.company
+  ), sc AS (
+    SELECT w.batch_id, w.company, w.company_name, w.products,
+           coalesce(l.lines, 0) AS lines, coalesce(l.due, 0) AS due, coalesce(l.problems, 0) AS problems,
+           round(l.problems::numeric / nullif(l.due, 0), 6) AS rate,
+           coalesce(ep.episodes, 0) AS episodes, coalesce(ep.days, 0) AS days,
+           round(greatest(0, 100 - p.w_ep * coalesce(ep.episodes, 0)
+                               - p.w_pct * 100 * coalesce(l.problems::numeric / nullif(l.due, 0), 0)
+                               - p.w_day * coalesce(ep.days, 0)), 2) AS score,
+           p.alert
+    FROM co w CROSS JOIN p
+    LEFT JOIN l ON l.batch_id = w.batch_id AND l.company OPERATOR(vbp.=) w.company
+    LEFT JOIN ep ON ep.batch_id = w.batch_id AND ep.company OPERATOR(vbp.=) w.company
+  )
+  SELECT sc.batch_id, sc.company, sc.company_name, sc.products, sc.lines, sc.due, sc.problems, sc.rate, sc.episodes,
+         sc.days, sc.score, rank() OVER (PARTITION BY sc.batch_id ORDER BY sc.score DESC), sc.score < sc.alert
+  FROM sc
+  WHERE vbp.known_rule_set(supply_score_for.rule_set);
+END;
+COMMENT ON FUNCTION vbp.supply_score_for(date, text) IS
+  'Supply score of each winning company of a batch (中选企业供应评分) as of a date, over the order lines of its selected products since the batch''s cycle start: score = max(0, 100 - supply_score_per_episode x stock-out episodes - supply_score_per_problem_pct x 100 x problem rate - supply_score_per_stockout_day x stock-out days), problem rate = lines late or refused / lines due; ranked within the batch (1 = best), below_threshold under supply_score_alert';
+
+CREATE VIEW vbp.supply_score WITH (security_invoker = true) AS SELECT * FROM vbp.supply_score_for(vbp.report_date());
+COMMENT ON VIEW vbp.supply_score IS
+  'Supply score of each batch''s winning companies, ranked (中选企业供应评分排名) as of vbp.report_date()';
+COMMENT ON COLUMN vbp.supply_score.batch_id IS '批次 / procurement batch id, identifier';
+COMMENT ON COLUMN vbp.supply_score.company IS '中选企业 / winning company (统一社会信用代码), code';
+COMMENT ON COLUMN vbp.supply_score.company_name IS '企业名称 / company name, text';
+COMMENT ON COLUMN vbp.supply_score.products IS '中选产品数 / products the company won in the batch, count';
+COMMENT ON COLUMN vbp.supply_score.lines IS '订单行数 / order lines of those products since the cycle start, count';
+COMMENT ON COLUMN vbp.supply_score.lines_due IS '应送达行数 / lines whose due date has passed or that were delivered in full, count';
+COMMENT ON COLUMN vbp.supply_score.problems IS '供应问题行数 / lines late or refused, count';
+COMMENT ON COLUMN vbp.supply_score.problem_rate IS '供应问题频次 / problems ÷ lines due, ratio (0–1)';
+COMMENT ON COLUMN vbp.supply_score.episodes IS '断供次数 / stock-out episodes, count';
+COMMENT ON COLUMN vbp.supply_score.stockout_days IS '断供天数 / days of stock-out, summed over episodes, days';
+COMMENT ON COLUMN vbp.supply_score.score IS '供应评分 / supply score, 100 − deductions, points (0–100)';
+COMMENT ON COLUMN vbp.supply_score.rank IS '排名 / rank within the batch, 1 = best, rank';
+COMMENT ON COLUMN vbp.supply_score.below_threshold IS '低于预警线 / true = score below supply_score_alert, flag';
+
+CREATE VIEW vbp.company_supply_record WITH (security_invoker = true) AS
+  SELECT s.company, min(s.company_name) AS company_name, count(*) AS batches, min(s.score) AS lowest_score,
+         (array_agg(s.score ORDER BY s.batch_id DESC))[1] AS latest_score,
+         sum(s.episodes)::bigint AS episodes, sum(s.stockout_days)::bigint AS stockout_days,
+         bool_or(s.below_threshold) AS ever_below_threshold
+  FROM vbp.supply_score s
+  GROUP BY s.company;
+COMMENT ON VIEW vbp.company_supply_record IS
+  'Supply record of each company over the batches it won (企业供应记录), as of vbp.report_date(): for the next batch''s review of candidates and bidders';
+COMMENT ON COLUMN vbp.company_supply_record.company IS '企业 / company (统一社会信用代码), code';
+COMMENT ON COLUMN vbp.company_supply_record.company_name IS '企业名称 / company name, text';
+COMMENT ON COLUMN vbp.company_supply_record.batches IS '中选批次数 / batches the company won, count';
+COMMENT ON COLUMN vbp.company_supply_record.lowest_score IS '最低供应评分 / lowest supply score over those batches, points (0–100)';
+COMMENT ON COLUMN vbp.company_supply_record.latest_score IS '最近供应评分 / supply score in the latest batch, points (0–100)';
+COMMENT ON COLUMN vbp.company_supply_record.episodes IS '断供次数 / stock-out episodes, all batches, count';
+COMMENT ON COLUMN vbp.company_supply_record.stockout_days IS '断供天数 / days of stock-out, all batches, days';
+COMMENT ON COLUMN vbp.company_supply_record.ever_below_threshold IS '曾低于预警线 / true = below supply_score_alert in some batch, flag';
+
+CREATE FUNCTION vbp.supply_substitution_for(as_of date)
+  RETURNS TABLE (batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, cycle_year int, failures bigint[],
+                 backup_volume bigint, backup_spend vbp.cny)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, k.failures, k.units, k.spend
+  FROM vbp.backup_purchases(as_of) k
+  JOIN vbp.agreement a ON a.batch_id = k.batch_id AND a.org_code OPERATOR(vbp.=) k.org_code
+                      AND a.group_code OPERATOR(vbp.=) k.group_code AND a.cycle_start = k.cycle_start AND a.cycle_end = k.cycle_end;
+END;
+COMMENT ON FUNCTION vbp.supply_substitution_for(date) IS
+  'Substitutions under verified supply failures (断供替代) as of a date: per agreement year, the backup units and spend counted as selected in fulfilment, the selected-share alert and retention, and the failures they come under';
+
+CREATE VIEW vbp.supply_substitution WITH (security_invoker = true) AS SELECT * FROM vbp.supply_substitution_for(vbp.report_date());
+COMMENT ON VIEW vbp.supply_substitution IS
+  'Substitutions under verified supply failures (断供替代) as of vbp.report_date()';
+COMMENT ON COLUMN vbp.supply_substitution.batch_id IS '批次 / procurement batch id, identifier';
+COMMENT ON COLUMN vbp.supply_substitution.org_code IS '机构编码 / institution code, code';
+COMMENT ON COLUMN vbp.supply_substitution.group_code IS '通用名编码 / generic group code, code';
+COMMENT ON COLUMN vbp.supply_substitution.cycle_year IS '协议年度 / year of the agreement cycle, ordinal';
+COMMENT ON COLUMN vbp.supply_substitution.failures IS '断供记录 / supply failures (vbp.supply_failure) the purchases come under, identifier';
+COMMENT ON COLUMN vbp.supply_substitution.backup_volume IS '备选产品计入量 / backup units counted as selected, units (最小计量单位)';
+COMMENT ON COLUMN vbp.supply_substitution.backup_spend IS '备选产品金额 / spend on those backup units, counted as selected spend, yuan (元)';
+
+CREATE FUNCTION vbp.supply_alert_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
+  RETURNS TABLE (kind text, org_code vbp.orgcode, company vbp.uscc, key text, detail text)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT 'stockout', e.org_code, e.company, format('product %s from %s', e.product_code, e.started_on),
+         format('%s days, %s lines%s', e.duration_days, e.lines, CASE WHEN e.ongoing THEN ', ongoing' ELSE '' END)
+  FROM vbp.stockout_episodes_for(as_of, rule_set) e
+  UNION ALL
+  SELECT 'supply_score_low', NULL, s.company, format('batch %s company %s', s.batch_id, s.company),
+         format('score %s, %s episodes, problem rate %s', s.score, s.episodes, s.problem_rate)
+  FROM vbp.supply_score_for(as_of, rule_set) s
+  WHERE s.below_threshold;
+END;
+COMMENT ON FUNCTION vbp.supply_alert_for(date, text) IS
+  'Supply alerts (供应预警) as of a date: each stock-out episode (kind stockout, the institution and product) and each winning company whose supply score is below supply_score_alert (kind supply_score_low)';
+
+CREATE VIEW vbp.supply_alert WITH (security_invoker = true) AS SELECT * FROM vbp.supply_alert_for(vbp.report_date());
+COMMENT ON VIEW vbp.supply_alert IS
+  'Supply alerts (供应预警): stock-out episodes and companies below the score threshold, as of vbp.report_date()';
+COMMENT ON COLUMN vbp.supply_alert.kind IS '预警类型 / stockout or supply_score_low, code';
+COMMENT ON COLUMN vbp.supply_alert.org_code IS '机构编码 / institution of a stock-out; empty for a company alert, code';
+COMMENT ON COLUMN vbp.supply_alert.company IS '企业 / company (统一社会信用代码), code';
+COMMENT ON COLUMN vbp.supply_alert.key IS '预警对象 / what the alert is about: product and start, or batch and company, text';
+COMMENT ON COLUMN vbp.supply_alert.detail IS '预警说明 / duration and lines, or score, episodes and problem rate, text';
