@@ -300,6 +300,13 @@ extern vbp_errkind vbp_price_cut_row(const vbp_decimal *reference, const vbp_dec
 extern void vbp_sort_doubles(double *v, size_t n);
 /* percentile_cont semantics over sorted values; n > 0, 0 <= p <= 1 */
 extern double vbp_quantile_sorted(const double *v, size_t n, double p);
+/*
+ * percentile_cont of v[0..n) at fractions p[0..np) into out[np], by selecting
+ * the order statistics they need (v is reordered); n > 0.  More than
+ * VBP_QUANTILES_MAX fractions sort v instead.
+ */
+#define VBP_QUANTILES_MAX 16
+extern void vbp_quantiles(double *v, size_t n, const double *p, int np, double *out);
 /* median and MAD; sorts v, uses scratch[n]; n > 0 */
 extern void vbp_median_mad(double *v, size_t n, double *scratch, double *median, double *mad);
 /* mean absolute deviation around the median, from vbp_median_mad's scratch */
