@@ -92,7 +92,8 @@ fuzz:
 
 # Benchmarks (not tests): one institution's report against the whole (scale 10);
 # generator timings at scales 1, 10 and 100; apportion
-# against plain SQL over 1 million rows; deciles against percentile_cont; the
+# against plain SQL over 1 million rows; price_cuts against sum(numeric) over the
+# same 2 million rows; deciles against percentile_cont; the
 # fulfilment report against a bare GROUP BY over 10 million purchases; the
 # traceability-code guard's ingest overhead and index size; every aggregate and
 # three reports serial against 2 parallel workers.
@@ -100,6 +101,7 @@ bench:
 	bash test/bench/pushdown.sh
 	bash test/bench/generator.sh
 	bash test/bench/apportion.sh
+	bash test/bench/price_cuts.sh
 	bash test/bench/deciles.sh
 	bash test/bench/fulfilment.sh
 	bash test/bench/tracecode_guard.sh

@@ -43,7 +43,7 @@ SELECT p.oid, p.oid::regprocedure::text AS sig, p.proargtypes::regtype[] AS args
 FROM pg_proc p
 WHERE p.pronamespace = 'vbp'::regnamespace AND p.prokind = 'f' AND p.provolatile <> 'v'
   AND p.prorettype NOT IN ('trigger'::regtype, 'internal'::regtype)
-  AND NOT (p.proargtypes::regtype[] && ARRAY['internal', 'cstring', 'bytea', 'regclass', 'vbp.price_cut_state']::regtype[]);
+  AND NOT (p.proargtypes::regtype[] && ARRAY['internal', 'cstring', 'bytea', 'regclass']::regtype[]);
 SELECT count(*) > 100 AS over_100_functions,
        (SELECT count(*) FROM fns f WHERE EXISTS (SELECT 1 FROM unnest(f.args) a
                                                  WHERE a NOT IN (SELECT typ FROM good))) AS without_good_values

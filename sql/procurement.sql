@@ -29,6 +29,28 @@ SELECT price_cut(10.00, 4.00) AS "0.6";
 SELECT round((s).unweighted, 4) AS unweighted, round((s).volume_weighted, 4) AS weighted, (s).n
 FROM (SELECT price_cuts(r, p, q) AS s FROM (VALUES (10.00, 4.00, 100), (2.00, 1.50, 1000), (NULL, 1, 1)) t(r, p, q)) x;
 SELECT try_sql($$SELECT vbp.price_cut(0, 1)$$) AS zero_reference;
+-- the same in full, as numeric computes it (price_cuts sums in C, 128-bit decimals), with C: ref 3,
+-- sel 1, 3 units.  A cut is 1 - sel / ref at numeric's division scale: 16 significant digits, and
+-- for these quotients below 1 that is 20 places: 0.60000000000000000000, 0.25000000000000000000 and
+-- 1 - 0.33333333333333333333 = 0.66666666666666666667.  Unweighted: 1.51666666666666666667 / 3 =
+-- 0.505555...55556 (20 places, the last rounded up).  Weighted: sum P_ref Q = 1000.00 + 2000.00 + 9
+-- = 3009.00, sum P_sel Q = 400.00 + 1500.00 + 3 = 1903.00; 1903.00 / 3009.00 =
+-- 0.63243602525756065138 (0.632436025257560651379... rounded), 1 - that = 0.36756397474243934862
+SELECT (s).* FROM (SELECT price_cuts(r, p, q) AS s
+                   FROM (VALUES (10.00, 4.00, 100), (2.00, 1.50, 1000), (3, 1, 3), (NULL, 1, 1)) t(r, p, q)) x;
+-- only rows with a NULL: NULL; a zero reference volume: no weighted cut; the prices price_cut refuses
+SELECT price_cuts(r, p, q) IS NULL AS only_nulls FROM (VALUES (1.0, 0.5, NULL), (NULL, 0.5, 1)) t(r, p, q);
+SELECT (price_cuts(r, p, q)).* FROM (VALUES (4.0, 1.0, 0)) t(r, p, q);
+SELECT try_sql($$SELECT vbp.price_cuts(r, p, q) FROM (VALUES (10, 4, 1), (2, -1, 5)) t(r, p, q)$$) AS negative_selected,
+       try_sql($$SELECT vbp.price_cuts(r, p, q) FROM (VALUES (0, 0, NULL), (0, 0, 1)) t(r, p, q)$$) AS zero_reference;
+-- beyond 128 bits, NaN and infinities: numeric's own results.  10^30 x 10^20 = 10^50 and
+-- 7 / 3.000...0001 (30 places) leave 128 bits; a NaN price makes the unweighted cut NaN; an infinite
+-- reference gives the cut 1 - 0 = 1 and an infinite reference value
+SELECT (price_cuts(r, p, q)).* FROM (VALUES (1e30, 1, 1e20), (2, 1, 3)) t(r, p, q);
+SELECT (price_cuts(r, p, q)).* FROM (VALUES (3.000000000000000000000000000001, 7, 1), (2, 1, 3)) t(r, p, q);
+SELECT (price_cuts(r, p, q)).* FROM (VALUES ('NaN'::numeric, 1, 1), (2, 1, 3)) t(r, p, q);
+SELECT (price_cuts(r, p, q)).* FROM (VALUES ('Infinity'::numeric, 1, 1), (2, 1, 3)) t(r, p, q);
+SELECT price_cut(1e30, 1) AS tiny_quotient, price_cut('Infinity', 1) AS infinite_reference;
 
 -- payment standard, multiple 2, cut 0.7, N = 3 years; selected price 1.00:
 --   price 3.00 > 2 x 1.00: target 0.7 x 3 = 2.10; S_1 = 3 - 0.9 x 1/3 = 2.70, S_2 = 2.40, S_3 = S_9 = 2.10
@@ -46,7 +68,8 @@ SELECT listed_price_ok(1.50, 1.00) AS at_cap, listed_price_ok(1.51, 1.00) AS abo
 SELECT cum, single, credit_level(cum::cny, single::cny) AS level
 FROM (VALUES (5000, 5000), (10000, 0), (149999.99, 0), (0, 99999.99), (200000, 200000)) t(cum, single);
 
--- the price_cuts aggregate in parallel equals serial (its state is a SQL type, combined in the leader)
+-- the price_cuts aggregate in parallel equals serial (its states are serialised by the workers and
+-- combined in the leader)
 CREATE TABLE cut_data AS SELECT (1 + g % 50)::numeric AS r, ((1 + g % 50) * 0.4)::numeric AS p, (g % 97)::numeric AS q
 FROM generate_series(1, 100000) g;
 ANALYZE cut_data;
@@ -59,5 +82,38 @@ SET max_parallel_workers_per_gather = 2;
 EXPLAIN (COSTS OFF) SELECT price_cuts(r, p, q) FROM cut_data;
 SELECT (SELECT price_cuts(r, p, q) FROM cut_data)::text = (SELECT s FROM cut_serial)::text AS parallel_equals_serial,
        round(((SELECT s FROM cut_serial)).unweighted, 4) AS cut;
+-- and both equal the definition in plain numeric, on prices of many scales and sizes (some beyond
+-- 128 bits, some NaN or infinite), serially, with 2 workers and per partition
+CREATE TABLE cut_mixed AS
+SELECT CASE WHEN g % 997 = 0 OR g % 1009 = 0 THEN 7 ELSE g % 7 END AS grp,   -- NaN and infinities in group 7
+       CASE WHEN g % 997 = 0 THEN 'Infinity' WHEN g % 1009 = 0 THEN 'NaN'
+            ELSE 1 + round((g * 7919 % 100003) / 7.0 * 10::numeric ^ (g % 11 - 3), (g % 23)::int) END AS r,
+       round((g * 104729 % 10007) / 3.0 * 10::numeric ^ (g % 13 - 6), (g % 19)::int) AS p,
+       CASE WHEN g % 3001 = 0 THEN 1e35 ELSE round((g % 211 - 40) * 1.25, (g % 3)::int) END AS q
+FROM generate_series(1::bigint, 60000) g;
+ANALYZE cut_mixed;
+CREATE TEMP VIEW cut_reference AS
+  SELECT grp, ROW(sum(1 - p / r) / count(*), CASE WHEN sum(r * q) > 0 THEN 1 - sum(p * q) / sum(r * q) END,
+                  count(*))::price_cut_summary::text AS s
+  FROM cut_mixed GROUP BY grp;
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT grp, price_cuts(r, p, q) FROM cut_mixed GROUP BY grp;
+SELECT count(*) AS groups, count(*) FILTER (WHERE c.s = r.s) AS equal_with_2_workers,
+       count(*) FILTER (WHERE c.s ~ 'NaN') AS with_nan,
+       (SELECT count(*) FROM cut_mixed WHERE abs(r * q) >= 1e38 AND r <> 'Infinity') AS products_beyond_128_bits
+FROM (SELECT grp, price_cuts(r, p, q)::text AS s FROM cut_mixed GROUP BY grp) c JOIN cut_reference r USING (grp);
+SET max_parallel_workers_per_gather = 0;
+SELECT count(*) FILTER (WHERE c.s = r.s) AS equal_serially
+FROM (SELECT grp, price_cuts(r, p, q)::text AS s FROM cut_mixed GROUP BY grp) c JOIN cut_reference r USING (grp);
+CREATE TABLE cut_parts (LIKE cut_mixed) PARTITION BY HASH (p);
+CREATE TABLE cut_parts_0 PARTITION OF cut_parts FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE cut_parts_1 PARTITION OF cut_parts FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+INSERT INTO cut_parts SELECT * FROM cut_mixed;
+ANALYZE cut_parts;
+SET enable_partitionwise_aggregate = on;
+SELECT count(*) FILTER (WHERE c.s = r.s) AS equal_per_partition
+FROM (SELECT grp, price_cuts(r, p, q)::text AS s FROM cut_parts GROUP BY grp) c JOIN cut_reference r USING (grp);
 RESET ALL;
+DROP VIEW cut_reference;
+DROP TABLE cut_mixed, cut_parts;
 DROP TABLE cut_data;

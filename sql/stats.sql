@@ -47,6 +47,49 @@ RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 
+-- deciles select the 9 order statistics they need instead of sorting: equal to percentile_cont on
+-- other shapes too: ties, all equal, one and two values, sorted, reversed and organ-pipe input, NULLs
+-- among the values, NaN (sorted last) and infinities, a skewed distribution, and a group of NULLs
+-- only (NULL from both), serially and with 2 workers
+CREATE TABLE stats_shapes AS
+SELECT 'ties' AS shape, (g % 3)::float8 AS x FROM generate_series(1, 1000) g
+UNION ALL SELECT 'all equal', 42 FROM generate_series(1, 500) g
+UNION ALL SELECT 'one value', 7.5
+UNION ALL SELECT 'two values', g FROM generate_series(1, 2) g
+UNION ALL SELECT 'ascending', g FROM generate_series(1, 999) g
+UNION ALL SELECT 'descending', 1000 - g FROM generate_series(1, 999) g
+UNION ALL SELECT 'organ pipe', least(g, 1000 - g) FROM generate_series(1, 999) g
+UNION ALL SELECT 'with NULLs', CASE WHEN g % 4 <> 0 THEN g * 1.5 END FROM generate_series(1, 1001) g
+UNION ALL SELECT 'NaN and infinities', CASE g % 10 WHEN 0 THEN 'NaN' WHEN 1 THEN 'Infinity' WHEN 2 THEN '-Infinity' ELSE g::float8 END
+  FROM generate_series(1, 1000) g
+UNION ALL SELECT 'mostly NaN', CASE WHEN g % 10 < 8 THEN 'NaN' ELSE g::float8 END FROM generate_series(1, 1000) g
+UNION ALL SELECT 'skewed', exp((g * 7919 % 1000) / 50.0) FROM generate_series(1, 1000) g
+UNION ALL SELECT 'only NULLs', NULL FROM generate_series(1, 5) g;
+ANALYZE stats_shapes;
+CREATE TEMP VIEW shapes_compared AS
+SELECT shape, count(x) AS n, deciles(x) IS NOT DISTINCT FROM
+       percentile_cont(ARRAY[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) WITHIN GROUP (ORDER BY x) AS equal,
+       deciles(x) IS NULL AS is_null
+FROM stats_shapes GROUP BY shape;
+SELECT * FROM shapes_compared ORDER BY shape;
+SELECT deciles(x) FROM stats_shapes WHERE shape = 'NaN and infinities';
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+SELECT count(*) AS shapes, count(*) FILTER (WHERE d IS NOT DISTINCT FROM c.pc) AS equal_with_2_workers
+FROM (SELECT shape, deciles(x) AS d FROM stats_shapes GROUP BY shape) p
+JOIN (SELECT shape, percentile_cont(ARRAY[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) WITHIN GROUP (ORDER BY x) AS pc
+      FROM stats_shapes GROUP BY shape) c USING (shape);
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+RESET parallel_leader_participation;
+DROP VIEW shapes_compared;
+DROP TABLE stats_shapes;
+
 -- monthly partitions with partitionwise aggregation give the same per-group results
 CREATE TABLE stats_part (grp int, x float8, d date) PARTITION BY RANGE (d);
 CREATE TABLE stats_part_1 PARTITION OF stats_part FOR VALUES FROM ('2024-01-01') TO ('2024-02-01');

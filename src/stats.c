@@ -5,7 +5,8 @@
  *
  * Both aggregates collect the values in one state (a growable float8 array)
  * with combine, serial and deserial functions, so they run in parallel plans,
- * partial and partitionwise aggregation.  The finals sort the state in place:
+ * partial and partitionwise aggregation.  The finals reorder the state in
+ * place (deciles selects the 9 order statistics it needs, median_mad sorts):
  * the multiset is unchanged, so further transitions and finals stay correct.
  */
 #include "vbp_glue.h"
@@ -147,6 +148,8 @@ Datum
 pgvbp_deciles_final(PG_FUNCTION_ARGS)
 {
 	FloatBag   *b;
+	double		p[9],
+				q[9];
 	Datum		d[9];
 	int			k;
 
@@ -155,9 +158,11 @@ pgvbp_deciles_final(PG_FUNCTION_ARGS)
 	b = (FloatBag *) PG_GETARG_POINTER(0);
 	if (b->n == 0)
 		PG_RETURN_NULL();
-	vbp_sort_doubles(b->v, (size_t) b->n);
 	for (k = 0; k < 9; k++)
-		d[k] = Float8GetDatum(vbp_quantile_sorted(b->v, (size_t) b->n, (k + 1) / 10.0));
+		p[k] = (k + 1) / 10.0;
+	vbp_quantiles(b->v, (size_t) b->n, p, 9, q);
+	for (k = 0; k < 9; k++)
+		d[k] = Float8GetDatum(q[k]);
 	PG_RETURN_ARRAYTYPE_P(construct_array(d, 9, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 }
 

@@ -9,7 +9,8 @@ set -euo pipefail
 VBP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PG_MAJOR=${PG_MAJOR:-15}
 export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$PG_MAJOR/bin/pg_config}
-PGBIN=/usr/lib/postgresql/$PG_MAJOR/bin
+# the binaries of the PostgreSQL that PG_CONFIG names (a relocated install runs its own)
+PGBIN=$("$PG_CONFIG" --bindir)
 export PATH=$PGBIN:$PATH
 export DEBIAN_FRONTEND=noninteractive
 

@@ -246,12 +246,67 @@ extern vbp_errkind vbp_apportion(int64_t total, const int64_t *weights, size_t n
 								 vbp_error *err);
 
 /* ---------------------------------------------------------------------
+ * Price cuts (price.c): 1 - selected / reference price, and the sums of
+ * vbp.price_cuts, in 128-bit decimals equal to PostgreSQL's numeric results
+ * (value and display scale).  What does not fit is VBP_ERANGE; the glue
+ * computes that part in numeric.
+ * ---------------------------------------------------------------------
+ */
+#define VBP_DECIMAL_MAXSCALE 38
+
+/* coef x 10^-scale, scale (0 .. VBP_DECIMAL_MAXSCALE) being numeric's display scale */
+typedef struct vbp_decimal
+{
+	vbp_int128_a8 coef;
+	int32_t		scale;
+} vbp_decimal;
+
+/*
+ * A numeric as it stores itself: base-10000 digits, the weight of the first,
+ * the display scale and the sign.  VBP_ERANGE if it does not fit, VBP_EPARAM
+ * for a digit out of range or digits beyond the display scale.
+ */
+extern vbp_errkind vbp_decimal_from_base10000(const int16_t *digits, int ndigits, int weight,
+											  int dscale, bool negative, vbp_decimal *out,
+											  vbp_error *err);
+/* sum += x; on VBP_ERANGE sum is unchanged */
+extern vbp_errkind vbp_decimal_add(vbp_decimal *sum, const vbp_decimal *x, vbp_error *err);
+extern vbp_errkind vbp_decimal_mul(const vbp_decimal *a, const vbp_decimal *b, vbp_decimal *r,
+								   vbp_error *err);
+/* a / b at numeric's result scale, rounded half away from zero; VBP_EDIVZERO for b = 0 */
+extern vbp_errkind vbp_decimal_div(const vbp_decimal *a, const vbp_decimal *b, vbp_decimal *q,
+								   vbp_error *err);
+
+/* reference > 0 and selected >= 0, from their signs (-1, 0, 1; NaN counts as 1): else VBP_EPARAM */
+extern vbp_errkind vbp_price_cut_check(int reference_sign, int selected_sign, vbp_error *err);
+
+/* one product's terms of vbp.price_cuts */
+typedef struct vbp_price_cut_terms
+{
+	vbp_decimal cut;			/* 1 - selected / reference */
+	vbp_decimal reference_value;	/* reference x volume */
+	vbp_decimal selected_value; /* selected x volume */
+} vbp_price_cut_terms;
+
+/* the terms of one product; VBP_EPARAM for prices vbp_price_cut_check refuses */
+extern vbp_errkind vbp_price_cut_row(const vbp_decimal *reference, const vbp_decimal *selected,
+									 const vbp_decimal *volume, vbp_price_cut_terms *t,
+									 vbp_error *err);
+
+/* ---------------------------------------------------------------------
  * Exact order statistics (stats.c).
  * ---------------------------------------------------------------------
  */
 extern void vbp_sort_doubles(double *v, size_t n);
 /* percentile_cont semantics over sorted values; n > 0, 0 <= p <= 1 */
 extern double vbp_quantile_sorted(const double *v, size_t n, double p);
+/*
+ * percentile_cont of v[0..n) at fractions p[0..np) into out[np], by selecting
+ * the order statistics they need (v is reordered); n > 0.  More than
+ * VBP_QUANTILES_MAX fractions sort v instead.
+ */
+#define VBP_QUANTILES_MAX 16
+extern void vbp_quantiles(double *v, size_t n, const double *p, int np, double *out);
 /* median and MAD; sorts v, uses scratch[n]; n > 0 */
 extern void vbp_median_mad(double *v, size_t n, double *scratch, double *median, double *mad);
 /* mean absolute deviation around the median, from vbp_median_mad's scratch */

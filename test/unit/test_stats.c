@@ -125,7 +125,93 @@ TEST(stats_robust_z)
 	CHECK(vbp_robust_z(1, NAN, 1, 1, &defined, &z, &err) == VBP_OK && defined && isnan(z));
 }
 
+/* the same value, NaN included, bit for bit (-0 and 0 count as equal, as in a sort) */
+static int
+same_double(double a, double b)
+{
+	return (isnan(a) && isnan(b)) || a == b;
+}
+
+/* vbp_quantiles selects what a full sort gives, on shapes a quickselect can stumble on */
+TEST(stats_quantiles_select)
+{
+	enum
+	{
+		N = 5000
+	};
+	static double v[N],
+				sorted[N];
+	double		p[9],
+				got[9];
+	uint64_t	rng = 88172645463325252ULL;
+	int			shape,
+				k;
+	size_t		n,
+				i;
+
+	for (k = 0; k < 9; k++)
+		p[k] = (k + 1) / 10.0;
+	/* 1..10 by selection: 1.9, 5.5 and 9.1 as above */
+	for (i = 0; i < 10; i++)
+		v[i] = (double) ((i * 7) % 10 + 1);
+	vbp_quantiles(v, 10, p, 9, got);
+	CHECK(close_to(got[0], 1.9) && close_to(got[4], 5.5) && close_to(got[8], 9.1));
+	for (shape = 0; shape < 9; shape++)
+		for (n = 1; n <= N; n = n * 3 + 1)
+		{
+			for (i = 0; i < n; i++)
+			{
+				uint64_t	r = unit_rng(&rng);
+
+				switch (shape)
+				{
+					case 0:		/* uniform */
+						v[i] = (double) (r % 1000000) / 7;
+						break;
+					case 1:		/* few distinct values: ties */
+						v[i] = (double) (r % 3);
+						break;
+					case 2:		/* all equal */
+						v[i] = 42;
+						break;
+					case 3:		/* ascending */
+						v[i] = (double) i;
+						break;
+					case 4:		/* descending */
+						v[i] = (double) (n - i);
+						break;
+					case 5:		/* organ pipe */
+						v[i] = (double) (i < n / 2 ? i : n - i);
+						break;
+					case 6:		/* with NaNs and infinities */
+						v[i] = r % 10 == 0 ? NAN : (r % 10 == 1 ? INFINITY : (r % 10 == 2 ? -INFINITY : (double) (r % 100)));
+						break;
+					case 7:		/* mostly NaN */
+						v[i] = r % 10 < 8 ? NAN : (double) (r % 50);
+						break;
+					default:	/* sawtooth */
+						v[i] = (double) (i % 17);
+						break;
+				}
+			}
+			memcpy(sorted, v, n * sizeof(double));
+			vbp_sort_doubles(sorted, n);
+			vbp_quantiles(v, n, p, 9, got);
+			for (k = 0; k < 9; k++)
+				CHECK(same_double(got[k], vbp_quantile_sorted(sorted, n, p[k])));
+			/* the multiset is unchanged */
+			vbp_sort_doubles(v, n);
+			for (i = 0; i < n; i++)
+				if (!same_double(v[i], sorted[i]))
+				{
+					CHECK(same_double(v[i], sorted[i]));
+					break;
+				}
+		}
+}
+
 const unit_case stats_cases[] = {
+	{"stats_quantiles_select", stats_quantiles_select},
 	{"stats_cusum", stats_cusum},
 	{"stats_robust_z", stats_robust_z},
 	{"stats_quantiles", stats_quantiles},

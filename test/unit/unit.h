@@ -55,6 +55,7 @@ extern const unit_case orgcode_cases[];
 extern const unit_case uscc_cases[];
 extern const unit_case rng_cases[];
 extern const unit_case apportion_cases[];
+extern const unit_case price_cases[];
 extern const unit_case stats_cases[];
 extern const unit_case tally_cases[];
 extern const unit_case parse_cases[];

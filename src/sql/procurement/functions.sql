@@ -439,61 +439,42 @@ CREATE TRIGGER rederive_agreements_update AFTER UPDATE ON vbp.volume_report
   REFERENCING NEW TABLE AS new_reports FOR EACH STATEMENT EXECUTE FUNCTION vbp.rederive_agreements();
 
 CREATE FUNCTION vbp.price_cut(reference_price numeric, selected_price numeric) RETURNS numeric
-  LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-  IF reference_price <= 0 OR selected_price < 0 THEN
-    RAISE EXCEPTION 'prices must be positive (reference %, selected %)', reference_price, selected_price
-      USING ERRCODE = 'invalid_parameter_value';
-  END IF;
-  RETURN 1 - selected_price / reference_price;
-END $$;
+  AS 'MODULE_PATHNAME', 'pgvbp_price_cut' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.price_cut(numeric, numeric) IS
-  'Price cut (降幅) of a selected product: 1 - selected / reference price, on the same unit';
+  'Price cut (降幅) of a selected product: 1 - selected / reference price, on the same unit, exactly as numeric division and subtraction give it; 22023 unless reference > 0 and selected >= 0';
 
--- aggregate over (reference price, selected price, volume): both cuts at once; the state is a
--- real SQL type, so partial states can be shipped between nodes (Citus, postgres_fdw)
-CREATE TYPE vbp.price_cut_state AS (n bigint, sum_cut numeric, sum_reference_value numeric, sum_selected_value numeric);
-COMMENT ON TYPE vbp.price_cut_state IS 'State of vbp.price_cuts: count, sum of cuts, sums of reference and selected value';
+-- aggregate over (reference price, selected price, volume): both cuts at once, summed in C
+-- (128-bit decimals equal to numeric's results, numeric itself for what does not fit)
 CREATE TYPE vbp.price_cut_summary AS (unweighted numeric, volume_weighted numeric, n bigint);
 COMMENT ON TYPE vbp.price_cut_summary IS
   'Unweighted mean cut and volume-weighted cut 1 - sum(P_sel Q) / sum(P_ref Q) over n rows (平均降幅)';
-CREATE FUNCTION vbp.price_cuts_accum(s vbp.price_cut_state, reference_price numeric, selected_price numeric, volume numeric)
-  RETURNS vbp.price_cut_state
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT CASE WHEN reference_price IS NULL OR selected_price IS NULL OR volume IS NULL THEN s
-              ELSE ROW(coalesce(s.n, 0) + 1,
-                       coalesce(s.sum_cut, 0) + vbp.price_cut(reference_price, selected_price),
-                       coalesce(s.sum_reference_value, 0) + reference_price * volume,
-                       coalesce(s.sum_selected_value, 0) + selected_price * volume)::vbp.price_cut_state END;
-END;
-COMMENT ON FUNCTION vbp.price_cuts_accum(vbp.price_cut_state, numeric, numeric, numeric) IS
-  'Transition function of price_cuts: adds one product (rows with a NULL are skipped)';
-CREATE FUNCTION vbp.price_cuts_combine(a vbp.price_cut_state, b vbp.price_cut_state) RETURNS vbp.price_cut_state
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT CASE WHEN a IS NULL THEN b WHEN b IS NULL THEN a
-              ELSE ROW(a.n + b.n, a.sum_cut + b.sum_cut, a.sum_reference_value + b.sum_reference_value,
-                       a.sum_selected_value + b.sum_selected_value)::vbp.price_cut_state END;
-END;
-COMMENT ON FUNCTION vbp.price_cuts_combine(vbp.price_cut_state, vbp.price_cut_state) IS
-  'Combine function of price_cuts: adds two partial states';
-CREATE FUNCTION vbp.price_cuts_final(s vbp.price_cut_state) RETURNS vbp.price_cut_summary
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT CASE WHEN s IS NULL OR s.n = 0 THEN NULL
-              ELSE ROW(s.sum_cut / s.n,
-                       CASE WHEN s.sum_reference_value > 0 THEN 1 - s.sum_selected_value / s.sum_reference_value END,
-                       s.n)::vbp.price_cut_summary END;
-END;
-COMMENT ON FUNCTION vbp.price_cuts_final(vbp.price_cut_state) IS
-  'Final function of price_cuts: unweighted mean cut and volume-weighted cut';
+CREATE FUNCTION vbp.price_cuts_accum(internal, numeric, numeric, numeric) RETURNS internal
+  AS 'MODULE_PATHNAME', 'pgvbp_price_cuts_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.price_cuts_accum(internal, numeric, numeric, numeric) IS
+  'Transition function of price_cuts: adds one product''s cut, reference x volume and selected x volume (rows with a NULL are skipped; 22023 for prices price_cut refuses)';
+CREATE FUNCTION vbp.price_cuts_combine(internal, internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'pgvbp_price_cuts_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.price_cuts_combine(internal, internal) IS
+  'Combine function of price_cuts: adds two partial states (parallel workers, partitions)';
+CREATE FUNCTION vbp.price_cuts_serialize(internal) RETURNS bytea
+  AS 'MODULE_PATHNAME', 'pgvbp_price_cuts_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.price_cuts_serialize(internal) IS
+  'Serial function of price_cuts: the count, then the three sums in numeric''s binary form';
+CREATE FUNCTION vbp.price_cuts_deserialize(bytea, internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'pgvbp_price_cuts_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.price_cuts_deserialize(bytea, internal) IS
+  'Deserial function of price_cuts: rebuilds a state, refusing a malformed one';
+CREATE FUNCTION vbp.price_cuts_final(internal) RETURNS vbp.price_cut_summary
+  AS 'MODULE_PATHNAME', 'pgvbp_price_cuts_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.price_cuts_final(internal) IS
+  'Final function of price_cuts: unweighted mean cut and volume-weighted cut; NULL for no rows';
 CREATE AGGREGATE vbp.price_cuts(reference_price numeric, selected_price numeric, volume numeric) (
-  SFUNC = vbp.price_cuts_accum, STYPE = vbp.price_cut_state, FINALFUNC = vbp.price_cuts_final,
-  COMBINEFUNC = vbp.price_cuts_combine, PARALLEL = SAFE
+  SFUNC = vbp.price_cuts_accum, STYPE = internal, SSPACE = 104, FINALFUNC = vbp.price_cuts_final,
+  COMBINEFUNC = vbp.price_cuts_combine, SERIALFUNC = vbp.price_cuts_serialize, DESERIALFUNC = vbp.price_cuts_deserialize,
+  PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE vbp.price_cuts(numeric, numeric, numeric) IS
-  'Price cuts over (reference price, selected price, volume): the unweighted mean of 1 - P_sel / P_ref and the volume-weighted 1 - sum(P_sel Q) / sum(P_ref Q) (平均降幅 / 加权降幅); parallel-safe, state is a SQL type';
+  'Price cuts over (reference price, selected price, volume): the unweighted mean of 1 - P_sel / P_ref and the volume-weighted 1 - sum(P_sel Q) / sum(P_ref Q) (平均降幅 / 加权降幅), exact numeric; parallel-safe with combine, serial and deserial';
 
 CREATE FUNCTION vbp.payment_standard(price numeric, selected_price numeric, year int,
                                      consistency_evaluated boolean, rule_set text DEFAULT vbp.report_rule_set())

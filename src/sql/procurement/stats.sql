@@ -28,7 +28,7 @@ COMMENT ON FUNCTION vbp.float8_deserialize(bytea, internal) IS
 CREATE FUNCTION vbp.deciles_final(internal) RETURNS double precision[]
   AS 'MODULE_PATHNAME', 'pgvbp_deciles_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.deciles_final(internal) IS
-  'Final function of deciles: the 10th to 90th percentiles with percentile_cont semantics';
+  'Final function of deciles: the 10th to 90th percentiles with percentile_cont semantics, selecting the order statistics they need (no full sort)';
 CREATE FUNCTION vbp.median_mad_final(internal) RETURNS vbp.median_mad
   AS 'MODULE_PATHNAME', 'pgvbp_median_mad_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.median_mad_final(internal) IS

@@ -1,0 +1,415 @@
+/*
+ * price.c
+ *		Glue of core/price.c: vbp.price_cut and the aggregate vbp.price_cuts.
+ *
+ * The core computes a cut, and the products and sums of the aggregate, in
+ * 128-bit decimals equal to what numeric gives.  What it cannot hold (a value
+ * beyond 128 bits or 38 decimal places, NaN, an infinity) this computes with
+ * numeric's own functions, so results are numeric's in every case.
+ *
+ * The arguments are read where they lie, without copying them: the stored
+ * form of a numeric (a header word with its sign, display scale and weight,
+ * then base-10000 digits) is PostgreSQL's on-disk format, which pg_upgrade
+ * carries unchanged between major versions.
+ */
+#include "vbp_glue.h"
+
+#include "access/htup_details.h"
+#include "funcapi.h"
+#include "utils/datum.h"
+#include "utils/memutils.h"
+
+/* the header word of a stored numeric (utils/adt/numeric.c) */
+#define NUM_FLAG_MASK		0xC000
+#define NUM_NEG				0x4000
+#define NUM_SHORT			0x8000
+#define NUM_SPECIAL			0xC000
+#define NUM_SPECIAL_MASK	0xF000
+#define NUM_NAN				0xC000
+#define NUM_NINF			0xF000
+#define NUM_SHORT_NEG		0x2000
+#define NUM_SHORT_DSCALE_MASK	0x1F80
+#define NUM_SHORT_DSCALE_SHIFT	7
+#define NUM_SHORT_WEIGHT_NEG	0x0040
+#define NUM_SHORT_WEIGHT_MASK	0x003F
+#define NUM_DSCALE_MASK		0x3FFF
+
+/* more base-10000 digits than this never fit in 128 bits */
+#define VIEW_MAXDIGITS 10
+
+/* a numeric argument as the core takes it */
+typedef struct NumericView
+{
+	int			sign;			/* -1, 0, 1; NaN (above every number) 1 */
+	bool		fits;			/* dec holds the value (not NaN, infinite or too large) */
+	vbp_decimal dec;
+} NumericView;
+
+static void
+numeric_view(Datum datum, NumericView *v)
+{
+	struct varlena *p = PG_DETOAST_DATUM_PACKED(datum);
+	const char *data = VARDATA_ANY(p);
+	int			len = VARSIZE_ANY_EXHDR(p);
+	uint16		header;
+	int16		weight;
+	int			dscale,
+				ndigits;
+	bool		negative;
+	const char *digits;
+	int16		d[VIEW_MAXDIGITS];
+
+	memcpy(&header, data, sizeof(uint16));
+	v->fits = false;
+	if ((header & NUM_FLAG_MASK) == NUM_SPECIAL)
+	{
+		v->sign = (header & NUM_SPECIAL_MASK) == NUM_NINF ? -1 : 1;
+		return;
+	}
+	if ((header & NUM_FLAG_MASK) == NUM_SHORT)
+	{
+		negative = (header & NUM_SHORT_NEG) != 0;
+		dscale = (header & NUM_SHORT_DSCALE_MASK) >> NUM_SHORT_DSCALE_SHIFT;
+		weight = (int16) (header & NUM_SHORT_WEIGHT_MASK);
+		if (header & NUM_SHORT_WEIGHT_NEG)
+			weight -= NUM_SHORT_WEIGHT_MASK + 1;
+		digits = data + sizeof(uint16);
+	}
+	else
+	{
+		negative = (header & NUM_FLAG_MASK) == NUM_NEG;
+		dscale = header & NUM_DSCALE_MASK;
+		memcpy(&weight, data + sizeof(uint16), sizeof(int16));
+		digits = data + sizeof(uint16) + sizeof(int16);
+	}
+	ndigits = (len - (digits - data)) / (int) sizeof(int16);
+	v->sign = ndigits == 0 ? 0 : (negative ? -1 : 1);
+	if (ndigits > VIEW_MAXDIGITS)
+		return;
+	memcpy(d, digits, ndigits * sizeof(int16));
+	v->fits = vbp_decimal_from_base10000(d, ndigits, weight, dscale, negative, &v->dec, NULL) == VBP_OK;
+}
+
+/* a decimal as numeric, with its display scale */
+static Datum
+decimal_numeric(const vbp_decimal *d)
+{
+	char		buf[48];
+
+#if PG_VERSION_NUM >= 140000
+	if (d->coef >= PG_INT64_MIN && d->coef <= PG_INT64_MAX)
+		return NumericGetDatum(int64_div_fast_to_numeric((int64) d->coef, d->scale));
+#endif
+	vbp_format_scaled(d->coef, d->scale, buf);
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+static Datum
+numeric_one(void)
+{
+	return DirectFunctionCall1(int4_numeric, Int32GetDatum(1));
+}
+
+/*
+ * The prices a cut is defined for (the core's rule), or 22023 naming them,
+ * the message vbp.price_cut has always given.
+ */
+static void
+check_prices(const NumericView *ref, const NumericView *sel, Datum ref_datum, Datum sel_datum)
+{
+	vbp_error	err;
+
+	if (vbp_price_cut_check(ref->sign, sel->sign, &err) != VBP_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("prices must be positive (reference %s, selected %s)",
+						DatumGetCString(DirectFunctionCall1(numeric_out, ref_datum)),
+						DatumGetCString(DirectFunctionCall1(numeric_out, sel_datum)))));
+}
+
+/* 1 - selected / reference in numeric, for prices the core cannot hold */
+static Datum
+cut_numeric(Datum ref, Datum sel)
+{
+	return DirectFunctionCall2(numeric_sub, numeric_one(), DirectFunctionCall2(numeric_div, sel, ref));
+}
+
+/*
+ * vbp.price_cut(reference, selected) -> 1 - selected / reference, exactly as
+ * numeric computes it; 22023 unless reference > 0 and selected >= 0.  STRICT.
+ */
+PG_FUNCTION_INFO_V1(pgvbp_price_cut);
+Datum
+pgvbp_price_cut(PG_FUNCTION_ARGS)
+{
+	NumericView ref,
+				sel;
+	vbp_price_cut_terms t;
+	static const vbp_decimal zero = {0, 0};
+
+	numeric_view(PG_GETARG_DATUM(0), &ref);
+	numeric_view(PG_GETARG_DATUM(1), &sel);
+	check_prices(&ref, &sel, PG_GETARG_DATUM(0), PG_GETARG_DATUM(1));
+	if (ref.fits && sel.fits && vbp_price_cut_row(&ref.dec, &sel.dec, &zero, &t, NULL) == VBP_OK)
+		PG_RETURN_DATUM(decimal_numeric(&t.cut));
+	PG_RETURN_DATUM(cut_numeric(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)));
+}
+
+/* ---------------- vbp.price_cuts ---------------- */
+
+/*
+ * The state: the row count and three sums (cuts, reference x volume,
+ * selected x volume), each a 128-bit decimal plus, once a sum leaves 128
+ * bits or meets NaN or an infinity, a numeric part in the aggregate context.
+ * Numeric addition is exact with the larger display scale, so the split does
+ * not change the total.
+ */
+#define PRICE_CUT_SUMS 3
+
+typedef struct PriceCutState
+{
+	int64		n;
+	vbp_decimal sum[PRICE_CUT_SUMS];
+	Datum		spill[PRICE_CUT_SUMS];	/* numeric, or 0 */
+} PriceCutState;
+
+static PriceCutState *
+state_new(MemoryContext cxt)
+{
+	return MemoryContextAllocZero(cxt, sizeof(PriceCutState));
+}
+
+/* spill[i] += x (a numeric), the result in cxt */
+static void
+spill_add(PriceCutState *s, int i, Datum x, MemoryContext cxt)
+{
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	Datum		prev = s->spill[i];
+
+	if (prev == (Datum) 0)
+		s->spill[i] = datumCopy(x, false, -1);
+	else
+	{
+		s->spill[i] = DirectFunctionCall2(numeric_add, prev, x);
+		pfree(DatumGetPointer(prev));
+	}
+	MemoryContextSwitchTo(old);
+}
+
+/* sum[i] += x; a sum that would leave 128 bits moves to the numeric part first */
+static void
+sum_add(PriceCutState *s, int i, const vbp_decimal *x, MemoryContext cxt)
+{
+	static const vbp_decimal zero = {0, 0};
+
+	if (likely(vbp_decimal_add(&s->sum[i], x, NULL) == VBP_OK))
+		return;
+	spill_add(s, i, decimal_numeric(&s->sum[i]), cxt);
+	s->sum[i] = zero;
+	if (vbp_decimal_add(&s->sum[i], x, NULL) != VBP_OK)
+		elog(ERROR, "a price cut term does not fit its own sum");
+}
+
+/* the total of sum i as numeric */
+static Datum
+state_total(const PriceCutState *s, int i)
+{
+	Datum		d = decimal_numeric(&s->sum[i]);
+
+	if (s->spill[i] != (Datum) 0)
+		d = DirectFunctionCall2(numeric_add, d, s->spill[i]);
+	return d;
+}
+
+/*
+ * Transition: adds one product (reference price, selected price, volume); a
+ * row with a NULL is skipped, and 22023 for prices vbp.price_cut refuses.
+ */
+PG_FUNCTION_INFO_V1(pgvbp_price_cuts_accum);
+Datum
+pgvbp_price_cuts_accum(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	PriceCutState *s = PG_ARGISNULL(0) ? NULL : (PriceCutState *) PG_GETARG_POINTER(0);
+	NumericView ref,
+				sel,
+				vol;
+	vbp_price_cut_terms t;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "price_cuts called in non-aggregate context");
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+	{
+		if (s == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(s);
+	}
+	if (s == NULL)
+		s = state_new(aggcxt);
+	numeric_view(PG_GETARG_DATUM(1), &ref);
+	numeric_view(PG_GETARG_DATUM(2), &sel);
+	numeric_view(PG_GETARG_DATUM(3), &vol);
+	check_prices(&ref, &sel, PG_GETARG_DATUM(1), PG_GETARG_DATUM(2));
+	if (likely(ref.fits && sel.fits && vol.fits &&
+			   vbp_price_cut_row(&ref.dec, &sel.dec, &vol.dec, &t, NULL) == VBP_OK))
+	{
+		sum_add(s, 0, &t.cut, aggcxt);
+		sum_add(s, 1, &t.reference_value, aggcxt);
+		sum_add(s, 2, &t.selected_value, aggcxt);
+	}
+	else
+	{
+		spill_add(s, 0, cut_numeric(PG_GETARG_DATUM(1), PG_GETARG_DATUM(2)), aggcxt);
+		spill_add(s, 1, DirectFunctionCall2(numeric_mul, PG_GETARG_DATUM(1), PG_GETARG_DATUM(3)), aggcxt);
+		spill_add(s, 2, DirectFunctionCall2(numeric_mul, PG_GETARG_DATUM(2), PG_GETARG_DATUM(3)), aggcxt);
+	}
+	s->n++;
+	PG_RETURN_POINTER(s);
+}
+
+/* Combine: adds the second state to the first (a NULL first becomes a new state). */
+PG_FUNCTION_INFO_V1(pgvbp_price_cuts_combine);
+Datum
+pgvbp_price_cuts_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	PriceCutState *into;
+	PriceCutState *from;
+	int			i;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "price_cuts called in non-aggregate context");
+	if (PG_ARGISNULL(1))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));	/* NULL or the left state */
+	from = (PriceCutState *) PG_GETARG_POINTER(1);
+	into = PG_ARGISNULL(0) ? state_new(aggcxt) : (PriceCutState *) PG_GETARG_POINTER(0);
+	into->n += from->n;
+	for (i = 0; i < PRICE_CUT_SUMS; i++)
+	{
+		sum_add(into, i, &from->sum[i], aggcxt);
+		if (from->spill[i] != (Datum) 0)
+			spill_add(into, i, from->spill[i], aggcxt);
+	}
+	PG_RETURN_POINTER(into);
+}
+
+/* Serial: the count (int64), then each sum as numeric's binary form after its length (int32). */
+PG_FUNCTION_INFO_V1(pgvbp_price_cuts_serialize);
+Datum
+pgvbp_price_cuts_serialize(PG_FUNCTION_ARGS)
+{
+	PriceCutState *s = (PriceCutState *) PG_GETARG_POINTER(0);
+	StringInfoData buf;
+	int			i;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "price_cuts called in non-aggregate context");
+	pq_begintypsend(&buf);
+	pq_sendint64(&buf, s->n);
+	for (i = 0; i < PRICE_CUT_SUMS; i++)
+	{
+		bytea	   *b = DatumGetByteaPP(DirectFunctionCall1(numeric_send, state_total(s, i)));
+
+		pq_sendint32(&buf, VARSIZE_ANY_EXHDR(b));
+		pq_sendbytes(&buf, VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b));
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+static void
+bad_state(const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid price cuts state"),
+			 errdetail("%s", detail)));
+}
+
+/* Deserial: the inverse of serial; a malformed state is an error. */
+PG_FUNCTION_INFO_V1(pgvbp_price_cuts_deserialize);
+Datum
+pgvbp_price_cuts_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *in = PG_GETARG_BYTEA_PP(0);
+	StringInfoData buf;
+	PriceCutState *s;
+	int			i;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "price_cuts called in non-aggregate context");
+	buf.data = VARDATA_ANY(in);
+	buf.len = VARSIZE_ANY_EXHDR(in);
+	buf.maxlen = buf.len;
+	buf.cursor = 0;
+	s = state_new(CurrentMemoryContext);
+	if (buf.len < (int) sizeof(int64))
+		bad_state("The state is shorter than its count.");
+	s->n = pq_getmsgint64(&buf);
+	if (s->n < 0)
+		bad_state("The count is negative.");
+	for (i = 0; i < PRICE_CUT_SUMS; i++)
+	{
+		StringInfoData sum;
+		int32		len;
+		Datum		d;
+		NumericView v;
+
+		if (buf.len - buf.cursor < (int) sizeof(int32))
+			bad_state("The state ends before its three sums.");
+		len = (int32) pq_getmsgint(&buf, sizeof(int32));
+		if (len < 0 || len > buf.len - buf.cursor)
+			bad_state("A sum is longer than the state.");
+		sum.data = (char *) pq_getmsgbytes(&buf, len);
+		sum.len = len;
+		sum.maxlen = len;
+		sum.cursor = 0;
+		d = DirectFunctionCall3(numeric_recv, PointerGetDatum(&sum),
+								ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+		if (sum.cursor != sum.len)
+			bad_state("A sum has bytes after its digits.");
+		numeric_view(d, &v);
+		if (v.fits)
+			s->sum[i] = v.dec;
+		else
+			s->spill[i] = d;
+	}
+	if (buf.cursor != buf.len)
+		bad_state("The state has bytes after its three sums.");
+	PG_RETURN_POINTER(s);
+}
+
+/*
+ * Final: vbp.price_cut_summary (unweighted, volume_weighted, n): the mean
+ * cut sum / n, and 1 - sum(selected x volume) / sum(reference x volume) when
+ * that denominator is above zero; NULL for no rows.
+ */
+PG_FUNCTION_INFO_V1(pgvbp_price_cuts_final);
+Datum
+pgvbp_price_cuts_final(PG_FUNCTION_ARGS)
+{
+	PriceCutState *s;
+	TupleDesc	desc;
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+	Datum		reference_value;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	s = (PriceCutState *) PG_GETARG_POINTER(0);
+	if (s->n == 0)
+		PG_RETURN_NULL();
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "price_cuts must return a composite type");
+	values[0] = DirectFunctionCall2(numeric_div, state_total(s, 0),
+									DirectFunctionCall1(int8_numeric, Int64GetDatum(s->n)));
+	reference_value = state_total(s, 1);
+	if (DatumGetBool(DirectFunctionCall2(numeric_gt, reference_value,
+										 DirectFunctionCall1(int4_numeric, Int32GetDatum(0)))))
+		values[1] = DirectFunctionCall2(numeric_sub, numeric_one(),
+										DirectFunctionCall2(numeric_div, state_total(s, 2), reference_value));
+	else
+		nulls[1] = true;
+	values[2] = Int64GetDatum(s->n);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
+}
