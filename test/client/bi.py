@@ -78,7 +78,8 @@ rcur = reader.cursor()
 sources = {"vbp.bi_fulfilment": "vbp.fulfilment", "vbp.bi_report_credibility": "vbp.report_credibility",
            "vbp.bi_batch_summary": "vbp.batch_summary", "vbp.bi_retention_statement": "vbp.retention_statement",
            "vbp.bi_price_benchmark": "vbp.price_benchmark", "vbp.bi_nrdl_stocking_summary": "vbp.nrdl_stocking_summary",
-           "vbp.bi_nrdl_monitoring": "vbp.nrdl_monitoring", "vbp.bi_trace_code_monthly": "vbp.trace_code_monthly"}
+           "vbp.bi_nrdl_monitoring": "vbp.nrdl_monitoring", "vbp.bi_trace_code_monthly": "vbp.trace_code_monthly",
+           "vbp.bi_supply_alert": "vbp.supply_alert"}
 check("every materialized view but the scorecard has its live report named here",
       sorted(sources) == sorted(m for m in matviews if m != "vbp.bi_institution_scorecard"), ", ".join(matviews))
 
@@ -115,8 +116,10 @@ for mv in matviews:
         exprs = []
         for n in common:
             lt = live_cols[n]
+            # codes as text; a company alert has no institution (empty in the stored view)
             exprs.append('"%s"::numeric(18,2)' % n if lt == "vbp.cny" else
-                         '"%s"::text' % n if lt in ("vbp.orgcode", "vbp.drugcode") else
+                         'coalesce("%s"::text, \'\')' % n if lt == "vbp.orgcode" else
+                         '"%s"::text' % n if lt in ("vbp.drugcode", "vbp.uscc") else
                          '"%s"::numeric' % n if lt == "double precision" else '"%s"' % n)
         rcur.execute("SELECT %s FROM %s" % (", ".join('"%s"' % n for n in common), mv))
         stored = sorted(rcur.fetchall(), key=repr)
