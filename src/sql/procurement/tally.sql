@@ -149,29 +149,31 @@ CREATE FUNCTION vbp.backup_purchases(as_of date)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   -- each purchase once, however many failures cover it; few rows (backup products
-  -- only): the purchase scan is skipped when no failure is verified
-  SELECT c.batch_id, pu.org_code, c.group_code, c.cycle_start, c.cycle_end,
+  -- only, each matched to its agreement year by the agreement's key): the purchase
+  -- scan is skipped when no failure is verified
+  SELECT a.batch_id, a.org_code, a.group_code, a.cycle_start, a.cycle_end,
          sum(pu.quantity)::bigint, vbp.sum(pu.amount), array_agg(DISTINCT x.failure_id ORDER BY x.failure_id)
   FROM (SELECT f.failure_id, f.batch_id, fp.group_code, sb.product_code, f.division, f.from_date, f.to_date
         FROM vbp.supply_failure f
         JOIN vbp.supply_backup sb ON sb.failure_id = f.failure_id
         JOIN vbp.product fp ON fp.product_code OPERATOR(vbp.=) f.product_code
         WHERE f.verified_on <= as_of) x
-  JOIN vbp.agreement_cycles() c ON c.batch_id = x.batch_id AND c.group_code OPERATOR(vbp.=) x.group_code
   JOIN vbp.purchase pu ON pu.product_code OPERATOR(vbp.=) x.product_code
-                      AND pu.purchased_on >= greatest(x.from_date, c.cycle_start)
-                      AND pu.purchased_on <= least(x.to_date, c.cycle_end, as_of)
+                      AND pu.purchased_on >= x.from_date AND pu.purchased_on <= least(x.to_date, as_of)
                       AND starts_with(vbp.division(pu.org_code), x.division)
+  JOIN vbp.agreement a ON a.batch_id = x.batch_id AND a.org_code OPERATOR(vbp.=) pu.org_code
+                      AND a.group_code OPERATOR(vbp.=) x.group_code
+                      AND pu.purchased_on >= a.cycle_start AND pu.purchased_on <= a.cycle_end
   WHERE NOT EXISTS (SELECT 1 FROM vbp.supply_failure f2 JOIN vbp.supply_backup b2 ON b2.failure_id = f2.failure_id
                     JOIN vbp.product p2 ON p2.product_code OPERATOR(vbp.=) f2.product_code
                     WHERE f2.failure_id < x.failure_id AND f2.verified_on <= as_of AND f2.batch_id = x.batch_id
                       AND p2.group_code OPERATOR(vbp.=) x.group_code AND b2.product_code OPERATOR(vbp.=) pu.product_code
                       AND pu.purchased_on BETWEEN f2.from_date AND f2.to_date
                       AND starts_with(vbp.division(pu.org_code), f2.division))
-  GROUP BY c.batch_id, pu.org_code, c.group_code, c.cycle_start, c.cycle_end;
+  GROUP BY a.batch_id, a.org_code, a.group_code, a.cycle_start, a.cycle_end;
 END;
 COMMENT ON FUNCTION vbp.backup_purchases(date) IS
-  'Purchases that count as selected under verified supply failures (断供备选采购), per agreement cycle and institution: units and spend of a failure''s backup products bought by institutions of its region within its period, the agreement year and as_of, the failure verified by as_of; a purchase covered by several failures counts once (failures: all that cover the cell)';
+  'Purchases that count as selected under verified supply failures (断供备选采购), per agreement cycle and institution: units and spend of a failure''s backup products bought by institutions of its region within its period, the agreement year and as_of, the failure verified by as_of; a purchase covered by several failures counts once, under the first (failures: those its purchases count under)';
 
 CREATE FUNCTION vbp.agreement_purchases(as_of date, payment_days int)
   RETURNS TABLE (
