@@ -676,10 +676,6 @@ BEGIN
   ALTER TABLE vbp.dispensing ADD CONSTRAINT dispensing_org_code_fkey FOREIGN KEY (org_code) REFERENCES vbp.institution,
                              ADD CONSTRAINT dispensing_product_code_fkey FOREIGN KEY (product_code) REFERENCES vbp.product;
 
-  -- statistics for the planner: a moment ago these tables were empty, or held other rows
-  EXECUTE (SELECT 'ANALYZE ' || string_agg(c.oid::regclass::text, ', ' ORDER BY c.oid::regclass::text)
-           FROM pg_class c WHERE c.relnamespace = 'vbp'::regnamespace AND c.relkind IN ('r', 'p'));
-
   SELECT jsonb_object_agg(t.relname, t.n) INTO counts FROM (
     SELECT 'batch' AS relname, (SELECT count(*) FROM vbp.batch) AS n UNION ALL
     SELECT 'generic_group', (SELECT count(*) FROM vbp.generic_group) UNION ALL
