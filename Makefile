@@ -91,6 +91,7 @@ fuzz:
 	bash test/fuzz/run.sh $(FUZZ_SECONDS)
 
 # Benchmarks (not tests): one institution's report against the whole (scale 10);
+# every report view against a bare aggregate over the rows it reads (scale 10);
 # generator timings at scales 1, 10 and 100; apportion
 # against plain SQL over 1 million rows; price_cuts against sum(numeric) over the
 # same 2 million rows; deciles against percentile_cont; the
@@ -99,6 +100,7 @@ fuzz:
 # three reports serial against 2 parallel workers.
 bench:
 	bash test/bench/pushdown.sh
+	bash test/bench/reports.sh
 	bash test/bench/generator.sh
 	bash test/bench/apportion.sh
 	bash test/bench/price_cuts.sh

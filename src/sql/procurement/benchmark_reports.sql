@@ -78,7 +78,7 @@ BEGIN
          -- percent rank among all peers: (peers cheaper) / (peers - 1), as percent_rank()
          CASE WHEN peer.unit_prices IS NULL THEN NULL
               WHEN peer.peers = 1 THEN 0::numeric
-              ELSE round(100 * ((SELECT count(*) FROM unnest(peer.unit_prices) x WHERE x < u.up)::float8
+              ELSE round(100 * (vbp.count_below(peer.unit_prices, u.up)::float8
                                 / (peer.peers - 1))::numeric, 2) END,
          vbp.ppu_saving(u.s, u.q, round(peer.deciles[k]::numeric, 6))
   FROM u JOIN peer ON peer.month = u.m AND peer.group_code = u.g;

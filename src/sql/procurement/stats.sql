@@ -63,3 +63,9 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION vbp.robust_z(double precision, double precision, double precision) IS
   'Modified z-score (稳健Z值) with the constant of parameter robust_z_constant (0.6745) of the rule set vbp.report_rule_set()';
+
+CREATE FUNCTION vbp.count_below(sorted numeric[], x numeric)
+  RETURNS bigint
+  AS 'MODULE_PATHNAME', 'pgvbp_count_below' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.count_below(numeric[], numeric) IS
+  'Number of elements of a numeric array sorted ascending that are less than x (名次), by binary search: the numerator of percent_rank() = count_below / (n - 1) against a group''s sorted values; an unsorted array (22023) or one with NULLs (22004) is refused';

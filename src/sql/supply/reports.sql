@@ -18,6 +18,12 @@ CREATE FUNCTION vbp.order_line_supply_for(as_of date, rule_set text DEFAULT vbp.
 BEGIN ATOMIC
   WITH p AS MATERIALIZED (
     SELECT vbp.param(order_line_supply_for.rule_set, 'delivery_days')::int AS days
+  ), dl AS MATERIALIZED (   -- each institution's deadline: its most precise region's, else the rule set's
+    SELECT i.org_code,
+           coalesce((SELECT d.days FROM vbp.delivery_deadline d
+                     WHERE d.rule_set = order_line_supply_for.rule_set AND starts_with(vbp.division(i.org_code), d.division)
+                     ORDER BY length(d.division) DESC LIMIT 1), p.days) AS days
+    FROM vbp.institution i CROSS JOIN p
   ), l AS (
     SELECT pu.org_code, pu.order_no, pu.line_no, pu.product_code, pu.purchased_on, pu.quantity, pu.amount
     FROM vbp.purchase pu
@@ -25,8 +31,16 @@ BEGIN ATOMIC
       -- the winners' supply is monitored: products selected in a batch running by the order date
       AND EXISTS (SELECT 1 FROM vbp.selection se JOIN vbp.batch b ON b.batch_id = se.batch_id
                   WHERE se.product_code OPERATOR(vbp.=) pu.product_code AND se.selected AND b.cycle_start <= pu.purchased_on)
-  ), e AS (
-    SELECT ev.org_code, ev.order_no, ev.line_no,
+  ), ev AS (   -- each event with the line's deliveries so far (in the order they arrived) and all its cancellations
+    SELECT ev.org_code, ev.order_no, ev.line_no, ev.event, ev.happened_on, ev.event_no, ev.quantity,
+           sum(ev.quantity) FILTER (WHERE ev.event = 'delivered') OVER run AS so_far,
+           coalesce(sum(ev.quantity) FILTER (WHERE ev.event = 'cancelled') OVER whole, 0) AS cancelled_all
+    FROM vbp.order_event ev
+    WHERE ev.happened_on <= as_of
+    WINDOW whole AS (PARTITION BY ev.org_code, ev.order_no, ev.line_no),
+           run AS (whole ORDER BY ev.happened_on, ev.event_no ROWS UNBOUNDED PRECEDING)
+  ), x AS (
+    SELECT l.org_code, l.order_no, l.line_no, l.product_code, l.purchased_on, l.quantity, l.amount,
            min(ev.happened_on) FILTER (WHERE ev.event IN ('confirmed', 'partially_confirmed', 'refused')) AS responded_on,
            (array_agg(ev.event ORDER BY ev.happened_on DESC, ev.event_no DESC)
               FILTER (WHERE ev.event IN ('confirmed', 'partially_confirmed', 'refused')))[1] AS response,
@@ -34,58 +48,35 @@ BEGIN ATOMIC
            coalesce(sum(ev.quantity) FILTER (WHERE ev.event = 'delivered'), 0)::bigint AS delivered,
            coalesce(sum(ev.quantity) FILTER (WHERE ev.event = 'cancelled'), 0)::bigint AS cancelled,
            max(ev.happened_on) FILTER (WHERE ev.event = 'cancelled') AS cancelled_on,
-           min(ev.happened_on) FILTER (WHERE ev.event = 'delivered' AND ev.quantity > 0) AS first_delivered_on
-    FROM vbp.order_event ev
-    WHERE ev.happened_on <= as_of
-    GROUP BY 1, 2, 3
-  ), cum AS (   -- running deliveries of each line, in the order they arrived
-    SELECT ev.org_code, ev.order_no, ev.line_no, ev.happened_on,
-           sum(ev.quantity) OVER (PARTITION BY ev.org_code, ev.order_no, ev.line_no
-                                  ORDER BY ev.happened_on, ev.event_no ROWS UNBOUNDED PRECEDING) AS so_far
-    FROM vbp.order_event ev
-    WHERE ev.event = 'delivered' AND ev.happened_on <= as_of
-  ), dl AS (   -- each institution's deadline: its most precise region's, else the rule set's
-    SELECT i.org_code,
-           coalesce((SELECT d.days FROM vbp.delivery_deadline d
-                     WHERE d.rule_set = order_line_supply_for.rule_set AND starts_with(vbp.division(i.org_code), d.division)
-                     ORDER BY length(d.division) DESC LIMIT 1), p.days) AS days
-    FROM vbp.institution i CROSS JOIN p
-  ), x0 AS (
-    SELECT l.*, pr.company, vbp.province(l.org_code) AS province, dl.days,
-           e.responded_on, e.response,
-           CASE e.response WHEN 'refused' THEN 0 WHEN 'partially_confirmed' THEN e.confirmed_part
-                           WHEN 'confirmed' THEN l.quantity END AS confirmed,
-           coalesce(e.delivered, 0) AS delivered, coalesce(e.cancelled, 0) AS cancelled, e.cancelled_on,
-           e.first_delivered_on, l.quantity - coalesce(e.cancelled, 0) AS need
+           min(ev.happened_on) FILTER (WHERE ev.event = 'delivered' AND ev.quantity > 0) AS first_delivered_on,
+           -- the day the running deliveries first reach what is due (ordered - cancelled)
+           min(ev.happened_on) FILTER (WHERE ev.event = 'delivered' AND ev.so_far >= l.quantity - ev.cancelled_all) AS full_on
     FROM l
-    JOIN dl ON dl.org_code OPERATOR(vbp.=) l.org_code
-    JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) l.product_code
-    LEFT JOIN e ON e.org_code OPERATOR(vbp.=) l.org_code AND e.order_no = l.order_no AND e.line_no = l.line_no
-  ), fo AS (   -- the day the running deliveries first reach what is due
-    SELECT c.org_code, c.order_no, c.line_no, min(c.happened_on) AS full_on
-    FROM cum c
-    JOIN x0 ON x0.org_code OPERATOR(vbp.=) c.org_code AND x0.order_no = c.order_no AND x0.line_no = c.line_no
-    WHERE c.so_far >= x0.need
-    GROUP BY c.org_code, c.order_no, c.line_no
-  ), x AS (
-    SELECT x0.*, fo.full_on
-    FROM x0
-    LEFT JOIN fo ON fo.org_code OPERATOR(vbp.=) x0.org_code AND fo.order_no = x0.order_no AND fo.line_no = x0.line_no
+    LEFT JOIN ev ON ev.org_code OPERATOR(vbp.=) l.org_code AND ev.order_no = l.order_no AND ev.line_no = l.line_no
+    GROUP BY l.org_code, l.order_no, l.line_no, l.purchased_on, l.product_code, l.quantity, l.amount
+  ), y AS (
+    SELECT x.*, pr.company, vbp.province(x.org_code) AS province, dl.days, x.quantity - x.cancelled AS need
+    FROM x
+    JOIN dl ON dl.org_code OPERATOR(vbp.=) x.org_code
+    JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) x.product_code
   )
-  SELECT x.org_code, x.order_no, x.line_no, x.product_code, x.company, x.province, x.purchased_on, x.quantity, x.amount,
-         x.days, x.purchased_on + x.days, x.responded_on, x.response, x.confirmed, x.delivered, x.cancelled,
-         x.first_delivered_on,
-         CASE WHEN x.need > 0 THEN x.full_on END,
-         CASE WHEN x.need > 0 AND x.full_on IS NOT NULL THEN x.full_on
-              WHEN x.need <= 0 THEN x.cancelled_on
-              WHEN x.response = 'refused' AND x.delivered <= 0 THEN x.responded_on END,
-         coalesce(x.need > 0 AND x.full_on <= x.purchased_on + x.days, false),
-         CASE WHEN x.need > 0 THEN x.full_on > x.purchased_on + x.days
-                                   OR (x.full_on IS NULL AND x.purchased_on + x.days < as_of)
-              ELSE x.delivered < x.quantity AND x.cancelled_on > x.purchased_on + x.days END,
-         x.need > 0 AND x.full_on IS NULL AND x.purchased_on + x.days < as_of
-           AND NOT (x.response = 'refused' AND x.delivered <= 0)
-  FROM x
+  SELECT y.org_code, y.order_no, y.line_no, y.product_code, y.company, y.province, y.purchased_on, y.quantity, y.amount,
+         y.days, y.purchased_on + y.days, y.responded_on, y.response,
+         CASE y.response WHEN 'refused' THEN 0 WHEN 'partially_confirmed' THEN y.confirmed_part
+                         WHEN 'confirmed' THEN y.quantity END,
+         y.delivered, y.cancelled,
+         y.first_delivered_on,
+         CASE WHEN y.need > 0 THEN y.full_on END,
+         CASE WHEN y.need > 0 AND y.full_on IS NOT NULL THEN y.full_on
+              WHEN y.need <= 0 THEN y.cancelled_on
+              WHEN y.response = 'refused' AND y.delivered <= 0 THEN y.responded_on END,
+         coalesce(y.need > 0 AND y.full_on <= y.purchased_on + y.days, false),
+         CASE WHEN y.need > 0 THEN y.full_on > y.purchased_on + y.days
+                                   OR (y.full_on IS NULL AND y.purchased_on + y.days < as_of)
+              ELSE y.delivered < y.quantity AND y.cancelled_on > y.purchased_on + y.days END,
+         y.need > 0 AND y.full_on IS NULL AND y.purchased_on + y.days < as_of
+           AND NOT (y.response = 'refused' AND y.delivered <= 0)
+  FROM y
   WHERE vbp.known_rule_set(order_line_supply_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.order_line_supply_for(date, text) IS
