@@ -223,3 +223,47 @@ DELETE FROM batch WHERE batch_id = 96;
 DELETE FROM product WHERE group_code::text IN ('XC10AAA997A001', 'XC10AAA998A001');
 DELETE FROM generic_group WHERE group_code::text IN ('XC10AAA997A001', 'XC10AAA998A001');
 DELETE FROM institution WHERE org_code::text IN ('H44010600021', 'H44010600022', 'H45010200021');
+
+-- vbp.order_line_track, the one-pass reduction of a line's events, alone.
+-- 100 ordered; events given out of order: partial confirmation of 80 (day
+-- 1), delivered 10 (day 3, event 1) and 30 (day 3, event 2), cancelled 20
+-- (day 4), delivered 60 (day 5).  Need 100 - 20 = 80; deliveries so far 10,
+-- 40, 100: full on day 5.  Delivered 100, cancelled 20, first delivery day 3.
+SELECT (t).* FROM (
+  SELECT order_line_track(100, e, d, n, q) AS t
+  FROM (VALUES ('delivered', date '2024-03-05', '3', 60::bigint), ('partially_confirmed', '2024-03-01', '1', 80),
+               ('cancelled', '2024-03-04', '1', 20), ('delivered', '2024-03-03', '2', 30),
+               ('delivered', '2024-03-03', '1', 10)) v(e, d, n, q)) s;
+-- a line without events (an outer join's NULL row): no response, 0 delivered, never full
+SELECT (order_line_track(5, NULL, NULL, NULL, NULL)).*;
+-- refused: an unknown event, an infinite date, a date missing
+SELECT order_line_track(5, 'shipped', date '2024-03-01', '1', 1);
+SELECT order_line_track(5, 'delivered', date 'infinity', '1', 1);
+SELECT order_line_track(5, 'delivered', NULL, '1', 1);
+-- parallel: 20,000 random lines of 1 to 6 events, serial against 2 workers
+-- with the states serialised, shipped and combined (partial aggregation by line)
+CREATE TABLE olt_events AS
+SELECT l AS line, (ARRAY['confirmed', 'partially_confirmed', 'refused', 'delivered', 'cancelled'])[1 + (abs(hashint4(l * 7 + k)) % 5)] AS e,
+       date '2024-01-01' + abs(hashint4(l * 13 + k)) % 30 AS d, (abs(hashint4(l + k)) % 3)::text AS n,
+       (abs(hashint4(l * 31 + k)) % 40 + 1)::bigint AS q
+FROM generate_series(1, 20000) l, generate_series(1, 1 + abs(hashint4(l)) % 6) k;
+UPDATE olt_events SET q = NULL WHERE e IN ('confirmed', 'refused');
+ANALYZE olt_events;
+CREATE TEMP TABLE olt_serial AS SELECT line, order_line_track(50, e, d, n, q) AS t FROM olt_events GROUP BY line;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+SET enable_hashagg = off;
+EXPLAIN (COSTS OFF) SELECT line, order_line_track(50, e, d, n, q) FROM olt_events GROUP BY line;
+SELECT count(*) AS lines, count(*) FILTER (WHERE p.t IS NOT DISTINCT FROM s.t) AS equal_to_serial,
+       count(*) FILTER (WHERE (s.t).full_on IS NOT NULL) > 1000 AS many_full
+FROM (SELECT line, order_line_track(50, e, d, n, q) AS t FROM olt_events GROUP BY line) p JOIN olt_serial s USING (line);
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+RESET parallel_leader_participation;
+RESET enable_hashagg;
+DROP TABLE olt_events;

@@ -429,6 +429,65 @@ extern vbp_errkind vbp_cusum(const double *x, size_t n, int64_t window, double t
 							 double slack, vbp_cusum_point *out, vbp_error *err);
 
 /* ---------------------------------------------------------------------
+ * Supply of an order line (supply.c): the events of one line, in the order
+ * they happened, reduced to what the supply reports need.
+ * ---------------------------------------------------------------------
+ */
+typedef enum vbp_order_event_kind
+{
+	VBP_EV_CONFIRMED = 0,
+	VBP_EV_PARTIALLY_CONFIRMED,
+	VBP_EV_REFUSED,
+	VBP_EV_DELIVERED,
+	VBP_EV_CANCELLED,
+	VBP_EV_KINDS
+} vbp_order_event_kind;
+
+extern const char *const vbp_order_event_names[VBP_EV_KINDS];
+/* The kind of an event name (exact, lower case); -1 when it is none. */
+extern int	vbp_order_event_kind_of(const char *s, size_t len);
+
+typedef struct vbp_order_event
+{
+	int32_t		day;			/* the day it happened (any epoch) */
+	int32_t		kind;			/* vbp_order_event_kind */
+	bool		has_qty;
+	int64_t		qty;
+	const char *no;				/* the event number, compared by the caller's collation */
+	size_t		no_len;
+	uint32_t	seq;			/* arrival order: the last tie-break */
+} vbp_order_event;
+
+/* Compares two event numbers (<0, 0, >0) as text under the caller's rules. */
+typedef int (*vbp_text_cmp) (const char *a, size_t alen, const char *b, size_t blen, void *arg);
+
+typedef struct vbp_line_supply
+{
+	bool		has_responded;	/* first response: confirmed, partially confirmed or refused */
+	int32_t		responded_on;
+	int32_t		response;		/* the latest response's kind, -1 for none */
+	bool		has_confirmed_part;
+	int64_t		confirmed_part; /* units of the partial confirmations */
+	int64_t		delivered;		/* units delivered, net of goods sent back */
+	int64_t		cancelled;		/* units cancelled */
+	bool		has_cancelled_on;
+	int32_t		cancelled_on;	/* the last cancellation */
+	bool		has_first_delivered;
+	int32_t		first_delivered_on; /* the first delivery of a positive quantity */
+	bool		has_full;
+	int32_t		full_on;		/* the first day the running deliveries reach ordered - cancelled */
+} vbp_line_supply;
+
+/*
+ * Sorts ev[0..n) by day, event number (cmp), kind and arrival (in place,
+ * heapsort: no allocation, n log n whatever the input) and reduces them for
+ * a line of `ordered` units.  VBP_ERANGE when a total leaves int64.
+ */
+extern vbp_errkind vbp_line_supply_compute(vbp_order_event *ev, size_t n, int64_t ordered,
+										   vbp_text_cmp cmp, void *cmp_arg,
+										   vbp_line_supply *out, vbp_error *err);
+
+/* ---------------------------------------------------------------------
  * Deterministic random numbers for the demo generator (rng.c).
  * ---------------------------------------------------------------------
  */

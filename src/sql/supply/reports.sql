@@ -8,6 +8,42 @@
 -- (doc/supply.md).
 -- =====================================================================
 
+-- The events of one order line reduced in one pass (C, doc/supply.md): the
+-- aggregate keeps the line's events and its final sorts them by date and
+-- event number, as the reports would with ORDER BY happened_on, event_no.
+CREATE TYPE vbp.order_line_track AS (
+  responded_on date, response text, confirmed_part bigint, delivered bigint, cancelled bigint,
+  cancelled_on date, first_delivered_on date, full_on date);
+COMMENT ON TYPE vbp.order_line_track IS
+  'One order line''s events reduced (订单事件汇总): the first response and the latest, units partially confirmed, delivered (net) and cancelled, the last cancellation, the first delivery, and the day the running deliveries first reached ordered - cancelled';
+CREATE FUNCTION vbp.order_line_track_collect(internal, bigint, text, date, text, bigint) RETURNS internal
+  AS 'MODULE_PATHNAME', 'pgvbp_order_line_track_collect' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.order_line_track_collect(internal, bigint, text, date, text, bigint) IS
+  'Transition function of order_line_track: keeps one event (a row without an event records only the units ordered); 22023 for an unknown event or an infinite date';
+CREATE FUNCTION vbp.order_line_track_combine(internal, internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'pgvbp_order_line_track_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.order_line_track_combine(internal, internal) IS
+  'Combine function of order_line_track: appends the events of a partial state (parallel workers, partitions)';
+CREATE FUNCTION vbp.order_line_track_serialize(internal) RETURNS bytea
+  AS 'MODULE_PATHNAME', 'pgvbp_order_line_track_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.order_line_track_serialize(internal) IS
+  'Serial function of order_line_track: the units ordered, the collation, then each event (date, kind, quantity, event number)';
+CREATE FUNCTION vbp.order_line_track_deserialize(bytea, internal) RETURNS internal
+  AS 'MODULE_PATHNAME', 'pgvbp_order_line_track_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.order_line_track_deserialize(bytea, internal) IS
+  'Deserial function of order_line_track: rebuilds a state, refusing a malformed one';
+CREATE FUNCTION vbp.order_line_track_final(internal) RETURNS vbp.order_line_track
+  AS 'MODULE_PATHNAME', 'pgvbp_order_line_track_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.order_line_track_final(internal) IS
+  'Final function of order_line_track: sorts the events by date and event number and reduces them; 22003 when a total leaves bigint';
+CREATE AGGREGATE vbp.order_line_track(ordered bigint, event text, happened_on date, event_no text, quantity bigint) (
+  SFUNC = vbp.order_line_track_collect, STYPE = internal, FINALFUNC = vbp.order_line_track_final,
+  COMBINEFUNC = vbp.order_line_track_combine, SERIALFUNC = vbp.order_line_track_serialize,
+  DESERIALFUNC = vbp.order_line_track_deserialize, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vbp.order_line_track(bigint, text, date, text, bigint) IS
+  'One order line''s events (订单事件汇总) over (units ordered, event, date, event number, quantity), in any order: first response date, latest response (by date, then event number), units partially confirmed, delivered net of returns, cancelled, last cancellation, first delivery of a positive quantity, and the first day the deliveries so far reach ordered - cancelled (NULL if never); a row with a NULL event counts nothing; parallel-safe with combine, serial and deserial';
+
 CREATE FUNCTION vbp.order_line_supply_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (org_code vbp.orgcode, order_no text, line_no text, product_code vbp.drugcode, company vbp.uscc,
                  province text, ordered_on date, ordered bigint, amount vbp.cny, deadline_days int, due_on date,
@@ -31,31 +67,18 @@ BEGIN ATOMIC
       -- the winners' supply is monitored: products selected in a batch running by the order date
       AND EXISTS (SELECT 1 FROM vbp.selection se JOIN vbp.batch b ON b.batch_id = se.batch_id
                   WHERE se.product_code OPERATOR(vbp.=) pu.product_code AND se.selected AND b.cycle_start <= pu.purchased_on)
-  ), ev AS (   -- each event with the line's deliveries so far (in the order they arrived) and all its cancellations
-    SELECT ev.org_code, ev.order_no, ev.line_no, ev.event, ev.happened_on, ev.event_no, ev.quantity,
-           sum(ev.quantity) FILTER (WHERE ev.event = 'delivered') OVER run AS so_far,
-           coalesce(sum(ev.quantity) FILTER (WHERE ev.event = 'cancelled') OVER whole, 0) AS cancelled_all
-    FROM vbp.order_event ev
-    WHERE ev.happened_on <= as_of
-    WINDOW whole AS (PARTITION BY ev.org_code, ev.order_no, ev.line_no),
-           run AS (whole ORDER BY ev.happened_on, ev.event_no ROWS UNBOUNDED PRECEDING)
-  ), x AS (
+  ), x AS (   -- each line with its events up to the date, reduced in one pass
     SELECT l.org_code, l.order_no, l.line_no, l.product_code, l.purchased_on, l.quantity, l.amount,
-           min(ev.happened_on) FILTER (WHERE ev.event IN ('confirmed', 'partially_confirmed', 'refused')) AS responded_on,
-           (array_agg(ev.event ORDER BY ev.happened_on DESC, ev.event_no DESC)
-              FILTER (WHERE ev.event IN ('confirmed', 'partially_confirmed', 'refused')))[1] AS response,
-           sum(ev.quantity) FILTER (WHERE ev.event = 'partially_confirmed') AS confirmed_part,
-           coalesce(sum(ev.quantity) FILTER (WHERE ev.event = 'delivered'), 0)::bigint AS delivered,
-           coalesce(sum(ev.quantity) FILTER (WHERE ev.event = 'cancelled'), 0)::bigint AS cancelled,
-           max(ev.happened_on) FILTER (WHERE ev.event = 'cancelled') AS cancelled_on,
-           min(ev.happened_on) FILTER (WHERE ev.event = 'delivered' AND ev.quantity > 0) AS first_delivered_on,
-           -- the day the running deliveries first reach what is due (ordered - cancelled)
-           min(ev.happened_on) FILTER (WHERE ev.event = 'delivered' AND ev.so_far >= l.quantity - ev.cancelled_all) AS full_on
+           vbp.order_line_track(l.quantity, ev.event, ev.happened_on, ev.event_no, ev.quantity) AS t
     FROM l
-    LEFT JOIN ev ON ev.org_code OPERATOR(vbp.=) l.org_code AND ev.order_no = l.order_no AND ev.line_no = l.line_no
+    LEFT JOIN vbp.order_event ev ON ev.org_code OPERATOR(vbp.=) l.org_code AND ev.order_no = l.order_no
+                                AND ev.line_no = l.line_no AND ev.happened_on <= as_of
     GROUP BY l.org_code, l.order_no, l.line_no, l.purchased_on, l.product_code, l.quantity, l.amount
   ), y AS (
-    SELECT x.*, pr.company, vbp.province(x.org_code) AS province, dl.days, x.quantity - x.cancelled AS need
+    SELECT x.org_code, x.order_no, x.line_no, x.product_code, x.purchased_on, x.quantity, x.amount,
+           (x.t).responded_on, (x.t).response, (x.t).confirmed_part, (x.t).delivered, (x.t).cancelled,
+           (x.t).cancelled_on, (x.t).first_delivered_on, (x.t).full_on,
+           pr.company, vbp.province(x.org_code) AS province, dl.days, x.quantity - (x.t).cancelled AS need
     FROM x
     JOIN dl ON dl.org_code OPERATOR(vbp.=) x.org_code
     JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) x.product_code
