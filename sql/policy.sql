@@ -59,6 +59,7 @@ INSERT INTO rule_set_calls VALUES
   ('order_line_supply_for', $$SELECT count(*) FROM vbp.order_line_supply_for('2024-01-01', 'no-such-rule-set')$$),
   ('supply_performance_for', $$SELECT count(*) FROM vbp.supply_performance_for('2024-01-01', 'no-such-rule-set')$$),
   ('institution_supply_for', $$SELECT count(*) FROM vbp.institution_supply_for('2024-01-01', 'no-such-rule-set')$$),
+  ('order_line_stockout_for', $$SELECT count(*) FROM vbp.order_line_stockout_for('2024-01-01', 'no-such-rule-set')$$),
   ('stockout_episodes_for', $$SELECT count(*) FROM vbp.stockout_episodes_for('2024-01-01', 'no-such-rule-set')$$),
   ('supply_score_for', $$SELECT count(*) FROM vbp.supply_score_for('2024-01-01', 'no-such-rule-set')$$),
   ('supply_alert_for', $$SELECT count(*) FROM vbp.supply_alert_for('2024-01-01', 'no-such-rule-set')$$);

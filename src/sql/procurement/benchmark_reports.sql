@@ -112,19 +112,20 @@ BEGIN ATOMIC
   WITH b AS (
     SELECT b.org_code, b.group_code, b.month, b.percentile
     FROM vbp.price_benchmark_for('-infinity', as_of, rule_set) b
-  ), span AS (
-    SELECT b.org_code, b.group_code, min(b.month) AS first_month, max(b.month) AS last_month FROM b GROUP BY 1, 2
-  ), series AS (
+  ), series AS (   -- each institution x group's months as a month number, with their percentiles
+    SELECT b.org_code, b.group_code, min(b.month) AS first_month,
+           array_agg((extract(year FROM b.month) * 12 + extract(month FROM b.month))::int ORDER BY b.month) AS at,
+           array_agg(b.percentile::float8 ORDER BY b.month) AS v
+    FROM b GROUP BY 1, 2
+  ), filled AS (   -- every month from the first to the last, a month without purchases missing (NULL)
     SELECT s.org_code, s.group_code, s.first_month,
-           array_agg(b.percentile::float8 ORDER BY m.m) AS x
-    FROM span s
-    CROSS JOIN LATERAL generate_series(s.first_month, s.last_month, interval '1 month') m(m)
-    LEFT JOIN b ON b.org_code = s.org_code AND b.group_code = s.group_code AND b.month = m.m
-    GROUP BY 1, 2, 3
+           ARRAY(SELECT u.v FROM generate_series(s.at[1], s.at[cardinality(s.at)]) k
+                 LEFT JOIN unnest(s.at, s.v) u(at, v) ON u.at = k ORDER BY k) AS x
+    FROM series s
   )
   SELECT s.org_code, s.group_code, (s.first_month + make_interval(months => c.idx - 1))::date,
          c.value::numeric, c.baseline_mean, c.baseline_sd, c.cusum_up, c.cusum_down, c.alert
-  FROM series s CROSS JOIN LATERAL vbp.cusum(s.x, rule_set) c
+  FROM filled s CROSS JOIN LATERAL vbp.cusum(s.x, rule_set) c
   WHERE c.alert IS NOT NULL AND vbp.known_rule_set(price_benchmark_alert_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.price_benchmark_alert_for(date, text) IS

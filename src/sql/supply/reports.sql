@@ -220,36 +220,55 @@ COMMENT ON COLUMN vbp.institution_supply.on_time_rate IS '按时到货率 / on t
 COMMENT ON COLUMN vbp.institution_supply.open_past_deadline IS '超期未送达行数 / lines open past their deadline, count';
 COMMENT ON COLUMN vbp.institution_supply.refused IS '被拒绝行数 / lines the company refused, count';
 
+-- Each monitored order line once, with its stock-out episode: what the
+-- stock-out episodes and the supply score both read, so the score reads the
+-- order lines once.
+CREATE FUNCTION vbp.order_line_stockout_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
+  RETURNS TABLE (org_code vbp.orgcode, product_code vbp.drugcode, company vbp.uscc, ordered_on date, due_on date,
+                 fulfilled_on date, closed_on date, late boolean, response text, delivered bigint,
+                 stockout_until date, episode bigint)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  WITH p AS MATERIALIZED (
+    SELECT vbp.param(order_line_stockout_for.rule_set, 'stockout_days')::int AS days
+  ), o AS MATERIALIZED (   -- a stock-out: not delivered in full within stockout_days of the order
+    SELECT l.org_code, l.product_code, l.company, l.ordered_on, l.due_on, l.fulfilled_on, l.closed_on, l.late,
+           l.response, l.delivered, coalesce(l.closed_on, as_of) AS e_upto,
+           (l.ordered > l.cancelled OR l.closed_on IS NOT NULL) AND coalesce(l.closed_on, as_of) - l.ordered_on > p.days AS stockout
+    FROM vbp.order_line_supply_for(as_of, rule_set) l CROSS JOIN p
+  ), marked AS (   -- a new episode where a stock-out starts after every earlier one ended
+    SELECT o.*,
+           CASE WHEN o.ordered_on > max(o.e_upto) OVER (PARTITION BY o.org_code, o.product_code
+                                                         ORDER BY o.ordered_on, o.e_upto
+                                                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                THEN 1 ELSE 0 END AS starts
+    FROM o WHERE o.stockout
+  ), numbered AS (
+    SELECT m.*, sum(m.starts) OVER (PARTITION BY m.org_code, m.product_code
+                                    ORDER BY m.ordered_on, m.e_upto ROWS UNBOUNDED PRECEDING) AS episode
+    FROM marked m
+  )
+  SELECT o.org_code, o.product_code, o.company, o.ordered_on, o.due_on, o.fulfilled_on, o.closed_on, o.late,
+         o.response, o.delivered, NULL::date, NULL::bigint
+  FROM o WHERE NOT o.stockout
+  UNION ALL
+  SELECT n.org_code, n.product_code, n.company, n.ordered_on, n.due_on, n.fulfilled_on, n.closed_on, n.late,
+         n.response, n.delivered, n.e_upto, n.episode::bigint
+  FROM numbered n;
+END;
+COMMENT ON FUNCTION vbp.order_line_stockout_for(date, text) IS
+  'Each monitored order line (订单行断供标记) as of a date with what the supply score needs and its stock-out episode: a line not delivered in full for longer than stockout_days after its order date (until it is delivered in full, cancelled in full or refused, or until as_of while open: stockout_until) is a stock-out; stock-outs of the same institution and product that overlap share an episode number (from 0, in order of their order dates); NULL for the other lines';
+
 CREATE FUNCTION vbp.stockout_episodes_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (org_code vbp.orgcode, product_code vbp.drugcode, company vbp.uscc, started_on date, ended_on date,
                  duration_days int, lines bigint, ongoing boolean)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  WITH p AS MATERIALIZED (
-    SELECT vbp.param(stockout_episodes_for.rule_set, 'stockout_days')::int AS days
-  ), s AS (   -- lines not delivered in full within stockout_days of the order
-    SELECT l.org_code, l.product_code, l.company, l.ordered_on AS s_on, l.closed_on AS e_on,
-           coalesce(l.closed_on, as_of) AS e_upto
-    FROM vbp.order_line_supply_for(as_of, rule_set) l CROSS JOIN p
-    WHERE l.ordered > l.cancelled OR l.closed_on IS NOT NULL
-  ), long AS (
-    SELECT s.* FROM s CROSS JOIN p WHERE s.e_upto - s.s_on > p.days
-  ), marked AS (   -- a new episode where a stock-out starts after every earlier one ended
-    SELECT long.*,
-           CASE WHEN long.s_on > max(long.e_upto) OVER (PARTITION BY long.org_code, long.product_code
-                                                         ORDER BY long.s_on, long.e_upto
-                                                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-                THEN 1 ELSE 0 END AS starts
-    FROM long
-  ), numbered AS (
-    SELECT marked.*, sum(marked.starts) OVER (PARTITION BY marked.org_code, marked.product_code
-                                              ORDER BY marked.s_on, marked.e_upto ROWS UNBOUNDED PRECEDING) AS episode
-    FROM marked
-  )
-  SELECT n.org_code, n.product_code, min(n.company::text)::vbp.uscc, min(n.s_on),
-         CASE WHEN bool_and(n.e_on IS NOT NULL) THEN max(n.e_on) END,
-         (max(n.e_upto) - min(n.s_on))::int, count(*), NOT bool_and(n.e_on IS NOT NULL)
-  FROM numbered n
+  SELECT n.org_code, n.product_code, min(n.company::text)::vbp.uscc, min(n.ordered_on),
+         CASE WHEN bool_and(n.closed_on IS NOT NULL) THEN max(n.closed_on) END,
+         (max(n.stockout_until) - min(n.ordered_on))::int, count(*), NOT bool_and(n.closed_on IS NOT NULL)
+  FROM vbp.order_line_stockout_for(as_of, rule_set) n
+  WHERE n.episode IS NOT NULL
   GROUP BY n.org_code, n.product_code, n.episode;
 END;
 COMMENT ON FUNCTION vbp.stockout_episodes_for(date, text) IS
@@ -286,16 +305,23 @@ BEGIN ATOMIC
   ), co AS (
     SELECT w.batch_id, w.company, min(w.company_name) AS company_name, count(*) AS products
     FROM win w GROUP BY w.batch_id, w.company
+  ), o AS MATERIALIZED (   -- the order lines, read once for the lines and the episodes
+    SELECT * FROM vbp.order_line_stockout_for(as_of, rule_set)
   ), l AS (
     SELECT w.batch_id, w.company, count(*) AS lines,
            count(*) FILTER (WHERE o.due_on < as_of OR o.fulfilled_on IS NOT NULL) AS due,
            count(*) FILTER (WHERE o.late OR (o.response = 'refused' AND o.delivered <= 0)) AS problems
-    FROM win w JOIN vbp.order_line_supply_for(as_of, rule_set) o
+    FROM win w JOIN o
       ON o.product_code OPERATOR(vbp.=) w.product_code AND o.ordered_on >= w.cycle_start
     GROUP BY w.batch_id, w.company
+  ), e AS (   -- the episodes, as vbp.stockout_episodes_for gives them: start and duration
+    SELECT o.org_code, o.product_code, min(o.ordered_on) AS started_on,
+           (max(o.stockout_until) - min(o.ordered_on))::int AS duration_days
+    FROM o WHERE o.episode IS NOT NULL
+    GROUP BY o.org_code, o.product_code, o.episode
   ), ep AS (
     SELECT w.batch_id, w.company, count(*) AS episodes, sum(e.duration_days)::bigint AS days
-    FROM win w JOIN vbp.stockout_episodes_for(as_of, rule_set) e
+    FROM win w JOIN e
       ON e.product_code OPERATOR(vbp.=) w.product_code AND e.started_on >= w.cycle_start
     GROUP BY w.batch_id, w.company
   ), sc AS (
