@@ -364,8 +364,7 @@ sum_state(FunctionCallInfo fcinfo, int argno)
 	MemoryContext aggcontext;
 	vbp_cny_sum *s;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "cny aggregate function called in non-aggregate context");
+	aggcontext = vbp_agg_context(fcinfo, "cny aggregate function");
 	if (!PG_ARGISNULL(argno))
 		return (vbp_cny_sum *) PG_GETARG_POINTER(argno);
 	s = MemoryContextAlloc(aggcontext, sizeof(vbp_cny_sum));
@@ -423,8 +422,7 @@ pgvbp_cny_sum_serialize(PG_FUNCTION_ARGS)
 {
 	bytea	   *out = palloc(VARHDRSZ + VBP_CNY_SUM_WIRE);
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "cny aggregate function called in non-aggregate context");
+	(void) vbp_agg_context(fcinfo, "cny aggregate function");
 	SET_VARSIZE(out, VARHDRSZ + VBP_CNY_SUM_WIRE);
 	vbp_cny_sum_serialize((vbp_cny_sum *) PG_GETARG_POINTER(0), (unsigned char *) VARDATA(out));
 	PG_RETURN_BYTEA_P(out);
@@ -438,14 +436,10 @@ pgvbp_cny_sum_deserialize(PG_FUNCTION_ARGS)
 	bytea	   *in = PG_GETARG_BYTEA_PP(0);
 	vbp_cny_sum *s;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "cny aggregate function called in non-aggregate context");
+	(void) vbp_agg_context(fcinfo, "cny aggregate function");
 	if (VARSIZE_ANY_EXHDR(in) != VBP_CNY_SUM_WIRE)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid cny sum state"),
-				 errdetail("A state has %d bytes, not %d.", VBP_CNY_SUM_WIRE,
-						   (int) VARSIZE_ANY_EXHDR(in))));
+		vbp_state_error("cny sum", "A state has %d bytes, not %d.", VBP_CNY_SUM_WIRE,
+						(int) VARSIZE_ANY_EXHDR(in));
 	s = palloc(sizeof(vbp_cny_sum));
 	vbp_cny_sum_deserialize((const unsigned char *) VARDATA_ANY(in), s);
 	PG_RETURN_POINTER(s);

@@ -68,6 +68,32 @@ vbp_value_error(const vbp_error *err, const char *what)
 	pg_unreachable();
 }
 
+MemoryContext
+vbp_agg_context(FunctionCallInfo fcinfo, const char *aggname)
+{
+	MemoryContext cxt;
+
+	if (!AggCheckCallContext(fcinfo, &cxt))
+		elog(ERROR, "%s called in non-aggregate context", aggname);
+	return cxt;
+}
+
+void
+vbp_state_error(const char *what, const char *detailfmt,...)
+{
+	char		detail[512];
+	va_list		ap;
+
+	va_start(ap, detailfmt);
+	vsnprintf(detail, sizeof(detail), detailfmt, ap);
+	va_end(ap);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid %s state", what),
+			 errdetail("%s", detail)));
+	pg_unreachable();
+}
+
 char *
 vbp_recv_text(FunctionCallInfo fcinfo)
 {

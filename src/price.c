@@ -237,8 +237,7 @@ pgvbp_price_cuts_accum(PG_FUNCTION_ARGS)
 				vol;
 	vbp_price_cut_terms t;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "price_cuts called in non-aggregate context");
+	aggcxt = vbp_agg_context(fcinfo, "price_cuts");
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 	{
 		if (s == NULL)
@@ -278,8 +277,7 @@ pgvbp_price_cuts_combine(PG_FUNCTION_ARGS)
 	PriceCutState *from;
 	int			i;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "price_cuts called in non-aggregate context");
+	aggcxt = vbp_agg_context(fcinfo, "price_cuts");
 	if (PG_ARGISNULL(1))
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));	/* NULL or the left state */
 	from = (PriceCutState *) PG_GETARG_POINTER(1);
@@ -303,8 +301,7 @@ pgvbp_price_cuts_serialize(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 	int			i;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "price_cuts called in non-aggregate context");
+	(void) vbp_agg_context(fcinfo, "price_cuts");
 	pq_begintypsend(&buf);
 	pq_sendint64(&buf, s->n);
 	for (i = 0; i < PRICE_CUT_SUMS; i++)
@@ -317,15 +314,6 @@ pgvbp_price_cuts_serialize(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-static void
-bad_state(const char *detail)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid price cuts state"),
-			 errdetail("%s", detail)));
-}
-
 /* Deserial: the inverse of serial; a malformed state is an error. */
 PG_FUNCTION_INFO_V1(pgvbp_price_cuts_deserialize);
 Datum
@@ -336,18 +324,17 @@ pgvbp_price_cuts_deserialize(PG_FUNCTION_ARGS)
 	PriceCutState *s;
 	int			i;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "price_cuts called in non-aggregate context");
+	(void) vbp_agg_context(fcinfo, "price_cuts");
 	buf.data = VARDATA_ANY(in);
 	buf.len = VARSIZE_ANY_EXHDR(in);
 	buf.maxlen = buf.len;
 	buf.cursor = 0;
 	s = state_new(CurrentMemoryContext);
 	if (buf.len < (int) sizeof(int64))
-		bad_state("The state is shorter than its count.");
+		vbp_state_error("price cuts", "The state is shorter than its count.");
 	s->n = pq_getmsgint64(&buf);
 	if (s->n < 0)
-		bad_state("The count is negative.");
+		vbp_state_error("price cuts", "The count is negative.");
 	for (i = 0; i < PRICE_CUT_SUMS; i++)
 	{
 		StringInfoData sum;
@@ -356,10 +343,10 @@ pgvbp_price_cuts_deserialize(PG_FUNCTION_ARGS)
 		NumericView v;
 
 		if (buf.len - buf.cursor < (int) sizeof(int32))
-			bad_state("The state ends before its three sums.");
+			vbp_state_error("price cuts", "The state ends before its three sums.");
 		len = (int32) pq_getmsgint(&buf, sizeof(int32));
 		if (len < 0 || len > buf.len - buf.cursor)
-			bad_state("A sum is longer than the state.");
+			vbp_state_error("price cuts", "A sum is longer than the state.");
 		sum.data = (char *) pq_getmsgbytes(&buf, len);
 		sum.len = len;
 		sum.maxlen = len;
@@ -367,7 +354,7 @@ pgvbp_price_cuts_deserialize(PG_FUNCTION_ARGS)
 		d = DirectFunctionCall3(numeric_recv, PointerGetDatum(&sum),
 								ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 		if (sum.cursor != sum.len)
-			bad_state("A sum has bytes after its digits.");
+			vbp_state_error("price cuts", "A sum has bytes after its digits.");
 		numeric_view(d, &v);
 		if (v.fits)
 			s->sum[i] = v.dec;
@@ -375,7 +362,7 @@ pgvbp_price_cuts_deserialize(PG_FUNCTION_ARGS)
 			s->spill[i] = d;
 	}
 	if (buf.cursor != buf.len)
-		bad_state("The state has bytes after its three sums.");
+		vbp_state_error("price cuts", "The state has bytes after its three sums.");
 	PG_RETURN_POINTER(s);
 }
 

@@ -49,22 +49,12 @@ bag_reserve(FloatBag *b, int64 more)
 	}
 }
 
-static MemoryContext
-agg_context(FunctionCallInfo fcinfo)
-{
-	MemoryContext cxt;
-
-	if (!AggCheckCallContext(fcinfo, &cxt))
-		elog(ERROR, "aggregate function called in non-aggregate context");
-	return cxt;
-}
-
 /* Transition: collects one value; NULLs are skipped. */
 PG_FUNCTION_INFO_V1(pgvbp_float8_collect);
 Datum
 pgvbp_float8_collect(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = agg_context(fcinfo);
+	MemoryContext cxt = vbp_agg_context(fcinfo, "aggregate function");
 	FloatBag   *b = PG_ARGISNULL(0) ? bag_new(cxt, 64) : (FloatBag *) PG_GETARG_POINTER(0);
 
 	if (!PG_ARGISNULL(1))
@@ -80,7 +70,7 @@ PG_FUNCTION_INFO_V1(pgvbp_float8_combine);
 Datum
 pgvbp_float8_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = agg_context(fcinfo);
+	MemoryContext cxt = vbp_agg_context(fcinfo, "aggregate function");
 	FloatBag   *into;
 	FloatBag   *from;
 
@@ -107,7 +97,7 @@ pgvbp_float8_serialize(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 	int64		i;
 
-	(void) agg_context(fcinfo);
+	(void) vbp_agg_context(fcinfo, "aggregate function");
 	pq_begintypsend(&buf);
 	pq_sendint64(&buf, b->n);
 	for (i = 0; i < b->n; i++)
@@ -126,16 +116,13 @@ pgvbp_float8_deserialize(PG_FUNCTION_ARGS)
 	int64		n,
 				i;
 
-	(void) agg_context(fcinfo);
+	(void) vbp_agg_context(fcinfo, "aggregate function");
 	initStringInfo(&buf);
 	appendBinaryStringInfo(&buf, VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in));
 	n = pq_getmsgint64(&buf);
 	if (n < 0 || (uint64) (buf.len - buf.cursor) != (uint64) n * sizeof(double))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid order-statistics state"),
-				 errdetail("The state says %lld values but holds %d bytes.", (long long) n,
-						   buf.len - buf.cursor)));
+		vbp_state_error("order-statistics", "The state says %lld values but holds %d bytes.",
+						(long long) n, buf.len - buf.cursor);
 	b = bag_new(CurrentMemoryContext, n);
 	for (i = 0; i < n; i++)
 		b->v[i] = pq_getmsgfloat8(&buf);

@@ -77,16 +77,6 @@ track_add(LineTrack *t, MemoryContext cxt, int32 day, int kind, bool has_qty, in
 	MemoryContextSwitchTo(old);
 }
 
-static MemoryContext
-track_context(FunctionCallInfo fcinfo)
-{
-	MemoryContext cxt;
-
-	if (!AggCheckCallContext(fcinfo, &cxt))
-		elog(ERROR, "order_line_track called in non-aggregate context");
-	return cxt;
-}
-
 /*
  * Transition (ordered bigint, event text, happened_on date, event_no text,
  * quantity bigint): a row without an event (a line with none, from an outer
@@ -96,7 +86,7 @@ PG_FUNCTION_INFO_V1(pgvbp_order_line_track_collect);
 Datum
 pgvbp_order_line_track_collect(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = track_context(fcinfo);
+	MemoryContext cxt = vbp_agg_context(fcinfo, "order_line_track");
 	LineTrack  *t = PG_ARGISNULL(0) ? track_new(cxt, PG_GET_COLLATION()) : (LineTrack *) PG_GETARG_POINTER(0);
 	text	   *ev,
 			   *no;
@@ -137,7 +127,7 @@ PG_FUNCTION_INFO_V1(pgvbp_order_line_track_combine);
 Datum
 pgvbp_order_line_track_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = track_context(fcinfo);
+	MemoryContext cxt = vbp_agg_context(fcinfo, "order_line_track");
 	LineTrack  *a = PG_ARGISNULL(0) ? NULL : (LineTrack *) PG_GETARG_POINTER(0);
 	LineTrack  *b = PG_ARGISNULL(1) ? NULL : (LineTrack *) PG_GETARG_POINTER(1);
 	int32		i;
@@ -169,7 +159,7 @@ pgvbp_order_line_track_serialize(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 	int32		i;
 
-	(void) track_context(fcinfo);
+	(void) vbp_agg_context(fcinfo, "order_line_track");
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, t->has_ordered ? 1 : 0);
 	pq_sendint64(&buf, t->ordered);
@@ -187,15 +177,6 @@ pgvbp_order_line_track_serialize(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-static void
-bad_track(const char *detail)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid order line track state"),
-			 errdetail("%s", detail)));
-}
-
 /* Deserial: the inverse of serial; a malformed state is an error. */
 PG_FUNCTION_INFO_V1(pgvbp_order_line_track_deserialize);
 Datum
@@ -207,20 +188,20 @@ pgvbp_order_line_track_deserialize(PG_FUNCTION_ARGS)
 	int32		n,
 				i;
 
-	(void) track_context(fcinfo);
+	(void) vbp_agg_context(fcinfo, "order_line_track");
 	buf.data = VARDATA_ANY(in);
 	buf.len = VARSIZE_ANY_EXHDR(in);
 	buf.maxlen = buf.len;
 	buf.cursor = 0;
 	if (buf.len < 17)
-		bad_track("The state is shorter than its header.");
+		vbp_state_error("order line track", "The state is shorter than its header.");
 	t = track_new(CurrentMemoryContext, InvalidOid);
 	t->has_ordered = pq_getmsgbyte(&buf) != 0;
 	t->ordered = pq_getmsgint64(&buf);
 	t->collation = (Oid) pq_getmsgint(&buf, 4);
 	n = (int32) pq_getmsgint(&buf, 4);
 	if (n < 0)
-		bad_track("The number of events is negative.");
+		vbp_state_error("order line track", "The number of events is negative.");
 	for (i = 0; i < n; i++)
 	{
 		int32		day,
@@ -230,20 +211,20 @@ pgvbp_order_line_track_deserialize(PG_FUNCTION_ARGS)
 		int64		qty;
 
 		if (buf.len - buf.cursor < 18)
-			bad_track("The state ends inside an event.");
+			vbp_state_error("order line track", "The state ends inside an event.");
 		day = (int32) pq_getmsgint(&buf, 4);
 		kind = pq_getmsgbyte(&buf);
 		has_qty = pq_getmsgbyte(&buf) != 0;
 		qty = pq_getmsgint64(&buf);
 		len = (int32) pq_getmsgint(&buf, 4);
 		if (kind >= VBP_EV_KINDS)
-			bad_track("An event has an unknown kind.");
+			vbp_state_error("order line track", "An event has an unknown kind.");
 		if (len < 0 || len > buf.len - buf.cursor)
-			bad_track("An event number is longer than the state.");
+			vbp_state_error("order line track", "An event number is longer than the state.");
 		track_add(t, CurrentMemoryContext, day, kind, has_qty, qty, pq_getmsgbytes(&buf, len), len);
 	}
 	if (buf.cursor != buf.len)
-		bad_track("The state has bytes after its last event.");
+		vbp_state_error("order line track", "The state has bytes after its last event.");
 	PG_RETURN_POINTER(t);
 }
 
@@ -273,7 +254,7 @@ pgvbp_order_line_track_final(PG_FUNCTION_ARGS)
 	int32		n = t ? t->n : 0,
 				i;
 
-	(void) track_context(fcinfo);
+	(void) vbp_agg_context(fcinfo, "order_line_track");
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "order_line_track must return a composite type");
 	if (n > 0)

@@ -71,8 +71,7 @@ pgvbp_tally_accum(PG_FUNCTION_ARGS)
 				days;
 	int			i;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "purchase_tally called in non-aggregate context");
+	aggcxt = vbp_agg_context(fcinfo, "purchase_tally");
 	if (PG_ARGISNULL(0))
 	{
 		t = MemoryContextAlloc(aggcxt, sizeof(vbp_tally));
@@ -102,8 +101,7 @@ pgvbp_tally_combine(PG_FUNCTION_ARGS)
 	MemoryContext aggcxt;
 	vbp_tally  *into;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "purchase_tally called in non-aggregate context");
+	aggcxt = vbp_agg_context(fcinfo, "purchase_tally");
 	if (PG_ARGISNULL(1))
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));	/* NULL or the left state */
 	if (PG_ARGISNULL(0))
@@ -123,8 +121,7 @@ pgvbp_tally_serialize(PG_FUNCTION_ARGS)
 {
 	bytea	   *out = palloc(VARHDRSZ + VBP_TALLY_WIRE);
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "purchase_tally called in non-aggregate context");
+	(void) vbp_agg_context(fcinfo, "purchase_tally");
 	SET_VARSIZE(out, VARHDRSZ + VBP_TALLY_WIRE);
 	vbp_tally_serialize((vbp_tally *) PG_GETARG_POINTER(0), (unsigned char *) VARDATA(out));
 	PG_RETURN_BYTEA_P(out);
@@ -138,19 +135,12 @@ pgvbp_tally_deserialize(PG_FUNCTION_ARGS)
 	vbp_tally  *t;
 	vbp_error	err;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "purchase_tally called in non-aggregate context");
+	(void) vbp_agg_context(fcinfo, "purchase_tally");
 	if (VARSIZE_ANY_EXHDR(in) != VBP_TALLY_WIRE)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid purchase tally state"),
-				 errdetail("A state has %d bytes, not %d.", VBP_TALLY_WIRE, (int) VARSIZE_ANY_EXHDR(in))));
+		vbp_state_error("purchase tally", "A state has %d bytes, not %d.", VBP_TALLY_WIRE, (int) VARSIZE_ANY_EXHDR(in));
 	t = palloc(sizeof(vbp_tally));
 	if (vbp_tally_deserialize((const unsigned char *) VARDATA_ANY(in), t, &err) != VBP_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid purchase tally state"),
-				 errdetail("%s", err.detail)));
+		vbp_state_error("purchase tally", "%s", err.detail);
 	PG_RETURN_POINTER(t);
 }
 
@@ -489,8 +479,7 @@ pgvbp_cycle_tally_accum(PG_FUNCTION_ARGS)
 	int32		days;
 	int			i;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "cycle_tally called in non-aggregate context");
+	aggcxt = vbp_agg_context(fcinfo, "cycle_tally");
 	/* a skipped row leaves the state as it is, NULL (no rows yet) included */
 	for (i = 1; i <= 8; i++)
 		if (PG_ARGISNULL(i) && i != 5 && i != 6)
@@ -526,8 +515,7 @@ pgvbp_cycle_tally_combine(PG_FUNCTION_ARGS)
 			   *from;
 	int			i;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "cycle_tally called in non-aggregate context");
+	aggcxt = vbp_agg_context(fcinfo, "cycle_tally");
 	if (PG_ARGISNULL(1))
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));	/* NULL or the left state */
 	from = (CycleState *) PG_GETARG_POINTER(1);
@@ -550,8 +538,7 @@ pgvbp_cycle_tally_serialize(PG_FUNCTION_ARGS)
 	unsigned char wire[VBP_TALLY_WIRE];
 	int			i;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "cycle_tally called in non-aggregate context");
+	(void) vbp_agg_context(fcinfo, "cycle_tally");
 	pq_begintypsend(&buf);
 	pq_sendint32(&buf, s->n);
 	for (i = 0; i < s->n; i++)
@@ -574,18 +561,14 @@ pgvbp_cycle_tally_deserialize(PG_FUNCTION_ARGS)
 				i;
 	vbp_error	err;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "cycle_tally called in non-aggregate context");
+	(void) vbp_agg_context(fcinfo, "cycle_tally");
 	buf.data = VARDATA_ANY(in);
 	buf.len = VARSIZE_ANY_EXHDR(in);
 	buf.maxlen = buf.len;
 	buf.cursor = 0;
 	n = buf.len >= 4 ? (int32) pq_getmsgint(&buf, 4) : -1;
 	if (n < 0 || (int64) buf.len != 4 + (int64) n * (4 + VBP_TALLY_WIRE))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid cycle tally state"),
-				 errdetail("The state's size does not match its %d entries.", n)));
+		vbp_state_error("cycle tally", "The state's size does not match its %d entries.", n);
 	s = state_new(CurrentMemoryContext);
 	for (i = 0; i < n; i++)
 	{
@@ -595,15 +578,9 @@ pgvbp_cycle_tally_deserialize(PG_FUNCTION_ARGS)
 		vbp_tally  *into = state_tally(s, cid, CurrentMemoryContext);
 
 		if (s->n == before)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid cycle tally state"),
-					 errdetail("Cycle id %d appears twice.", cid)));
+			vbp_state_error("cycle tally", "Cycle id %d appears twice.", cid);
 		if (vbp_tally_deserialize((const unsigned char *) pq_getmsgbytes(&buf, VBP_TALLY_WIRE), &t, &err) != VBP_OK)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid cycle tally state"),
-					 errdetail("%s", err.detail)));
+			vbp_state_error("cycle tally", "%s", err.detail);
 		*into = t;
 	}
 	PG_RETURN_POINTER(s);
