@@ -438,8 +438,8 @@ pgvbp_cny_sum_deserialize(PG_FUNCTION_ARGS)
 
 	(void) vbp_agg_context(fcinfo, "cny aggregate function");
 	if (VARSIZE_ANY_EXHDR(in) != VBP_CNY_SUM_WIRE)
-		vbp_state_error("cny sum", "A state has %d bytes, not %d.", VBP_CNY_SUM_WIRE,
-						(int) VARSIZE_ANY_EXHDR(in));
+		vbp_state_error("cny sum", "The state has %d bytes, not %d.", (int) VARSIZE_ANY_EXHDR(in),
+						VBP_CNY_SUM_WIRE);
 	s = palloc(sizeof(vbp_cny_sum));
 	vbp_cny_sum_deserialize((const unsigned char *) VARDATA_ANY(in), s);
 	PG_RETURN_POINTER(s);

@@ -137,7 +137,7 @@ pgvbp_tally_deserialize(PG_FUNCTION_ARGS)
 
 	(void) vbp_agg_context(fcinfo, "purchase_tally");
 	if (VARSIZE_ANY_EXHDR(in) != VBP_TALLY_WIRE)
-		vbp_state_error("purchase tally", "A state has %d bytes, not %d.", VBP_TALLY_WIRE, (int) VARSIZE_ANY_EXHDR(in));
+		vbp_state_error("purchase tally", "The state has %d bytes, not %d.", (int) VARSIZE_ANY_EXHDR(in), VBP_TALLY_WIRE);
 	t = palloc(sizeof(vbp_tally));
 	if (vbp_tally_deserialize((const unsigned char *) VARDATA_ANY(in), t, &err) != VBP_OK)
 		vbp_state_error("purchase tally", "%s", err.detail);
