@@ -15,9 +15,7 @@
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "utils/array.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
-#include "utils/typcache.h"
 
 typedef struct FloatBag
 {
@@ -210,42 +208,33 @@ pgvbp_robust_z(PG_FUNCTION_ARGS)
 }
 
 /*
- * vbp.count_below(sorted numeric[], x numeric): how many elements of an
- * array sorted ascending (by the element type's default btree order, no
- * NULLs) are less than x, by binary search.  Report queries call it once per
- * row against the same array of a group (the peers' unit prices of a cell),
- * so the deconstructed array is kept in fn_extra while the argument's bytes
- * stay the same: a row then costs a memcmp of the array and log2(n)
- * comparisons instead of a pass over it.  The order is checked once per
- * distinct array; an unsorted array is refused.
+ * vbp.count_below(sorted numeric[], x numeric): how many elements of an array
+ * sorted ascending (numeric order, no NULLs) are less than x, by binary
+ * search.  Report queries call it once per row against the same array of a
+ * group (the peers' unit prices of a cell), so the deconstructed array is
+ * kept in fn_extra while the argument's bytes stay the same: a row then costs
+ * a memcmp of the array and log2(n) comparisons instead of a pass over it.
+ * The order is checked once per distinct array; an unsorted array is refused.
  */
 typedef struct SortedCache
 {
-	Oid			elemtype;
-	Oid			collation;
-	Size		rawlen;
+	Size		rawlen;			/* 0 until an array is kept */
 	char	   *raw;			/* a copy of the array's bytes, to recognise it */
 	int			n;
 	Datum	   *elems;
-	FmgrInfo	cmp;
 } SortedCache;
 
 static inline int
-sorted_cmp(SortedCache *c, Datum a, Datum b)
+numeric_compare(Datum a, Datum b)
 {
-	return DatumGetInt32(FunctionCall2Coll(&c->cmp, c->collation, a, b));
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, a, b));
 }
 
 static void
 sorted_cache_fill(FunctionCallInfo fcinfo, SortedCache *c, ArrayType *arr)
 {
-	MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	Oid			elemtype = ARR_ELEMTYPE(arr);
+	MemoryContext old;
 	Size		rawlen = VARSIZE(arr);
-	TypeCacheEntry *tc;
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
 	bool	   *nulls;
 	int			i;
 
@@ -253,25 +242,16 @@ sorted_cache_fill(FunctionCallInfo fcinfo, SortedCache *c, ArrayType *arr)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("sorted array must have one dimension")));
-	tc = lookup_type_cache(elemtype, TYPECACHE_CMP_PROC_FINFO);
-	if (!OidIsValid(tc->cmp_proc_finfo.fn_oid))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_FUNCTION),
-				 errmsg("could not identify a comparison function for type %s",
-						format_type_be(elemtype))));
-	c->elemtype = InvalidOid;	/* until complete */
+	c->rawlen = 0;				/* until complete */
 	if (c->raw)
 		pfree(c->raw);
 	if (c->elems)
 		pfree(c->elems);
-	c->raw = NULL;
 	c->elems = NULL;
-	fmgr_info_cxt(tc->cmp_proc_finfo.fn_oid, &c->cmp, fcinfo->flinfo->fn_mcxt);
-	c->collation = PG_GET_COLLATION();
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 	c->raw = palloc(rawlen);
 	memcpy(c->raw, arr, rawlen);
-	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
-	deconstruct_array((ArrayType *) c->raw, elemtype, typlen, typbyval, typalign,
+	deconstruct_array((ArrayType *) c->raw, NUMERICOID, -1, false, TYPALIGN_INT,
 					  &c->elems, &nulls, &c->n);
 	MemoryContextSwitchTo(old);
 	for (i = 0; i < c->n; i++)
@@ -281,14 +261,13 @@ sorted_cache_fill(FunctionCallInfo fcinfo, SortedCache *c, ArrayType *arr)
 					 errmsg("sorted array must not contain nulls"),
 					 errdetail("Element %d is null.", i + 1)));
 	for (i = 1; i < c->n; i++)
-		if (sorted_cmp(c, c->elems[i - 1], c->elems[i]) > 0)
+		if (numeric_compare(c->elems[i - 1], c->elems[i]) > 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("array is not sorted ascending"),
 					 errdetail("Element %d is greater than element %d.", i, i + 1),
 					 errhint("Build it with array_agg(x ORDER BY x).")));
 	c->rawlen = rawlen;
-	c->elemtype = elemtype;
 }
 
 PG_FUNCTION_INFO_V1(pgvbp_count_below);
@@ -303,8 +282,7 @@ pgvbp_count_below(PG_FUNCTION_ARGS)
 
 	if (c == NULL)
 		fcinfo->flinfo->fn_extra = c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SortedCache));
-	if (c->elemtype != ARR_ELEMTYPE(arr) || c->rawlen != VARSIZE(arr) ||
-		memcmp(c->raw, arr, c->rawlen) != 0)
+	if (c->rawlen != VARSIZE(arr) || memcmp(c->raw, arr, c->rawlen) != 0)
 		sorted_cache_fill(fcinfo, c, arr);
 	/* the first index whose element is not less than x */
 	lo = 0;
@@ -313,7 +291,7 @@ pgvbp_count_below(PG_FUNCTION_ARGS)
 	{
 		int			mid = lo + (hi - lo) / 2;
 
-		if (sorted_cmp(c, c->elems[mid], x) < 0)
+		if (numeric_compare(c->elems[mid], x) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
