@@ -177,7 +177,7 @@ SELECT count(*) FROM bi_alert;
 SELECT format('SELECT count(*) FROM %s', (SELECT min(c.oid::regclass::text) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
                                           WHERE i.inhparent = 'vbp.purchase'::regclass)) \gexec
 -- nor the trigger bookkeeping
-SELECT count(*) FROM trace_sighting;
+SELECT count(*) FROM trace_code_state;
 -- writing and administering are refused
 INSERT INTO volume_report SELECT * FROM volume_report LIMIT 1;
 UPDATE institution SET name = 'x';
@@ -251,7 +251,7 @@ SELECT min(org_code::text) AS other FROM institution WHERE org_code <> :'hospita
 SELECT min(product_code::text) AS drug FROM product \gset
 CREATE TABLE public.his_dispensing (line_no int PRIMARY KEY, hosp text, drug text, day date, qty int,
                                     total numeric(12, 2), fund numeric(12, 2), patient text, code text, channel text);
-CREATE TRIGGER guard BEFORE INSERT OR UPDATE ON public.his_dispensing
+CREATE TRIGGER guard AFTER INSERT OR UPDATE OR DELETE ON public.his_dispensing
   FOR EACH ROW EXECUTE FUNCTION vbp.tracecode_guard('reject', 'code', 'hosp', 'day');
 CREATE TRIGGER capture AFTER INSERT OR UPDATE OR DELETE ON public.his_dispensing
   FOR EACH ROW EXECUTE FUNCTION vbp.capture('dispensing', 'line_no', 'org_code=hosp', 'product_code=drug',
@@ -259,8 +259,8 @@ CREATE TRIGGER capture AFTER INSERT OR UPDATE OR DELETE ON public.his_dispensing
     'trace_code=code', 'channel=channel');
 GRANT SELECT, INSERT, UPDATE, DELETE ON public.his_dispensing TO regress_vbp_writer;
 -- a code first sold at another institution (recorded by the owner's own load)
-INSERT INTO vbp.trace_sighting (trace_code, first_table, first_where, first_when)
-VALUES ('81000010000000000099', 'public.other_pharmacy', :'other', '2023-04-01');
+INSERT INTO vbp.trace_code_state (trace_code, state, site, units_out, sales, first_table, first_when)
+VALUES ('81000010000000000099', 'dispensed', :'other', 1, 1, 'public.other_pharmacy', '2023-04-01');
 SET ROLE regress_vbp_writer;
 INSERT INTO his_dispensing VALUES (1, :'hospital', :'drug', '2023-05-01', 1, 10.00, 5.00, 'PW1', '81000010000000000001', 'hospital'),
                                   (2, :'hospital', :'drug', '2023-05-02', 2, 20.00, 10.00, 'PW2', '81000010000000000002', 'hospital');
@@ -269,12 +269,16 @@ DELETE FROM his_dispensing WHERE line_no = 1;
 -- its own captured rows are readable; nothing else is
 SELECT count(*) AS own_ledger_rows, sum(quantity) AS units FROM vbp.dispensing WHERE patient_id IN ('PW1', 'PW2');
 SELECT count(*) AS other_institutions_rows FROM vbp.dispensing WHERE org_code <> :'hospital';
-SELECT count(*) AS sightings_visible FROM vbp.trace_sighting;
+SELECT count(*) AS code_states_visible FROM vbp.trace_code_state;
+-- the cancelled line 1 freed its code: the public check says one sale, and the package sells again
+SELECT sales_class FROM vbp.trace_code_check('81000010000000000001');
+INSERT INTO his_dispensing VALUES (6, :'hospital', :'drug', '2023-05-03', 1, 10.00, 5.00, 'PW1', '81000010000000000001', 'hospital');
+DELETE FROM his_dispensing WHERE line_no = 6;
 -- the same code again at its own site: refused, naming its own site
 SELECT try_sql(format($$INSERT INTO his_dispensing VALUES (3, %L, %L, '2023-05-03', 1, 1.00, 1.00, 'PW3', '81000010000000000002', 'hospital')$$,
                       :'hospital', :'drug')) ~ ('^23505: .* at ' || :'hospital') AS refused_naming_own_site;
 -- a code first sold elsewhere: refused without naming the other institution
-SELECT r ~ '^23505: .*at another institution on 2023-04-01' AS refused_elsewhere, strpos(r, :'other') = 0 AS other_not_named
+SELECT r ~ '^23505: .*at another institution, first seen in another table on 2023-04-01' AS refused_elsewhere, strpos(r, :'other') = 0 AS other_not_named
 FROM try_sql(format($$INSERT INTO his_dispensing VALUES (4, %L, %L, '2023-05-03', 1, 1.00, 1.00, 'PW4', '81000010000000000099', 'hospital')$$,
                     :'hospital', :'drug')) r;
 -- another institution's rows cannot be written through the capture
@@ -312,7 +316,7 @@ DROP TABLE public.his_dispensing;
 DELETE FROM vbp.dispensing WHERE patient_id LIKE 'PW%';
 -- its links went with the table (event trigger vbp_capture_forget_dropped)
 SELECT count(*) AS dangling_links FROM capture_link l WHERE NOT EXISTS (SELECT FROM pg_class c WHERE c.oid = l.source_table);
-DELETE FROM vbp.trace_sighting WHERE trace_code::text LIKE '8100001%';
+DELETE FROM vbp.trace_code_state WHERE trace_code::text LIKE '8100001%';
 SELECT revoke_tenant('regress_vbp_writer') AS writer_scope_rows;
 DROP ROLE regress_vbp_writer;
 

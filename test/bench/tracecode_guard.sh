@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# The traceability-code guard: dispensing ingest with vbp.tracecode_guard on
-# against off, and the size of a vbp.tracecode index against a text index of the same
-# codes.
-#  ingest: INSERT ... SELECT of 200,000 new codes into a dispensing-like table, without a
-#          trigger and with the guard in reject mode (sightings truncated between runs);
-#          the two timed alternately, a warm-up pair and 5 pairs (paired_ms), ratio =
-#          median of the per-pair ratios
-#          and single-row INSERTs from 4 pgbench clients (tps on and off; the second of
-#          two runs each counts)
-#  size:   1,000,000 codes: btree on vbp.tracecode (12 bytes) against btree on text (20
-#          characters), and the tables' columns
+# The traceability-code guard: dispensing ingest with vbp.tracecode_guard against
+# the same table without it, fsync = on, random codes (a random 7-digit
+# identification code and a random 13-digit serial per row, as packages of many
+# products arrive; never sequential).
+#  bulk:   INSERT ... SELECT of 100,000 rows into a dispensing table (8 columns,
+#          primary key) with the guard attached per statement
+#          (vbp.attach_tracecode_guard) against the same table without it; paired
+#          and alternated, a warm-up pair and 5 pairs, ratio = median of the
+#          per-pair ratios; codes/s = rows / guarded time.  Repeated with the code
+#          states already holding each of VBP_GUARD_SIZES codes (default
+#          0 1000000 10000000), to show how the cost grows with the store.
+#  single: pgbench, 4 clients, 15 s each, one row per transaction: no guard, the
+#          row trigger, the statement trigger; then 10 rows per transaction
+#          (batched commits), no guard and the row trigger.
+#  size:   bytes per code in vbp.trace_code_state (heap and primary key).
 #   bash test/bench/tracecode_guard.sh        (builds, installs, starts a throwaway cluster)
 source "$(dirname "$0")/../../tools/lib.sh"
 vbp_packages "${VBP_BASE_PACKAGES[@]}"
@@ -17,49 +21,81 @@ vbp_build
 VBP_FSYNC=on vbp_cluster_start   # writes are timed durably
 psql() { PGOPTIONS="-c client_min_messages=warning" command psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 db=vbp_bench_guard
-psql -d postgres -c "CREATE DATABASE $db"
+sizes=${VBP_GUARD_SIZES:-0 1000000 10000000}
+psql -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 psql -d $db <<'SQL'
 CREATE EXTENSION vbp;
-CREATE TABLE plain (id bigint, org text, code text, day date);
-CREATE TABLE guarded (id bigint, org text, code text, day date);
-CREATE TRIGGER guard BEFORE INSERT ON guarded FOR EACH ROW
-  EXECUTE FUNCTION vbp.tracecode_guard('reject', 'code', 'org', 'day');
--- each run inserts fresh codes: the tables and the sightings are emptied first
-CREATE PROCEDURE load(t text) LANGUAGE plpgsql AS $$
+CREATE FUNCTION random_code() RETURNS text LANGUAGE sql VOLATILE
+  RETURN lpad((random() * 9999999)::bigint::text, 7, '0') || lpad((random() * 9999999999999)::bigint::text, 13, '0');
+CREATE TABLE plain (line_id bigserial PRIMARY KEY, org text, drug text, code text, qty int, day date,
+                    amount numeric(12, 2), patient text);
+CREATE TABLE guarded (LIKE plain INCLUDING ALL);
+CREATE TABLE guarded_row (LIKE plain INCLUDING ALL);
+SELECT vbp.attach_tracecode_guard('guarded', 'code=code', 'site=org', 'when=day', 'receiving=none');
+CREATE TRIGGER guard AFTER INSERT OR UPDATE OR DELETE ON guarded_row FOR EACH ROW
+  EXECUTE FUNCTION vbp.tracecode_guard('code=code', 'site=org', 'when=day', 'receiving=none');
+CREATE PROCEDURE load(t text, n int) LANGUAGE plpgsql AS $$
 BEGIN
   EXECUTE format('TRUNCATE %I', t);
-  TRUNCATE vbp.trace_sighting;
-  EXECUTE format($q$INSERT INTO %I SELECT g, 'H11010100001', '9' || lpad(g::text, 19, '0'), date '2024-01-01' + g %% 300
-                    FROM generate_series(1, 200000) g$q$, t);
+  EXECUTE format($q$INSERT INTO %I (org, drug, code, qty, day, amount, patient)
+                    SELECT 'H11010100001', 'XA01ABD075A002010100483', random_code(), 1, date '2025-07-01' + g %% 180,
+                           12.50, 'P' || g FROM generate_series(1, $1) g$q$, t) USING n;
 END $$;
 SQL
-read -r t_on t_off ratio < <(paired_ms $db "SET search_path = public" "CALL load('guarded')" "CALL load('plain')" 5)
-rows=$(psql -d $db -At -c "SELECT count(*) FROM guarded")
-echo "| ingest of 200,000 rows | guard on (ms) | guard off (ms) | on / off | rows per second with the guard |"
-echo "|---|---:|---:|---:|---:|"
-awk -v a="$t_on" -v b="$t_off" -v r="$ratio" -v n="$rows" 'BEGIN { printf "| INSERT ... SELECT, reject mode | %d | %d | %.2f | %.0f |\n", a, b, r, n / (a / 1000) }'
-# one row per statement, as a hospital system writes: pgbench, 4 clients, 5,000 inserts
-# each, a fresh code per row from a sequence; transactions per second, guard on and off
-psql -d $db -c "CREATE SEQUENCE code_seq" -c "TRUNCATE plain, guarded, vbp.trace_sighting"
-pgbench=$PGBIN/pgbench
-for t in guarded plain guarded plain; do
-	printf "INSERT INTO %s VALUES (0, 'H11010100001', '8' || lpad(nextval('code_seq')::text, 19, '0'), '2024-01-01');\n" $t >"/tmp/vbp_guard_$t.sql"
-	"$pgbench" -n -c 4 -j 2 -t 5000 -f "/tmp/vbp_guard_$t.sql" $db 2>/dev/null |
-		sed -n "s/^tps = \([0-9.]*\) .*/$t \1/p"
-done | awk '{ tps[$1] = $2 } END { printf "| single-row INSERTs, pgbench 4 clients | %.0f tps | %.0f tps | %.2f | %.0f |\n", tps["guarded"], tps["plain"], tps["plain"] / tps["guarded"], tps["guarded"] }'
-rm -f /tmp/vbp_guard_*.sql
-psql -d $db <<'SQL'
-CREATE TABLE codes AS
-  SELECT ('9' || lpad((g::bigint * 7919 % 10000000)::text, 6, '0') || lpad(g::text, 13, '0'))::vbp.tracecode AS code,
-         '9' || lpad((g::bigint * 7919 % 10000000)::text, 6, '0') || lpad(g::text, 13, '0') AS code_text
-  FROM generate_series(1, 1000000) g;
-CREATE INDEX codes_tracecode ON codes (code);
-CREATE INDEX codes_text ON codes (code_text);
-ANALYZE codes;
-SQL
+
+echo "| codes already in vbp.trace_code_state | 100,000 rows with the guard (ms) | without (ms) | with / without | codes/s with the guard | load average |"
+echo "|---:|---:|---:|---:|---:|---|"
+have=0
+for size in $sizes; do
+	if [ "$size" -gt "$have" ]; then
+		# the store grows by random codes, dispensed at another site
+		psql -d $db -c "INSERT INTO vbp.trace_code_state (trace_code, state, site, units_out, sales, first_table)
+		                SELECT random_code()::vbp.tracecode, 'dispensed', 'H11010100002', 1, 1, 'preload'
+		                FROM generate_series(1, $size - (SELECT count(*) FROM vbp.trace_code_state)) ON CONFLICT DO NOTHING" \
+			-c "VACUUM ANALYZE vbp.trace_code_state" -c "CHECKPOINT"
+		have=$size
+	fi
+	read -r t_on t_off ratio < <(paired_ms $db "SET search_path = public" "CALL load('guarded', 100000)" "CALL load('plain', 100000)" 5)
+	awk -v s="$size" -v a="$t_on" -v b="$t_off" -v r="$ratio" -v l="$(cut -d' ' -f1-3 /proc/loadavg)" \
+		'BEGIN { printf "| %\047d | %d | %d | %.2f | %.0f | %s |\n", s, a, b, r, 100000 / (a / 1000), l }'
+done
+
 echo
-echo "| 1,000,000 codes | vbp.tracecode | text | text / tracecode |"
-echo "|---|---:|---:|---:|"
-psql -d $db -At -F' ' -c "SELECT pg_relation_size('codes_tracecode'), pg_relation_size('codes_text'),
-                                 (SELECT avg(pg_column_size(code)) FROM codes), (SELECT avg(pg_column_size(code_text)) FROM codes)" |
-	awk '{ printf "| btree index (MB) | %.1f | %.1f | %.2f |\n| value (bytes) | %.0f | %.0f | %.2f |\n", $1 / 1048576, $2 / 1048576, $2 / $1, $3, $4, $4 / $3 }'
+echo "| single-row writers, pgbench 4 clients, 15 s | rows/s | of no guard | load average |"
+echo "|---|---:|---:|---|"
+pgbench=$PGBIN/pgbench
+cat >/tmp/vbp_guard_one.sql <<'SQL'
+\set p random(0, 9999999)
+\set s random(0, 9999999999999)
+INSERT INTO :t (org, drug, code, qty, day, amount, patient)
+VALUES ('H11010100001', 'XA01ABD075A002010100483', lpad(:p::text, 7, '0') || lpad(:s::text, 13, '0'), 1, '2025-07-01', 12.50, 'P');
+SQL
+{ echo 'BEGIN;'; for i in $(seq 10); do sed -n '1,2p' /tmp/vbp_guard_one.sql; sed -n '3,4p' /tmp/vbp_guard_one.sql; done; echo 'COMMIT;'; } >/tmp/vbp_guard_ten.sql
+run() {	# run LABEL TABLE SCRIPT ROWS_PER_TX
+	local tps
+	tps=$("$pgbench" -n -c 4 -j 2 -T 15 -D t="$2" -f "$3" $db 2>/dev/null | sed -n 's/^tps = \([0-9.]*\) .*/\1/p')
+	echo "$1 $(awk -v t="$tps" -v k="$4" 'BEGIN { printf "%.0f", t * k }')"
+}
+{
+	run none plain /tmp/vbp_guard_one.sql 1
+	run row guarded_row /tmp/vbp_guard_one.sql 1
+	run statement guarded /tmp/vbp_guard_one.sql 1
+	run none10 plain /tmp/vbp_guard_ten.sql 10
+	run row10 guarded_row /tmp/vbp_guard_ten.sql 10
+} | awk -v l="$(cut -d' ' -f1-3 /proc/loadavg)" '
+	{ r[$1] = $2 }
+	END {
+		printf "| one row per transaction, no guard | %d | 1.00 | %s |\n", r["none"], l
+		printf "| one row per transaction, row trigger | %d | %.2f | |\n", r["row"], r["row"] / r["none"]
+		printf "| one row per transaction, statement trigger | %d | %.2f | |\n", r["statement"], r["statement"] / r["none"]
+		printf "| 10 rows per transaction, no guard | %d | 1.00 | |\n", r["none10"]
+		printf "| 10 rows per transaction, row trigger | %d | %.2f | |\n", r["row10"], r["row10"] / r["none10"]
+	}'
+rm -f /tmp/vbp_guard_one.sql /tmp/vbp_guard_ten.sql
+
+echo
+psql -d $db -c "VACUUM ANALYZE vbp.trace_code_state"
+psql -d $db -At -F' ' -c "SELECT count(*), pg_relation_size('vbp.trace_code_state'), pg_relation_size('vbp.trace_code_state_pkey'),
+                                 (SELECT avg(pg_column_size(s.*)) FROM (SELECT * FROM vbp.trace_code_state LIMIT 100000) s)
+                          FROM vbp.trace_code_state" |
+	awk '{ printf "| code states | %\047d |\n|---|---:|\n| heap bytes per code | %.0f |\n| primary-key bytes per code | %.0f |\n| row (tuple data) bytes | %.0f |\n", $1, $2 / $1, $3 / $1, $4 }'

@@ -35,6 +35,11 @@ INSERT INTO vbp.label (domain, code, zh, en, shipped) VALUES
   ('alert', 'late_payment', '回款超期', 'payments not made on time', true),
   ('alert', 'anomalous_report', '报量异常', 'volume report far from its peers (robust z-score)', true),
   ('alert', 'duplicate_trace_code', '追溯码重复', 'a traceability code seen again (resold or counterfeit package)', true),
+  ('alert', 'trace_not_received', '追溯码未入库', 'a traceability code dispensed without being received', true),
+  ('alert', 'trace_received_twice', '追溯码重复入库', 'a traceability code received again', true),
+  ('alert', 'trace_wrong_drug', '串码', 'a traceability code dispensed as another drug than its own', true),
+  ('alert', 'trace_late_return', '超期退药', 'a dispensed traceability code returned after the undo window or at another site', true),
+  ('alert', 'trace_missing_code', '无码发药', 'a dispensing row without a traceability code that no exemption covers', true),
   ('alert', 'not_reported', '未报量', 'no volume report although the institution used the drug', true),
   ('alert', 'under_reported', '少报量', 'volume report below the floor of the baseline', true),
   ('alert', 'stockout', '断供', 'an ordered product not delivered for longer than stockout_days', true),
@@ -433,16 +438,18 @@ CREATE FUNCTION vbp.announce_trace_alert() RETURNS trigger
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
 BEGIN
   -- the payload of vbp.announce_alert, written here because the writer's role may not execute it
-  PERFORM pg_notify('vbp_alert', json_build_object('kind', 'duplicate_trace_code', 'kind_zh', vbp.label_zh('alert', 'duplicate_trace_code'),
+  PERFORM pg_notify('vbp_alert', json_build_object('kind', k.kind, 'kind_zh', vbp.label_zh('alert', k.kind),
                                                    'org_code', n.seen_where, 'key', n.trace_code::text)::text)
-  FROM new_alerts n;
+  FROM new_alerts n
+  CROSS JOIN LATERAL (SELECT CASE WHEN n.violation IN ('repeat_sale', 'other_site') THEN 'duplicate_trace_code'
+                                  ELSE 'trace_' || n.violation END AS kind) k;
   RETURN NULL;
 END $$;
 COMMENT ON FUNCTION vbp.announce_trace_alert() IS
-  'Trigger on vbp.trace_alert: announces each duplicate traceability code on NOTIFY channel vbp_alert (kind duplicate_trace_code, the institution, the code)';
+  'Trigger on vbp.trace_alert: announces each traceability-code alert on NOTIFY channel vbp_alert (kind duplicate_trace_code for a repeated sale or a sale at another site, trace_<violation> for the others; the institution, the code)';
 CREATE TRIGGER announce AFTER INSERT ON vbp.trace_alert
   REFERENCING NEW TABLE AS new_alerts FOR EACH STATEMENT EXECUTE FUNCTION vbp.announce_trace_alert();
-COMMENT ON TRIGGER announce ON vbp.trace_alert IS 'Announces duplicate traceability codes on NOTIFY channel vbp_alert';
+COMMENT ON TRIGGER announce ON vbp.trace_alert IS 'Announces traceability-code alerts on NOTIFY channel vbp_alert';
 
 CREATE FUNCTION vbp.refresh_reports(concurrent boolean DEFAULT true)
   RETURNS TABLE (step int, matview regclass, mode text, milliseconds numeric)

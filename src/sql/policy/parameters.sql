@@ -220,6 +220,74 @@ INSERT INTO vbp.payment_standard_step (schedule, year, price_weight, selected_we
   ('step-15', 3, 0.614125, 0, true, '[param] example shape: 0.85 x 0.85 x 0.85', true);
 SELECT pg_catalog.pg_extension_config_dump('vbp.payment_standard_step', 'WHERE NOT shipped');
 
+-- ---------------------------------------------------------------------
+-- Traceability-code rules (追溯码规则): what each violation does, and the
+-- rows exempt from the one-sale rule, per rule set (doc/triggers.md)
+-- ---------------------------------------------------------------------
+CREATE TABLE vbp.trace_rule (
+  rule_set   text NOT NULL,
+  violation  text NOT NULL CHECK (violation IN ('repeat_sale', 'other_site', 'not_received', 'received_twice',
+                                                'wrong_drug', 'late_return', 'missing_code')),
+  action     text NOT NULL CHECK (action IN ('reject', 'alert', 'allow')),
+  source     text NOT NULL,
+  shipped    boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (rule_set, violation)
+);
+-- row-level security: published reference data: every tenant reads it
+ALTER TABLE vbp.trace_rule ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.trace_rule FOR SELECT USING (true);
+COMMENT ON TABLE vbp.trace_rule IS
+  'What vbp.tracecode_guard does with each traceability-code violation (追溯码违规处理): reject the statement, alert and let it through, or allow; one row per violation and rule set, a province copies the national rows (vbp.copy_rule_set) and changes its copy';
+COMMENT ON COLUMN vbp.trace_rule.rule_set IS 'Named rule set (the guard''s rules= option)';
+COMMENT ON COLUMN vbp.trace_rule.violation IS 'repeat_sale (重复销售: a whole pack sold again, or a split pack past its units), other_site (跨机构: a code dispensed at a site other than the one that received or first dispensed it), not_received (未入库: dispensed without being received), received_twice (重复入库), wrong_drug (串码: the code belongs to another drug), late_return (超期退药: returned after the undo window or at another site), missing_code (无码: a row without a code that no exemption covers)';
+COMMENT ON COLUMN vbp.trace_rule.action IS 'reject (the statement fails, SQLSTATE 23505 or 23514), alert (the row passes and vbp.trace_alert records it), or allow';
+COMMENT ON COLUMN vbp.trace_rule.source IS 'Policy source';
+COMMENT ON COLUMN vbp.trace_rule.shipped IS 'True for published defaults (read-only)';
+
+INSERT INTO vbp.trace_rule (rule_set, violation, action, source, shipped) VALUES
+  ('national', 'repeat_sale', 'reject', '[pub] a package is sold once; the fund refuses to pay a repeated code (mandatory scanning from 2025-07-01); split packs (拆零) may repeat up to the pack''s units', true),
+  ('national', 'other_site', 'reject', '[pub] a code sold at another institution than the one that received it is a resold or diverted package (回流药, 串货)', true),
+  ('national', 'not_received', 'reject', '[pub] codes are scanned at receiving (入库采集) and at dispensing (发药核销): a code never received cannot be dispensed', true),
+  ('national', 'received_twice', 'reject', '[pub] a code is received once', true),
+  ('national', 'wrong_drug', 'reject', '[pub] a code must belong to the drug dispensed (串码 otherwise)', true),
+  ('national', 'late_return', 'alert', '[pub] the EU medicines verification system lets the same site undo within 10 days and alerts after that', true),
+  ('national', 'missing_code', 'alert', '[param] the fund refuses to pay an unscanned package; vbp alerts rather than stops the sale, since refusing payment is the fund''s decision', true);
+
+CREATE TABLE vbp.trace_exemption (
+  rule_set   text NOT NULL,
+  kind       text NOT NULL CHECK (kind IN ('class', 'setting', 'stock', 'drug')),
+  value      text NOT NULL CHECK (value <> ''),
+  reason     text NOT NULL,
+  source     text NOT NULL,
+  shipped    boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (rule_set, kind, value)
+);
+-- row-level security: published reference data: every tenant reads it
+ALTER TABLE vbp.trace_exemption ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.trace_exemption FOR SELECT USING (true);
+COMMENT ON TABLE vbp.trace_exemption IS
+  'Rows exempt from the traceability-code rules (追溯码豁免): an exempt row may repeat its code, needs no code and is never a violation; matched against the columns the guard names (class=, setting=, stock=, drug=)';
+COMMENT ON COLUMN vbp.trace_exemption.rule_set IS 'Named rule set';
+COMMENT ON COLUMN vbp.trace_exemption.kind IS 'class: the row''s drug class column equals value (中药饮片); setting: its setting column equals value (住院拆零); stock: its stock column equals value (无码库); drug: its drug code starts with value';
+COMMENT ON COLUMN vbp.trace_exemption.value IS 'The value matched (exactly; a prefix for kind drug)';
+COMMENT ON COLUMN vbp.trace_exemption.reason IS 'Why the rows are exempt';
+COMMENT ON COLUMN vbp.trace_exemption.source IS 'Policy source';
+COMMENT ON COLUMN vbp.trace_exemption.shipped IS 'True for published defaults (read-only)';
+
+INSERT INTO vbp.trace_exemption (rule_set, kind, value, reason, source, shipped)
+SELECT 'national', e.kind, v.value, e.reason, e.source, true
+FROM (VALUES
+  ('class', ARRAY['中药饮片', 'herbal_pieces'], 'Chinese herbal pieces (中药饮片) carry no package code yet',
+   '[pub] exempt from dispensing-code scanning for now'),
+  ('class', ARRAY['中药颗粒', '中药配方颗粒', 'herbal_granules'], 'Chinese herbal granules (中药颗粒) carry no package code yet',
+   '[pub] exempt from dispensing-code scanning for now'),
+  ('setting', ARRAY['住院拆零', 'inpatient_split'], 'Packs split for inpatients (住院拆零): one box serves many doses over a stay',
+   '[pub] exempt from dispensing-code scanning for now'),
+  ('stock', ARRAY['无码库', 'uncoded_stock'], 'Stock bought before scanning became mandatory, without codes (无码库), may still be settled',
+   '[pub] pre-rule stock without codes may still be settled')
+) AS e(kind, values_, reason, source)
+CROSS JOIN LATERAL unnest(e.values_) AS v(value);
+
 CREATE TABLE vbp.published_batch (
   batch_id      int PRIMARY KEY,
   name          text NOT NULL,
@@ -458,6 +526,15 @@ INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, 
    'A company whose supply score falls below this is alerted (供应评分预警)',
    '[param] vbp default', true);
 
+-- traceability codes (追溯码, doc/triggers.md); what each violation does is in vbp.trace_rule
+INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, description, source, shipped) VALUES
+  ('national', 'trace_undo_window_days', 10, NULL, NULL, 'days',
+   'A dispensed code returned (退药) or cancelled at the site that dispensed it within this many days of the dispensing is freed without an alert; later, or at another site, is a late_return (撤销时限)',
+   '[pub] the EU medicines verification system lets the dispensing site undo a decommissioning within 10 days and alerts after that; no Chinese figure is published', true),
+  ('national', 'trace_escalate_after', 3, NULL, NULL, 'count',
+   'The violation of a code from which its alerts are escalated (升级): the first violations are warnings, this one and later ones escalated',
+   '[param] vbp default', true);
+
 INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, description, source, shipped) VALUES
   ('national', 'reimbursement_tolerance', 0.01, NULL, NULL, 'ratio',
    'Largest difference of the fund-paid share between the hospital and the pharmacy channel still counted as the same reimbursement (双通道同等报销)',
@@ -511,6 +588,10 @@ CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.published_batch
   FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
 CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.payment_standard_step
   FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
+CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.trace_rule
+  FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
+CREATE TRIGGER protect_shipped BEFORE UPDATE OR DELETE ON vbp.trace_exemption
+  FOR EACH ROW EXECUTE FUNCTION vbp.protect_shipped_rows();
 
 COMMENT ON TRIGGER protect_shipped ON vbp.parameter IS 'Keeps shipped parameter rows read-only';
 COMMENT ON TRIGGER protect_shipped ON vbp.agreed_ratio_rule IS 'Keeps shipped agreed-ratio rows read-only';
@@ -519,6 +600,8 @@ COMMENT ON TRIGGER protect_shipped ON vbp.assessment_weight IS 'Keeps shipped as
 COMMENT ON TRIGGER protect_shipped ON vbp.credit_threshold IS 'Keeps shipped credit thresholds read-only';
 COMMENT ON TRIGGER protect_shipped ON vbp.published_batch IS 'Keeps the published batch figures read-only';
 COMMENT ON TRIGGER protect_shipped ON vbp.payment_standard_step IS 'Keeps shipped payment-standard steps read-only';
+COMMENT ON TRIGGER protect_shipped ON vbp.trace_rule IS 'Keeps shipped traceability-code rules read-only';
+COMMENT ON TRIGGER protect_shipped ON vbp.trace_exemption IS 'Keeps shipped traceability-code exemptions read-only';
 
 
 -- ---------------------------------------------------------------------
@@ -650,6 +733,8 @@ SELECT pg_catalog.pg_extension_config_dump('vbp.credit_threshold', 'WHERE NOT sh
 SELECT pg_catalog.pg_extension_config_dump('vbp.credit_level_rank', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('vbp.credit_override', 'WHERE NOT shipped');
 SELECT pg_catalog.pg_extension_config_dump('vbp.published_batch', 'WHERE NOT shipped');
+SELECT pg_catalog.pg_extension_config_dump('vbp.trace_rule', 'WHERE NOT shipped');
+SELECT pg_catalog.pg_extension_config_dump('vbp.trace_exemption', 'WHERE NOT shipped');
 
 CREATE FUNCTION vbp.copy_rule_set(tbl regclass, from_rule_set text, to_rule_set text)
   RETURNS bigint LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
@@ -659,7 +744,8 @@ DECLARE
 BEGIN
   IF tbl NOT IN ('vbp.parameter'::regclass, 'vbp.agreed_ratio_rule'::regclass,
                  'vbp.retention_grade_rule'::regclass, 'vbp.assessment_weight'::regclass,
-                 'vbp.credit_threshold'::regclass) THEN
+                 'vbp.credit_threshold'::regclass, 'vbp.trace_rule'::regclass,
+                 'vbp.trace_exemption'::regclass) THEN
     RAISE EXCEPTION '% is not a vbp parameter table', tbl USING ERRCODE = 'invalid_parameter_value';
   END IF;
   SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO cols

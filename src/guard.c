@@ -1,0 +1,1791 @@
+/*
+ * guard.c
+ *		vbp.tracecode_guard(): the traceability-code guard (追溯码监管) for a
+ *		hospital's own receiving and dispensing tables.
+ *
+ * Each code has a state in vbp.trace_code_state: received, dispensed (with
+ * the units of a split pack sold), returned, exempt.  A row of a watched
+ * table is an event for its code: receive, dispense (units, or a whole pack),
+ * return (a DELETE, a negative line, or the old code of a corrected row), or
+ * a re-sync (an UPDATE that keeps the code at the same site).  Events that
+ * break a rule are violations; vbp.trace_rule says, per rule set, whether a
+ * violation rejects the statement, is alerted (vbp.trace_alert) or allowed.
+ *
+ * The trigger is either a row trigger (AFTER INSERT OR UPDATE OR DELETE FOR
+ * EACH ROW; BEFORE works too) or a statement trigger with transition tables
+ * (vbp.attach_tracecode_guard).  Either way the events go through one batch
+ * engine: sort by code, lock the codes' states in code order (SELECT .. FOR
+ * UPDATE), apply each code's events in order, insert the new codes (INSERT ..
+ * ON CONFLICT DO NOTHING: a code a concurrent writer inserted first is locked
+ * and recomputed), update the others, record alerts.  A statement's rows are
+ * processed in batches of GUARD_BATCH rows, so memory stays bounded.
+ *
+ * Options (trigger arguments, key=value):
+ *   event=dispense|receive   what the table records (default dispense)
+ *   code=COL      the code column, vbp.tracecode or text (default trace_code)
+ *   site=COL      the site (institution, pharmacy, department)
+ *   when=COL      the date of the row (kept with the code, the alert's date)
+ *   units=COL     units dispensed (split packs); absent: a whole pack
+ *   drug=COL      the insurance drug code (串码, pack size)
+ *   class=COL setting=COL stock=COL   matched against vbp.trace_exemption
+ *   rules=NAME    rule set (default national)
+ *   mode=reject|alert   overrides the rule set's reject or alert actions
+ *   receiving=watched|none   none: receiving is not captured, no gate
+ * The positional form (mode, code column, site column, when column) of
+ * earlier versions still works, with receiving=none and missing codes allowed.
+ */
+#include "vbp_glue.h"
+
+#include "access/htup_details.h"
+#include "access/xact.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "executor/tuptable.h"
+#include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "parser/parse_func.h"
+#include "storage/proc.h"
+#include "utils/array.h"
+#include "utils/date.h"
+#include "utils/datum.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/syscache.h"
+#include "utils/timestamp.h"
+#include "utils/tuplestore.h"
+#include "utils/typcache.h"
+
+#include <math.h>
+
+#define GUARD_BATCH 10000
+
+#if PG_VERSION_NUM >= 170000
+#define GUARD_LXID (MyProc->vxid.lxid)
+#else
+#define GUARD_LXID (MyProc->lxid)
+#endif
+
+/* violations, in the order of vbp.trace_rule's CHECK */
+enum
+{
+	V_REPEAT_SALE,
+	V_OTHER_SITE,
+	V_NOT_RECEIVED,
+	V_RECEIVED_TWICE,
+	V_WRONG_DRUG,
+	V_LATE_RETURN,
+	V_MISSING_CODE,
+	V_COUNT
+};
+static const char *const violation_name[V_COUNT] = {
+	"repeat_sale", "other_site", "not_received", "received_twice",
+	"wrong_drug", "late_return", "missing_code"
+};
+
+enum
+{
+	A_ALLOW, A_ALERT, A_REJECT
+};
+
+/* states */
+enum
+{
+	S_NONE, S_RECEIVED, S_DISPENSED, S_RETURNED, S_EXEMPT
+};
+static const char *const state_name[] = {NULL, "received", "dispensed", "returned", "exempt"};
+
+/* events */
+typedef enum
+{
+	E_DISPENSE, E_RETURN, E_RECEIVE, E_UNRECEIVE
+} EventKind;
+
+typedef struct GuardOptions
+{
+	bool		receive;		/* event=receive */
+	char	   *code,
+			   *site,
+			   *when,
+			   *units,
+			   *drug,
+			   *cls,
+			   *setting,
+			   *stock;
+	char	   *rules;
+	int			mode;			/* -1: as the rule set says */
+	bool		receiving_none;
+	bool		missing_allow;
+	/* column numbers, 0 when not given */
+	int			code_col,
+				site_col,
+				when_col,
+				units_col,
+				drug_col,
+				cls_col,
+				setting_col,
+				stock_col;
+} GuardOptions;
+
+typedef struct Event
+{
+	Datum		code;			/* vbp.tracecode; unused when missing */
+	bool		missing;		/* the row has no code */
+	int			seq;
+	EventKind	kind;
+	bool		whole;			/* units not given: a whole pack */
+	int			units;
+	bool		resync;			/* half of an UPDATE that keeps code and site */
+	bool		exempt;
+	char	   *site,
+			   *when,
+			   *drug;
+	bool		has_on;
+	DateADT		seen_on;
+	char	   *code_text;
+	char	   *product_id;		/* 7 digits or GTIN-14 */
+} Event;
+
+typedef struct CodeState
+{
+	bool		existed;		/* a row was read */
+	bool		present;		/* a state after the events */
+	int			state;
+	char	   *site;
+	int			units_out,
+				units_total,
+				sales,
+				returns,
+				violations;
+	double		dispensed_days; /* age of dispensed_at, days; 0 when new */
+	int			received_at;	/* 0 keep, 1 now, 2 null */
+	int			dispensed_at;
+	bool		changed;
+	char	   *first_table,
+			   *first_when,
+			   *first_at;
+	/* the row as read, for messages */
+	int			old_state;
+	char	   *old_site;
+} CodeState;
+
+typedef struct Violation
+{
+	int			v;
+	int			action;
+	Event	   *ev;
+	int			earlier_state;
+	char	   *earlier_site;
+	bool		same_site;
+	int			units_out,
+				units_total;
+	int			attempt;
+	char	   *code_drug;
+	CodeState  *cs;
+} Violation;
+
+/* rules, read once per transaction and rule set */
+typedef struct Rules
+{
+	LocalTransactionId lxid;
+	char		rule_set[NAMEDATALEN * 2];
+	int			action[V_COUNT];
+	double		window_days;
+	int			escalate_after;
+	bool		have_mapping;
+	int			nexempt;
+	char	  **exempt_kind;
+	char	  **exempt_value;
+} Rules;
+
+static Rules rules;
+static MemoryContext rules_cxt = NULL;
+
+/* mapping of product identification codes and pack sizes of drugs, per batch */
+typedef struct ProductInfo
+{
+	char	   *key;
+	char	   *drug;
+	int			units;
+} ProductInfo;
+
+typedef struct Guard
+{
+	Relation	rel;
+	TupleDesc	desc;
+	char	   *table;
+	GuardOptions opt;
+	Oid			code_type;
+	Oid			code_array;
+	int16		code_len;
+	bool		code_byval;
+	FmgrInfo   *code_cmp;
+	Oid			code_col_type;
+	FmgrInfo	code_in;
+	Oid			code_ioparam;
+	FmgrInfo	code_out;
+	FmgrInfo	col_out[8];		/* output functions by option column */
+	Oid			ledger_date_fn;
+	bool		privileged;
+	bool		hide_others;
+	int			nmap;
+	ProductInfo *map;
+	int			ndrug;
+	ProductInfo *drugs;
+	/* the batch */
+	Event	   *ev;
+	int			nev;
+	int			cap;
+	Violation  *viol;
+	int			nviol;
+	int			viol_cap;
+	int			seq;
+	MemoryContext batch_cxt;
+} Guard;
+
+/* SPI plans, kept for the session; prepared again when the type changes */
+static Oid	plans_type = InvalidOid;
+static SPIPlanPtr plan_lock = NULL;
+static SPIPlanPtr plan_insert = NULL;
+static SPIPlanPtr plan_update = NULL;
+static SPIPlanPtr plan_delete = NULL;
+static SPIPlanPtr plan_alert = NULL;
+static SPIPlanPtr plan_map = NULL;
+static SPIPlanPtr plan_drug = NULL;
+
+static SPIPlanPtr
+prepare(const char *sql, int nargs, Oid *types)
+{
+	SPIPlanPtr	plan = SPI_prepare(sql, nargs, types);
+
+	if (plan == NULL)
+		elog(ERROR, "tracecode_guard: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	if (SPI_keepplan(plan) != 0)
+		elog(ERROR, "tracecode_guard: SPI_keepplan failed");
+	return plan;
+}
+
+static void
+prepare_plans(Guard *g)
+{
+	Oid			ca = g->code_array;
+
+	if (plans_type == g->code_type && plan_lock != NULL)
+		return;
+	if (plan_lock)
+	{
+		SPI_freeplan(plan_lock);
+		SPI_freeplan(plan_insert);
+		SPI_freeplan(plan_update);
+		SPI_freeplan(plan_delete);
+		SPI_freeplan(plan_alert);
+		SPI_freeplan(plan_map);
+		SPI_freeplan(plan_drug);
+		plan_lock = NULL;
+	}
+	{
+		Oid			t[] = {ca};
+
+		plan_lock = prepare("SELECT s.trace_code, s.state, s.site, s.units_out, s.units_total, s.sales, s.returns, "
+							"s.violations, extract(epoch FROM pg_catalog.now() OPERATOR(pg_catalog.-) s.dispensed_at) "
+							"OPERATOR(pg_catalog./) 86400.0, s.first_table, s.first_when, s.first_seen_at::pg_catalog.text "
+							"FROM vbp.trace_code_state s WHERE s.trace_code OPERATOR(vbp.=) ANY ($1) "
+							"ORDER BY s.trace_code USING OPERATOR(vbp.<) FOR UPDATE", 1, t);
+	}
+	{
+		Oid			t[] = {ca, TEXTARRAYOID, TEXTARRAYOID, INT4ARRAYOID, INT4ARRAYOID, INT4ARRAYOID,
+		INT4ARRAYOID, INT4ARRAYOID, INT4ARRAYOID, INT4ARRAYOID, TEXTOID, TEXTARRAYOID};
+
+		plan_insert = prepare("INSERT INTO vbp.trace_code_state (trace_code, state, site, units_out, units_total, sales, "
+							  "returns, violations, received_at, dispensed_at, first_table, first_when) "
+							  "SELECT u.c, u.st, u.si, u.uo, u.ut, u.sa, u.re, u.vi, "
+							  "CASE u.ra WHEN 1 THEN pg_catalog.now() END, CASE u.da WHEN 1 THEN pg_catalog.now() END, $11, u.fw "
+							  "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8), pg_catalog.unnest($9), pg_catalog.unnest($10), pg_catalog.unnest($12)) "
+							  "AS u(c, st, si, uo, ut, sa, re, vi, ra, da, fw) "
+							  "ON CONFLICT (trace_code) DO NOTHING RETURNING trace_code", 12, t);
+		plan_update = prepare("UPDATE vbp.trace_code_state s SET state = u.st, site = u.si, units_out = u.uo, "
+							  "units_total = u.ut, sales = u.sa, returns = u.re, violations = u.vi, "
+							  "received_at = CASE u.ra WHEN 0 THEN s.received_at WHEN 1 THEN pg_catalog.now() END, "
+							  "dispensed_at = CASE u.da WHEN 0 THEN s.dispensed_at WHEN 1 THEN pg_catalog.now() END, "
+							  "last_seen_at = pg_catalog.now() "
+							  "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8), pg_catalog.unnest($9), pg_catalog.unnest($10)) "
+							  "AS u(c, st, si, uo, ut, sa, re, vi, ra, da) "
+							  "WHERE s.trace_code OPERATOR(vbp.=) u.c", 10, t);
+	}
+	{
+		Oid			t[] = {ca};
+
+		plan_delete = prepare("DELETE FROM vbp.trace_code_state WHERE trace_code OPERATOR(vbp.=) ANY ($1)", 1, t);
+	}
+	{
+		Oid			t[] = {ca, TEXTARRAYOID, TEXTARRAYOID, INT4ARRAYOID, TEXTOID, TEXTARRAYOID, TEXTARRAYOID,
+			DATEARRAYOID, INT4ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, BOOLARRAYOID, INT4ARRAYOID, INT4ARRAYOID,
+		TEXTARRAYOID, TEXTARRAYOID};
+
+		plan_alert = prepare("INSERT INTO vbp.trace_alert (trace_code, violation, level, attempt, seen_table, seen_where, "
+							 "seen_when, seen_on, units, earlier_state, earlier_site, same_site, units_out, units_total, drug, code_drug) "
+							 "SELECT u.c, u.v, u.l, u.a, $5, u.w, u.wh, COALESCE(u.o, CURRENT_DATE), "
+							 "u.un, u.es, u.esi, u.ss, u.uo, u.ut, u.d, u.cd "
+							 "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8), pg_catalog.unnest($9), pg_catalog.unnest($10), pg_catalog.unnest($11), pg_catalog.unnest($12), pg_catalog.unnest($13), pg_catalog.unnest($14), pg_catalog.unnest($15), pg_catalog.unnest($16)) "
+							 "AS u(c, v, l, a, w, wh, o, un, es, esi, ss, uo, ut, d, cd)", 16, t);
+	}
+	{
+		Oid			t[] = {TEXTARRAYOID};
+
+		plan_map = prepare("SELECT tp.product_id, tp.product_code::pg_catalog.text, "
+						   "COALESCE(tp.units, p.units_per_pack) "
+						   "FROM vbp.trace_product tp JOIN vbp.product p ON p.product_code OPERATOR(vbp.=) tp.product_code "
+						   "WHERE tp.product_id OPERATOR(pg_catalog.=) ANY ($1)", 1, t);
+		plan_drug = prepare("SELECT p.product_code::pg_catalog.text, p.units_per_pack FROM vbp.product p "
+							"WHERE p.product_code OPERATOR(vbp.=) ANY (ARRAY(SELECT vbp.parse_drugcode(x) "
+							"FROM pg_catalog.unnest($1) AS x))", 1, t);
+	}
+	plans_type = g->code_type;
+}
+
+/* ---------------------------------------------------------------------
+ * options, rules
+ * --------------------------------------------------------------------- */
+
+static int
+column(Relation rel, const char *name, const char *role)
+{
+	int			attnum = SPI_fnumber(RelationGetDescr(rel), name);
+
+	if (attnum <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("tracecode_guard: %s column \"%s\" does not exist in table \"%s\"",
+						role, name, RelationGetRelationName(rel)),
+				 errhint("Name the columns in the trigger's options, e.g. 'code=drug_trace_no', 'site=dept_code'.")));
+	return attnum;
+}
+
+static void
+bad_options(Relation rel, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("tracecode_guard: invalid trigger arguments on table \"%s\"", RelationGetRelationName(rel)),
+			 errdetail("%s", detail),
+			 errhint("For example: EXECUTE FUNCTION vbp.tracecode_guard('code=drug_trace_no', 'site=org_code', 'when=settle_date', 'units=qty', 'drug=drug_code').")));
+}
+
+static void
+parse_options(Guard *g, Trigger *trig)
+{
+	GuardOptions *o = &g->opt;
+	char	  **args = trig->tgargs;
+	int			n = trig->tgnargs;
+	int			i;
+
+	memset(o, 0, sizeof(*o));
+	o->mode = -1;
+	o->code = "trace_code";
+	o->rules = "national";
+	if (n > 0 && strchr(args[0], '=') == NULL)
+	{
+		/* the positional form: mode, code column, site column, when column */
+		if (n > 4 || (strcmp(args[0], "reject") != 0 && strcmp(args[0], "alert") != 0))
+			bad_options(g->rel, "The positional form is the mode ('reject' or 'alert'), then up to three column names; otherwise give key=value options.");
+		o->mode = strcmp(args[0], "reject") == 0 ? A_REJECT : A_ALERT;
+		if (n > 1 && args[1][0] != '\0')
+			o->code = args[1];
+		if (n > 2 && args[2][0] != '\0')
+			o->site = args[2];
+		if (n > 3 && args[3][0] != '\0')
+			o->when = args[3];
+		o->receiving_none = true;
+		o->missing_allow = true;
+	}
+	else
+	{
+		for (i = 0; i < n; i++)
+		{
+			char	   *eq = strchr(args[i], '=');
+			size_t		klen;
+			char	   *v;
+
+			if (eq == NULL)
+				bad_options(g->rel, psprintf("Option %d (\"%s\") is not key=value.", i + 1, args[i]));
+			klen = eq - args[i];
+			v = eq + 1;
+#define KEY(k) (klen == strlen(k) && strncmp(args[i], k, klen) == 0)
+			if (KEY("event"))
+			{
+				if (strcmp(v, "dispense") == 0)
+					o->receive = false;
+				else if (strcmp(v, "receive") == 0)
+					o->receive = true;
+				else
+					bad_options(g->rel, "The event is dispense or receive.");
+			}
+			else if (KEY("code"))
+				o->code = v;
+			else if (KEY("site") || KEY("where"))
+				o->site = v;
+			else if (KEY("when"))
+				o->when = v;
+			else if (KEY("units"))
+				o->units = v;
+			else if (KEY("drug"))
+				o->drug = v;
+			else if (KEY("class"))
+				o->cls = v;
+			else if (KEY("setting"))
+				o->setting = v;
+			else if (KEY("stock"))
+				o->stock = v;
+			else if (KEY("rules"))
+				o->rules = v;
+			else if (KEY("mode"))
+			{
+				if (strcmp(v, "reject") == 0)
+					o->mode = A_REJECT;
+				else if (strcmp(v, "alert") == 0)
+					o->mode = A_ALERT;
+				else
+					bad_options(g->rel, "The mode is reject or alert (or leave it out: the rule set decides).");
+			}
+			else if (KEY("receiving"))
+			{
+				if (strcmp(v, "none") == 0)
+					o->receiving_none = true;
+				else if (strcmp(v, "watched") == 0)
+					o->receiving_none = false;
+				else
+					bad_options(g->rel, "The receiving option is watched or none.");
+			}
+			else
+				bad_options(g->rel, psprintf("Unknown option \"%.*s\"; the options are event, code, site, when, units, drug, class, setting, stock, rules, mode and receiving.",
+											 (int) klen, args[i]));
+#undef KEY
+			if (*v == '\0')
+				bad_options(g->rel, psprintf("Option \"%s\" has no value.", args[i]));
+		}
+	}
+	o->code_col = column(g->rel, o->code, "code");
+	if (o->site)
+		o->site_col = column(g->rel, o->site, "site");
+	if (o->when)
+		o->when_col = column(g->rel, o->when, "when");
+	if (o->units)
+		o->units_col = column(g->rel, o->units, "units");
+	if (o->drug)
+		o->drug_col = column(g->rel, o->drug, "drug");
+	if (o->cls)
+		o->cls_col = column(g->rel, o->cls, "class");
+	if (o->setting)
+		o->setting_col = column(g->rel, o->setting, "setting");
+	if (o->stock)
+		o->stock_col = column(g->rel, o->stock, "stock");
+}
+
+/* Reads the rule set's actions, parameters and exemptions (once per transaction). */
+static void
+load_rules(const char *rule_set)
+{
+	Oid			t[] = {TEXTOID};
+	Datum		v[1];
+	int			i;
+	bool		seen[V_COUNT] = {false};
+	MemoryContext old;
+
+	if (rules.lxid == GUARD_LXID && strcmp(rules.rule_set, rule_set) == 0)
+		return;
+	if (rules_cxt == NULL)
+		rules_cxt = AllocSetContextCreate(TopMemoryContext, "vbp tracecode_guard rules", ALLOCSET_SMALL_SIZES);
+	MemoryContextReset(rules_cxt);
+	rules.lxid = InvalidLocalTransactionId;
+	v[0] = CStringGetTextDatum(rule_set);
+
+	if (SPI_execute_with_args("SELECT violation, action FROM vbp.trace_rule WHERE rule_set OPERATOR(pg_catalog.=) $1",
+							  1, t, v, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "tracecode_guard: reading vbp.trace_rule failed");
+	for (i = 0; i < (int) SPI_processed; i++)
+	{
+		char	   *vn = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+		char	   *an = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2);
+		int			k;
+
+		for (k = 0; k < V_COUNT; k++)
+			if (strcmp(vn, violation_name[k]) == 0)
+			{
+				seen[k] = true;
+				rules.action[k] = strcmp(an, "reject") == 0 ? A_REJECT : strcmp(an, "alert") == 0 ? A_ALERT : A_ALLOW;
+			}
+	}
+	for (i = 0; i < V_COUNT; i++)
+		if (!seen[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown traceability-code rule set \"%s\"", rule_set),
+					 errdetail(SPI_processed == 0 ? "vbp.trace_rule has no rows for rule set \"%s\"."
+							   : "vbp.trace_rule has no row for violation \"%s\" in rule set \"%s\".",
+							   SPI_processed == 0 ? rule_set : violation_name[i], rule_set),
+					 errhint("Copy the national rules: SELECT vbp.copy_rule_set('vbp.trace_rule', 'national', '%s').", rule_set)));
+
+	/* the one parameter lookup: fails loudly on an unknown rule set or name */
+	if (SPI_execute_with_args("SELECT vbp.param($1, 'trace_undo_window_days')::pg_catalog.float8, "
+							  "vbp.param($1, 'trace_escalate_after')::pg_catalog.int4, "
+							  "EXISTS (SELECT FROM vbp.trace_product)",
+							  1, t, v, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "tracecode_guard: reading the parameters failed");
+	{
+		bool		isnull;
+
+		rules.window_days = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+		rules.escalate_after = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+		rules.have_mapping = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
+	}
+
+	if (SPI_execute_with_args("SELECT kind, value FROM vbp.trace_exemption WHERE rule_set OPERATOR(pg_catalog.=) $1",
+							  1, t, v, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "tracecode_guard: reading vbp.trace_exemption failed");
+	old = MemoryContextSwitchTo(rules_cxt);
+	rules.nexempt = (int) SPI_processed;
+	rules.exempt_kind = palloc0(sizeof(char *) * (rules.nexempt + 1));
+	rules.exempt_value = palloc0(sizeof(char *) * (rules.nexempt + 1));
+	for (i = 0; i < rules.nexempt; i++)
+	{
+		rules.exempt_kind[i] = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+		rules.exempt_value[i] = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2);
+	}
+	MemoryContextSwitchTo(old);
+	strlcpy(rules.rule_set, rule_set, sizeof(rules.rule_set));
+	rules.lxid = GUARD_LXID;
+}
+
+static bool
+exempt_match(const char *kind, const char *value)
+{
+	int			i;
+
+	if (value == NULL)
+		return false;
+	for (i = 0; i < rules.nexempt; i++)
+		if (strcmp(rules.exempt_kind[i], kind) == 0)
+		{
+			if (strcmp(kind, "drug") == 0
+				? strncmp(value, rules.exempt_value[i], strlen(rules.exempt_value[i])) == 0
+				: strcmp(value, rules.exempt_value[i]) == 0)
+				return true;
+		}
+	return false;
+}
+
+static int
+action_of(Guard *g, int v)
+{
+	int			a = rules.action[v];
+
+	if (g->opt.mode == A_REJECT && a == A_ALERT)
+		return A_REJECT;
+	if (g->opt.mode == A_ALERT && a == A_REJECT)
+		return A_ALERT;
+	return a;
+}
+
+/* ---------------------------------------------------------------------
+ * reading rows into events
+ * --------------------------------------------------------------------- */
+
+static char *
+col_text(Guard *g, TupleTableSlot *slot, int attnum, int which)
+{
+	bool		isnull;
+	Datum		d;
+
+	if (attnum <= 0)
+		return NULL;
+	d = slot_getattr(slot, attnum, &isnull);
+	if (isnull)
+		return NULL;
+	return OutputFunctionCall(&g->col_out[which], d);
+}
+
+enum
+{
+	C_SITE, C_WHEN, C_UNITS, C_DRUG, C_CLASS, C_SETTING, C_STOCK
+};
+
+static void
+init_columns(Guard *g)
+{
+	int			cols[7];
+	int			i;
+
+	cols[C_SITE] = g->opt.site_col;
+	cols[C_WHEN] = g->opt.when_col;
+	cols[C_UNITS] = g->opt.units_col;
+	cols[C_DRUG] = g->opt.drug_col;
+	cols[C_CLASS] = g->opt.cls_col;
+	cols[C_SETTING] = g->opt.setting_col;
+	cols[C_STOCK] = g->opt.stock_col;
+	for (i = 0; i < 7; i++)
+		if (cols[i] > 0)
+		{
+			Oid			fn;
+			bool		varlena;
+
+			getTypeOutputInfo(TupleDescAttr(g->desc, cols[i] - 1)->atttypid, &fn, &varlena);
+			fmgr_info(fn, &g->col_out[i]);
+		}
+	g->code_col_type = TupleDescAttr(g->desc, g->opt.code_col - 1)->atttypid;
+	if (g->code_col_type != g->code_type)
+	{
+		Oid			fn;
+		bool		varlena;
+
+		getTypeOutputInfo(g->code_col_type, &fn, &varlena);
+		fmgr_info(fn, &g->col_out[7]);
+	}
+	g->ledger_date_fn = InvalidOid;
+	if (g->opt.when_col > 0)
+	{
+		Oid			wt = TupleDescAttr(g->desc, g->opt.when_col - 1)->atttypid;
+
+		if (wt == DATEOID || wt == TIMESTAMPOID || wt == TIMESTAMPTZOID)
+			g->ledger_date_fn = LookupFuncName(list_make2(makeString("vbp"), makeString("ledger_date")), 1, &wt, true);
+	}
+}
+
+static Event *
+new_event(Guard *g)
+{
+	if (g->nev == g->cap)
+	{
+		g->cap = g->cap ? g->cap * 2 : 64;
+		g->ev = g->ev ? repalloc(g->ev, sizeof(Event) * g->cap) : palloc(sizeof(Event) * g->cap);
+	}
+	memset(&g->ev[g->nev], 0, sizeof(Event));
+	g->ev[g->nev].seq = g->seq++;
+	return &g->ev[g->nev++];
+}
+
+/* The product identification of a code from its canonical text: 7 digits, or GTIN-14. */
+static char *
+product_id_of(const char *text)
+{
+	if (text[0] == '(')
+		return pnstrdup(text + 4, 14);	/* "(01)" + 14 digits */
+	return pnstrdup(text, 7);
+}
+
+/*
+ * One row as an event; returns false (and makes none) for a row without a
+ * code that is not a missing-code violation.  sign: +1 a new row, -1 an old one.
+ */
+static Event *
+row_event(Guard *g, TupleTableSlot *slot, int sign)
+{
+	bool		isnull;
+	Datum		d = slot_getattr(slot, g->opt.code_col, &isnull);
+	Event	   *e;
+	char	   *units;
+	char	   *cls,
+			   *setting,
+			   *stock;
+
+	e = new_event(g);
+	e->site = col_text(g, slot, g->opt.site_col, C_SITE);
+	e->when = col_text(g, slot, g->opt.when_col, C_WHEN);
+	e->drug = col_text(g, slot, g->opt.drug_col, C_DRUG);
+	cls = col_text(g, slot, g->opt.cls_col, C_CLASS);
+	setting = col_text(g, slot, g->opt.setting_col, C_SETTING);
+	stock = col_text(g, slot, g->opt.stock_col, C_STOCK);
+	e->exempt = exempt_match("class", cls) || exempt_match("setting", setting) ||
+		exempt_match("stock", stock) || exempt_match("drug", e->drug);
+	units = col_text(g, slot, g->opt.units_col, C_UNITS);
+	e->whole = true;
+	if (units != NULL)
+	{
+		char	   *end;
+		double		u = strtod(units, &end);
+
+		if (end != units && isfinite(u))
+		{
+			/* a part of a unit uses a unit; a negative line returns */
+			double		c = ceil(fabs(u));
+
+			e->whole = false;
+			e->units = c > 1e9 ? 1000000000 : (int) c;
+			if (u < 0)
+				sign = -sign;
+			if (e->units == 0)
+				e->whole = true;
+		}
+	}
+	if (g->opt.receive)
+		e->kind = sign > 0 ? E_RECEIVE : E_UNRECEIVE;
+	else
+		e->kind = sign > 0 ? E_DISPENSE : E_RETURN;
+	if (g->ledger_date_fn != InvalidOid && g->opt.when_col > 0)
+	{
+		Datum		w = slot_getattr(slot, g->opt.when_col, &isnull);
+
+		if (!isnull)
+		{
+			e->seen_on = DatumGetDateADT(OidFunctionCall1(g->ledger_date_fn, w));
+			e->has_on = true;
+		}
+	}
+	{
+		bool		cnull;
+		Datum		c = slot_getattr(slot, g->opt.code_col, &cnull);
+
+		d = c;
+		isnull = cnull;
+	}
+	if (isnull)
+	{
+		e->missing = true;
+		return e;
+	}
+	if (g->code_col_type == g->code_type)
+		e->code = datumCopy(d, g->code_byval, g->code_len);
+	else
+	{
+		char	   *raw = OutputFunctionCall(&g->col_out[7], d);
+
+		e->code = InputFunctionCall(&g->code_in, raw, g->code_ioparam, -1);
+	}
+	e->code_text = OutputFunctionCall(&g->code_out, e->code);
+	e->product_id = product_id_of(e->code_text);
+	return e;
+}
+
+/* ---------------------------------------------------------------------
+ * the batch
+ * --------------------------------------------------------------------- */
+
+static Guard *sort_guard;
+
+static int
+event_cmp(const void *a, const void *b)
+{
+	const Event *x = a,
+			   *y = b;
+	int			c;
+
+	if (x->missing != y->missing)
+		return x->missing ? 1 : -1;
+	if (!x->missing)
+	{
+		c = DatumGetInt32(FunctionCall2Coll(sort_guard->code_cmp, InvalidOid, x->code, y->code));
+		if (c != 0)
+			return c;
+	}
+	return x->seq < y->seq ? -1 : (x->seq > y->seq ? 1 : 0);
+}
+
+static int
+datum_cmp(const void *a, const void *b)
+{
+	return DatumGetInt32(FunctionCall2Coll(sort_guard->code_cmp, InvalidOid, *(const Datum *) a, *(const Datum *) b));
+}
+
+static bool
+same_text(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static ProductInfo *
+find_info(ProductInfo *arr, int n, const char *key)
+{
+	int			i;
+
+	if (key == NULL)
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (strcmp(arr[i].key, key) == 0)
+			return &arr[i];
+	return NULL;
+}
+
+static Datum
+text_array(char **vals, int n)
+{
+	Datum	   *d = palloc(sizeof(Datum) * (n + 1));
+	bool	   *nulls = palloc(sizeof(bool) * (n + 1));
+	int			dims[1] = {n};
+	int			lbs[1] = {1};
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		nulls[i] = vals[i] == NULL;
+		d[i] = vals[i] ? CStringGetTextDatum(vals[i]) : (Datum) 0;
+	}
+	return PointerGetDatum(construct_md_array(d, nulls, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+static Datum
+int_array(int *vals, int n)
+{
+	Datum	   *d = palloc(sizeof(Datum) * (n + 1));
+	int			i;
+
+	for (i = 0; i < n; i++)
+		d[i] = Int32GetDatum(vals[i]);
+	return PointerGetDatum(construct_array(d, n, INT4OID, 4, true, TYPALIGN_INT));
+}
+
+static Datum
+code_array(Guard *g, Datum *vals, bool *nulls, int n)
+{
+	int16		len;
+	bool		byval;
+	char		align;
+	int			dims[1] = {n};
+	int			lbs[1] = {1};
+
+	get_typlenbyvalalign(g->code_type, &len, &byval, &align);
+	return PointerGetDatum(construct_md_array(vals, nulls, 1, dims, lbs, g->code_type, len, byval, align));
+}
+
+/* Looks up the product identification codes and drugs the batch names. */
+static void
+load_products(Guard *g, int first, int n)
+{
+	char	  **keys = palloc(sizeof(char *) * (n + 1));
+	int			nk = 0,
+				i;
+	Datum		v[1];
+
+	g->nmap = g->ndrug = 0;
+	if (rules.have_mapping)
+	{
+		for (i = first; i < first + n; i++)
+			if (!g->ev[i].missing && g->ev[i].kind != E_RETURN && (i == first || g->ev[i - 1].missing ||
+																  strcmp(g->ev[i - 1].product_id, g->ev[i].product_id) != 0))
+				keys[nk++] = g->ev[i].product_id;
+		if (nk > 0)
+		{
+			v[0] = text_array(keys, nk);
+			if (SPI_execute_plan(plan_map, v, NULL, true, 0) != SPI_OK_SELECT)
+				elog(ERROR, "tracecode_guard: reading vbp.trace_product failed");
+			g->nmap = (int) SPI_processed;
+			g->map = palloc(sizeof(ProductInfo) * (g->nmap + 1));
+			for (i = 0; i < g->nmap; i++)
+			{
+				bool		isnull;
+
+				g->map[i].key = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+				g->map[i].drug = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2);
+				g->map[i].units = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 3, &isnull));
+			}
+			SPI_freetuptable(SPI_tuptable);
+		}
+	}
+	if (g->opt.drug_col > 0)
+	{
+		nk = 0;
+		for (i = first; i < first + n; i++)
+			if (g->ev[i].drug != NULL)
+			{
+				int			k;
+
+				for (k = 0; k < nk; k++)
+					if (strcmp(keys[k], g->ev[i].drug) == 0)
+						break;
+				if (k == nk)
+					keys[nk++] = g->ev[i].drug;
+			}
+		if (nk > 0)
+		{
+			v[0] = text_array(keys, nk);
+			if (SPI_execute_plan(plan_drug, v, NULL, true, 0) != SPI_OK_SELECT)
+				elog(ERROR, "tracecode_guard: reading vbp.product failed");
+			g->ndrug = (int) SPI_processed;
+			g->drugs = palloc(sizeof(ProductInfo) * (g->ndrug + 1));
+			for (i = 0; i < g->ndrug; i++)
+			{
+				bool		isnull;
+
+				g->drugs[i].key = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+				g->drugs[i].drug = g->drugs[i].key;
+				g->drugs[i].units = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &isnull));
+			}
+			SPI_freetuptable(SPI_tuptable);
+		}
+	}
+}
+
+static void
+add_violation(Guard *g, int v, Event *e, CodeState *cs, int earlier_state, const char *earlier_site,
+			  int units_out, const char *code_drug)
+{
+	Violation  *x;
+	int			a = action_of(g, v);
+
+	if (a == A_ALLOW && cs == NULL)
+		return;
+	if (g->nviol == g->viol_cap)
+	{
+		g->viol_cap = g->viol_cap ? g->viol_cap * 2 : 16;
+		g->viol = g->viol ? repalloc(g->viol, sizeof(Violation) * g->viol_cap) : palloc(sizeof(Violation) * g->viol_cap);
+	}
+	if (cs)
+		cs->violations++;
+	if (a == A_ALLOW)
+		return;
+	x = &g->viol[g->nviol++];
+	x->v = v;
+	x->action = a;
+	x->ev = e;
+	x->cs = cs;
+	x->earlier_state = earlier_state;
+	x->earlier_site = earlier_site ? pstrdup(earlier_site) : NULL;
+	x->same_site = same_text(earlier_site, e->site);
+	x->units_out = units_out;
+	x->units_total = cs ? cs->units_total : 0;
+	x->attempt = cs ? cs->violations : 1;
+	x->code_drug = code_drug ? pstrdup(code_drug) : NULL;
+}
+
+/* Applies one code's events (ev[0..n-1], in order) to its state. */
+static void
+apply_events(Guard *g, CodeState *cs, Event *ev, int n)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		Event	   *e = &ev[i];
+		int			before = cs->present ? cs->state : S_NONE;
+		char	   *site_before = cs->present ? cs->site : NULL;
+		int			out_before = cs->units_out;
+
+		switch (e->kind)
+		{
+			case E_RECEIVE:
+				if (!cs->present)
+				{
+					ProductInfo *m = rules.have_mapping ? find_info(g->map, g->nmap, e->product_id) : NULL;
+					ProductInfo *dr = find_info(g->drugs, g->ndrug, e->drug);
+
+					cs->present = true;
+					cs->state = S_RECEIVED;
+					cs->site = e->site;
+					cs->units_out = 0;
+					cs->units_total = m ? m->units : (dr ? dr->units : 1);
+					cs->received_at = 1;
+					cs->dispensed_at = 2;
+					if (!cs->existed)
+					{
+						cs->first_when = e->when;
+					}
+				}
+				else
+				{
+					add_violation(g, V_RECEIVED_TWICE, e, cs, before, site_before, out_before, NULL);
+					if (cs->state == S_RECEIVED || cs->state == S_RETURNED)
+					{
+						cs->site = e->site;
+						cs->received_at = 1;
+					}
+				}
+				cs->changed = true;
+				break;
+
+			case E_UNRECEIVE:
+				if (cs->present && cs->state == S_RECEIVED && cs->sales == 0 && same_text(cs->site, e->site))
+				{
+					cs->present = false;
+					cs->changed = true;
+				}
+				break;
+
+			case E_DISPENSE:
+				{
+					ProductInfo *m = rules.have_mapping ? find_info(g->map, g->nmap, e->product_id) : NULL;
+					ProductInfo *dr = find_info(g->drugs, g->ndrug, e->drug);
+					int			cap = m ? m->units : (dr ? dr->units : 1);
+					int			u;
+
+					if (!e->resync)
+						cs->sales++;
+					cs->changed = true;
+					if (e->exempt)
+					{
+						if (!cs->present)
+						{
+							cs->present = true;
+							cs->state = S_EXEMPT;
+							cs->site = e->site;
+							cs->units_total = cap;
+							cs->dispensed_at = 1;
+							cs->received_at = 0;
+							if (!cs->existed)
+								cs->first_when = e->when;
+						}
+						break;
+					}
+					if (m != NULL && e->drug != NULL && strcmp(m->drug, e->drug) != 0)
+						add_violation(g, V_WRONG_DRUG, e, cs, before, site_before, out_before, m->drug);
+					if (!cs->present)
+					{
+						cs->present = true;
+						cs->state = S_DISPENSED;
+						cs->site = e->site;
+						cs->units_total = cap;
+						cs->units_out = 0;
+						cs->dispensed_at = 1;
+						cs->received_at = 0;
+						if (!cs->existed)
+							cs->first_when = e->when;
+						if (!g->opt.receiving_none && !e->resync)
+							add_violation(g, V_NOT_RECEIVED, e, cs, S_NONE, NULL, 0, NULL);
+						u = e->whole ? cs->units_total : e->units;
+						if (u > cs->units_total)
+							add_violation(g, V_REPEAT_SALE, e, cs, before, site_before, out_before, NULL);
+					}
+					else
+					{
+						if (cs->units_out == 0 && cap > cs->units_total)
+							cs->units_total = cap;
+						u = e->whole ? cs->units_total : e->units;
+						if (!same_text(cs->site, e->site) && !e->resync)
+						{
+							add_violation(g, V_OTHER_SITE, e, cs, before, site_before, out_before, NULL);
+							cs->site = e->site;
+						}
+						else if (cs->units_out + u > cs->units_total)
+							add_violation(g, V_REPEAT_SALE, e, cs, before, site_before, out_before, NULL);
+						if (cs->state != S_DISPENSED)
+						{
+							cs->state = S_DISPENSED;
+							if (!e->resync)
+								cs->dispensed_at = 1;
+						}
+					}
+					cs->units_out = (int) Min((int64) cs->units_out + u, (int64) PG_INT32_MAX);
+				}
+				break;
+
+			case E_RETURN:
+				if (!cs->present)
+					break;
+				if (cs->state == S_EXEMPT)
+				{
+					if (!e->resync)
+						cs->returns++;
+					cs->changed = true;
+					break;
+				}
+				if (cs->state != S_DISPENSED)
+					break;
+				{
+					int			u = e->whole ? cs->units_out : Min(e->units, cs->units_out);
+
+					if (!e->resync && (!same_text(cs->site, e->site) || cs->dispensed_days > rules.window_days))
+						add_violation(g, V_LATE_RETURN, e, cs, before, site_before, out_before, NULL);
+					cs->units_out -= u;
+					if (!e->resync)
+						cs->returns++;
+					if (cs->units_out == 0 && !e->resync)
+					{
+						cs->state = S_RETURNED;
+						cs->dispensed_at = 2;
+					}
+					cs->changed = true;
+				}
+				break;
+		}
+	}
+}
+
+static void
+raise_violation(Guard *g, Violation *x)
+{
+	Event	   *e = x->ev;
+	CodeState  *cs = x->cs;
+	const char *code = e->code_text ? e->code_text : "(none)";
+	const char *site = x->earlier_site;
+	const char *first_table = cs ? cs->first_table : NULL;
+	const char *first_when = cs ? cs->first_when : NULL;
+	const char *first_at = cs ? cs->first_at : NULL;
+	int			sqlstate = ERRCODE_CHECK_VIOLATION;
+	char	   *msg;
+	char	   *detail;
+	const char *hint = NULL;
+	int			others = 0,
+				i;
+
+	for (i = 0; i < g->nviol; i++)
+		if (g->viol[i].action == A_REJECT && &g->viol[i] != x)
+			others++;
+	/* a writer that is not the owner learns whether the code was at its own site, not where else */
+	if (g->hide_others && site != NULL && !same_text(site, e->site))
+	{
+		site = "another institution";
+		first_table = NULL;
+	}
+	else if (g->hide_others && site == NULL)
+		first_table = NULL;
+	switch (x->v)
+	{
+		case V_REPEAT_SALE:
+			sqlstate = ERRCODE_UNIQUE_VIOLATION;
+			msg = psprintf("traceability code %s was already dispensed", code);
+			detail = psprintf("It was first seen in %s%s%s%s%s, recorded at %s; %d of its %d units are sold and this row %s.",
+							  first_table ? first_table : "another table",
+							  site ? " at " : "", site ? site : "",
+							  first_when ? " on " : "", first_when ? first_when : "",
+							  first_at ? first_at : "an unknown time",
+							  x->units_out, x->units_total,
+							  e->whole ? "sells a whole pack" : psprintf("sells %d", e->units));
+			hint = "A package is dispensed once, a split pack (拆零) up to its units; a further sale suggests a returned or diverted package (回流药).";
+			break;
+		case V_OTHER_SITE:
+			sqlstate = ERRCODE_UNIQUE_VIOLATION;
+			msg = psprintf("traceability code %s belongs to another site", code);
+			detail = psprintf("It was %s at %s, first seen in %s%s%s, recorded at %s.",
+							  x->earlier_state == S_RECEIVED || x->earlier_state == S_RETURNED ? "received" : "dispensed",
+							  site ? site : "an unnamed site",
+							  first_table ? first_table : "another table",
+							  first_when ? " on " : "", first_when ? first_when : "",
+							  first_at ? first_at : "an unknown time");
+			hint = "A package is sold where it was received; a code sold at another site suggests a resold or diverted package (回流药, 串货).";
+			break;
+		case V_NOT_RECEIVED:
+			msg = psprintf("traceability code %s was never received", code);
+			detail = pstrdup("A code is scanned at receiving (入库采集) before it is dispensed (发药核销).");
+			hint = "Record the receiving first; a guard that watches only dispensing takes the option 'receiving=none'.";
+			break;
+		case V_RECEIVED_TWICE:
+			sqlstate = ERRCODE_UNIQUE_VIOLATION;
+			msg = psprintf("traceability code %s was already received", code);
+			detail = psprintf("It is %s at %s, first seen in %s, recorded at %s.",
+							  x->earlier_state > 0 ? state_name[x->earlier_state] : "known",
+							  site ? site : "an unnamed site",
+							  first_table ? first_table : "another table",
+							  first_at ? first_at : "an unknown time");
+			break;
+		case V_WRONG_DRUG:
+			msg = psprintf("traceability code %s belongs to drug %s, not %s", code,
+						   x->code_drug ? x->code_drug : "?", e->drug ? e->drug : "?");
+			detail = psprintf("Its identification code %s is mapped to %s in vbp.trace_product.",
+							  e->product_id, x->code_drug ? x->code_drug : "?");
+			hint = "A code that belongs to another drug (串码) is refused; scan the package dispensed.";
+			break;
+		case V_LATE_RETURN:
+			msg = psprintf("traceability code %s cannot be returned here", code);
+			detail = psprintf("It was dispensed at %s %.1f days ago; a return frees a code at the dispensing site within %g days.",
+							  site ? site : "an unnamed site", cs ? cs->dispensed_days : 0.0, rules.window_days);
+			hint = "Returns after the window go through the bureau.";
+			break;
+		default:
+			msg = pstrdup("dispensing row has no traceability code");
+			detail = pstrdup("Every package dispensed under insurance is scanned; no exemption (vbp.trace_exemption) covers this row.");
+			hint = "Scan the code, or mark the row with an exempt class, setting or stock.";
+			break;
+	}
+	ereport(ERROR,
+			(errcode(sqlstate),
+			 errmsg("%s", msg),
+			 errdetail("%s%s", detail,
+					   others > 0 ? psprintf(" %d other row%s of the statement also break%s a rule.", others,
+											 others == 1 ? "" : "s", others == 1 ? "s" : "") : ""),
+			 hint ? errhint("%s", hint) : 0,
+			 errcontext("vbp.tracecode_guard on %s, row%s%s%s%s (%s)", g->table,
+						e->site ? " at " : "", e->site ? e->site : "",
+						e->when ? " on " : "", e->when ? e->when : "", violation_name[x->v])));
+}
+
+/* Reads the locked states of codes[0..n-1] (sorted) into cs[]. */
+static void
+lock_states(Guard *g, Datum *codes, CodeState *cs, int n)
+{
+	Datum		v[1];
+	int			i,
+				k = 0;
+
+	v[0] = code_array(g, codes, NULL, n);
+	if (SPI_execute_plan(plan_lock, v, NULL, false, 0) != SPI_OK_SELECT)
+		elog(ERROR, "tracecode_guard: locking the codes failed");
+	for (i = 0; i < (int) SPI_processed; i++)
+	{
+		HeapTuple	t = SPI_tuptable->vals[i];
+		TupleDesc	d = SPI_tuptable->tupdesc;
+		bool		isnull;
+		Datum		c = SPI_getbinval(t, d, 1, &isnull);
+		char	   *st;
+		char	   *days;
+
+		/* both sorted by code: walk */
+		while (k < n && DatumGetInt32(FunctionCall2Coll(g->code_cmp, InvalidOid, codes[k], c)) < 0)
+			k++;
+		if (k == n)
+			break;
+		memset(&cs[k], 0, sizeof(CodeState));
+		cs[k].existed = cs[k].present = true;
+		st = SPI_getvalue(t, d, 2);
+		cs[k].state = strcmp(st, "received") == 0 ? S_RECEIVED : strcmp(st, "dispensed") == 0 ? S_DISPENSED :
+			strcmp(st, "returned") == 0 ? S_RETURNED : S_EXEMPT;
+		cs[k].old_state = cs[k].state;
+		cs[k].site = SPI_getvalue(t, d, 3);
+		cs[k].old_site = cs[k].site;
+		cs[k].units_out = DatumGetInt32(SPI_getbinval(t, d, 4, &isnull));
+		cs[k].units_total = DatumGetInt32(SPI_getbinval(t, d, 5, &isnull));
+		cs[k].sales = DatumGetInt32(SPI_getbinval(t, d, 6, &isnull));
+		cs[k].returns = DatumGetInt32(SPI_getbinval(t, d, 7, &isnull));
+		cs[k].violations = DatumGetInt32(SPI_getbinval(t, d, 8, &isnull));
+		days = SPI_getvalue(t, d, 9);
+		cs[k].dispensed_days = days ? strtod(days, NULL) : 0.0;
+		cs[k].first_table = SPI_getvalue(t, d, 10);
+		cs[k].first_when = SPI_getvalue(t, d, 11);
+		cs[k].first_at = SPI_getvalue(t, d, 12);
+		k++;
+	}
+	SPI_freetuptable(SPI_tuptable);
+}
+
+static void
+fresh_state(Guard *g, CodeState *cs)
+{
+	memset(cs, 0, sizeof(CodeState));
+	cs->units_total = 1;
+	cs->first_table = g->table;
+}
+
+/* Processes events ev[0..nev-1]; the events are sorted here. */
+static void
+run_batch(Guard *g)
+{
+	int			n = g->nev;
+	int			ncodes = 0,
+				i,
+				j;
+	Datum	   *codes;
+	int		   *start,
+			   *count;
+	CodeState  *cs;
+	bool		retry_pending;
+	int			rounds = 0;
+
+	if (n == 0)
+		return;
+	sort_guard = g;
+	qsort(g->ev, n, sizeof(Event), event_cmp);
+
+	codes = palloc(sizeof(Datum) * (n + 1));
+	start = palloc(sizeof(int) * (n + 1));
+	count = palloc(sizeof(int) * (n + 1));
+	for (i = 0; i < n && !g->ev[i].missing; i++)
+	{
+		if (ncodes == 0 || DatumGetInt32(FunctionCall2Coll(g->code_cmp, InvalidOid, codes[ncodes - 1], g->ev[i].code)) != 0)
+		{
+			codes[ncodes] = g->ev[i].code;
+			start[ncodes] = i;
+			count[ncodes] = 0;
+			ncodes++;
+		}
+		count[ncodes - 1]++;
+	}
+
+	load_products(g, 0, n);
+	cs = palloc(sizeof(CodeState) * (ncodes + 1));
+	for (j = 0; j < ncodes; j++)
+		fresh_state(g, &cs[j]);
+	if (ncodes > 0)
+		lock_states(g, codes, cs, ncodes);
+	for (j = 0; j < ncodes; j++)
+		apply_events(g, &cs[j], &g->ev[start[j]], count[j]);
+
+	/* missing codes */
+	for (i = 0; i < n; i++)
+		if (g->ev[i].missing && !g->ev[i].exempt && !g->opt.missing_allow && !g->opt.receive &&
+			g->ev[i].kind == E_DISPENSE)
+			add_violation(g, V_MISSING_CODE, &g->ev[i], NULL, S_NONE, NULL, 0, NULL);
+
+	/* insert the new codes; a code a concurrent writer inserted first is locked and recomputed */
+	do
+	{
+		Datum	   *ic = palloc(sizeof(Datum) * (ncodes + 1));
+		int		   *idx = palloc(sizeof(int) * (ncodes + 1));
+		char	  **st = palloc(sizeof(char *) * (ncodes + 1)),
+				  **si = palloc(sizeof(char *) * (ncodes + 1)),
+				  **fw = palloc(sizeof(char *) * (ncodes + 1));
+		int		   *uo = palloc(sizeof(int) * (ncodes + 1)),
+				   *ut = palloc(sizeof(int) * (ncodes + 1)),
+				   *sa = palloc(sizeof(int) * (ncodes + 1)),
+				   *re = palloc(sizeof(int) * (ncodes + 1)),
+				   *vi = palloc(sizeof(int) * (ncodes + 1)),
+				   *ra = palloc(sizeof(int) * (ncodes + 1)),
+				   *da = palloc(sizeof(int) * (ncodes + 1));
+		int			ni = 0;
+
+		retry_pending = false;
+		for (j = 0; j < ncodes; j++)
+			if (!cs[j].existed && cs[j].present)
+			{
+				idx[ni] = j;
+				ic[ni] = codes[j];
+				st[ni] = (char *) state_name[cs[j].state];
+				si[ni] = cs[j].site;
+				fw[ni] = cs[j].first_when;
+				uo[ni] = cs[j].units_out;
+				ut[ni] = cs[j].units_total;
+				sa[ni] = cs[j].sales;
+				re[ni] = cs[j].returns;
+				vi[ni] = cs[j].violations;
+				ra[ni] = cs[j].received_at;
+				da[ni] = cs[j].dispensed_at;
+				ni++;
+			}
+		if (ni > 0)
+		{
+			Datum		v[12];
+			Datum	   *got;
+			int			ngot;
+
+			v[0] = code_array(g, ic, NULL, ni);
+			v[1] = text_array(st, ni);
+			v[2] = text_array(si, ni);
+			v[3] = int_array(uo, ni);
+			v[4] = int_array(ut, ni);
+			v[5] = int_array(sa, ni);
+			v[6] = int_array(re, ni);
+			v[7] = int_array(vi, ni);
+			v[8] = int_array(ra, ni);
+			v[9] = int_array(da, ni);
+			v[10] = CStringGetTextDatum(g->table);
+			v[11] = text_array(fw, ni);
+			if (SPI_execute_plan(plan_insert, v, NULL, false, 0) != SPI_OK_INSERT_RETURNING)
+				elog(ERROR, "tracecode_guard: recording the codes failed");
+			ngot = (int) SPI_processed;
+			{
+				bool	   *ok = palloc0(sizeof(bool) * (ni + 1));
+				Datum	   *lost = palloc(sizeof(Datum) * (ni + 1));
+				int		   *lost_idx = palloc(sizeof(int) * (ni + 1));
+				int			nl = 0,
+							m;
+
+				got = palloc(sizeof(Datum) * (ngot + 1));
+				for (i = 0; i < ngot; i++)
+				{
+					bool		isnull;
+
+					got[i] = datumCopy(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull), g->code_byval, g->code_len);
+				}
+				SPI_freetuptable(SPI_tuptable);
+				sort_guard = g;
+				qsort(got, ngot, sizeof(Datum), datum_cmp);
+				for (i = 0; i < ni; i++)
+				{
+					int			lo = 0,
+								hi = ngot - 1;
+
+					while (lo <= hi)
+					{
+						int			mid = (lo + hi) / 2;
+						int			c = DatumGetInt32(FunctionCall2Coll(g->code_cmp, InvalidOid, got[mid], ic[i]));
+
+						if (c == 0)
+						{
+							ok[i] = true;
+							break;
+						}
+						if (c < 0)
+							lo = mid + 1;
+						else
+							hi = mid - 1;
+					}
+					if (!ok[i])
+					{
+						lost[nl] = ic[i];
+						lost_idx[nl++] = idx[i];
+					}
+				}
+				/* inserted codes now exist, with their final state */
+				for (i = 0; i < ni; i++)
+					if (ok[i])
+						cs[idx[i]].existed = true, cs[idx[i]].changed = false;
+				if (nl > 0)
+				{
+					CodeState  *ls = palloc(sizeof(CodeState) * nl);
+					int			nv = 0;
+
+					if (++rounds > 3)
+						ereport(ERROR,
+								(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+								 errmsg("tracecode_guard: could not record %d traceability codes written concurrently", nl),
+								 errhint("Retry the transaction.")));
+					/* forget the violations made against the lost codes' guessed states */
+					for (i = 0; i < g->nviol; i++)
+					{
+						bool		drop = false;
+
+						for (m = 0; m < nl; m++)
+							if (g->viol[i].cs == &cs[lost_idx[m]])
+								drop = true;
+						if (!drop)
+							g->viol[nv++] = g->viol[i];
+					}
+					g->nviol = nv;
+					for (m = 0; m < nl; m++)
+						fresh_state(g, &ls[m]);
+					lock_states(g, lost, ls, nl);
+					for (m = 0; m < nl; m++)
+					{
+						j = lost_idx[m];
+						cs[j] = ls[m];
+						if (!cs[j].existed)
+							retry_pending = true;	/* deleted meanwhile: insert again */
+						apply_events(g, &cs[j], &g->ev[start[j]], count[j]);
+					}
+				}
+			}
+		}
+	} while (retry_pending);
+
+	/* rejections: nothing of the statement is kept */
+	for (i = 0; i < g->nviol; i++)
+		if (g->viol[i].action == A_REJECT)
+			raise_violation(g, &g->viol[i]);
+
+	/* update the codes that existed and changed; delete those no longer present */
+	{
+		Datum	   *uc = palloc(sizeof(Datum) * (ncodes + 1));
+		Datum	   *dc = palloc(sizeof(Datum) * (ncodes + 1));
+		char	  **st = palloc(sizeof(char *) * (ncodes + 1)),
+				  **si = palloc(sizeof(char *) * (ncodes + 1));
+		int		   *uo = palloc(sizeof(int) * (ncodes + 1)),
+				   *ut = palloc(sizeof(int) * (ncodes + 1)),
+				   *sa = palloc(sizeof(int) * (ncodes + 1)),
+				   *re = palloc(sizeof(int) * (ncodes + 1)),
+				   *vi = palloc(sizeof(int) * (ncodes + 1)),
+				   *ra = palloc(sizeof(int) * (ncodes + 1)),
+				   *da = palloc(sizeof(int) * (ncodes + 1));
+		int			nu = 0,
+					nd = 0;
+
+		for (j = 0; j < ncodes; j++)
+		{
+			if (!cs[j].existed || !cs[j].changed)
+				continue;
+			if (!cs[j].present)
+			{
+				dc[nd++] = codes[j];
+				continue;
+			}
+			uc[nu] = codes[j];
+			st[nu] = (char *) state_name[cs[j].state];
+			si[nu] = cs[j].site;
+			uo[nu] = cs[j].units_out;
+			ut[nu] = cs[j].units_total;
+			sa[nu] = cs[j].sales;
+			re[nu] = cs[j].returns;
+			vi[nu] = cs[j].violations;
+			ra[nu] = cs[j].received_at;
+			da[nu] = cs[j].dispensed_at;
+			nu++;
+		}
+		if (nu > 0)
+		{
+			Datum		v[10];
+
+			v[0] = code_array(g, uc, NULL, nu);
+			v[1] = text_array(st, nu);
+			v[2] = text_array(si, nu);
+			v[3] = int_array(uo, nu);
+			v[4] = int_array(ut, nu);
+			v[5] = int_array(sa, nu);
+			v[6] = int_array(re, nu);
+			v[7] = int_array(vi, nu);
+			v[8] = int_array(ra, nu);
+			v[9] = int_array(da, nu);
+			if (SPI_execute_plan(plan_update, v, NULL, false, 0) != SPI_OK_UPDATE)
+				elog(ERROR, "tracecode_guard: updating the codes failed");
+		}
+		if (nd > 0)
+		{
+			Datum		v[1];
+
+			v[0] = code_array(g, dc, NULL, nd);
+			if (SPI_execute_plan(plan_delete, v, NULL, false, 0) != SPI_OK_DELETE)
+				elog(ERROR, "tracecode_guard: removing cancelled receipts failed");
+		}
+	}
+
+	/* alerts */
+	if (g->nviol > 0)
+	{
+		int			na = g->nviol;
+		Datum	   *c = palloc(sizeof(Datum) * na);
+		bool	   *cn = palloc(sizeof(bool) * na);
+		char	  **vv = palloc(sizeof(char *) * na),
+				  **lv = palloc(sizeof(char *) * na),
+				  **w = palloc(sizeof(char *) * na),
+				  **wh = palloc(sizeof(char *) * na),
+				  **es = palloc(sizeof(char *) * na),
+				  **esi = palloc(sizeof(char *) * na),
+				  **d = palloc(sizeof(char *) * na),
+				  **cd = palloc(sizeof(char *) * na);
+		int		   *at = palloc(sizeof(int) * na),
+				   *un = palloc(sizeof(int) * na),
+				   *uo = palloc(sizeof(int) * na),
+				   *ut = palloc(sizeof(int) * na);
+		Datum	   *on = palloc(sizeof(Datum) * na);
+		bool	   *onn = palloc(sizeof(bool) * na);
+		Datum	   *ss = palloc(sizeof(Datum) * na);
+		bool	   *ssn = palloc(sizeof(bool) * na);
+		Datum		v[16];
+		int			dims[1] = {na};
+		int			lbs[1] = {1};
+
+		for (i = 0; i < na; i++)
+		{
+			Violation  *x = &g->viol[i];
+			Event	   *e = x->ev;
+
+			cn[i] = e->missing;
+			c[i] = e->missing ? (Datum) 0 : e->code;
+			vv[i] = (char *) violation_name[x->v];
+			lv[i] = x->attempt >= rules.escalate_after ? "escalated" : "warning";
+			at[i] = x->attempt;
+			w[i] = e->site;
+			wh[i] = e->when;
+			on[i] = DateADTGetDatum(e->seen_on);
+			onn[i] = !e->has_on;
+			un[i] = e->whole ? (x->units_total > 0 ? x->units_total : 1) : e->units;
+			es[i] = x->earlier_state > 0 ? (char *) state_name[x->earlier_state] : NULL;
+			esi[i] = x->earlier_site;
+			ss[i] = BoolGetDatum(x->same_site);
+			ssn[i] = x->earlier_state == S_NONE;
+			uo[i] = x->units_out;
+			ut[i] = x->units_total;
+			d[i] = e->drug;
+			cd[i] = x->code_drug;
+		}
+		v[0] = code_array(g, c, cn, na);
+		v[1] = text_array(vv, na);
+		v[2] = text_array(lv, na);
+		v[3] = int_array(at, na);
+		v[4] = CStringGetTextDatum(g->table);
+		v[5] = text_array(w, na);
+		v[6] = text_array(wh, na);
+		v[7] = PointerGetDatum(construct_md_array(on, onn, 1, dims, lbs, DATEOID, 4, true, TYPALIGN_INT));
+		v[8] = int_array(un, na);
+		v[9] = text_array(es, na);
+		v[10] = text_array(esi, na);
+		v[11] = PointerGetDatum(construct_md_array(ss, ssn, 1, dims, lbs, BOOLOID, 1, true, TYPALIGN_CHAR));
+		v[12] = int_array(uo, na);
+		v[13] = int_array(ut, na);
+		v[14] = text_array(d, na);
+		v[15] = text_array(cd, na);
+		if (SPI_execute_plan(plan_alert, v, NULL, false, 0) != SPI_OK_INSERT)
+			elog(ERROR, "tracecode_guard: recording the alerts failed");
+	}
+}
+
+/* Runs the batch of events read so far and forgets it. */
+static void
+flush(Guard *g)
+{
+	MemoryContext old = MemoryContextSwitchTo(g->batch_cxt);
+
+	run_batch(g);
+	MemoryContextSwitchTo(old);
+	g->nev = 0;
+	g->nviol = 0;
+	g->ev = NULL;
+	g->cap = 0;
+	g->viol = NULL;
+	g->viol_cap = 0;
+	MemoryContextReset(g->batch_cxt);
+}
+
+/* The event of one row, made in the batch's memory. */
+static Event *
+batch_event(Guard *g, TupleTableSlot *slot, int sign)
+{
+	MemoryContext old = MemoryContextSwitchTo(g->batch_cxt);
+	Event	   *e = row_event(g, slot, sign);
+
+	MemoryContextSwitchTo(old);
+	return e;
+}
+
+/*
+ * An old and a new version of one updated row: the old is a return and the
+ * new a sale, except that a code kept at the same site is a re-sync of its
+ * line (only a change of units counts), and a row without a code on either
+ * side has no return or sale on that side.
+ */
+static void
+pair_update(Guard *g, Event *a, Event *b)
+{
+	if (!a->missing && !b->missing && same_text(a->site, b->site) &&
+		DatumGetInt32(FunctionCall2Coll(g->code_cmp, InvalidOid, a->code, b->code)) == 0)
+	{
+		a->resync = b->resync = true;
+		if (a->whole == b->whole && a->units == b->units)
+			g->nev -= 2;		/* the same line again: nothing changes */
+	}
+	else if (a->missing && !b->missing)
+	{
+		*a = *b;				/* a code added to a row: a sale */
+		g->nev--;
+	}
+	else if (b->missing)
+		g->nev--;				/* a code removed: its return only */
+}
+
+/* Reads a transition table (or two, for UPDATE) into events, a batch at a time. */
+static void
+read_tables(Guard *g, Tuplestorestate *olds, Tuplestorestate *news)
+{
+	TupleTableSlot *os = olds ? MakeSingleTupleTableSlot(g->desc, &TTSOpsMinimalTuple) : NULL;
+	TupleTableSlot *ns = news ? MakeSingleTupleTableSlot(g->desc, &TTSOpsMinimalTuple) : NULL;
+
+	if (olds)
+		tuplestore_rescan(olds);
+	if (news)
+		tuplestore_rescan(news);
+	for (;;)
+	{
+		/* an UPDATE's old and new rows are stored side by side, in the same order */
+		bool		mo = olds && tuplestore_gettupleslot(olds, true, false, os);
+		bool		mn = news && tuplestore_gettupleslot(news, true, false, ns);
+		Event	   *a = NULL,
+				   *b = NULL;
+
+		if (!mo && !mn)
+			break;
+		if (mo)
+			a = batch_event(g, os, -1);
+		if (mn)
+			b = batch_event(g, ns, +1);
+		if (a && b)
+			pair_update(g, a, b);
+		if (g->nev >= GUARD_BATCH)
+			flush(g);
+	}
+	flush(g);
+	if (os)
+		ExecDropSingleTupleTableSlot(os);
+	if (ns)
+		ExecDropSingleTupleTableSlot(ns);
+}
+
+PG_FUNCTION_INFO_V1(pgvbp_tracecode_guard);
+Datum
+pgvbp_tracecode_guard(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	TriggerEvent evt;
+	Guard		g;
+	VbpSavedUser save;
+	HeapTuple	result = NULL;
+	Oid			nsp;
+	TypeCacheEntry *tce;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("tracecode_guard: not called as a trigger")));
+	evt = td->tg_event;
+	if (TRIGGER_FIRED_BY_TRUNCATE(evt))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("tracecode_guard cannot watch TRUNCATE")));
+	if (TRIGGER_FIRED_FOR_STATEMENT(evt) && !TRIGGER_FIRED_AFTER(evt))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("tracecode_guard as a statement trigger must be AFTER, with transition tables"),
+				 errhint("Use vbp.attach_tracecode_guard(table, options...), or a FOR EACH ROW trigger.")));
+	if (TRIGGER_FIRED_FOR_STATEMENT(evt) &&
+		((TRIGGER_FIRED_BY_INSERT(evt) && td->tg_newtable == NULL) ||
+		 (TRIGGER_FIRED_BY_DELETE(evt) && td->tg_oldtable == NULL) ||
+		 (TRIGGER_FIRED_BY_UPDATE(evt) && (td->tg_oldtable == NULL || td->tg_newtable == NULL))))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("tracecode_guard as a statement trigger needs its transition tables"),
+				 errhint("Use vbp.attach_tracecode_guard(table, options...), which names them (REFERENCING NEW TABLE / OLD TABLE).")));
+
+	memset(&g, 0, sizeof(g));
+	g.rel = td->tg_relation;
+	g.desc = RelationGetDescr(g.rel);
+	g.table = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(g.rel)), RelationGetRelationName(g.rel));
+	parse_options(&g, td->tg_trigger);
+
+	nsp = get_namespace_oid("vbp", false);
+	g.code_type = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum("tracecode"), ObjectIdGetDatum(nsp));
+	g.code_array = get_array_type(g.code_type);
+	get_typlenbyval(g.code_type, &g.code_len, &g.code_byval);
+	tce = lookup_type_cache(g.code_type, TYPECACHE_CMP_PROC_FINFO);
+	g.code_cmp = &tce->cmp_proc_finfo;
+	{
+		Oid			in,
+					out;
+		bool		varlena;
+
+		getTypeInputInfo(g.code_type, &in, &g.code_ioparam);
+		fmgr_info(in, &g.code_in);
+		getTypeOutputInfo(g.code_type, &out, &varlena);
+		fmgr_info(out, &g.code_out);
+	}
+	init_columns(&g);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "tracecode_guard: SPI_connect failed");
+	g.batch_cxt = AllocSetContextCreate(CurrentMemoryContext, "vbp tracecode_guard batch", ALLOCSET_DEFAULT_SIZES);
+	/* the states are vbp's bookkeeping: written and read as their owner */
+	vbp_become_owner(vbp_table_owner("trace_code_state"), &save);
+	g.privileged = superuser_arg(save.userid) || save.userid == GetUserId();
+	g.hide_others = !g.privileged;
+	load_rules(g.opt.rules);
+	prepare_plans(&g);
+
+	if (TRIGGER_FIRED_FOR_ROW(evt))
+	{
+		TupleTableSlot *os = MakeSingleTupleTableSlot(g.desc, &TTSOpsHeapTuple);
+		TupleTableSlot *ns = MakeSingleTupleTableSlot(g.desc, &TTSOpsHeapTuple);
+
+		if (TRIGGER_FIRED_BY_INSERT(evt))
+		{
+			ExecStoreHeapTuple(td->tg_trigtuple, ns, false);
+			batch_event(&g, ns, +1);
+			result = td->tg_trigtuple;
+		}
+		else if (TRIGGER_FIRED_BY_DELETE(evt))
+		{
+			ExecStoreHeapTuple(td->tg_trigtuple, os, false);
+			batch_event(&g, os, -1);
+			result = td->tg_trigtuple;
+		}
+		else
+		{
+			Event	   *a,
+					   *b;
+
+			ExecStoreHeapTuple(td->tg_trigtuple, os, false);
+			ExecStoreHeapTuple(td->tg_newtuple, ns, false);
+			a = batch_event(&g, os, -1);
+			b = batch_event(&g, ns, +1);
+			pair_update(&g, a, b);
+			result = td->tg_newtuple;
+		}
+		flush(&g);
+		ExecDropSingleTupleTableSlot(os);
+		ExecDropSingleTupleTableSlot(ns);
+	}
+	else if (TRIGGER_FIRED_BY_INSERT(evt))
+		read_tables(&g, NULL, td->tg_newtable);
+	else if (TRIGGER_FIRED_BY_DELETE(evt))
+		read_tables(&g, td->tg_oldtable, NULL);
+	else
+		read_tables(&g, td->tg_oldtable, td->tg_newtable);
+	vbp_restore_user(&save);
+	SPI_finish();
+	if (TRIGGER_FIRED_FOR_ROW(evt))
+		return PointerGetDatum(result);
+	return PointerGetDatum(NULL);
+}
