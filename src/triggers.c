@@ -86,7 +86,7 @@ pgvbp_tracecode_guard(PG_FUNCTION_ARGS)
 			   *where,
 			   *when,
 			   *table;
-	char		canon[32];		/* 20 digits */
+	char		canon[VBP_TRACECODE_BUFLEN];
 	vbp_tracecode code;
 	vbp_error	err;
 	Datum		values[6];
