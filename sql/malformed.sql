@@ -29,6 +29,7 @@ INSERT INTO bad VALUES
   ('vbp.drugcode', ''), ('vbp.drugcode', repeat('X', 100)), ('vbp.drugcode', 'xa01abd075a002010100483'), ('vbp.drugcode', NULL),
   ('vbp.orgcode', ''), ('vbp.orgcode', 'Z11010100001'), ('vbp.orgcode', repeat('H', 50)), ('vbp.orgcode', NULL),
   ('vbp.tracecode', ''), ('vbp.tracecode', 'abcdefghijklmnopqrst'), ('vbp.tracecode', repeat('9', 40)), ('vbp.tracecode', NULL),
+  ('vbp.tracecode', '(01)06901234567893(21)A'), ('vbp.tracecode', repeat('(21)', 30)),
   ('vbp.uscc', ''), ('vbp.uscc', '9144'), ('vbp.uscc', 'IIIIIIIIIIIIIIIIII'), ('vbp.uscc', NULL),
   ('integer[]', '{}'), ('integer[]', '{-1}'), ('integer[]', NULL),
   ('text[]', '{}'), ('text[]', '{NULL}'), ('text[]', NULL),

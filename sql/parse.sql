@@ -124,7 +124,9 @@ SELECT v AS input, parse_tracecode(v), parse_error('tracecode', v) AS why
 FROM (VALUES ('81234560000000000001'),       -- 20 digits
              (E'8123456-0000000000001\u3000'), -- printed 7 + 13, blank: 81234560000000000001
              ('8123456000000000001'),        -- 19 digits
-             ('8.12346E+19')                 -- a code as Excel shows it
+             ('8.12346E+19'),                -- a code as Excel shows it
+             (E'\u3000(01)06901234567892(21)SN0001'), -- GS1, blank: check digit 2 (0690123456789: 128 -> 2)
+             ('(01)06901234567893(21)SN0001') -- GS1 with check digit 3
      ) t(v);
 SELECT v AS input, parse_uscc(v), parse_error('uscc', v) AS why
 FROM (VALUES ('91350100M000100Y43'),         -- valid check character 3
@@ -171,7 +173,8 @@ INSERT INTO codes VALUES
   ('drugcode', 'XA01ABD075A002010100483'), ('drugcode', E'\u00a0ZG02AAG0401'), ('drugcode', 'XA01 ABD075'),
   ('drugcode', E'XA01ABD075A002010100483\u3000'), ('drugcode', 'X'),
   ('tracecode', '81234560000000000001'), ('tracecode', E'\u30008123456 0000000000001'), ('tracecode', '8123456  0000000000001'),
-  ('tracecode', '81234560000000000001x'),
+  ('tracecode', '81234560000000000001x'), ('tracecode', E'(01)06901234567892(21)SN0001\u3000'),
+  ('tracecode', ']d2010690123456789221SN0001'), ('tracecode', '(01)06901234567892(21)SN 0001'),
   ('uscc', '91350100M000100Y43'), ('uscc', E'\u3000\u300091350100M000100Y4?'), ('uscc', '91350100M000100Y4 3'),
   ('uscc', '91350100M000100YI3');
 SELECT k, count(*) AS cases,

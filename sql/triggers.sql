@@ -141,6 +141,17 @@ INSERT INTO his_sale (org, code, sold_on, qty, drug) VALUES ('H1', '812345800000
                                                          ('H1', '81234580000000000001', '2025-07-10', 10, 'XC09AAD123A009010100222');
 SELECT pg_temp.try_masked($$INSERT INTO public.his_sale (org, code, sold_on, qty, drug) VALUES ('H1', '81234580000000000001', '2025-07-11', 1, 'XC09AAD123A009010100222')$$) AS past_thirty;
 SELECT code, state, site, units_out, units_total, sales, returns FROM pg_temp.states() WHERE code LIKE '812345%' AND code NOT LIKE '81234560%';
+-- GS1 codes (imported packages) follow the same rules; one package typed any way is one code.
+-- GTIN 06901234567892: check digit 10 - (3·9+8+3·7+6+3·5+4+3·3+2+3·1+0+3·9+6+3·0 = 128) mod 10 = 2
+INSERT INTO trace_product (product_id, product_code, package_level, units) VALUES ('06901234567892', 'XC09AAD123A009010100111', 'small', 2);
+INSERT INTO his_receipt (org, code, received_on) VALUES ('H1', '(01)06901234567892(21)SN0001', '2025-07-01');
+-- sold as the raw scan (symbology identifier, expiry, group separator): 1 of its 2 units
+INSERT INTO his_sale (org, code, sold_on, qty, drug) VALUES ('H1', E']d2010690123456789217270630\x1d21SN0001', '2025-07-02', 1, 'XC09AAD123A009010100111');
+-- typed with the elements in another order, 2 more units: 1 + 2 = 3 > 2
+SELECT pg_temp.try_masked($$INSERT INTO public.his_sale (org, code, sold_on, qty, drug) VALUES ('H1', '(21)SN0001(01)06901234567892', '2025-07-03', 2, 'XC09AAD123A009010100111')$$) AS gs1_past_the_pack;
+-- dispensed as another drug: 串码 by its GTIN
+SELECT pg_temp.try_masked($$INSERT INTO public.his_sale (org, code, sold_on, qty, drug) VALUES ('H1', '(01)06901234567892(21)SN0001', '2025-07-03', 1, 'XC09AAD123A009010100222')$$) AS gs1_wrong_drug;
+SELECT code, state, units_out, units_total, sales FROM pg_temp.states() WHERE code LIKE '(01)%';
 
 -- =====================================================================
 -- 4. Exemptions (vbp.trace_exemption, national): 住院拆零, 中药饮片 and 中药颗粒,
@@ -252,9 +263,9 @@ SELECT * FROM vbp.trace_code_check('81234560000000000102');
 SELECT * FROM vbp.trace_code_check('81234560000000000999');
 -- his_sale rows kept with a code, by site and month of sold_on (rolled-back rows are gone):
 --   H1, July: 101 (1) + split ..001 (4 sales + 1 refund line = 5) + ..580 (2) + ..201 (3) + ..301 (sold 07-14, deleted;
---   sold again 07-15 = 1) + ..302 (deleted: 0) = 12;  H2, July: the refund line of ..301 = 1
+--   sold again 07-15 = 1) + ..302 (deleted: 0) + the GS1 package (1) = 13;  H2, July: the refund line of ..301 = 1
 -- alerts by site and month of the row's date: H1 July: missing_code (07-13) + late_return ..302 (the deleted row's
---   07-14) = 2 of 12 = 0.166667;  H2 July: late_return ..301 = 1 of 1;
+--   07-14) = 2 of 13 = 0.153846;  H2 July: late_return ..301 = 1 of 1;
 -- pharmacy_sale: S1 July 2 scans, 1 alert (0.5); S2 July 1 scan, 1 alert; S2 August 1 scan, 1 alert, escalated
 SELECT * FROM vbp.trace_alert_rate_for('2025-07-01', '2025-08-31') ORDER BY 1, 2, 3;
 

@@ -13,8 +13,20 @@ CREATE FUNCTION rnd_drugcode() RETURNS drugcode LANGUAGE sql VOLATILE AS $$
                WHEN r < 0.9 THEN 'X' || cls || rnd('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', 4 + floor(random() * 5)::int)
                ELSE 'Z' || cls || rnd('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', 5) END)::drugcode
   FROM (SELECT random() AS r, rnd('ABCDEFGHJKLMNPRSV', 1) || rnd('0123456789', 2) || rnd('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 2) AS cls) s $$;
+-- a third are GS1 (GTIN with its mod-10 check digit, weights 3,1,3,... from the right, and a
+-- serial of 1-20 characters of set 82; no "(", which could open an identifier), typed either
+-- printed or raw with ]d2 and a group separator
+CREATE FUNCTION rnd_gtin() RETURNS text LANGUAGE sql VOLATILE AS $$
+  SELECT g || (10 - (SELECT sum(substr(g, i, 1)::int * CASE WHEN i % 2 = 1 THEN 3 ELSE 1 END)
+                     FROM generate_series(1, 13) i) % 10) % 10
+  FROM (SELECT rnd('0123456789', 13) AS g) s $$;
 CREATE FUNCTION rnd_tracecode() RETURNS tracecode LANGUAGE sql VOLATILE AS $$
-  SELECT rnd('0123456789', 20)::tracecode $$;
+  SELECT (CASE WHEN r < 0.67 THEN rnd('0123456789', 20)
+               WHEN r < 0.84 THEN '(01)' || rnd_gtin() || '(21)' || serial
+               ELSE ']d2' || '21' || serial || E'\x1d' || '01' || rnd_gtin() END)::tracecode
+  FROM (SELECT random() AS r,
+               rnd('!"%&'')*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz',
+                   1 + floor(random() * 20)::int) AS serial) s $$;
 CREATE FUNCTION rnd_orgcode() RETURNS orgcode LANGUAGE sql VOLATILE AS $$
   SELECT (rnd('HP', 1) || (ARRAY['11','12','13','14','15','21','22','23','31','32','33','34','35','36','37',
           '41','42','43','44','45','46','50','51','52','53','54','61','62','63','64','65'])[1 + floor(random() * 31)::int]
@@ -64,7 +76,8 @@ BEGIN
   RETURN try_sql(format('COPY bad_%s FROM %L (FORMAT binary)', typ, f));
 END $$;
 SELECT binary_load('drugcode', 'XA01ABD075A00201010048', 'text') AS drugcode,
-       binary_load('tracecode', '8123456789012345678X', 'text') AS tracecode;
+       binary_load('tracecode', '8123456789012345678X', 'text') AS tracecode,
+       binary_load('tracecode', '(01)06901234567893(21)SN0001', 'text') AS tracecode_gs1_check;
 SELECT binary_load('uscc', '91350100M000100Y44', 'text') AS uscc_bad_check,
        binary_load('uscc', '91350100M000100Y4?', 'text') AS uscc_question_mark;
 SELECT binary_load('orgcode', '9900000000', 'bigint') AS orgcode_bad_division,

@@ -113,12 +113,7 @@ parse_value(parse_kind kind, const char *s, size_t len, Datum *result, vbp_error
 
 				len = vbp_parse_trim(&s, len);
 				if ((e = vbp_tracecode_parse(s, len, &c, err)) == VBP_OK && result)
-				{
-					vbp_tracecode *r = palloc(sizeof(vbp_tracecode));
-
-					*r = c;
-					*result = PointerGetDatum(r);
-				}
+					*result = vbp_tracecode_datum(&c);
 				break;
 			}
 		case PARSE_USCC:

@@ -106,6 +106,9 @@ extern char *vbp_recv_text(FunctionCallInfo fcinfo);
 		PG_RETURN_TEXT_P(cstring_to_text_with_len((buf), (len))); \
 	} while (0)
 
+/* tracecode.c: a vbp.tracecode datum (short varlena of the packed bytes) */
+extern Datum vbp_tracecode_datum(const vbp_tracecode *c);
+
 /* common.c: the feeding triggers write vbp's tables as their owner */
 typedef struct VbpSavedUser
 {

@@ -153,25 +153,70 @@ extern size_t vbp_drugcode_segment(const vbp_drugcode *c, vbp_drug_segment seg, 
 extern void vbp_drugcode_generic_group(const vbp_drugcode *c, vbp_drugcode *out);
 
 /* ---------------------------------------------------------------------
- * 药品追溯码 tracecode: 20 digits = 7-digit product identification code +
- * 13-digit serial.  Stored in 12 bytes.
+ * 药品追溯码 tracecode, in one of two forms:
+ *   nmpa20  the Chinese code: 20 digits = 7-digit drug identification code
+ *           (药品标识码) + 13-digit serial; canonical text the 20 digits;
+ *   gs1     GS1 DataMatrix content: GTIN-14 (01) + serial (21); canonical
+ *           text "(01)<14 digits>(21)<serial>".  The other application
+ *           identifiers (expiry, batch, ...) are checked, not kept: they do
+ *           not identify the package.
+ * A value is packed as a form byte and a payload; memcmp of the packed bytes,
+ * the shorter first on a tie, is the C order of the canonical text:
+ *   VBP_TRACECODE_GS1     the GTIN in 6 bytes big-endian, then the serial's bytes
+ *   VBP_TRACECODE_NMPA20  the product code in 3 bytes big-endian, the serial in 6
+ * Equal codes have equal packed bytes, so equality is bitwise.
  * ---------------------------------------------------------------------
  */
-#define VBP_TRACECODE_LEN 20
-#define VBP_TRACECODE_PRODUCT_LEN 7	/* the product identification code leads */
+#define VBP_TRACECODE_LEN 20	/* digits of the nmpa20 form */
+#define VBP_TRACECODE_PRODUCT_LEN 7	/* its drug identification code leads */
+#define VBP_TRACECODE_GTIN_LEN 14
+#define VBP_TRACECODE_GS1_SERIAL_MAX 20
+#define VBP_TRACECODE_INPUT_MAX 100 /* characters: the insurance interface's field */
+#define VBP_TRACECODE_PACKED_MAX (1 + 6 + VBP_TRACECODE_GS1_SERIAL_MAX)
+/* canonical text and NUL: "(01)" 14 digits "(21)" up to 20 characters */
+#define VBP_TRACECODE_BUFLEN (4 + VBP_TRACECODE_GTIN_LEN + 4 + VBP_TRACECODE_GS1_SERIAL_MAX + 1)
+
+/* the form byte: GS1 sorts first, as "(" sorts before the digits */
+typedef enum vbp_tracecode_form
+{
+	VBP_TRACECODE_GS1 = 1,
+	VBP_TRACECODE_NMPA20 = 2
+} vbp_tracecode_form;
 
 typedef struct vbp_tracecode
 {
-	uint32_t	product;		/* < 10^7 */
-	uint32_t	serial_hi;		/* serial = serial_hi * 2^32 + serial_lo < 10^13 */
-	uint32_t	serial_lo;
+	uint8_t		len;			/* bytes used in packed */
+	unsigned char packed[VBP_TRACECODE_PACKED_MAX];
 } vbp_tracecode;
 
+/*
+ * Parses either form (surrounding ASCII white space trimmed, at most
+ * VBP_TRACECODE_INPUT_MAX characters): 20 digits, or 7 + 13 with one space or
+ * hyphen, are always nmpa20; GS1 content is accepted with parenthesised
+ * application identifiers in any order, or raw (group separator 0x1D after a
+ * variable-length field, optional ]d2 and leading separator; without either,
+ * when it starts with 01 and is longer than 20 characters).
+ */
 extern vbp_errkind vbp_tracecode_parse(const char *s, size_t len, vbp_tracecode *out,
 									   vbp_error *err);
+/* Writes the canonical text (NUL-terminated) into buf[VBP_TRACECODE_BUFLEN]; returns its length. */
 extern size_t vbp_tracecode_format(const vbp_tracecode *c, char *buf);
 extern int	vbp_tracecode_cmp(const vbp_tracecode *a, const vbp_tracecode *b);
-extern uint64_t vbp_tracecode_serial(const vbp_tracecode *c);
+/* The packed bytes (form byte first); *len gets their number. */
+extern const unsigned char *vbp_tracecode_packed(const vbp_tracecode *c, size_t *len);
+/* The order of two packed values: vbp_tracecode_cmp without unpacking. */
+extern int	vbp_tracecode_cmp_packed(const unsigned char *a, size_t alen,
+									 const unsigned char *b, size_t blen);
+/* Reads packed bytes back into *out, checking that they are a valid code. */
+extern vbp_errkind vbp_tracecode_unpack(const unsigned char *p, size_t len, vbp_tracecode *out,
+										vbp_error *err);
+extern vbp_tracecode_form vbp_tracecode_form_of(const vbp_tracecode *c);
+/* "nmpa20" or "gs1" */
+extern const char *vbp_tracecode_form_name(const vbp_tracecode *c);
+/* The product code (7 digits, or the 14-digit GTIN) into buf[VBP_TRACECODE_BUFLEN]; returns its length. */
+extern size_t vbp_tracecode_product(const vbp_tracecode *c, char *buf);
+/* The serial (13 digits, or the GS1 serial) into buf[VBP_TRACECODE_BUFLEN]; returns its length. */
+extern size_t vbp_tracecode_serial(const vbp_tracecode *c, char *buf);
 
 /* ---------------------------------------------------------------------
  * 定点医药机构编码 orgcode: H|P + 6-digit GB/T 2260 division + 5-digit

@@ -382,7 +382,7 @@ INSERT INTO vbp.load_field (target, field, position, kind, domain, required, col
   ('dispensing', 'fund_paid', 9, 'money', NULL, true, 'fund_paid',
    'CASE WHEN r.line_type = ''refund'' THEN ''0''::vbp.cny OPERATOR(vbp.-) vbp.abs(r.fund_paid) ELSE r.fund_paid END', 'Paid by the fund (统筹支付), yuan'),
   ('dispensing', 'patient_id', 10, 'text', NULL, true, 'patient_id', 'r.patient_id', 'Pseudonymous patient id (患者标识)'),
-  ('dispensing', 'trace_code', 11, 'tracecode', NULL, false, 'trace_code', 'r.trace_code', 'Traceability code (追溯码), 20 digits'),
+  ('dispensing', 'trace_code', 11, 'tracecode', NULL, false, 'trace_code', 'r.trace_code', 'Traceability code (追溯码), 20 digits or GS1 (01) GTIN + (21) serial'),
   ('dispensing', 'channel', 12, 'enum', 'channel', false, 'channel',
    'coalesce(r.channel, CASE i.level WHEN ''pharmacy'' THEN ''pharmacy'' ELSE ''hospital'' END)', 'Channel (渠道): 医院 = hospital, 药店/双通道药店 = pharmacy; default from the institution'),
   ('dispensing', 'drg_group', 13, 'text', NULL, false, 'drg_group', 'r.drg_group', 'DRG group (DRG分组)'),

@@ -76,7 +76,7 @@ COMMENT ON COLUMN vbp.nrdl_dispensing.quantity IS '发药数量 / quantity dispe
 COMMENT ON COLUMN vbp.nrdl_dispensing.amount IS '费用金额 / total amount of the line, yuan (元)';
 COMMENT ON COLUMN vbp.nrdl_dispensing.fund_paid IS '统筹支付金额 / paid by the insurance fund (医保基金统筹支付), yuan (元)';
 COMMENT ON COLUMN vbp.nrdl_dispensing.patient_id IS '患者标识 / pseudonymous patient id, identifier';
-COMMENT ON COLUMN vbp.nrdl_dispensing.trace_code IS '追溯码 / drug traceability code scanned at dispensing (20 digits), code';
+COMMENT ON COLUMN vbp.nrdl_dispensing.trace_code IS '追溯码 / drug traceability code scanned at dispensing (20 digits, or GS1 (01) GTIN + (21) serial), code';
 COMMENT ON COLUMN vbp.nrdl_dispensing.channel IS '供药渠道 / channel: hospital (医院) or pharmacy (双通道药店), code';
 COMMENT ON COLUMN vbp.nrdl_dispensing.drg_group IS 'DRG分组 / DRG group of the admission, if any, code';
 COMMENT ON COLUMN vbp.nrdl_dispensing.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';

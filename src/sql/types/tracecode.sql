@@ -1,6 +1,7 @@
 \echo Use "CREATE EXTENSION vbp" to load this file. \quit
 
--- vbp.tracecode: drug traceability code (药品追溯码), 20 digits in 12 bytes.
+-- vbp.tracecode: drug traceability code (药品追溯码), the 20-digit Chinese code or GS1
+-- DataMatrix content (GTIN + serial), a short varlena of 11 bytes (20 digits) or 9 to 28 (GS1) on disk.
 
 CREATE TYPE vbp.tracecode;
 
@@ -8,34 +9,34 @@ CREATE FUNCTION vbp.tracecode_in(cstring) RETURNS vbp.tracecode
   AS 'MODULE_PATHNAME', 'pgvbp_tracecode_in'
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.tracecode_in(cstring) IS
-  'Text input of tracecode (药品追溯码): 20 digits, or 7 + 13 digits separated by one space or hyphen';
+  'Text input of tracecode (药品追溯码): 20 digits (or 7 + 13 separated by one space or hyphen), or GS1 DataMatrix content with (01) GTIN and (21) serial, parenthesised or raw (group separators, ]d2); at most 100 characters';
 
 CREATE FUNCTION vbp.tracecode_out(vbp.tracecode) RETURNS cstring
   AS 'MODULE_PATHNAME', 'pgvbp_tracecode_out'
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.tracecode_out(vbp.tracecode) IS
-  'Text output of tracecode (药品追溯码): 20 digits';
+  'Text output of tracecode (药品追溯码): the canonical text, 20 digits or (01)<GTIN>(21)<serial>';
 
 CREATE FUNCTION vbp.tracecode_recv(internal) RETURNS vbp.tracecode
   AS 'MODULE_PATHNAME', 'pgvbp_tracecode_recv'
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.tracecode_recv(internal) IS
-  'Binary input of tracecode (药品追溯码): the 20 digits as text, validated again';
+  'Binary input of tracecode (药品追溯码): the text form, validated again';
 
 CREATE FUNCTION vbp.tracecode_send(vbp.tracecode) RETURNS bytea
   AS 'MODULE_PATHNAME', 'pgvbp_tracecode_send'
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.tracecode_send(vbp.tracecode) IS
-  'Binary output of tracecode (药品追溯码): the 20 digits as text';
+  'Binary output of tracecode (药品追溯码): the canonical text';
 
 CREATE TYPE vbp.tracecode (
   INPUT = vbp.tracecode_in, OUTPUT = vbp.tracecode_out,
   RECEIVE = vbp.tracecode_recv, SEND = vbp.tracecode_send,
-  INTERNALLENGTH = 12, ALIGNMENT = int4, STORAGE = plain
+  INTERNALLENGTH = VARIABLE, ALIGNMENT = int4, STORAGE = main
 );
 
 COMMENT ON TYPE vbp.tracecode IS
-  'Drug traceability code (药品追溯码): 20 digits = 7-digit drug identification code + 13-digit serial; 12 bytes';
+  'Drug traceability code (药品追溯码): 20 digits = 7-digit drug identification code + 13-digit serial (11 bytes on disk), or a GS1 GTIN + serial (expiry, batch and other identifiers checked, not kept); order is the C order of the canonical text';
 
 -- comparison, hashing and sorting of tracecode
 
@@ -186,14 +187,19 @@ CREATE FUNCTION vbp.product_code(vbp.tracecode) RETURNS text
   AS 'MODULE_PATHNAME', 'pgvbp_tracecode_product'
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.product_code(vbp.tracecode) IS
-  'Drug identification code (药品标识码): the first 7 digits, per product and packaging level';
+  'Product code of a traceability code: the drug identification code (药品标识码, the first 7 of 20 digits, per product and packaging level), or the 14-digit GTIN of a GS1 code';
 
 CREATE FUNCTION vbp.serial(vbp.tracecode) RETURNS text
   AS 'MODULE_PATHNAME', 'pgvbp_tracecode_serial'
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.serial(vbp.tracecode) IS
-  'Serial part (序列号) of a traceability code: the last 13 digits';
+  'Serial part (序列号) of a traceability code: the last 13 of 20 digits, or the GS1 serial (21)';
 
+CREATE FUNCTION vbp.code_form(vbp.tracecode) RETURNS text
+  AS 'MODULE_PATHNAME', 'pgvbp_tracecode_form'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.code_form(vbp.tracecode) IS
+  'Form of a traceability code (追溯码形式): nmpa20 for the 20-digit Chinese code, gs1 for GS1 DataMatrix content (GTIN + serial)';
 
 -- The array type is a member too, so that postgres_fdw ships expressions that use it
 -- (an org_code IN (...) list, an array argument) to servers with OPTIONS (extensions 'vbp').
