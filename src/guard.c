@@ -57,16 +57,12 @@
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
 #include "utils/typcache.h"
+#include "utils/inval.h"
 
 #include <math.h>
 
 #define GUARD_BATCH 10000
 
-#if PG_VERSION_NUM >= 170000
-#define GUARD_LXID (MyProc->vxid.lxid)
-#else
-#define GUARD_LXID (MyProc->lxid)
-#endif
 
 /* violations, in the order of vbp.trace_rule's CHECK */
 enum
@@ -142,8 +138,8 @@ typedef struct Event
 	char	   *site,
 			   *when,
 			   *drug;
-	bool		has_on;
-	DateADT		seen_on;
+	bool		has_on;			/* when_value holds the when= column's value */
+	Datum		when_value;		/* a date or timestamp: byval */
 	char	   *code_text;
 	char	   *product_id;		/* 7 digits or GTIN-14 */
 } Event;
@@ -186,10 +182,16 @@ typedef struct Violation
 	CodeState  *cs;
 } Violation;
 
-/* rules, read once per transaction and rule set */
+/*
+ * Rules, read once and kept until a rule table changes: the statement
+ * trigger vbp.trace_rules_changed() on vbp.trace_rule, vbp.trace_exemption,
+ * vbp.parameter and vbp.trace_product sends a relcache invalidation of its
+ * table, which reaches every backend (this one at once, the others when the
+ * change commits), and rules_invalidate() forgets the rules.
+ */
 typedef struct Rules
 {
-	LocalTransactionId lxid;
+	bool		valid;
 	char		rule_set[NAMEDATALEN * 2];
 	int			action[V_COUNT];
 	double		window_days;
@@ -202,6 +204,18 @@ typedef struct Rules
 
 static Rules rules;
 static MemoryContext rules_cxt = NULL;
+static bool rules_callback = false;
+static Oid	rules_tables[4];
+
+static void
+rules_invalidate(Datum arg, Oid relid)
+{
+	int			i;
+
+	for (i = 0; i < 4; i++)
+		if (relid == InvalidOid || relid == rules_tables[i])
+			rules.valid = false;
+}
 
 /* mapping of product identification codes and pack sizes of drugs, per batch */
 typedef struct ProductInfo
@@ -493,12 +507,26 @@ load_rules(const char *rule_set)
 	bool		seen[V_COUNT] = {false};
 	MemoryContext old;
 
-	if (rules.lxid == GUARD_LXID && strcmp(rules.rule_set, rule_set) == 0)
+	if (!rules_callback)
+	{
+		CacheRegisterRelcacheCallback(rules_invalidate, (Datum) 0);
+		rules_callback = true;
+	}
+	if (rules.valid && strcmp(rules.rule_set, rule_set) == 0)
 		return;
+	{
+		/* the tables whose invalidation drops the rules (a new extension: new tables) */
+		Oid			nsp = get_namespace_oid("vbp", false);
+
+		rules_tables[0] = get_relname_relid("trace_rule", nsp);
+		rules_tables[1] = get_relname_relid("trace_exemption", nsp);
+		rules_tables[2] = get_relname_relid("parameter", nsp);
+		rules_tables[3] = get_relname_relid("trace_product", nsp);
+	}
 	if (rules_cxt == NULL)
 		rules_cxt = AllocSetContextCreate(TopMemoryContext, "vbp tracecode_guard rules", ALLOCSET_SMALL_SIZES);
 	MemoryContextReset(rules_cxt);
-	rules.lxid = InvalidLocalTransactionId;
+	rules.valid = false;
 	v[0] = CStringGetTextDatum(rule_set);
 
 	if (SPI_execute_with_args("SELECT violation, action FROM vbp.trace_rule WHERE rule_set OPERATOR(pg_catalog.=) $1",
@@ -555,7 +583,7 @@ load_rules(const char *rule_set)
 	}
 	MemoryContextSwitchTo(old);
 	strlcpy(rules.rule_set, rule_set, sizeof(rules.rule_set));
-	rules.lxid = GUARD_LXID;
+	rules.valid = true;
 }
 
 static bool
@@ -724,13 +752,9 @@ row_event(Guard *g, TupleTableSlot *slot, int sign)
 		e->kind = sign > 0 ? E_DISPENSE : E_RETURN;
 	if (g->ledger_date_fn != InvalidOid && g->opt.when_col > 0)
 	{
-		Datum		w = slot_getattr(slot, g->opt.when_col, &isnull);
-
-		if (!isnull)
-		{
-			e->seen_on = DatumGetDateADT(OidFunctionCall1(g->ledger_date_fn, w));
-			e->has_on = true;
-		}
+		/* a date or timestamp (by value): made a ledger date only for an alert */
+		e->when_value = slot_getattr(slot, g->opt.when_col, &isnull);
+		e->has_on = !isnull;
 	}
 	{
 		bool		cnull;
@@ -774,7 +798,8 @@ event_cmp(const void *a, const void *b)
 		return x->missing ? 1 : -1;
 	if (!x->missing)
 	{
-		c = DatumGetInt32(FunctionCall2Coll(sort_guard->code_cmp, InvalidOid, x->code, y->code));
+		/* the type's order is the byte order of the canonical text (doc/types.md) */
+		c = strcmp(x->code_text, y->code_text);
 		if (c != 0)
 			return c;
 	}
@@ -1255,6 +1280,49 @@ fresh_state(Guard *g, CodeState *cs)
 	cs->first_table = g->table;
 }
 
+/*
+ * Reads the states of the codes idx[0..n-1] under their locks and applies
+ * their events again, forgetting the violations made against the guessed
+ * states; true when one of them turned out not to exist (to be inserted).
+ */
+static bool
+relock(Guard *g, Datum *codes, CodeState *cs, int *start, int *count, int *idx, int n)
+{
+	Datum	   *lc = palloc(sizeof(Datum) * n);
+	CodeState  *ls = palloc(sizeof(CodeState) * n);
+	int			i,
+				m,
+				nv = 0;
+	bool		absent = false;
+
+	for (m = 0; m < n; m++)
+	{
+		lc[m] = codes[idx[m]];
+		fresh_state(g, &ls[m]);
+	}
+	for (i = 0; i < g->nviol; i++)
+	{
+		bool		gone = false;
+
+		for (m = 0; m < n && !gone; m++)
+			gone = g->viol[i].cs == &cs[idx[m]];
+		if (!gone)
+			g->viol[nv++] = g->viol[i];
+	}
+	g->nviol = nv;
+	lock_states(g, lc, ls, n);
+	for (m = 0; m < n; m++)
+	{
+		int			j = idx[m];
+
+		cs[j] = ls[m];
+		if (!cs[j].existed)
+			absent = true;
+		apply_events(g, &cs[j], &g->ev[start[j]], count[j]);
+	}
+	return absent;
+}
+
 /* Processes events ev[0..nev-1]; the events are sorted here. */
 static void
 run_batch(Guard *g)
@@ -1280,7 +1348,7 @@ run_batch(Guard *g)
 	count = palloc(sizeof(int) * (n + 1));
 	for (i = 0; i < n && !g->ev[i].missing; i++)
 	{
-		if (ncodes == 0 || DatumGetInt32(FunctionCall2Coll(g->code_cmp, InvalidOid, codes[ncodes - 1], g->ev[i].code)) != 0)
+		if (ncodes == 0 || strcmp(g->ev[start[ncodes - 1]].code_text, g->ev[i].code_text) != 0)
 		{
 			codes[ncodes] = g->ev[i].code;
 			start[ncodes] = i;
@@ -1291,13 +1359,33 @@ run_batch(Guard *g)
 	}
 
 	load_products(g, 0, n);
+
+	/*
+	 * First as if every code were new: most codes of a dispensing stream are
+	 * (or, with receiving watched, were received), and a new code needs no
+	 * locking read, only its insert.  A code whose events as a new code would
+	 * be refused, or leave no state (a return), is read under its lock at once.
+	 */
 	cs = palloc(sizeof(CodeState) * (ncodes + 1));
 	for (j = 0; j < ncodes; j++)
+	{
 		fresh_state(g, &cs[j]);
-	if (ncodes > 0)
-		lock_states(g, codes, cs, ncodes);
-	for (j = 0; j < ncodes; j++)
 		apply_events(g, &cs[j], &g->ev[start[j]], count[j]);
+	}
+	{
+		bool	   *need = palloc0(sizeof(bool) * (ncodes + 1));
+		int		   *idx = palloc(sizeof(int) * (ncodes + 1));
+		int			nn = 0;
+
+		for (i = 0; i < g->nviol; i++)
+			if (g->viol[i].cs != NULL && g->viol[i].action == A_REJECT)
+				need[g->viol[i].cs - cs] = true;
+		for (j = 0; j < ncodes; j++)
+			if (need[j] || !cs[j].present)
+				idx[nn++] = j;
+		if (nn > 0)
+			relock(g, codes, cs, start, count, idx, nn);
+	}
 
 	/* missing codes */
 	for (i = 0; i < n; i++)
@@ -1363,10 +1451,8 @@ run_batch(Guard *g)
 			ngot = (int) SPI_processed;
 			{
 				bool	   *ok = palloc0(sizeof(bool) * (ni + 1));
-				Datum	   *lost = palloc(sizeof(Datum) * (ni + 1));
 				int		   *lost_idx = palloc(sizeof(int) * (ni + 1));
-				int			nl = 0,
-							m;
+				int			nl = 0;
 
 				got = palloc(sizeof(Datum) * (ngot + 1));
 				for (i = 0; i < ngot; i++)
@@ -1400,7 +1486,6 @@ run_batch(Guard *g)
 					}
 					if (!ok[i])
 					{
-						lost[nl] = ic[i];
 						lost_idx[nl++] = idx[i];
 					}
 				}
@@ -1410,37 +1495,13 @@ run_batch(Guard *g)
 						cs[idx[i]].existed = true, cs[idx[i]].changed = false;
 				if (nl > 0)
 				{
-					CodeState  *ls = palloc(sizeof(CodeState) * nl);
-					int			nv = 0;
-
 					if (++rounds > 3)
 						ereport(ERROR,
 								(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
 								 errmsg("tracecode_guard: could not record %d traceability codes written concurrently", nl),
 								 errhint("Retry the transaction.")));
-					/* forget the violations made against the lost codes' guessed states */
-					for (i = 0; i < g->nviol; i++)
-					{
-						bool		drop = false;
-
-						for (m = 0; m < nl; m++)
-							if (g->viol[i].cs == &cs[lost_idx[m]])
-								drop = true;
-						if (!drop)
-							g->viol[nv++] = g->viol[i];
-					}
-					g->nviol = nv;
-					for (m = 0; m < nl; m++)
-						fresh_state(g, &ls[m]);
-					lock_states(g, lost, ls, nl);
-					for (m = 0; m < nl; m++)
-					{
-						j = lost_idx[m];
-						cs[j] = ls[m];
-						if (!cs[j].existed)
-							retry_pending = true;	/* deleted meanwhile: insert again */
-						apply_events(g, &cs[j], &g->ev[start[j]], count[j]);
-					}
+					if (relock(g, codes, cs, start, count, lost_idx, nl))
+						retry_pending = true;	/* deleted meanwhile: insert again */
 				}
 			}
 		}
@@ -1553,7 +1614,7 @@ run_batch(Guard *g)
 			at[i] = x->attempt;
 			w[i] = e->site;
 			wh[i] = e->when;
-			on[i] = DateADTGetDatum(e->seen_on);
+			on[i] = e->has_on ? OidFunctionCall1(g->ledger_date_fn, e->when_value) : (Datum) 0;
 			onn[i] = !e->has_on;
 			un[i] = e->whole ? (x->units_total > 0 ? x->units_total : 1) : e->units;
 			es[i] = x->earlier_state > 0 ? (char *) state_name[x->earlier_state] : NULL;
@@ -1624,7 +1685,7 @@ static void
 pair_update(Guard *g, Event *a, Event *b)
 {
 	if (!a->missing && !b->missing && same_text(a->site, b->site) &&
-		DatumGetInt32(FunctionCall2Coll(g->code_cmp, InvalidOid, a->code, b->code)) == 0)
+		strcmp(a->code_text, b->code_text) == 0)
 	{
 		a->resync = b->resync = true;
 		if (a->whole == b->whole && a->units == b->units)
@@ -1787,5 +1848,23 @@ pgvbp_tracecode_guard(PG_FUNCTION_ARGS)
 	SPI_finish();
 	if (TRIGGER_FIRED_FOR_ROW(evt))
 		return PointerGetDatum(result);
+	return PointerGetDatum(NULL);
+}
+
+/*
+ * vbp.trace_rules_changed(): statement trigger on the tables the guard's
+ * rules come from; makes every backend read the rules again.
+ */
+PG_FUNCTION_INFO_V1(pgvbp_trace_rules_changed);
+Datum
+pgvbp_trace_rules_changed(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("trace_rules_changed: not called as a trigger")));
+	CacheInvalidateRelcacheByRelid(RelationGetRelid(td->tg_relation));
 	return PointerGetDatum(NULL);
 }

@@ -3,13 +3,14 @@
 # the same table without it, fsync = on, random codes (a random 7-digit
 # identification code and a random 13-digit serial per row, as packages of many
 # products arrive; never sequential).
-#  bulk:   INSERT ... SELECT of 100,000 rows into a dispensing table (8 columns,
-#          primary key) with the guard attached per statement
+#  bulk:   INSERT ... SELECT of 100,000 rows into a dispensing table (8 columns;
+#          primary key only, and as hospitals index it: code, patient, institution
+#          and day besides) with the guard attached per statement
 #          (vbp.attach_tracecode_guard) against the same table without it; paired
 #          and alternated, a warm-up pair and 5 pairs, ratio = median of the
 #          per-pair ratios; codes/s = rows / guarded time.  Repeated with the code
 #          states already holding each of VBP_GUARD_SIZES codes (default
-#          0 1000000 10000000), to show how the cost grows with the store.
+#          0 1000000 10000000 100000000), to show how the cost grows with the store.
 #  single: pgbench, 4 clients, 15 s each, one row per transaction: no guard, the
 #          row trigger, the statement trigger; then 10 rows per transaction
 #          (batched commits), no guard and the row trigger.
@@ -21,7 +22,7 @@ vbp_build
 VBP_FSYNC=on vbp_cluster_start   # writes are timed durably
 psql() { PGOPTIONS="-c client_min_messages=warning" command psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 db=vbp_bench_guard
-sizes=${VBP_GUARD_SIZES:-0 1000000 10000000}
+sizes=${VBP_GUARD_SIZES:-0 1000000 10000000 100000000}
 psql -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 psql -d $db <<'SQL'
 CREATE EXTENSION vbp;
@@ -32,6 +33,13 @@ CREATE TABLE plain (line_id bigserial PRIMARY KEY, org text, drug text, code tex
 CREATE TABLE guarded (LIKE plain INCLUDING ALL);
 CREATE TABLE guarded_row (LIKE plain INCLUDING ALL);
 SELECT vbp.attach_tracecode_guard('guarded', 'code=code', 'site=org', 'when=day', 'receiving=none');
+-- a HIS dispensing table as hospitals index it: by code (look-ups), patient, institution and day
+CREATE TABLE plain_ix (LIKE plain INCLUDING ALL);
+CREATE INDEX ON plain_ix (code);
+CREATE INDEX ON plain_ix (patient);
+CREATE INDEX ON plain_ix (org, day);
+CREATE TABLE guarded_ix (LIKE plain_ix INCLUDING ALL);
+SELECT vbp.attach_tracecode_guard('guarded_ix', 'code=code', 'site=org', 'when=day', 'receiving=none');
 CREATE TRIGGER guard AFTER INSERT OR UPDATE OR DELETE ON guarded_row FOR EACH ROW
   EXECUTE FUNCTION vbp.tracecode_guard('code=code', 'site=org', 'when=day', 'receiving=none');
 CREATE PROCEDURE load(t text, n int) LANGUAGE plpgsql AS $$
@@ -43,21 +51,29 @@ BEGIN
 END $$;
 SQL
 
-echo "| codes already in vbp.trace_code_state | 100,000 rows with the guard (ms) | without (ms) | with / without | codes/s with the guard | load average |"
-echo "|---:|---:|---:|---:|---:|---|"
+echo "| codes already in vbp.trace_code_state | dispensing table | 100,000 rows with the guard (ms) | without (ms) | with / without | codes/s with the guard | load average |"
+echo "|---:|---|---:|---:|---:|---:|---|"
 have=0
 for size in $sizes; do
 	if [ "$size" -gt "$have" ]; then
-		# the store grows by random codes, dispensed at another site
-		psql -d $db -c "INSERT INTO vbp.trace_code_state (trace_code, state, site, units_out, sales, first_table)
-		                SELECT random_code()::vbp.tracecode, 'dispensed', 'H11010100002', 1, 1, 'preload'
-		                FROM generate_series(1, $size - (SELECT count(*) FROM vbp.trace_code_state)) ON CONFLICT DO NOTHING" \
-			-c "VACUUM ANALYZE vbp.trace_code_state" -c "CHECKPOINT"
-		have=$size
+		# the store grows by random codes, dispensed at another site; in sorted chunks of
+		# at most 10 million, so the preload walks the key's pages in order
+		while [ "$have" -lt "$size" ]; do
+			chunk=$(( size - have < 10000000 ? size - have : 10000000 ))
+			psql -d $db -c "SET work_mem = '1GB'" -c "INSERT INTO vbp.trace_code_state (trace_code, state, site, units_out, sales, first_table)
+			                SELECT c, 'dispensed', 'H11010100002', 1, 1, 'preload'
+			                FROM (SELECT DISTINCT random_code()::vbp.tracecode AS c FROM generate_series(1, $chunk)) x
+			                ORDER BY c ON CONFLICT DO NOTHING"
+			have=$(psql -d $db -At -c "SELECT count(*) FROM vbp.trace_code_state")
+		done
+		psql -d $db -c "VACUUM ANALYZE vbp.trace_code_state" -c "CHECKPOINT"
 	fi
-	read -r t_on t_off ratio < <(paired_ms $db "SET search_path = public" "CALL load('guarded', 100000)" "CALL load('plain', 100000)" 5)
-	awk -v s="$size" -v a="$t_on" -v b="$t_off" -v r="$ratio" -v l="$(cut -d' ' -f1-3 /proc/loadavg)" \
-		'BEGIN { printf "| %\047d | %d | %d | %.2f | %.0f | %s |\n", s, a, b, r, 100000 / (a / 1000), l }'
+	for kind in "primary key only:" "4 indexes:_ix"; do
+		label=${kind%%:*} suffix=${kind#*:}
+		read -r t_on t_off ratio < <(paired_ms $db "SET search_path = public" "CALL load('guarded$suffix', 100000)" "CALL load('plain$suffix', 100000)" 5)
+		awk -v s="$size" -v k="$label" -v a="$t_on" -v b="$t_off" -v r="$ratio" -v l="$(cut -d' ' -f1-3 /proc/loadavg)" \
+			'BEGIN { printf "| %\047d | %s | %d | %d | %.2f | %.0f | %s |\n", s, k, a, b, r, 100000 / (a / 1000), l }'
+	done
 done
 
 echo

@@ -28,6 +28,9 @@ COMMENT ON COLUMN vbp.trace_product.units IS 'Smallest dosage units in one packa
 COMMENT ON COLUMN vbp.trace_product.load_id IS 'The load (vbp.load) that last wrote the row; NULL when written otherwise';
 COMMENT ON INDEX vbp.trace_product_drug IS 'Identification codes of a drug';
 SELECT pg_catalog.pg_extension_config_dump('vbp.trace_product', '');
+CREATE TRIGGER trace_rules_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON vbp.trace_product
+  FOR EACH STATEMENT EXECUTE FUNCTION vbp.trace_rules_changed();
+COMMENT ON TRIGGER trace_rules_changed ON vbp.trace_product IS 'Makes the traceability-code guard read whether codes are mapped again';
 
 CREATE TABLE vbp.trace_code_state (
   trace_code     vbp.tracecode PRIMARY KEY,

@@ -603,6 +603,21 @@ COMMENT ON TRIGGER protect_shipped ON vbp.payment_standard_step IS 'Keeps shippe
 COMMENT ON TRIGGER protect_shipped ON vbp.trace_rule IS 'Keeps shipped traceability-code rules read-only';
 COMMENT ON TRIGGER protect_shipped ON vbp.trace_exemption IS 'Keeps shipped traceability-code exemptions read-only';
 
+-- the traceability-code guard keeps the rules it read until one of their tables changes
+CREATE FUNCTION vbp.trace_rules_changed() RETURNS trigger
+  AS 'MODULE_PATHNAME', 'pgvbp_trace_rules_changed' LANGUAGE C;
+COMMENT ON FUNCTION vbp.trace_rules_changed() IS
+  'Statement trigger on the tables vbp.tracecode_guard reads its rules from (规则变更通知): every session reads the rules again once the change commits';
+CREATE TRIGGER trace_rules_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON vbp.parameter
+  FOR EACH STATEMENT EXECUTE FUNCTION vbp.trace_rules_changed();
+CREATE TRIGGER trace_rules_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON vbp.trace_rule
+  FOR EACH STATEMENT EXECUTE FUNCTION vbp.trace_rules_changed();
+CREATE TRIGGER trace_rules_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON vbp.trace_exemption
+  FOR EACH STATEMENT EXECUTE FUNCTION vbp.trace_rules_changed();
+COMMENT ON TRIGGER trace_rules_changed ON vbp.parameter IS 'Makes the traceability-code guard read its parameters again';
+COMMENT ON TRIGGER trace_rules_changed ON vbp.trace_rule IS 'Makes the traceability-code guard read its rules again';
+COMMENT ON TRIGGER trace_rules_changed ON vbp.trace_exemption IS 'Makes the traceability-code guard read its exemptions again';
+
 
 -- ---------------------------------------------------------------------
 -- The one lookup every reader of a policy number goes through
