@@ -237,13 +237,40 @@ SELECT count(*) AS bulk_codes, sum(sales) AS bulk_sales FROM trace_code_state WH
 DELETE FROM his_line WHERE line_id > 1000;
 SELECT state, count(*) FROM trace_code_state WHERE trace_code::text LIKE '8123459%' GROUP BY 1;
 
+-- an UPDATE of 100 lines in one statement: 50 lines get their first code (they were
+-- uncoded 无码库 stock), 50 change theirs; the 100 new codes are sold once each, the 50 old returned
+CREATE TABLE public.his_fix (line_id int PRIMARY KEY, org text, code text, stock text);
+SELECT vbp.attach_tracecode_guard('public.his_fix', 'code=code', 'site=org', 'stock=stock', 'receiving=none');
+INSERT INTO his_fix SELECT i, 'H1', CASE WHEN i % 2 = 0 THEN '8123461' || lpad(i::text, 13, '0') END,
+                           CASE WHEN i % 2 = 1 THEN '无码库' END FROM generate_series(1, 100) i;
+UPDATE his_fix SET code = '8123462' || lpad(line_id::text, 13, '0'), stock = NULL;
+SELECT substr(trace_code::text, 1, 7) AS prefix, state, sales, returns, count(*)
+FROM trace_code_state WHERE trace_code::text LIKE '812346%' GROUP BY 1, 2, 3, 4 ORDER BY 1;
+-- changing a refund line of -3 into a sale of +3 on a full pack of 10 (7 sold after the refund):
+-- undoing the refund sells 3 back (10), the new sale 3 more (13 > 10): repeat_sale
+INSERT INTO his_receipt (org, code, received_on) VALUES ('H1', '81234570000000000009', '2025-07-01');
+INSERT INTO his_sale (org, code, sold_on, qty, drug) VALUES ('H1', '81234570000000000009', '2025-07-20', 10, 'XC09AAD123A009010100111'),
+                                                         ('H1', '81234570000000000009', '2025-07-21', -3, 'XC09AAD123A009010100111');
+SELECT pg_temp.try_masked($$UPDATE public.his_sale SET qty = 3 WHERE code = '81234570000000000009' AND qty = -3$$) AS refund_turned_sale;
+-- deleting an exempt row gives back no unit of a pack sold whole
+INSERT INTO his_receipt (org, code, received_on) VALUES ('H1', '81234560000000000701', '2025-07-01');
+INSERT INTO his_sale (org, code, sold_on) VALUES ('H1', '81234560000000000701', '2025-07-20');
+INSERT INTO his_sale (org, code, sold_on, setting) VALUES ('H1', '81234560000000000701', '2025-07-21', '住院拆零');
+DELETE FROM his_sale WHERE code = '81234560000000000701' AND setting IS NOT NULL;
+SELECT pg_temp.try_masked($$INSERT INTO public.his_sale (org, code, sold_on) VALUES ('H1', '81234560000000000701', '2025-07-22')$$) AS exempt_return_frees_nothing;
+-- the drug column as the HIS spells it (lower case, padded) is the same drug: no 串码
+INSERT INTO his_receipt (org, code, received_on) VALUES ('H1', '81234570000000000010', '2025-07-01');
+INSERT INTO his_sale (org, code, sold_on, qty, drug) VALUES ('H1', '81234570000000000010', '2025-07-22', 2, ' xc09aad123a009010100111 ');
+SELECT code, state, units_out, units_total FROM pg_temp.states() WHERE code = '81234570000000000010';
+DROP TABLE public.his_fix;
+
 -- =====================================================================
 -- 7. Alerts with context and escalation (mode=alert: the rule set's rejections become alerts)
 -- =====================================================================
 CREATE TABLE public.pharmacy_sale (id serial PRIMARY KEY, shop text, trace_code vbp.tracecode, sold_on date);
 SELECT vbp.attach_tracecode_guard('public.pharmacy_sale', 'site=shop', 'when=sold_on', 'mode=alert', 'receiving=none');
 -- one code sold four times: at S1 (first sale), S1 again (repeat_sale, attempt 1), S2 (other_site, attempt 2),
--- S2 again (held by S2 now: repeat_sale, attempt 3 = trace_escalate_after, escalated)
+-- S2 again (the code stays S1's: other_site, attempt 3 = trace_escalate_after, escalated)
 INSERT INTO pharmacy_sale (shop, trace_code, sold_on) VALUES ('S1', '81234560000000000601', '2025-07-01');
 INSERT INTO pharmacy_sale (shop, trace_code, sold_on) VALUES ('S1', '81234560000000000601', '2025-07-02');
 INSERT INTO pharmacy_sale (shop, trace_code, sold_on) VALUES ('S2', '81234560000000000601', '2025-07-03');
@@ -263,9 +290,11 @@ SELECT * FROM vbp.trace_code_check('81234560000000000102');
 SELECT * FROM vbp.trace_code_check('81234560000000000999');
 -- his_sale rows kept with a code, by site and month of sold_on (rolled-back rows are gone):
 --   H1, July: 101 (1) + split ..001 (4 sales + 1 refund line = 5) + ..580 (2) + ..201 (3) + ..301 (sold 07-14, deleted;
---   sold again 07-15 = 1) + ..302 (deleted: 0) + the GS1 package (1) = 13;  H2, July: the refund line of ..301 = 1
+--   sold again 07-15 = 1) + ..302 (deleted: 0) + the GS1 package (1) + ..009 (the sale and the refund line the
+--   refused UPDATE left, 2) + ..701 (its sale; the exempt row deleted, 1) + ..010 (1) = 17;
+--   H2, July: the refund line of ..301 = 1
 -- alerts by site and month of the row's date: H1 July: missing_code (07-13) + late_return ..302 (the deleted row's
---   07-14) = 2 of 13 = 0.153846;  H2 July: late_return ..301 = 1 of 1;
+--   07-14) = 2 of 17 = 0.117647;  H2 July: late_return ..301 = 1 of 1;
 -- pharmacy_sale: S1 July 2 scans, 1 alert (0.5); S2 July 1 scan, 1 alert; S2 August 1 scan, 1 alert, escalated
 SELECT * FROM vbp.trace_alert_rate_for('2025-07-01', '2025-08-31') ORDER BY 1, 2, 3;
 

@@ -58,6 +58,7 @@
 #include "utils/tuplestore.h"
 #include "utils/typcache.h"
 #include "utils/inval.h"
+#include "utils/guc.h"
 
 #include <math.h>
 
@@ -206,6 +207,7 @@ static Rules rules;
 static MemoryContext rules_cxt = NULL;
 static bool rules_callback = false;
 static Oid	rules_tables[4];
+static uint64 rules_generation = 0;
 
 static void
 rules_invalidate(Datum arg, Oid relid)
@@ -214,7 +216,10 @@ rules_invalidate(Datum arg, Oid relid)
 
 	for (i = 0; i < 4; i++)
 		if (relid == InvalidOid || relid == rules_tables[i])
+		{
 			rules.valid = false;
+			rules_generation++;
+		}
 }
 
 /* mapping of product identification codes and pack sizes of drugs, per batch */
@@ -244,6 +249,8 @@ typedef struct Guard
 	Oid			ledger_date_fn;
 	bool		privileged;
 	bool		hide_others;
+	Oid			owner;			/* of vbp.trace_code_state: SPI work runs as it */
+	VbpSavedUser save;
 	int			nmap;
 	ProductInfo *map;
 	int			ndrug;
@@ -268,6 +275,19 @@ static SPIPlanPtr plan_delete = NULL;
 static SPIPlanPtr plan_alert = NULL;
 static SPIPlanPtr plan_map = NULL;
 static SPIPlanPtr plan_drug = NULL;
+
+/*
+ * Runs a kept plan.  SPI returns in its own procedure context; the batch's
+ * allocations go on in the batch's context, which flush() resets.
+ */
+static int
+spi_run(Guard *g, SPIPlanPtr plan, Datum *values, bool read_only)
+{
+	int			r = SPI_execute_plan(plan, values, NULL, read_only, 0);
+
+	MemoryContextSwitchTo(g->batch_cxt);
+	return r;
+}
 
 static SPIPlanPtr
 prepare(const char *sql, int nargs, Oid *types)
@@ -297,7 +317,7 @@ prepare_plans(Guard *g)
 		SPI_freeplan(plan_alert);
 		SPI_freeplan(plan_map);
 		SPI_freeplan(plan_drug);
-		plan_lock = NULL;
+		plan_lock = plan_insert = plan_update = plan_delete = plan_alert = plan_map = plan_drug = NULL;
 	}
 	{
 		Oid			t[] = {ca};
@@ -315,14 +335,15 @@ prepare_plans(Guard *g)
 		plan_insert = prepare("INSERT INTO vbp.trace_code_state (trace_code, state, site, units_out, units_total, sales, "
 							  "returns, violations, received_at, dispensed_at, first_table, first_when) "
 							  "SELECT u.c, u.st, u.si, u.uo, u.ut, u.sa, u.re, u.vi, "
-							  "CASE u.ra WHEN 1 THEN pg_catalog.now() END, CASE u.da WHEN 1 THEN pg_catalog.now() END, $11, u.fw "
+							  "CASE WHEN u.ra OPERATOR(pg_catalog.=) 1 THEN pg_catalog.now() END, "
+							  "CASE WHEN u.da OPERATOR(pg_catalog.=) 1 THEN pg_catalog.now() END, $11, u.fw "
 							  "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8), pg_catalog.unnest($9), pg_catalog.unnest($10), pg_catalog.unnest($12)) "
 							  "AS u(c, st, si, uo, ut, sa, re, vi, ra, da, fw) "
 							  "ON CONFLICT (trace_code) DO NOTHING RETURNING trace_code", 12, t);
 		plan_update = prepare("UPDATE vbp.trace_code_state s SET state = u.st, site = u.si, units_out = u.uo, "
 							  "units_total = u.ut, sales = u.sa, returns = u.re, violations = u.vi, "
-							  "received_at = CASE u.ra WHEN 0 THEN s.received_at WHEN 1 THEN pg_catalog.now() END, "
-							  "dispensed_at = CASE u.da WHEN 0 THEN s.dispensed_at WHEN 1 THEN pg_catalog.now() END, "
+							  "received_at = CASE WHEN u.ra OPERATOR(pg_catalog.=) 0 THEN s.received_at WHEN u.ra OPERATOR(pg_catalog.=) 1 THEN pg_catalog.now() END, "
+							  "dispensed_at = CASE WHEN u.da OPERATOR(pg_catalog.=) 0 THEN s.dispensed_at WHEN u.da OPERATOR(pg_catalog.=) 1 THEN pg_catalog.now() END, "
 							  "last_seen_at = pg_catalog.now() "
 							  "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8), pg_catalog.unnest($9), pg_catalog.unnest($10)) "
 							  "AS u(c, st, si, uo, ut, sa, re, vi, ra, da) "
@@ -352,9 +373,9 @@ prepare_plans(Guard *g)
 						   "COALESCE(tp.units, p.units_per_pack) "
 						   "FROM vbp.trace_product tp JOIN vbp.product p ON p.product_code OPERATOR(vbp.=) tp.product_code "
 						   "WHERE tp.product_id OPERATOR(pg_catalog.=) ANY ($1)", 1, t);
-		plan_drug = prepare("SELECT p.product_code::pg_catalog.text, p.units_per_pack FROM vbp.product p "
-							"WHERE p.product_code OPERATOR(vbp.=) ANY (ARRAY(SELECT vbp.parse_drugcode(x) "
-							"FROM pg_catalog.unnest($1) AS x))", 1, t);
+		plan_drug = prepare("SELECT x.x, p.product_code::pg_catalog.text, p.units_per_pack "
+							"FROM pg_catalog.unnest($1) AS x(x) "
+							"JOIN vbp.product p ON p.product_code OPERATOR(vbp.=) vbp.parse_drugcode(x.x)", 1, t);
 	}
 	plans_type = g->code_type;
 }
@@ -501,6 +522,7 @@ parse_options(Guard *g, Trigger *trig)
 static void
 load_rules(const char *rule_set)
 {
+	uint64		generation;
 	Oid			t[] = {TEXTOID};
 	Datum		v[1];
 	int			i;
@@ -514,6 +536,7 @@ load_rules(const char *rule_set)
 	}
 	if (rules.valid && strcmp(rules.rule_set, rule_set) == 0)
 		return;
+	generation = rules_generation;
 	{
 		/* the tables whose invalidation drops the rules (a new extension: new tables) */
 		Oid			nsp = get_namespace_oid("vbp", false);
@@ -530,7 +553,7 @@ load_rules(const char *rule_set)
 	v[0] = CStringGetTextDatum(rule_set);
 
 	if (SPI_execute_with_args("SELECT violation, action FROM vbp.trace_rule WHERE rule_set OPERATOR(pg_catalog.=) $1",
-							  1, t, v, NULL, true, 0) != SPI_OK_SELECT)
+							  1, t, v, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "tracecode_guard: reading vbp.trace_rule failed");
 	for (i = 0; i < (int) SPI_processed; i++)
 	{
@@ -559,7 +582,7 @@ load_rules(const char *rule_set)
 	if (SPI_execute_with_args("SELECT vbp.param($1, 'trace_undo_window_days')::pg_catalog.float8, "
 							  "vbp.param($1, 'trace_escalate_after')::pg_catalog.int4, "
 							  "EXISTS (SELECT FROM vbp.trace_product)",
-							  1, t, v, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+							  1, t, v, NULL, false, 1) != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "tracecode_guard: reading the parameters failed");
 	{
 		bool		isnull;
@@ -570,7 +593,7 @@ load_rules(const char *rule_set)
 	}
 
 	if (SPI_execute_with_args("SELECT kind, value FROM vbp.trace_exemption WHERE rule_set OPERATOR(pg_catalog.=) $1",
-							  1, t, v, NULL, true, 0) != SPI_OK_SELECT)
+							  1, t, v, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "tracecode_guard: reading vbp.trace_exemption failed");
 	old = MemoryContextSwitchTo(rules_cxt);
 	rules.nexempt = (int) SPI_processed;
@@ -583,7 +606,13 @@ load_rules(const char *rule_set)
 	}
 	MemoryContextSwitchTo(old);
 	strlcpy(rules.rule_set, rule_set, sizeof(rules.rule_set));
-	rules.valid = true;
+
+	/*
+	 * Kept for later transactions only when read from a fresh snapshot
+	 * (READ COMMITTED; a REPEATABLE READ transaction reads its own, possibly
+	 * older, rules each time) and when no change arrived while reading.
+	 */
+	rules.valid = !IsolationUsesXactSnapshot() && generation == rules_generation;
 }
 
 static bool
@@ -887,13 +916,13 @@ load_products(Guard *g, int first, int n)
 	if (rules.have_mapping)
 	{
 		for (i = first; i < first + n; i++)
-			if (!g->ev[i].missing && g->ev[i].kind != E_RETURN && (i == first || g->ev[i - 1].missing ||
-																  strcmp(g->ev[i - 1].product_id, g->ev[i].product_id) != 0))
+			if (!g->ev[i].missing && g->ev[i].kind != E_RETURN &&
+				(nk == 0 || strcmp(keys[nk - 1], g->ev[i].product_id) != 0))
 				keys[nk++] = g->ev[i].product_id;
 		if (nk > 0)
 		{
 			v[0] = text_array(keys, nk);
-			if (SPI_execute_plan(plan_map, v, NULL, true, 0) != SPI_OK_SELECT)
+			if (spi_run(g, plan_map, v, true) != SPI_OK_SELECT)
 				elog(ERROR, "tracecode_guard: reading vbp.trace_product failed");
 			g->nmap = (int) SPI_processed;
 			g->map = palloc(sizeof(ProductInfo) * (g->nmap + 1));
@@ -925,7 +954,7 @@ load_products(Guard *g, int first, int n)
 		if (nk > 0)
 		{
 			v[0] = text_array(keys, nk);
-			if (SPI_execute_plan(plan_drug, v, NULL, true, 0) != SPI_OK_SELECT)
+			if (spi_run(g, plan_drug, v, true) != SPI_OK_SELECT)
 				elog(ERROR, "tracecode_guard: reading vbp.product failed");
 			g->ndrug = (int) SPI_processed;
 			g->drugs = palloc(sizeof(ProductInfo) * (g->ndrug + 1));
@@ -933,9 +962,10 @@ load_products(Guard *g, int first, int n)
 			{
 				bool		isnull;
 
+				/* the row's own text, and the drug code it reads as */
 				g->drugs[i].key = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
-				g->drugs[i].drug = g->drugs[i].key;
-				g->drugs[i].units = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &isnull));
+				g->drugs[i].drug = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2);
+				g->drugs[i].units = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 3, &isnull));
 			}
 			SPI_freetuptable(SPI_tuptable);
 		}
@@ -1009,12 +1039,8 @@ apply_events(Guard *g, CodeState *cs, Event *ev, int n)
 				}
 				else
 				{
+					/* the code stays with the site that received it first */
 					add_violation(g, V_RECEIVED_TWICE, e, cs, before, site_before, out_before, NULL);
-					if (cs->state == S_RECEIVED || cs->state == S_RETURNED)
-					{
-						cs->site = e->site;
-						cs->received_at = 1;
-					}
 				}
 				cs->changed = true;
 				break;
@@ -1052,7 +1078,8 @@ apply_events(Guard *g, CodeState *cs, Event *ev, int n)
 						}
 						break;
 					}
-					if (m != NULL && e->drug != NULL && strcmp(m->drug, e->drug) != 0)
+					/* the row's drug as vbp.product spells it (padding and case aside) */
+					if (m != NULL && e->drug != NULL && strcmp(m->drug, dr ? dr->drug : e->drug) != 0)
 						add_violation(g, V_WRONG_DRUG, e, cs, before, site_before, out_before, m->drug);
 					if (!cs->present)
 					{
@@ -1076,12 +1103,10 @@ apply_events(Guard *g, CodeState *cs, Event *ev, int n)
 						if (cs->units_out == 0 && cap > cs->units_total)
 							cs->units_total = cap;
 						u = e->whole ? cs->units_total : e->units;
+						/* the code stays with its site: a sale elsewhere does not move it */
 						if (!same_text(cs->site, e->site) && !e->resync)
-						{
 							add_violation(g, V_OTHER_SITE, e, cs, before, site_before, out_before, NULL);
-							cs->site = e->site;
-						}
-						else if (cs->units_out + u > cs->units_total)
+						else if ((int64) cs->units_out + u > cs->units_total)
 							add_violation(g, V_REPEAT_SALE, e, cs, before, site_before, out_before, NULL);
 						if (cs->state != S_DISPENSED)
 						{
@@ -1097,8 +1122,9 @@ apply_events(Guard *g, CodeState *cs, Event *ev, int n)
 			case E_RETURN:
 				if (!cs->present)
 					break;
-				if (cs->state == S_EXEMPT)
+				if (cs->state == S_EXEMPT || e->exempt)
 				{
+					/* an exempt row sold no unit of the pack: it gives none back */
 					if (!e->resync)
 						cs->returns++;
 					cs->changed = true;
@@ -1233,7 +1259,7 @@ lock_states(Guard *g, Datum *codes, CodeState *cs, int n)
 				k = 0;
 
 	v[0] = code_array(g, codes, NULL, n);
-	if (SPI_execute_plan(plan_lock, v, NULL, false, 0) != SPI_OK_SELECT)
+	if (spi_run(g, plan_lock, v, false) != SPI_OK_SELECT)
 		elog(ERROR, "tracecode_guard: locking the codes failed");
 	for (i = 0; i < (int) SPI_processed; i++)
 	{
@@ -1446,7 +1472,7 @@ run_batch(Guard *g)
 			v[9] = int_array(da, ni);
 			v[10] = CStringGetTextDatum(g->table);
 			v[11] = text_array(fw, ni);
-			if (SPI_execute_plan(plan_insert, v, NULL, false, 0) != SPI_OK_INSERT_RETURNING)
+			if (spi_run(g, plan_insert, v, false) != SPI_OK_INSERT_RETURNING)
 				elog(ERROR, "tracecode_guard: recording the codes failed");
 			ngot = (int) SPI_processed;
 			{
@@ -1563,7 +1589,7 @@ run_batch(Guard *g)
 			v[7] = int_array(vi, nu);
 			v[8] = int_array(ra, nu);
 			v[9] = int_array(da, nu);
-			if (SPI_execute_plan(plan_update, v, NULL, false, 0) != SPI_OK_UPDATE)
+			if (spi_run(g, plan_update, v, false) != SPI_OK_UPDATE)
 				elog(ERROR, "tracecode_guard: updating the codes failed");
 		}
 		if (nd > 0)
@@ -1571,7 +1597,7 @@ run_batch(Guard *g)
 			Datum		v[1];
 
 			v[0] = code_array(g, dc, NULL, nd);
-			if (SPI_execute_plan(plan_delete, v, NULL, false, 0) != SPI_OK_DELETE)
+			if (spi_run(g, plan_delete, v, false) != SPI_OK_DELETE)
 				elog(ERROR, "tracecode_guard: removing cancelled receipts failed");
 		}
 	}
@@ -1642,7 +1668,7 @@ run_batch(Guard *g)
 		v[13] = int_array(ut, na);
 		v[14] = text_array(d, na);
 		v[15] = text_array(cd, na);
-		if (SPI_execute_plan(plan_alert, v, NULL, false, 0) != SPI_OK_INSERT)
+		if (spi_run(g, plan_alert, v, false) != SPI_OK_INSERT)
 			elog(ERROR, "tracecode_guard: recording the alerts failed");
 	}
 }
@@ -1653,7 +1679,10 @@ flush(Guard *g)
 {
 	MemoryContext old = MemoryContextSwitchTo(g->batch_cxt);
 
+	/* the rows were read as the writer; the states are written as their owner */
+	vbp_become_owner(g->owner, &g->save);
 	run_batch(g);
+	vbp_restore_user(&g->save);
 	MemoryContextSwitchTo(old);
 	g->nev = 0;
 	g->nviol = 0;
@@ -1682,14 +1711,20 @@ batch_event(Guard *g, TupleTableSlot *slot, int sign)
  * side has no return or sale on that side.
  */
 static void
-pair_update(Guard *g, Event *a, Event *b)
+pair_update(Guard *g)
 {
+	/* the last two events: taken by index, as making the second may move the array */
+	Event	   *a = &g->ev[g->nev - 2];
+	Event	   *b = &g->ev[g->nev - 1];
+
 	if (!a->missing && !b->missing && same_text(a->site, b->site) &&
 		strcmp(a->code_text, b->code_text) == 0)
 	{
 		a->resync = b->resync = true;
-		if (a->whole == b->whole && a->units == b->units)
-			g->nev -= 2;		/* the same line again: nothing changes */
+		/* the same line again (same sign, units, exemption and drug): nothing changes */
+		if (a->kind != b->kind && a->whole == b->whole && a->units == b->units &&
+			a->exempt == b->exempt && same_text(a->drug, b->drug))
+			g->nev -= 2;
 	}
 	else if (a->missing && !b->missing)
 	{
@@ -1726,7 +1761,7 @@ read_tables(Guard *g, Tuplestorestate *olds, Tuplestorestate *news)
 		if (mn)
 			b = batch_event(g, ns, +1);
 		if (a && b)
-			pair_update(g, a, b);
+			pair_update(g);
 		if (g->nev >= GUARD_BATCH)
 			flush(g);
 	}
@@ -1744,10 +1779,10 @@ pgvbp_tracecode_guard(PG_FUNCTION_ARGS)
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	TriggerEvent evt;
 	Guard		g;
-	VbpSavedUser save;
 	HeapTuple	result = NULL;
 	Oid			nsp;
 	TypeCacheEntry *tce;
+	int			save_nestlevel;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
@@ -1798,12 +1833,21 @@ pgvbp_tracecode_guard(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "tracecode_guard: SPI_connect failed");
 	g.batch_cxt = AllocSetContextCreate(CurrentMemoryContext, "vbp tracecode_guard batch", ALLOCSET_DEFAULT_SIZES);
-	/* the states are vbp's bookkeeping: written and read as their owner */
-	vbp_become_owner(vbp_table_owner("trace_code_state"), &save);
-	g.privileged = superuser_arg(save.userid) || save.userid == GetUserId();
+	/*
+	 * The states are vbp's bookkeeping: written and read as their owner, with
+	 * a search_path of pg_catalog only, so that nothing the writer put on its
+	 * path (an operator, a function) runs with the owner's rights.
+	 */
+	save_nestlevel = NewGUCNestLevel();
+	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+	g.owner = vbp_table_owner("trace_code_state");
+	g.privileged = superuser() || g.owner == GetUserId();
 	g.hide_others = !g.privileged;
+	vbp_become_owner(g.owner, &g.save);
 	load_rules(g.opt.rules);
 	prepare_plans(&g);
+	vbp_restore_user(&g.save);
 
 	if (TRIGGER_FIRED_FOR_ROW(evt))
 	{
@@ -1824,14 +1868,11 @@ pgvbp_tracecode_guard(PG_FUNCTION_ARGS)
 		}
 		else
 		{
-			Event	   *a,
-					   *b;
-
 			ExecStoreHeapTuple(td->tg_trigtuple, os, false);
 			ExecStoreHeapTuple(td->tg_newtuple, ns, false);
-			a = batch_event(&g, os, -1);
-			b = batch_event(&g, ns, +1);
-			pair_update(&g, a, b);
+			batch_event(&g, os, -1);
+			batch_event(&g, ns, +1);
+			pair_update(&g);
 			result = td->tg_newtuple;
 		}
 		flush(&g);
@@ -1844,7 +1885,7 @@ pgvbp_tracecode_guard(PG_FUNCTION_ARGS)
 		read_tables(&g, td->tg_oldtable, NULL);
 	else
 		read_tables(&g, td->tg_oldtable, td->tg_newtable);
-	vbp_restore_user(&save);
+	AtEOXact_GUC(true, save_nestlevel);
 	SPI_finish();
 	if (TRIGGER_FIRED_FOR_ROW(evt))
 		return PointerGetDatum(result);
