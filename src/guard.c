@@ -163,9 +163,7 @@ typedef struct CodeState
 	char	   *first_table,
 			   *first_when,
 			   *first_at;
-	/* the row as read, for messages */
-	int			old_state;
-	char	   *old_site;
+	bool		redo;			/* being read again under its lock (relock) */
 } CodeState;
 
 typedef struct Violation
@@ -849,17 +847,27 @@ same_text(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+static int
+info_cmp(const void *a, const void *b)
+{
+	return strcmp(((const ProductInfo *) a)->key, ((const ProductInfo *) b)->key);
+}
+
+static int
+text_ptr_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
 static ProductInfo *
 find_info(ProductInfo *arr, int n, const char *key)
 {
-	int			i;
+	ProductInfo probe;
 
-	if (key == NULL)
+	if (key == NULL || n == 0)
 		return NULL;
-	for (i = 0; i < n; i++)
-		if (strcmp(arr[i].key, key) == 0)
-			return &arr[i];
-	return NULL;
+	probe.key = (char *) key;
+	return bsearch(&probe, arr, n, sizeof(ProductInfo), info_cmp);
 }
 
 static Datum
@@ -903,6 +911,38 @@ code_array(Guard *g, Datum *vals, bool *nulls, int n)
 	return PointerGetDatum(construct_md_array(vals, nulls, 1, dims, lbs, g->code_type, len, byval, align));
 }
 
+/*
+ * Runs plan (plan_map or plan_drug) for keys[0..nk-1]; its rows are the key,
+ * the drug code and the units, returned sorted by key for find_info.
+ */
+static ProductInfo *
+read_infos(Guard *g, SPIPlanPtr plan, char **keys, int nk, int *n, const char *what)
+{
+	Datum		v[1];
+	ProductInfo *info;
+	int			i;
+
+	*n = 0;
+	if (nk == 0)
+		return NULL;
+	v[0] = text_array(keys, nk);
+	if (spi_run(g, plan, v, true) != SPI_OK_SELECT)
+		elog(ERROR, "tracecode_guard: reading %s failed", what);
+	*n = (int) SPI_processed;
+	info = palloc(sizeof(ProductInfo) * (*n + 1));
+	for (i = 0; i < *n; i++)
+	{
+		bool		isnull;
+
+		info[i].key = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+		info[i].drug = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2);
+		info[i].units = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 3, &isnull));
+	}
+	SPI_freetuptable(SPI_tuptable);
+	qsort(info, *n, sizeof(ProductInfo), info_cmp);
+	return info;
+}
+
 /* Looks up the product identification codes and drugs the batch names. */
 static void
 load_products(Guard *g, int first, int n)
@@ -910,65 +950,32 @@ load_products(Guard *g, int first, int n)
 	char	  **keys = palloc(sizeof(char *) * (n + 1));
 	int			nk = 0,
 				i;
-	Datum		v[1];
 
 	g->nmap = g->ndrug = 0;
 	if (rules.have_mapping)
 	{
+		/* the events are sorted by code, so equal identification codes are adjacent */
 		for (i = first; i < first + n; i++)
 			if (!g->ev[i].missing && g->ev[i].kind != E_RETURN &&
 				(nk == 0 || strcmp(keys[nk - 1], g->ev[i].product_id) != 0))
 				keys[nk++] = g->ev[i].product_id;
-		if (nk > 0)
-		{
-			v[0] = text_array(keys, nk);
-			if (spi_run(g, plan_map, v, true) != SPI_OK_SELECT)
-				elog(ERROR, "tracecode_guard: reading vbp.trace_product failed");
-			g->nmap = (int) SPI_processed;
-			g->map = palloc(sizeof(ProductInfo) * (g->nmap + 1));
-			for (i = 0; i < g->nmap; i++)
-			{
-				bool		isnull;
-
-				g->map[i].key = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
-				g->map[i].drug = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2);
-				g->map[i].units = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 3, &isnull));
-			}
-			SPI_freetuptable(SPI_tuptable);
-		}
+		g->map = read_infos(g, plan_map, keys, nk, &g->nmap, "vbp.trace_product");
 	}
 	if (g->opt.drug_col > 0)
 	{
+		/* every drug text named, each once */
+		int			nu = 0;
+
 		nk = 0;
 		for (i = first; i < first + n; i++)
 			if (g->ev[i].drug != NULL)
-			{
-				int			k;
-
-				for (k = 0; k < nk; k++)
-					if (strcmp(keys[k], g->ev[i].drug) == 0)
-						break;
-				if (k == nk)
-					keys[nk++] = g->ev[i].drug;
-			}
-		if (nk > 0)
-		{
-			v[0] = text_array(keys, nk);
-			if (spi_run(g, plan_drug, v, true) != SPI_OK_SELECT)
-				elog(ERROR, "tracecode_guard: reading vbp.product failed");
-			g->ndrug = (int) SPI_processed;
-			g->drugs = palloc(sizeof(ProductInfo) * (g->ndrug + 1));
-			for (i = 0; i < g->ndrug; i++)
-			{
-				bool		isnull;
-
-				/* the row's own text, and the drug code it reads as */
-				g->drugs[i].key = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
-				g->drugs[i].drug = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2);
-				g->drugs[i].units = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 3, &isnull));
-			}
-			SPI_freetuptable(SPI_tuptable);
-		}
+				keys[nk++] = g->ev[i].drug;
+		qsort(keys, nk, sizeof(char *), text_ptr_cmp);
+		for (i = 0; i < nk; i++)
+			if (nu == 0 || strcmp(keys[nu - 1], keys[i]) != 0)
+				keys[nu++] = keys[i];
+		nk = nu;
+		g->drugs = read_infos(g, plan_drug, keys, nk, &g->ndrug, "vbp.product");
 	}
 }
 
@@ -1280,9 +1287,7 @@ lock_states(Guard *g, Datum *codes, CodeState *cs, int n)
 		st = SPI_getvalue(t, d, 2);
 		cs[k].state = strcmp(st, "received") == 0 ? S_RECEIVED : strcmp(st, "dispensed") == 0 ? S_DISPENSED :
 			strcmp(st, "returned") == 0 ? S_RETURNED : S_EXEMPT;
-		cs[k].old_state = cs[k].state;
 		cs[k].site = SPI_getvalue(t, d, 3);
-		cs[k].old_site = cs[k].site;
 		cs[k].units_out = DatumGetInt32(SPI_getbinval(t, d, 4, &isnull));
 		cs[k].units_total = DatumGetInt32(SPI_getbinval(t, d, 5, &isnull));
 		cs[k].sales = DatumGetInt32(SPI_getbinval(t, d, 6, &isnull));
@@ -1325,16 +1330,11 @@ relock(Guard *g, Datum *codes, CodeState *cs, int *start, int *count, int *idx, 
 	{
 		lc[m] = codes[idx[m]];
 		fresh_state(g, &ls[m]);
+		cs[idx[m]].redo = true;
 	}
 	for (i = 0; i < g->nviol; i++)
-	{
-		bool		gone = false;
-
-		for (m = 0; m < n && !gone; m++)
-			gone = g->viol[i].cs == &cs[idx[m]];
-		if (!gone)
+		if (g->viol[i].cs == NULL || !g->viol[i].cs->redo)
 			g->viol[nv++] = g->viol[i];
-	}
 	g->nviol = nv;
 	lock_states(g, lc, ls, n);
 	for (m = 0; m < n; m++)
@@ -1347,6 +1347,52 @@ relock(Guard *g, Datum *codes, CodeState *cs, int *start, int *count, int *idx, 
 		apply_events(g, &cs[j], &g->ev[start[j]], count[j]);
 	}
 	return absent;
+}
+
+/*
+ * The parameters $1..$10 shared by plan_insert and plan_update: the codes
+ * idx[0..n-1] and their states.
+ */
+static void
+state_params(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, Datum *v)
+{
+	Datum	   *c = palloc(sizeof(Datum) * (n + 1));
+	char	  **st = palloc(sizeof(char *) * (n + 1)),
+			  **si = palloc(sizeof(char *) * (n + 1));
+	int		   *uo = palloc(sizeof(int) * (n + 1)),
+			   *ut = palloc(sizeof(int) * (n + 1)),
+			   *sa = palloc(sizeof(int) * (n + 1)),
+			   *re = palloc(sizeof(int) * (n + 1)),
+			   *vi = palloc(sizeof(int) * (n + 1)),
+			   *ra = palloc(sizeof(int) * (n + 1)),
+			   *da = palloc(sizeof(int) * (n + 1));
+	int			m;
+
+	for (m = 0; m < n; m++)
+	{
+		CodeState  *x = &cs[idx[m]];
+
+		c[m] = codes[idx[m]];
+		st[m] = (char *) state_name[x->state];
+		si[m] = x->site;
+		uo[m] = x->units_out;
+		ut[m] = x->units_total;
+		sa[m] = x->sales;
+		re[m] = x->returns;
+		vi[m] = x->violations;
+		ra[m] = x->received_at;
+		da[m] = x->dispensed_at;
+	}
+	v[0] = code_array(g, c, NULL, n);
+	v[1] = text_array(st, n);
+	v[2] = text_array(si, n);
+	v[3] = int_array(uo, n);
+	v[4] = int_array(ut, n);
+	v[5] = int_array(sa, n);
+	v[6] = int_array(re, n);
+	v[7] = int_array(vi, n);
+	v[8] = int_array(ra, n);
+	v[9] = int_array(da, n);
 }
 
 /* Processes events ev[0..nev-1]; the events are sorted here. */
@@ -1422,37 +1468,16 @@ run_batch(Guard *g)
 	/* insert the new codes; a code a concurrent writer inserted first is locked and recomputed */
 	do
 	{
-		Datum	   *ic = palloc(sizeof(Datum) * (ncodes + 1));
 		int		   *idx = palloc(sizeof(int) * (ncodes + 1));
-		char	  **st = palloc(sizeof(char *) * (ncodes + 1)),
-				  **si = palloc(sizeof(char *) * (ncodes + 1)),
-				  **fw = palloc(sizeof(char *) * (ncodes + 1));
-		int		   *uo = palloc(sizeof(int) * (ncodes + 1)),
-				   *ut = palloc(sizeof(int) * (ncodes + 1)),
-				   *sa = palloc(sizeof(int) * (ncodes + 1)),
-				   *re = palloc(sizeof(int) * (ncodes + 1)),
-				   *vi = palloc(sizeof(int) * (ncodes + 1)),
-				   *ra = palloc(sizeof(int) * (ncodes + 1)),
-				   *da = palloc(sizeof(int) * (ncodes + 1));
+		char	  **fw = palloc(sizeof(char *) * (ncodes + 1));
 		int			ni = 0;
 
 		retry_pending = false;
 		for (j = 0; j < ncodes; j++)
 			if (!cs[j].existed && cs[j].present)
 			{
-				idx[ni] = j;
-				ic[ni] = codes[j];
-				st[ni] = (char *) state_name[cs[j].state];
-				si[ni] = cs[j].site;
 				fw[ni] = cs[j].first_when;
-				uo[ni] = cs[j].units_out;
-				ut[ni] = cs[j].units_total;
-				sa[ni] = cs[j].sales;
-				re[ni] = cs[j].returns;
-				vi[ni] = cs[j].violations;
-				ra[ni] = cs[j].received_at;
-				da[ni] = cs[j].dispensed_at;
-				ni++;
+				idx[ni++] = j;
 			}
 		if (ni > 0)
 		{
@@ -1460,16 +1485,7 @@ run_batch(Guard *g)
 			Datum	   *got;
 			int			ngot;
 
-			v[0] = code_array(g, ic, NULL, ni);
-			v[1] = text_array(st, ni);
-			v[2] = text_array(si, ni);
-			v[3] = int_array(uo, ni);
-			v[4] = int_array(ut, ni);
-			v[5] = int_array(sa, ni);
-			v[6] = int_array(re, ni);
-			v[7] = int_array(vi, ni);
-			v[8] = int_array(ra, ni);
-			v[9] = int_array(da, ni);
+			state_params(g, codes, cs, idx, ni, v);
 			v[10] = CStringGetTextDatum(g->table);
 			v[11] = text_array(fw, ni);
 			if (spi_run(g, plan_insert, v, false) != SPI_OK_INSERT_RETURNING)
@@ -1498,7 +1514,7 @@ run_batch(Guard *g)
 					while (lo <= hi)
 					{
 						int			mid = (lo + hi) / 2;
-						int			c = DatumGetInt32(FunctionCall2Coll(g->code_cmp, InvalidOid, got[mid], ic[i]));
+						int			c = DatumGetInt32(FunctionCall2Coll(g->code_cmp, InvalidOid, got[mid], codes[idx[i]]));
 
 						if (c == 0)
 						{
@@ -1540,17 +1556,8 @@ run_batch(Guard *g)
 
 	/* update the codes that existed and changed; delete those no longer present */
 	{
-		Datum	   *uc = palloc(sizeof(Datum) * (ncodes + 1));
+		int		   *uidx = palloc(sizeof(int) * (ncodes + 1));
 		Datum	   *dc = palloc(sizeof(Datum) * (ncodes + 1));
-		char	  **st = palloc(sizeof(char *) * (ncodes + 1)),
-				  **si = palloc(sizeof(char *) * (ncodes + 1));
-		int		   *uo = palloc(sizeof(int) * (ncodes + 1)),
-				   *ut = palloc(sizeof(int) * (ncodes + 1)),
-				   *sa = palloc(sizeof(int) * (ncodes + 1)),
-				   *re = palloc(sizeof(int) * (ncodes + 1)),
-				   *vi = palloc(sizeof(int) * (ncodes + 1)),
-				   *ra = palloc(sizeof(int) * (ncodes + 1)),
-				   *da = palloc(sizeof(int) * (ncodes + 1));
 		int			nu = 0,
 					nd = 0;
 
@@ -1559,36 +1566,15 @@ run_batch(Guard *g)
 			if (!cs[j].existed || !cs[j].changed)
 				continue;
 			if (!cs[j].present)
-			{
 				dc[nd++] = codes[j];
-				continue;
-			}
-			uc[nu] = codes[j];
-			st[nu] = (char *) state_name[cs[j].state];
-			si[nu] = cs[j].site;
-			uo[nu] = cs[j].units_out;
-			ut[nu] = cs[j].units_total;
-			sa[nu] = cs[j].sales;
-			re[nu] = cs[j].returns;
-			vi[nu] = cs[j].violations;
-			ra[nu] = cs[j].received_at;
-			da[nu] = cs[j].dispensed_at;
-			nu++;
+			else
+				uidx[nu++] = j;
 		}
 		if (nu > 0)
 		{
 			Datum		v[10];
 
-			v[0] = code_array(g, uc, NULL, nu);
-			v[1] = text_array(st, nu);
-			v[2] = text_array(si, nu);
-			v[3] = int_array(uo, nu);
-			v[4] = int_array(ut, nu);
-			v[5] = int_array(sa, nu);
-			v[6] = int_array(re, nu);
-			v[7] = int_array(vi, nu);
-			v[8] = int_array(ra, nu);
-			v[9] = int_array(da, nu);
+			state_params(g, codes, cs, uidx, nu, v);
 			if (spi_run(g, plan_update, v, false) != SPI_OK_UPDATE)
 				elog(ERROR, "tracecode_guard: updating the codes failed");
 		}

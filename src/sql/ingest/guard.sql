@@ -207,11 +207,10 @@ CREATE FUNCTION vbp.trace_code_check(code vbp.tracecode)
   RETURNS TABLE (trace_code vbp.tracecode, sales_class text, sales_class_zh text)
   LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-  SELECT code,
-         CASE WHEN coalesce(s.sales, 0) = 0 THEN 'not_sold' WHEN s.sales = 1 THEN 'one_sale' ELSE 'several_sales' END,
-         CASE WHEN coalesce(s.sales, 0) = 0 THEN '未销售' WHEN s.sales = 1 THEN '仅一次销售' ELSE '两次及以上销售' END
+  -- the classes of vbp.trace_code_sales; a code never seen is not sold
+  SELECT code, coalesce(s.sales_class, 'not_sold'), coalesce(s.sales_class_zh, '未销售')
   FROM (SELECT 1) AS one
-  LEFT JOIN vbp.trace_code_state s ON s.trace_code OPERATOR(vbp.=) code;
+  LEFT JOIN vbp.trace_code_sales s ON s.trace_code OPERATOR(vbp.=) code;
 END;
 COMMENT ON FUNCTION vbp.trace_code_check(vbp.tracecode) IS
   'The public check of a traceability code (追溯码查询), as a patient scans it: not_sold, one_sale (仅一次销售) or several_sales (两次及以上销售), and nothing of where or when; any role may call it (SECURITY DEFINER over the bookkeeping)';
