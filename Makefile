@@ -23,6 +23,7 @@ SQL_AREAS = \
 	src/sql/types/orgcode.sql \
 	src/sql/types/uscc.sql \
 	src/sql/types/cny.sql \
+	src/sql/security/sees.sql \
 	src/sql/model/divisions.sql \
 	src/sql/model/divisions_data.sql \
 	src/sql/policy/parameters.sql \
@@ -47,7 +48,8 @@ SQL_AREAS = \
 	src/sql/ingest/capture.sql \
 	src/sql/demo/demo.sql \
 	src/sql/bi/bi.sql \
-	src/sql/security/tenancy.sql
+	src/sql/security/tenancy.sql \
+	src/sql/scale/citus.sql
 
 MODULE_big = vbp
 OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c) $(wildcard src/core/*.c)))

@@ -88,6 +88,7 @@ run_suite client bash "$VBP_ROOT/test/client/search_path.sh"
 run_suite client bash "$VBP_ROOT/test/client/bi_node.sh"
 run_suite report bash "$VBP_ROOT/test/report/page.sh"             # PNGs of each chart: /tmp/vbp-artefacts/report
 run_suite sharding bash "$VBP_ROOT/test/sharding/fdw.sh"
+run_suite citus bash "$VBP_ROOT/test/citus/run.sh"                 # builds Citus from its source tarball when missing
 run_suite sqlsmith bash "$VBP_ROOT/test/sqlsmith/run.sh" 60            # longer: bash test/sqlsmith/run.sh 3600
 run_suite valgrind bash "$VBP_ROOT/test/valgrind/regress.sh" --smoke  # whole suite: bash test/valgrind/regress.sh
 if [ -x "$VBP_ROOT/test/fuzz/run.sh" ]; then

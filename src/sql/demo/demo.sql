@@ -664,10 +664,10 @@ BEGIN
 
   RAISE DEBUG 'generate_demo: restore the foreign keys: one validating join pe (after %)', clock_timestamp() - t0;
   -- rebuild the indexes, then restore the foreign keys: one validating join per constraint
-  ALTER TABLE vbp.purchase_default ADD CONSTRAINT purchase_default_pkey PRIMARY KEY (purchase_id, purchased_on);
+  ALTER TABLE vbp.purchase_default ADD CONSTRAINT purchase_default_pkey PRIMARY KEY (purchase_id, purchased_on, org_code);
   CREATE INDEX purchase_default_org_product ON vbp.purchase_default (org_code, product_code, purchased_on);
   CREATE INDEX purchase_default_product ON vbp.purchase_default (product_code);
-  ALTER TABLE vbp.dispensing_default ADD CONSTRAINT dispensing_default_pkey PRIMARY KEY (dispensing_id, dispensed_on);
+  ALTER TABLE vbp.dispensing_default ADD CONSTRAINT dispensing_default_pkey PRIMARY KEY (dispensing_id, dispensed_on, org_code);
   CREATE INDEX dispensing_default_trace ON vbp.dispensing_default (trace_code);
   CREATE INDEX dispensing_default_org_product ON vbp.dispensing_default (org_code, product_code, dispensed_on);
   CREATE INDEX dispensing_default_patient ON vbp.dispensing_default (patient_id, product_code);

@@ -27,7 +27,7 @@ CREATE TABLE vbp.fulfilment_counter (
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.fulfilment_counter ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.fulfilment_counter FOR SELECT
-  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+  USING (vbp.tenant_sees(org_code));
 COMMENT ON TABLE vbp.fulfilment_counter IS
   'Incremental fulfilment counters (履约计数器) of each agreement year over the whole year: units and spend of selected and other products of the group, and purchases of products in the batch, as vbp.agreement_purchases(''infinity'', ...) counts them; kept by triggers on vbp.purchase while enabled';
 COMMENT ON COLUMN vbp.fulfilment_counter.batch_id IS 'Batch';

@@ -201,7 +201,7 @@ CREATE TABLE vbp.volume_report (
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.volume_report ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.volume_report FOR SELECT
-  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+  USING (vbp.tenant_sees(org_code));
 CREATE INDEX volume_report_group ON vbp.volume_report (group_code);
 COMMENT ON TABLE vbp.volume_report IS
   'Volume report (报量) of an institution for a generic group in a batch: last year''s use (baseline) and the declared volume';
@@ -233,7 +233,7 @@ CREATE TABLE vbp.agreement (
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.agreement ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.agreement FOR SELECT
-  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+  USING (vbp.tenant_sees(org_code));
 CREATE INDEX agreement_org ON vbp.agreement (org_code);
 COMMENT ON TABLE vbp.agreement IS
   'Agreement (采购协议): the agreed volume an institution buys from the winners of a generic group in one year of a cycle (协议年度); a 2- or 3-year cycle has one row per year, each year''s volume set from the previous year''s use';
@@ -262,7 +262,7 @@ CREATE TABLE vbp.product_agreement (
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.product_agreement ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.product_agreement FOR SELECT
-  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+  USING (vbp.tenant_sees(org_code));
 CREATE INDEX product_agreement_product ON vbp.product_agreement (product_code);
 COMMENT ON TABLE vbp.product_agreement IS
   'Brand-level agreement (按厂牌约定采购量): the share of an institution''s agreed volume of a generic group that it buys from one selected product, in a batch reporting per product; the shares add up to the group''s agreement exactly (vbp.split_product_agreements)';
@@ -294,7 +294,7 @@ CREATE TABLE vbp.product_volume_report (
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.product_volume_report ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.product_volume_report FOR SELECT
-  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+  USING (vbp.tenant_sees(org_code));
 COMMENT ON TABLE vbp.product_volume_report IS
   'Brand-level volume report (按厂牌报量): the volume an institution reports for one selected product of a generic group, in a batch reporting per product; the group''s report (vbp.volume_report) holds the baseline and, kept by trigger, the sum of these';
 COMMENT ON COLUMN vbp.product_volume_report.batch_id IS 'Batch';
@@ -391,14 +391,15 @@ CREATE TABLE vbp.purchase (
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.purchase ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.purchase FOR SELECT
-  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+  USING (vbp.tenant_sees(org_code));
 -- writers' policies: security/scope.sql, beside vbp.may_write
 -- Keys and indexes live on the partitions, not on the parent: a partition made
 -- later by vbp.add_month_partitions copies them from the default partition, and
 -- pg_dump restores such partitions without clashing with extension-made indexes.
--- Uniqueness is the same: the key includes the partition column.
+-- Uniqueness is the same: the key includes the partition column, and the
+-- institution, so that Citus can distribute the ledger by it (doc/scale-out.md).
 CREATE TABLE vbp.purchase_default PARTITION OF vbp.purchase DEFAULT;
-ALTER TABLE vbp.purchase_default ADD CONSTRAINT purchase_default_pkey PRIMARY KEY (purchase_id, purchased_on);
+ALTER TABLE vbp.purchase_default ADD CONSTRAINT purchase_default_pkey PRIMARY KEY (purchase_id, purchased_on, org_code);
 CREATE INDEX purchase_default_org_product ON vbp.purchase_default (org_code, product_code, purchased_on);
 -- the source's natural key (platform order and line): a re-load finds its rows by it
 CREATE UNIQUE INDEX purchase_default_order ON vbp.purchase_default (org_code, order_no, line_no, purchased_on);
@@ -451,10 +452,10 @@ CREATE TABLE vbp.dispensing (
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.dispensing ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.dispensing FOR SELECT
-  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+  USING (vbp.tenant_sees(org_code));
 -- writers' policies: security/scope.sql, beside vbp.may_write
 CREATE TABLE vbp.dispensing_default PARTITION OF vbp.dispensing DEFAULT;
-ALTER TABLE vbp.dispensing_default ADD CONSTRAINT dispensing_default_pkey PRIMARY KEY (dispensing_id, dispensed_on);
+ALTER TABLE vbp.dispensing_default ADD CONSTRAINT dispensing_default_pkey PRIMARY KEY (dispensing_id, dispensed_on, org_code);
 CREATE INDEX dispensing_default_trace ON vbp.dispensing_default (trace_code);
 CREATE INDEX dispensing_default_org_product ON vbp.dispensing_default (org_code, product_code, dispensed_on);
 CREATE INDEX dispensing_default_patient ON vbp.dispensing_default (patient_id, product_code);
@@ -494,7 +495,7 @@ CREATE TABLE vbp.assessment (
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.assessment ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.assessment FOR SELECT
-  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+  USING (vbp.tenant_sees(org_code));
 COMMENT ON TABLE vbp.assessment IS 'Assessment score (考核得分, 0-100) of an institution for a year of a batch cycle, when supplied directly';
 COMMENT ON COLUMN vbp.assessment.batch_id IS 'Batch';
 COMMENT ON COLUMN vbp.assessment.org_code IS 'Institution';

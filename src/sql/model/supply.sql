@@ -29,7 +29,7 @@ CREATE TABLE vbp.order_event (
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.order_event ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.order_event FOR SELECT
-  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+  USING (vbp.tenant_sees(org_code));
 COMMENT ON TABLE vbp.order_event IS
   'What happened to a purchase order line (订单执行事件) after it was placed: the company''s response (confirmed, partially_confirmed, refused), deliveries (several per line; a negative quantity sends goods back or corrects), cancellations; the line is vbp.purchase''s (org_code, order_no, line_no)';
 COMMENT ON COLUMN vbp.order_event.org_code IS 'Ordering institution';
@@ -117,7 +117,9 @@ DECLARE
   f vbp.supply_failure;
   grp vbp.drugcode;
 BEGIN
-  IF TG_TABLE_NAME = 'supply_failure' THEN
+  -- which table: the trigger's argument, not TG_TABLE_NAME (on Citus the rows
+  -- are checked on a shard, whose name has its shard number)
+  IF TG_ARGV[0] = 'failure' THEN
     f := NEW;
     IF NOT EXISTS (SELECT 1 FROM vbp.selection s WHERE s.batch_id = f.batch_id AND s.product_code = f.product_code AND s.selected) THEN
       RAISE EXCEPTION 'product % was not selected in batch %', f.product_code, f.batch_id
@@ -143,10 +145,10 @@ END $$;
 COMMENT ON FUNCTION vbp.check_supply_failure() IS
   'Trigger: a supply failure names a product selected in its batch; a backup product is of the same generic group and not itself selected (22023)';
 CREATE TRIGGER check_failure BEFORE INSERT OR UPDATE ON vbp.supply_failure
-  FOR EACH ROW EXECUTE FUNCTION vbp.check_supply_failure();
+  FOR EACH ROW EXECUTE FUNCTION vbp.check_supply_failure('failure');
 COMMENT ON TRIGGER check_failure ON vbp.supply_failure IS 'A supply failure names a product selected in its batch';
 CREATE TRIGGER check_backup BEFORE INSERT OR UPDATE ON vbp.supply_backup
-  FOR EACH ROW EXECUTE FUNCTION vbp.check_supply_failure();
+  FOR EACH ROW EXECUTE FUNCTION vbp.check_supply_failure('backup');
 COMMENT ON TRIGGER check_backup ON vbp.supply_backup IS 'A backup product is of the failed product''s group and not itself selected';
 SELECT pg_catalog.pg_extension_config_dump('vbp.supply_failure', '');
 SELECT pg_catalog.pg_extension_config_dump('vbp.supply_backup', '');

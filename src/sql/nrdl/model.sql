@@ -61,7 +61,7 @@ CREATE TABLE vbp.committee_meeting (
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.committee_meeting ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.committee_meeting FOR SELECT
-  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+  USING (vbp.tenant_sees(org_code));
 COMMENT ON TABLE vbp.committee_meeting IS 'Meeting of an institution''s pharmacy and therapeutics committee (药事会)';
 COMMENT ON COLUMN vbp.committee_meeting.org_code IS 'Institution';
 COMMENT ON COLUMN vbp.committee_meeting.met_on IS 'Meeting date';
@@ -78,7 +78,7 @@ CREATE TABLE vbp.formulary_admission (
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.formulary_admission ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.formulary_admission FOR SELECT
-  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+  USING (vbp.tenant_sees(org_code));
 COMMENT ON TABLE vbp.formulary_admission IS
   'Admission of a drug to an institution''s formulary (入院/配备), or a temporary purchase (临时采购)';
 COMMENT ON COLUMN vbp.formulary_admission.org_code IS 'Institution';
@@ -89,18 +89,21 @@ COMMENT ON COLUMN vbp.formulary_admission.load_id IS 'The load (vbp.load) that l
 SELECT pg_catalog.pg_extension_config_dump('vbp.formulary_admission', '');
 
 CREATE TABLE vbp.prescription (
-  prescription_id  text PRIMARY KEY,
+  prescription_id  text NOT NULL,
   org_code         vbp.orgcode NOT NULL REFERENCES vbp.institution,
   patient_id       text NOT NULL,
   group_code       vbp.drugcode NOT NULL REFERENCES vbp.generic_group,
   prescribed_on    date NOT NULL,
   quantity         bigint NOT NULL CHECK (quantity > 0),
-  days_supply      int CHECK (days_supply > 0)
+  days_supply      int CHECK (days_supply > 0),
+  -- a prescription number is the prescribing institution's: two institutions may
+  -- use the same one, and Citus distributes the table by institution
+  PRIMARY KEY (prescription_id, org_code)
 );
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.prescription ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.prescription FOR SELECT
-  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+  USING (vbp.tenant_sees(org_code));
 CREATE INDEX prescription_patient ON vbp.prescription (patient_id, group_code);
 COMMENT ON TABLE vbp.prescription IS
   'Prescription (处方), e.g. one circulated to a dual-channel pharmacy (处方流转): the prescribing institution, patient, drug, quantity in smallest units and days'' supply';
@@ -195,7 +198,7 @@ CREATE TABLE vbp.institution_budget (
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.institution_budget ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.institution_budget FOR SELECT
-  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+  USING (vbp.tenant_sees(org_code));
 COMMENT ON TABLE vbp.institution_budget IS
   'Total budget (医保总额预算) of an institution''s fund payments for a year; separately paid negotiated drugs are outside it';
 COMMENT ON COLUMN vbp.institution_budget.org_code IS 'Institution';
@@ -217,7 +220,7 @@ CREATE TABLE vbp.institution_month (
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.institution_month ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.institution_month FOR SELECT
-  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+  USING (vbp.tenant_sees(org_code));
 COMMENT ON TABLE vbp.institution_month IS
   'Monthly totals of an institution (医疗费用月报): visits and discharges (诊疗人次), all medical costs, drug costs (药品费用) and fund payments; negotiated drugs dispensed are part of them';
 COMMENT ON COLUMN vbp.institution_month.org_code IS 'Institution';
@@ -239,7 +242,7 @@ CREATE TABLE vbp.drg_case (
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.drg_case ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.drg_case FOR SELECT
-  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+  USING (vbp.tenant_sees(org_code));
 CREATE INDEX drg_case_group ON vbp.drg_case (drg_group, discharged_on);
 COMMENT ON TABLE vbp.drg_case IS
   'Inpatient case settled under DRG (DRG病例): its group and total cost; negotiated drugs dispensed to it carry the same drg_group in vbp.dispensing';

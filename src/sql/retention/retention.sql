@@ -38,7 +38,7 @@ CREATE TABLE vbp.fund_share (
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.fund_share ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.fund_share FOR SELECT
-  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+  USING (vbp.tenant_sees(org_code));
 COMMENT ON TABLE vbp.fund_share IS
   'Fund payment ratio (基金支付比例) and insured share (参保患者占比) of an institution in a cycle, where known; otherwise the parameters apply';
 COMMENT ON COLUMN vbp.fund_share.batch_id IS 'Batch (cycle)';
@@ -241,7 +241,7 @@ CREATE TABLE vbp.retention_settlement (
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.retention_settlement ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.retention_settlement FOR SELECT
-  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+  USING (vbp.tenant_sees(org_code));
 COMMENT ON TABLE vbp.retention_settlement IS
   'Settled retention (结余留用结算) of an institution for one year of a cycle (按年度结算), recorded once; the primary key refuses a second settlement of the year';
 COMMENT ON COLUMN vbp.retention_settlement.batch_id IS 'Batch (cycle)';
@@ -285,7 +285,7 @@ CREATE TABLE vbp.retention_settlement_group (
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.retention_settlement_group ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.retention_settlement_group FOR SELECT
-  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+  USING (vbp.tenant_sees(org_code));
 COMMENT ON TABLE vbp.retention_settlement_group IS
   'The per-group components of a settlement as they were when it was settled (结算明细)';
 COMMENT ON COLUMN vbp.retention_settlement_group.batch_id IS 'Batch (cycle)';
@@ -311,7 +311,7 @@ COMMENT ON COLUMN vbp.retention_settlement_group.reference_basis IS 'How P_ref w
 CREATE SEQUENCE vbp.retention_adjustment_id_seq;
 COMMENT ON SEQUENCE vbp.retention_adjustment_id_seq IS 'Identifiers of retention adjustments';
 CREATE TABLE vbp.retention_adjustment (
-  adjustment_id  bigint PRIMARY KEY DEFAULT nextval('vbp.retention_adjustment_id_seq'),
+  adjustment_id  bigint NOT NULL DEFAULT nextval('vbp.retention_adjustment_id_seq'),
   batch_id       int NOT NULL,
   org_code       vbp.orgcode NOT NULL,
   cycle_year     int NOT NULL,
@@ -319,12 +319,15 @@ CREATE TABLE vbp.retention_adjustment (
   reason         text NOT NULL CHECK (length(btrim(reason)) > 0),
   made_at        timestamptz NOT NULL DEFAULT now(),
   made_by        text NOT NULL DEFAULT current_user,
-  FOREIGN KEY (batch_id, org_code, cycle_year) REFERENCES vbp.retention_settlement
+  FOREIGN KEY (batch_id, org_code, cycle_year) REFERENCES vbp.retention_settlement,
+  -- the institution is part of the key so that Citus can distribute the table by it
+  -- (doc/scale-out.md); the identifier alone is unique already
+  PRIMARY KEY (adjustment_id, org_code)
 );
 -- row-level security: a tenant reads the rows of the institutions it sees (doc/security.md)
 ALTER TABLE vbp.retention_adjustment ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.retention_adjustment FOR SELECT
-  USING (org_code OPERATOR(vbp.=) ANY (SELECT i.org_code FROM vbp.institution i));
+  USING (vbp.tenant_sees(org_code));
 CREATE INDEX retention_adjustment_settlement ON vbp.retention_adjustment (batch_id, org_code, cycle_year);
 COMMENT ON TABLE vbp.retention_adjustment IS
   'Correction of a settled retention (结算调整): an explicit, audited, append-only row with its reason';

@@ -49,16 +49,9 @@ COMMENT ON COLUMN vbp.tenant_scope.scope IS 'nation (全国), province (省级) 
 COMMENT ON COLUMN vbp.tenant_scope.province IS 'Province code (省级行政区划代码, the first two digits, e.g. 44 for Guangdong; a vbp.division) for a provincial scope';
 COMMENT ON COLUMN vbp.tenant_scope.org_code IS 'Institution for an institution scope';
 
--- Institutions: a tenant reads those in its scope.  Three uncorrelated tests
--- (an init plan and two hashed sub-plans, each evaluated once per query), not a
--- correlated EXISTS per institution.
-CREATE POLICY tenant_read ON vbp.institution FOR SELECT USING (
-    EXISTS (SELECT 1 FROM vbp.tenant_scope s
-            WHERE s.scope = 'nation' AND vbp.scope_holder(s.member, s.member_name))
-    OR vbp.province(org_code) = ANY (SELECT s.province FROM vbp.tenant_scope s
-            WHERE s.scope = 'province' AND vbp.scope_holder(s.member, s.member_name))
-    OR org_code OPERATOR(vbp.=) ANY (SELECT s.org_code FROM vbp.tenant_scope s
-            WHERE s.scope = 'institution' AND vbp.scope_holder(s.member, s.member_name)));
+-- Institutions: a tenant reads those in its scope (vbp.tenant_sees: no subquery,
+-- so Citus accepts the policy on a reference table)
+CREATE POLICY tenant_read ON vbp.institution FOR SELECT USING (vbp.tenant_sees(org_code));
 
 -- What a capturing role may write: rows of an institution its tenant scope covers,
 -- as a member of vbp_writer.  Read with the writer's own rights (it sees only its
@@ -107,6 +100,10 @@ BEGIN ATOMIC
               ELSE 'reference' END
   FROM pg_class c
   WHERE c.relnamespace = 'vbp'::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+    -- not a Citus shard placed on this node (its table's name and a shard number)
+    AND NOT (c.relname ~ '_[0-9]+$'
+             AND EXISTS (SELECT 1 FROM pg_class t WHERE t.relnamespace = c.relnamespace
+                           AND t.relname = regexp_replace(c.relname, '_[0-9]+$', '')))
   ORDER BY c.relname;
 END;
 COMMENT ON FUNCTION vbp.tenancy_tables() IS

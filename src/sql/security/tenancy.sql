@@ -79,6 +79,9 @@ BEGIN
     INSERT INTO vbp.tenant_scope (member, member_name, scope) VALUES ('vbp_bi_reader'::regrole, 'vbp_bi_reader', 'nation');
     object := 'vbp_bi_reader'; action := 'scope: nation'; RETURN NEXT;
   END IF;
+  IF vbp.sync_tenant_scope() > 0 THEN
+    object := 'vbp.tenant_scope'; action := 'copied to the Citus workers'; RETURN NEXT;
+  END IF;
 END
 $fn$;
 REVOKE EXECUTE ON FUNCTION vbp.setup_tenancy() FROM PUBLIC;
@@ -118,6 +121,14 @@ BEGIN
     RAISE EXCEPTION 'a BI reader sees the whole nation and takes no province or institution'
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
+  -- (the foreign keys check these too, except on Citus, where the scope is a
+  -- local table on each node: vbp.distribute)
+  IF grant_tenant.province IS NOT NULL AND NOT EXISTS (SELECT 1 FROM vbp.division d WHERE d.code = grant_tenant.province) THEN
+    RAISE EXCEPTION 'province "%" is not a division', grant_tenant.province USING ERRCODE = 'foreign_key_violation';
+  END IF;
+  IF grant_tenant.org_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM vbp.institution i WHERE i.org_code OPERATOR(vbp.=) grant_tenant.org_code) THEN
+    RAISE EXCEPTION 'institution "%" is not in vbp.institution', grant_tenant.org_code USING ERRCODE = 'foreign_key_violation';
+  END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = grp) THEN
     RAISE EXCEPTION 'role "%" does not exist', grp
       USING ERRCODE = 'undefined_object', HINT = 'Run vbp.setup_tenancy() first.';
@@ -149,6 +160,7 @@ BEGIN
   ELSE
     SELECT t.* INTO result FROM vbp.tenant_scope t WHERE t.member = 'vbp_bi_reader'::regrole AND t.scope = 'nation';
   END IF;
+  PERFORM vbp.sync_tenant_scope();
   RETURN result;
 END
 $fn$;
@@ -171,6 +183,7 @@ BEGIN
       EXECUTE format('REVOKE %I FROM %s', ro, member);
     END IF;
   END LOOP;
+  PERFORM vbp.sync_tenant_scope();
   RETURN n;
 END
 $fn$;

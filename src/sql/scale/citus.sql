@@ -1,0 +1,162 @@
+\echo Use "CREATE EXTENSION vbp" to load this file. \quit
+
+-- =====================================================================
+-- Citus deployment (分布式部署).  vbp.distribute() turns an installed vbp on
+-- a Citus coordinator into a cluster: the institutions' ledgers distributed
+-- and co-located by org_code, the reference data and parameters copied to
+-- every node, the tenant scope kept on every node.  The tables stay members
+-- of the extension (doc/scale-out.md says why); Citus then relies on
+-- CREATE EXTENSION vbp, which it runs on every worker, for each node's copy
+-- of the table definitions.
+-- =====================================================================
+
+CREATE FUNCTION vbp.citus_layout()
+  RETURNS TABLE (table_name regclass, layout text, distribution_column text)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT t.table_name,
+         CASE WHEN t.access = 'rows of visible institutions' THEN 'distributed'
+              WHEN t.table_name IN ('vbp.tenant_scope'::regclass, 'vbp.patient_certification'::regclass,
+                                    'vbp.trace_code_state'::regclass, 'vbp.trace_alert'::regclass) THEN 'local'
+              ELSE 'reference' END,
+         CASE WHEN t.access = 'rows of visible institutions' THEN 'org_code' END
+  FROM vbp.tenancy_tables() t
+  ORDER BY 2, 1;
+END;
+COMMENT ON FUNCTION vbp.citus_layout() IS
+  'How vbp.distribute() lays each vbp table out on Citus (分布式表布局): distributed by org_code and co-located with vbp.purchase (the rows of an institution), reference (copied to every node), or local (kept on each node: the tenant scope, which the row-level security test reads on every node, the patients'' certifications, whose policy reads the ledgers, and the traceability guard''s state)';
+
+CREATE FUNCTION vbp.distribute(shard_count int DEFAULT 32)
+  RETURNS TABLE (table_name regclass, layout text)
+  LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  r record;
+  fk record;
+  fks jsonb := '[]';
+  drop_cmd text;
+  moved text[] := '{}';
+BEGIN
+  IF shard_count IS NULL OR shard_count < 1 OR shard_count > 64000 THEN
+    RAISE EXCEPTION 'shard count % is out of range', shard_count
+      USING ERRCODE = 'invalid_parameter_value', HINT = 'Give a shard count from 1 to 64000, e.g. 4 per worker core.';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN
+    RAISE EXCEPTION 'vbp.distribute needs the citus extension'
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            HINT = 'Run CREATE EXTENSION citus on the coordinator and add the workers first (doc/scale-out.md).';
+  END IF;
+  EXECUTE 'SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition WHERE logicalrelid = ''vbp.purchase''::regclass)' INTO r;
+  IF r.exists THEN
+    RAISE EXCEPTION 'vbp is distributed already'
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            HINT = 'To change the shard count, re-create the database on the cluster and distribute it with the new count.';
+  END IF;
+  PERFORM pg_catalog.set_config('citus.enable_unsafe_triggers', 'on', true);
+  PERFORM pg_catalog.set_config('citus.shard_count', shard_count::text, true);
+  PERFORM pg_catalog.set_config('citus.multi_shard_modify_mode', 'sequential', true);
+
+  -- Citus wants every table a foreign key joins to be a Citus table before the
+  -- key exists; the keys are dropped on every node, the tables converted, and
+  -- the keys added again on the coordinator, which adds them on the workers and
+  -- their shards.  A local table keeps no key to a Citus table (Citus would
+  -- convert it): vbp.grant_tenant checks the institution and the province itself,
+  -- and a certification's drug is checked when it is loaded.
+  FOR fk IN SELECT k.conrelid::regclass AS rel, k.confrelid::regclass AS ref, k.conname,
+                   pg_catalog.pg_get_constraintdef(k.oid) AS def, l.layout = 'local' AS from_local
+            FROM pg_catalog.pg_constraint k
+            JOIN vbp.citus_layout() l ON l.table_name = k.conrelid
+            JOIN vbp.citus_layout() t ON t.table_name = k.confrelid
+            WHERE k.contype = 'f' AND k.conparentid = 0 AND t.layout <> 'local'
+            ORDER BY 1, 2 LOOP
+    drop_cmd := format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I', fk.rel, fk.conname);
+    EXECUTE drop_cmd;
+    IF NOT fk.from_local THEN
+      fks := fks || jsonb_build_object('rel', fk.rel::text, 'ref', fk.ref::text, 'name', fk.conname, 'def', fk.def);
+      PERFORM run_command_on_workers(drop_cmd);
+    END IF;
+  END LOOP;
+
+  -- the rows were checked when they were written; copying them into the shards
+  -- fires no check trigger (a trigger that reads a table not yet converted would
+  -- see nothing), here nor on the workers
+  EXECUTE 'SET LOCAL citus.propagate_set_commands = local';
+  EXECUTE 'SET LOCAL session_replication_role = replica';
+  -- a referenced table before the tables that reference it: a check trigger
+  -- reads them while the rows are copied
+  LOOP
+    SELECT l.table_name INTO r FROM vbp.citus_layout() l
+    WHERE l.layout = 'reference' AND l.table_name::text <> ALL (moved)
+    ORDER BY EXISTS (SELECT 1 FROM jsonb_to_recordset(fks) AS x(rel text, ref text)
+                     WHERE x.rel = l.table_name::text AND x.ref <> x.rel AND x.ref <> ALL (moved)),
+             l.table_name::text
+    LIMIT 1;
+    EXIT WHEN NOT FOUND;
+    PERFORM create_reference_table(r.table_name);
+    moved := moved || r.table_name::text;
+    table_name := r.table_name; layout := 'reference'; RETURN NEXT;
+  END LOOP;
+  PERFORM create_distributed_table('vbp.purchase', 'org_code', colocate_with => 'none');
+  table_name := 'vbp.purchase'; layout := 'distributed by org_code'; RETURN NEXT;
+  FOR r IN SELECT * FROM vbp.citus_layout() l WHERE l.layout = 'distributed' AND l.table_name <> 'vbp.purchase'::regclass LOOP
+    PERFORM create_distributed_table(r.table_name, r.distribution_column, colocate_with => 'vbp.purchase');
+    table_name := r.table_name; layout := 'distributed by ' || r.distribution_column || ', co-located with vbp.purchase';
+    RETURN NEXT;
+  END LOOP;
+  FOR r IN SELECT * FROM vbp.citus_layout() l WHERE l.layout = 'local' LOOP
+    table_name := r.table_name; layout := 'local on each node'; RETURN NEXT;
+  END LOOP;
+
+  -- the local data of converted tables is copied into their shards; drop it
+  FOR r IN SELECT * FROM vbp.citus_layout() l WHERE l.layout <> 'local' LOOP
+    PERFORM truncate_local_data_after_distributing_table(r.table_name);
+  END LOOP;
+
+  EXECUTE 'SET LOCAL session_replication_role = origin';
+  FOR fk IN SELECT * FROM jsonb_to_recordset(fks) AS x(rel text, name text, def text) LOOP
+    EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', fk.rel, fk.name, fk.def);
+  END LOOP;
+  -- the scope rows travel to the workers (vbp.sync_tenant_scope)
+  PERFORM vbp.sync_tenant_scope();
+END
+$fn$;
+REVOKE EXECUTE ON FUNCTION vbp.distribute(int) FROM PUBLIC;
+COMMENT ON FUNCTION vbp.distribute(int) IS
+  'Turns an installed vbp on a Citus coordinator into a cluster (分布式部署): reference tables for the reference data and parameters, the institutions'' ledgers distributed by org_code into shard_count shards and co-located, foreign keys kept; run once, as the owner of the vbp tables, after the workers are added (doc/scale-out.md)';
+
+CREATE FUNCTION vbp.sync_tenant_scope()
+  RETURNS int
+  LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  cmd text;
+  n int;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN
+    RETURN 0;
+  END IF;
+  SELECT count(*) INTO n FROM vbp.tenant_scope s WHERE s.member::text = s.member_name;
+  -- rows by role name: a role's oid differs from node to node
+  -- (the foreign keys of a worker's copy are not checked: the institutions live
+  -- in the reference table's shard there, and the coordinator checked them)
+  SELECT 'BEGIN; SET LOCAL session_replication_role = replica; DELETE FROM vbp.tenant_scope; '
+         || coalesce(string_agg(format('INSERT INTO vbp.tenant_scope (member, member_name, scope, province, org_code) VALUES (%L::regrole, %L, %L, %L, %L::vbp.orgcode);',
+                                       s.member_name, s.member_name, s.scope, s.province, s.org_code::text), ' '), '')
+         || (SELECT coalesce(string_agg(format(' GRANT SELECT ON %s TO %I;', l.table_name, r.rolname), ''), '')
+             FROM vbp.citus_layout() l
+             JOIN vbp.tenancy_tables() t ON t.table_name = l.table_name AND t.access <> 'none'
+             CROSS JOIN pg_roles r
+             WHERE l.layout = 'local'
+               AND r.rolname IN ('vbp_province_analyst', 'vbp_institution_user', 'vbp_bi_reader', 'vbp_writer'))
+         || ' COMMIT;'
+    INTO cmd
+  FROM vbp.tenant_scope s WHERE s.member::text = s.member_name;
+  EXECUTE format('SELECT bool_and(success) AND count(*) > 0 FROM run_command_on_workers(%L)', cmd) INTO STRICT cmd;
+  IF cmd IS DISTINCT FROM 'true' THEN
+    RAISE EXCEPTION 'could not copy the tenant scope to every worker'
+      USING ERRCODE = 'connection_failure', HINT = 'Check that every worker is up, then run vbp.sync_tenant_scope().';
+  END IF;
+  RETURN n;
+END
+$fn$;
+REVOKE EXECUTE ON FUNCTION vbp.sync_tenant_scope() FROM PUBLIC;
+COMMENT ON FUNCTION vbp.sync_tenant_scope() IS
+  'On Citus, copies the tenant scope rows (vbp.tenant_scope) to every worker, by role name, with the tenant roles'' SELECT grants on the tables kept local on each node (Citus carries no grant of a table it does not manage), so that row-level security on the shards sees what the coordinator sees (同步数据权限); vbp.grant_tenant, vbp.revoke_tenant and vbp.setup_tenancy call it; without Citus it does nothing and returns 0, else the number of rows copied';
