@@ -8,7 +8,7 @@
 #   - the layout: ledgers distributed by org_code and co-located, reference
 #     tables, the foreign keys back on the coordinator and the shards;
 #   - the same rows as one node: every ledger and reference table, and each
-#     report that plans on Citus (the others are listed as "todo", not passed);
+#     report (22 reports and two ledger aggregates);
 #   - EXPLAIN: a vbp aggregate grouped by institution runs whole on the
 #     workers, and grouped otherwise as partial aggregates (combine functions);
 #   - tenant isolation as an institution user, a provincial analyst and the BI
@@ -16,7 +16,7 @@
 #     distribution reaches the workers;
 #   - writes as the application role: a purchase lands on its shard, and one of
 #     an institution outside the writer's scope is refused;
-#   - DROP EXTENSION vbp CASCADE and CREATE EXTENSION vbp again.
+#   - DROP EXTENSION vbp CASCADE (the shards go too) and CREATE EXTENSION vbp again.
 # Needs root (the clusters are initialised as postgres) or the cluster owner.
 # Without Citus and without its source, prints "skipped" with the reason.
 # Prints "ok NAME" / "FAIL NAME"; exits 1 on a failure.
@@ -164,6 +164,8 @@ digest() {   # digest QUERY [ROLE]: count and md5 of the rows, as ROLE if given
 declare -A before
 for r in "${reports[@]}"; do before[${r%%|*}]=$(digest "${r#*|}"); done
 for t in $tables; do before[$t]=$(digest "SELECT * FROM $t"); done
+settle=$(coord -tA -F ' ' -c "$as_of SELECT batch_id, org_code, cycle_year, retained FROM vbp.retention_statement WHERE NOT interim AND NOT settled AND retained > '0' ORDER BY 1, 2, 3 LIMIT 1")
+read -r settle_batch settle_org settle_year settle_retained <<<"$settle"
 for who in hospital analyst bi; do
 	before[tenant_$who]=$(digest "SELECT 'purchase', count(*) FROM vbp.purchase UNION ALL SELECT 'dispensing', count(*) FROM vbp.dispensing UNION ALL SELECT 'institution', count(*) FROM vbp.institution UNION ALL SELECT 'agreement', count(*) FROM vbp.agreement" vbp_citus_$who)
 done
@@ -191,11 +193,6 @@ err=$(coord -c "INSERT INTO vbp.agreement (batch_id, org_code, group_code, agree
 grep -q 'violates foreign key constraint' <<<"$err" && ok "a foreign key refuses an agreement without its volume report on the cluster" || fail "unknown batch: $err"
 
 # ---- one node's rows on the cluster ------------------------------------------------------
-todo=()
-# Two reports aggregate over a report function Citus cannot plan and come back
-# empty instead of failing: known wrong on the cluster until those functions
-# plan (doc/scale-out.md says not to read them there)
-known_wrong=" retention_by_region nrdl_stocking_summary "
 for t in $tables; do
 	after=$(digest "SELECT * FROM $t")
 	[ "$after" = "${before[$t]}" ] || fail "table $t: ${before[$t]} on one node, $after on the cluster"
@@ -206,15 +203,26 @@ for r in "${reports[@]}"; do
 	after=$(digest "${r#*|}")
 	if [ "$after" = "${before[$name]}" ]; then
 		ok "report $name: the same rows as one node (${after%% *} rows)"
-	elif grep -qi 'could not create distributed plan\|parameterized queries for SQL functions\|not supported' <<<"$after"; then
-		todo+=("$name")
-	elif [[ $known_wrong == *" $name "* ]]; then
-		echo "todo report $name: WRONG on the cluster (${after%% *} rows, ${before[$name]%% *} on one node), known"
 	else
 		fail "report $name: ${before[$name]} on one node, $after on the cluster"
 	fi
 done
-[ ${#todo[@]} -gt 0 ] && echo "todo reports Citus cannot plan yet: ${todo[*]}"
+
+# ---- refresh and settlement on the cluster --------------------------------------------------------
+if coord -c 'SELECT count(*) FROM vbp.refresh_reports(concurrent => false)' >/dev/null &&
+	coord -c 'SELECT count(*) FROM vbp.refresh_reports()' >/dev/null &&
+	[ "$(coord -tA -c 'SELECT count(*) FROM vbp.bi_fulfilment')" = "${before[fulfilment]%% *}" ]; then
+	ok "vbp.refresh_reports() refreshes the BI views on the cluster, first whole, then concurrently"
+else
+	fail "vbp.refresh_reports() on the cluster"
+fi
+got=$(coord -tA -c "$as_of SELECT retained FROM vbp.settle_retention($settle_batch, '$settle_org', cycle_year => $settle_year)")
+if [ -n "$settle_retained" ] && [ "$got" = "$settle_retained" ] &&
+	[ "$(coord -tA -c "SELECT count(*) FROM vbp.retention_settlement WHERE org_code = '$settle_org'")" -ge 1 ]; then
+	ok "vbp.settle_retention($settle_batch, '$settle_org', cycle_year => $settle_year) on the cluster records $got yuan, as one node's statement says"
+else
+	fail "vbp.settle_retention on the cluster: ${got:-nothing}, one node's statement ${settle_retained:-none}"
+fi
 
 # ---- EXPLAIN: vbp aggregates on the workers -----------------------------------------------------
 plan=$(coord -tA -c "EXPLAIN (VERBOSE, COSTS OFF) SELECT org_code, vbp.sum(amount), vbp.max(amount) FROM vbp.purchase GROUP BY 1")
@@ -261,12 +269,13 @@ grep -q 'row-level security' <<<"$err" && ok "a purchase of an institution outsi
 
 # ---- drop and create again -----------------------------------------------------------------
 err=$(coord -c 'DROP EXTENSION vbp CASCADE' 2>&1)
-if [ -z "$err" ] && coord -c 'CREATE EXTENSION vbp' && [ "$(coord -tA -c 'SELECT count(*) FROM vbp.purchase')" = "0" ]; then
-	ok "DROP EXTENSION vbp CASCADE and CREATE EXTENSION vbp on the cluster"
-elif grep -q 'cache lookup failed for type' <<<"$err" && grep -q citus_drop_trigger <<<"$err"; then
-	echo "todo DROP EXTENSION vbp CASCADE on the cluster: Citus's drop trigger looks up vbp.orgcode after it is dropped"
+left=$(node 1 -d $db -tA -c "SELECT count(*) FROM pg_class WHERE relname LIKE 'purchase%'")
+if [ -z "$err" ] && [ "$left" = "0" ] && coord -c 'CREATE EXTENSION vbp' &&
+	[ "$(coord -tA -c 'SELECT count(*) FROM vbp.purchase')" = "0" ] &&
+	[ "$(node 2 -d $db -tA -c "SELECT extversion FROM pg_extension WHERE extname = 'vbp'")" != "" ]; then
+	ok "DROP EXTENSION vbp CASCADE removes the shards and CREATE EXTENSION vbp works again on the cluster"
 else
-	fail "DROP EXTENSION vbp CASCADE and re-create: $err"
+	fail "DROP EXTENSION vbp CASCADE and re-create: $err (purchase relations left on a worker: $left)"
 fi
 for role in vbp_citus_hospital vbp_citus_analyst vbp_citus_bi vbp_citus_app vbp_citus_late; do
 	coord -c "DROP OWNED BY $role; DROP ROLE $role" >/dev/null 2>&1

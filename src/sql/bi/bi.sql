@@ -453,7 +453,7 @@ COMMENT ON TRIGGER announce ON vbp.trace_alert IS 'Announces traceability-code a
 
 CREATE FUNCTION vbp.refresh_reports(concurrent boolean DEFAULT true)
   RETURNS TABLE (step int, matview regclass, mode text, milliseconds numeric)
-  LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
 DECLARE
   todo oid[];
   ready oid[];

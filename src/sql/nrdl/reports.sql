@@ -127,6 +127,11 @@ BEGIN ATOMIC
     GROUP BY 1, 2, 3, 4
   ), days AS (
     SELECT vbp.param(nrdl_stocking_for.rule_set, 'committee_days') AS value
+  ), cm AS MATERIALIZED (   -- each institution's first committee on or after each version's date
+    SELECT m.org_code, v.version_id, min(m.met_on) AS met_on
+    FROM vbp.committee_meeting m JOIN v ON m.met_on >= v.effective_from
+    WHERE m.met_on <= as_of
+    GROUP BY m.org_code, v.version_id
   )
   SELECT per.version_id, per.org_code, per.level, vbp.province(per.org_code), vbp.city(per.org_code),
          per.applicable, per.stocked, per.temporary_only,
@@ -135,8 +140,7 @@ BEGIN ATOMIC
          CASE WHEN c.met_on IS NOT NULL THEN c.met_on - per.effective_from > (SELECT value FROM days)
               ELSE as_of - per.effective_from > (SELECT value FROM days) END
   FROM per
-  LEFT JOIN LATERAL (SELECT min(m.met_on) AS met_on FROM vbp.committee_meeting m
-                     WHERE m.org_code = per.org_code AND m.met_on >= per.effective_from AND m.met_on <= as_of) c ON true
+  LEFT JOIN cm c ON c.org_code = per.org_code AND c.version_id = per.version_id
   WHERE vbp.known_rule_set(nrdl_stocking_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.nrdl_stocking_for(date, text) IS
@@ -363,10 +367,15 @@ CREATE FUNCTION vbp.uncertified_dispensing_for(from_date date, to_date date)
                  group_code vbp.drugcode, product_code vbp.drugcode)
   LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
+  -- the certifications are read once, as a set (on Citus they are a table of the
+  -- coordinator, which it ships to the shards that way: doc/scale-out.md)
+  WITH c AS MATERIALIZED (
+    SELECT pc.patient_id, pc.group_code, pc.certified_on, pc.valid_to FROM vbp.patient_certification pc
+  )
   SELECT d.dispensing_id, d.dispensed_on, d.org_code, d.channel, d.patient_id, d.group_code, d.product_code
   FROM vbp.nrdl_dispensing d
   WHERE d.dispensed_on BETWEEN from_date AND to_date AND d.patient_certification
-    AND NOT EXISTS (SELECT FROM vbp.patient_certification c
+    AND NOT EXISTS (SELECT FROM c
                     WHERE c.patient_id = d.patient_id AND c.group_code = d.group_code
                       AND c.certified_on <= d.dispensed_on AND (c.valid_to IS NULL OR c.valid_to >= d.dispensed_on));
 END;

@@ -82,7 +82,7 @@ BEGIN ATOMIC
     LEFT JOIN vbp.group_reference_price gp ON gp.batch_id = s.batch_id AND gp.group_code OPERATOR(vbp.=) pr.group_code
                                           AND gp.purpose = 'budget'
     GROUP BY 1, 2
-  ), bought AS (
+  ), bought AS MATERIALIZED (   -- (materialized: on Citus, computed by the coordinator once, not per shard)
     SELECT ap.batch_id, ap.org_code, ap.group_code, ap.cycle_year, ap.selected_units AS sel_q,
            ap.selected_spend AS sel_spend, ap.other_spend AS nonsel_spend
     FROM vbp.agreement_purchases(retention_components.as_of, NULL) ap
@@ -170,6 +170,8 @@ BEGIN ATOMIC
     FROM vbp.product_agreement_purchases(retention_assessment.as_of) q
     WHERE q.cycle_start <= retention_assessment.as_of
     GROUP BY 1, 2, 3, 4
+  ), apx AS MATERIALIZED (     -- (materialized: on Citus, computed by the coordinator once, not per shard)
+    SELECT * FROM vbp.agreement_purchases(retention_assessment.as_of, (SELECT pay_days FROM p)::int)
   ), g AS (
     SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, a.agreed_volume, v.reported_volume,
            ap.selected_units AS sel_q, ap.selected_units + ap.other_units AS all_q,
@@ -182,7 +184,7 @@ BEGIN ATOMIC
            coalesce(pc.c_min, vbp.contract_completion(ap.selected_units, a.agreed_volume)) AS c_min
     FROM vbp.agreement a
     JOIN vbp.volume_report v USING (batch_id, org_code, group_code, cycle_year)
-    JOIN vbp.agreement_purchases(retention_assessment.as_of, (SELECT pay_days FROM p)::int) ap USING (batch_id, org_code, group_code, cycle_year)
+    JOIN apx ap USING (batch_id, org_code, group_code, cycle_year)
     LEFT JOIN prodc pc USING (batch_id, org_code, group_code, cycle_year)
     WHERE ap.in_batch AND ap.cycle_start <= retention_assessment.as_of
   ), items AS (
@@ -369,6 +371,16 @@ BEGIN ATOMIC
     SELECT vbp.param_choice(retention_statement_for.rule_set, 'not_reported_forfeit', '{group,institution}') AS forfeit,
            vbp.param(retention_statement_for.rule_set, 'retention_completion_required') AS required,
            vbp.param(retention_statement_for.rule_set, 'retention_ratio_floor') AS floor
+  ), s AS MATERIALIZED (     -- what was settled, adjusted, and when each year ends,
+    -- each read once by key: joined per statement row they would be correlated
+    -- reads of the ledgers, which Citus does not plan (doc/scale-out.md)
+    SELECT st.batch_id, st.org_code, st.cycle_year, st.retained FROM vbp.retention_settlement st
+  ), j AS MATERIALIZED (
+    SELECT ra.batch_id, ra.org_code, ra.cycle_year, vbp.sum(ra.amount) AS amount
+    FROM vbp.retention_adjustment ra GROUP BY ra.batch_id, ra.org_code, ra.cycle_year
+  ), y AS MATERIALIZED (     -- the year ends when the institution's last agreement of the year ends
+    SELECT ag.batch_id, ag.org_code, ag.cycle_year, max(ag.cycle_end) AS year_end
+    FROM vbp.agreement ag GROUP BY ag.batch_id, ag.org_code, ag.cycle_year
   )
   SELECT c.batch_id, c.org_code, c.cycle_year, y.year_end, y.year_end > retention_statement_for.as_of,
          count(*), vbp.sum(c.budget), vbp.sum(c.spend), vbp.sum(c.savings),
@@ -377,12 +389,8 @@ BEGIN ATOMIC
          CASE WHEN (p.forfeit = 'institution' AND bool_or(c.report_status = 'not_reported'))
                 OR min(vbp.contract_completion(c.selected_volume, c.agreed_volume)) < p.required THEN '0'::vbp.cny
               ELSE (greatest(vbp.sum(c.counted_savings)::numeric, 0) * greatest(coalesce(a.retention_ratio, 0), p.floor))::vbp.cny END,
-         s.org_code IS NOT NULL, s.retained,
-         (SELECT vbp.sum(j.amount) FROM vbp.retention_adjustment j
-           WHERE j.batch_id = c.batch_id AND j.org_code = c.org_code AND j.cycle_year = c.cycle_year),
-         CASE WHEN s.org_code IS NOT NULL THEN s.retained OPERATOR(vbp.+) coalesce(
-           (SELECT vbp.sum(j.amount) FROM vbp.retention_adjustment j
-             WHERE j.batch_id = c.batch_id AND j.org_code = c.org_code AND j.cycle_year = c.cycle_year), '0') END,
+         s.org_code IS NOT NULL, s.retained, j.amount,
+         CASE WHEN s.org_code IS NOT NULL THEN s.retained OPERATOR(vbp.+) coalesce(j.amount, '0') END,
          CASE WHEN p.forfeit = 'institution' AND bool_or(c.report_status = 'not_reported') THEN 'a group not reported'
               WHEN min(vbp.contract_completion(c.selected_volume, c.agreed_volume)) < p.required THEN 'agreed volume not completed' END
   -- the components and the assessment are computed once each (materialized):
@@ -392,13 +400,12 @@ BEGIN ATOMIC
         SELECT * FROM c) c
   LEFT JOIN (WITH a AS MATERIALIZED (SELECT * FROM vbp.retention_assessment(retention_statement_for.rule_set, retention_statement_for.as_of))
              SELECT * FROM a) a USING (batch_id, org_code, cycle_year)
-  LEFT JOIN vbp.retention_settlement s USING (batch_id, org_code, cycle_year)
-  -- the year ends when the institution's last agreement of the year ends
-  CROSS JOIN LATERAL (SELECT max(ag.cycle_end) AS year_end FROM vbp.agreement ag
-                      WHERE ag.batch_id = c.batch_id AND ag.org_code = c.org_code AND ag.cycle_year = c.cycle_year) y
+  LEFT JOIN s USING (batch_id, org_code, cycle_year)
+  LEFT JOIN j USING (batch_id, org_code, cycle_year)
+  LEFT JOIN y USING (batch_id, org_code, cycle_year)
   CROSS JOIN p
   WHERE vbp.known_rule_set(retention_statement_for.rule_set)
-  GROUP BY c.batch_id, c.org_code, c.cycle_year, y.year_end, a.score, a.grade, a.retention_ratio, s.org_code, s.retained,
+  GROUP BY c.batch_id, c.org_code, c.cycle_year, y.year_end, a.score, a.grade, a.retention_ratio, s.org_code, s.retained, j.amount,
            p.forfeit, p.required, p.floor;
 END;
 COMMENT ON FUNCTION vbp.retention_statement_for(text, date) IS

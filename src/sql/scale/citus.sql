@@ -17,14 +17,15 @@ BEGIN ATOMIC
   SELECT t.table_name,
          CASE WHEN t.access = 'rows of visible institutions' THEN 'distributed'
               WHEN t.table_name IN ('vbp.tenant_scope'::regclass, 'vbp.patient_certification'::regclass,
-                                    'vbp.trace_code_state'::regclass, 'vbp.trace_alert'::regclass) THEN 'local'
+                                    'vbp.trace_code_state'::regclass, 'vbp.trace_alert'::regclass,
+                                    'vbp.capture_link'::regclass) THEN 'local'
               ELSE 'reference' END,
          CASE WHEN t.access = 'rows of visible institutions' THEN 'org_code' END
   FROM vbp.tenancy_tables() t
   ORDER BY 2, 1;
 END;
 COMMENT ON FUNCTION vbp.citus_layout() IS
-  'How vbp.distribute() lays each vbp table out on Citus (分布式表布局): distributed by org_code and co-located with vbp.purchase (the rows of an institution), reference (copied to every node), or local (kept on each node: the tenant scope, which the row-level security test reads on every node, the patients'' certifications, whose policy reads the ledgers, and the traceability guard''s state)';
+  'How vbp.distribute() lays each vbp table out on Citus (分布式表布局): distributed by org_code and co-located with vbp.purchase (the rows of an institution), reference (copied to every node), or local (kept on each node: the tenant scope, which the row-level security test reads on every node, the patients'' certifications, whose policy reads the ledgers, the traceability guard''s state, and the capture links, which vbp''s drop event trigger clears on whichever node drops a table, shards included)';
 
 CREATE FUNCTION vbp.distribute(shard_count int DEFAULT 32)
   RETURNS TABLE (table_name regclass, layout text)
@@ -50,6 +51,20 @@ BEGIN
     RAISE EXCEPTION 'vbp is distributed already'
       USING ERRCODE = 'object_not_in_prerequisite_state',
             HINT = 'To change the shard count, re-create the database on the cluster and distribute it with the new count.';
+  END IF;
+  -- The sessions of this database, on every node, find vbp's operators on their
+  -- search path: Citus sends a subquery to a worker, or plans it again on the
+  -- coordinator, as text, and a join USING a vbp column is resolved again there
+  PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', 'off', true);
+  EXECUTE format('ALTER DATABASE %I SET search_path TO "$user", public, vbp', current_database());
+  PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', 'on', true);
+  SELECT string_agg(w.nodename || ':' || w.nodeport || ': ' || w.result, '; ') INTO drop_cmd
+  FROM run_command_on_workers(format('SET citus.enable_ddl_propagation TO off; '
+                                     'ALTER DATABASE %I SET search_path TO "$user", public, vbp',
+                                     current_database())) w
+  WHERE NOT w.success;
+  IF drop_cmd IS NOT NULL THEN
+    RAISE EXCEPTION 'could not set up the workers'' sessions' USING ERRCODE = 'connection_failure', DETAIL = drop_cmd;
   END IF;
   PERFORM pg_catalog.set_config('citus.enable_unsafe_triggers', 'on', true);
   PERFORM pg_catalog.set_config('citus.shard_count', shard_count::text, true);
@@ -115,8 +130,16 @@ BEGIN
   FOR fk IN SELECT * FROM jsonb_to_recordset(fks) AS x(rel text, name text, def text) LOOP
     EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', fk.rel, fk.name, fk.def);
   END LOOP;
-  -- the scope rows travel to the workers (vbp.sync_tenant_scope)
+  -- the scope rows travel to the workers (vbp.sync_tenant_scope); the report
+  -- functions become plannable (vbp.make_citus_plannable)
   PERFORM vbp.sync_tenant_scope();
+  PERFORM vbp.make_citus_plannable();
+  SELECT string_agg(w.nodename || ':' || w.nodeport || ': ' || w.result, '; ') INTO drop_cmd
+  FROM run_command_on_workers('SET citus.enable_ddl_propagation TO off; SELECT count(*) FROM vbp.make_citus_plannable()') w
+  WHERE NOT w.success;
+  IF drop_cmd IS NOT NULL THEN
+    RAISE EXCEPTION 'could not make the workers'' functions plannable' USING ERRCODE = 'connection_failure', DETAIL = drop_cmd;
+  END IF;
 END
 $fn$;
 REVOKE EXECUTE ON FUNCTION vbp.distribute(int) FROM PUBLIC;
@@ -160,3 +183,147 @@ $fn$;
 REVOKE EXECUTE ON FUNCTION vbp.sync_tenant_scope() FROM PUBLIC;
 COMMENT ON FUNCTION vbp.sync_tenant_scope() IS
   'On Citus, copies the tenant scope rows (vbp.tenant_scope) to every worker, by role name, with the tenant roles'' SELECT grants on the tables kept local on each node (Citus carries no grant of a table it does not manage), so that row-level security on the shards sees what the coordinator sees (同步数据权限); vbp.grant_tenant, vbp.revoke_tenant and vbp.setup_tenancy call it; without Citus it does nothing and returns 0, else the number of rows copied';
+
+-- Citus plans no parameterised SQL function body over its tables: standard
+-- inlining hides the tables from its planner, and a body run by the SQL
+-- function executor reaches it with unbound parameters.  On one node vbp's
+-- report functions are SQL so that the planner inlines them and a filter
+-- reaches the scans; on the cluster the same bodies run as PL/pgSQL, whose
+-- queries Citus plans with their parameters bound.
+CREATE FUNCTION vbp.make_citus_plannable()
+  RETURNS TABLE (function_name regprocedure, returns text)
+  LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  f record;
+  def text;
+  head text;
+  body text;
+  at int;
+BEGIN
+  -- PL/pgSQL lookups (vbp.known_rule_set and the like) record no dependency on
+  -- the tables they read: one whose source names no distributed table reads
+  -- reference tables only, and may run on a shard as the converted ones below
+  FOR f IN
+    SELECT p.oid::regprocedure AS sig FROM pg_catalog.pg_proc p
+    WHERE p.pronamespace = 'vbp'::regnamespace AND p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'plpgsql')
+      AND NOT p.proretset AND p.provolatile <> 'v' AND p.prorettype <> 'trigger'::regtype
+      AND NOT EXISTS (SELECT 1 FROM vbp.citus_layout() l
+                      WHERE l.layout = 'distributed'
+                        AND p.prosrc ~ (replace(l.table_name::text, '.', '\.') || '\M'))
+      AND NOT coalesce('citus.allow_nested_distributed_execution=on' = ANY (p.proconfig), false)
+    ORDER BY 1
+  LOOP
+    EXECUTE format('ALTER FUNCTION %s SET citus.allow_nested_distributed_execution = on', f.sig);
+    function_name := f.sig; returns := 'value, reads reference tables'; RETURN NEXT;
+  END LOOP;
+  FOR f IN
+    WITH RECURSIVE citus_rel(rel, dist) AS (
+      -- the Citus tables and the views over them; dist: a distributed table
+      SELECT l.table_name::oid, l.layout = 'distributed' FROM vbp.citus_layout() l WHERE l.layout <> 'local'
+      UNION
+      SELECT r.ev_class, c.dist FROM pg_catalog.pg_rewrite r
+      JOIN pg_catalog.pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+      JOIN citus_rel c ON d.refclassid = 'pg_class'::regclass AND d.refobjid = c.rel
+      WHERE r.ev_class <> c.rel
+    ), fn(oid, dist) AS (
+      SELECT d.objid, c.dist FROM pg_catalog.pg_depend d JOIN citus_rel c ON d.refobjid = c.rel
+      WHERE d.classid = 'pg_proc'::regclass AND d.refclassid = 'pg_class'::regclass
+      UNION
+      SELECT d.objid, fn.dist FROM pg_catalog.pg_depend d JOIN fn ON d.refobjid = fn.oid
+      WHERE d.classid = 'pg_proc'::regclass AND d.refclassid = 'pg_proc'::regclass
+    )
+    SELECT p.oid, p.oid::regprocedure AS sig, p.proretset, p.prorettype, bool_or(fn.dist) AS reads_distributed
+    FROM fn JOIN pg_catalog.pg_proc p ON p.oid = fn.oid
+    WHERE p.pronamespace = 'vbp'::regnamespace AND p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'sql')
+    GROUP BY p.oid
+    ORDER BY p.oid
+  LOOP
+    def := pg_catalog.pg_get_functiondef(f.oid);
+    at := strpos(def, E'\nBEGIN ATOMIC\n');
+    IF at > 0 THEN
+      head := left(def, at);
+      body := substr(def, at + length(E'\nBEGIN ATOMIC\n'));
+      body := rtrim(regexp_replace(body, E'\\s*END\\s*$', ''), E' \n;');
+      IF strpos(body, E';\n') > 0 THEN
+        RAISE EXCEPTION 'function % has more than one statement', f.sig
+          USING ERRCODE = 'feature_not_supported';
+      END IF;
+      body := btrim(body, E' \n');
+      body := CASE WHEN f.proretset THEN 'RETURN QUERY ' || body
+                   WHEN f.prorettype = 'void'::regtype THEN regexp_replace(body, '^SELECT', 'PERFORM')
+                   ELSE 'RETURN (' || body || ')' END;
+    ELSE
+      at := strpos(def, E'\nRETURN ');
+      IF at = 0 THEN
+        RAISE EXCEPTION 'cannot read the body of function %', f.sig USING ERRCODE = 'feature_not_supported';
+      END IF;
+      head := left(def, at);
+      body := rtrim(substr(def, at + 1), E' \n;');
+    END IF;
+    head := regexp_replace(head, E'\n LANGUAGE sql\n', E'\n LANGUAGE plpgsql\n');
+    EXECUTE head || E' AS $vbp_body$\n#variable_conflict use_column\nBEGIN\n' || body || E';\nEND\n$vbp_body$';
+    -- a PL/pgSQL body is parsed when it runs: a join USING a vbp column finds
+    -- vbp's operators as the SQL body did when the extension was created
+    EXECUTE format('ALTER FUNCTION %s SET search_path = vbp, pg_catalog, pg_temp', f.sig);
+    -- a function that reads only reference tables may run on a shard, where Citus
+    -- allows its query only with nested execution: the read stays on the node's
+    -- own copy of the reference table.  One that reads a distributed table never
+    -- gets it (its rows would be counted once per shard).
+    IF NOT f.reads_distributed THEN
+      EXECUTE format('ALTER FUNCTION %s SET citus.allow_nested_distributed_execution = on', f.sig);
+    END IF;
+    function_name := f.sig;
+    returns := CASE WHEN f.proretset THEN 'rows' ELSE 'value' END
+               || CASE WHEN f.reads_distributed THEN ', reads distributed tables' ELSE ', reads reference tables' END;
+    RETURN NEXT;
+  END LOOP;
+END
+$fn$;
+REVOKE EXECUTE ON FUNCTION vbp.make_citus_plannable() FROM PUBLIC;
+COMMENT ON FUNCTION vbp.make_citus_plannable() IS
+  'On Citus, re-creates every vbp SQL function that reads a distributed or reference table, directly or through another function or a view, as PL/pgSQL with the same body, so that Citus plans its queries with their parameters bound (可分布式规划); vbp.distribute() calls it; run it again after ALTER EXTENSION vbp UPDATE on a cluster.  Returns the functions re-created';
+
+-- DROP EXTENSION vbp on a cluster: Citus's drop trigger reads each shard's
+-- bounds after the types of their distribution column are gone; so the shards
+-- and the Citus metadata go first, at the start of the statement
+CREATE FUNCTION vbp.citus_forget_tables()
+  RETURNS int
+  LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  r record;
+  n int := 0;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN
+    RETURN 0;
+  END IF;
+  EXECUTE 'SELECT citus_is_coordinator()' INTO r;
+  IF NOT r.citus_is_coordinator THEN
+    RETURN 0;
+  END IF;
+  -- partitions first, their metadata only (their shards go with their parent's)
+  FOR r IN EXECUTE 'SELECT p.logicalrelid AS rel, c.relname, c.relispartition AS part FROM pg_dist_partition p
+                    JOIN pg_class c ON c.oid = p.logicalrelid
+                    WHERE c.relnamespace = ''vbp''::regnamespace ORDER BY c.relispartition DESC, 1' LOOP
+    PERFORM master_remove_distributed_table_metadata_from_workers(r.rel, 'vbp', r.relname);
+    PERFORM citus_drop_all_shards(r.rel, 'vbp', r.relname, drop_shards_metadata_only := r.part);
+    PERFORM master_remove_partition_metadata(r.rel, 'vbp', r.relname);
+    n := n + 1;
+  END LOOP;
+  RETURN n;
+END
+$fn$;
+REVOKE EXECUTE ON FUNCTION vbp.citus_forget_tables() FROM PUBLIC;
+COMMENT ON FUNCTION vbp.citus_forget_tables() IS
+  'On a Citus coordinator, drops the shards of vbp''s Citus tables and their Citus metadata, leaving the tables local and their rows gone (分布式表注销); vbp.citus_drop_guard calls it at the start of DROP EXTENSION vbp; returns the tables forgotten';
+
+CREATE FUNCTION vbp.citus_drop_guard() RETURNS event_trigger
+  AS 'MODULE_PATHNAME', 'pgvbp_citus_drop_guard'
+  LANGUAGE C;
+REVOKE EXECUTE ON FUNCTION vbp.citus_drop_guard() FROM PUBLIC;
+COMMENT ON FUNCTION vbp.citus_drop_guard() IS
+  'Event trigger: at the start of DROP EXTENSION vbp on a Citus coordinator, forgets vbp''s Citus tables (vbp.citus_forget_tables) while vbp''s types still exist; does nothing for another extension or without Citus';
+CREATE EVENT TRIGGER vbp_citus_drop_guard ON ddl_command_start
+  WHEN TAG IN ('DROP EXTENSION')
+  EXECUTE FUNCTION vbp.citus_drop_guard();
+COMMENT ON EVENT TRIGGER vbp_citus_drop_guard IS
+  'Lets DROP EXTENSION vbp CASCADE work on a Citus cluster (vbp.citus_drop_guard)';
