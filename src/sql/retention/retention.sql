@@ -371,14 +371,14 @@ BEGIN ATOMIC
     SELECT vbp.param_choice(retention_statement_for.rule_set, 'not_reported_forfeit', '{group,institution}') AS forfeit,
            vbp.param(retention_statement_for.rule_set, 'retention_completion_required') AS required,
            vbp.param(retention_statement_for.rule_set, 'retention_ratio_floor') AS floor
-  ), s AS MATERIALIZED (     -- what was settled, adjusted, and when each year ends,
-    -- each read once by key: joined per statement row they would be correlated
-    -- reads of the ledgers, which Citus does not plan (doc/scale-out.md)
+  ), s AS (     -- what was settled, adjusted, and when each year ends, each
+    -- grouped by key and joined: correlated reads of the ledgers per statement
+    -- row Citus does not plan (doc/scale-out.md)
     SELECT st.batch_id, st.org_code, st.cycle_year, st.retained FROM vbp.retention_settlement st
-  ), j AS MATERIALIZED (
+  ), j AS (
     SELECT ra.batch_id, ra.org_code, ra.cycle_year, vbp.sum(ra.amount) AS amount
     FROM vbp.retention_adjustment ra GROUP BY ra.batch_id, ra.org_code, ra.cycle_year
-  ), y AS MATERIALIZED (     -- the year ends when the institution's last agreement of the year ends
+  ), y AS (     -- the year ends when the institution's last agreement of the year ends
     SELECT ag.batch_id, ag.org_code, ag.cycle_year, max(ag.cycle_end) AS year_end
     FROM vbp.agreement ag GROUP BY ag.batch_id, ag.org_code, ag.cycle_year
   )
@@ -393,12 +393,13 @@ BEGIN ATOMIC
          CASE WHEN s.org_code IS NOT NULL THEN s.retained OPERATOR(vbp.+) coalesce(j.amount, '0') END,
          CASE WHEN p.forfeit = 'institution' AND bool_or(c.report_status = 'not_reported') THEN 'a group not reported'
               WHEN min(vbp.contract_completion(c.selected_volume, c.agreed_volume)) < p.required THEN 'agreed volume not completed' END
-  -- the components and the assessment are computed once each (materialized):
-  -- inlined and joined, the planner's estimate of their join can fall to one
-  -- row and re-run the assessment for every component row
-  FROM (WITH c AS MATERIALIZED (SELECT * FROM vbp.retention_components(retention_statement_for.rule_set, retention_statement_for.as_of))
+  -- the components and the assessment are computed once each (materialized),
+  -- each planned on its own (WITH ORDINALITY keeps them from being inlined):
+  -- inlined, the planner's estimate of their rows fell to one and every join
+  -- after them became a nested loop (8 times slower at scale 1)
+  FROM (WITH c AS MATERIALIZED (SELECT * FROM vbp.retention_components(retention_statement_for.rule_set, retention_statement_for.as_of) WITH ORDINALITY)
         SELECT * FROM c) c
-  LEFT JOIN (WITH a AS MATERIALIZED (SELECT * FROM vbp.retention_assessment(retention_statement_for.rule_set, retention_statement_for.as_of))
+  LEFT JOIN (WITH a AS MATERIALIZED (SELECT * FROM vbp.retention_assessment(retention_statement_for.rule_set, retention_statement_for.as_of) WITH ORDINALITY)
              SELECT * FROM a) a USING (batch_id, org_code, cycle_year)
   LEFT JOIN s USING (batch_id, org_code, cycle_year)
   LEFT JOIN j USING (batch_id, org_code, cycle_year)
