@@ -111,5 +111,6 @@ bench:
 	bash test/bench/tracecode_guard.sh
 	bash test/bench/load.sh
 	bash test/bench/parallel.sh
+	bash test/bench/citus.sh
 
 .PHONY: unit fuzz bench

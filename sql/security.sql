@@ -13,7 +13,7 @@ SET datestyle = ISO;
 -- the two peer-statistics functions (aggregates over every institution, none named, so a
 -- tenant's robust z and price benchmark are the bureau's)
 SELECT p.proname AS security_definer_functions, p.prorettype::regtype AS returns
-FROM pg_proc p WHERE p.pronamespace = 'vbp'::regnamespace AND p.prosecdef;
+FROM pg_proc p WHERE p.pronamespace = 'vbp'::regnamespace AND p.prosecdef ORDER BY 1;
 -- every SQL function has a BEGIN ATOMIC body (names resolved when it was
 -- created, so it needs no search_path and can be inlined), and every PL/pgSQL
 -- function pins a search_path of vbp, pg_catalog and pg_temp only, with pg_temp

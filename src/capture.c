@@ -196,14 +196,23 @@ parse_map(Trigger *trig, Relation rel, CaptureMap *m)
 	}
 }
 
-/* Writes the ledger row for a source row and links it; returns nothing. */
+/*
+ * Writes the ledger row for a source row and links it; returns nothing.
+ *
+ * The values go into the statement as quoted literals, each cast to its
+ * column's type, not as parameters: on Citus, where the ledger is distributed,
+ * the coordinator evaluates part of a parameterised INSERT and sends the shard
+ * a statement whose remaining parameters it cannot type (doc/scale-out.md).  A
+ * literal is the value's own output, read back in the same session, so no
+ * setting in between changes it.
+ */
 static void
 capture_insert(CaptureMap *m, HeapTuple tuple, TupleDesc desc, Oid relid, const char *key)
 {
 	StringInfoData sql;
 	Oid			types[MAX_MAPPED + 2];
 	Datum		values[MAX_MAPPED + 2];
-	char		nulls[MAX_MAPPED + 2];
+	char	   *lit[MAX_MAPPED + 2];
 	bool		isnull;
 	int			i;
 	int64		id;
@@ -215,48 +224,39 @@ capture_insert(CaptureMap *m, HeapTuple tuple, TupleDesc desc, Oid relid, const 
 	appendStringInfo(&sql, "INSERT INTO vbp.%s (", m->target);
 	for (i = 0; i < m->n; i++)
 	{
+		char	   *v = SPI_getvalue(tuple, desc, m->src[i]);
+
 		appendStringInfo(&sql, "%s%s", i ? ", " : "", m->col[i]->column ? m->col[i]->column : m->col[i]->name);
 		if (strcmp(m->col[i]->name, "product_code") == 0)
-			product = i + 1;
+			product = i;
+		lit[i] = v ? quote_literal_cstr(v) : "NULL";
 	}
 	appendStringInfoString(&sql, ") VALUES (");
 	for (i = 0; i < m->n; i++)
 	{
-		char	   *v;
 		Oid			srctype = getBaseType(TupleDescAttr(desc, m->src[i] - 1)->atttypid);
 
 		if (i)
 			appendStringInfoString(&sql, ", ");
 		if (strcmp(m->col[i]->type, "pg_catalog.date") == 0 &&
 			(srctype == DATEOID || srctype == TIMESTAMPOID || srctype == TIMESTAMPTZOID))
-		{
 			/*
-			 * A date, timestamp or timestamptz column goes over as itself, not
-			 * as text: no DateStyle in between, and vbp.ledger_date takes the
-			 * date of a timestamptz in the ledger's time zone, whatever the
-			 * writing session's TimeZone.
+			 * A date, timestamp or timestamptz column goes over as its own type,
+			 * not as text: vbp.ledger_date takes the date of a timestamptz in the
+			 * ledger's time zone, whatever the writing session's TimeZone.
 			 */
-			appendStringInfo(&sql, "vbp.ledger_date($%d)", i + 1);
-			types[i] = srctype;
-			values[i] = SPI_getbinval(tuple, desc, m->src[i], &isnull);
-			nulls[i] = isnull ? 'n' : ' ';
-			continue;
-		}
-		v = SPI_getvalue(tuple, desc, m->src[i]);
-		if (strcmp(m->col[i]->type, "pg_catalog.date") == 0)
+			appendStringInfo(&sql, "vbp.ledger_date(%s::%s)", lit[i], format_type_be_qualified(srctype));
+		else if (strcmp(m->col[i]->type, "pg_catalog.date") == 0)
 			/* a date written as text: read by its own form, not by DateStyle */
-			appendStringInfo(&sql, "vbp.ledger_date($%d::pg_catalog.text)", i + 1);
+			appendStringInfo(&sql, "vbp.ledger_date(%s::pg_catalog.text)", lit[i]);
 		else if (strcmp(m->col[i]->name, "quantity_packs") == 0)
 			/* packs -> smallest units; the product is mapped (required) */
-			appendStringInfo(&sql, "vbp.packs_to_units($%d::pg_catalog.int8, $%d::vbp.drugcode)", i + 1, product);
+			appendStringInfo(&sql, "vbp.packs_to_units(%s::pg_catalog.int8, %s::vbp.drugcode)", lit[i], lit[product]);
 		else if (strcmp(m->col[i]->name, "channel") == 0)
 			/* the hospital's own spelling (医院, 药店) through the enumeration table */
-			appendStringInfo(&sql, "vbp.translate_value('channel', $%d)", i + 1);
+			appendStringInfo(&sql, "vbp.translate_value('channel', %s::pg_catalog.text)", lit[i]);
 		else
-			appendStringInfo(&sql, "$%d::%s", i + 1, m->col[i]->type);
-		types[i] = TEXTOID;
-		values[i] = v ? CStringGetTextDatum(v) : (Datum) 0;
-		nulls[i] = v ? ' ' : 'n';
+			appendStringInfo(&sql, "%s::%s", lit[i], m->col[i]->type);
 	}
 	appendStringInfo(&sql, ") RETURNING %s, %s", m->id_column, m->date_column);
 
@@ -265,8 +265,7 @@ capture_insert(CaptureMap *m, HeapTuple tuple, TupleDesc desc, Oid relid, const 
 	 * before the INSERT node finishes, and the statement's AFTER STATEMENT
 	 * triggers (the fulfilment counters) never fire.
 	 */
-	if (SPI_execute_with_args(sql.data, m->n, types, values, nulls, false, 0) != SPI_OK_INSERT_RETURNING ||
-		SPI_processed != 1)
+	if (SPI_execute(sql.data, false, 0) != SPI_OK_INSERT_RETURNING || SPI_processed != 1)
 		elog(ERROR, "vbp.capture: writing vbp.%s failed", m->target);
 	id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	date = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);

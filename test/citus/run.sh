@@ -190,6 +190,30 @@ fi
 err=$(coord -c "SET ROLE vbp_citus_app; INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount) VALUES ('$other', '$product', '2023-03-01', 10, '12.50')" 2>&1)
 grep -q 'row-level security' <<<"$err" && ok "a purchase of an institution outside the writer's scope is refused on the cluster" || fail "outside scope: $err"
 
+# the capture trigger on the hospital's own table, as the application role, feeds the shards
+coord -c "GRANT CREATE ON SCHEMA public TO vbp_citus_app" \
+	-c "CREATE TABLE public.his_orders (order_no int PRIMARY KEY, hosp text, drug text, ordered date, qty int, total numeric(12, 2))" \
+	-c "ALTER TABLE public.his_orders OWNER TO vbp_citus_app" >/dev/null
+n0=$(coord -tA -c "SELECT count(*) FROM vbp.purchase WHERE org_code = '$hospital'")
+if coord -c "SET ROLE vbp_citus_app" \
+	-c "CREATE TRIGGER vbp_capture AFTER INSERT OR UPDATE OR DELETE ON public.his_orders FOR EACH ROW
+	    EXECUTE FUNCTION vbp.capture('purchase', 'order_no', 'org_code=hosp', 'product_code=drug', 'purchased_on=ordered', 'quantity=qty', 'amount=total')" \
+	-c "INSERT INTO public.his_orders VALUES (1, '$hospital', '$product', '2023-03-02', 5, 12.50), (2, '$hospital', '$product', '2023-04-02', 7, 17.50)" \
+	-c "UPDATE public.his_orders SET qty = 6, ordered = '2023-05-02' WHERE order_no = 1" \
+	-c "DELETE FROM public.his_orders WHERE order_no = 2" >/dev/null 2>"$tmp/capture.err"; then
+	# one line is left: 6 units for 12.50 on 2023-05-02
+	got=$(coord -tA -c "SELECT count(*) || ' ' || sum(quantity) || ' ' || vbp.sum(amount) || ' ' || max(purchased_on)
+	                    FROM vbp.purchase WHERE org_code = '$hospital' AND purchased_on >= '2023-03-02' AND purchased_on <= '2023-05-02' AND amount IN ('12.50', '17.50')")
+	n1=$(coord -tA -c "SELECT count(*) FROM vbp.purchase WHERE org_code = '$hospital'")
+	[ "$got" = "1 6 12.50 2023-05-02" ] && [ "$n1" = "$((n0 + 1))" ] &&
+		ok "the capture trigger on the hospital's table, run by its application role, inserts, moves and deletes purchases on the shards" ||
+		fail "capture on the cluster: $got, $n0 -> $n1 purchases"
+else
+	cat "$tmp/capture.err"; fail "capture on the cluster"
+fi
+err=$(coord -c "SELECT vbp.enable_fulfilment_counters()" 2>&1)
+grep -q 'do not run on Citus' <<<"$err" && ok "the fulfilment counters refuse to start on the cluster, pointing at vbp.fulfilment" || fail "counters on the cluster: $err"
+
 # ---- drop and create again -----------------------------------------------------------------
 err=$(coord -c 'DROP EXTENSION vbp CASCADE' 2>&1)
 left=$(node 1 -d $db -tA -c "SELECT count(*) FROM pg_class WHERE relname LIKE 'purchase%'")
@@ -200,6 +224,7 @@ if [ -z "$err" ] && [ "$left" = "0" ] && coord -c 'CREATE EXTENSION vbp' &&
 else
 	fail "DROP EXTENSION vbp CASCADE and re-create: $err (purchase relations left on a worker: $left)"
 fi
+coord -c "DROP TABLE IF EXISTS public.his_orders" >/dev/null 2>&1
 for role in vbp_citus_hospital vbp_citus_analyst vbp_citus_bi vbp_citus_app vbp_citus_late; do
 	coord -c "DROP OWNED BY $role; DROP ROLE $role" >/dev/null 2>&1
 done

@@ -66,6 +66,12 @@ BEGIN
   IF drop_cmd IS NOT NULL THEN
     RAISE EXCEPTION 'could not set up the workers'' sessions' USING ERRCODE = 'connection_failure', DETAIL = drop_cmd;
   END IF;
+  IF (SELECT s.enabled FROM vbp.fulfilment_counter_state s) THEN
+    RAISE EXCEPTION 'the fulfilment counters are on'
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            DETAIL = 'Their statement triggers on vbp.purchase cannot run on its shards.',
+            HINT = 'Run vbp.disable_fulfilment_counters() first; on the cluster vbp.fulfilment runs on the workers.';
+  END IF;
   PERFORM pg_catalog.set_config('citus.enable_unsafe_triggers', 'on', true);
   PERFORM pg_catalog.set_config('citus.shard_count', shard_count::text, true);
   PERFORM pg_catalog.set_config('citus.multi_shard_modify_mode', 'sequential', true);
@@ -201,8 +207,9 @@ DECLARE
   at int;
 BEGIN
   -- PL/pgSQL lookups (vbp.known_rule_set and the like) record no dependency on
-  -- the tables they read: one whose source names no distributed table reads
-  -- reference tables only, and may run on a shard as the converted ones below
+  -- the tables they read: one whose source names a reference table and no
+  -- distributed one may run on a shard as the converted ones below (a function
+  -- that reads no table is left alone: Citus evaluates it on the coordinator)
   FOR f IN
     SELECT p.oid::regprocedure AS sig FROM pg_catalog.pg_proc p
     WHERE p.pronamespace = 'vbp'::regnamespace AND p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'plpgsql')
@@ -210,6 +217,9 @@ BEGIN
       AND NOT EXISTS (SELECT 1 FROM vbp.citus_layout() l
                       WHERE l.layout = 'distributed'
                         AND p.prosrc ~ (replace(l.table_name::text, '.', '\.') || '\M'))
+      AND EXISTS (SELECT 1 FROM vbp.citus_layout() l
+                  WHERE l.layout = 'reference'
+                    AND p.prosrc ~ (replace(l.table_name::text, '.', '\.') || '\M'))
       AND NOT coalesce('citus.allow_nested_distributed_execution=on' = ANY (p.proconfig), false)
     ORDER BY 1
   LOOP
