@@ -90,17 +90,18 @@ SELECT try_sql($$SELECT count(*) FROM vbp.retention_statement_for('gd-test')$$) 
 DELETE FROM vbp.parameter WHERE rule_set = 'gd-test';
 
 -- 3. filters reach the scans: one institution's fulfilment reads its own
--- agreements and purchases by index (the plan shows the Index Cond on both; the
+-- agreements and purchases by index (the plan shows the Index Cond on both, at least; the
 -- third purchase scan reads the backup products' purchases under verified supply
 -- failures, by product)
 SELECT count(*) FROM generate_demo(1, 42, replace => true);
 SELECT set_config('vbp.as_of', (SELECT as_of::text FROM demo_run), false) AS as_of;
+ANALYZE;   -- the plan from this demo's statistics, whatever autovacuum has done
 CREATE FUNCTION pg_temp.plan(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
 BEGIN
   RETURN QUERY EXECUTE 'EXPLAIN (COSTS OFF) ' || q;
 END $$;
 SELECT min(org_code::text) AS org FROM vbp.agreement \gset
-SELECT count(*) FILTER (WHERE l ~ 'Index Cond: \(org_code = ') AS index_conditions_on_org_code,
+SELECT count(*) FILTER (WHERE l ~ 'Index Cond: \(org_code = ') >= 2 AS index_conditions_on_org_code,
        count(*) FILTER (WHERE l ~ 'on purchase_default') AS purchase_scans,
        bool_or(l ~ '^ *Filter: \(.*org_code = ' AND l !~ 'Index') AS filtered_above_the_scans
 FROM pg_temp.plan(format('SELECT * FROM vbp.fulfilment WHERE org_code = %L', :'org')) l;

@@ -5,7 +5,7 @@
 # The coordinator holds two databases with the same demo (same seed): one left
 # on one node, one distributed with vbp.distribute(shards).  Each report is read
 # whole (count of its rows) in pairs, one node and cluster alternately, the
-# order swapped every pair; the ratio is cluster / one node per pair, the
+# order swapped every pair, after a warm-up pair; the ratio is cluster / one node per pair, the
 # median printed.  CPU: the server processes' user+system time per node (each
 # postmaster's reaped children, read from /proc), so the coordinator's share of
 # the work and the rate per core are measured, not estimated.
@@ -71,6 +71,7 @@ printf '%-22s %12s %12s %8s %12s %14s\n' report "one node ms" "cluster ms" ratio
 for r in "${reports[@]}"; do
 	name=${r%%|*} q=${r#*|}
 	ratios=() one=() clu=() share=() rate=()
+	run $single "$q" >/dev/null; run $db "$q" >/dev/null   # warm-up pair
 	for ((i = 0; i < pairs; i++)); do
 		if ((i % 2 == 0)); then
 			sr=$(run $single "$q"); cr=$(run $db "$q")
