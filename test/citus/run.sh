@@ -51,30 +51,10 @@ SELECT vbp.grant_tenant('vbp_citus_analyst', 'province_analyst', province => '$p
 SELECT vbp.grant_tenant('vbp_citus_bi', 'bi_reader');
 SQL
 
-# report name|query; the digest is md5 of its rows in text order
-reports=(
-	"fulfilment|SELECT * FROM vbp.fulfilment"
-	"fulfilment_alert|SELECT * FROM vbp.fulfilment_alert"
-	"batch_summary|SELECT * FROM vbp.batch_summary"
-	"report_credibility|SELECT * FROM vbp.report_credibility"
-	"agreement_purchases|SELECT * FROM vbp.agreement_purchases(vbp.report_date(), 30)"
-	"retention_statement|SELECT * FROM vbp.retention_statement"
-	"retention_by_region|SELECT * FROM vbp.retention_by_region"
-	"price_benchmark|SELECT * FROM vbp.price_benchmark"
-	"price_benchmark_alert|SELECT * FROM vbp.price_benchmark_alert"
-	"next_batch_candidates|SELECT * FROM vbp.next_batch_candidates"
-	"province_coverage|SELECT * FROM vbp.province_coverage"
-	"nrdl_stocking|SELECT * FROM vbp.nrdl_stocking"
-	"nrdl_stocking_summary|SELECT * FROM vbp.nrdl_stocking_summary"
-	"nrdl_availability|SELECT * FROM vbp.nrdl_availability"
-	"dual_channel_gap|SELECT * FROM vbp.dual_channel_gap"
-	"nrdl_listing|SELECT * FROM vbp.nrdl_listing"
-	"nrdl_monitoring|SELECT * FROM vbp.nrdl_monitoring"
-	"channel_reimbursement|SELECT * FROM vbp.channel_reimbursement_for('2022-01-01', vbp.report_date())"
-	"uncertified_dispensing|SELECT * FROM vbp.uncertified_dispensing_for('2022-01-01', vbp.report_date())"
-	"budget_use|SELECT * FROM vbp.budget_use_for(2022)"
-	"drug_share|SELECT * FROM vbp.drug_share_for('2022-01-01', '2023-06-01')"
-	"drg_negotiated|SELECT * FROM vbp.drg_negotiated_for('2022-01-01', vbp.report_date())"
+# the reports (test/reports.list, as test/sharding/fdw.sh compares them) and two
+# ledger aggregates, as name|query; the digest is md5 of their rows in text order
+mapfile -t reports < <(grep -v '^#' "$root/test/reports.list")
+reports+=(
 	"spend_by_institution|SELECT org_code, vbp.sum(amount), sum(quantity), vbp.max(amount), vbp.min(amount) FROM vbp.purchase GROUP BY 1"
 	"spend_by_product|SELECT product_code, vbp.sum(amount), vbp.max(amount), vbp.min(amount) FROM vbp.purchase GROUP BY 1"
 )

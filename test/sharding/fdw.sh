@@ -85,31 +85,8 @@ start_shard() {
 }
 shard_psql() { local n=$1; shift; psql -h "${shard_dir[$n]}" -p "${shard_port[$n]}" -d "$shard_db" "$@"; }
 
-# The reports compared, as name|query; dates come from vbp.as_of = the demo's as_of.
-reports=(
-	"fulfilment|SELECT * FROM vbp.fulfilment"
-	"fulfilment_alert|SELECT * FROM vbp.fulfilment_alert"
-	"batch_summary|SELECT * FROM vbp.batch_summary"
-	"report_credibility|SELECT * FROM vbp.report_credibility"
-	"agreement_purchases|SELECT * FROM vbp.agreement_purchases(vbp.report_date(), 30)"
-	"retention_statement|SELECT * FROM vbp.retention_statement"
-	"retention_by_region|SELECT * FROM vbp.retention_by_region"
-	"price_benchmark|SELECT * FROM vbp.price_benchmark"
-	"price_benchmark_alert|SELECT * FROM vbp.price_benchmark_alert"
-	"next_batch_candidates|SELECT * FROM vbp.next_batch_candidates"
-	"province_coverage|SELECT * FROM vbp.province_coverage"
-	"nrdl_stocking|SELECT * FROM vbp.nrdl_stocking"
-	"nrdl_stocking_summary|SELECT * FROM vbp.nrdl_stocking_summary"
-	"nrdl_availability|SELECT * FROM vbp.nrdl_availability"
-	"dual_channel_gap|SELECT * FROM vbp.dual_channel_gap"
-	"nrdl_listing|SELECT * FROM vbp.nrdl_listing"
-	"nrdl_monitoring|SELECT * FROM vbp.nrdl_monitoring"
-	"channel_reimbursement|SELECT * FROM vbp.channel_reimbursement_for('2022-01-01', vbp.report_date())"
-	"uncertified_dispensing|SELECT * FROM vbp.uncertified_dispensing_for('2022-01-01', vbp.report_date())"
-	"budget_use|SELECT * FROM vbp.budget_use_for(2022)"
-	"drug_share|SELECT * FROM vbp.drug_share_for('2022-01-01', '2023-06-01')"
-	"drg_negotiated|SELECT * FROM vbp.drg_negotiated_for('2022-01-01', vbp.report_date())"
-)
+# The reports compared (test/reports.list: name|query; dates from vbp.as_of = the demo's as_of).
+mapfile -t reports < <(grep -v '^#' "$(dirname "$0")/../reports.list")
 # Queries whose aggregates and filters push down to the shards (checked with
 # EXPLAIN below); their results are compared like the reports.
 q_dispensing_by_day="SELECT dispensed_on, count(*), vbp.sum(amount), vbp.sum(fund_paid), vbp.avg(amount), vbp.max(amount),

@@ -27,6 +27,27 @@ END;
 COMMENT ON FUNCTION vbp.citus_layout() IS
   'How vbp.distribute() lays each vbp table out on Citus (分布式表布局): distributed by org_code and co-located with vbp.purchase (the rows of an institution), reference (copied to every node), or local (kept on each node: the tenant scope, which the row-level security test reads on every node, the patients'' certifications, whose policy reads the ledgers, the traceability guard''s state, and the capture links, which vbp''s drop event trigger clears on whichever node drops a table, shards included)';
 
+CREATE FUNCTION vbp.run_on_workers(command text, what text)
+  RETURNS int
+  LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  failed text;
+  n int;
+BEGIN
+  EXECUTE 'SELECT count(*), string_agg(w.nodename || '':'' || w.nodeport || '': '' || w.result, ''; '') FILTER (WHERE NOT w.success)
+           FROM run_command_on_workers($1) w'
+    INTO n, failed USING command;
+  IF failed IS NOT NULL THEN
+    RAISE EXCEPTION 'could not % on every worker', what
+      USING ERRCODE = 'connection_failure', DETAIL = failed, HINT = 'Check that every worker is up, then run it again.';
+  END IF;
+  RETURN n;
+END
+$fn$;
+REVOKE EXECUTE ON FUNCTION vbp.run_on_workers(text, text) FROM PUBLIC;
+COMMENT ON FUNCTION vbp.run_on_workers(text, text) IS
+  'On Citus, runs a command on every worker (run_command_on_workers) and fails loudly, naming each worker that failed, instead of returning its error as a row (在各工作节点执行); returns the number of workers; vbp.distribute and vbp.sync_tenant_scope use it';
+
 CREATE FUNCTION vbp.distribute(shard_count int DEFAULT 32)
   RETURNS TABLE (table_name regclass, layout text)
   LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
@@ -58,14 +79,9 @@ BEGIN
   PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', 'off', true);
   EXECUTE format('ALTER DATABASE %I SET search_path TO "$user", public, vbp', current_database());
   PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', 'on', true);
-  SELECT string_agg(w.nodename || ':' || w.nodeport || ': ' || w.result, '; ') INTO drop_cmd
-  FROM run_command_on_workers(format('SET citus.enable_ddl_propagation TO off; '
-                                     'ALTER DATABASE %I SET search_path TO "$user", public, vbp',
-                                     current_database())) w
-  WHERE NOT w.success;
-  IF drop_cmd IS NOT NULL THEN
-    RAISE EXCEPTION 'could not set up the workers'' sessions' USING ERRCODE = 'connection_failure', DETAIL = drop_cmd;
-  END IF;
+  PERFORM vbp.run_on_workers(format('SET citus.enable_ddl_propagation TO off; '
+                                    'ALTER DATABASE %I SET search_path TO "$user", public, vbp',
+                                    current_database()), 'set the search path');
   IF (SELECT s.enabled FROM vbp.fulfilment_counter_state s) THEN
     RAISE EXCEPTION 'the fulfilment counters are on'
       USING ERRCODE = 'object_not_in_prerequisite_state',
@@ -93,7 +109,7 @@ BEGIN
     EXECUTE drop_cmd;
     IF NOT fk.from_local THEN
       fks := fks || jsonb_build_object('rel', fk.rel::text, 'ref', fk.ref::text, 'name', fk.conname, 'def', fk.def);
-      PERFORM run_command_on_workers(drop_cmd);
+      PERFORM vbp.run_on_workers(drop_cmd, 'drop a foreign key');
     END IF;
   END LOOP;
 
@@ -140,12 +156,8 @@ BEGIN
   -- functions become plannable (vbp.make_citus_plannable)
   PERFORM vbp.sync_tenant_scope();
   PERFORM vbp.make_citus_plannable();
-  SELECT string_agg(w.nodename || ':' || w.nodeport || ': ' || w.result, '; ') INTO drop_cmd
-  FROM run_command_on_workers('SET citus.enable_ddl_propagation TO off; SELECT count(*) FROM vbp.make_citus_plannable()') w
-  WHERE NOT w.success;
-  IF drop_cmd IS NOT NULL THEN
-    RAISE EXCEPTION 'could not make the workers'' functions plannable' USING ERRCODE = 'connection_failure', DETAIL = drop_cmd;
-  END IF;
+  PERFORM vbp.run_on_workers('SET citus.enable_ddl_propagation TO off; SELECT count(*) FROM vbp.make_citus_plannable()',
+                             'make the functions plannable');
 END
 $fn$;
 REVOKE EXECUTE ON FUNCTION vbp.distribute(int) FROM PUBLIC;
@@ -178,11 +190,7 @@ BEGIN
          || ' COMMIT;'
     INTO cmd
   FROM vbp.tenant_scope s WHERE s.member::text = s.member_name;
-  EXECUTE format('SELECT bool_and(success) AND count(*) > 0 FROM run_command_on_workers(%L)', cmd) INTO STRICT cmd;
-  IF cmd IS DISTINCT FROM 'true' THEN
-    RAISE EXCEPTION 'could not copy the tenant scope to every worker'
-      USING ERRCODE = 'connection_failure', HINT = 'Check that every worker is up, then run vbp.sync_tenant_scope().';
-  END IF;
+  PERFORM vbp.run_on_workers(cmd, 'copy the tenant scope');
   RETURN n;
 END
 $fn$;
