@@ -37,6 +37,8 @@ read_scope(TenantScope *ts, MemoryContext mcxt)
 	uint64		i;
 	int			n = 0;
 
+	if (ts->orgs)				/* read before for another user */
+		pfree(ts->orgs);
 	memset(ts, 0, sizeof(*ts));
 	ts->user = GetUserId();
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -82,7 +84,7 @@ pgvbp_tenant_sees(PG_FUNCTION_ARGS)
 	if (ts == NULL || ts->user != GetUserId())
 	{
 		if (ts == NULL)
-			ts = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(TenantScope));
+			ts = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TenantScope));
 		read_scope(ts, fcinfo->flinfo->fn_mcxt);
 		fcinfo->flinfo->fn_extra = ts;
 	}

@@ -163,22 +163,17 @@ REVOKE EXECUTE ON FUNCTION vbp.fulfilment_counter_triggers(text) FROM PUBLIC;
 
 CREATE FUNCTION vbp.enable_fulfilment_counters() RETURNS bigint
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
-DECLARE
-  distributed boolean;
 BEGIN
   -- On Citus the purchases are on the workers, where a statement trigger's
   -- transition table is not visible to the queries Citus plans from it; the
   -- fulfilment report itself runs there, grouped by institution
   -- (doc/scale-out.md), so the counters have nothing to save
-  IF EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
-    EXECUTE 'SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition WHERE logicalrelid = ''vbp.purchase''::regclass)'
-      INTO distributed;
-    IF distributed THEN
-      RAISE EXCEPTION 'the fulfilment counters do not run on Citus'
-        USING ERRCODE = 'feature_not_supported',
-              DETAIL = 'vbp.purchase is distributed; the counters'' statement triggers would run on its shards.',
-              HINT = 'Read vbp.fulfilment: on the cluster it runs on the workers, grouped by institution.';
-    END IF;
+  -- (vbp.citus_distributed: scale/citus.sql)
+  IF vbp.citus_distributed() THEN
+    RAISE EXCEPTION 'the fulfilment counters do not run on Citus'
+      USING ERRCODE = 'feature_not_supported',
+            DETAIL = 'vbp.purchase is distributed; the counters'' statement triggers would run on its shards.',
+            HINT = 'Read vbp.fulfilment: on the cluster it runs on the workers, grouped by institution.';
   END IF;
   -- enabling the triggers locks out writers until the rebuild commits
   PERFORM vbp.fulfilment_counter_triggers('ENABLE');

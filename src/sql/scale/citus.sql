@@ -48,6 +48,24 @@ REVOKE EXECUTE ON FUNCTION vbp.run_on_workers(text, text) FROM PUBLIC;
 COMMENT ON FUNCTION vbp.run_on_workers(text, text) IS
   'On Citus, runs a command on every worker (run_command_on_workers) and fails loudly, naming each worker that failed, instead of returning its error as a row (在各工作节点执行); returns the number of workers; vbp.distribute and vbp.sync_tenant_scope use it';
 
+CREATE FUNCTION vbp.citus_distributed()
+  RETURNS boolean
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  distributed boolean := false;
+BEGIN
+  -- pg_dist_partition exists only with Citus: read it by name, when it is there
+  IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN
+    EXECUTE 'SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition WHERE logicalrelid = ''vbp.purchase''::regclass)'
+      INTO distributed;
+  END IF;
+  RETURN distributed;
+END
+$fn$;
+REVOKE EXECUTE ON FUNCTION vbp.citus_distributed() FROM PUBLIC;
+COMMENT ON FUNCTION vbp.citus_distributed() IS
+  'Whether vbp is distributed on Citus (已分布式部署): vbp.purchase is a Citus table; false without Citus.  vbp.distribute and vbp.enable_fulfilment_counters ask it';
+
 CREATE FUNCTION vbp.distribute(shard_count int DEFAULT 32)
   RETURNS TABLE (table_name regclass, layout text)
   LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
@@ -55,7 +73,7 @@ DECLARE
   r record;
   fk record;
   fks jsonb := '[]';
-  drop_cmd text;
+  drop_cmd text;   -- a command run here and on every worker
   moved text[] := '{}';
 BEGIN
   IF shard_count IS NULL OR shard_count < 1 OR shard_count > 64000 THEN
@@ -67,27 +85,26 @@ BEGIN
       USING ERRCODE = 'object_not_in_prerequisite_state',
             HINT = 'Run CREATE EXTENSION citus on the coordinator and add the workers first (doc/scale-out.md).';
   END IF;
-  EXECUTE 'SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition WHERE logicalrelid = ''vbp.purchase''::regclass)' INTO r;
-  IF r.exists THEN
+  IF vbp.citus_distributed() THEN
     RAISE EXCEPTION 'vbp is distributed already'
       USING ERRCODE = 'object_not_in_prerequisite_state',
             HINT = 'To change the shard count, re-create the database on the cluster and distribute it with the new count.';
   END IF;
-  -- The sessions of this database, on every node, find vbp's operators on their
-  -- search path: Citus sends a subquery to a worker, or plans it again on the
-  -- coordinator, as text, and a join USING a vbp column is resolved again there
-  PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', 'off', true);
-  EXECUTE format('ALTER DATABASE %I SET search_path TO "$user", public, vbp', current_database());
-  PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', 'on', true);
-  PERFORM vbp.run_on_workers(format('SET citus.enable_ddl_propagation TO off; '
-                                    'ALTER DATABASE %I SET search_path TO "$user", public, vbp',
-                                    current_database()), 'set the search path');
   IF (SELECT s.enabled FROM vbp.fulfilment_counter_state s) THEN
     RAISE EXCEPTION 'the fulfilment counters are on'
       USING ERRCODE = 'object_not_in_prerequisite_state',
             DETAIL = 'Their statement triggers on vbp.purchase cannot run on its shards.',
             HINT = 'Run vbp.disable_fulfilment_counters() first; on the cluster vbp.fulfilment runs on the workers.';
   END IF;
+  -- The sessions of this database, on every node, find vbp's operators on their
+  -- search path: Citus sends a subquery to a worker, or plans it again on the
+  -- coordinator, as text, and a join USING a vbp column is resolved again there
+  -- (the workers' commands commit on their own, so every refusal comes first)
+  drop_cmd := format('ALTER DATABASE %I SET search_path TO "$user", public, vbp', current_database());
+  PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', 'off', true);
+  EXECUTE drop_cmd;
+  PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', 'on', true);
+  PERFORM vbp.run_on_workers('SET citus.enable_ddl_propagation TO off; ' || drop_cmd, 'set the search path');
   PERFORM pg_catalog.set_config('citus.enable_unsafe_triggers', 'on', true);
   PERFORM pg_catalog.set_config('citus.shard_count', shard_count::text, true);
   PERFORM pg_catalog.set_config('citus.multi_shard_modify_mode', 'sequential', true);
@@ -174,11 +191,10 @@ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN
     RETURN 0;
   END IF;
-  SELECT count(*) INTO n FROM vbp.tenant_scope s WHERE s.member::text = s.member_name;
   -- rows by role name: a role's oid differs from node to node
   -- (the foreign keys of a worker's copy are not checked: the institutions live
   -- in the reference table's shard there, and the coordinator checked them)
-  SELECT 'BEGIN; SET LOCAL session_replication_role = replica; DELETE FROM vbp.tenant_scope; '
+  SELECT count(*)::int, 'BEGIN; SET LOCAL session_replication_role = replica; DELETE FROM vbp.tenant_scope; '
          || coalesce(string_agg(format('INSERT INTO vbp.tenant_scope (member, member_name, scope, province, org_code) VALUES (%L::regrole, %L, %L, %L, %L::vbp.orgcode);',
                                        s.member_name, s.member_name, s.scope, s.province, s.org_code::text), ' '), '')
          || (SELECT coalesce(string_agg(format(' GRANT SELECT ON %s TO %I;', l.table_name, r.rolname), ''), '')
@@ -188,7 +204,7 @@ BEGIN
              WHERE l.layout = 'local'
                AND r.rolname IN ('vbp_province_analyst', 'vbp_institution_user', 'vbp_bi_reader', 'vbp_writer'))
          || ' COMMIT;'
-    INTO cmd
+    INTO n, cmd
   FROM vbp.tenant_scope s WHERE s.member::text = s.member_name;
   PERFORM vbp.run_on_workers(cmd, 'copy the tenant scope');
   RETURN n;
@@ -222,12 +238,9 @@ BEGIN
     SELECT p.oid::regprocedure AS sig FROM pg_catalog.pg_proc p
     WHERE p.pronamespace = 'vbp'::regnamespace AND p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'plpgsql')
       AND NOT p.proretset AND p.provolatile <> 'v' AND p.prorettype <> 'trigger'::regtype
-      AND NOT EXISTS (SELECT 1 FROM vbp.citus_layout() l
-                      WHERE l.layout = 'distributed'
-                        AND p.prosrc ~ (replace(l.table_name::text, '.', '\.') || '\M'))
-      AND EXISTS (SELECT 1 FROM vbp.citus_layout() l
-                  WHERE l.layout = 'reference'
-                    AND p.prosrc ~ (replace(l.table_name::text, '.', '\.') || '\M'))
+      AND (SELECT bool_or(l.layout = 'reference') AND NOT bool_or(l.layout = 'distributed')
+           FROM vbp.citus_layout() l
+           WHERE l.layout <> 'local' AND p.prosrc ~ (replace(l.table_name::text, '.', '\.') || '\M'))
       AND NOT coalesce('citus.allow_nested_distributed_execution=on' = ANY (p.proconfig), false)
     ORDER BY 1
   LOOP
@@ -278,18 +291,16 @@ BEGIN
       head := left(def, at);
       body := rtrim(substr(def, at + 1), E' \n;');
     END IF;
-    head := regexp_replace(head, E'\n LANGUAGE sql\n', E'\n LANGUAGE plpgsql\n');
-    EXECUTE head || E' AS $vbp_body$\n#variable_conflict use_column\nBEGIN\n' || body || E';\nEND\n$vbp_body$';
     -- a PL/pgSQL body is parsed when it runs: a join USING a vbp column finds
-    -- vbp's operators as the SQL body did when the extension was created
-    EXECUTE format('ALTER FUNCTION %s SET search_path = vbp, pg_catalog, pg_temp', f.sig);
-    -- a function that reads only reference tables may run on a shard, where Citus
+    -- vbp's operators as the SQL body did when the extension was created.  A
+    -- function that reads only reference tables may run on a shard, where Citus
     -- allows its query only with nested execution: the read stays on the node's
     -- own copy of the reference table.  One that reads a distributed table never
     -- gets it (its rows would be counted once per shard).
-    IF NOT f.reads_distributed THEN
-      EXECUTE format('ALTER FUNCTION %s SET citus.allow_nested_distributed_execution = on', f.sig);
-    END IF;
+    head := regexp_replace(head, E'\n LANGUAGE sql\n', E'\n LANGUAGE plpgsql\n')
+            || E' SET search_path = vbp, pg_catalog, pg_temp\n'
+            || CASE WHEN f.reads_distributed THEN '' ELSE E' SET citus.allow_nested_distributed_execution = on\n' END;
+    EXECUTE head || E' AS $vbp_body$\n#variable_conflict use_column\nBEGIN\n' || body || E';\nEND\n$vbp_body$';
     function_name := f.sig;
     returns := CASE WHEN f.proretset THEN 'rows' ELSE 'value' END
                || CASE WHEN f.reads_distributed THEN ', reads distributed tables' ELSE ', reads reference tables' END;
