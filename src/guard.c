@@ -40,6 +40,7 @@
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
+#include "commands/extension.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "executor/tuptable.h"
@@ -248,6 +249,9 @@ typedef struct Guard
 	bool		privileged;
 	bool		hide_others;
 	Oid			owner;			/* of vbp.trace_code_state: SPI work runs as it */
+	const char *state_rel;		/* where the states are: vbp.trace_code_state, */
+	const char *alert_rel;		/* ... or on Citus its shard beside the guarded one */
+	bool		on_shard;
 	VbpSavedUser save;
 	int			nmap;
 	ProductInfo *map;
@@ -264,8 +268,13 @@ typedef struct Guard
 	MemoryContext batch_cxt;
 } Guard;
 
-/* SPI plans, kept for the session; prepared again when the type changes */
+/*
+ * SPI plans, kept for the session; prepared again when the type or the
+ * tables they write change (on Citus, the shards co-located with the
+ * guarded shard)
+ */
 static Oid	plans_type = InvalidOid;
+static char plans_target[NAMEDATALEN * 6];
 static SPIPlanPtr plan_lock = NULL;
 static SPIPlanPtr plan_insert = NULL;
 static SPIPlanPtr plan_update = NULL;
@@ -303,8 +312,12 @@ static void
 prepare_plans(Guard *g)
 {
 	Oid			ca = g->code_array;
+	char		target[NAMEDATALEN * 6];
+	const char *st = g->state_rel,
+			   *al = g->alert_rel;
 
-	if (plans_type == g->code_type && plan_lock != NULL)
+	snprintf(target, sizeof(target), "%s %s", st, al);
+	if (plans_type == g->code_type && plan_lock != NULL && strcmp(plans_target, target) == 0)
 		return;
 	if (plan_lock)
 	{
@@ -320,49 +333,49 @@ prepare_plans(Guard *g)
 	{
 		Oid			t[] = {ca};
 
-		plan_lock = prepare("SELECT s.trace_code, s.state, s.site, s.units_out, s.units_total, s.sales, s.returns, "
+		plan_lock = prepare(psprintf("SELECT s.trace_code, s.state, s.site, s.units_out, s.units_total, s.sales, s.returns, "
 							"s.violations, extract(epoch FROM pg_catalog.now() OPERATOR(pg_catalog.-) s.dispensed_at) "
 							"OPERATOR(pg_catalog./) 86400.0, s.first_table, s.first_when, s.first_seen_at::pg_catalog.text "
-							"FROM vbp.trace_code_state s WHERE s.trace_code OPERATOR(vbp.=) ANY ($1) "
-							"ORDER BY s.trace_code USING OPERATOR(vbp.<) FOR UPDATE", 1, t);
+							"FROM %s s WHERE s.trace_code OPERATOR(vbp.=) ANY ($1) "
+							"ORDER BY s.trace_code USING OPERATOR(vbp.<) FOR UPDATE", st), 1, t);
 	}
 	{
 		Oid			t[] = {ca, TEXTARRAYOID, TEXTARRAYOID, INT4ARRAYOID, INT4ARRAYOID, INT4ARRAYOID,
 		INT4ARRAYOID, INT4ARRAYOID, INT4ARRAYOID, INT4ARRAYOID, TEXTOID, TEXTARRAYOID};
 
-		plan_insert = prepare("INSERT INTO vbp.trace_code_state (trace_code, state, site, units_out, units_total, sales, "
+		plan_insert = prepare(psprintf("INSERT INTO %s (trace_code, state, site, units_out, units_total, sales, "
 							  "returns, violations, received_at, dispensed_at, first_table, first_when) "
 							  "SELECT u.c, u.st, u.si, u.uo, u.ut, u.sa, u.re, u.vi, "
 							  "CASE WHEN u.ra OPERATOR(pg_catalog.=) 1 THEN pg_catalog.now() END, "
 							  "CASE WHEN u.da OPERATOR(pg_catalog.=) 1 THEN pg_catalog.now() END, $11, u.fw "
 							  "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8), pg_catalog.unnest($9), pg_catalog.unnest($10), pg_catalog.unnest($12)) "
 							  "AS u(c, st, si, uo, ut, sa, re, vi, ra, da, fw) "
-							  "ON CONFLICT (trace_code) DO NOTHING RETURNING trace_code", 12, t);
-		plan_update = prepare("UPDATE vbp.trace_code_state s SET state = u.st, site = u.si, units_out = u.uo, "
+							  "ON CONFLICT (trace_code) DO NOTHING RETURNING trace_code", st), 12, t);
+		plan_update = prepare(psprintf("UPDATE %s s SET state = u.st, site = u.si, units_out = u.uo, "
 							  "units_total = u.ut, sales = u.sa, returns = u.re, violations = u.vi, "
 							  "received_at = CASE WHEN u.ra OPERATOR(pg_catalog.=) 0 THEN s.received_at WHEN u.ra OPERATOR(pg_catalog.=) 1 THEN pg_catalog.now() END, "
 							  "dispensed_at = CASE WHEN u.da OPERATOR(pg_catalog.=) 0 THEN s.dispensed_at WHEN u.da OPERATOR(pg_catalog.=) 1 THEN pg_catalog.now() END, "
 							  "last_seen_at = pg_catalog.now() "
 							  "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8), pg_catalog.unnest($9), pg_catalog.unnest($10)) "
 							  "AS u(c, st, si, uo, ut, sa, re, vi, ra, da) "
-							  "WHERE s.trace_code OPERATOR(vbp.=) u.c", 10, t);
+							  "WHERE s.trace_code OPERATOR(vbp.=) u.c", st), 10, t);
 	}
 	{
 		Oid			t[] = {ca};
 
-		plan_delete = prepare("DELETE FROM vbp.trace_code_state WHERE trace_code OPERATOR(vbp.=) ANY ($1)", 1, t);
+		plan_delete = prepare(psprintf("DELETE FROM %s WHERE trace_code OPERATOR(vbp.=) ANY ($1)", st), 1, t);
 	}
 	{
 		Oid			t[] = {ca, TEXTARRAYOID, TEXTARRAYOID, INT4ARRAYOID, TEXTOID, TEXTARRAYOID, TEXTARRAYOID,
 			DATEARRAYOID, INT4ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, BOOLARRAYOID, INT4ARRAYOID, INT4ARRAYOID,
 		TEXTARRAYOID, TEXTARRAYOID};
 
-		plan_alert = prepare("INSERT INTO vbp.trace_alert (trace_code, violation, level, attempt, seen_table, seen_where, "
+		plan_alert = prepare(psprintf("INSERT INTO %s (alert_id, trace_code, violation, level, attempt, seen_table, seen_where, "
 							 "seen_when, seen_on, units, earlier_state, earlier_site, same_site, units_out, units_total, drug, code_drug) "
-							 "SELECT u.c, u.v, u.l, u.a, $5, u.w, u.wh, COALESCE(u.o, CURRENT_DATE), "
+							 "SELECT pg_catalog.nextval('vbp.trace_alert_id_seq'::pg_catalog.regclass), u.c, u.v, u.l, u.a, $5, u.w, u.wh, COALESCE(u.o, CURRENT_DATE), "
 							 "u.un, u.es, u.esi, u.ss, u.uo, u.ut, u.d, u.cd "
 							 "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8), pg_catalog.unnest($9), pg_catalog.unnest($10), pg_catalog.unnest($11), pg_catalog.unnest($12), pg_catalog.unnest($13), pg_catalog.unnest($14), pg_catalog.unnest($15), pg_catalog.unnest($16)) "
-							 "AS u(c, v, l, a, w, wh, o, un, es, esi, ss, uo, ut, d, cd)", 16, t);
+							 "AS u(c, v, l, a, w, wh, o, un, es, esi, ss, uo, ut, d, cd)", al), 16, t);
 	}
 	{
 		Oid			t[] = {TEXTARRAYOID};
@@ -376,6 +389,7 @@ prepare_plans(Guard *g)
 							"JOIN vbp.product p ON p.product_code OPERATOR(vbp.=) vbp.parse_drugcode(x.x)", 1, t);
 	}
 	plans_type = g->code_type;
+	strlcpy(plans_target, target, sizeof(plans_target));
 }
 
 /* ---------------------------------------------------------------------
@@ -1758,6 +1772,127 @@ read_tables(Guard *g, Tuplestorestate *olds, Tuplestorestate *news)
 		ExecDropSingleTupleTableSlot(ns);
 }
 
+/* ---------------------------------------------------------------------
+ * Citus
+ *
+ * On a Citus cluster the guarded table is distributed by its code column
+ * and co-located with vbp.trace_code_state and vbp.trace_alert; the trigger
+ * fires on each shard, on the worker that holds it, with codes that all hash
+ * into that shard.  Their states and alerts are in the shards of the same
+ * hash range on the same node: the guard reads and writes those shards
+ * directly, by name, as plain local statements (a distributed query from a
+ * shard would be refused, or run over other connections, outside the row
+ * locks that make the guard exact).  A table that is not such a shard is
+ * refused while the states are distributed.  The answer is kept per
+ * relation until its relcache entry is invalidated.
+ * --------------------------------------------------------------------- */
+static Oid	target_relid = InvalidOid;
+static bool target_shard;
+static char target_state[NAMEDATALEN * 3],
+			target_alert[NAMEDATALEN * 3],
+			target_table[NAMEDATALEN * 3];
+
+static void
+targets_invalidate(Datum arg, Oid relid)
+{
+	if (relid == InvalidOid || relid == target_relid)
+		target_relid = InvalidOid;
+}
+
+static void
+citus_targets(Guard *g)
+{
+	Oid			relid = RelationGetRelid(g->rel);
+	const char *name = RelationGetRelationName(g->rel);
+	const char *us = strrchr(name, '_');
+	int64		shardid = 0;
+	static bool callback = false;
+
+	g->state_rel = "vbp.trace_code_state";
+	g->alert_rel = "vbp.trace_alert";
+	g->on_shard = false;
+	if (!OidIsValid(get_extension_oid("citus", true)))
+		return;
+	if (!callback)
+	{
+		CacheRegisterRelcacheCallback(targets_invalidate, (Datum) 0);
+		callback = true;
+	}
+	if (relid != target_relid)
+	{
+		Oid			t[] = {INT8OID, TEXTOID, OIDOID};
+		Datum		v[3];
+		HeapTuple	tup;
+		TupleDesc	d;
+		bool		isnull,
+					state_distributed,
+					colocated;
+		char	   *logical;
+
+		if (us != NULL && us[1] != '\0' && strspn(us + 1, "0123456789") == strlen(us + 1) && strlen(us + 1) < 19)
+			shardid = strtoll(us + 1, NULL, 10);
+		v[0] = Int64GetDatum(shardid);
+		v[1] = CStringGetTextDatum(name);
+		v[2] = ObjectIdGetDatum(RelationGetNamespace(g->rel));
+		if (SPI_execute_with_args("SELECT d.logicalrelid::pg_catalog.regclass::pg_catalog.text, "
+								  "ps.logicalrelid IS NOT NULL, "
+								  "pd.colocationid OPERATOR(pg_catalog.=) ps.colocationid, "
+								  "pg_catalog.shard_name(st.logicalrelid, st.shardid), "
+								  "pg_catalog.shard_name(sa.logicalrelid, sa.shardid) "
+								  "FROM (SELECT 1) AS one "
+								  "LEFT JOIN (pg_catalog.pg_dist_shard d JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) d.logicalrelid) "
+								  "ON d.shardid OPERATOR(pg_catalog.=) $1 AND c.relnamespace OPERATOR(pg_catalog.=) $3 "
+								  "AND c.relname::pg_catalog.text OPERATOR(pg_catalog.||) '_' OPERATOR(pg_catalog.||) d.shardid::pg_catalog.text OPERATOR(pg_catalog.=) $2 "
+								  "LEFT JOIN pg_catalog.pg_dist_partition pd ON pd.logicalrelid OPERATOR(pg_catalog.=) d.logicalrelid "
+								  "LEFT JOIN pg_catalog.pg_dist_partition ps ON ps.logicalrelid OPERATOR(pg_catalog.=) 'vbp.trace_code_state'::pg_catalog.regclass "
+								  "LEFT JOIN pg_catalog.pg_dist_shard st ON st.logicalrelid OPERATOR(pg_catalog.=) ps.logicalrelid "
+								  "AND st.shardminvalue OPERATOR(pg_catalog.=) d.shardminvalue "
+								  "LEFT JOIN pg_catalog.pg_dist_shard sa ON sa.logicalrelid OPERATOR(pg_catalog.=) 'vbp.trace_alert'::pg_catalog.regclass "
+								  "AND sa.shardminvalue OPERATOR(pg_catalog.=) d.shardminvalue",
+								  3, t, v, NULL, true, 0) != SPI_OK_SELECT || SPI_processed != 1)
+			elog(ERROR, "tracecode_guard: reading the Citus placement of \"%s\" failed", name);
+		tup = SPI_tuptable->vals[0];
+		d = SPI_tuptable->tupdesc;
+		logical = SPI_getvalue(tup, d, 1);
+		state_distributed = DatumGetBool(SPI_getbinval(tup, d, 2, &isnull));
+		colocated = DatumGetBool(SPI_getbinval(tup, d, 3, &isnull)) && !isnull;
+		if (state_distributed && (logical == NULL || !colocated || SPI_getvalue(tup, d, 4) == NULL ||
+								  SPI_getvalue(tup, d, 5) == NULL))
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("tracecode_guard on Citus needs table \"%s\" distributed by its code and co-located with vbp.trace_code_state",
+							logical ? logical : name),
+					 errdetail("The codes' states are distributed by code; the guard decides a code on the node that holds its shard, under its row lock."),
+					 errhint("Make the code column vbp.tracecode and run SELECT create_distributed_table('%s', '%s', colocate_with => 'vbp.trace_code_state').",
+							 logical ? logical : name, g->opt.code)));
+		if (!state_distributed && logical != NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("tracecode_guard on Citus shard \"%s\" needs vbp.trace_code_state distributed", name),
+					 errdetail("Each node's own copy of the states would see only the codes of its shards' rows."),
+					 errhint("Run SELECT vbp.distribute() on the coordinator first (doc/scale-out.md).")));
+		target_shard = logical != NULL;
+		if (target_shard)
+		{
+			strlcpy(target_table, logical, sizeof(target_table));
+			strlcpy(target_state, SPI_getvalue(tup, d, 4), sizeof(target_state));
+			strlcpy(target_alert, SPI_getvalue(tup, d, 5), sizeof(target_alert));
+		}
+		target_relid = relid;
+	}
+	if (target_shard)
+	{
+		g->on_shard = true;
+		g->state_rel = target_state;
+		g->alert_rel = target_alert;
+		/* the logical table, not the shard, is recorded and named in messages */
+		g->table = target_table;
+		/* the rules and products are reference tables: read on this node */
+		(void) set_config_option("citus.allow_nested_distributed_execution", "on", PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
+	}
+}
+
 PG_FUNCTION_INFO_V1(pgvbp_tracecode_guard);
 Datum
 pgvbp_tracecode_guard(PG_FUNCTION_ARGS)
@@ -1831,6 +1966,7 @@ pgvbp_tracecode_guard(PG_FUNCTION_ARGS)
 	g.privileged = superuser() || g.owner == GetUserId();
 	g.hide_others = !g.privileged;
 	vbp_become_owner(g.owner, &g.save);
+	citus_targets(&g);
 	load_rules(g.opt.rules);
 	prepare_plans(&g);
 	vbp_restore_user(&g.save);
@@ -1893,5 +2029,19 @@ pgvbp_trace_rules_changed(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("trace_rules_changed: not called as a trigger")));
 	CacheInvalidateRelcacheByRelid(RelationGetRelid(td->tg_relation));
+	{
+		/* on Citus a rule table changes through its shard, <table>_<shard id> */
+		const char *name = RelationGetRelationName(td->tg_relation);
+		const char *us = strrchr(name, '_');
+
+		if (us != NULL && us[1] != '\0' && strspn(us + 1, "0123456789") == strlen(us + 1))
+		{
+			char	   *base = pnstrdup(name, us - name);
+			Oid			relid = get_relname_relid(base, RelationGetNamespace(td->tg_relation));
+
+			if (OidIsValid(relid))
+				CacheInvalidateRelcacheByRelid(relid);
+		}
+	}
 	return PointerGetDatum(NULL);
 }

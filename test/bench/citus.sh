@@ -91,3 +91,48 @@ for r in "${reports[@]}"; do
 		"$(med "${share[@]}")%" "$(med "${rate[@]}")"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# The traceability guard: a sales table guarded per statement (alert mode) on
+# one node, and distributed by code beside the codes' states on the cluster;
+# each round inserts $guard_rows new codes in statements of $guard_batch rows
+# (scattered 20-digit codes, never sequential), into the guarded table and into
+# an unguarded twin, one node and cluster alternately, after a warm-up round.
+guard_rows=${GUARD_ROWS:-200000}
+guard_batch=${GUARD_BATCH:-50000}
+for d in $single $db; do
+	dist=""
+	[ "$d" = "$db" ] && dist=yes
+	node 0 -d $d -c "SET citus.enable_unsafe_triggers = on" \
+		-c "CREATE TABLE public.bench_sale (line_no bigint, hosp text, code vbp.tracecode, units int, sold date)" \
+		-c "CREATE TABLE public.bench_plain (line_no bigint, hosp text, code vbp.tracecode, units int, sold date)" \
+		${dist:+-c "SELECT create_distributed_table('public.bench_sale', 'code', colocate_with => 'vbp.trace_code_state')"} \
+		${dist:+-c "SELECT create_distributed_table('public.bench_plain', 'code', colocate_with => 'vbp.trace_code_state')"} \
+		-c "SELECT vbp.attach_tracecode_guard('public.bench_sale', 'code=code', 'site=hosp', 'when=sold', 'units=units', 'receiving=none', 'mode=alert')" >/dev/null ||
+		fail "guarded table in $d"
+done
+round=0
+ingest() {   # ingest DB TABLE: milliseconds to insert guard_rows new codes
+	local t0 t1 lo
+	round=$((round + 1))
+	t0=$(date +%s%N)
+	for ((lo = 0; lo < guard_rows; lo += guard_batch)); do
+		node 0 -d "$1" -c "INSERT INTO public.$2 SELECT g, 'H' || (g % 97), ('8' || lpad((((g + $round * 100000000)::bigint * 2654435761) % 1000000000000000000)::text, 19, '0'))::vbp.tracecode, 1, date '2025-08-01'
+		                   FROM generate_series($lo + 1, $lo + $guard_batch) g" >/dev/null || fail "ingest into $2 on $1"
+	done
+	t1=$(date +%s%N)
+	echo $(((t1 - t0) / 1000000))
+}
+ingest $single bench_sale >/dev/null; ingest $db bench_sale >/dev/null
+printf '%-22s %12s %12s %14s %14s\n' guard "one node ms" "cluster ms" "one node c/s" "cluster c/s"
+for t in bench_sale bench_plain; do
+	one=() clu=()
+	for ((i = 0; i < pairs; i++)); do
+		if ((i % 2 == 0)); then one+=("$(ingest $single $t)"); clu+=("$(ingest $db $t)"); else clu+=("$(ingest $db $t)"); one+=("$(ingest $single $t)"); fi
+	done
+	o=$(printf '%s\n' "${one[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+	c=$(printf '%s\n' "${clu[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+	printf '%-22s %12s %12s %14s %14s\n' "$([ $t = bench_sale ] && echo 'with the guard' || echo 'without')" "$o" "$c" \
+		"$((guard_rows * 1000 / o))" "$((guard_rows * 1000 / c))"
+done
+echo "codes in the store at the end: $(node 0 -d $single -tA -c 'SELECT count(*) FROM vbp.trace_code_state') on one node, $(coord -tA -c 'SELECT count(*) FROM vbp.trace_code_state') on the cluster"
+echo "load average after the guard: $(cut -d' ' -f1-3 /proc/loadavg)"

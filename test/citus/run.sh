@@ -16,6 +16,12 @@
 #     distribution reaches the workers;
 #   - writes as the application role: a purchase lands on its shard, and one of
 #     an institution outside the writer's scope is refused;
+#   - the traceability guard on a hospital's sales table distributed by code
+#     beside the codes' states: the same states, alerts and refusals as one
+#     node for the same statements (bulk, split packs, other sites, returns,
+#     corrections as a delete and an insert: Citus updates no distribution column), run by the application role; two sessions racing on one
+#     code; alert numbers unique across the workers; a table that is not
+#     distributed beside the states refused;
 #   - DROP EXTENSION vbp CASCADE (the shards go too) and CREATE EXTENSION vbp again.
 # Needs root (the clusters are initialised as postgres) or the cluster owner.
 # Without Citus and without its source, prints "skipped" with the reason.
@@ -49,6 +55,7 @@ CREATE ROLE vbp_citus_app LOGIN;
 SELECT vbp.grant_tenant('vbp_citus_hospital', 'institution_user', org_code => '$hospital');
 SELECT vbp.grant_tenant('vbp_citus_analyst', 'province_analyst', province => '$province');
 SELECT vbp.grant_tenant('vbp_citus_bi', 'bi_reader');
+SELECT vbp.grant_tenant('vbp_citus_app', 'institution_writer', org_code => '$hospital');
 SQL
 
 # the reports (test/reports.list, as test/sharding/fdw.sh compares them) and two
@@ -56,7 +63,8 @@ SQL
 mapfile -t reports < <(grep -v '^#' "$root/test/reports.list")
 reports+=(
 	"spend_by_institution|SELECT org_code, vbp.sum(amount), sum(quantity), vbp.max(amount), vbp.min(amount) FROM vbp.purchase GROUP BY 1"
-	"spend_by_product|SELECT product_code, vbp.sum(amount), vbp.max(amount), vbp.min(amount) FROM vbp.purchase GROUP BY 1"
+	"spend_by_product|SELECT product_code, vbp.sum(amount), vbp.max(amount), vbp.min(amount), vbp.avg(amount) FROM vbp.purchase GROUP BY 1"
+	"spread_by_product|SELECT product_code, vbp.deciles(quantity::float8), vbp.median_mad(quantity::float8), vbp.price_cuts(quantity::numeric, quantity::numeric + 1, 1) FROM vbp.purchase GROUP BY 1"
 )
 tables=$(coord -tA -c "SELECT string_agg(table_name::text, ' ' ORDER BY 1) FROM vbp.citus_layout() WHERE layout <> 'local'")
 as_of="SET vbp.as_of = '$(coord -tA -c 'SELECT as_of FROM vbp.demo_run')';"
@@ -73,6 +81,50 @@ for who in hospital analyst bi; do
 	before[tenant_$who]=$(digest "SELECT 'purchase', count(*) FROM vbp.purchase UNION ALL SELECT 'dispensing', count(*) FROM vbp.dispensing UNION ALL SELECT 'institution', count(*) FROM vbp.institution UNION ALL SELECT 'agreement', count(*) FROM vbp.agreement" vbp_citus_$who)
 done
 
+# ---- the traceability guard, on one node ------------------------------------------------
+# A hospital's sales table, guarded per statement in alert mode, and a second
+# one in reject mode; the application role writes both.  The same statements
+# run here and, after distribution, on the cluster; the states, the alerts and
+# the refusals must be the same (a refused statement breaks one rule only: with
+# several, each shard reports its own first).  Codes are 20 digits, scattered (not
+# sequential): code(g) = '8' || 19 digits of g × 2654435761 mod 10^18.
+packdrug=$(coord -tA -c "SELECT product_code FROM vbp.product WHERE units_per_pack BETWEEN 3 AND 100 ORDER BY 1 LIMIT 1")
+pack=$(coord -tA -c "SELECT units_per_pack FROM vbp.product WHERE product_code = '$packdrug'")
+code="('8' || lpad(((g::bigint * 2654435761) % 1000000000000000000)::text, 19, '0'))::vbp.tracecode"
+guard_tables() {
+	coord -c "CREATE TABLE public.his_sale (line_no bigint NOT NULL, hosp text NOT NULL, code vbp.tracecode, drug text, units int, sold date)" \
+		-c "CREATE TABLE public.his_sale_strict (line_no bigint NOT NULL, hosp text NOT NULL, code vbp.tracecode, drug text, units int, sold date)" \
+		-c "ALTER TABLE public.his_sale OWNER TO vbp_citus_app" -c "ALTER TABLE public.his_sale_strict OWNER TO vbp_citus_app" \
+		-c "SET citus.enable_unsafe_triggers = on" \
+		${1:+-c "SELECT create_distributed_table('public.his_sale', 'code', colocate_with => 'vbp.trace_code_state')"} \
+		${1:+-c "SELECT create_distributed_table('public.his_sale_strict', 'code', colocate_with => 'vbp.trace_code_state')"} \
+		-c "SELECT vbp.attach_tracecode_guard('public.his_sale', 'code=code', 'site=hosp', 'when=sold', 'units=units', 'drug=drug', 'receiving=none', 'mode=alert')" \
+		-c "SELECT vbp.attach_tracecode_guard('public.his_sale_strict', 'code=code', 'site=hosp', 'when=sold', 'units=units', 'drug=drug', 'receiving=none', 'mode=reject')" >/dev/null
+}
+guard_scenario() {   # prints the outcome: each statement's result, then the states and alerts
+	local app="SET ROLE vbp_citus_app;"
+	local s
+	for s in \
+		"INSERT INTO public.his_sale SELECT g, CASE WHEN g % 2 = 0 THEN '$hospital' ELSE '$other' END, $code, '$packdrug', 1, date '2025-08-01' + g % 20 FROM generate_series(1, 3000) g" \
+		"INSERT INTO public.his_sale SELECT 10000 + g, CASE WHEN g % 2 = 0 THEN '$hospital' ELSE '$other' END, $code, '$packdrug', 1, date '2025-08-21' FROM generate_series(1, 400) g" \
+		"INSERT INTO public.his_sale SELECT 20000 + g, CASE WHEN g % 2 = 0 THEN '$hospital' ELSE '$other' END, $code, '$packdrug', $pack, date '2025-08-22' FROM generate_series(1, 200) g" \
+		"INSERT INTO public.his_sale SELECT 30000 + g, CASE WHEN g % 2 = 0 THEN '$other' ELSE '$hospital' END, $code, '$packdrug', 1, date '2025-08-23' FROM generate_series(401, 500) g" \
+		"DELETE FROM public.his_sale WHERE line_no BETWEEN 501 AND 600" \
+		"INSERT INTO public.his_sale SELECT 40000 + g, CASE WHEN g % 2 = 0 THEN '$hospital' ELSE '$other' END, $code, '$packdrug', 1, date '2025-08-24' FROM generate_series(501, 550) g" \
+		"BEGIN; DELETE FROM public.his_sale WHERE line_no BETWEEN 601 AND 620; INSERT INTO public.his_sale SELECT g, CASE WHEN g % 2 = 0 THEN '$hospital' ELSE '$other' END, ('9' || substr(($code)::text, 2))::vbp.tracecode, '$packdrug', 1, date '2025-08-01' + g % 20 FROM generate_series(601, 620) g; COMMIT" \
+		"INSERT INTO public.his_sale_strict SELECT 50000 + g, '$hospital', $code, '$packdrug', 1, date '2025-08-25' FROM generate_series(3001, 3100) g" \
+		"INSERT INTO public.his_sale_strict SELECT 60000 + g, '$hospital', $code, '$packdrug', $pack, date '2025-08-26' FROM generate_series(2002, 2002) g"; do
+		# the message and its detail, without the time of recording (Citus relays no hint)
+		coord -c "$app $s" 2>&1 | sed 's/^\(psql:[^E]*\)\?//; s/recorded at [0-9: .+-]*/recorded at T/' | grep '^ERROR\|^DETAIL'
+	done
+	digest "SELECT trace_code, state, site, units_out, units_total, sales, returns, violations, first_table, first_when FROM vbp.trace_code_state"
+	digest "SELECT trace_code, violation, level, attempt, seen_table, seen_where, seen_when, seen_on, units, earlier_state, earlier_site, same_site, units_out, units_total FROM vbp.trace_alert"
+	coord -tA -c "SELECT violation || ' ' || count(*) FROM vbp.trace_alert GROUP BY violation ORDER BY 1"
+}
+guard_tables
+guard_one=$(guard_scenario)
+coord -c "DROP TABLE public.his_sale, public.his_sale_strict" -c "TRUNCATE vbp.trace_code_state, vbp.trace_alert" >/dev/null
+
 # ---- distribute ------------------------------------------------------------------
 start=$(date +%s)
 if coord -c 'SELECT * FROM vbp.distribute(4)' >"$tmp/distribute.log" 2>&1; then
@@ -82,10 +134,10 @@ else
 	fail "vbp.distribute(4)"
 	exit 1
 fi
-layout=$(coord -tA -c "SELECT count(*) FILTER (WHERE p.partmethod = 'h' AND p.colocationid = (SELECT colocationid FROM pg_dist_partition WHERE logicalrelid = 'vbp.purchase'::regclass)) || ' ' || count(*) FILTER (WHERE p.partmethod = 'n')
+layout=$(coord -tA -c "SELECT count(*) FILTER (WHERE p.partmethod = 'h' AND p.colocationid = (SELECT colocationid FROM pg_dist_partition WHERE logicalrelid = coalesce(l.colocate_with, l.table_name))) || ' ' || count(*) FILTER (WHERE p.partmethod = 'n')
 FROM vbp.citus_layout() l JOIN pg_dist_partition p ON p.logicalrelid = l.table_name")
 expect=$(coord -tA -c "SELECT count(*) FILTER (WHERE layout = 'distributed') || ' ' || count(*) FILTER (WHERE layout = 'reference') FROM vbp.citus_layout()")
-[ "$layout" = "$expect" ] && ok "layout: $layout (distributed by org_code and co-located, reference)" || fail "layout: $layout, expected $expect"
+[ "$layout" = "$expect" ] && ok "layout: $layout (distributed and co-located as vbp.citus_layout says, reference)" || fail "layout: $layout, expected $expect"
 fk=$(coord -tA -c "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND conrelid = 'vbp.agreement'::regclass")
 wfk=$(coord -tA -c "SELECT count(*) || ' of ' || (SELECT count(*) FROM pg_dist_shard WHERE logicalrelid = 'vbp.agreement'::regclass)
   FROM run_command_on_shards('vbp.agreement', \$\$SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND conrelid = '%s'::regclass\$\$)
@@ -101,13 +153,27 @@ for t in $tables; do
 	[ "$after" = "${before[$t]}" ] || fail "table $t: ${before[$t]} on one node, $after on the cluster"
 done
 ok "every distributed and reference table holds one node's rows ($(wc -w <<<"$tables") tables)"
+mkdir -p "$tmp/remote"
+# the reports built from reference data alone (divisions, institutions, the lists)
+reference_only="province_coverage dual_channel_gap nrdl_listing"
 for r in "${reports[@]}"; do
 	name=${r%%|*}
 	after=$(digest "${r#*|}")
-	if [ "$after" = "${before[$name]}" ]; then
-		ok "report $name: the same rows as one node (${after%% *} rows)"
-	else
+	# what the report sent to the workers: each command Citus issued, and the
+	# distributed tables whose shards those commands read
+	coord -c "SET citus.log_remote_commands = on; SET client_min_messages = notice; $as_of SELECT count(*) FROM (${r#*|}) x" \
+		>"$tmp/remote/$name" 2>&1
+	shards=$(grep -o 'issuing .*' "$tmp/remote/$name" | grep -o 'vbp\.[a-z_]*_[0-9]\{6,\}' | sed 's/_[0-9]*$//' | sort -u |
+		while read -r t; do [ "$(coord -tA -c "SELECT layout FROM vbp.citus_layout() WHERE table_name = '$t'::regclass")" = distributed ] && echo "${t#vbp.}"; done | paste -sd, -)
+	if [ "$after" != "${before[$name]}" ]; then
 		fail "report $name: ${before[$name]} on one node, $after on the cluster"
+	elif [[ " $reference_only " == *" $name "* ]]; then
+		[ -z "$shards" ] && ok "report $name: the same rows as one node (${after%% *} rows); it reads reference data only, on the coordinator's copy" ||
+			fail "report $name: expected to read reference data only, but read the shards of $shards"
+	elif [ -z "$shards" ]; then
+		grep 'issuing' "$tmp/remote/$name" | head -5; fail "report $name: the same rows, but no command read a distributed table's shards on the workers"
+	else
+		ok "report $name: the same rows as one node (${after%% *} rows); on the workers it read the shards of $shards"
 	fi
 done
 
@@ -141,6 +207,32 @@ else
 	echo "$plan"; fail "EXPLAIN: partial aggregates grouped by product"
 fi
 
+# every vbp aggregate grouped by something other than the institution: those
+# whose state Citus can ship run as partial aggregates on the workers; those
+# whose state Citus cannot ship (an internal state: deciles, median and MAD,
+# which hold every value anyway, and price_cuts) get the column's values from
+# the workers; vbp.avg is split by name into vbp.sum and count
+for a in "vbp.sum(amount)|partial sums" "vbp.avg(amount)|sum and count" "vbp.min(amount)|partial" "vbp.max(amount)|partial" \
+	"vbp.price_cuts(quantity::numeric, quantity::numeric + 1, 1)|values" \
+	"vbp.deciles(quantity::float8)|values" "vbp.median_mad(quantity::float8)|values"; do
+	agg=${a%|*}
+	plan=$(coord -tA -c "EXPLAIN (VERBOSE, COSTS OFF) SELECT product_code, $agg FROM vbp.purchase GROUP BY 1")
+	if [ "${a#*|}" = partial ] && grep -q 'worker_partial_agg' <<<"$plan" && grep -q 'coord_combine_agg' <<<"$plan"; then
+		ok "EXPLAIN: $agg grouped by product runs as a partial aggregate on the workers"
+	elif [ "${a#*|}" = "partial sums" ] && grep -q 'Query: SELECT product_code, vbp.sum(amount) AS sum' <<<"$plan" && grep -q 'sum(remote_scan.sum)' <<<"$plan"; then
+		ok "EXPLAIN: $agg grouped by product runs on the workers as partial sums, added on the coordinator"
+	elif [ "${a#*|}" = "sum and count" ] && grep -q 'Query: SELECT product_code, vbp.sum(amount) AS avg, count(amount) AS avg' <<<"$plan"; then
+		ok "EXPLAIN: $agg grouped by product runs on the workers as vbp.sum and count, divided on the coordinator"
+	elif [ "${a#*|}" = values ] && grep -q 'Task Count: 4' <<<"$plan" && ! grep -q 'worker_partial_agg' <<<"$plan"; then
+		ok "EXPLAIN: $agg grouped by product reads its values on the 4 shards and is combined on the coordinator"
+	else
+		echo "$plan"; fail "EXPLAIN: $agg grouped by product"
+	fi
+done
+plan=$(coord -tA -c "EXPLAIN (VERBOSE, COSTS OFF) SELECT org_code, vbp.deciles(quantity::float8), vbp.median_mad(quantity::float8) FROM vbp.purchase GROUP BY 1")
+grep -q 'Query: SELECT org_code, vbp.deciles' <<<"$plan" && ok "EXPLAIN: vbp.deciles and vbp.median_mad grouped by institution run whole on the workers" ||
+	{ echo "$plan"; fail "EXPLAIN: deciles by institution"; }
+
 # ---- tenants ----------------------------------------------------------------------------------
 for who in hospital analyst bi; do
 	after=$(digest "SELECT 'purchase', count(*) FROM vbp.purchase UNION ALL SELECT 'dispensing', count(*) FROM vbp.dispensing UNION ALL SELECT 'institution', count(*) FROM vbp.institution UNION ALL SELECT 'agreement', count(*) FROM vbp.agreement" vbp_citus_$who)
@@ -159,7 +251,6 @@ late=$(coord -tA -c "SET ROLE vbp_citus_late; SELECT count(*) FROM vbp.purchase"
 [ "$late" = "0" ] && ok "a revoked scope is gone from the workers" || fail "revoked scope still sees $late rows"
 
 # ---- writes as the application's role -------------------------------------------------------
-coord -c "SELECT vbp.grant_tenant('vbp_citus_app', 'institution_writer', org_code => '$hospital')" >/dev/null
 n0=$(coord -tA -c "SELECT count(*) FROM vbp.purchase WHERE org_code = '$hospital'")
 if coord -c "SET ROLE vbp_citus_app; INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount) VALUES ('$hospital', '$product', '2023-03-01', 10, '12.50')" >/dev/null 2>&1 &&
 	[ "$(coord -tA -c "SELECT count(*) FROM vbp.purchase WHERE org_code = '$hospital'")" = "$((n0 + 1))" ]; then
@@ -191,6 +282,38 @@ if coord -c "SET ROLE vbp_citus_app" \
 else
 	cat "$tmp/capture.err"; fail "capture on the cluster"
 fi
+# ---- the traceability guard on the cluster -----------------------------------------------------
+guard_tables distributed
+guard_cluster=$(guard_scenario)
+if [ "$guard_cluster" = "$guard_one" ] && grep -q 'other_site' <<<"$guard_one" && grep -q 'repeat_sale' <<<"$guard_one" &&
+	grep -q 'already dispensed' <<<"$guard_one"; then
+	ok "the guard on a sales table distributed by code: the same states, alerts and refusals as one node (alerts: $(grep -E '^[a-z_]+ [0-9]+$' <<<"$guard_one" | paste -sd, -))"
+else
+	diff <(echo "$guard_one") <(echo "$guard_cluster"); fail "the guard on the cluster differs from one node"
+fi
+ids=$(coord -tA -c "SELECT count(*) || ' ' || count(DISTINCT alert_id) || ' ' || count(DISTINCT alert_id >> 48) FROM vbp.trace_alert")
+read -r n_alerts n_ids n_ranges <<<"$ids"
+[ "$n_alerts" -gt 0 ] && [ "$n_alerts" = "$n_ids" ] && [ "$n_ranges" = "2" ] &&
+	ok "alert numbers are unique across the cluster ($n_alerts alerts, drawn from $n_ranges workers' ranges)" || fail "alert numbers: $ids"
+# two sessions race on one new code in reject mode: one sale passes, the other is refused after the first commits
+race="('8' || lpad('777000111', 19, '0'))::vbp.tracecode"
+coord -c "SET ROLE vbp_citus_app; BEGIN; INSERT INTO public.his_sale_strict VALUES (70001, '$hospital', $race, '$packdrug', $pack, '2025-08-27'); SELECT pg_sleep(2); COMMIT;" >"$tmp/race1" 2>&1 &
+sleep 0.7
+err=$(coord -c "SET ROLE vbp_citus_app; INSERT INTO public.his_sale_strict VALUES (70002, '$hospital', $race, '$packdrug', 1, '2025-08-27')" 2>&1)
+wait
+sold=$(coord -tA -c "SELECT count(*) FROM public.his_sale_strict WHERE code = $race")
+if grep -q 'already dispensed' <<<"$err" && [ "$sold" = "1" ] && ! grep -q ERROR "$tmp/race1"; then
+	ok "two sessions racing on one code on the cluster: the second waits for the first and is refused"
+else
+	cat "$tmp/race1"; fail "race on one code: $err; $sold sales"
+fi
+coord -c "CREATE TABLE public.his_local (line_no bigint, hosp text, code vbp.tracecode)" \
+	-c "SELECT vbp.attach_tracecode_guard('public.his_local', 'code=code', 'site=hosp', 'receiving=none')" >/dev/null
+err=$(coord -c "INSERT INTO public.his_local VALUES (1, '$hospital', $race)" 2>&1)
+grep -q 'distributed by its code and co-located with vbp.trace_code_state' <<<"$err" &&
+	ok "a guarded table not distributed beside the states is refused on the cluster" || fail "local guarded table: $err"
+coord -c "DROP TABLE public.his_sale, public.his_sale_strict, public.his_local" >/dev/null
+
 err=$(coord -c "SELECT vbp.enable_fulfilment_counters()" 2>&1)
 grep -q 'do not run on Citus' <<<"$err" && ok "the fulfilment counters refuse to start on the cluster, pointing at vbp.fulfilment" || fail "counters on the cluster: $err"
 

@@ -436,17 +436,27 @@ REVOKE EXECUTE ON FUNCTION vbp.announce_alert(text, text, text) FROM PUBLIC;
 
 CREATE FUNCTION vbp.announce_trace_alert() RETURNS trigger
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  a record;
+  kind text;
 BEGIN
-  -- the payload of vbp.announce_alert, written here because the writer's role may not execute it
-  PERFORM pg_notify('vbp_alert', json_build_object('kind', k.kind, 'kind_zh', vbp.label_zh('alert', k.kind),
-                                                   'org_code', n.seen_where, 'key', n.trace_code::text)::text)
-  FROM new_alerts n
-  CROSS JOIN LATERAL (SELECT CASE WHEN n.violation IN ('repeat_sale', 'other_site') THEN 'duplicate_trace_code'
-                                  ELSE 'trace_' || n.violation END AS kind) k;
+  -- On Citus the guard writes the shards of vbp.trace_alert (trace_alert_<shard
+  -- id>) inside the cluster's transaction, which commits in two phases, where
+  -- NOTIFY is not allowed: the cluster's alerts are read from vbp.trace_alert
+  IF TG_TABLE_NAME <> 'trace_alert' THEN
+    RETURN NULL;
+  END IF;
+  -- the payload of vbp.announce_alert, written here because the writer's role
+  -- may not execute it
+  FOR a IN SELECT n.violation, n.seen_where, n.trace_code FROM new_alerts n LOOP
+    kind := CASE WHEN a.violation IN ('repeat_sale', 'other_site') THEN 'duplicate_trace_code' ELSE 'trace_' || a.violation END;
+    PERFORM pg_notify('vbp_alert', json_build_object('kind', kind, 'kind_zh', vbp.label_zh('alert', kind),
+                                                     'org_code', a.seen_where, 'key', a.trace_code::text)::text);
+  END LOOP;
   RETURN NULL;
 END $$;
 COMMENT ON FUNCTION vbp.announce_trace_alert() IS
-  'Trigger on vbp.trace_alert: announces each traceability-code alert on NOTIFY channel vbp_alert (kind duplicate_trace_code for a repeated sale or a sale at another site, trace_<violation> for the others; the institution, the code)';
+  'Trigger on vbp.trace_alert: announces each traceability-code alert on NOTIFY channel vbp_alert (kind duplicate_trace_code for a repeated sale or a sale at another site, trace_<violation> for the others; the institution, the code); on a Citus shard it announces nothing (a two-phase commit allows no NOTIFY)';
 CREATE TRIGGER announce AFTER INSERT ON vbp.trace_alert
   REFERENCING NEW TABLE AS new_alerts FOR EACH STATEMENT EXECUTE FUNCTION vbp.announce_trace_alert();
 COMMENT ON TRIGGER announce ON vbp.trace_alert IS 'Announces traceability-code alerts on NOTIFY channel vbp_alert';

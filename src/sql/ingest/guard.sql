@@ -71,7 +71,7 @@ SELECT pg_catalog.pg_extension_config_dump('vbp.trace_code_state', '');
 CREATE SEQUENCE vbp.trace_alert_id_seq;
 COMMENT ON SEQUENCE vbp.trace_alert_id_seq IS 'Identifiers of traceability-code alerts';
 CREATE TABLE vbp.trace_alert (
-  alert_id       bigint NOT NULL DEFAULT nextval('vbp.trace_alert_id_seq') PRIMARY KEY,
+  alert_id       bigint NOT NULL DEFAULT nextval('vbp.trace_alert_id_seq'),
   trace_code     vbp.tracecode,
   violation      text NOT NULL CHECK (violation IN ('repeat_sale', 'other_site', 'not_received', 'received_twice',
                                                     'wrong_drug', 'late_return', 'missing_code')),
@@ -94,11 +94,14 @@ CREATE TABLE vbp.trace_alert (
 -- row-level security: bookkeeping: no tenant reads it
 ALTER TABLE vbp.trace_alert ENABLE ROW LEVEL SECURITY;
 ALTER SEQUENCE vbp.trace_alert_id_seq OWNED BY vbp.trace_alert.alert_id;
-CREATE INDEX trace_alert_code ON vbp.trace_alert (trace_code);
+-- the key leads with the code, so that on Citus the alerts are distributed by
+-- code beside the codes' states (a missing_code alert has no code; its
+-- alert_id is unique through the sequence)
+CREATE UNIQUE INDEX trace_alert_code ON vbp.trace_alert (trace_code, alert_id);
 CREATE INDEX trace_alert_where ON vbp.trace_alert (seen_where, seen_on);
 COMMENT ON TABLE vbp.trace_alert IS
   'A row let through by vbp.tracecode_guard although it breaks a traceability-code rule whose action is alert (追溯码预警), with the code''s state before it';
-COMMENT ON COLUMN vbp.trace_alert.alert_id IS 'Identifier';
+COMMENT ON COLUMN vbp.trace_alert.alert_id IS 'Identifier (from vbp.trace_alert_id_seq; on Citus each node draws from its own range)';
 COMMENT ON COLUMN vbp.trace_alert.trace_code IS 'Traceability code (NULL for missing_code)';
 COMMENT ON COLUMN vbp.trace_alert.violation IS 'The rule broken (vbp.trace_rule.violation)';
 COMMENT ON COLUMN vbp.trace_alert.level IS 'warning, or escalated from the code''s trace_escalate_after-th violation on (升级)';
@@ -116,7 +119,7 @@ COMMENT ON COLUMN vbp.trace_alert.units_total IS 'Units in the pack';
 COMMENT ON COLUMN vbp.trace_alert.drug IS 'The row''s drug= column (wrong_drug)';
 COMMENT ON COLUMN vbp.trace_alert.code_drug IS 'The drug the code belongs to by vbp.trace_product (wrong_drug)';
 COMMENT ON COLUMN vbp.trace_alert.seen_at IS 'Transaction time';
-COMMENT ON INDEX vbp.trace_alert_code IS 'Alerts by code';
+COMMENT ON INDEX vbp.trace_alert_code IS 'Alerts by code; the key (an alert is its code and its number)';
 COMMENT ON INDEX vbp.trace_alert_where IS 'Alerts by site and day (the alert rate)';
 SELECT pg_catalog.pg_extension_config_dump('vbp.trace_alert', '');
 SELECT pg_catalog.pg_extension_config_dump('vbp.trace_alert_id_seq', '');

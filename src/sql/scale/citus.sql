@@ -11,32 +11,42 @@
 -- =====================================================================
 
 CREATE FUNCTION vbp.citus_layout()
-  RETURNS TABLE (table_name regclass, layout text, distribution_column text)
+  RETURNS TABLE (table_name regclass, layout text, distribution_column text, colocate_with regclass)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   SELECT t.table_name,
-         CASE WHEN t.access = 'rows of visible institutions' THEN 'distributed'
+         CASE WHEN t.access = 'rows of visible institutions'
+                OR t.table_name IN ('vbp.trace_code_state'::regclass, 'vbp.trace_alert'::regclass) THEN 'distributed'
               WHEN t.table_name IN ('vbp.tenant_scope'::regclass, 'vbp.patient_certification'::regclass,
-                                    'vbp.trace_code_state'::regclass, 'vbp.trace_alert'::regclass,
                                     'vbp.capture_link'::regclass) THEN 'local'
               ELSE 'reference' END,
-         CASE WHEN t.access = 'rows of visible institutions' THEN 'org_code' END
+         CASE WHEN t.access = 'rows of visible institutions' THEN 'org_code'
+              WHEN t.table_name IN ('vbp.trace_code_state'::regclass, 'vbp.trace_alert'::regclass) THEN 'trace_code' END,
+         CASE WHEN t.access = 'rows of visible institutions' AND t.table_name <> 'vbp.purchase'::regclass THEN 'vbp.purchase'::regclass
+              WHEN t.table_name = 'vbp.trace_alert'::regclass THEN 'vbp.trace_code_state'::regclass END
   FROM vbp.tenancy_tables() t
   ORDER BY 2, 1;
 END;
 COMMENT ON FUNCTION vbp.citus_layout() IS
-  'How vbp.distribute() lays each vbp table out on Citus (分布式表布局): distributed by org_code and co-located with vbp.purchase (the rows of an institution), reference (copied to every node), or local (kept on each node: the tenant scope, which the row-level security test reads on every node, the patients'' certifications, whose policy reads the ledgers, the traceability guard''s state, and the capture links, which vbp''s drop event trigger clears on whichever node drops a table, shards included)';
+  'How vbp.distribute() lays each vbp table out on Citus (分布式表布局): distributed by org_code and co-located with vbp.purchase (the rows of an institution); distributed by trace_code, the traceability guard''s states and alerts co-located with each other (a guarded table is distributed by its code beside them); reference (copied to every node); or local (kept on each node: the tenant scope, which the row-level security test reads on every node, the patients'' certifications, whose policy reads the ledgers, and the capture links, which vbp''s drop event trigger clears on whichever node drops a table, shards included)';
 
-CREATE FUNCTION vbp.run_on_workers(command text, what text)
+CREATE FUNCTION vbp.run_on_workers(statements text, what text)
   RETURNS int
   LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
   failed text;
   n int;
 BEGIN
+  -- one DO block, one transaction on each worker: run_command_on_workers reads
+  -- the result of a command's first statement only, and would report a later
+  -- statement's failure as a success
+  IF strpos(statements, '$vbp_on_workers$') > 0 THEN
+    RAISE EXCEPTION 'statements for the workers may not contain $vbp_on_workers$' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
   EXECUTE 'SELECT count(*), string_agg(w.nodename || '':'' || w.nodeport || '': '' || w.result, ''; '') FILTER (WHERE NOT w.success)
            FROM run_command_on_workers($1) w'
-    INTO n, failed USING command;
+    INTO n, failed
+    USING 'DO $vbp_on_workers$ BEGIN SET LOCAL citus.enable_ddl_propagation TO off; ' || statements || E'\nEND $vbp_on_workers$';
   IF failed IS NOT NULL THEN
     RAISE EXCEPTION 'could not % on every worker', what
       USING ERRCODE = 'connection_failure', DETAIL = failed, HINT = 'Check that every worker is up, then run it again.';
@@ -46,7 +56,7 @@ END
 $fn$;
 REVOKE EXECUTE ON FUNCTION vbp.run_on_workers(text, text) FROM PUBLIC;
 COMMENT ON FUNCTION vbp.run_on_workers(text, text) IS
-  'On Citus, runs a command on every worker (run_command_on_workers) and fails loudly, naming each worker that failed, instead of returning its error as a row (在各工作节点执行); returns the number of workers; vbp.distribute and vbp.sync_tenant_scope use it';
+  'On Citus, runs PL/pgSQL statements on every worker, as one DO block in one transaction with DDL propagation off (在各工作节点执行), and fails loudly, naming each worker that failed, instead of returning its error as a row; returns the number of workers; vbp.distribute and vbp.sync_tenant_scope use it';
 
 CREATE FUNCTION vbp.citus_distributed()
   RETURNS boolean
@@ -104,7 +114,7 @@ BEGIN
   PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', 'off', true);
   EXECUTE drop_cmd;
   PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', 'on', true);
-  PERFORM vbp.run_on_workers('SET citus.enable_ddl_propagation TO off; ' || drop_cmd, 'set the search path');
+  PERFORM vbp.run_on_workers(drop_cmd || ';', 'set the search path');
   PERFORM pg_catalog.set_config('citus.enable_unsafe_triggers', 'on', true);
   PERFORM pg_catalog.set_config('citus.shard_count', shard_count::text, true);
   PERFORM pg_catalog.set_config('citus.multi_shard_modify_mode', 'sequential', true);
@@ -126,7 +136,7 @@ BEGIN
     EXECUTE drop_cmd;
     IF NOT fk.from_local THEN
       fks := fks || jsonb_build_object('rel', fk.rel::text, 'ref', fk.ref::text, 'name', fk.conname, 'def', fk.def);
-      PERFORM vbp.run_on_workers(drop_cmd, 'drop a foreign key');
+      PERFORM vbp.run_on_workers(drop_cmd || ';', 'drop a foreign key');
     END IF;
   END LOOP;
 
@@ -149,11 +159,13 @@ BEGIN
     moved := moved || r.table_name::text;
     table_name := r.table_name; layout := 'reference'; RETURN NEXT;
   END LOOP;
-  PERFORM create_distributed_table('vbp.purchase', 'org_code', colocate_with => 'none');
-  table_name := 'vbp.purchase'; layout := 'distributed by org_code'; RETURN NEXT;
-  FOR r IN SELECT * FROM vbp.citus_layout() l WHERE l.layout = 'distributed' AND l.table_name <> 'vbp.purchase'::regclass LOOP
-    PERFORM create_distributed_table(r.table_name, r.distribution_column, colocate_with => 'vbp.purchase');
-    table_name := r.table_name; layout := 'distributed by ' || r.distribution_column || ', co-located with vbp.purchase';
+  -- the first table of each co-location group, then the tables placed beside it
+  FOR r IN SELECT * FROM vbp.citus_layout() l WHERE l.layout = 'distributed'
+           ORDER BY l.colocate_with IS NOT NULL, l.table_name LOOP
+    PERFORM create_distributed_table(r.table_name, r.distribution_column,
+                                     colocate_with => coalesce(r.colocate_with::text, 'none'));
+    table_name := r.table_name;
+    layout := 'distributed by ' || r.distribution_column || coalesce(', co-located with ' || r.colocate_with::text, '');
     RETURN NEXT;
   END LOOP;
   FOR r IN SELECT * FROM vbp.citus_layout() l WHERE l.layout = 'local' LOOP
@@ -169,11 +181,18 @@ BEGIN
   FOR fk IN SELECT * FROM jsonb_to_recordset(fks) AS x(rel text, name text, def text) LOOP
     EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', fk.rel, fk.name, fk.def);
   END LOOP;
+  -- the guard draws alert numbers on the worker holding the code: each node
+  -- from its own range of 2^48 numbers (by its Citus group), so that an alert's
+  -- number stays unique in the cluster
+  PERFORM vbp.run_on_workers('EXECUTE (SELECT format(''ALTER SEQUENCE vbp.trace_alert_id_seq MINVALUE %s MAXVALUE %s START WITH %s RESTART WITH %s'', '
+                             '(g.groupid::bigint << 48) + 1, (g.groupid::bigint + 1) << 48, (g.groupid::bigint << 48) + 1, (g.groupid::bigint << 48) + 1) '
+                             'FROM pg_dist_local_group g);',
+                             'give each worker its range of alert numbers');
   -- the scope rows travel to the workers (vbp.sync_tenant_scope); the report
   -- functions become plannable (vbp.make_citus_plannable)
   PERFORM vbp.sync_tenant_scope();
   PERFORM vbp.make_citus_plannable();
-  PERFORM vbp.run_on_workers('SET citus.enable_ddl_propagation TO off; SELECT count(*) FROM vbp.make_citus_plannable()',
+  PERFORM vbp.run_on_workers('PERFORM count(*) FROM vbp.make_citus_plannable();',
                              'make the functions plannable');
 END
 $fn$;
@@ -194,16 +213,20 @@ BEGIN
   -- rows by role name: a role's oid differs from node to node
   -- (the foreign keys of a worker's copy are not checked: the institutions live
   -- in the reference table's shard there, and the coordinator checked them)
-  SELECT count(*)::int, 'BEGIN; SET LOCAL session_replication_role = replica; DELETE FROM vbp.tenant_scope; '
-         || coalesce(string_agg(format('INSERT INTO vbp.tenant_scope (member, member_name, scope, province, org_code) VALUES (%L::regrole, %L, %L, %L, %L::vbp.orgcode);',
-                                       s.member_name, s.member_name, s.scope, s.province, s.org_code::text), ' '), '')
-         || (SELECT coalesce(string_agg(format(' GRANT SELECT ON %s TO %I;', l.table_name, r.rolname), ''), '')
+  SELECT count(*)::int, 'SET LOCAL session_replication_role = replica; DELETE FROM vbp.tenant_scope; '
+         -- a role created in this transaction reaches the workers when it commits:
+         -- its scope and grants are copied by a later call (vbp.distribute,
+         -- vbp.grant_tenant, or this function after the commit); until then the
+         -- shards show it nothing
+         || coalesce(string_agg(format('INSERT INTO vbp.tenant_scope (member, member_name, scope, province, org_code) SELECT r.oid, %L, %L, %L, %L::vbp.orgcode FROM pg_roles r WHERE r.rolname = %L;',
+                                       s.member_name, s.scope, s.province, s.org_code::text, s.member_name), ' '), '')
+         || (SELECT coalesce(string_agg(format(' IF EXISTS (SELECT FROM pg_roles WHERE rolname = %L) THEN GRANT SELECT ON %s TO %I; END IF;',
+                                               r.rolname, l.table_name, r.rolname), ''), '')
              FROM vbp.citus_layout() l
              JOIN vbp.tenancy_tables() t ON t.table_name = l.table_name AND t.access <> 'none'
              CROSS JOIN pg_roles r
              WHERE l.layout = 'local'
                AND r.rolname IN ('vbp_province_analyst', 'vbp_institution_user', 'vbp_bi_reader', 'vbp_writer'))
-         || ' COMMIT;'
     INTO n, cmd
   FROM vbp.tenant_scope s WHERE s.member::text = s.member_name;
   PERFORM vbp.run_on_workers(cmd, 'copy the tenant scope');
@@ -212,7 +235,7 @@ END
 $fn$;
 REVOKE EXECUTE ON FUNCTION vbp.sync_tenant_scope() FROM PUBLIC;
 COMMENT ON FUNCTION vbp.sync_tenant_scope() IS
-  'On Citus, copies the tenant scope rows (vbp.tenant_scope) to every worker, by role name, with the tenant roles'' SELECT grants on the tables kept local on each node (Citus carries no grant of a table it does not manage), so that row-level security on the shards sees what the coordinator sees (同步数据权限); vbp.grant_tenant, vbp.revoke_tenant and vbp.setup_tenancy call it; without Citus it does nothing and returns 0, else the number of rows copied';
+  'On Citus, copies the tenant scope rows (vbp.tenant_scope) to every worker, by role name, with the tenant roles'' SELECT grants on the tables kept local on each node (Citus carries no grant of a table it does not manage), so that row-level security on the shards sees what the coordinator sees (同步数据权限); vbp.grant_tenant, vbp.revoke_tenant and vbp.setup_tenancy call it; a role created in the same transaction reaches the workers at its commit and gets its rows and grants there from the next call; without Citus it does nothing and returns 0, else the number of rows copied';
 
 -- Citus plans no parameterised SQL function body over its tables: standard
 -- inlining hides the tables from its planner, and a body run by the SQL
