@@ -3,11 +3,12 @@
  *		Glue of core/stats.c: exact order-statistic aggregates (deciles with
  *		percentile_cont semantics; median and MAD) and the robust z-score.
  *
- * Both aggregates collect the values in one state (a growable float8 array)
- * with combine, serial and deserial functions, so they run in parallel plans,
- * partial and partitionwise aggregation.  The finals reorder the state in
- * place (deciles selects the 9 order statistics it needs, median_mad sorts):
- * the multiset is unchanged, so further transitions and finals stay correct.
+ * Both aggregates collect the values in one state, a float8[] kept expanded
+ * (below), with a combine function, so they run in parallel plans, partial
+ * and partitionwise aggregation, and as partial aggregates on Citus workers.
+ * The finals reorder the state in place (deciles selects the 9 order
+ * statistics it needs, median_mad sorts): the multiset is unchanged, so
+ * further transitions and finals stay correct.
  */
 #include "vbp_glue.h"
 
@@ -15,36 +16,95 @@
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "utils/array.h"
+#include "utils/expandeddatum.h"
 #include "utils/memutils.h"
 
-typedef struct FloatBag
+/*
+ * The state: a float8[] held as an expanded array in the aggregate's memory
+ * context.  A transition appends to it in place and returns it, so the
+ * executor adopts it without copying; a flat array (a state read back from a
+ * spilled hash table, another process or a Citus worker) is expanded into
+ * that context first.  Being an ordinary type, the state crosses process and
+ * node boundaries as a float8[] (parallel query: no serial functions; Citus:
+ * worker_partial_agg / coord_combine_agg, which ship states as text, and
+ * float8 text round-trips exactly).  A group holds at most MaxArraySize values
+ * (about 134 million).
+ */
+static ExpandedArrayHeader *
+bag_of(FunctionCallInfo fcinfo, int argno, MemoryContext cxt)
 {
-	int64		n;
-	int64		cap;
-	double	   *v;
-} FloatBag;
+	Datum		d;
 
-static FloatBag *
-bag_new(MemoryContext cxt, int64 cap)
-{
-	FloatBag   *b = MemoryContextAlloc(cxt, sizeof(FloatBag));
-
-	b->n = 0;
-	b->cap = Max(cap, 64);
-	b->v = MemoryContextAllocHuge(cxt, sizeof(double) * b->cap);
-	return b;
+	if (PG_ARGISNULL(argno))
+		return construct_empty_expanded_array(FLOAT8OID, cxt, NULL);
+	d = PG_GETARG_DATUM(argno);
+	if (VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)) &&
+		MemoryContextGetParent(DatumGetEOHP(d)->eoh_context) == cxt)
+		return (ExpandedArrayHeader *) DatumGetEOHP(d);
+	return (ExpandedArrayHeader *) DatumGetEOHP(expand_array(d, cxt, NULL));
 }
 
+/* the bag's values, with room for more: deconstructed, one dimension, lower bound 1 */
 static void
-bag_reserve(FloatBag *b, int64 more)
+bag_reserve(ExpandedArrayHeader *b, int more)
 {
-	if (b->n + more > b->cap)
-	{
-		int64		cap = Max(b->cap * 2, b->n + more);
+	int			need;
 
-		b->v = repalloc_huge(b->v, sizeof(double) * cap);
-		b->cap = cap;
+	if (b->element_type != FLOAT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("order-statistics state must be an array of double precision")));
+	deconstruct_expanded_array(b);
+	if (b->ndims == 0)
+	{
+		b->dims = MemoryContextAllocZero(b->hdr.eoh_context, 2 * sizeof(int));
+		b->lbound = b->dims + 1;
+		b->ndims = 1;
+		b->lbound[0] = 1;
 	}
+	else if (b->ndims > 1)
+	{
+		b->dims[0] = b->nelems;
+		b->lbound[0] = 1;
+		b->ndims = 1;
+	}
+	need = b->nelems + more;
+	if (need < b->nelems || need > (int) MaxArraySize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many values in one group for an order statistic"),
+				 errdetail("A group holds at most %d values.", (int) MaxArraySize)));
+	if (need > b->dvalueslen)
+	{
+		int			len = (int) Min((int64) MaxArraySize, Max((int64) need, Max((int64) 64, (int64) b->dvalueslen * 2)));
+
+		b->dvalues = repalloc_huge(b->dvalues, sizeof(Datum) * len);
+		if (b->dnulls)
+			b->dnulls = repalloc_huge(b->dnulls, sizeof(bool) * len);
+		b->dvalueslen = len;
+	}
+	/* the flat copy, if any, no longer matches */
+	b->fvalue = NULL;
+	b->fstartptr = b->fendptr = NULL;
+	b->flat_size = 0;
+}
+
+/* appends v[0..n-1] */
+static void
+bag_append(ExpandedArrayHeader *b, const Datum *v, const bool *nulls, int n)
+{
+	int			i;
+
+	bag_reserve(b, n);
+	for (i = 0; i < n; i++)
+		if (nulls == NULL || !nulls[i])
+		{
+			b->dvalues[b->nelems] = v[i];
+			if (b->dnulls)
+				b->dnulls[b->nelems] = false;
+			b->nelems++;
+		}
+	b->dims[0] = b->nelems;
 }
 
 /* Transition: collects one value; NULLs are skipped. */
@@ -53,14 +113,31 @@ Datum
 pgvbp_float8_collect(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = vbp_agg_context(fcinfo, "aggregate function");
-	FloatBag   *b = PG_ARGISNULL(0) ? bag_new(cxt, 64) : (FloatBag *) PG_GETARG_POINTER(0);
+	ExpandedArrayHeader *b;
+	Datum		x;
 
-	if (!PG_ARGISNULL(1))
+	if (PG_ARGISNULL(1))
 	{
-		bag_reserve(b, 1);
-		b->v[b->n++] = PG_GETARG_FLOAT8(1);
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		b = bag_of(fcinfo, 0, cxt);
+		PG_RETURN_DATUM(EOHPGetRWDatum(&b->hdr));
 	}
-	PG_RETURN_POINTER(b);
+	b = bag_of(fcinfo, 0, cxt);
+	x = Float8GetDatum(PG_GETARG_FLOAT8(1));
+	if (likely(b->dvalues != NULL && b->ndims == 1 && b->nelems < b->dvalueslen && b->dnulls == NULL &&
+			   b->lbound[0] == 1))
+	{
+		/* the common case: room left */
+		b->dvalues[b->nelems++] = x;
+		b->dims[0] = b->nelems;
+		b->fvalue = NULL;
+		b->fstartptr = b->fendptr = NULL;
+		b->flat_size = 0;
+	}
+	else
+		bag_append(b, &x, NULL, 1);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&b->hdr));
 }
 
 /* Combine: appends the second state's values to the first (a NULL first is replaced by a copy). */
@@ -69,64 +146,76 @@ Datum
 pgvbp_float8_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = vbp_agg_context(fcinfo, "aggregate function");
-	FloatBag   *into;
-	FloatBag   *from;
+	ExpandedArrayHeader *into;
+	ExpandedArrayHeader *from;
 
 	if (PG_ARGISNULL(1))
 	{
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
-		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
+		into = bag_of(fcinfo, 0, cxt);
+		PG_RETURN_DATUM(EOHPGetRWDatum(&into->hdr));
 	}
-	from = (FloatBag *) PG_GETARG_POINTER(1);
-	into = PG_ARGISNULL(0) ? bag_new(cxt, from->n) : (FloatBag *) PG_GETARG_POINTER(0);
-	bag_reserve(into, from->n);
-	memcpy(into->v + into->n, from->v, sizeof(double) * from->n);
-	into->n += from->n;
-	PG_RETURN_POINTER(into);
+	into = bag_of(fcinfo, 0, cxt);
+	from = DatumGetExpandedArrayX(PG_GETARG_DATUM(1), NULL);
+	if (from->element_type != FLOAT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("order-statistics state must be an array of double precision")));
+	deconstruct_expanded_array(from);
+	bag_append(into, from->dvalues, from->dnulls, from->nelems);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&into->hdr));
 }
 
-/* Serial: the count and the values in network byte order. */
-PG_FUNCTION_INFO_V1(pgvbp_float8_serialize);
-Datum
-pgvbp_float8_serialize(PG_FUNCTION_ARGS)
+/*
+ * The values of a state, NULLs dropped, as a double array the finals may
+ * reorder: on 64-bit builds the state's own Datums (float8 is by value: a
+ * Datum holds the double's bits), else a copy.
+ */
+static double *
+bag_values(FunctionCallInfo fcinfo, int64 *n)
 {
-	FloatBag   *b = (FloatBag *) PG_GETARG_POINTER(0);
-	StringInfoData buf;
-	int64		i;
+	ExpandedArrayHeader *b = DatumGetExpandedArray(PG_GETARG_DATUM(0));
+	int			i,
+				k = 0;
+	double	   *v;
 
-	(void) vbp_agg_context(fcinfo, "aggregate function");
-	pq_begintypsend(&buf);
-	pq_sendint64(&buf, b->n);
-	for (i = 0; i < b->n; i++)
-		pq_sendfloat8(&buf, b->v[i]);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-/* Deserial: the inverse of serial; a malformed state is an error. */
-PG_FUNCTION_INFO_V1(pgvbp_float8_deserialize);
-Datum
-pgvbp_float8_deserialize(PG_FUNCTION_ARGS)
-{
-	bytea	   *in = PG_GETARG_BYTEA_PP(0);
-	StringInfoData buf;
-	FloatBag   *b;
-	int64		n,
-				i;
-
-	(void) vbp_agg_context(fcinfo, "aggregate function");
-	initStringInfo(&buf);
-	appendBinaryStringInfo(&buf, VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in));
-	n = pq_getmsgint64(&buf);
-	if (n < 0 || (uint64) (buf.len - buf.cursor) != (uint64) n * sizeof(double))
-		vbp_state_error("order-statistics", "The state says %lld values but holds %d bytes.",
-						(long long) n, buf.len - buf.cursor);
-	b = bag_new(CurrentMemoryContext, n);
-	for (i = 0; i < n; i++)
-		b->v[i] = pq_getmsgfloat8(&buf);
-	b->n = n;
-	pfree(buf.data);
-	PG_RETURN_POINTER(b);
+	if (b->element_type != FLOAT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("order-statistics state must be an array of double precision")));
+	deconstruct_expanded_array(b);
+	if (b->dnulls)
+	{
+		/* a state built by hand may hold NULLs: they are not values */
+		for (i = 0; i < b->nelems; i++)
+			if (!b->dnulls[i])
+			{
+				b->dvalues[k] = b->dvalues[i];
+				b->dnulls[k++] = false;
+			}
+		b->nelems = k;
+		if (b->ndims > 0)
+		{
+			b->ndims = 1;
+			b->dims[0] = k;
+		}
+	}
+	else
+		k = b->nelems;
+	b->fvalue = NULL;
+	b->fstartptr = b->fendptr = NULL;
+	b->flat_size = 0;
+	*n = k;
+#if FLOAT8PASSBYVAL && SIZEOF_DATUM == 8
+	StaticAssertStmt(sizeof(Datum) == sizeof(double), "a Datum holds a double");
+	v = (double *) b->dvalues;
+#else
+	v = palloc_extended(sizeof(double) * Max(k, 1), MCXT_ALLOC_HUGE);
+	for (i = 0; i < k; i++)
+		v[i] = DatumGetFloat8(b->dvalues[i]);
+#endif
+	return v;
 }
 
 /* Final of deciles(): the 10th to 90th percentiles as float8[9], percentile_cont semantics. */
@@ -134,7 +223,8 @@ PG_FUNCTION_INFO_V1(pgvbp_deciles_final);
 Datum
 pgvbp_deciles_final(PG_FUNCTION_ARGS)
 {
-	FloatBag   *b;
+	double	   *v;
+	int64		n;
 	double		p[9],
 				q[9];
 	Datum		d[9];
@@ -142,12 +232,12 @@ pgvbp_deciles_final(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	b = (FloatBag *) PG_GETARG_POINTER(0);
-	if (b->n == 0)
+	v = bag_values(fcinfo, &n);
+	if (n == 0)
 		PG_RETURN_NULL();
 	for (k = 0; k < 9; k++)
 		p[k] = (k + 1) / 10.0;
-	vbp_quantiles(b->v, (size_t) b->n, p, 9, q);
+	vbp_quantiles(v, (size_t) n, p, 9, q);
 	for (k = 0; k < 9; k++)
 		d[k] = Float8GetDatum(q[k]);
 	PG_RETURN_ARRAYTYPE_P(construct_array(d, 9, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
@@ -158,7 +248,8 @@ PG_FUNCTION_INFO_V1(pgvbp_median_mad_final);
 Datum
 pgvbp_median_mad_final(PG_FUNCTION_ARGS)
 {
-	FloatBag   *b;
+	double	   *v;
+	int64		n;
 	TupleDesc	desc;
 	Datum		values[4];
 	bool		nulls[4] = {false, false, false, false};
@@ -169,18 +260,18 @@ pgvbp_median_mad_final(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	b = (FloatBag *) PG_GETARG_POINTER(0);
-	if (b->n == 0)
+	v = bag_values(fcinfo, &n);
+	if (n == 0)
 		PG_RETURN_NULL();
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "median_mad must return a composite type");
-	scratch = palloc_extended(sizeof(double) * b->n, MCXT_ALLOC_HUGE);
-	vbp_median_mad(b->v, (size_t) b->n, scratch, &median, &mad);
-	meanad = vbp_meanad(scratch, (size_t) b->n);
+	scratch = palloc_extended(sizeof(double) * n, MCXT_ALLOC_HUGE);
+	vbp_median_mad(v, (size_t) n, scratch, &median, &mad);
+	meanad = vbp_meanad(scratch, (size_t) n);
 	pfree(scratch);
 	values[0] = Float8GetDatum(median);
 	values[1] = Float8GetDatum(mad);
-	values[2] = Int64GetDatum(b->n);
+	values[2] = Int64GetDatum(n);
 	values[3] = Float8GetDatum(meanad);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
 }

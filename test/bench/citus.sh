@@ -111,23 +111,26 @@ for d in $single $db; do
 		fail "guarded table in $d"
 done
 round=0
-ingest() {   # ingest DB TABLE: milliseconds to insert guard_rows new codes
+ingest() {   # ingest DB TABLE ROUND: milliseconds to insert guard_rows codes new in round ROUND
 	local t0 t1 lo
-	round=$((round + 1))
 	t0=$(date +%s%N)
 	for ((lo = 0; lo < guard_rows; lo += guard_batch)); do
-		node 0 -d "$1" -c "INSERT INTO public.$2 SELECT g, 'H' || (g % 97), ('8' || lpad((((g + $round * 100000000)::bigint * 2654435761) % 1000000000000000000)::text, 19, '0'))::vbp.tracecode, 1, date '2025-08-01'
+		node 0 -d "$1" -c "INSERT INTO public.$2 SELECT g, 'H' || (g % 97), ('8' || lpad((((g + $3 * 100000000)::bigint * 2654435761) % 1000000000000000000)::text, 19, '0'))::vbp.tracecode, 1, date '2025-08-01'
 		                   FROM generate_series($lo + 1, $lo + $guard_batch) g" >/dev/null || fail "ingest into $2 on $1"
 	done
 	t1=$(date +%s%N)
 	echo $(((t1 - t0) / 1000000))
 }
-ingest $single bench_sale >/dev/null; ingest $db bench_sale >/dev/null
+# each call inserts codes no earlier call inserted (the round is counted here,
+# outside the command substitutions)
+next() { round=$((round + 1)); }
+next; ingest $single bench_sale $round >/dev/null; ingest $db bench_sale $round >/dev/null
 printf '%-22s %12s %12s %14s %14s\n' guard "one node ms" "cluster ms" "one node c/s" "cluster c/s"
 for t in bench_sale bench_plain; do
 	one=() clu=()
 	for ((i = 0; i < pairs; i++)); do
-		if ((i % 2 == 0)); then one+=("$(ingest $single $t)"); clu+=("$(ingest $db $t)"); else clu+=("$(ingest $db $t)"); one+=("$(ingest $single $t)"); fi
+		next
+		if ((i % 2 == 0)); then one+=("$(ingest $single $t $round)"); clu+=("$(ingest $db $t $round)"); else clu+=("$(ingest $db $t $round)"); one+=("$(ingest $single $t $round)"); fi
 	done
 	o=$(printf '%s\n' "${one[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
 	c=$(printf '%s\n' "${clu[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')

@@ -208,13 +208,13 @@ else
 fi
 
 # every vbp aggregate grouped by something other than the institution: those
-# whose state Citus can ship run as partial aggregates on the workers; those
-# whose state Citus cannot ship (an internal state: deciles, median and MAD,
-# which hold every value anyway, and price_cuts) get the column's values from
-# the workers; vbp.avg is split by name into vbp.sum and count
+# whose state Citus can ship (min, max, deciles and median/MAD, whose state is
+# a float8[]) run as partial aggregates on the workers; vbp.sum and vbp.avg
+# Citus splits by name (partial sums; sum and count); price_cuts, whose state
+# is internal, gets the column's values from the workers
 for a in "vbp.sum(amount)|partial sums" "vbp.avg(amount)|sum and count" "vbp.min(amount)|partial" "vbp.max(amount)|partial" \
 	"vbp.price_cuts(quantity::numeric, quantity::numeric + 1, 1)|values" \
-	"vbp.deciles(quantity::float8)|values" "vbp.median_mad(quantity::float8)|values"; do
+	"vbp.deciles(quantity::float8)|partial" "vbp.median_mad(quantity::float8)|partial"; do
 	agg=${a%|*}
 	plan=$(coord -tA -c "EXPLAIN (VERBOSE, COSTS OFF) SELECT product_code, $agg FROM vbp.purchase GROUP BY 1")
 	if [ "${a#*|}" = partial ] && grep -q 'worker_partial_agg' <<<"$plan" && grep -q 'coord_combine_agg' <<<"$plan"; then

@@ -9,45 +9,37 @@ CREATE TYPE vbp.median_mad AS (median double precision, mad double precision, n 
 COMMENT ON TYPE vbp.median_mad IS
   'Median, median absolute deviation (中位数绝对偏差), count, and mean absolute deviation around the median (平均绝对偏差, the fallback spread when the MAD is 0) of a set of values';
 
-CREATE FUNCTION vbp.float8_collect(internal, double precision) RETURNS internal
+CREATE FUNCTION vbp.float8_collect(double precision[], double precision) RETURNS double precision[]
   AS 'MODULE_PATHNAME', 'pgvbp_float8_collect' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION vbp.float8_collect(internal, double precision) IS
-  'Transition function of deciles and median_mad: collects the values (NULLs skipped)';
-CREATE FUNCTION vbp.float8_combine(internal, internal) RETURNS internal
+COMMENT ON FUNCTION vbp.float8_collect(double precision[], double precision) IS
+  'Transition function of deciles and median_mad: collects the values (NULLs skipped) in a float8[] kept expanded in the aggregate''s memory and appended to in place; aggregate use only';
+CREATE FUNCTION vbp.float8_combine(double precision[], double precision[]) RETURNS double precision[]
   AS 'MODULE_PATHNAME', 'pgvbp_float8_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION vbp.float8_combine(internal, internal) IS
-  'Combine function of deciles and median_mad: merges partial states of parallel workers or partitions';
-CREATE FUNCTION vbp.float8_serialize(internal) RETURNS bytea
-  AS 'MODULE_PATHNAME', 'pgvbp_float8_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION vbp.float8_serialize(internal) IS
-  'Serial function of deciles and median_mad: count and values in network byte order';
-CREATE FUNCTION vbp.float8_deserialize(bytea, internal) RETURNS internal
-  AS 'MODULE_PATHNAME', 'pgvbp_float8_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION vbp.float8_deserialize(bytea, internal) IS
-  'Deserial function of deciles and median_mad: rebuilds a state, refusing a malformed one';
-CREATE FUNCTION vbp.deciles_final(internal) RETURNS double precision[]
+COMMENT ON FUNCTION vbp.float8_combine(double precision[], double precision[]) IS
+  'Combine function of deciles and median_mad: merges partial states of parallel workers, partitions or Citus workers (the state is an ordinary float8[], shipped as it is); aggregate use only';
+CREATE FUNCTION vbp.deciles_final(double precision[]) RETURNS double precision[]
   AS 'MODULE_PATHNAME', 'pgvbp_deciles_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION vbp.deciles_final(internal) IS
+COMMENT ON FUNCTION vbp.deciles_final(double precision[]) IS
   'Final function of deciles: the 10th to 90th percentiles with percentile_cont semantics, selecting the order statistics they need (no full sort)';
-CREATE FUNCTION vbp.median_mad_final(internal) RETURNS vbp.median_mad
+CREATE FUNCTION vbp.median_mad_final(double precision[]) RETURNS vbp.median_mad
   AS 'MODULE_PATHNAME', 'pgvbp_median_mad_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION vbp.median_mad_final(internal) IS
+COMMENT ON FUNCTION vbp.median_mad_final(double precision[]) IS
   'Final function of median_mad: median, median absolute deviation and count';
 
 CREATE AGGREGATE vbp.deciles(double precision) (
-  SFUNC = vbp.float8_collect, STYPE = internal, FINALFUNC = vbp.deciles_final,
-  COMBINEFUNC = vbp.float8_combine, SERIALFUNC = vbp.float8_serialize, DESERIALFUNC = vbp.float8_deserialize,
+  SFUNC = vbp.float8_collect, STYPE = double precision[], FINALFUNC = vbp.deciles_final,
+  COMBINEFUNC = vbp.float8_combine,
   PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE vbp.deciles(double precision) IS
-  'Exact deciles (十分位数) of the values: float8[9] of the 10th..90th percentiles, equal to percentile_cont(ARRAY[0.1, ..., 0.9]) WITHIN GROUP (ORDER BY x); parallel-safe with combine, serial and deserial';
+  'Exact deciles (十分位数) of the values: float8[9] of the 10th..90th percentiles, equal to percentile_cont(ARRAY[0.1, ..., 0.9]) WITHIN GROUP (ORDER BY x); parallel-safe with a combine function over a float8[] state, so parallel query and Citus workers compute partial states';
 CREATE AGGREGATE vbp.median_mad(double precision) (
-  SFUNC = vbp.float8_collect, STYPE = internal, FINALFUNC = vbp.median_mad_final,
-  COMBINEFUNC = vbp.float8_combine, SERIALFUNC = vbp.float8_serialize, DESERIALFUNC = vbp.float8_deserialize,
+  SFUNC = vbp.float8_collect, STYPE = double precision[], FINALFUNC = vbp.median_mad_final,
+  COMBINEFUNC = vbp.float8_combine,
   PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE vbp.median_mad(double precision) IS
-  'Exact median and median absolute deviation (中位数, MAD) of the values, for robust z-scores; parallel-safe with combine, serial and deserial';
+  'Exact median and median absolute deviation (中位数, MAD) of the values, for robust z-scores; parallel-safe with a combine function over a float8[] state, so parallel query and Citus workers compute partial states';
 
 CREATE FUNCTION vbp.robust_z(x double precision, median double precision, mad double precision, c double precision)
   RETURNS double precision
