@@ -107,12 +107,26 @@ bag_append(ExpandedArrayHeader *b, const Datum *v, const bool *nulls, int n)
 	b->dims[0] = b->nelems;
 }
 
+/*
+ * The context a state lives in: the aggregate's, or, called as a plain
+ * function on an array, the caller's (the result is then a new array).
+ */
+static MemoryContext
+bag_context(FunctionCallInfo fcinfo)
+{
+	MemoryContext cxt;
+
+	if (!AggCheckCallContext(fcinfo, &cxt))
+		cxt = CurrentMemoryContext;
+	return cxt;
+}
+
 /* Transition: collects one value; NULLs are skipped. */
 PG_FUNCTION_INFO_V1(pgvbp_float8_collect);
 Datum
 pgvbp_float8_collect(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = vbp_agg_context(fcinfo, "aggregate function");
+	MemoryContext cxt = bag_context(fcinfo);
 	ExpandedArrayHeader *b;
 	Datum		x;
 
@@ -145,7 +159,7 @@ PG_FUNCTION_INFO_V1(pgvbp_float8_combine);
 Datum
 pgvbp_float8_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = vbp_agg_context(fcinfo, "aggregate function");
+	MemoryContext cxt = bag_context(fcinfo);
 	ExpandedArrayHeader *into;
 	ExpandedArrayHeader *from;
 

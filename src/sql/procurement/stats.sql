@@ -12,11 +12,11 @@ COMMENT ON TYPE vbp.median_mad IS
 CREATE FUNCTION vbp.float8_collect(double precision[], double precision) RETURNS double precision[]
   AS 'MODULE_PATHNAME', 'pgvbp_float8_collect' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.float8_collect(double precision[], double precision) IS
-  'Transition function of deciles and median_mad: collects the values (NULLs skipped) in a float8[] kept expanded in the aggregate''s memory and appended to in place; aggregate use only';
+  'Transition function of deciles and median_mad: collects the values (NULLs skipped) in a float8[] kept expanded in the aggregate''s memory and appended to in place; called on an array, returns the array with the value appended';
 CREATE FUNCTION vbp.float8_combine(double precision[], double precision[]) RETURNS double precision[]
   AS 'MODULE_PATHNAME', 'pgvbp_float8_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.float8_combine(double precision[], double precision[]) IS
-  'Combine function of deciles and median_mad: merges partial states of parallel workers, partitions or Citus workers (the state is an ordinary float8[], shipped as it is); aggregate use only';
+  'Combine function of deciles and median_mad: merges partial states of parallel workers, partitions or Citus workers (the state is an ordinary float8[], shipped as it is); called on arrays, returns the first with the second''s values appended (NULLs dropped, flattened to one dimension)';
 CREATE FUNCTION vbp.deciles_final(double precision[]) RETURNS double precision[]
   AS 'MODULE_PATHNAME', 'pgvbp_deciles_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.deciles_final(double precision[]) IS
