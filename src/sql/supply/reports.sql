@@ -259,17 +259,88 @@ END;
 COMMENT ON FUNCTION vbp.order_line_stockout_for(date, text) IS
   'Each monitored order line (订单行断供标记) as of a date with what the supply score needs and its stock-out episode: a line not delivered in full for longer than stockout_days after its order date (until it is delivered in full, cancelled in full or refused, or until as_of while open: stockout_until) is a stock-out; stock-outs of the same institution and product that overlap share an episode number (from 0, in order of their order dates); NULL for the other lines';
 
+-- The stock-out episodes and the supply scores read the same order lines and
+-- the same episodes: one function computes both, each report keeps its kind
+-- of row (inlined, the filter on the kind removes the other half of the
+-- query), and the supply alerts, which need both, read the lines once.
+CREATE FUNCTION vbp.supply_review_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
+  RETURNS TABLE (kind text, org_code vbp.orgcode, product_code vbp.drugcode, company vbp.uscc, started_on date,
+                 ended_on date, duration_days int, lines bigint, ongoing boolean, batch_id int, company_name text,
+                 products bigint, lines_due bigint, problems bigint, problem_rate numeric, episodes bigint,
+                 stockout_days bigint, score numeric, rank bigint, below_threshold boolean)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  WITH p AS MATERIALIZED (
+    SELECT vbp.param(supply_review_for.rule_set, 'supply_score_per_episode') AS w_ep,
+           vbp.param(supply_review_for.rule_set, 'supply_score_per_problem_pct') AS w_pct,
+           vbp.param(supply_review_for.rule_set, 'supply_score_per_stockout_day') AS w_day,
+           vbp.param(supply_review_for.rule_set, 'supply_score_alert') AS alert
+  ), win AS (   -- the winners of each batch started by as_of: one row per selected product
+    SELECT s.batch_id, b.cycle_start, pr.company, pr.company_name, s.product_code
+    FROM vbp.selection s JOIN vbp.batch b USING (batch_id)
+    JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) s.product_code
+    WHERE s.selected AND b.cycle_start <= as_of AND pr.company IS NOT NULL
+  ), co AS (
+    SELECT w.batch_id, w.company, min(w.company_name) AS company_name, count(*) AS products
+    FROM win w GROUP BY w.batch_id, w.company
+  ), o AS MATERIALIZED (   -- the order lines, read once for the lines and the episodes
+    SELECT * FROM vbp.order_line_stockout_for(as_of, rule_set)
+  ), l AS (
+    SELECT w.batch_id, w.company, count(*) AS lines,
+           count(*) FILTER (WHERE o.due_on < as_of OR o.fulfilled_on IS NOT NULL) AS due,
+           count(*) FILTER (WHERE o.late OR (o.response = 'refused' AND o.delivered <= 0)) AS problems
+    FROM win w JOIN o
+      ON o.product_code OPERATOR(vbp.=) w.product_code AND o.ordered_on >= w.cycle_start
+    GROUP BY w.batch_id, w.company
+  ), e AS MATERIALIZED (   -- the episodes: overlapping stock-outs of an institution and product
+    SELECT o.org_code, o.product_code, min(o.company::text)::vbp.uscc AS company, min(o.ordered_on) AS started_on,
+           CASE WHEN bool_and(o.closed_on IS NOT NULL) THEN max(o.closed_on) END AS ended_on,
+           (max(o.stockout_until) - min(o.ordered_on))::int AS duration_days, count(*) AS lines,
+           NOT bool_and(o.closed_on IS NOT NULL) AS ongoing
+    FROM o WHERE o.episode IS NOT NULL
+    GROUP BY o.org_code, o.product_code, o.episode
+  ), ep AS (
+    SELECT w.batch_id, w.company, count(*) AS episodes, sum(e.duration_days)::bigint AS days
+    FROM win w JOIN e
+      ON e.product_code OPERATOR(vbp.=) w.product_code AND e.started_on >= w.cycle_start
+    GROUP BY w.batch_id, w.company
+  ), sc AS (
+    SELECT w.batch_id, w.company, w.company_name, w.products,
+           coalesce(l.lines, 0) AS lines, coalesce(l.due, 0) AS due, coalesce(l.problems, 0) AS problems,
+           round(l.problems::numeric / nullif(l.due, 0), 6) AS rate,
+           coalesce(ep.episodes, 0) AS episodes, coalesce(ep.days, 0) AS days,
+           round(greatest(0, 100 - p.w_ep * coalesce(ep.episodes, 0)
+                               - p.w_pct * 100 * coalesce(l.problems::numeric / nullif(l.due, 0), 0)
+                               - p.w_day * coalesce(ep.days, 0)), 2) AS score,
+           p.alert
+    FROM co w CROSS JOIN p
+    LEFT JOIN l ON l.batch_id = w.batch_id AND l.company OPERATOR(vbp.=) w.company
+    LEFT JOIN ep ON ep.batch_id = w.batch_id AND ep.company OPERATOR(vbp.=) w.company
+  ), ranked AS (   -- ranked here, so that the branch below has no window and a filter on the kind reaches it
+    SELECT sc.*, rank() OVER (PARTITION BY sc.batch_id ORDER BY sc.score DESC) AS rk FROM sc
+  )
+  SELECT 'episode'::text, e.org_code, e.product_code, e.company, e.started_on, e.ended_on, e.duration_days, e.lines,
+         e.ongoing, NULL::int, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint, NULL::numeric, NULL::bigint,
+         NULL::bigint, NULL::numeric, NULL::bigint, NULL::boolean
+  FROM e
+  UNION ALL
+  SELECT 'score'::text, NULL::vbp.orgcode, NULL::vbp.drugcode, r.company, NULL::date, NULL::date, NULL::int, r.lines,
+         NULL::boolean, r.batch_id, r.company_name, r.products, r.due, r.problems, r.rate, r.episodes, r.days,
+         r.score, r.rk, r.score < r.alert
+  FROM ranked r
+  WHERE vbp.known_rule_set(supply_review_for.rule_set);
+END;
+COMMENT ON FUNCTION vbp.supply_review_for(date, text) IS
+  'Stock-out episodes and supply scores in one pass over the order lines (供应评价) as of a date: kind episode (the columns of vbp.stockout_episodes_for) or score (those of vbp.supply_score_for); both reports and vbp.supply_alert_for read it';
+
 CREATE FUNCTION vbp.stockout_episodes_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (org_code vbp.orgcode, product_code vbp.drugcode, company vbp.uscc, started_on date, ended_on date,
                  duration_days int, lines bigint, ongoing boolean)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  SELECT n.org_code, n.product_code, min(n.company::text)::vbp.uscc, min(n.ordered_on),
-         CASE WHEN bool_and(n.closed_on IS NOT NULL) THEN max(n.closed_on) END,
-         (max(n.stockout_until) - min(n.ordered_on))::int, count(*), NOT bool_and(n.closed_on IS NOT NULL)
-  FROM vbp.order_line_stockout_for(as_of, rule_set) n
-  WHERE n.episode IS NOT NULL
-  GROUP BY n.org_code, n.product_code, n.episode;
+  SELECT r.org_code, r.product_code, r.company, r.started_on, r.ended_on, r.duration_days, r.lines, r.ongoing
+  FROM vbp.supply_review_for(as_of, rule_set) r
+  WHERE r.kind = 'episode';
 END;
 COMMENT ON FUNCTION vbp.stockout_episodes_for(date, text) IS
   'Stock-out episodes (断供事件) as of a date: an order line not delivered in full for longer than stockout_days after its order date (until it is delivered in full, cancelled in full or refused, or until as_of while open) is a stock-out of its product at its institution; overlapping stock-outs of the same product and institution are one episode, from the first order date to the last close (ended_on empty and ongoing while one is open); duration = end (or as_of) - start, days';
@@ -292,55 +363,10 @@ CREATE FUNCTION vbp.supply_score_for(as_of date, rule_set text DEFAULT vbp.repor
                  rank bigint, below_threshold boolean)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  WITH p AS MATERIALIZED (
-    SELECT vbp.param(supply_score_for.rule_set, 'supply_score_per_episode') AS w_ep,
-           vbp.param(supply_score_for.rule_set, 'supply_score_per_problem_pct') AS w_pct,
-           vbp.param(supply_score_for.rule_set, 'supply_score_per_stockout_day') AS w_day,
-           vbp.param(supply_score_for.rule_set, 'supply_score_alert') AS alert
-  ), win AS (   -- the winners of each batch started by as_of: one row per selected product
-    SELECT s.batch_id, b.cycle_start, pr.company, pr.company_name, s.product_code
-    FROM vbp.selection s JOIN vbp.batch b USING (batch_id)
-    JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) s.product_code
-    WHERE s.selected AND b.cycle_start <= as_of AND pr.company IS NOT NULL
-  ), co AS (
-    SELECT w.batch_id, w.company, min(w.company_name) AS company_name, count(*) AS products
-    FROM win w GROUP BY w.batch_id, w.company
-  ), o AS MATERIALIZED (   -- the order lines, read once for the lines and the episodes
-    SELECT * FROM vbp.order_line_stockout_for(as_of, rule_set)
-  ), l AS (
-    SELECT w.batch_id, w.company, count(*) AS lines,
-           count(*) FILTER (WHERE o.due_on < as_of OR o.fulfilled_on IS NOT NULL) AS due,
-           count(*) FILTER (WHERE o.late OR (o.response = 'refused' AND o.delivered <= 0)) AS problems
-    FROM win w JOIN o
-      ON o.product_code OPERATOR(vbp.=) w.product_code AND o.ordered_on >= w.cycle_start
-    GROUP BY w.batch_id, w.company
-  ), e AS (   -- the episodes, as vbp.stockout_episodes_for gives them: start and duration
-    SELECT o.org_code, o.product_code, min(o.ordered_on) AS started_on,
-           (max(o.stockout_until) - min(o.ordered_on))::int AS duration_days
-    FROM o WHERE o.episode IS NOT NULL
-    GROUP BY o.org_code, o.product_code, o.episode
-  ), ep AS (
-    SELECT w.batch_id, w.company, count(*) AS episodes, sum(e.duration_days)::bigint AS days
-    FROM win w JOIN e
-      ON e.product_code OPERATOR(vbp.=) w.product_code AND e.started_on >= w.cycle_start
-    GROUP BY w.batch_id, w.company
-  ), sc AS (
-    SELECT w.batch_id, w.company, w.company_name, w.products,
-           coalesce(l.lines, 0) AS lines, coalesce(l.due, 0) AS due, coalesce(l.problems, 0) AS problems,
-           round(l.problems::numeric / nullif(l.due, 0), 6) AS rate,
-           coalesce(ep.episodes, 0) AS episodes, coalesce(ep.days, 0) AS days,
-           round(greatest(0, 100 - p.w_ep * coalesce(ep.episodes, 0)
-                               - p.w_pct * 100 * coalesce(l.problems::numeric / nullif(l.due, 0), 0)
-                               - p.w_day * coalesce(ep.days, 0)), 2) AS score,
-           p.alert
-    FROM co w CROSS JOIN p
-    LEFT JOIN l ON l.batch_id = w.batch_id AND l.company OPERATOR(vbp.=) w.company
-    LEFT JOIN ep ON ep.batch_id = w.batch_id AND ep.company OPERATOR(vbp.=) w.company
-  )
-  SELECT sc.batch_id, sc.company, sc.company_name, sc.products, sc.lines, sc.due, sc.problems, sc.rate, sc.episodes,
-         sc.days, sc.score, rank() OVER (PARTITION BY sc.batch_id ORDER BY sc.score DESC), sc.score < sc.alert
-  FROM sc
-  WHERE vbp.known_rule_set(supply_score_for.rule_set);
+  SELECT r.batch_id, r.company, r.company_name, r.products, r.lines, r.lines_due, r.problems, r.problem_rate,
+         r.episodes, r.stockout_days, r.score, r.rank, r.below_threshold
+  FROM vbp.supply_review_for(as_of, rule_set) r
+  WHERE r.kind = 'score';
 END;
 COMMENT ON FUNCTION vbp.supply_score_for(date, text) IS
   'Supply score of each winning company of a batch (中选企业供应评分) as of a date, over the order lines of its selected products since the batch''s cycle start: score = max(0, 100 - supply_score_per_episode x stock-out episodes - supply_score_per_problem_pct x 100 x problem rate - supply_score_per_stockout_day x stock-out days), problem rate = lines late or refused / lines due; ranked within the batch (1 = best), below_threshold under supply_score_alert';
@@ -408,14 +434,15 @@ CREATE FUNCTION vbp.supply_alert_for(as_of date, rule_set text DEFAULT vbp.repor
   RETURNS TABLE (kind text, org_code vbp.orgcode, company vbp.uscc, key text, detail text)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  SELECT 'stockout', e.org_code, e.company, format('product %s from %s', e.product_code, e.started_on),
-         format('%s days, %s lines%s', e.duration_days, e.lines, CASE WHEN e.ongoing THEN ', ongoing' ELSE '' END)
-  FROM vbp.stockout_episodes_for(as_of, rule_set) e
-  UNION ALL
-  SELECT 'supply_score_low', NULL, s.company, format('batch %s company %s', s.batch_id, s.company),
-         format('score %s, %s episodes, problem rate %s', s.score, s.episodes, s.problem_rate)
-  FROM vbp.supply_score_for(as_of, rule_set) s
-  WHERE s.below_threshold;
+  -- the episodes and the scores from one reading of the order lines
+  SELECT CASE r.kind WHEN 'episode' THEN 'stockout' ELSE 'supply_score_low' END, r.org_code, r.company,
+         CASE r.kind WHEN 'episode' THEN format('product %s from %s', r.product_code, r.started_on)
+                     ELSE format('batch %s company %s', r.batch_id, r.company) END,
+         CASE r.kind WHEN 'episode'
+              THEN format('%s days, %s lines%s', r.duration_days, r.lines, CASE WHEN r.ongoing THEN ', ongoing' ELSE '' END)
+              ELSE format('score %s, %s episodes, problem rate %s', r.score, r.episodes, r.problem_rate) END
+  FROM vbp.supply_review_for(as_of, rule_set) r
+  WHERE r.kind = 'episode' OR r.below_threshold;
 END;
 COMMENT ON FUNCTION vbp.supply_alert_for(date, text) IS
   'Supply alerts (供应预警) as of a date: each stock-out episode (kind stockout, the institution and product) and each winning company whose supply score is below supply_score_alert (kind supply_score_low)';
