@@ -44,17 +44,34 @@ bag_of(FunctionCallInfo fcinfo, int argno, MemoryContext cxt)
 	return (ExpandedArrayHeader *) DatumGetEOHP(expand_array(d, cxt, NULL));
 }
 
+/* a state (or an array passed by hand) deconstructed into its values */
+static void
+bag_open(ExpandedArrayHeader *b)
+{
+	if (b->element_type != FLOAT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("order-statistics state must be an array of double precision")));
+	deconstruct_expanded_array(b);
+}
+
+/* the values changed: the flat copy, if any, no longer matches */
+static inline void
+bag_touched(ExpandedArrayHeader *b)
+{
+	b->dims[0] = b->nelems;
+	b->fvalue = NULL;
+	b->fstartptr = b->fendptr = NULL;
+	b->flat_size = 0;
+}
+
 /* the bag's values, with room for more: deconstructed, one dimension, lower bound 1 */
 static void
 bag_reserve(ExpandedArrayHeader *b, int more)
 {
 	int			need;
 
-	if (b->element_type != FLOAT8OID)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("order-statistics state must be an array of double precision")));
-	deconstruct_expanded_array(b);
+	bag_open(b);
 	if (b->ndims == 0)
 	{
 		b->dims = MemoryContextAllocZero(b->hdr.eoh_context, 2 * sizeof(int));
@@ -83,10 +100,6 @@ bag_reserve(ExpandedArrayHeader *b, int more)
 			b->dnulls = repalloc_huge(b->dnulls, sizeof(bool) * len);
 		b->dvalueslen = len;
 	}
-	/* the flat copy, if any, no longer matches */
-	b->fvalue = NULL;
-	b->fstartptr = b->fendptr = NULL;
-	b->flat_size = 0;
 }
 
 /* appends v[0..n-1] */
@@ -104,7 +117,19 @@ bag_append(ExpandedArrayHeader *b, const Datum *v, const bool *nulls, int n)
 				b->dnulls[b->nelems] = false;
 			b->nelems++;
 		}
-	b->dims[0] = b->nelems;
+	bag_touched(b);
+}
+
+/*
+ * A transition or combine with nothing to add: the state as it is (in the
+ * aggregate's context), or NULL while there is none.
+ */
+static Datum
+bag_unchanged(FunctionCallInfo fcinfo, MemoryContext cxt)
+{
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(EOHPGetRWDatum(&bag_of(fcinfo, 0, cxt)->hdr));
 }
 
 /*
@@ -131,12 +156,7 @@ pgvbp_float8_collect(PG_FUNCTION_ARGS)
 	Datum		x;
 
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		b = bag_of(fcinfo, 0, cxt);
-		PG_RETURN_DATUM(EOHPGetRWDatum(&b->hdr));
-	}
+		return bag_unchanged(fcinfo, cxt);
 	b = bag_of(fcinfo, 0, cxt);
 	x = Float8GetDatum(PG_GETARG_FLOAT8(1));
 	if (likely(b->dvalues != NULL && b->ndims == 1 && b->nelems < b->dvalueslen && b->dnulls == NULL &&
@@ -144,10 +164,7 @@ pgvbp_float8_collect(PG_FUNCTION_ARGS)
 	{
 		/* the common case: room left */
 		b->dvalues[b->nelems++] = x;
-		b->dims[0] = b->nelems;
-		b->fvalue = NULL;
-		b->fstartptr = b->fendptr = NULL;
-		b->flat_size = 0;
+		bag_touched(b);
 	}
 	else
 		bag_append(b, &x, NULL, 1);
@@ -164,19 +181,10 @@ pgvbp_float8_combine(PG_FUNCTION_ARGS)
 	ExpandedArrayHeader *from;
 
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		into = bag_of(fcinfo, 0, cxt);
-		PG_RETURN_DATUM(EOHPGetRWDatum(&into->hdr));
-	}
+		return bag_unchanged(fcinfo, cxt);
 	into = bag_of(fcinfo, 0, cxt);
 	from = DatumGetExpandedArrayX(PG_GETARG_DATUM(1), NULL);
-	if (from->element_type != FLOAT8OID)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("order-statistics state must be an array of double precision")));
-	deconstruct_expanded_array(from);
+	bag_open(from);
 	bag_append(into, from->dvalues, from->dnulls, from->nelems);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&into->hdr));
 }
@@ -194,11 +202,7 @@ bag_values(FunctionCallInfo fcinfo, int64 *n)
 				k = 0;
 	double	   *v;
 
-	if (b->element_type != FLOAT8OID)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("order-statistics state must be an array of double precision")));
-	deconstruct_expanded_array(b);
+	bag_open(b);
 	if (b->dnulls)
 	{
 		/* a state built by hand may hold NULLs: they are not values */
@@ -210,16 +214,12 @@ bag_values(FunctionCallInfo fcinfo, int64 *n)
 			}
 		b->nelems = k;
 		if (b->ndims > 0)
-		{
 			b->ndims = 1;
-			b->dims[0] = k;
-		}
 	}
 	else
 		k = b->nelems;
-	b->fvalue = NULL;
-	b->fstartptr = b->fendptr = NULL;
-	b->flat_size = 0;
+	if (b->ndims > 0)
+		bag_touched(b);
 	*n = k;
 #if FLOAT8PASSBYVAL && SIZEOF_DATUM == 8
 	StaticAssertStmt(sizeof(Datum) == sizeof(double), "a Datum holds a double");
