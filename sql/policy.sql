@@ -62,6 +62,7 @@ INSERT INTO rule_set_calls VALUES
   ('order_line_stockout_for', $$SELECT count(*) FROM vbp.order_line_stockout_for('2024-01-01', 'no-such-rule-set')$$),
   ('stockout_episodes_for', $$SELECT count(*) FROM vbp.stockout_episodes_for('2024-01-01', 'no-such-rule-set')$$),
   ('supply_score_for', $$SELECT count(*) FROM vbp.supply_score_for('2024-01-01', 'no-such-rule-set')$$),
+  ('supply_review_for', $$SELECT count(*) FROM vbp.supply_review_for('2024-01-01', 'no-such-rule-set')$$),
   ('supply_alert_for', $$SELECT count(*) FROM vbp.supply_alert_for('2024-01-01', 'no-such-rule-set')$$);
 SELECT fn, try_sql(call) AS result FROM rule_set_calls ORDER BY fn;
 -- the list is complete: every vbp function with a rule_set argument is called above

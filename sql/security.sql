@@ -138,7 +138,9 @@ SELECT string_agg(format('SELECT %L AS rel, count(*) AS visible, count(*) FILTER
 FROM pg_class c
 WHERE c.relnamespace = 'vbp'::regnamespace AND c.relkind IN ('r', 'p', 'v') AND NOT c.relispartition
   AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'org_code')
-  AND c.relname NOT IN ('demo_injection') AND c.relname NOT LIKE 'bi\_%' \gset
+  AND c.relname NOT LIKE 'bi\_%'
+  -- bookkeeping no tenant reads (the incremental refresh's month table has an org_code)
+  AND c.oid NOT IN (SELECT t.table_name FROM vbp.tenancy_tables() t WHERE t.access = 'none') \gset
 -- as the owner: every institution
 SELECT md5(string_agg(format('%s=%s', rel, visible), ',' ORDER BY rel) FILTER (WHERE rel <> 'tenant_scope')) AS owner_counts,
        count(*) AS relations, bool_and(other_province > 0 OR visible = 0) AS owner_sees_other_provinces

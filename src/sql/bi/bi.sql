@@ -248,19 +248,186 @@ COMMENT ON COLUMN vbp.bi_retention_statement.net_retained IS '净留用金额 / 
 COMMENT ON COLUMN vbp.bi_retention_statement.forfeited IS '取消留用原因 / reason retention is forfeited (a group not reported; agreed volume not completed), text';
 COMMENT ON COLUMN vbp.bi_retention_statement.forfeited_zh IS '不予留用原因（中文） / why retention is forfeited, in Chinese; empty when not forfeited, text';
 
+-- ---------------------------------------------------------------------
+-- Incremental refresh (增量刷新).  Statement triggers on vbp.purchase note
+-- which months of purchases changed; vbp.refresh_reports() recomputes the
+-- price benchmark of those months only (and of the months the reporting date
+-- moved through), keeps it per month in vbp.price_benchmark_month, and
+-- refreshes vbp.bi_price_benchmark from there.  Anything else the rows
+-- depend on (the rule set and its parameters, the products' groups, the
+-- purchase partitions) is fingerprinted: a change recomputes every month.
+-- ---------------------------------------------------------------------
+CREATE TABLE vbp.report_change (
+  source    text NOT NULL CHECK (source IN ('purchase')),
+  month     date NOT NULL,
+  noted_at  timestamptz NOT NULL DEFAULT now()
+);
+-- row-level security: bookkeeping: no tenant reads it
+ALTER TABLE vbp.report_change ENABLE ROW LEVEL SECURITY;
+CREATE INDEX report_change_month ON vbp.report_change (source, month);
+COMMENT ON TABLE vbp.report_change IS
+  'Months of a ledger changed since the last vbp.refresh_reports() (报表变更记录), noted by statement triggers; no key, so that writers of the same month never wait for each other (a month may be noted twice); the refresh consumes the rows it sees';
+COMMENT ON COLUMN vbp.report_change.source IS 'The ledger: purchase';
+COMMENT ON COLUMN vbp.report_change.month IS 'First day of a month whose rows were inserted, updated or deleted; -infinity after a TRUNCATE (every month)';
+COMMENT ON COLUMN vbp.report_change.noted_at IS 'Transaction time of the change';
+COMMENT ON INDEX vbp.report_change_month IS 'Whether a month is noted already';
+SELECT pg_catalog.pg_extension_config_dump('vbp.report_change', '');
+
+CREATE FUNCTION vbp.note_purchase_change() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = vbp, pg_catalog, pg_temp AS $$
+BEGIN
+  -- the writer's role may not write the bookkeeping: SECURITY DEFINER, and it
+  -- writes nothing but the months of the rows its statement changed
+  IF TG_OP = 'TRUNCATE' THEN
+    INSERT INTO vbp.report_change (source, month) VALUES ('purchase', '-infinity');
+    RETURN NULL;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO vbp.report_change (source, month)
+    SELECT 'purchase', m.month
+    FROM (SELECT DISTINCT date_trunc('month', n.purchased_on)::date AS month FROM vbp_new n) m
+    WHERE NOT EXISTS (SELECT FROM vbp.report_change c WHERE c.source = 'purchase' AND c.month = m.month);
+  END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    INSERT INTO vbp.report_change (source, month)
+    SELECT 'purchase', m.month
+    FROM (SELECT DISTINCT date_trunc('month', o.purchased_on)::date AS month FROM vbp_old o) m
+    WHERE NOT EXISTS (SELECT FROM vbp.report_change c WHERE c.source = 'purchase' AND c.month = m.month);
+  END IF;
+  RETURN NULL;
+END $$;
+COMMENT ON FUNCTION vbp.note_purchase_change() IS
+  'Statement trigger on vbp.purchase (记录变更月份): notes in vbp.report_change the months of the rows a statement inserted, updated or deleted (every month after a TRUNCATE), unless noted already; SECURITY DEFINER, as the writer may not write the bookkeeping';
+REVOKE EXECUTE ON FUNCTION vbp.note_purchase_change() FROM PUBLIC;
+CREATE TRIGGER report_change_insert AFTER INSERT ON vbp.purchase
+  REFERENCING NEW TABLE AS vbp_new FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change();
+COMMENT ON TRIGGER report_change_insert ON vbp.purchase IS 'Notes the months of inserted purchases for the incremental refresh';
+CREATE TRIGGER report_change_update AFTER UPDATE ON vbp.purchase
+  REFERENCING OLD TABLE AS vbp_old NEW TABLE AS vbp_new FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change();
+COMMENT ON TRIGGER report_change_update ON vbp.purchase IS 'Notes the months of updated purchases, before and after, for the incremental refresh';
+CREATE TRIGGER report_change_delete AFTER DELETE ON vbp.purchase
+  REFERENCING OLD TABLE AS vbp_old FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change();
+COMMENT ON TRIGGER report_change_delete ON vbp.purchase IS 'Notes the months of deleted purchases for the incremental refresh';
+CREATE TRIGGER report_change_truncate AFTER TRUNCATE ON vbp.purchase
+  FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change();
+COMMENT ON TRIGGER report_change_truncate ON vbp.purchase IS 'Notes that every month of purchases changed';
+
+CREATE TABLE vbp.report_cache_state (
+  cache        text PRIMARY KEY CHECK (cache IN ('price_benchmark_month')),
+  report_date  date NOT NULL,
+  fingerprint  text NOT NULL,
+  refreshed_at timestamptz NOT NULL DEFAULT now()
+);
+-- row-level security: bookkeeping: no tenant reads it
+ALTER TABLE vbp.report_cache_state ENABLE ROW LEVEL SECURITY;
+COMMENT ON TABLE vbp.report_cache_state IS
+  'What a report kept by month was last computed for (增量刷新状态): its reporting date and the fingerprint of what its rows depend on besides the ledger';
+COMMENT ON COLUMN vbp.report_cache_state.cache IS 'The table kept: price_benchmark_month';
+COMMENT ON COLUMN vbp.report_cache_state.report_date IS 'vbp.report_date() of the last refresh';
+COMMENT ON COLUMN vbp.report_cache_state.fingerprint IS 'md5 of the rule set, its parameters, the products'' generic groups and the ledger''s partitions at the last refresh';
+COMMENT ON COLUMN vbp.report_cache_state.refreshed_at IS 'Transaction time of the last refresh';
+SELECT pg_catalog.pg_extension_config_dump('vbp.report_cache_state', '');
+
+CREATE TABLE vbp.price_benchmark_month (
+  month                date NOT NULL,
+  group_code           vbp.drugcode NOT NULL,
+  org_code             vbp.orgcode NOT NULL,
+  quantity             bigint,
+  spend                vbp.cny,
+  unit_price           numeric,
+  peers                bigint,
+  benchmark_unit_price numeric,
+  median_unit_price    numeric,
+  percentile           numeric,
+  saving               vbp.cny,
+  PRIMARY KEY (month, group_code, org_code)
+);
+-- row-level security: bookkeeping: no tenant reads it (the BI reader reads vbp.bi_price_benchmark)
+ALTER TABLE vbp.price_benchmark_month ENABLE ROW LEVEL SECURITY;
+COMMENT ON TABLE vbp.price_benchmark_month IS
+  'The price benchmark (价格对标) of the 12 months up to the last refresh''s reporting date, kept per month by vbp.refresh_price_benchmark_months() for vbp.bi_price_benchmark: the rows of vbp.price_benchmark_for over each month, every institution';
+COMMENT ON COLUMN vbp.price_benchmark_month.month IS 'Month (first day)';
+COMMENT ON COLUMN vbp.price_benchmark_month.group_code IS 'Generic group code';
+COMMENT ON COLUMN vbp.price_benchmark_month.org_code IS 'Institution code';
+COMMENT ON COLUMN vbp.price_benchmark_month.quantity IS 'Units bought in the month';
+COMMENT ON COLUMN vbp.price_benchmark_month.spend IS 'Amount spent in the month';
+COMMENT ON COLUMN vbp.price_benchmark_month.unit_price IS 'Spend ÷ units';
+COMMENT ON COLUMN vbp.price_benchmark_month.peers IS 'Peer institutions buying the group in the month';
+COMMENT ON COLUMN vbp.price_benchmark_month.benchmark_unit_price IS 'Peers'' unit price at the benchmark centile';
+COMMENT ON COLUMN vbp.price_benchmark_month.median_unit_price IS 'Peers'' median unit price';
+COMMENT ON COLUMN vbp.price_benchmark_month.percentile IS 'Percentile rank of the unit price among peers';
+COMMENT ON COLUMN vbp.price_benchmark_month.saving IS 'Price-per-unit saving';
+SELECT pg_catalog.pg_extension_config_dump('vbp.price_benchmark_month', '');
+
+CREATE FUNCTION vbp.refresh_price_benchmark_months(incremental boolean DEFAULT true)
+  RETURNS text
+  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  rd date := vbp.report_date();
+  rs text := vbp.report_rule_set();
+  lo date := (date_trunc('month', vbp.report_date()) - interval '11 months')::date;
+  fp text;
+  prev record;
+  redo date[];
+  m date;
+BEGIN
+  PERFORM vbp.known_rule_set(rs);
+  -- what the rows depend on besides the purchases
+  SELECT md5(concat_ws('|', rs,
+               (SELECT string_agg(concat_ws('=', p.name, p.value, p.value_date, p.value_text), ',' ORDER BY p.name)
+                FROM vbp.parameter p WHERE p.rule_set = rs),
+               (SELECT string_agg(pr.product_code::text || '>' || pr.group_code::text, ',' ORDER BY pr.product_code)
+                FROM vbp.product pr),
+               (SELECT string_agg(i.inhrelid::text, ',' ORDER BY i.inhrelid)
+                FROM pg_inherits i WHERE i.inhparent = 'vbp.purchase'::regclass)))
+    INTO fp;
+  SELECT s.* INTO prev FROM vbp.report_cache_state s WHERE s.cache = 'price_benchmark_month';
+  IF NOT incremental OR prev IS NULL OR prev.fingerprint <> fp OR vbp.citus_distributed()
+     OR NOT EXISTS (SELECT FROM pg_trigger t WHERE t.tgrelid = 'vbp.purchase'::regclass AND t.tgname = 'report_change_insert')
+     OR EXISTS (SELECT FROM vbp.report_change c WHERE c.source = 'purchase' AND c.month = '-infinity') THEN
+    DELETE FROM vbp.report_change WHERE source = 'purchase';
+    DELETE FROM vbp.price_benchmark_month;
+    INSERT INTO vbp.price_benchmark_month SELECT * FROM vbp.price_benchmark_for(lo, rd, rs);
+    redo := NULL;
+  ELSE
+    -- the months noted, the months of both reporting dates (partial months),
+    -- and the months new to the window
+    WITH taken AS (DELETE FROM vbp.report_change c WHERE c.source = 'purchase' RETURNING c.month)
+    SELECT coalesce(array_agg(DISTINCT x.m ORDER BY x.m), '{}') INTO redo
+    FROM (SELECT t.month FROM taken t
+          UNION ALL SELECT date_trunc('month', prev.report_date)::date
+          UNION ALL SELECT date_trunc('month', rd)::date
+          UNION ALL SELECT g::date FROM generate_series(lo, rd, interval '1 month') g
+                    WHERE g::date < (date_trunc('month', prev.report_date) - interval '11 months')::date
+                       OR g::date > prev.report_date) x(m)
+    WHERE x.m BETWEEN lo AND rd;
+    DELETE FROM vbp.price_benchmark_month b WHERE b.month < lo OR b.month > rd OR b.month = ANY (redo);
+    FOREACH m IN ARRAY redo LOOP
+      INSERT INTO vbp.price_benchmark_month
+      SELECT * FROM vbp.price_benchmark_for(m, least((m + interval '1 month')::date - 1, rd), rs);
+    END LOOP;
+  END IF;
+  INSERT INTO vbp.report_cache_state AS s (cache, report_date, fingerprint) VALUES ('price_benchmark_month', rd, fp)
+  ON CONFLICT (cache) DO UPDATE SET report_date = rd, fingerprint = fp, refreshed_at = now();
+  RETURN CASE WHEN redo IS NULL THEN 'full' ELSE format('incremental: %s of 12 months', cardinality(redo)) END;
+END $$;
+COMMENT ON FUNCTION vbp.refresh_price_benchmark_months(boolean) IS
+  'Brings vbp.price_benchmark_month to vbp.report_date() (价格对标增量刷新): recomputes only the months vbp.report_change noted, the months of the previous and the current reporting date and the months new to the 12-month window, and drops the months that left it; every month when asked (incremental => false), the first time, after a TRUNCATE, when the fingerprint changed or on Citus (where vbp.purchase has no change triggers); returns full or incremental: N of 12 months. vbp.refresh_reports() calls it';
+REVOKE EXECUTE ON FUNCTION vbp.refresh_price_benchmark_months(boolean) FROM PUBLIC;
+
 CREATE MATERIALIZED VIEW vbp.bi_price_benchmark AS
   SELECT p.month, p.group_code::text AS group_code, g.generic_name, p.org_code::text AS org_code, i.name AS org_name,
          vbp.province(p.org_code) AS province, dp.name AS province_name,
          p.quantity, p.spend::numeric(18,2) AS spend, p.unit_price, p.peers, p.benchmark_unit_price,
          p.median_unit_price, p.percentile, p.saving::numeric(18,2) AS saving
-  FROM vbp.price_benchmark p
+  FROM vbp.price_benchmark_month p
   LEFT JOIN vbp.institution i ON i.org_code = p.org_code
   LEFT JOIN vbp.division dp ON dp.code = vbp.province(p.org_code)
   LEFT JOIN vbp.generic_group g ON g.group_code = p.group_code
 WITH NO DATA;
 CREATE UNIQUE INDEX bi_price_benchmark_key ON vbp.bi_price_benchmark (month, group_code, org_code);
 COMMENT ON MATERIALIZED VIEW vbp.bi_price_benchmark IS
-  'Price benchmark (价格对标) stored for BI: vbp.price_benchmark as of the last vbp.refresh_reports(), money in yuan as numeric';
+  'Price benchmark (价格对标) stored for BI: vbp.price_benchmark as of the last vbp.refresh_reports(), money in yuan as numeric; read from vbp.price_benchmark_month, which vbp.refresh_reports() brings up to date month by month first (refresh it through vbp.refresh_reports())';
 COMMENT ON COLUMN vbp.bi_price_benchmark.month IS '月份 / month (first day), date';
 COMMENT ON COLUMN vbp.bi_price_benchmark.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
 COMMENT ON COLUMN vbp.bi_price_benchmark.generic_name IS '通用名 / generic name of the group, text';
@@ -461,7 +628,7 @@ CREATE TRIGGER announce AFTER INSERT ON vbp.trace_alert
   REFERENCING NEW TABLE AS new_alerts FOR EACH STATEMENT EXECUTE FUNCTION vbp.announce_trace_alert();
 COMMENT ON TRIGGER announce ON vbp.trace_alert IS 'Announces traceability-code alerts on NOTIFY channel vbp_alert';
 
-CREATE FUNCTION vbp.refresh_reports(concurrent boolean DEFAULT true)
+CREATE FUNCTION vbp.refresh_reports(concurrent boolean DEFAULT true, incremental boolean DEFAULT true)
   RETURNS TABLE (step int, matview regclass, mode text, milliseconds numeric)
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
 DECLARE
@@ -482,6 +649,16 @@ BEGIN
     TRUNCATE vbp_refresh_alerts;
     INSERT INTO vbp_refresh_alerts SELECT a.kind, a.org_code, a.key FROM vbp.bi_alert a;
   END IF;
+  -- one refresh at a time: the month-by-month tables are read and rewritten
+  PERFORM pg_advisory_xact_lock(hashtext('vbp.refresh_reports'));
+  -- the tables kept month by month come first: the views read them
+  n := n + 1;
+  t0 := clock_timestamp();
+  step := n;
+  matview := 'vbp.price_benchmark_month'::regclass;
+  mode := vbp.refresh_price_benchmark_months(incremental);
+  milliseconds := round(extract(epoch FROM clock_timestamp() - t0)::numeric * 1000, 1);
+  RETURN NEXT;
   SELECT array_agg(c.oid) INTO todo FROM pg_class c
   WHERE c.relnamespace = 'vbp'::regnamespace AND c.relkind = 'm';
   -- the materialized views each one reads, directly or through views
@@ -532,9 +709,9 @@ BEGIN
           EXCEPT SELECT o.kind, o.org_code, o.key FROM vbp_refresh_alerts o) a;
   END IF;
 END $$;
-COMMENT ON FUNCTION vbp.refresh_reports(boolean) IS
-  'Refreshes every materialized view of vbp (报表刷新) in dependency order (a view that reads another comes after it, found through pg_depend), CONCURRENTLY once populated so BI readers are never blocked (a first refresh, or concurrent => false, is a full refresh); returns each step with its mode and time; then announces on NOTIFY channel vbp_alert every row of vbp.bi_alert the refresh added (a first refresh announces nothing)';
-REVOKE EXECUTE ON FUNCTION vbp.refresh_reports(boolean) FROM PUBLIC;
+COMMENT ON FUNCTION vbp.refresh_reports(boolean, boolean) IS
+  'Brings vbp.price_benchmark_month up to date month by month (only the months changed since the last refresh, unless incremental => false: vbp.refresh_price_benchmark_months), then refreshes every materialized view of vbp (报表刷新) in dependency order (a view that reads another comes after it, found through pg_depend), CONCURRENTLY once populated so BI readers are never blocked (a first refresh, or concurrent => false, is a full refresh); returns each step with its mode and time; then announces on NOTIFY channel vbp_alert every row of vbp.bi_alert the refresh added (a first refresh announces nothing)';
+REVOKE EXECUTE ON FUNCTION vbp.refresh_reports(boolean, boolean) FROM PUBLIC;
 
 -- ---------------------------------------------------------------------
 -- The report page (监测报告页): one self-contained HTML page in Chinese

@@ -18,7 +18,8 @@ BEGIN ATOMIC
          CASE WHEN t.access = 'rows of visible institutions'
                 OR t.table_name IN ('vbp.trace_code_state'::regclass, 'vbp.trace_alert'::regclass) THEN 'distributed'
               WHEN t.table_name IN ('vbp.tenant_scope'::regclass, 'vbp.patient_certification'::regclass,
-                                    'vbp.capture_link'::regclass) THEN 'local'
+                                    'vbp.capture_link'::regclass, 'vbp.report_change'::regclass,
+                                    'vbp.report_cache_state'::regclass, 'vbp.price_benchmark_month'::regclass) THEN 'local'
               ELSE 'reference' END,
          CASE WHEN t.access = 'rows of visible institutions' THEN 'org_code'
               WHEN t.table_name IN ('vbp.trace_code_state'::regclass, 'vbp.trace_alert'::regclass) THEN 'trace_code' END,
@@ -28,7 +29,7 @@ BEGIN ATOMIC
   ORDER BY 2, 1;
 END;
 COMMENT ON FUNCTION vbp.citus_layout() IS
-  'How vbp.distribute() lays each vbp table out on Citus (分布式表布局): distributed by org_code and co-located with vbp.purchase (the rows of an institution); distributed by trace_code, the traceability guard''s states and alerts co-located with each other (a guarded table is distributed by its code beside them); reference (copied to every node); or local (kept on each node: the tenant scope, which the row-level security test reads on every node, the patients'' certifications, whose policy reads the ledgers, and the capture links, which vbp''s drop event trigger clears on whichever node drops a table, shards included)';
+  'How vbp.distribute() lays each vbp table out on Citus (分布式表布局): distributed by org_code and co-located with vbp.purchase (the rows of an institution); distributed by trace_code, the traceability guard''s states and alerts co-located with each other (a guarded table is distributed by its code beside them); reference (copied to every node); or local (kept on each node: the tenant scope, which the row-level security test reads on every node, the patients'' certifications, whose policy reads the ledgers, the capture links, which vbp''s drop event trigger clears on whichever node drops a table, shards included, and the incremental refresh''s bookkeeping, which the coordinator''s refresh reads and writes)';
 
 CREATE FUNCTION vbp.run_on_workers(statements text, what text)
   RETURNS int
@@ -119,6 +120,13 @@ BEGIN
   PERFORM pg_catalog.set_config('citus.shard_count', shard_count::text, true);
   PERFORM pg_catalog.set_config('citus.multi_shard_modify_mode', 'sequential', true);
 
+  -- the change triggers of the incremental refresh would run on the shards,
+  -- where Citus cannot read their transition tables: on the cluster every
+  -- refresh recomputes (vbp.refresh_price_benchmark_months)
+  DROP TRIGGER IF EXISTS report_change_insert ON vbp.purchase;
+  DROP TRIGGER IF EXISTS report_change_update ON vbp.purchase;
+  DROP TRIGGER IF EXISTS report_change_delete ON vbp.purchase;
+  DROP TRIGGER IF EXISTS report_change_truncate ON vbp.purchase;
   -- Citus wants every table a foreign key joins to be a Citus table before the
   -- key exists; the keys are dropped on every node, the tables converted, and
   -- the keys added again on the coordinator, which adds them on the workers and

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# vbp.refresh_reports() after one day's new purchases: incremental against full.
+#
+# On the demo at SCALE (default 10), fsync on, as of the demo's date, after a
+# first full refresh.  A day's purchases is the average day of the last 365
+# days (purchases of that year ÷ 365), copied from random lines of the
+# reporting month and dated on the reporting date (new keys, scattered
+# institutions and products).  Each round writes one day and times
+# refresh_reports() incremental, then writes another day and times
+# refresh_reports(incremental => false); the order is swapped every round,
+# after a warm-up round.  Printed: the price benchmark's step (the month
+# table), its BI view's refresh, and the whole refresh, each as the median of
+# the rounds, with the ratio incremental / full and the load average.  Then
+# the writers' side: a day's purchases in one statement, and 1,000 one-line
+# statements, with the change triggers and with them disabled, paired.
+#   bash test/bench/refresh.sh [SCALE [ROUNDS]]      (defaults 10, 3)
+source "$(dirname "$0")/../../tools/lib.sh"
+scale=${1:-10}
+rounds=${2:-3}
+export VBP_FSYNC=on
+db=vbp_bench_refresh
+vbp_bench_setup $db "$scale"
+as_of=$(psql -d $db -At -c "SELECT as_of FROM vbp.demo_run")
+day=$(psql -d $db -At -c "SELECT count(*) / 365 FROM vbp.purchase WHERE purchased_on > '$as_of'::date - 365 AND purchased_on <= '$as_of'")
+n=$(psql -d $db -At -c "SELECT count(*) FROM vbp.purchase")
+echo "purchases: $n (scale $scale), as of $as_of; a day's purchases: $day; PostgreSQL $PG_MAJOR, fsync on, $(nproc) cores"
+common="SET vbp.as_of = '$as_of'"
+psql -d $db -c "$common" -c "SELECT count(*) FROM vbp.refresh_reports()" >/dev/null   # the first refresh is full
+add_day="INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount)
+  SELECT org_code, product_code, '$as_of', quantity, amount FROM vbp.purchase
+  WHERE purchased_on >= date_trunc('month', '$as_of'::date) ORDER BY random() LIMIT $day"
+# refresh MODE: prints the step's, the view's and the whole refresh's milliseconds and the step's mode
+refresh() {
+	psql -d $db -At -F ' ' -c "$common" -c "$add_day" -c "CREATE TEMP TABLE r AS SELECT * FROM vbp.refresh_reports(incremental => $1)" \
+		-c "SELECT (SELECT milliseconds FROM r WHERE step = 1), (SELECT milliseconds FROM r WHERE matview = 'vbp.bi_price_benchmark'::regclass),
+		           (SELECT sum(milliseconds) FROM r), (SELECT replace(mode, ' ', '_') FROM r WHERE step = 1)" | tail -1
+}
+refresh true >/dev/null; refresh false >/dev/null   # warm-up round
+inc=() ful=()
+for ((i = 0; i < rounds; i++)); do
+	if ((i % 2 == 0)); then inc+=("$(refresh true)"); ful+=("$(refresh false)"); else ful+=("$(refresh false)"); inc+=("$(refresh true)"); fi
+done
+med() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+col() { local k=$1; shift; printf '%s\n' "$@" | awk -v k="$k" '{print $k}'; }
+echo "| after one day's purchases ($day lines) | incremental (ms) | full (ms) | incremental / full | load average |"
+echo "|---|---:|---:|---:|---|"
+for k in 1 2 3; do
+	label=$(case $k in 1) echo "price benchmark months (step 1)" ;; 2) echo "vbp.bi_price_benchmark refresh" ;; 3) echo "whole refresh_reports()" ;; esac)
+	mapfile -t a < <(col $k "${inc[@]}")
+	mapfile -t b < <(col $k "${ful[@]}")
+	x=$(med "${a[@]}") y=$(med "${b[@]}")
+	echo "| $label | $x | $y | $(awk -v x="$x" -v y="$y" 'BEGIN {printf "%.3f", x / y}') | $(cut -d' ' -f1-3 /proc/loadavg) |"
+done
+echo "modes of the incremental rounds: $(col 4 "${inc[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -)"
+
+# the writers: the change triggers on and off, paired
+psql -d $db -c "CREATE TABLE public.day_lines AS SELECT org_code, product_code, quantity, amount FROM vbp.purchase
+                WHERE purchased_on >= date_trunc('month', '$as_of'::date) ORDER BY random() LIMIT $day"
+psql -d $db -At -c "SELECT format('INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount) VALUES (%L, %L, %L, %s, %L);',
+                                  org_code, product_code, '$as_of', quantity, amount)
+                    FROM public.day_lines LIMIT 1000" >"$VBP_CLUSTER/one_line.sql"
+bulk="INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount) SELECT org_code, product_code, '$as_of', quantity, amount FROM public.day_lines"
+triggers() { psql -d $db -c "ALTER TABLE vbp.purchase $1 TRIGGER report_change_insert"; }
+write() {   # write FILE|-: milliseconds
+	local t0 t1
+	t0=$(date +%s%N)
+	if [ "$1" = - ]; then psql -d $db -c "$bulk" >/dev/null; else psql -d $db -f "$1" >/dev/null; fi
+	t1=$(date +%s%N)
+	echo $(((t1 - t0) / 1000000))
+}
+echo "| writer | with the triggers (ms) | without (ms) | with / without | load average |"
+echo "|---|---:|---:|---:|---|"
+for what in - "$VBP_CLUSTER/one_line.sql"; do
+	on=() off=()
+	triggers ENABLE; write "$what" >/dev/null   # warm-up
+	for ((i = 0; i < rounds; i++)); do
+		if ((i % 2 == 0)); then triggers ENABLE; on+=("$(write "$what")"); triggers DISABLE; off+=("$(write "$what")")
+		else triggers DISABLE; off+=("$(write "$what")"); triggers ENABLE; on+=("$(write "$what")"); fi
+	done
+	triggers ENABLE
+	x=$(med "${on[@]}") y=$(med "${off[@]}")
+	label=$([ "$what" = - ] && echo "a day's purchases, one statement" || echo "1,000 one-line statements, one session")
+	echo "| $label | $x | $y | $(awk -v x="$x" -v y="$y" 'BEGIN {printf "%.2f", x / y}') | $(cut -d' ' -f1-3 /proc/loadavg) |"
+done
