@@ -178,8 +178,8 @@ for r in "${reports[@]}"; do
 done
 
 # ---- refresh and settlement on the cluster --------------------------------------------------------
-if coord -c 'SELECT count(*) FROM vbp.refresh_reports(concurrent => false)' >/dev/null &&
-	[ "$(coord -tA -c 'SELECT mode FROM vbp.refresh_reports() WHERE step = 1')" = full ] &&
+if coord -c "$as_of SELECT count(*) FROM vbp.refresh_reports(concurrent => false)" >/dev/null &&
+	[ "$(coord -tA -c "$as_of SELECT mode FROM vbp.refresh_reports() WHERE step = 1")" = full ] &&
 	[ "$(coord -tA -c "SELECT count(*) FROM pg_trigger WHERE tgrelid = 'vbp.purchase'::regclass AND tgname LIKE 'report_change%'")" = 0 ] &&
 	[ "$(coord -tA -c 'SELECT count(*) FROM vbp.bi_fulfilment')" = "${before[fulfilment]%% *}" ] &&
 	[ "$(coord -tA -c 'SELECT count(*) FROM vbp.bi_price_benchmark')" = "${before[price_benchmark]%% *}" ]; then

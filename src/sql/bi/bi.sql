@@ -252,8 +252,8 @@ COMMENT ON COLUMN vbp.bi_retention_statement.forfeited_zh IS '不予留用原因
 -- Incremental refresh (增量刷新).  Statement triggers on vbp.purchase note
 -- which months of purchases changed; vbp.refresh_reports() recomputes the
 -- price benchmark of those months only (and of the months the reporting date
--- moved through), keeps it per month in vbp.price_benchmark_month, and
--- refreshes vbp.bi_price_benchmark from there.  Anything else the rows
+-- moved through) and keeps it per month in vbp.price_benchmark_month, which
+-- the view vbp.bi_price_benchmark reads: nothing is copied afterwards.  Anything else the rows
 -- depend on (the rule set and its parameters, the products' groups, the
 -- purchase partitions) is fingerprinted: a change recomputes every month.
 -- ---------------------------------------------------------------------
@@ -342,8 +342,12 @@ CREATE TABLE vbp.price_benchmark_month (
   saving               vbp.cny,
   PRIMARY KEY (month, group_code, org_code)
 );
--- row-level security: bookkeeping: no tenant reads it (the BI reader reads vbp.bi_price_benchmark)
+-- row-level security: a tenant reads the rows of the institutions it sees
+-- (doc/security.md), as in vbp.price_benchmark; vbp.bi_price_benchmark reads it
+-- with its reader's rights
 ALTER TABLE vbp.price_benchmark_month ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.price_benchmark_month FOR SELECT
+  USING (vbp.tenant_sees(org_code));
 COMMENT ON TABLE vbp.price_benchmark_month IS
   'The price benchmark (价格对标) of the 12 months up to the last refresh''s reporting date, kept per month by vbp.refresh_price_benchmark_months() for vbp.bi_price_benchmark: the rows of vbp.price_benchmark_for over each month, every institution';
 COMMENT ON COLUMN vbp.price_benchmark_month.month IS 'Month (first day)';
@@ -415,7 +419,9 @@ COMMENT ON FUNCTION vbp.refresh_price_benchmark_months(boolean) IS
   'Brings vbp.price_benchmark_month to vbp.report_date() (价格对标增量刷新): recomputes only the months vbp.report_change noted, the months of the previous and the current reporting date and the months new to the 12-month window, and drops the months that left it; every month when asked (incremental => false), the first time, after a TRUNCATE, when the fingerprint changed or on Citus (where vbp.purchase has no change triggers); returns full or incremental: N of 12 months. vbp.refresh_reports() calls it';
 REVOKE EXECUTE ON FUNCTION vbp.refresh_price_benchmark_months(boolean) FROM PUBLIC;
 
-CREATE MATERIALIZED VIEW vbp.bi_price_benchmark AS
+-- with its owner's rights, as the materialized views beside it: every
+-- institution's rows, for the BI reader only (vbp.setup_tenancy grants it so)
+CREATE VIEW vbp.bi_price_benchmark WITH (security_invoker = false) AS
   SELECT p.month, p.group_code::text AS group_code, g.generic_name, p.org_code::text AS org_code, i.name AS org_name,
          vbp.province(p.org_code) AS province, dp.name AS province_name,
          p.quantity, p.spend::numeric(18,2) AS spend, p.unit_price, p.peers, p.benchmark_unit_price,
@@ -423,11 +429,9 @@ CREATE MATERIALIZED VIEW vbp.bi_price_benchmark AS
   FROM vbp.price_benchmark_month p
   LEFT JOIN vbp.institution i ON i.org_code = p.org_code
   LEFT JOIN vbp.division dp ON dp.code = vbp.province(p.org_code)
-  LEFT JOIN vbp.generic_group g ON g.group_code = p.group_code
-WITH NO DATA;
-CREATE UNIQUE INDEX bi_price_benchmark_key ON vbp.bi_price_benchmark (month, group_code, org_code);
-COMMENT ON MATERIALIZED VIEW vbp.bi_price_benchmark IS
-  'Price benchmark (价格对标) stored for BI: vbp.price_benchmark as of the last vbp.refresh_reports(), money in yuan as numeric; read from vbp.price_benchmark_month, which vbp.refresh_reports() brings up to date month by month first (refresh it through vbp.refresh_reports())';
+  LEFT JOIN vbp.generic_group g ON g.group_code = p.group_code;
+COMMENT ON VIEW vbp.bi_price_benchmark IS
+  'Price benchmark (价格对标) stored for BI: vbp.price_benchmark as of the last vbp.refresh_reports(), money in yuan as numeric; a view over vbp.price_benchmark_month, which the refresh brings up to date month by month (nothing to copy afterwards), with the names joined as it is read; runs with its owner''s rights, like the materialized views: every institution''s rows, granted to the BI reader only';
 COMMENT ON COLUMN vbp.bi_price_benchmark.month IS '月份 / month (first day), date';
 COMMENT ON COLUMN vbp.bi_price_benchmark.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
 COMMENT ON COLUMN vbp.bi_price_benchmark.generic_name IS '通用名 / generic name of the group, text';

@@ -93,8 +93,8 @@ BEGIN ATOMIC
               WHEN c.relname = 'patient_certification' THEN 'patients served'
               WHEN c.relname IN ('load', 'load_reject', 'load_superseded') THEN 'own loads'
               WHEN c.relname IN ('demo_injection', 'demo_run', 'capture_link', 'trace_code_state',
-                                 'trace_alert', 'fulfilment_counter_state', 'report_change', 'report_cache_state',
-                                 'price_benchmark_month') THEN 'none'
+                                 'trace_alert', 'fulfilment_counter_state', 'report_change',
+                                 'report_cache_state') THEN 'none'
               WHEN EXISTS (SELECT 1 FROM pg_attribute a
                            WHERE a.attrelid = c.oid AND a.attname = 'org_code' AND NOT a.attisdropped
                              AND a.atttypid = 'vbp.orgcode'::regtype) THEN 'rows of visible institutions'
