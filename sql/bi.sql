@@ -147,6 +147,16 @@ SELECT pg_temp.benchmark_differs() AS differing;
 RESET vbp.rule_set;
 SELECT mode FROM refresh_reports(incremental => false) WHERE step = 1;
 SELECT pg_temp.benchmark_differs() AS differing;
+-- off: no change triggers, every refresh recomputes every month; on again: the
+-- first refresh recomputes every month (what was written meanwhile was not noted)
+SELECT disable_incremental_refresh() AS disabled, disable_incremental_refresh() AS again;
+SELECT count(*) AS change_triggers FROM pg_trigger WHERE tgrelid = 'vbp.purchase'::regclass AND tgname LIKE 'report\_change%';
+SELECT mode FROM refresh_reports() WHERE step = 1;
+SELECT enable_incremental_refresh() AS enabled, enable_incremental_refresh() AS again;
+SELECT count(*) AS change_triggers FROM pg_trigger WHERE tgrelid = 'vbp.purchase'::regclass AND tgname LIKE 'report\_change%';
+SELECT mode FROM refresh_reports() WHERE step = 1;
+SELECT mode FROM refresh_reports() WHERE step = 1;
+SELECT pg_temp.benchmark_differs() AS differing;
 DELETE FROM trace_rule WHERE rule_set = 'bi_test';
 DELETE FROM parameter WHERE rule_set = 'bi_test';
 DROP OWNED BY bi_test_app;

@@ -174,12 +174,6 @@ typedef struct PriceCutState
 	Datum		spill[PRICE_CUT_SUMS];	/* numeric, or 0 */
 } PriceCutState;
 
-static PriceCutState *
-state_new(MemoryContext cxt)
-{
-	return MemoryContextAllocZero(cxt, sizeof(PriceCutState));
-}
-
 /* spill[i] += x (a numeric), the result in cxt */
 static void
 spill_add(PriceCutState *s, int i, Datum x, MemoryContext cxt)
@@ -223,6 +217,183 @@ state_total(const PriceCutState *s, int i)
 }
 
 /*
+ * The state as the aggregate keeps it: a bytea in the machine's own layout,
+ * the count and the three 128-bit sums in a fixed header, updated in place
+ * row after row (the executor then copies nothing), followed, only once a sum
+ * has left 128 bits, by the numeric parts in numeric's binary form.  Being an
+ * ordinary type, it crosses processes and nodes as it is (parallel query
+ * needs no serial functions; Citus ships it as bytea text).  A state that
+ * does not come from this code (a bytea given by hand, one from another
+ * machine) is checked before it is read.
+ */
+#define PRICE_CUTS_MAGIC 0x56504331		/* "VPC1" */
+
+typedef struct PriceCutFlat
+{
+	int32		vl_len_;
+	uint32		magic;
+	int64		n;
+	vbp_decimal sum[PRICE_CUT_SUMS];
+	int32		spill_len[PRICE_CUT_SUMS];	/* bytes of numeric_send's form; 0: none */
+} PriceCutFlat;
+
+#define FLAT_HEADER MAXALIGN(sizeof(PriceCutFlat))
+
+static PriceCutFlat *
+flat_new(MemoryContext cxt)
+{
+	PriceCutFlat *f = MemoryContextAllocZero(cxt, FLAT_HEADER);
+
+	SET_VARSIZE(f, FLAT_HEADER);
+	f->magic = PRICE_CUTS_MAGIC;
+	return f;
+}
+
+static bool
+flat_has_spill(const PriceCutFlat *f)
+{
+	return f->spill_len[0] != 0 || f->spill_len[1] != 0 || f->spill_len[2] != 0;
+}
+
+/* argument argno as a checked state (detoasted; may be the argument itself) */
+static PriceCutFlat *
+flat_arg(FunctionCallInfo fcinfo, int argno)
+{
+	bytea	   *b = PG_GETARG_BYTEA_P(argno);
+	PriceCutFlat *f;
+	int64		total = FLAT_HEADER;
+	int			i;
+
+	if (VARSIZE(b) < FLAT_HEADER)
+		vbp_state_error("price cuts", "The state is not a price-cuts state of this build (%d bytes).", (int) VARSIZE(b));
+	/* a bytea inside a tuple may be aligned for int only; the sums want more */
+	if ((uintptr_t) b % MAXIMUM_ALIGNOF != 0)
+	{
+		bytea	   *c = palloc(VARSIZE(b));
+
+		memcpy(c, b, VARSIZE(b));
+		b = c;
+	}
+	f = (PriceCutFlat *) b;
+	if (f->magic != PRICE_CUTS_MAGIC)
+		vbp_state_error("price cuts", "The state is not a price-cuts state of this build (%d bytes).", (int) VARSIZE(b));
+	if (f->n < 0)
+		vbp_state_error("price cuts", "The count is negative.");
+	for (i = 0; i < PRICE_CUT_SUMS; i++)
+	{
+		if (f->sum[i].scale < 0 || f->sum[i].scale > VBP_DECIMAL_MAXSCALE)
+			vbp_state_error("price cuts", "A sum has scale %d.", (int) f->sum[i].scale);
+		if (f->spill_len[i] < 0)
+			vbp_state_error("price cuts", "A sum's numeric part has a negative length.");
+		total += f->spill_len[i];
+	}
+	if (total != VARSIZE(b))
+		vbp_state_error("price cuts", "The state has %d bytes where its parts make %lld.", (int) VARSIZE(b),
+						(long long) total);
+	return f;
+}
+
+/* the working form: the numeric parts read back (numeric_recv checks them) */
+static void
+flat_to_state(const PriceCutFlat *f, PriceCutState *s, MemoryContext cxt)
+{
+	const char *p = (const char *) f + FLAT_HEADER;
+	int			i;
+
+	memset(s, 0, sizeof(*s));
+	s->n = f->n;
+	for (i = 0; i < PRICE_CUT_SUMS; i++)
+	{
+		s->sum[i] = f->sum[i];
+		if (f->spill_len[i] > 0)
+		{
+			StringInfoData buf;
+			MemoryContext old = MemoryContextSwitchTo(cxt);
+
+			buf.data = (char *) p;
+			buf.len = buf.maxlen = f->spill_len[i];
+			buf.cursor = 0;
+			s->spill[i] = DirectFunctionCall3(numeric_recv, PointerGetDatum(&buf),
+											  ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+			if (buf.cursor != buf.len)
+				vbp_state_error("price cuts", "A sum's numeric part has bytes after its digits.");
+			MemoryContextSwitchTo(old);
+			p += f->spill_len[i];
+		}
+	}
+}
+
+static PriceCutFlat *
+state_to_flat(const PriceCutState *s, MemoryContext cxt)
+{
+	bytea	   *spill[PRICE_CUT_SUMS] = {NULL, NULL, NULL};
+	int64		total = FLAT_HEADER;
+	PriceCutFlat *f;
+	char	   *p;
+	int			i;
+
+	for (i = 0; i < PRICE_CUT_SUMS; i++)
+		if (s->spill[i] != (Datum) 0)
+		{
+			spill[i] = DatumGetByteaPP(DirectFunctionCall1(numeric_send, s->spill[i]));
+			total += VARSIZE_ANY_EXHDR(spill[i]);
+		}
+	f = MemoryContextAllocZero(cxt, total);
+	SET_VARSIZE(f, total);
+	f->magic = PRICE_CUTS_MAGIC;
+	f->n = s->n;
+	p = (char *) f + FLAT_HEADER;
+	for (i = 0; i < PRICE_CUT_SUMS; i++)
+	{
+		f->sum[i] = s->sum[i];
+		if (spill[i])
+		{
+			f->spill_len[i] = VARSIZE_ANY_EXHDR(spill[i]);
+			memcpy(p, VARDATA_ANY(spill[i]), f->spill_len[i]);
+			p += f->spill_len[i];
+		}
+	}
+	return f;
+}
+
+/*
+ * The state to add to: in an aggregate, the transition value itself (the
+ * aggregate owns it); called as a plain function, a copy, so that the caller's
+ * value is left as it was.
+ */
+static PriceCutFlat *
+flat_target(FunctionCallInfo fcinfo, MemoryContext *cxt)
+{
+	bool		aggregate = AggCheckCallContext(fcinfo, cxt);
+	PriceCutFlat *f,
+			   *c;
+
+	if (!aggregate)
+		*cxt = CurrentMemoryContext;
+	if (PG_ARGISNULL(0))
+		return flat_new(*cxt);
+	f = flat_arg(fcinfo, 0);
+	if (aggregate && (Pointer) f == DatumGetPointer(PG_GETARG_DATUM(0)))
+		return f;
+	/* a plain call, or a value detoasted into a copy: a copy of our own */
+	c = MemoryContextAlloc(*cxt, VARSIZE(f));
+	memcpy(c, f, VARSIZE(f));
+	return c;
+}
+
+/* sum[i] += x in the fixed part; false when it would leave 128 bits */
+static bool
+flat_add(PriceCutFlat *f, int i, const vbp_decimal *x)
+{
+	vbp_decimal r = f->sum[i];
+
+	if (vbp_decimal_add(&r, x, NULL) != VBP_OK)
+		return false;
+	f->sum[i] = r;
+	return true;
+}
+
+/*
  * Transition: adds one product (reference price, selected price, volume); a
  * row with a NULL is skipped, and 22023 for prices vbp.price_cut refuses.
  */
@@ -230,140 +401,99 @@ PG_FUNCTION_INFO_V1(pgvbp_price_cuts_accum);
 Datum
 pgvbp_price_cuts_accum(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt;
-	PriceCutState *s = PG_ARGISNULL(0) ? NULL : (PriceCutState *) PG_GETARG_POINTER(0);
+	MemoryContext cxt;
+	PriceCutFlat *f;
 	NumericView ref,
 				sel,
 				vol;
 	vbp_price_cut_terms t;
+	PriceCutState s;
 
-	aggcxt = vbp_agg_context(fcinfo, "price_cuts");
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 	{
-		if (s == NULL)
+		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
-		PG_RETURN_POINTER(s);
+		PG_RETURN_POINTER(flat_target(fcinfo, &cxt));
 	}
-	if (s == NULL)
-		s = state_new(aggcxt);
+	f = flat_target(fcinfo, &cxt);
 	numeric_view(PG_GETARG_DATUM(1), &ref);
 	numeric_view(PG_GETARG_DATUM(2), &sel);
 	numeric_view(PG_GETARG_DATUM(3), &vol);
 	check_prices(&ref, &sel, PG_GETARG_DATUM(1), PG_GETARG_DATUM(2));
-	if (likely(ref.fits && sel.fits && vol.fits &&
+	if (likely(ref.fits && sel.fits && vol.fits && !flat_has_spill(f) &&
 			   vbp_price_cut_row(&ref.dec, &sel.dec, &vol.dec, &t, NULL) == VBP_OK))
 	{
-		sum_add(s, 0, &t.cut, aggcxt);
-		sum_add(s, 1, &t.reference_value, aggcxt);
-		sum_add(s, 2, &t.selected_value, aggcxt);
+		PriceCutFlat keep = *f;
+
+		if (likely(flat_add(f, 0, &t.cut) && flat_add(f, 1, &t.reference_value) &&
+				   flat_add(f, 2, &t.selected_value)))
+		{
+			f->n++;
+			PG_RETURN_POINTER(f);
+		}
+		*f = keep;				/* a sum left 128 bits: the slow way below */
+	}
+	/* the working form, a sum or a term beyond 128 bits moved to numeric */
+	flat_to_state(f, &s, CurrentMemoryContext);
+	if (ref.fits && sel.fits && vol.fits &&
+		vbp_price_cut_row(&ref.dec, &sel.dec, &vol.dec, &t, NULL) == VBP_OK)
+	{
+		sum_add(&s, 0, &t.cut, CurrentMemoryContext);
+		sum_add(&s, 1, &t.reference_value, CurrentMemoryContext);
+		sum_add(&s, 2, &t.selected_value, CurrentMemoryContext);
 	}
 	else
 	{
-		spill_add(s, 0, cut_numeric(PG_GETARG_DATUM(1), PG_GETARG_DATUM(2)), aggcxt);
-		spill_add(s, 1, DirectFunctionCall2(numeric_mul, PG_GETARG_DATUM(1), PG_GETARG_DATUM(3)), aggcxt);
-		spill_add(s, 2, DirectFunctionCall2(numeric_mul, PG_GETARG_DATUM(2), PG_GETARG_DATUM(3)), aggcxt);
+		spill_add(&s, 0, cut_numeric(PG_GETARG_DATUM(1), PG_GETARG_DATUM(2)), CurrentMemoryContext);
+		spill_add(&s, 1, DirectFunctionCall2(numeric_mul, PG_GETARG_DATUM(1), PG_GETARG_DATUM(3)), CurrentMemoryContext);
+		spill_add(&s, 2, DirectFunctionCall2(numeric_mul, PG_GETARG_DATUM(2), PG_GETARG_DATUM(3)), CurrentMemoryContext);
 	}
-	s->n++;
-	PG_RETURN_POINTER(s);
+	s.n++;
+	PG_RETURN_POINTER(state_to_flat(&s, cxt));
 }
 
-/* Combine: adds the second state to the first (a NULL first becomes a new state). */
+/* Combine: adds the second state to the first (a NULL first becomes a copy of the second). */
 PG_FUNCTION_INFO_V1(pgvbp_price_cuts_combine);
 Datum
 pgvbp_price_cuts_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt;
-	PriceCutState *into;
-	PriceCutState *from;
+	MemoryContext cxt;
+	PriceCutFlat *into;
+	PriceCutFlat *from;
+	PriceCutState a,
+				b;
 	int			i;
 
-	aggcxt = vbp_agg_context(fcinfo, "price_cuts");
 	if (PG_ARGISNULL(1))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));	/* NULL or the left state */
-	from = (PriceCutState *) PG_GETARG_POINTER(1);
-	into = PG_ARGISNULL(0) ? state_new(aggcxt) : (PriceCutState *) PG_GETARG_POINTER(0);
-	into->n += from->n;
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(flat_target(fcinfo, &cxt));
+	}
+	into = flat_target(fcinfo, &cxt);
+	from = flat_arg(fcinfo, 1);
+	if (!flat_has_spill(into) && !flat_has_spill(from))
+	{
+		PriceCutFlat keep = *into;
+
+		if (flat_add(into, 0, &from->sum[0]) && flat_add(into, 1, &from->sum[1]) &&
+			flat_add(into, 2, &from->sum[2]))
+		{
+			into->n += from->n;
+			PG_RETURN_POINTER(into);
+		}
+		*into = keep;
+	}
+	flat_to_state(into, &a, CurrentMemoryContext);
+	flat_to_state(from, &b, CurrentMemoryContext);
+	a.n += b.n;
 	for (i = 0; i < PRICE_CUT_SUMS; i++)
 	{
-		sum_add(into, i, &from->sum[i], aggcxt);
-		if (from->spill[i] != (Datum) 0)
-			spill_add(into, i, from->spill[i], aggcxt);
+		sum_add(&a, i, &b.sum[i], CurrentMemoryContext);
+		if (b.spill[i] != (Datum) 0)
+			spill_add(&a, i, b.spill[i], CurrentMemoryContext);
 	}
-	PG_RETURN_POINTER(into);
-}
-
-/* Serial: the count (int64), then each sum as numeric's binary form after its length (int32). */
-PG_FUNCTION_INFO_V1(pgvbp_price_cuts_serialize);
-Datum
-pgvbp_price_cuts_serialize(PG_FUNCTION_ARGS)
-{
-	PriceCutState *s = (PriceCutState *) PG_GETARG_POINTER(0);
-	StringInfoData buf;
-	int			i;
-
-	(void) vbp_agg_context(fcinfo, "price_cuts");
-	pq_begintypsend(&buf);
-	pq_sendint64(&buf, s->n);
-	for (i = 0; i < PRICE_CUT_SUMS; i++)
-	{
-		bytea	   *b = DatumGetByteaPP(DirectFunctionCall1(numeric_send, state_total(s, i)));
-
-		pq_sendint32(&buf, VARSIZE_ANY_EXHDR(b));
-		pq_sendbytes(&buf, VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b));
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-/* Deserial: the inverse of serial; a malformed state is an error. */
-PG_FUNCTION_INFO_V1(pgvbp_price_cuts_deserialize);
-Datum
-pgvbp_price_cuts_deserialize(PG_FUNCTION_ARGS)
-{
-	bytea	   *in = PG_GETARG_BYTEA_PP(0);
-	StringInfoData buf;
-	PriceCutState *s;
-	int			i;
-
-	(void) vbp_agg_context(fcinfo, "price_cuts");
-	buf.data = VARDATA_ANY(in);
-	buf.len = VARSIZE_ANY_EXHDR(in);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-	s = state_new(CurrentMemoryContext);
-	if (buf.len < (int) sizeof(int64))
-		vbp_state_error("price cuts", "The state is shorter than its count.");
-	s->n = pq_getmsgint64(&buf);
-	if (s->n < 0)
-		vbp_state_error("price cuts", "The count is negative.");
-	for (i = 0; i < PRICE_CUT_SUMS; i++)
-	{
-		StringInfoData sum;
-		int32		len;
-		Datum		d;
-		NumericView v;
-
-		if (buf.len - buf.cursor < (int) sizeof(int32))
-			vbp_state_error("price cuts", "The state ends before its three sums.");
-		len = (int32) pq_getmsgint(&buf, sizeof(int32));
-		if (len < 0 || len > buf.len - buf.cursor)
-			vbp_state_error("price cuts", "A sum is longer than the state.");
-		sum.data = (char *) pq_getmsgbytes(&buf, len);
-		sum.len = len;
-		sum.maxlen = len;
-		sum.cursor = 0;
-		d = DirectFunctionCall3(numeric_recv, PointerGetDatum(&sum),
-								ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-		if (sum.cursor != sum.len)
-			vbp_state_error("price cuts", "A sum has bytes after its digits.");
-		numeric_view(d, &v);
-		if (v.fits)
-			s->sum[i] = v.dec;
-		else
-			s->spill[i] = d;
-	}
-	if (buf.cursor != buf.len)
-		vbp_state_error("price cuts", "The state has bytes after its three sums.");
-	PG_RETURN_POINTER(s);
+	PG_RETURN_POINTER(state_to_flat(&a, cxt));
 }
 
 /*
@@ -375,7 +505,8 @@ PG_FUNCTION_INFO_V1(pgvbp_price_cuts_final);
 Datum
 pgvbp_price_cuts_final(PG_FUNCTION_ARGS)
 {
-	PriceCutState *s;
+	PriceCutState st,
+			   *s = &st;
 	TupleDesc	desc;
 	Datum		values[3];
 	bool		nulls[3] = {false, false, false};
@@ -383,7 +514,7 @@ pgvbp_price_cuts_final(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	s = (PriceCutState *) PG_GETARG_POINTER(0);
+	flat_to_state(flat_arg(fcinfo, 0), s, CurrentMemoryContext);
 	if (s->n == 0)
 		PG_RETURN_NULL();
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)

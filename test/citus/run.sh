@@ -58,13 +58,23 @@ SELECT vbp.grant_tenant('vbp_citus_bi', 'bi_reader');
 SELECT vbp.grant_tenant('vbp_citus_app', 'institution_writer', org_code => '$hospital');
 SQL
 
-# the reports (test/reports.list, as test/sharding/fdw.sh compares them) and two
-# ledger aggregates, as name|query; the digest is md5 of their rows in text order
+# the reports (test/reports.list, as test/sharding/fdw.sh compares them), the
+# supply reports (order lines and their events) and ledger aggregates, as
+# name|query; the digest is md5 of their rows in text order
 mapfile -t reports < <(grep -v '^#' "$root/test/reports.list")
 reports+=(
 	"spend_by_institution|SELECT org_code, vbp.sum(amount), sum(quantity), vbp.max(amount), vbp.min(amount) FROM vbp.purchase GROUP BY 1"
 	"spend_by_product|SELECT product_code, vbp.sum(amount), vbp.max(amount), vbp.min(amount), vbp.avg(amount) FROM vbp.purchase GROUP BY 1"
-	"spread_by_product|SELECT product_code, vbp.deciles(quantity::float8), vbp.median_mad(quantity::float8), vbp.price_cuts(quantity::numeric, quantity::numeric + 1, 1) FROM vbp.purchase GROUP BY 1"
+	"tally_by_institution|SELECT org_code, (vbp.purchase_tally(quantity, amount, purchased_on, accepted_on, paid_on, true, true, '2022-07-01', '2023-06-30', '2023-06-30', 30)).* FROM vbp.purchase GROUP BY 1"
+	"order_line_supply|SELECT * FROM vbp.order_line_supply"
+	"supply_performance|SELECT * FROM vbp.supply_performance"
+	"institution_supply|SELECT * FROM vbp.institution_supply"
+	"stockout_episodes|SELECT * FROM vbp.stockout_episodes"
+	"supply_score|SELECT * FROM vbp.supply_score"
+	"company_supply_record|SELECT * FROM vbp.company_supply_record"
+	"supply_alert|SELECT * FROM vbp.supply_alert"
+	"supply_substitution|SELECT * FROM vbp.supply_substitution"
+	"spread_by_product|SELECT product_code, vbp.deciles(quantity::float8), vbp.median_mad(quantity::float8), vbp.price_cuts(quantity::numeric + 1, quantity::numeric, 1) FROM vbp.purchase GROUP BY 1"
 )
 tables=$(coord -tA -c "SELECT string_agg(table_name::text, ' ' ORDER BY 1) FROM vbp.citus_layout() WHERE layout <> 'local'")
 as_of="SET vbp.as_of = '$(coord -tA -c 'SELECT as_of FROM vbp.demo_run')';"
@@ -177,6 +187,14 @@ for r in "${reports[@]}"; do
 	fi
 done
 
+# the tallies (internal states, grouped by institution in every report that uses
+# them) run whole on the workers: the commands sent to the shards carry them
+for agg in purchase_tally cycle_tally order_line_track; do
+	users=$(grep -l "issuing .*vbp\.$agg(" "$tmp"/remote/* 2>/dev/null | xargs -r -n1 basename | paste -sd, -)
+	[ -n "$users" ] && ok "vbp.$agg runs on the workers inside the reports' commands to the shards ($users)" ||
+		fail "vbp.$agg: no command to the workers carries it"
+done
+
 # ---- refresh and settlement on the cluster --------------------------------------------------------
 if coord -c "$as_of SELECT count(*) FROM vbp.refresh_reports(concurrent => false)" >/dev/null &&
 	[ "$(coord -tA -c "$as_of SELECT mode FROM vbp.refresh_reports() WHERE step = 1")" = full ] &&
@@ -210,12 +228,12 @@ else
 fi
 
 # every vbp aggregate grouped by something other than the institution: those
-# whose state Citus can ship (min, max, deciles and median/MAD, whose state is
-# a float8[]) run as partial aggregates on the workers; vbp.sum and vbp.avg
-# Citus splits by name (partial sums; sum and count); price_cuts, whose state
-# is internal, gets the column's values from the workers
+# whose state Citus can ship (min, max; deciles and median/MAD, whose state is
+# a float8[]; price_cuts, whose state is a bytea) run as partial aggregates on
+# the workers; vbp.sum and vbp.avg Citus splits by name (partial sums; sum and
+# count)
 for a in "vbp.sum(amount)|partial sums" "vbp.avg(amount)|sum and count" "vbp.min(amount)|partial" "vbp.max(amount)|partial" \
-	"vbp.price_cuts(quantity::numeric, quantity::numeric + 1, 1)|values" \
+	"vbp.price_cuts(quantity::numeric + 1, quantity::numeric, 1)|partial" \
 	"vbp.deciles(quantity::float8)|partial" "vbp.median_mad(quantity::float8)|partial"; do
 	agg=${a%|*}
 	plan=$(coord -tA -c "EXPLAIN (VERBOSE, COSTS OFF) SELECT product_code, $agg FROM vbp.purchase GROUP BY 1")

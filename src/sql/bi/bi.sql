@@ -299,18 +299,72 @@ END $$;
 COMMENT ON FUNCTION vbp.note_purchase_change() IS
   'Statement trigger on vbp.purchase (记录变更月份): notes in vbp.report_change the months of the rows a statement inserted, updated or deleted (every month after a TRUNCATE), unless noted already; SECURITY DEFINER, as the writer may not write the bookkeeping';
 REVOKE EXECUTE ON FUNCTION vbp.note_purchase_change() FROM PUBLIC;
-CREATE TRIGGER report_change_insert AFTER INSERT ON vbp.purchase
-  REFERENCING NEW TABLE AS vbp_new FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change();
-COMMENT ON TRIGGER report_change_insert ON vbp.purchase IS 'Notes the months of inserted purchases for the incremental refresh';
-CREATE TRIGGER report_change_update AFTER UPDATE ON vbp.purchase
-  REFERENCING OLD TABLE AS vbp_old NEW TABLE AS vbp_new FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change();
-COMMENT ON TRIGGER report_change_update ON vbp.purchase IS 'Notes the months of updated purchases, before and after, for the incremental refresh';
-CREATE TRIGGER report_change_delete AFTER DELETE ON vbp.purchase
-  REFERENCING OLD TABLE AS vbp_old FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change();
-COMMENT ON TRIGGER report_change_delete ON vbp.purchase IS 'Notes the months of deleted purchases for the incremental refresh';
-CREATE TRIGGER report_change_truncate AFTER TRUNCATE ON vbp.purchase
-  FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change();
-COMMENT ON TRIGGER report_change_truncate ON vbp.purchase IS 'Notes that every month of purchases changed';
+-- The triggers exist while the incremental refresh is on (the default, set up
+-- below).  Off, they are gone: PostgreSQL collects transition tables even for
+-- disabled triggers, and refuses to route rows to a foreign partition under
+-- them, and Citus cannot read them on a shard.
+CREATE FUNCTION vbp.enable_incremental_refresh() RETURNS boolean
+  LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  distributed boolean := false;
+BEGIN
+  IF EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+    EXECUTE 'SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = ''vbp.purchase''::regclass)'
+      INTO distributed;
+  END IF;
+  IF distributed THEN
+    RAISE EXCEPTION 'the incremental refresh does not run on Citus'
+      USING ERRCODE = 'feature_not_supported',
+            DETAIL = 'Its statement triggers on vbp.purchase would run on the shards, which cannot read their transition tables.',
+            HINT = 'On the cluster vbp.refresh_reports() recomputes the price benchmark''s months whole.';
+  END IF;
+  IF EXISTS (SELECT FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+             WHERE i.inhparent = 'vbp.purchase'::regclass AND c.relkind = 'f') THEN
+    RAISE EXCEPTION 'vbp.purchase has foreign partitions'
+      USING ERRCODE = 'feature_not_supported',
+            DETAIL = 'PostgreSQL routes no row to a foreign partition under a trigger with transition tables.',
+            HINT = 'Keep the incremental refresh off on a coordinator with postgres_fdw partitions (doc/scale-out.md).';
+  END IF;
+  IF EXISTS (SELECT FROM pg_trigger WHERE tgrelid = 'vbp.purchase'::regclass AND tgname = 'report_change_insert') THEN
+    RETURN false;
+  END IF;
+  CREATE TRIGGER report_change_insert AFTER INSERT ON vbp.purchase
+    REFERENCING NEW TABLE AS vbp_new FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change();
+  COMMENT ON TRIGGER report_change_insert ON vbp.purchase IS 'Notes the months of inserted purchases for the incremental refresh';
+  CREATE TRIGGER report_change_update AFTER UPDATE ON vbp.purchase
+    REFERENCING OLD TABLE AS vbp_old NEW TABLE AS vbp_new FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change();
+  COMMENT ON TRIGGER report_change_update ON vbp.purchase IS 'Notes the months of updated purchases, before and after, for the incremental refresh';
+  CREATE TRIGGER report_change_delete AFTER DELETE ON vbp.purchase
+    REFERENCING OLD TABLE AS vbp_old FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change();
+  COMMENT ON TRIGGER report_change_delete ON vbp.purchase IS 'Notes the months of deleted purchases for the incremental refresh';
+  CREATE TRIGGER report_change_truncate AFTER TRUNCATE ON vbp.purchase
+    FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change();
+  COMMENT ON TRIGGER report_change_truncate ON vbp.purchase IS 'Notes that every month of purchases changed';
+  -- whatever was written meanwhile was not noted: the next refresh recomputes every month
+  INSERT INTO vbp.report_change (source, month) VALUES ('purchase', '-infinity');
+  RETURN true;
+END $$;
+COMMENT ON FUNCTION vbp.enable_incremental_refresh() IS
+  'Turns the incremental refresh on (增量刷新): creates the statement triggers on vbp.purchase that note changed months (vbp.note_purchase_change); the next refresh recomputes every month; on by default; refuses on Citus and with foreign partitions (0A000); false when already on';
+REVOKE EXECUTE ON FUNCTION vbp.enable_incremental_refresh() FROM PUBLIC;
+
+CREATE FUNCTION vbp.disable_incremental_refresh() RETURNS boolean
+  LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = 'vbp.purchase'::regclass AND tgname = 'report_change_insert') THEN
+    RETURN false;
+  END IF;
+  DROP TRIGGER report_change_insert ON vbp.purchase;
+  DROP TRIGGER report_change_update ON vbp.purchase;
+  DROP TRIGGER report_change_delete ON vbp.purchase;
+  DROP TRIGGER report_change_truncate ON vbp.purchase;
+  DELETE FROM vbp.report_change WHERE source = 'purchase';
+  RETURN true;
+END $$;
+COMMENT ON FUNCTION vbp.disable_incremental_refresh() IS
+  'Turns the incremental refresh off: drops the change triggers on vbp.purchase (needed before postgres_fdw foreign partitions are attached; vbp.distribute() does it on Citus); every refresh then recomputes the price benchmark''s months whole; false when already off';
+REVOKE EXECUTE ON FUNCTION vbp.disable_incremental_refresh() FROM PUBLIC;
+SELECT vbp.enable_incremental_refresh();
 
 CREATE TABLE vbp.report_cache_state (
   cache        text PRIMARY KEY CHECK (cache IN ('price_benchmark_month')),

@@ -448,33 +448,26 @@ COMMENT ON FUNCTION vbp.price_cut(numeric, numeric) IS
 CREATE TYPE vbp.price_cut_summary AS (unweighted numeric, volume_weighted numeric, n bigint);
 COMMENT ON TYPE vbp.price_cut_summary IS
   'Unweighted mean cut and volume-weighted cut 1 - sum(P_sel Q) / sum(P_ref Q) over n rows (平均降幅)';
-CREATE FUNCTION vbp.price_cuts_accum(internal, numeric, numeric, numeric) RETURNS internal
+CREATE FUNCTION vbp.price_cuts_accum(bytea, numeric, numeric, numeric) RETURNS bytea
   AS 'MODULE_PATHNAME', 'pgvbp_price_cuts_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION vbp.price_cuts_accum(internal, numeric, numeric, numeric) IS
-  'Transition function of price_cuts: adds one product''s cut, reference x volume and selected x volume (rows with a NULL are skipped; 22023 for prices price_cut refuses)';
-CREATE FUNCTION vbp.price_cuts_combine(internal, internal) RETURNS internal
+COMMENT ON FUNCTION vbp.price_cuts_accum(bytea, numeric, numeric, numeric) IS
+  'Transition function of price_cuts: adds one product''s cut, reference x volume and selected x volume (rows with a NULL are skipped; 22023 for prices price_cut refuses) to the state, a bytea updated in place in an aggregate (a copy when called on a value); 22P03 for a bytea that is not such a state';
+CREATE FUNCTION vbp.price_cuts_combine(bytea, bytea) RETURNS bytea
   AS 'MODULE_PATHNAME', 'pgvbp_price_cuts_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION vbp.price_cuts_combine(internal, internal) IS
-  'Combine function of price_cuts: adds two partial states (parallel workers, partitions)';
-CREATE FUNCTION vbp.price_cuts_serialize(internal) RETURNS bytea
-  AS 'MODULE_PATHNAME', 'pgvbp_price_cuts_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION vbp.price_cuts_serialize(internal) IS
-  'Serial function of price_cuts: the count, then the three sums in numeric''s binary form';
-CREATE FUNCTION vbp.price_cuts_deserialize(bytea, internal) RETURNS internal
-  AS 'MODULE_PATHNAME', 'pgvbp_price_cuts_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION vbp.price_cuts_deserialize(bytea, internal) IS
-  'Deserial function of price_cuts: rebuilds a state, refusing a malformed one';
-CREATE FUNCTION vbp.price_cuts_final(internal) RETURNS vbp.price_cut_summary
+COMMENT ON FUNCTION vbp.price_cuts_combine(bytea, bytea) IS
+  'Combine function of price_cuts: adds two partial states (parallel workers, partitions, Citus workers: the state is an ordinary bytea, shipped as it is)';
+CREATE FUNCTION vbp.price_cuts_final(bytea) RETURNS vbp.price_cut_summary
   AS 'MODULE_PATHNAME', 'pgvbp_price_cuts_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION vbp.price_cuts_final(internal) IS
+COMMENT ON FUNCTION vbp.price_cuts_final(bytea) IS
   'Final function of price_cuts: unweighted mean cut and volume-weighted cut; NULL for no rows';
+
 CREATE AGGREGATE vbp.price_cuts(reference_price numeric, selected_price numeric, volume numeric) (
-  SFUNC = vbp.price_cuts_accum, STYPE = internal, SSPACE = 104, FINALFUNC = vbp.price_cuts_final,
-  COMBINEFUNC = vbp.price_cuts_combine, SERIALFUNC = vbp.price_cuts_serialize, DESERIALFUNC = vbp.price_cuts_deserialize,
+  SFUNC = vbp.price_cuts_accum, STYPE = bytea, FINALFUNC = vbp.price_cuts_final,
+  COMBINEFUNC = vbp.price_cuts_combine,
   PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE vbp.price_cuts(numeric, numeric, numeric) IS
-  'Price cuts over (reference price, selected price, volume): the unweighted mean of 1 - P_sel / P_ref and the volume-weighted 1 - sum(P_sel Q) / sum(P_ref Q) (平均降幅 / 加权降幅), exact numeric; parallel-safe with combine, serial and deserial';
+  'Price cuts over (reference price, selected price, volume): the unweighted mean of 1 - P_sel / P_ref and the volume-weighted 1 - sum(P_sel Q) / sum(P_ref Q) (平均降幅 / 加权降幅), exact numeric; parallel-safe with a combine function over a bytea state (128-bit sums in place, numeric beyond), so parallel workers and Citus workers compute partial states';
 
 CREATE FUNCTION vbp.payment_standard(price numeric, selected_price numeric, year int,
                                      consistency_evaluated boolean, rule_set text DEFAULT vbp.report_rule_set())

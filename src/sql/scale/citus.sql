@@ -123,10 +123,7 @@ BEGIN
   -- the change triggers of the incremental refresh would run on the shards,
   -- where Citus cannot read their transition tables: on the cluster every
   -- refresh recomputes (vbp.refresh_price_benchmark_months)
-  DROP TRIGGER IF EXISTS report_change_insert ON vbp.purchase;
-  DROP TRIGGER IF EXISTS report_change_update ON vbp.purchase;
-  DROP TRIGGER IF EXISTS report_change_delete ON vbp.purchase;
-  DROP TRIGGER IF EXISTS report_change_truncate ON vbp.purchase;
+  PERFORM vbp.disable_incremental_refresh();
   -- Citus wants every table a foreign key joins to be a Citus table before the
   -- key exists; the keys are dropped on every node, the tables converted, and
   -- the keys added again on the coordinator, which adds them on the workers and
