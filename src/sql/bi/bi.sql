@@ -275,25 +275,23 @@ SELECT pg_catalog.pg_extension_config_dump('vbp.report_change', '');
 
 CREATE FUNCTION vbp.note_purchase_change() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  months date[] := '{}';
 BEGIN
   -- the writer's role may not write the bookkeeping: SECURITY DEFINER, and it
   -- writes nothing but the months of the rows its statement changed
   IF TG_OP = 'TRUNCATE' THEN
-    INSERT INTO vbp.report_change (source, month) VALUES ('purchase', '-infinity');
-    RETURN NULL;
+    months := ARRAY['-infinity'::date];
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    INSERT INTO vbp.report_change (source, month)
-    SELECT 'purchase', m.month
-    FROM (SELECT DISTINCT date_trunc('month', n.purchased_on)::date AS month FROM vbp_new n) m
-    WHERE NOT EXISTS (SELECT FROM vbp.report_change c WHERE c.source = 'purchase' AND c.month = m.month);
+    months := ARRAY(SELECT DISTINCT date_trunc('month', n.purchased_on)::date FROM vbp_new n);
   END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    INSERT INTO vbp.report_change (source, month)
-    SELECT 'purchase', m.month
-    FROM (SELECT DISTINCT date_trunc('month', o.purchased_on)::date AS month FROM vbp_old o) m
-    WHERE NOT EXISTS (SELECT FROM vbp.report_change c WHERE c.source = 'purchase' AND c.month = m.month);
+    months := months || ARRAY(SELECT DISTINCT date_trunc('month', o.purchased_on)::date FROM vbp_old o);
   END IF;
+  INSERT INTO vbp.report_change (source, month)
+  SELECT DISTINCT 'purchase', m.month FROM unnest(months) AS m(month)
+  WHERE NOT EXISTS (SELECT FROM vbp.report_change c WHERE c.source = 'purchase' AND c.month = m.month);
   RETURN NULL;
 END $$;
 COMMENT ON FUNCTION vbp.note_purchase_change() IS
@@ -397,8 +395,8 @@ CREATE TABLE vbp.price_benchmark_month (
   PRIMARY KEY (month, group_code, org_code)
 );
 -- row-level security: a tenant reads the rows of the institutions it sees
--- (doc/security.md), as in vbp.price_benchmark; vbp.bi_price_benchmark reads it
--- with its reader's rights
+-- (doc/security.md), as in vbp.price_benchmark; vbp.bi_price_benchmark reads
+-- every row with its owner's rights, for the BI reader
 ALTER TABLE vbp.price_benchmark_month ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.price_benchmark_month FOR SELECT
   USING (vbp.tenant_sees(org_code));
