@@ -338,8 +338,11 @@ BEGIN
   CREATE TRIGGER report_change_truncate AFTER TRUNCATE ON vbp.purchase
     FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change();
   COMMENT ON TRIGGER report_change_truncate ON vbp.purchase IS 'Notes that every month of purchases changed';
-  -- whatever was written meanwhile was not noted: the next refresh recomputes every month
-  INSERT INTO vbp.report_change (source, month) VALUES ('purchase', '-infinity');
+  -- whatever was written meanwhile was not noted: the next refresh recomputes
+  -- every month (before any refresh, as at CREATE EXTENSION, it would anyway)
+  IF EXISTS (SELECT FROM vbp.report_cache_state) THEN
+    INSERT INTO vbp.report_change (source, month) VALUES ('purchase', '-infinity');
+  END IF;
   RETURN true;
 END $$;
 COMMENT ON FUNCTION vbp.enable_incremental_refresh() IS
@@ -362,7 +365,6 @@ END $$;
 COMMENT ON FUNCTION vbp.disable_incremental_refresh() IS
   'Turns the incremental refresh off: drops the change triggers on vbp.purchase (needed before postgres_fdw foreign partitions are attached; vbp.distribute() does it on Citus); every refresh then recomputes the price benchmark''s months whole; false when already off';
 REVOKE EXECUTE ON FUNCTION vbp.disable_incremental_refresh() FROM PUBLIC;
-SELECT vbp.enable_incremental_refresh();
 
 CREATE TABLE vbp.report_cache_state (
   cache        text PRIMARY KEY CHECK (cache IN ('price_benchmark_month')),
@@ -379,6 +381,8 @@ COMMENT ON COLUMN vbp.report_cache_state.report_date IS 'vbp.report_date() of th
 COMMENT ON COLUMN vbp.report_cache_state.fingerprint IS 'md5 of the rule set, its parameters, the products'' generic groups and the ledger''s partitions at the last refresh';
 COMMENT ON COLUMN vbp.report_cache_state.refreshed_at IS 'Transaction time of the last refresh';
 SELECT pg_catalog.pg_extension_config_dump('vbp.report_cache_state', '');
+-- on by default
+SELECT vbp.enable_incremental_refresh();
 
 CREATE TABLE vbp.price_benchmark_month (
   month                date NOT NULL,
