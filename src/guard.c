@@ -251,7 +251,6 @@ typedef struct Guard
 	Oid			owner;			/* of vbp.trace_code_state: SPI work runs as it */
 	const char *state_rel;		/* where the states are: vbp.trace_code_state, */
 	const char *alert_rel;		/* ... or on Citus its shard beside the guarded one */
-	bool		on_shard;
 	VbpSavedUser save;
 	int			nmap;
 	ProductInfo *map;
@@ -1786,6 +1785,21 @@ read_tables(Guard *g, Tuplestorestate *olds, Tuplestorestate *news)
  * refused while the states are distributed.  The answer is kept per
  * relation until its relcache entry is invalidated.
  * --------------------------------------------------------------------- */
+/*
+ * A Citus shard is named <table>_<shard id>: the '_' before the shard id, or
+ * NULL when the name does not end that way.
+ */
+static const char *
+shard_suffix(const char *name)
+{
+	const char *us = strrchr(name, '_');
+	size_t		digits = us ? strlen(us + 1) : 0;
+
+	if (digits == 0 || digits > 18 || strspn(us + 1, "0123456789") != digits)
+		return NULL;
+	return us;
+}
+
 static Oid	target_relid = InvalidOid;
 static bool target_shard;
 static char target_state[NAMEDATALEN * 3],
@@ -1804,13 +1818,12 @@ citus_targets(Guard *g)
 {
 	Oid			relid = RelationGetRelid(g->rel);
 	const char *name = RelationGetRelationName(g->rel);
-	const char *us = strrchr(name, '_');
+	const char *us = shard_suffix(name);
 	int64		shardid = 0;
 	static bool callback = false;
 
 	g->state_rel = "vbp.trace_code_state";
 	g->alert_rel = "vbp.trace_alert";
-	g->on_shard = false;
 	if (!OidIsValid(get_extension_oid("citus", true)))
 		return;
 	if (!callback)
@@ -1829,7 +1842,7 @@ citus_targets(Guard *g)
 					colocated;
 		char	   *logical;
 
-		if (us != NULL && us[1] != '\0' && strspn(us + 1, "0123456789") == strlen(us + 1) && strlen(us + 1) < 19)
+		if (us != NULL)
 			shardid = strtoll(us + 1, NULL, 10);
 		v[0] = Int64GetDatum(shardid);
 		v[1] = CStringGetTextDatum(name);
@@ -1882,7 +1895,6 @@ citus_targets(Guard *g)
 	}
 	if (target_shard)
 	{
-		g->on_shard = true;
 		g->state_rel = target_state;
 		g->alert_rel = target_alert;
 		/* the logical table, not the shard, is recorded and named in messages */
@@ -2032,9 +2044,9 @@ pgvbp_trace_rules_changed(PG_FUNCTION_ARGS)
 	{
 		/* on Citus a rule table changes through its shard, <table>_<shard id> */
 		const char *name = RelationGetRelationName(td->tg_relation);
-		const char *us = strrchr(name, '_');
+		const char *us = shard_suffix(name);
 
-		if (us != NULL && us[1] != '\0' && strspn(us + 1, "0123456789") == strlen(us + 1))
+		if (us != NULL)
 		{
 			char	   *base = pnstrdup(name, us - name);
 			Oid			relid = get_relname_relid(base, RelationGetNamespace(td->tg_relation));

@@ -425,7 +425,7 @@ CREATE FUNCTION vbp.refresh_price_benchmark_months(incremental boolean DEFAULT t
 DECLARE
   rd date := vbp.report_date();
   rs text := vbp.report_rule_set();
-  lo date := (date_trunc('month', vbp.report_date()) - interval '11 months')::date;
+  lo date := (date_trunc('month', rd) - interval '11 months')::date;
   fp text;
   prev record;
   redo date[];
