@@ -15,9 +15,11 @@
  * EACH ROW; BEFORE works too) or a statement trigger with transition tables
  * (vbp.attach_tracecode_guard).  Either way the events go through one batch
  * engine: sort by code, lock the codes' states in code order (SELECT .. FOR
- * UPDATE), apply each code's events in order, insert the new codes (INSERT ..
- * ON CONFLICT DO NOTHING: a code a concurrent writer inserted first is locked
- * and recomputed), update the others, record alerts.  A statement's rows are
+ * UPDATE), apply each code's events in order, insert the new codes (straight
+ * into the table and its indexes, as COPY writes; a code whose key another
+ * row holds is locked and recomputed, and after that through INSERT .. ON
+ * CONFLICT DO NOTHING, which waits for a concurrent writer), update the
+ * others, record alerts.  A statement's rows are
  * processed in batches of GUARD_BATCH rows, so memory stays bounded.
  *
  * Options (trigger arguments, key=value):
@@ -36,8 +38,14 @@
  */
 #include "vbp_glue.h"
 
+#include "access/genam.h"
+#include "access/heapam.h"
 #include "access/htup_details.h"
+#include "access/tableam.h"
 #include "access/xact.h"
+#include "catalog/index.h"
+#include "catalog/pg_class.h"
+#include "executor/executor.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/extension.h"
@@ -1408,6 +1416,192 @@ state_params(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, Datum *v)
 	v[9] = int_array(da, n);
 }
 
+/*
+ * The columns of vbp.trace_code_state that direct_insert() writes, and their
+ * types (InvalidOid: the code's type).
+ */
+#define STATE_NCOLS 14
+static const char *const state_col[STATE_NCOLS] = {
+	"trace_code", "state", "site", "units_out", "units_total", "sales", "returns", "violations",
+	"first_table", "first_when", "received_at", "dispensed_at", "first_seen_at", "last_seen_at"
+};
+static const Oid state_col_type[STATE_NCOLS] = {
+	InvalidOid, TEXTOID, TEXTOID, INT4OID, INT4OID, INT4OID, INT4OID, INT4OID,
+	TEXTOID, TEXTOID, TIMESTAMPTZOID, TIMESTAMPTZOID, TIMESTAMPTZOID, TIMESTAMPTZOID
+};
+#define DIRECT_CHUNK 1000
+
+/*
+ * Writes the states of the new codes idx[0..n-1] straight into the store, as
+ * COPY writes a table: the rows a page at a time (table_multi_insert), then
+ * each index entry, instead of an INSERT .. ON CONFLICT statement (which
+ * probes each key before inserting it, and takes a speculative-insertion lock
+ * per row).  A unique index asked for a partial check inserts the key and
+ * says whether another live or uncommitted row holds it, without waiting: such
+ * a code's row is deleted again and ok[m] left false, so that the caller reads
+ * the code under its lock and recomputes it, as after a conflict of the
+ * statement.  Returns false, having written nothing, when the store is not
+ * the plain table this knows (other columns, triggers, rules, forced row
+ * security, expression, partial or exclusion indexes): the caller then
+ * writes through SQL.
+ */
+static bool
+direct_insert(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, bool *ok)
+{
+	Oid			relid = DatumGetObjectId(DirectFunctionCall1(regclassin, CStringGetDatum(g->state_rel)));
+	Relation	rel = table_open(relid, RowExclusiveLock);
+	TupleDesc	d = RelationGetDescr(rel);
+	int			attno[STATE_NCOLS];
+	int			live = 0,
+				a,
+				k,
+				m;
+	bool		usable;
+	EState	   *estate;
+	ResultRelInfo *rri;
+	TupleTableSlot **slots;
+	CommandId	cid;
+	Datum		now,
+				table;
+	ItemPointerData *lost;
+	int			nlost = 0,
+				nslots;
+
+	usable = rel->rd_rel->relkind == RELKIND_RELATION && rel->trigdesc == NULL && rel->rd_rules == NULL &&
+		!rel->rd_rel->relforcerowsecurity;
+	for (k = 0; k < STATE_NCOLS; k++)
+		attno[k] = -1;
+	for (a = 0; usable && a < d->natts; a++)
+	{
+		Form_pg_attribute att = TupleDescAttr(d, a);
+
+		if (att->attisdropped)
+			continue;
+		live++;
+		for (k = 0; k < STATE_NCOLS; k++)
+			if (strcmp(NameStr(att->attname), state_col[k]) == 0)
+				break;
+		if (k == STATE_NCOLS || att->attgenerated ||
+			att->atttypid != (OidIsValid(state_col_type[k]) ? state_col_type[k] : g->code_type))
+			usable = false;
+		else
+			attno[k] = a;
+	}
+	if (!usable || live != STATE_NCOLS)
+	{
+		table_close(rel, NoLock);
+		return false;
+	}
+	estate = CreateExecutorState();
+	rri = makeNode(ResultRelInfo);
+	InitResultRelInfo(rri, rel, 0, NULL, 0);
+	ExecOpenIndices(rri, false);
+	for (k = 0; k < rri->ri_NumIndices; k++)
+	{
+		IndexInfo  *ii = rri->ri_IndexRelationInfo[k];
+
+		if (ii->ii_Expressions != NIL || ii->ii_Predicate != NIL || ii->ii_ExclusionOps != NULL)
+			usable = false;
+	}
+	if (!usable)
+	{
+		ExecCloseIndices(rri);
+		FreeExecutorState(estate);
+		table_close(rel, NoLock);
+		return false;
+	}
+
+	nslots = Min(n, DIRECT_CHUNK);
+	slots = palloc(sizeof(TupleTableSlot *) * nslots);
+	for (m = 0; m < nslots; m++)
+		slots[m] = table_slot_create(rel, NULL);
+	lost = palloc(sizeof(ItemPointerData) * (n + 1));
+	cid = GetCurrentCommandId(true);
+	now = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
+	table = CStringGetTextDatum(g->table);
+	for (int base = 0; base < n; base += DIRECT_CHUNK)
+	{
+		int			nc = Min(DIRECT_CHUNK, n - base);
+
+		for (m = 0; m < nc; m++)
+		{
+			CodeState  *x = &cs[idx[base + m]];
+			TupleTableSlot *sl = slots[m];
+			Datum	   *v = sl->tts_values;
+			bool	   *nu = sl->tts_isnull;
+
+			ExecClearTuple(sl);
+			v[attno[0]] = codes[idx[base + m]];
+			v[attno[1]] = CStringGetTextDatum(state_name[x->state]);
+			v[attno[2]] = x->site ? CStringGetTextDatum(x->site) : (Datum) 0;
+			v[attno[3]] = Int32GetDatum(x->units_out);
+			v[attno[4]] = Int32GetDatum(x->units_total);
+			v[attno[5]] = Int32GetDatum(x->sales);
+			v[attno[6]] = Int32GetDatum(x->returns);
+			v[attno[7]] = Int32GetDatum(x->violations);
+			v[attno[8]] = table;
+			v[attno[9]] = x->first_when ? CStringGetTextDatum(x->first_when) : (Datum) 0;
+			v[attno[10]] = now;
+			v[attno[11]] = now;
+			v[attno[12]] = now;
+			v[attno[13]] = now;
+			for (k = 0; k < STATE_NCOLS; k++)
+				nu[attno[k]] = false;
+			nu[attno[2]] = x->site == NULL;
+			nu[attno[9]] = x->first_when == NULL;
+			nu[attno[10]] = x->received_at != 1;
+			nu[attno[11]] = x->dispensed_at != 1;
+			ExecStoreVirtualTuple(sl);
+			if (d->constr != NULL)
+				ExecConstraints(rri, sl, estate);
+		}
+		/*
+		 * no bulk-insert state: its ring of buffers would evict the pages
+		 * just written, and flush the WAL to reuse them
+		 */
+		table_multi_insert(rel, slots, nc, cid, 0, NULL);
+		for (m = 0; m < nc; m++)
+		{
+			bool		unique = true;
+
+			for (k = 0; k < rri->ri_NumIndices; k++)
+			{
+				Relation	ir = rri->ri_IndexRelationDescs[k];
+				IndexInfo  *ii = rri->ri_IndexRelationInfo[k];
+				Datum		iv[INDEX_MAX_KEYS];
+				bool		in[INDEX_MAX_KEYS];
+				bool		uniq = ir->rd_index->indisunique;
+
+				if (!ii->ii_ReadyForInserts)
+					continue;
+				FormIndexDatum(ii, slots[m], estate, iv, in);
+				if (!index_insert(ir, iv, in, &slots[m]->tts_tid, rel,
+								  uniq ? UNIQUE_CHECK_PARTIAL : UNIQUE_CHECK_NO,
+#if PG_VERSION_NUM >= 140000
+								  false,
+#endif
+								  ii) && uniq)
+					unique = false;
+			}
+			ok[base + m] = unique;
+			if (!unique)
+				lost[nlost++] = slots[m]->tts_tid;
+		}
+	}
+	/* the rows of codes held by another row go again; then the later reads see the rest */
+	CommandCounterIncrement();
+	for (m = 0; m < nlost; m++)
+		simple_heap_delete(rel, &lost[m]);
+	if (nlost > 0)
+		CommandCounterIncrement();
+	for (m = 0; m < nslots; m++)
+		ExecDropSingleTupleTableSlot(slots[m]);
+	ExecCloseIndices(rri);
+	FreeExecutorState(estate);
+	table_close(rel, NoLock);
+	return true;
+}
+
 /* Processes events ev[0..nev-1]; the events are sorted here. */
 static void
 run_batch(Guard *g)
@@ -1494,21 +1688,29 @@ run_batch(Guard *g)
 			}
 		if (ni > 0)
 		{
-			Datum		v[12];
-			Datum	   *got;
-			int			ngot;
+			bool	   *ok = palloc0(sizeof(bool) * (ni + 1));
+			int		   *lost_idx = palloc(sizeof(int) * (ni + 1));
+			int			nl = 0;
 
-			state_params(g, codes, cs, idx, ni, v);
-			v[10] = CStringGetTextDatum(g->table);
-			v[11] = text_array(fw, ni);
-			if (spi_run(g, plan_insert, v, false) != SPI_OK_INSERT_RETURNING)
-				elog(ERROR, "tracecode_guard: recording the codes failed");
-			ngot = (int) SPI_processed;
+			/*
+			 * Straight into the store first; after a conflict (the codes are
+			 * read under their locks, and a code found absent meanwhile comes
+			 * back here), or where the store is not the plain table, through
+			 * INSERT .. ON CONFLICT DO NOTHING, which waits for a concurrent
+			 * writer of the same code.
+			 */
+			if (rounds > 0 || !direct_insert(g, codes, cs, idx, ni, ok))
 			{
-				bool	   *ok = palloc0(sizeof(bool) * (ni + 1));
-				int		   *lost_idx = palloc(sizeof(int) * (ni + 1));
-				int			nl = 0;
+				Datum		v[12];
+				Datum	   *got;
+				int			ngot;
 
+				state_params(g, codes, cs, idx, ni, v);
+				v[10] = CStringGetTextDatum(g->table);
+				v[11] = text_array(fw, ni);
+				if (spi_run(g, plan_insert, v, false) != SPI_OK_INSERT_RETURNING)
+					elog(ERROR, "tracecode_guard: recording the codes failed");
+				ngot = (int) SPI_processed;
 				got = palloc(sizeof(Datum) * (ngot + 1));
 				for (i = 0; i < ngot; i++)
 				{
@@ -1539,25 +1741,24 @@ run_batch(Guard *g)
 						else
 							hi = mid - 1;
 					}
-					if (!ok[i])
-					{
-						lost_idx[nl++] = idx[i];
-					}
 				}
-				/* inserted codes now exist, with their final state */
-				for (i = 0; i < ni; i++)
-					if (ok[i])
-						cs[idx[i]].existed = true, cs[idx[i]].changed = false;
-				if (nl > 0)
-				{
-					if (++rounds > 3)
-						ereport(ERROR,
-								(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
-								 errmsg("tracecode_guard: could not record %d traceability codes written concurrently", nl),
-								 errhint("Retry the transaction.")));
-					if (relock(g, codes, cs, start, count, lost_idx, nl))
-						retry_pending = true;	/* deleted meanwhile: insert again */
-				}
+			}
+			for (i = 0; i < ni; i++)
+				if (!ok[i])
+					lost_idx[nl++] = idx[i];
+			/* inserted codes now exist, with their final state */
+			for (i = 0; i < ni; i++)
+				if (ok[i])
+					cs[idx[i]].existed = true, cs[idx[i]].changed = false;
+			if (nl > 0)
+			{
+				if (++rounds > 3)
+					ereport(ERROR,
+							(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+							 errmsg("tracecode_guard: could not record %d traceability codes written concurrently", nl),
+							 errhint("Retry the transaction.")));
+				if (relock(g, codes, cs, start, count, lost_idx, nl))
+					retry_pending = true;	/* deleted meanwhile: insert again */
 			}
 		}
 	} while (retry_pending);
