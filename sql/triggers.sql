@@ -328,6 +328,41 @@ SET enable_seqscan = off;
 EXPLAIN (COSTS OFF) SELECT 1 FROM vbp.trace_code_state WHERE trace_code = ANY ('{81234560000000000001}');
 RESET enable_seqscan;
 
+-- =====================================================================
+-- 10. How the states are written: straight into vbp.trace_code_state and its
+--     index (as COPY writes), through INSERT .. ON CONFLICT where the store is
+--     not the plain table the guard knows
+-- =====================================================================
+SELECT pg_temp.reset();
+-- 10,001 rows in one statement are two batches (10,000 rows, then 1); the last
+-- row repeats the first row's code: the first batch wrote it, the second finds
+-- its key taken, reads it under its lock and alerts a repeat sale at the same shop.
+-- 10,000 codes, 10,001 sales, 1 violation; 9,999 codes as sold once (the
+-- repeated one has 2 units out); one alert, attempt 1
+INSERT INTO pharmacy_sale (shop, trace_code, sold_on)
+SELECT 'S9', '8123456' || lpad((900000 + CASE WHEN g = 10001 THEN 1 ELSE g END)::text, 13, '0'), '2025-09-01'
+FROM generate_series(1, 10001) g;
+SELECT count(*) AS codes, sum(sales) AS sales, sum(violations) AS violations,
+       count(*) FILTER (WHERE state = 'dispensed' AND site = 'S9' AND first_table = 'public.pharmacy_sale'
+                        AND first_when = '2025-09-01' AND units_out = 1 AND dispensed_at = first_seen_at
+                        AND received_at IS NULL) AS as_sold
+FROM vbp.trace_code_state;
+SELECT code, violation, level, attempt, seen_where, earlier_state, earlier_site, same_site FROM pg_temp.alerts();
+-- a column the guard does not know (its default set after it was added, so the
+-- rows already there have none): codes go through SQL; the new one gets the
+-- default, the other (the bulk's second code) is a repeat sale
+ALTER TABLE vbp.trace_code_state ADD COLUMN checked text;
+ALTER TABLE vbp.trace_code_state ALTER COLUMN checked SET DEFAULT 'through SQL';
+INSERT INTO pharmacy_sale (shop, trace_code, sold_on)
+VALUES ('S9', '81234560000000900002', '2025-09-02'), ('S9', '81234560000000990001', '2025-09-02');
+SELECT trace_code, state, sales, violations, checked FROM vbp.trace_code_state
+WHERE trace_code IN ('81234560000000900002', '81234560000000990001') ORDER BY 1;
+-- dropped again: straight into the store
+ALTER TABLE vbp.trace_code_state DROP COLUMN checked;
+INSERT INTO pharmacy_sale (shop, trace_code, sold_on) VALUES ('S9', '81234560000000990002', '2025-09-03');
+SELECT trace_code, state, site, sales, first_when FROM vbp.trace_code_state WHERE trace_code = '81234560000000990002';
+SELECT count(*) AS alerts FROM vbp.trace_alert;
+
 DROP TABLE public.his_receipt, public.his_sale, public.his_line, public.pharmacy_sale, public.bad_guard;
 DELETE FROM trace_product;
 DELETE FROM product WHERE group_code = 'XC09AAD123A009';

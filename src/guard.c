@@ -1545,6 +1545,9 @@ direct_insert(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, bool *ok)
 			v[attno[11]] = now;
 			v[attno[12]] = now;
 			v[attno[13]] = now;
+			/* a dropped column is null */
+			for (a = 0; a < d->natts; a++)
+				nu[a] = true;
 			for (k = 0; k < STATE_NCOLS; k++)
 				nu[attno[k]] = false;
 			nu[attno[2]] = x->site == NULL;
