@@ -47,25 +47,37 @@ COMMENT ON COLUMN vbp.fund_share.fund_payment_ratio IS 'r_pay: the fund''s actua
 COMMENT ON COLUMN vbp.fund_share.insured_share IS 's_ins: share of insured patients';
 
 
+CREATE FUNCTION vbp.contract_completion(selected bigint, agreed bigint) RETURNS numeric
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN agreed > 0 THEN least(1, coalesce(selected, 0)::numeric / agreed)
+            WHEN agreed = 0 THEN 1 END;
+COMMENT ON FUNCTION vbp.contract_completion(bigint, bigint) IS
+  'Completion of one contract (合同完成率) for the assessment: min(1, selected units bought / agreed volume); 1 for an agreed volume of 0; NULL without an agreed volume';
+
 -- per institution x cycle x generic group: every component of the formula
 --   B = Q_agreed x P_ref x r_pay x s_ins
 --   E = (min(Q_sel, Q_agreed) x P_sel + A_nonsel) x r_pay x s_ins
 --   S = B - E, counted as S x deduction factor (not reported: 0; under-reported: by policy)
-CREATE FUNCTION vbp.retention_components(rule_set text DEFAULT vbp.report_rule_set(), as_of date DEFAULT 'infinity')
+-- and what the assessment reads of the same agreement, from one pass over the
+-- purchases: the components, the assessment and the statement all read these lines
+CREATE FUNCTION vbp.retention_lines(rule_set text DEFAULT vbp.report_rule_set(), as_of date DEFAULT 'infinity')
   RETURNS TABLE (
     batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, cycle_year int,
     agreed_volume bigint, selected_volume bigint, selected_within_agreed bigint,
     selected_spend vbp.cny, selected_price numeric, nonselected_spend vbp.cny,
     reference_price numeric, fund_payment_ratio numeric, insured_share numeric,
     budget vbp.cny, spend vbp.cny, savings vbp.cny,
-    report_status text, deduction_factor numeric, counted_savings vbp.cny, reference_basis text)
+    report_status text, deduction_factor numeric, counted_savings vbp.cny, reference_basis text,
+    reported_volume bigint, all_units bigint, purchases bigint, paid_on_time bigint,
+    completion_weighted numeric, completion_weight numeric, completion_sum numeric, contracts bigint,
+    completion_min numeric)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   WITH p AS MATERIALIZED (   -- the rule set's parameters, looked up once
-    SELECT vbp.param(retention_components.rule_set, 'fund_payment_ratio') AS r_pay,
-           vbp.param(retention_components.rule_set, 'insured_share') AS s_ins,
-           vbp.param(retention_components.rule_set, 'report_floor') AS floor,
-           vbp.param_choice(retention_components.rule_set, 'under_report_deduction', '{none,zero,proportional}') AS policy
+    SELECT vbp.param(retention_lines.rule_set, 'fund_payment_ratio') AS r_pay,
+           vbp.param(retention_lines.rule_set, 'insured_share') AS s_ins,
+           vbp.param(retention_lines.rule_set, 'report_floor') AS floor,
+           vbp.param_choice(retention_lines.rule_set, 'under_report_deduction', '{none,zero,proportional}') AS policy
   ), prices AS (
     -- P_ref of the budget: the published figure (vbp.group_reference_price), else the
     -- volume-weighted pre-procurement price sum(p x q) / sum(q) over the group's products
@@ -84,17 +96,25 @@ BEGIN ATOMIC
     GROUP BY 1, 2
   ), bought AS MATERIALIZED (   -- (materialized: on Citus, computed by the coordinator once, not per shard)
     SELECT ap.batch_id, ap.org_code, ap.group_code, ap.cycle_year, ap.selected_units AS sel_q,
-           ap.selected_spend AS sel_spend, ap.other_spend AS nonsel_spend
-    FROM vbp.agreement_purchases(retention_components.as_of, NULL) ap
-    WHERE ap.in_batch AND ap.cycle_start <= retention_components.as_of
+           ap.selected_units + ap.other_units AS all_q, ap.selected_spend AS sel_spend, ap.other_spend AS nonsel_spend,
+           ap.purchases, ap.paid_on_time
+    -- (the arguments are expressions, not subqueries: the function is inlined)
+    FROM vbp.agreement_purchases(retention_lines.as_of, vbp.param(retention_lines.rule_set, 'payment_days')::int) ap
+    WHERE ap.in_batch AND ap.cycle_start <= retention_lines.as_of
   ), prod AS MATERIALIZED (
     -- brand-level agreements (按厂牌): what is bought above each product's own
-    -- agreed volume is excluded product by product (materialized: computed once, not
-    -- once per agreement when the planner's estimates fall to one row)
+    -- agreed volume is excluded product by product, and each product is a
+    -- contract of the assessment (materialized: computed once, not once per
+    -- agreement when the planner's estimates fall to one row)
     SELECT q.batch_id, q.org_code, q.group_code, q.cycle_year,
            sum(greatest(0, least(q.units, q.agreed_volume)))::bigint AS within,
-           sum(CASE WHEN q.units > 0 THEN q.spend::numeric * least(q.units, q.agreed_volume) / q.units ELSE 0 END) AS spend_within
-    FROM vbp.product_agreement_purchases(retention_components.as_of) q
+           sum(CASE WHEN q.units > 0 THEN q.spend::numeric * least(q.units, q.agreed_volume) / q.units ELSE 0 END) AS spend_within,
+           sum(q.agreed_volume * vbp.contract_completion(greatest(q.units, 0), q.agreed_volume)) AS w_sum,
+           sum(q.agreed_volume) FILTER (WHERE q.agreed_volume > 0) AS w_den,
+           sum(vbp.contract_completion(greatest(q.units, 0), q.agreed_volume)) AS c_sum,
+           count(*) AS c_n,
+           min(vbp.contract_completion(greatest(q.units, 0), q.agreed_volume)) AS c_min
+    FROM vbp.product_agreement_purchases(retention_lines.as_of) q
     GROUP BY 1, 2, 3, 4
   ), c AS (
     SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, a.agreed_volume, b.sel_q,
@@ -109,7 +129,14 @@ BEGIN ATOMIC
                 WHEN v.reported_volume < p.floor * v.baseline_volume THEN
                   CASE p.policy WHEN 'none' THEN 1 WHEN 'zero' THEN 0
                                 ELSE v.reported_volume / (p.floor * v.baseline_volume) END
-                ELSE 1 END AS factor
+                ELSE 1 END AS factor,
+           v.reported_volume, b.all_q, b.purchases, b.paid_on_time,
+           -- one contract per agreement, or its products' contracts
+           coalesce(pq.w_sum, a.agreed_volume * vbp.contract_completion(b.sel_q, a.agreed_volume)) AS w_sum,
+           CASE WHEN pq.c_n IS NOT NULL THEN pq.w_den WHEN a.agreed_volume > 0 THEN a.agreed_volume END AS w_den,
+           coalesce(pq.c_sum, vbp.contract_completion(b.sel_q, a.agreed_volume)) AS c_sum,
+           coalesce(pq.c_n, 1) AS c_n,
+           coalesce(pq.c_min, vbp.contract_completion(b.sel_q, a.agreed_volume)) AS c_min
     FROM vbp.agreement a
     CROSS JOIN p
     JOIN bought b USING (batch_id, org_code, group_code, cycle_year)
@@ -126,82 +153,72 @@ BEGIN ATOMIC
          CASE WHEN x.budget OPERATOR(vbp.>) x.spend
               THEN ((x.budget OPERATOR(vbp.-) x.spend)::numeric * c.factor)::vbp.cny
               ELSE x.budget OPERATOR(vbp.-) x.spend END,
-         c.basis
+         c.basis,
+         c.reported_volume, c.all_q, c.purchases, c.paid_on_time, c.w_sum, c.w_den, c.c_sum, c.c_n, c.c_min
   FROM c
   CROSS JOIN LATERAL (SELECT
       (c.agreed_volume * c.reference_price * c.r_pay * c.s_ins)::vbp.cny AS budget,
       ((c.sel_spend_within + c.nonsel_spend::numeric) * c.r_pay * c.s_ins)::vbp.cny AS spend) x
-  WHERE vbp.known_rule_set(retention_components.rule_set);
+  WHERE vbp.known_rule_set(retention_lines.rule_set);
+END;
+COMMENT ON FUNCTION vbp.retention_lines(text, date) IS
+  'Retention lines (结余留用测算明细) per institution x generic group x cycle year, from one pass over the purchases up to as_of: the columns of vbp.retention_components, then what the assessment reads of the same agreement: the reported volume, units of every product of the group, purchases and those paid within payment_days, and its contracts'' completions (one contract, or one per product of a brand-level agreement: agreed-weighted sum and weight, sum and count, minimum)';
+
+CREATE FUNCTION vbp.retention_components(rule_set text DEFAULT vbp.report_rule_set(), as_of date DEFAULT 'infinity')
+  RETURNS TABLE (
+    batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, cycle_year int,
+    agreed_volume bigint, selected_volume bigint, selected_within_agreed bigint,
+    selected_spend vbp.cny, selected_price numeric, nonselected_spend vbp.cny,
+    reference_price numeric, fund_payment_ratio numeric, insured_share numeric,
+    budget vbp.cny, spend vbp.cny, savings vbp.cny,
+    report_status text, deduction_factor numeric, counted_savings vbp.cny, reference_basis text)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT l.batch_id, l.org_code, l.group_code, l.cycle_year, l.agreed_volume, l.selected_volume, l.selected_within_agreed,
+         l.selected_spend, l.selected_price, l.nonselected_spend, l.reference_price, l.fund_payment_ratio, l.insured_share,
+         l.budget, l.spend, l.savings, l.report_status, l.deduction_factor, l.counted_savings, l.reference_basis
+  FROM vbp.retention_lines(retention_components.rule_set, retention_components.as_of) l;
 END;
 COMMENT ON FUNCTION vbp.retention_components(text, date) IS
   'Retention components (结余留用测算) per institution x generic group x cycle year (按年度), the purchases of each agreement year up to as_of (infinity: the whole year; years starting after as_of are left out): budget B = Q_agreed x P_ref x r_pay x s_ins (P_ref the group''s published pre-procurement price, else its volume-weighted pre-procurement price sum(p x q) / sum(q), to 6 decimals; reference_basis says which), spend E = (min(Q_sel, Q_agreed) x P_sel + A_nonsel) x r_pay x s_ins (in a batch reporting per product, min(Q_sel,p, Q_agreed,p) x P_sel,p summed over the product agreements), savings S = B - E, and the deduction for not- or under-reported groups, on positive savings only (S x d when S > 0, else S); money rounded half away from zero once per component';
 
-CREATE FUNCTION vbp.contract_completion(selected bigint, agreed bigint) RETURNS numeric
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN CASE WHEN agreed > 0 THEN least(1, coalesce(selected, 0)::numeric / agreed)
-            WHEN agreed = 0 THEN 1 END;
-COMMENT ON FUNCTION vbp.contract_completion(bigint, bigint) IS
-  'Completion of one contract (合同完成率) for the assessment: min(1, selected units bought / agreed volume); 1 for an agreed volume of 0; NULL without an agreed volume';
-
--- assessment score (考核得分) 0-100 from weighted items, or supplied directly
-CREATE FUNCTION vbp.retention_assessment(rule_set text DEFAULT vbp.report_rule_set(), as_of date DEFAULT 'infinity')
+-- per institution x cycle year: the sums of the components and the assessment
+-- score (考核得分) 0-100 from weighted items, or supplied directly, from the same lines
+CREATE FUNCTION vbp.retention_scores(rule_set text DEFAULT vbp.report_rule_set(), as_of date DEFAULT 'infinity')
   RETURNS TABLE (
-    batch_id int, org_code vbp.orgcode, cycle_year int, completion_score numeric, selected_share_score numeric,
+    batch_id int, org_code vbp.orgcode, cycle_year int,
+    groups bigint, budget vbp.cny, spend vbp.cny, savings vbp.cny, counted_savings vbp.cny,
+    any_not_reported boolean, min_completion numeric,
+    completion_score numeric, selected_share_score numeric,
     on_time_payment_score numeric, report_accuracy_score numeric, weighted_score numeric,
     supplied_score numeric, score numeric, grade text, retention_ratio numeric)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   WITH p AS MATERIALIZED (   -- the rule set's parameters, looked up once
-    SELECT vbp.param(retention_assessment.rule_set, 'payment_days') AS pay_days,
-           vbp.param(retention_assessment.rule_set, 'report_accuracy_low') AS acc_lo,
-           vbp.param(retention_assessment.rule_set, 'report_accuracy_high') AS acc_hi,
-           vbp.param_text(retention_assessment.rule_set, 'retention_grade_rule_set') AS grade_set,
-           vbp.param_text(retention_assessment.rule_set, 'assessment_weight_rule_set') AS weight_set,
-           vbp.param_choice(retention_assessment.rule_set, 'completion_combination', '{agreed_weighted,mean,minimum}') AS combine
-  ), prodc AS MATERIALIZED (
-    -- where an agreement is split among products (按厂牌), each product is a contract:
-    -- their completions pre-combined per agreement (materialized: small, computed once)
-    SELECT q.batch_id, q.org_code, q.group_code, q.cycle_year,
-           sum(q.agreed_volume * vbp.contract_completion(greatest(q.units, 0), q.agreed_volume)) AS w_sum,
-           sum(q.agreed_volume) FILTER (WHERE q.agreed_volume > 0) AS w_den,
-           sum(vbp.contract_completion(greatest(q.units, 0), q.agreed_volume)) AS c_sum,
-           count(*) AS c_n,
-           min(vbp.contract_completion(greatest(q.units, 0), q.agreed_volume)) AS c_min
-    FROM vbp.product_agreement_purchases(retention_assessment.as_of) q
-    WHERE q.cycle_start <= retention_assessment.as_of
-    GROUP BY 1, 2, 3, 4
-  ), apx AS MATERIALIZED (     -- (materialized: on Citus, computed by the coordinator once, not per shard)
-    SELECT * FROM vbp.agreement_purchases(retention_assessment.as_of, (SELECT pay_days FROM p)::int)
-  ), g AS (
-    SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, a.agreed_volume, v.reported_volume,
-           ap.selected_units AS sel_q, ap.selected_units + ap.other_units AS all_q,
-           ap.purchases AS n_purchases, ap.paid_on_time AS n_on_time,
-           -- one contract per agreement, or its products' contracts
-           coalesce(pc.w_sum, a.agreed_volume * vbp.contract_completion(ap.selected_units, a.agreed_volume)) AS w_sum,
-           CASE WHEN pc.c_n IS NOT NULL THEN pc.w_den WHEN a.agreed_volume > 0 THEN a.agreed_volume END AS w_den,
-           coalesce(pc.c_sum, vbp.contract_completion(ap.selected_units, a.agreed_volume)) AS c_sum,
-           coalesce(pc.c_n, 1) AS c_n,
-           coalesce(pc.c_min, vbp.contract_completion(ap.selected_units, a.agreed_volume)) AS c_min
-    FROM vbp.agreement a
-    JOIN vbp.volume_report v USING (batch_id, org_code, group_code, cycle_year)
-    JOIN apx ap USING (batch_id, org_code, group_code, cycle_year)
-    LEFT JOIN prodc pc USING (batch_id, org_code, group_code, cycle_year)
-    WHERE ap.in_batch AND ap.cycle_start <= retention_assessment.as_of
+    SELECT vbp.param(retention_scores.rule_set, 'report_accuracy_low') AS acc_lo,
+           vbp.param(retention_scores.rule_set, 'report_accuracy_high') AS acc_hi,
+           vbp.param_text(retention_scores.rule_set, 'retention_grade_rule_set') AS grade_set,
+           vbp.param_text(retention_scores.rule_set, 'assessment_weight_rule_set') AS weight_set,
+           vbp.param_choice(retention_scores.rule_set, 'completion_combination', '{agreed_weighted,mean,minimum}') AS combine
   ), items AS (
-    SELECT g.batch_id, g.org_code, g.cycle_year,
+    SELECT l.batch_id, l.org_code, l.cycle_year,
+           count(*) AS groups, vbp.sum(l.budget) AS budget, vbp.sum(l.spend) AS spend, vbp.sum(l.savings) AS savings,
+           vbp.sum(l.counted_savings) AS counted_savings, bool_or(l.report_status = 'not_reported') AS any_not_reported,
+           min(vbp.contract_completion(l.selected_volume, l.agreed_volume)) AS min_completion,
            -- completion per contract (按采购合同), each capped at 1, then combined: buying
            -- more in one contract does not make up for another
            100 * CASE (SELECT combine FROM p)
-                   WHEN 'agreed_weighted' THEN sum(g.w_sum) / nullif(sum(g.w_den), 0)
-                   WHEN 'mean' THEN sum(g.c_sum) / sum(g.c_n)
-                   WHEN 'minimum' THEN min(g.c_min)
+                   WHEN 'agreed_weighted' THEN sum(l.completion_weighted) / nullif(sum(l.completion_weight), 0)
+                   WHEN 'mean' THEN sum(l.completion_sum) / sum(l.contracts)
+                   WHEN 'minimum' THEN min(l.completion_min)
                  END AS completion,
-           100 * sum(coalesce(g.sel_q, 0))::numeric / nullif(sum(coalesce(g.all_q, 0)), 0) AS sel_share,
-           100 * sum(g.n_on_time)::numeric / nullif(sum(g.n_purchases), 0) AS on_time,
-           100 * avg(CASE WHEN g.reported_volume > 0
-                          AND coalesce(g.all_q, 0)::numeric / g.reported_volume BETWEEN (SELECT acc_lo FROM p) AND (SELECT acc_hi FROM p)
+           100 * sum(coalesce(l.selected_volume, 0))::numeric / nullif(sum(coalesce(l.all_units, 0)), 0) AS sel_share,
+           100 * sum(l.paid_on_time)::numeric / nullif(sum(l.purchases), 0) AS on_time,
+           100 * avg(CASE WHEN l.reported_volume > 0
+                          AND coalesce(l.all_units, 0)::numeric / l.reported_volume BETWEEN (SELECT acc_lo FROM p) AND (SELECT acc_hi FROM p)
                           THEN 1 ELSE 0 END) AS accuracy
-    FROM g GROUP BY 1, 2, 3
+    FROM vbp.retention_lines(retention_scores.rule_set, retention_scores.as_of) l
+    GROUP BY 1, 2, 3
   ), scored AS (
     SELECT i.*, (SELECT sum(w.weight * CASE w.item WHEN 'completion' THEN coalesce(i.completion, 0)
                                                     WHEN 'selected_share' THEN coalesce(i.sel_share, 0)
@@ -211,13 +228,29 @@ BEGIN ATOMIC
            asm.score AS supplied
     FROM items i LEFT JOIN vbp.assessment asm USING (batch_id, org_code, cycle_year)
   )
-  SELECT s.batch_id, s.org_code, s.cycle_year, round(s.completion, 2), round(s.sel_share, 2), round(s.on_time, 2), round(s.accuracy, 2),
+  SELECT s.batch_id, s.org_code, s.cycle_year, s.groups, s.budget, s.spend, s.savings, s.counted_savings,
+         s.any_not_reported, s.min_completion,
+         round(s.completion, 2), round(s.sel_share, 2), round(s.on_time, 2), round(s.accuracy, 2),
          round(s.weighted, 2), s.supplied, round(coalesce(s.supplied, s.weighted), 2), r.grade, r.ratio
   FROM scored s
   -- the grade on the exact score (80.004 is above 80); the score is shown to 2 decimals
   LEFT JOIN vbp.retention_grade_rule r ON r.rule_set = (SELECT grade_set FROM p)
    AND r.score_range @> coalesce(s.supplied, s.weighted)
-  WHERE vbp.known_rule_set(retention_assessment.rule_set);
+  WHERE vbp.known_rule_set(retention_scores.rule_set);
+END;
+COMMENT ON FUNCTION vbp.retention_scores(text, date) IS
+  'Retention per institution and cycle year (年度结余与考核), from vbp.retention_lines: the groups and the sums of budget, spend, savings and counted savings, whether a group was not reported, the lowest contract completion; and the assessment: weighted items (completion of agreed volume per contract, each capped at 1 and combined by parameter completion_combination; selected share; on-time payment; report accuracy; each 0-100) or the score supplied in vbp.assessment, with the grade and retention ratio of the configured rule set decided on the exact score (shown rounded to 2 decimals)';
+
+CREATE FUNCTION vbp.retention_assessment(rule_set text DEFAULT vbp.report_rule_set(), as_of date DEFAULT 'infinity')
+  RETURNS TABLE (
+    batch_id int, org_code vbp.orgcode, cycle_year int, completion_score numeric, selected_share_score numeric,
+    on_time_payment_score numeric, report_accuracy_score numeric, weighted_score numeric,
+    supplied_score numeric, score numeric, grade text, retention_ratio numeric)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT s.batch_id, s.org_code, s.cycle_year, s.completion_score, s.selected_share_score, s.on_time_payment_score,
+         s.report_accuracy_score, s.weighted_score, s.supplied_score, s.score, s.grade, s.retention_ratio
+  FROM vbp.retention_scores(retention_assessment.rule_set, retention_assessment.as_of) s;
 END;
 COMMENT ON FUNCTION vbp.retention_assessment(text, date) IS
   'Assessment score (考核得分) per institution and cycle year (年度考核), on the purchases up to as_of (infinity: the whole year): weighted items (completion of agreed volume per contract, each capped at 1 and combined by parameter completion_combination; selected share; on-time payment; report accuracy; each 0-100) or the score supplied in vbp.assessment, with the grade and retention ratio of the configured rule set decided on the exact score (shown rounded to 2 decimals)';
@@ -382,32 +415,26 @@ BEGIN ATOMIC
     SELECT ag.batch_id, ag.org_code, ag.cycle_year, max(ag.cycle_end) AS year_end
     FROM vbp.agreement ag GROUP BY ag.batch_id, ag.org_code, ag.cycle_year
   )
-  SELECT c.batch_id, c.org_code, c.cycle_year, y.year_end, y.year_end > retention_statement_for.as_of,
-         count(*), vbp.sum(c.budget), vbp.sum(c.spend), vbp.sum(c.savings),
-         vbp.sum(c.savings) OPERATOR(vbp.-) vbp.sum(c.counted_savings), vbp.sum(c.counted_savings),
-         a.score, a.grade, greatest(coalesce(a.retention_ratio, 0), p.floor),
-         CASE WHEN (p.forfeit = 'institution' AND bool_or(c.report_status = 'not_reported'))
-                OR min(vbp.contract_completion(c.selected_volume, c.agreed_volume)) < p.required THEN '0'::vbp.cny
-              ELSE (greatest(vbp.sum(c.counted_savings)::numeric, 0) * greatest(coalesce(a.retention_ratio, 0), p.floor))::vbp.cny END,
+  SELECT r.batch_id, r.org_code, r.cycle_year, y.year_end, y.year_end > retention_statement_for.as_of,
+         r.groups, r.budget, r.spend, r.savings, r.savings OPERATOR(vbp.-) r.counted_savings, r.counted_savings,
+         r.score, r.grade, greatest(coalesce(r.retention_ratio, 0), p.floor),
+         CASE WHEN (p.forfeit = 'institution' AND r.any_not_reported) OR r.min_completion < p.required THEN '0'::vbp.cny
+              ELSE (greatest(r.counted_savings::numeric, 0) * greatest(coalesce(r.retention_ratio, 0), p.floor))::vbp.cny END,
          s.org_code IS NOT NULL, s.retained, j.amount,
          CASE WHEN s.org_code IS NOT NULL THEN s.retained OPERATOR(vbp.+) coalesce(j.amount, '0') END,
-         CASE WHEN p.forfeit = 'institution' AND bool_or(c.report_status = 'not_reported') THEN 'a group not reported'
-              WHEN min(vbp.contract_completion(c.selected_volume, c.agreed_volume)) < p.required THEN 'agreed volume not completed' END
-  -- the components and the assessment are computed once each (materialized),
-  -- each planned on its own (WITH ORDINALITY keeps them from being inlined):
-  -- inlined, the planner's estimate of their rows fell to one and every join
-  -- after them became a nested loop (8 times slower at scale 1)
-  FROM (WITH c AS MATERIALIZED (SELECT * FROM vbp.retention_components(retention_statement_for.rule_set, retention_statement_for.as_of) WITH ORDINALITY)
-        SELECT * FROM c) c
-  LEFT JOIN (WITH a AS MATERIALIZED (SELECT * FROM vbp.retention_assessment(retention_statement_for.rule_set, retention_statement_for.as_of) WITH ORDINALITY)
-             SELECT * FROM a) a USING (batch_id, org_code, cycle_year)
+         CASE WHEN p.forfeit = 'institution' AND r.any_not_reported THEN 'a group not reported'
+              WHEN r.min_completion < p.required THEN 'agreed volume not completed' END
+  -- the sums and scores are computed once (materialized) and planned on their
+  -- own (WITH ORDINALITY keeps them from being inlined): inlined, the
+  -- planner's estimate of their rows fell to one and every join after them
+  -- became a nested loop
+  FROM (WITH r AS MATERIALIZED (SELECT * FROM vbp.retention_scores(retention_statement_for.rule_set, retention_statement_for.as_of))
+        SELECT * FROM r) r
   LEFT JOIN s USING (batch_id, org_code, cycle_year)
   LEFT JOIN j USING (batch_id, org_code, cycle_year)
   LEFT JOIN y USING (batch_id, org_code, cycle_year)
   CROSS JOIN p
-  WHERE vbp.known_rule_set(retention_statement_for.rule_set)
-  GROUP BY c.batch_id, c.org_code, c.cycle_year, y.year_end, a.score, a.grade, a.retention_ratio, s.org_code, s.retained, j.amount,
-           p.forfeit, p.required, p.floor;
+  WHERE vbp.known_rule_set(retention_statement_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.retention_statement_for(text, date) IS
   'Retention statement (结余留用结算单) per institution and cycle year under a rule set, on the purchases up to as_of (infinity: final): budget, spend, savings, deductions, score, grade, ratio (the grade''s, at least retention_ratio_floor), R = max(0, counted savings) x ratio, or 0 when forfeited (not_reported_forfeit = institution and a group not reported; a contract below retention_completion_required); interim while the year ends after as_of (期中测算: spend to date against the whole year''s budget); and what was settled and adjusted';
