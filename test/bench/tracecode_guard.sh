@@ -112,7 +112,7 @@ rm -f /tmp/vbp_guard_one.sql /tmp/vbp_guard_ten.sql
 echo
 psql -d $db -c "VACUUM ANALYZE vbp.trace_code_state"
 psql -d $db -At -F' ' -c "SELECT count(*), pg_relation_size('vbp.trace_code_state'), pg_relation_size('vbp.trace_code_state_pkey'),
-                                 (SELECT avg(pg_column_size(s.*)) FROM vbp.trace_code_state TABLESAMPLE SYSTEM (1) REPEATABLE (7) s
+                                 (SELECT avg(pg_column_size(s.*)) FROM vbp.trace_code_state s TABLESAMPLE SYSTEM (1) REPEATABLE (7)
                                   WHERE s.first_table <> 'preload')
                           FROM vbp.trace_code_state" |
 	awk '{ printf "| code states | %\047d |\n|---|---:|\n| heap bytes per code | %.0f |\n| primary-key bytes per code | %.0f |\n| row (tuple data) bytes, rows the guard wrote | %.0f |\n", $1, $2 / $1, $3 / $1, $4 }'
