@@ -119,6 +119,24 @@ DROP TABLE public.many, public.many_map;
 
 -- ---------- on the demo ----------
 SELECT count(*) FROM generate_demo(1, 42, replace => true);
+-- the reporting date: vbp.as_of when set and not empty, else today; the text is
+-- read as DateStyle says, and read again when DateStyle or the setting changes;
+-- a bad date fails as the cast to date does (22007 malformed, 22008 out of range)
+SELECT current_setting('datestyle') AS datestyle_before \gset
+SET vbp.as_of = '';
+SELECT report_date() = current_date AS empty_is_today;
+SET datestyle = 'ISO, DMY';
+SET vbp.as_of = '01/02/2023';
+SELECT report_date() AS day_month_year;
+SET datestyle = 'ISO, MDY';
+SELECT report_date() AS month_day_year;
+SET vbp.as_of = 'today';
+SELECT report_date() = current_date AS today;
+SET vbp.as_of = '2023-02-30';
+SELECT try_sql($$SELECT vbp.report_date()$$) AS malformed;
+RESET vbp.as_of;
+SELECT report_date() = current_date AS reset_is_today;
+SET datestyle = :'datestyle_before';
 SELECT set_config('vbp.as_of', (SELECT as_of::text FROM demo_run), false) AS as_of;
 CREATE FUNCTION pg_temp.par(n text) RETURNS numeric LANGUAGE sql STABLE
   AS $$ SELECT value FROM vbp.parameter WHERE rule_set = 'national' AND name = n $$;

@@ -8,12 +8,9 @@
 -- =====================================================================
 
 CREATE FUNCTION vbp.report_date() RETURNS date
-  LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT coalesce(nullif(current_setting('vbp.as_of', true), '')::date, current_date);
-END;
+  AS 'MODULE_PATHNAME', 'pgvbp_report_date' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.report_date() IS
-  'Reporting date of the views (统计截止日): the setting vbp.as_of if set (SET vbp.as_of = ''2023-06-30''), else today';
+  'Reporting date of the views (统计截止日): the setting vbp.as_of if set (SET vbp.as_of = ''2023-06-30''), else today; the date parsed from the setting is kept until the setting, DateStyle, the time zone or the transaction changes, as the views compare it with every row they filter';
 
 CREATE FUNCTION vbp.fulfilment_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
@@ -36,8 +33,9 @@ BEGIN ATOMIC
     SELECT b.org_code, t.*
     FROM (SELECT pu.org_code,
                  vbp.cycle_tally(pu.product_code, pu.quantity, pu.amount, pu.purchased_on, pu.accepted_on, pu.paid_on,
-                                 (SELECT vbp.product_cycle_map(array_agg(cyc.cycle_id)) FROM cyc), as_of,
-                                 (SELECT pay_days FROM p)) AS ts
+                                 (SELECT vbp.product_cycle_map(array_agg(cyc.cycle_id)) FROM cyc),
+                                 -- once, not per purchase (the view passes vbp.report_date(), which reads a setting)
+                                 (SELECT fulfilment_for.as_of), (SELECT pay_days FROM p)) AS ts
           FROM vbp.purchase pu
           GROUP BY pu.org_code) b
     CROSS JOIN LATERAL unnest(b.ts) t

@@ -194,9 +194,10 @@ BEGIN ATOMIC
     SELECT b.org_code, t.*
     FROM (SELECT pu.org_code,
                  vbp.cycle_tally(pu.product_code, pu.quantity, pu.amount, pu.purchased_on, pu.accepted_on, pu.paid_on,
-                                 (SELECT vbp.product_cycle_map(array_agg(cyc.cycle_id)) FROM cyc), as_of,
-                                 -- computed once, whatever expression the caller passed
-                                 (SELECT agreement_purchases.payment_days)) AS ts
+                                 (SELECT vbp.product_cycle_map(array_agg(cyc.cycle_id)) FROM cyc),
+                                 -- computed once, not per purchase, whatever expressions the
+                                 -- caller passed (a view passes vbp.report_date(), which reads a setting)
+                                 (SELECT agreement_purchases.as_of), (SELECT agreement_purchases.payment_days)) AS ts
           FROM vbp.purchase pu
           GROUP BY pu.org_code) b
     CROSS JOIN LATERAL unnest(b.ts) t
