@@ -341,11 +341,16 @@ PG_FUNCTION_INFO_V1(pgvbp_cny_to_numeric);
 Datum
 pgvbp_cny_to_numeric(PG_FUNCTION_ARGS)
 {
+#if PG_VERSION_NUM >= 150000
+	/* fen / 10^2, with 2 decimal places, as the text form reads */
+	PG_RETURN_NUMERIC(int64_div_fast_to_numeric(PG_GETARG_INT64(0), 2));
+#else
 	char		buf[VBP_CNY_BUFLEN];
 
 	vbp_cny_format(PG_GETARG_INT64(0), buf);
 	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+#endif
 }
 
 /* integer (fen) -> cny */

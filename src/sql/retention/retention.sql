@@ -219,14 +219,20 @@ BEGIN ATOMIC
                           THEN 1 ELSE 0 END) AS accuracy
     FROM vbp.retention_lines(retention_scores.rule_set, retention_scores.as_of) l
     GROUP BY 1, 2, 3
+  ), w AS MATERIALIZED (   -- the items' weights, read once (no weights: no weighted score)
+    SELECT count(*) AS n,
+           coalesce(sum(a.weight) FILTER (WHERE a.item = 'completion'), 0) AS completion,
+           coalesce(sum(a.weight) FILTER (WHERE a.item = 'selected_share'), 0) AS sel_share,
+           coalesce(sum(a.weight) FILTER (WHERE a.item = 'on_time_payment'), 0) AS on_time,
+           coalesce(sum(a.weight) FILTER (WHERE a.item = 'report_accuracy'), 0) AS accuracy
+    FROM vbp.assessment_weight a WHERE a.rule_set = (SELECT weight_set FROM p)
+  ), grades AS MATERIALIZED (   -- the rule set's grades, read once
+    SELECT r.grade, r.ratio, r.score_range FROM vbp.retention_grade_rule r WHERE r.rule_set = (SELECT grade_set FROM p)
   ), scored AS (
-    SELECT i.*, (SELECT sum(w.weight * CASE w.item WHEN 'completion' THEN coalesce(i.completion, 0)
-                                                    WHEN 'selected_share' THEN coalesce(i.sel_share, 0)
-                                                    WHEN 'on_time_payment' THEN coalesce(i.on_time, 0)
-                                                    ELSE coalesce(i.accuracy, 0) END)
-                 FROM vbp.assessment_weight w WHERE w.rule_set = (SELECT weight_set FROM p)) AS weighted,
+    SELECT i.*, CASE WHEN w.n > 0 THEN w.completion * coalesce(i.completion, 0) + w.sel_share * coalesce(i.sel_share, 0)
+                                       + w.on_time * coalesce(i.on_time, 0) + w.accuracy * coalesce(i.accuracy, 0) END AS weighted,
            asm.score AS supplied
-    FROM items i LEFT JOIN vbp.assessment asm USING (batch_id, org_code, cycle_year)
+    FROM items i CROSS JOIN w LEFT JOIN vbp.assessment asm USING (batch_id, org_code, cycle_year)
   )
   SELECT s.batch_id, s.org_code, s.cycle_year, s.groups, s.budget, s.spend, s.savings, s.counted_savings,
          s.any_not_reported, s.min_completion,
@@ -234,8 +240,7 @@ BEGIN ATOMIC
          round(s.weighted, 2), s.supplied, round(coalesce(s.supplied, s.weighted), 2), r.grade, r.ratio
   FROM scored s
   -- the grade on the exact score (80.004 is above 80); the score is shown to 2 decimals
-  LEFT JOIN vbp.retention_grade_rule r ON r.rule_set = (SELECT grade_set FROM p)
-   AND r.score_range @> coalesce(s.supplied, s.weighted)
+  LEFT JOIN grades r ON r.score_range @> coalesce(s.supplied, s.weighted)
   WHERE vbp.known_rule_set(retention_scores.rule_set);
 END;
 COMMENT ON FUNCTION vbp.retention_scores(text, date) IS
