@@ -108,7 +108,9 @@ SELECT tableoid::regclass AS partition, count(*), min(purchased_on), max(purchas
 FROM purchase GROUP BY 1 ORDER BY 1;
 -- each new partition has the default partition's key and indexes
 SELECT i.indexrelid::regclass AS index, i.indisprimary AS primary_key, pg_get_indexdef(i.indexrelid) ~ 'USING btree' AS btree
-FROM pg_index i WHERE i.indrelid = 'vbp.purchase_202401'::regclass ORDER BY 1;
+FROM pg_index i WHERE i.indrelid = 'vbp.purchase_202401'::regclass
+-- by name (ordering a regclass orders by OID, which the order of creation decides)
+ORDER BY i.indisprimary DESC, i.indexrelid::regclass::text COLLATE "C";
 SELECT add_month_partitions('vbp.purchase', '2024-01-01', '2024-01-31') AS already_there;
 SELECT try_sql($$SELECT vbp.add_month_partitions('vbp.batch', '2024-01-01', '2024-01-31')$$) AS not_partitioned,
        try_sql($$SELECT vbp.add_month_partitions('vbp.purchase', '2024-03-01', '2024-01-31')$$) AS inverted;
