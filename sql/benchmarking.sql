@@ -93,6 +93,14 @@ UPDATE parameter SET value = 2 WHERE rule_set = 'peers2' AND name = 'benchmark_m
 SELECT * FROM price_benchmark_alert_for('2024-02-29', 'peers2') ORDER BY org_code;
 SELECT count(*) AS alerts_before_the_change FROM price_benchmark_alert_for('2024-01-31', 'peers2');
 DELETE FROM parameter WHERE rule_set = 'peers2';
+-- the monthly series the CUSUM reads, a month without purchases NULL: November 2023 is
+-- month 2023 x 12 + 11 = 24287, January 2024 is 24289, so December is the gap
+SELECT month_series('{24287,24289}', '{10,30}') AS gap_filled, month_series('{24289,24287,24290}', '{30,10,NULL}') AS any_order,
+       month_series('{}', '{}') AS empty;
+SELECT try_sql($$SELECT vbp.month_series('{3,5,3}', '{1,2,3}')$$) AS twice,
+       try_sql($$SELECT vbp.month_series('{1}', '{1,2}')$$) AS lengths_differ,
+       try_sql($$SELECT vbp.month_series('{1,NULL}', '{1,2}')$$) AS null_month,
+       try_sql($$SELECT vbp.month_series('{0,12000}', '{1,2}')$$) AS too_long;
 
 -- ---------- payment-standard schedule and convergence ----------
 -- batch 91 (cycle 2024-01-01), group C09: winners 111 at 1.00 and 222 at 1.20, so the group's

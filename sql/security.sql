@@ -212,8 +212,18 @@ INSERT INTO tenant_scope (member, scope) VALUES ('regress_vbp_bi', 'nation');
 RESET ROLE;
 -- a nation-wide report read by the BI reader equals the owner's
 SELECT md5(string_agg(f::text, ',' ORDER BY f.batch_id, f.org_code, f.group_code, f.cycle_year)) AS fulfilment_digest FROM fulfilment f \gset
+-- the price benchmark too: the owner reads every purchase and takes the peers from its own
+-- cells in one pass; the BI reader, under row-level security, takes them from
+-- vbp.price_peer_cells and ranks its cells among them
+SELECT row_security_active('vbp.purchase') AS owner_under_rls,
+       md5(string_agg(b::text, ',' ORDER BY b.month, b.group_code, b.org_code)) AS benchmark_digest, count(*) AS benchmark_rows
+FROM price_benchmark b \gset
+SELECT :'owner_under_rls' AS owner_under_rls, :benchmark_rows > 0 AS benchmark_has_rows;
 SET ROLE regress_vbp_bi;
 SELECT md5(string_agg(f::text, ',' ORDER BY f.batch_id, f.org_code, f.group_code, f.cycle_year)) = :'fulfilment_digest' AS same_fulfilment FROM fulfilment f;
+SELECT row_security_active('vbp.purchase') AS bi_under_rls,
+       md5(string_agg(b::text, ',' ORDER BY b.month, b.group_code, b.org_code)) = :'benchmark_digest' AS same_benchmark
+FROM price_benchmark b;
 RESET ROLE;
 
 -- a member of a tenant group with no scope row sees nothing

@@ -336,6 +336,37 @@ pgvbp_cny_from_numeric(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(fen_times(100, PG_GETARG_NUMERIC(0)));
 }
 
+/*
+ * vbp.ppu_saving(spend, quantity, benchmark unit price): the units at the
+ * benchmark price, exact in numeric and rounded half away from zero to the fen
+ * as the numeric-to-cny cast does, then the core's max(0, spend - cost).
+ */
+PG_FUNCTION_INFO_V1(pgvbp_ppu_saving);
+Datum
+pgvbp_ppu_saving(PG_FUNCTION_ARGS)
+{
+	int64		spend = PG_GETARG_INT64(0);
+	Numeric		quantity = PG_GETARG_NUMERIC(1);
+	Numeric		price = PG_GETARG_NUMERIC(2);
+	Numeric		zero = int8_to_num(0);
+	int64		cost,
+				r;
+	vbp_error	err;
+
+	if (num_cmp(quantity, zero) < 0 || num_cmp(price, zero) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("quantity and benchmark unit price must not be negative"),
+				 errdetail("Quantity %s, benchmark unit price %s.",
+						   DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(quantity))),
+						   DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(price))))));
+	cost = fen_times(100, DatumGetNumeric(DirectFunctionCall2(numeric_mul, NumericGetDatum(quantity),
+															  NumericGetDatum(price))));
+	if (vbp_ppu_saving(spend, cost, &r, &err) != VBP_OK)
+		money_error(&err);
+	PG_RETURN_INT64(r);
+}
+
 /* cny -> numeric (yuan) with scale 2, exact */
 PG_FUNCTION_INFO_V1(pgvbp_cny_to_numeric);
 Datum

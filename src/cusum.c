@@ -99,3 +99,107 @@ pgvbp_cusum(PG_FUNCTION_ARGS)
 	rsinfo->setDesc = desc;
 	return (Datum) 0;
 }
+
+/*
+ * vbp.month_series(months int[], values float8[]): a monthly series with its
+ * gaps, as vbp.cusum takes it.  months are month numbers (year x 12 + month),
+ * each once, in any order (two array_agg calls over the same rows pair them
+ * without sorting), values the value of each; the result runs from the
+ * earliest month to the latest, NULL where a month has no value.
+ */
+#define MONTH_SERIES_MAX 12000	/* a thousand years of months */
+
+typedef struct MonthValue
+{
+	int32		month;
+	int32		pos;			/* position in the arguments, for messages */
+	Datum		value;
+	bool		isnull;
+} MonthValue;
+
+static int
+month_value_cmp(const void *a, const void *b)
+{
+	int32		x = ((const MonthValue *) a)->month;
+	int32		y = ((const MonthValue *) b)->month;
+
+	return (x > y) - (x < y);
+}
+
+PG_FUNCTION_INFO_V1(pgvbp_month_series);
+Datum
+pgvbp_month_series(PG_FUNCTION_ARGS)
+{
+	ArrayType  *months = PG_GETARG_ARRAYTYPE_P(0);
+	ArrayType  *vals = PG_GETARG_ARRAYTYPE_P(1);
+	Datum	   *m,
+			   *v,
+			   *out;
+	bool	   *mnull,
+			   *vnull,
+			   *outnull;
+	MonthValue *mv;
+	int			n,
+				nv,
+				span,
+				i;
+	int			dims[1],
+				lbs[1] = {1};
+
+	if (ARR_NDIM(months) > 1 || ARR_NDIM(vals) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("months and values must be one-dimensional arrays")));
+	deconstruct_array(months, INT4OID, sizeof(int32), true, TYPALIGN_INT, &m, &mnull, &n);
+	deconstruct_array(vals, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &v, &vnull, &nv);
+	if (n != nv)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("months and values must have the same length"),
+				 errdetail("There are %d months and %d values.", n, nv)));
+	if (n == 0)
+		PG_RETURN_ARRAYTYPE_P(construct_empty_array(FLOAT8OID));
+	mv = palloc(sizeof(MonthValue) * n);
+	for (i = 0; i < n; i++)
+	{
+		if (mnull[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("month %d of the series is null", i + 1)));
+		mv[i].month = DatumGetInt32(m[i]);
+		mv[i].pos = i + 1;
+		mv[i].value = v[i];
+		mv[i].isnull = vnull[i];
+	}
+	qsort(mv, n, sizeof(MonthValue), month_value_cmp);
+	for (i = 1; i < n; i++)
+		if (mv[i].month == mv[i - 1].month)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("month %d appears twice in the series", mv[i].month),
+					 errdetail("At positions %d and %d.", Min(mv[i].pos, mv[i - 1].pos), Max(mv[i].pos, mv[i - 1].pos))));
+	if ((int64) mv[n - 1].month - mv[0].month >= MONTH_SERIES_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the series spans too many months"),
+				 errdetail("From month %d to month %d; at most %d months are allowed.",
+						   mv[0].month, mv[n - 1].month, MONTH_SERIES_MAX)));
+	span = mv[n - 1].month - mv[0].month + 1;
+	out = palloc(sizeof(Datum) * span);
+	outnull = palloc(sizeof(bool) * span);
+	for (i = 0; i < span; i++)
+	{
+		out[i] = (Datum) 0;
+		outnull[i] = true;
+	}
+	for (i = 0; i < n; i++)
+	{
+		int			k = mv[i].month - mv[0].month;
+
+		out[k] = mv[i].value;
+		outnull[k] = mv[i].isnull;
+	}
+	dims[0] = span;
+	PG_RETURN_ARRAYTYPE_P(construct_md_array(out, outnull, 1, dims, lbs, FLOAT8OID, sizeof(float8),
+											 FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}

@@ -212,6 +212,21 @@ vbp_cny_sub(int64_t a, int64_t b, int64_t *r, vbp_error *err)
 	return VBP_OK;
 }
 
+/*
+ * Price-per-unit saving: what was spent beyond the units at the benchmark unit
+ * price, max(0, spend - cost), both in fen.
+ */
+vbp_errkind
+vbp_ppu_saving(int64_t spend, int64_t cost, int64_t *r, vbp_error *err)
+{
+	int64_t		d;
+
+	if (__builtin_sub_overflow(spend, cost, &d))
+		return vbp_cny_range_error(err);
+	*r = d > 0 ? d : 0;
+	return VBP_OK;
+}
+
 vbp_errkind
 vbp_cny_neg(int64_t a, int64_t *r, vbp_error *err)
 {

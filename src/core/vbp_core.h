@@ -86,6 +86,7 @@ extern size_t vbp_cny_format(int64_t fen, char *buf);
 extern vbp_errkind vbp_cny_add(int64_t a, int64_t b, int64_t *r, vbp_error *err);
 extern vbp_errkind vbp_cny_sub(int64_t a, int64_t b, int64_t *r, vbp_error *err);
 extern vbp_errkind vbp_cny_neg(int64_t a, int64_t *r, vbp_error *err);
+extern vbp_errkind vbp_ppu_saving(int64_t spend, int64_t cost, int64_t *r, vbp_error *err);
 extern vbp_errkind vbp_cny_abs(int64_t a, int64_t *r, vbp_error *err);
 extern vbp_errkind vbp_cny_mul_int(int64_t a, int64_t k, int64_t *r, vbp_error *err);
 extern vbp_errkind vbp_cny_div_int(int64_t a, int64_t k, int64_t *r, vbp_error *err);

@@ -133,6 +133,10 @@ TEST(money_arithmetic)
 	CHECK(vbp_cny_add(INT64_MAX, 1, &r, NULL) == VBP_ERANGE);
 	CHECK(vbp_cny_sub(INT64_MIN, 1, &r, NULL) == VBP_ERANGE);
 	CHECK(vbp_cny_neg(INT64_MIN, &r, NULL) == VBP_ERANGE);
+	/* saving: 500.00 spent, 100 units at 1.80 = 180.00 -> 320.00; cheaper than the benchmark -> 0 */
+	CHECK(vbp_ppu_saving(50000, 18000, &r, NULL) == VBP_OK && r == 32000);
+	CHECK(vbp_ppu_saving(5000, 18000, &r, NULL) == VBP_OK && r == 0);
+	CHECK(vbp_ppu_saving(INT64_MAX, -1, &r, NULL) == VBP_ERANGE);
 	CHECK(vbp_cny_abs(-5, &r, NULL) == VBP_OK && r == 5);
 	CHECK(vbp_cny_mul_int(333, 3, &r, NULL) == VBP_OK && r == 999);
 	CHECK(vbp_cny_mul_int(INT64_MAX / 2 + 1, 2, &r, NULL) == VBP_ERANGE);

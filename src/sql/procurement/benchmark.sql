@@ -32,19 +32,16 @@ END;
 COMMENT ON FUNCTION vbp.cusum(double precision[], text) IS
   'CUSUM change detection with the window, threshold and slack of a rule set (parameters cusum_window 12, cusum_threshold 5, cusum_slack 0.5)';
 
+CREATE FUNCTION vbp.month_series(months int[], "values" double precision[]) RETURNS double precision[]
+  AS 'MODULE_PATHNAME', 'pgvbp_month_series' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.month_series(int[], double precision[]) IS
+  'Monthly series with its gaps (月度序列补齐), as vbp.cusum takes it: months are month numbers (year x 12 + month), each once, in any order, values the value of each (pass both as array_agg over the same rows); the result runs from the earliest month to the latest, NULL for a month without a value (at most 12,000 months)';
+
 -- ---------------------------------------------------------------------
 -- Price-per-unit saving
 -- ---------------------------------------------------------------------
 CREATE FUNCTION vbp.ppu_saving(spend vbp.cny, quantity numeric, benchmark_unit_price numeric) RETURNS vbp.cny
-  LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
-BEGIN
-  IF quantity < 0 OR benchmark_unit_price < 0 THEN
-    RAISE EXCEPTION 'quantity and benchmark unit price must not be negative'
-      USING ERRCODE = 'invalid_parameter_value',
-            DETAIL = format('Quantity %s, benchmark unit price %s.', quantity, benchmark_unit_price);
-  END IF;
-  RETURN greatest('0'::vbp.cny, spend - (quantity * benchmark_unit_price)::vbp.cny);
-END $$;
+  AS 'MODULE_PATHNAME', 'pgvbp_ppu_saving' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.ppu_saving(vbp.cny, numeric, numeric) IS
   'Price-per-unit saving (单价节约潜力, OpenPrescribing): max(0, spend - quantity x benchmark unit price), the benchmark usually the peers'' 10th-percentile unit price; the product rounds half away from zero to the fen';
 

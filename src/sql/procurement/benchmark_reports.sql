@@ -10,6 +10,23 @@
 -- ---------------------------------------------------------------------
 -- Price benchmark (OpenPrescribing price-per-unit, in the database)
 -- ---------------------------------------------------------------------
+-- A cell is an institution's purchases of a generic group in a month: its
+-- units, spend and unit price.  Inlined into each caller, so it reads the rows
+-- the caller may read (the owner's, inside vbp.price_peer_cells).
+CREATE FUNCTION vbp.price_cells(from_date date, to_date date)
+  RETURNS TABLE (month date, group_code vbp.drugcode, org_code vbp.orgcode, quantity bigint, spend vbp.cny, unit_price numeric)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT x.m, x.g, x.o, x.q, x.s, x.s::numeric / x.q
+  FROM (SELECT date_trunc('month', pu.purchased_on)::date AS m, pr.group_code AS g, pu.org_code AS o,
+               sum(pu.quantity)::bigint AS q, vbp.sum(pu.amount) AS s
+        FROM vbp.purchase pu JOIN vbp.product pr ON pr.product_code = pu.product_code
+        WHERE pu.purchased_on BETWEEN price_cells.from_date AND price_cells.to_date
+        GROUP BY 1, 2, 3) x;
+END;
+COMMENT ON FUNCTION vbp.price_cells(date, date) IS
+  'Price cells (机构月度通用名采购单元) over purchases in [from, to] the caller may read: per month x generic group x institution the units, the spend and the unit price spend / units (exact numeric); the cells the price benchmark ranks';
+
 -- The peers' statistics of every cell (month x generic group) over every
 -- institution, whoever asks: a tenant compares its own rows with the same
 -- figures the bureau sees.  SECURITY DEFINER, returning aggregates only, and
@@ -22,22 +39,56 @@ DECLARE
   min_peers numeric := vbp.param(rule_set, 'benchmark_min_peers');
 BEGIN
   RETURN QUERY
-  WITH cell AS (
-    SELECT date_trunc('month', pu.purchased_on)::date AS m, pr.group_code AS g, pu.org_code AS o,
-           sum(pu.quantity)::bigint AS q, vbp.sum(pu.amount) AS s
-    FROM vbp.purchase pu JOIN vbp.product pr ON pr.product_code = pu.product_code
-    WHERE pu.purchased_on BETWEEN from_date AND to_date
-    GROUP BY 1, 2, 3
-  ), u AS (
-    SELECT c.m, c.g, c.s::numeric / c.q AS up FROM cell c
-  )
-  SELECT u.m, u.g, count(*),
-         CASE WHEN count(*) >= min_peers THEN vbp.deciles(u.up::float8) END,
-         CASE WHEN count(*) >= min_peers THEN array_agg(u.up ORDER BY u.up) END
-  FROM u GROUP BY 1, 2;
+  SELECT c.month, c.group_code, count(*),
+         CASE WHEN count(*) >= min_peers THEN vbp.deciles(c.unit_price::float8) END,
+         CASE WHEN count(*) >= min_peers THEN array_agg(c.unit_price ORDER BY c.unit_price) END
+  FROM vbp.price_cells(from_date, to_date) c GROUP BY 1, 2;
 END $$;
 COMMENT ON FUNCTION vbp.price_peer_cells(date, date, text) IS
   'Peers'' unit prices of each month x generic group over purchases in [from, to] (同类机构价格分布), over every institution whoever asks (SECURITY DEFINER): the number of peers, their deciles and their sorted unit prices, none of them named; withheld (NULL) where fewer than benchmark_min_peers (5) institutions bought, for everyone alike';
+
+-- Whether the caller reads every purchase and product (the owner, as in
+-- refresh_reports(), or a role that bypasses row-level security): then its
+-- own cells are the peers, and one pass ranks them; otherwise its cells are
+-- ranked among vbp.price_peer_cells.
+CREATE FUNCTION vbp.price_rank_for(from_date date, to_date date, rule_set text DEFAULT vbp.report_rule_set())
+  RETURNS TABLE (month date, group_code vbp.drugcode, org_code vbp.orgcode, peers bigint, percentile numeric)
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  min_peers numeric := vbp.param(rule_set, 'benchmark_min_peers');
+BEGIN
+  IF from_date > to_date THEN
+    RAISE EXCEPTION 'the period ends before it starts'
+      USING ERRCODE = 'invalid_parameter_value', DETAIL = format('From %s to %s.', from_date, to_date);
+  END IF;
+  IF NOT row_security_active('vbp.purchase') AND NOT row_security_active('vbp.product') THEN
+    RETURN QUERY
+    SELECT r.month, r.group_code, r.org_code, r.n,
+           CASE WHEN r.n < min_peers THEN NULL WHEN r.n = 1 THEN 0::numeric
+                -- 100 x below / (peers - 1) in numeric: equal to the float8 quotient
+                -- the other branch rounds (a quotient of integers under 10^9 is never
+                -- within their rounding error of a half hundredth without being on it)
+                ELSE round(100 * r.below::numeric / (r.n - 1), 2) END
+    FROM (SELECT c.month, c.group_code, c.org_code, count(*) OVER w AS n,
+                 rank() OVER (w ORDER BY c.unit_price) - 1 AS below
+          FROM vbp.price_cells(from_date, to_date) c
+          WINDOW w AS (PARTITION BY c.month, c.group_code)) r;
+    RETURN;
+  END IF;
+  RETURN QUERY
+  SELECT c.month, c.group_code, c.org_code, peer.peers,
+         -- percent rank among all peers: (peers cheaper) / (peers - 1), as percent_rank()
+         CASE WHEN peer.unit_prices IS NULL THEN NULL
+              WHEN peer.peers = 1 THEN 0::numeric
+              ELSE round(100 * (vbp.count_below(peer.unit_prices, c.unit_price)::float8
+                                / (peer.peers - 1))::numeric, 2) END
+  -- in cell order, so vbp.count_below meets each cell's array once
+  FROM (SELECT * FROM vbp.price_cells(from_date, to_date) x ORDER BY x.month, x.group_code) c
+  JOIN (SELECT * FROM vbp.price_peer_cells(from_date, to_date, rule_set) OFFSET 0) peer
+    ON peer.month = c.month AND peer.group_code = c.group_code;
+END $$;
+COMMENT ON FUNCTION vbp.price_rank_for(date, date, text) IS
+  'Percentile rank (价格百分位) of each month x generic group x institution cell the caller may read over purchases in [from, to]: 100 x (peers with a lower unit price) / (peers - 1), 0 cheapest, 100 dearest, as percent_rank(), among every institution that bought the group that month (vbp.price_peer_cells, so a tenant sees the bureau''s ranks; one pass where the caller reads every purchase); NULL where fewer than benchmark_min_peers (5) peers';
 
 CREATE FUNCTION vbp.price_benchmark_for(from_date date, to_date date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
@@ -47,9 +98,11 @@ CREATE FUNCTION vbp.price_benchmark_for(from_date date, to_date date, rule_set t
   LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
 DECLARE
   centile numeric;
+  min_peers numeric;
   k int;
 BEGIN
   centile := vbp.param(rule_set, 'benchmark_centile');
+  min_peers := vbp.param(rule_set, 'benchmark_min_peers');
   IF centile IS NULL OR centile * 10 <> round(centile * 10) OR centile NOT BETWEEN 0.1 AND 0.9 THEN
     RAISE EXCEPTION 'rule set "%" has no usable benchmark_centile', rule_set
       USING ERRCODE = 'invalid_parameter_value',
@@ -60,31 +113,40 @@ BEGIN
       USING ERRCODE = 'invalid_parameter_value', DETAIL = format('From %s to %s.', from_date, to_date);
   END IF;
   k := (centile * 10)::int;
+  IF NOT row_security_active('vbp.purchase') AND NOT row_security_active('vbp.product') THEN
+    -- The caller reads every purchase (see vbp.price_rank_for): one sort by cell
+    -- and unit price gives each cell's peers, their deciles and its rank.
+    RETURN QUERY
+    SELECT v.month, v.group_code, v.org_code, v.quantity, v.spend, round(v.unit_price, 6), v.n,
+           v.bench, CASE WHEN v.n >= min_peers THEN round(v.d[5]::numeric, 6) END,
+           CASE WHEN v.n < min_peers THEN NULL WHEN v.n = 1 THEN 0::numeric
+                -- in numeric, equal to the other branch's float8 (see vbp.price_rank_for)
+                ELSE round(100 * v.below::numeric / (v.n - 1), 2) END,
+           vbp.ppu_saving(v.spend, v.quantity, v.bench)   -- NULL without a benchmark
+    FROM (SELECT u.*, CASE WHEN u.n >= min_peers THEN round(u.d[k]::numeric, 6) END AS bench
+          FROM (SELECT c.*, count(*) OVER w AS n, vbp.deciles(c.unit_price::float8) OVER w AS d,
+                       rank() OVER (w ORDER BY c.unit_price) - 1 AS below
+                FROM vbp.price_cells(from_date, to_date) c
+                WINDOW w AS (PARTITION BY c.month, c.group_code)) u) v;
+    RETURN;
+  END IF;
   RETURN QUERY
-  -- the caller's own rows (row-level security) against the peers of the whole cell
-  WITH cell AS (
-    SELECT date_trunc('month', pu.purchased_on)::date AS m, pr.group_code AS g, pu.org_code AS o,
-           sum(pu.quantity)::bigint AS q, vbp.sum(pu.amount) AS s
-    FROM vbp.purchase pu JOIN vbp.product pr ON pr.product_code = pu.product_code
-    WHERE pu.purchased_on BETWEEN from_date AND to_date
-    GROUP BY 1, 2, 3
-  ), u AS (
-    SELECT c.*, c.s::numeric / c.q AS up FROM cell c
-  ), peer AS MATERIALIZED (
-    SELECT * FROM vbp.price_peer_cells(from_date, to_date, rule_set)
-  )
-  SELECT u.m, u.g, u.o, u.q, u.s, round(u.up, 6), peer.peers,
+  -- the caller's own cells (row-level security) against the peers of the whole cell
+  SELECT c.month, c.group_code, c.org_code, c.quantity, c.spend, round(c.unit_price, 6), peer.peers,
          round(peer.deciles[k]::numeric, 6), round(peer.deciles[5]::numeric, 6),
          -- percent rank among all peers: (peers cheaper) / (peers - 1), as percent_rank()
          CASE WHEN peer.unit_prices IS NULL THEN NULL
               WHEN peer.peers = 1 THEN 0::numeric
-              ELSE round(100 * (vbp.count_below(peer.unit_prices, u.up)::float8
+              ELSE round(100 * (vbp.count_below(peer.unit_prices, c.unit_price)::float8
                                 / (peer.peers - 1))::numeric, 2) END,
-         vbp.ppu_saving(u.s, u.q, round(peer.deciles[k]::numeric, 6))
-  FROM u JOIN peer ON peer.month = u.m AND peer.group_code = u.g;
+         vbp.ppu_saving(c.spend, c.quantity, round(peer.deciles[k]::numeric, 6))
+  -- in cell order, so vbp.count_below meets each cell's array once
+  FROM (SELECT * FROM vbp.price_cells(from_date, to_date) x ORDER BY x.month, x.group_code) c
+  JOIN (SELECT * FROM vbp.price_peer_cells(from_date, to_date, rule_set) OFFSET 0) peer
+    ON peer.month = c.month AND peer.group_code = c.group_code;
 END $$;
 COMMENT ON FUNCTION vbp.price_benchmark_for(date, date, text) IS
-  'Price benchmark (价格对标, OpenPrescribing price-per-unit) per month x generic group x institution the caller may read, over purchases in [from, to]: units, spend, unit price = spend / units, peers (every institution buying the group that month, by vbp.price_peer_cells, so a tenant sees the bureau''s figures), the peers'' unit price at benchmark_centile (10th percentile, by vbp.deciles) and median, percentile rank of the unit price (0 cheapest, 100 dearest) and the saving max(0, spend - units x benchmark); the peer figures are NULL where fewer than benchmark_min_peers (5) institutions bought';
+  'Price benchmark (价格对标, OpenPrescribing price-per-unit) per month x generic group x institution the caller may read, over purchases in [from, to]: units, spend, unit price = spend / units, peers (every institution buying the group that month, by vbp.price_peer_cells, so a tenant sees the bureau''s figures; one pass where the caller reads every purchase), the peers'' unit price at benchmark_centile (10th percentile, by vbp.deciles) and median, percentile rank of the unit price (0 cheapest, 100 dearest) and the saving max(0, spend - units x benchmark); the peer figures are NULL where fewer than benchmark_min_peers (5) institutions bought';
 
 CREATE VIEW vbp.price_benchmark WITH (security_invoker = true) AS
   SELECT * FROM vbp.price_benchmark_for((date_trunc('month', vbp.report_date()) - interval '11 months')::date, vbp.report_date());
@@ -109,27 +171,25 @@ CREATE FUNCTION vbp.price_benchmark_alert_for(as_of date, rule_set text DEFAULT 
     cusum_down double precision, alert text)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  WITH b AS (
-    SELECT b.org_code, b.group_code, b.month, b.percentile
-    FROM vbp.price_benchmark_for('-infinity', as_of, rule_set) b
-  ), series AS (   -- each institution x group's months as a month number, with their percentiles
+  WITH p AS MATERIALIZED (   -- the rule set's CUSUM parameters, looked up once
+    SELECT vbp.param(price_benchmark_alert_for.rule_set, 'cusum_window')::int AS w,
+           vbp.param(price_benchmark_alert_for.rule_set, 'cusum_threshold')::float8 AS h,
+           vbp.param(price_benchmark_alert_for.rule_set, 'cusum_slack')::float8 AS k
+  ), series AS (   -- each institution x group's months, without purchases missing (NULL)
     SELECT b.org_code, b.group_code, min(b.month) AS first_month,
-           array_agg((extract(year FROM b.month) * 12 + extract(month FROM b.month))::int ORDER BY b.month) AS at,
-           array_agg(b.percentile::float8 ORDER BY b.month) AS v
-    FROM b GROUP BY 1, 2
-  ), filled AS (   -- every month from the first to the last, a month without purchases missing (NULL)
-    SELECT s.org_code, s.group_code, s.first_month,
-           ARRAY(SELECT u.v FROM generate_series(s.at[1], s.at[cardinality(s.at)]) k
-                 LEFT JOIN unnest(s.at, s.v) u(at, v) ON u.at = k ORDER BY k) AS x
-    FROM series s
+           -- (the two array_agg see the rows in the same order: month_series sorts the pairs)
+           vbp.month_series(array_agg((extract(year FROM b.month) * 12 + extract(month FROM b.month))::int),
+                            array_agg(b.percentile::float8)) AS x
+    FROM vbp.price_rank_for('-infinity', as_of, rule_set) b
+    GROUP BY 1, 2
   )
   SELECT s.org_code, s.group_code, (s.first_month + make_interval(months => c.idx - 1))::date,
          c.value::numeric, c.baseline_mean, c.baseline_sd, c.cusum_up, c.cusum_down, c.alert
-  FROM filled s CROSS JOIN LATERAL vbp.cusum(s.x, rule_set) c
+  FROM series s CROSS JOIN p CROSS JOIN LATERAL vbp.cusum(s.x, p.w, p.h, p.k) c
   WHERE c.alert IS NOT NULL AND vbp.known_rule_set(price_benchmark_alert_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.price_benchmark_alert_for(date, text) IS
-  'Change alerts (价格变化预警) up to a date: CUSUM (vbp.cusum with the rule set''s window, threshold and slack) over each institution x generic group''s monthly percentile-rank series from vbp.price_benchmark_for, months without purchases missing; one row per signalled month, up = the institution moved towards the dearest of its peers';
+  'Change alerts (价格变化预警) up to a date: CUSUM (vbp.cusum with the rule set''s window, threshold and slack) over each institution x generic group''s monthly percentile-rank series from vbp.price_rank_for, months without purchases missing; one row per signalled month, up = the institution moved towards the dearest of its peers';
 
 CREATE VIEW vbp.price_benchmark_alert WITH (security_invoker = true) AS SELECT * FROM vbp.price_benchmark_alert_for(vbp.report_date());
 COMMENT ON VIEW vbp.price_benchmark_alert IS
