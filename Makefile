@@ -103,6 +103,7 @@ fuzz:
 bench:
 	bash test/bench/pushdown.sh
 	bash test/bench/reports.sh
+	bash test/bench/readers.sh
 	bash test/bench/refresh.sh
 	bash test/bench/generator.sh
 	bash test/bench/apportion.sh
