@@ -95,7 +95,7 @@ BEGIN ATOMIC
                                           AND gp.purpose = 'budget'
     GROUP BY 1, 2
   ), bought AS MATERIALIZED (   -- (materialized: on Citus, computed by the coordinator once, not per shard)
-    SELECT ap.batch_id, ap.org_code, ap.group_code, ap.cycle_year, ap.selected_units AS sel_q,
+    SELECT ap.batch_id, ap.org_code, ap.group_code, ap.cycle_year, ap.agreed_volume, ap.selected_units AS sel_q,
            ap.selected_units + ap.other_units AS all_q, ap.selected_spend AS sel_spend, ap.other_spend AS nonsel_spend,
            ap.purchases, ap.paid_on_time
     -- (the arguments are expressions, not subqueries: the function is inlined)
@@ -117,10 +117,10 @@ BEGIN ATOMIC
     FROM vbp.product_agreement_purchases(retention_lines.as_of) q
     GROUP BY 1, 2, 3, 4
   ), c AS (
-    SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, a.agreed_volume, b.sel_q,
-           coalesce(pq.within, least(b.sel_q, a.agreed_volume)) AS within,
+    SELECT b.batch_id, b.org_code, b.group_code, b.cycle_year, b.agreed_volume, b.sel_q,
+           coalesce(pq.within, least(b.sel_q, b.agreed_volume)) AS within,
            b.sel_spend, CASE WHEN b.sel_q > 0 THEN b.sel_spend::numeric / b.sel_q END AS p_sel, b.nonsel_spend,
-           coalesce(pq.spend_within, b.sel_spend::numeric * least(b.sel_q, a.agreed_volume) / nullif(b.sel_q, 0), 0) AS sel_spend_within,
+           coalesce(pq.spend_within, b.sel_spend::numeric * least(b.sel_q, b.agreed_volume) / nullif(b.sel_q, 0), 0) AS sel_spend_within,
            pz.reference_price, pz.basis, coalesce(f.fund_payment_ratio, p.r_pay) AS r_pay, coalesce(f.insured_share, p.s_ins) AS s_ins,
            CASE WHEN v.reported_volume IS NULL AND v.baseline_volume > 0 THEN 'not_reported'
                 WHEN v.reported_volume < p.floor * v.baseline_volume THEN 'under_reported'
@@ -131,34 +131,37 @@ BEGIN ATOMIC
                                 ELSE v.reported_volume / (p.floor * v.baseline_volume) END
                 ELSE 1 END AS factor,
            v.reported_volume, b.all_q, b.purchases, b.paid_on_time,
-           -- one contract per agreement, or its products' contracts
-           coalesce(pq.w_sum, a.agreed_volume * vbp.contract_completion(b.sel_q, a.agreed_volume)) AS w_sum,
-           CASE WHEN pq.c_n IS NOT NULL THEN pq.w_den WHEN a.agreed_volume > 0 THEN a.agreed_volume END AS w_den,
-           coalesce(pq.c_sum, vbp.contract_completion(b.sel_q, a.agreed_volume)) AS c_sum,
-           coalesce(pq.c_n, 1) AS c_n,
-           coalesce(pq.c_min, vbp.contract_completion(b.sel_q, a.agreed_volume)) AS c_min
-    FROM vbp.agreement a
+           pq.w_sum AS pq_w_sum, pq.w_den AS pq_w_den, pq.c_sum AS pq_c_sum, pq.c_n AS pq_c_n, pq.c_min AS pq_c_min,
+           vbp.contract_completion(b.sel_q, b.agreed_volume) AS cc
+    -- (each line of bought is one agreement, its agreed volume with it)
+    FROM bought b
     CROSS JOIN p
-    JOIN bought b USING (batch_id, org_code, group_code, cycle_year)
     JOIN prices pz USING (batch_id, group_code)
     JOIN vbp.volume_report v USING (batch_id, org_code, group_code, cycle_year)
     LEFT JOIN prod pq USING (batch_id, org_code, group_code, cycle_year)
     LEFT JOIN vbp.fund_share f USING (batch_id, org_code)
+  ), x AS MATERIALIZED (
+    -- each line's budget, spend, factor and completion computed once (a column used
+    -- several times below would otherwise be computed where each use is inlined)
+    SELECT c.*, (c.agreed_volume * c.reference_price * c.r_pay * c.s_ins)::vbp.cny AS budget,
+           ((c.sel_spend_within + c.nonsel_spend::numeric) * c.r_pay * c.s_ins)::vbp.cny AS spend
+    FROM c
   )
-  SELECT c.batch_id, c.org_code, c.group_code, c.cycle_year, c.agreed_volume, c.sel_q, c.within,
-         c.sel_spend, round(c.p_sel, 6), c.nonsel_spend, c.reference_price, c.r_pay, c.s_ins,
+  SELECT x.batch_id, x.org_code, x.group_code, x.cycle_year, x.agreed_volume, x.sel_q, x.within,
+         x.sel_spend, round(x.p_sel, 6), x.nonsel_spend, x.reference_price, x.r_pay, x.s_ins,
          x.budget, x.spend, x.budget OPERATOR(vbp.-) x.spend,
-         c.status, round(c.factor, 6),
+         x.status, round(x.factor, 6),
          -- a deduction applies to positive savings only: a loss counts in full
          CASE WHEN x.budget OPERATOR(vbp.>) x.spend
-              THEN ((x.budget OPERATOR(vbp.-) x.spend)::numeric * c.factor)::vbp.cny
+              THEN ((x.budget OPERATOR(vbp.-) x.spend)::numeric * x.factor)::vbp.cny
               ELSE x.budget OPERATOR(vbp.-) x.spend END,
-         c.basis,
-         c.reported_volume, c.all_q, c.purchases, c.paid_on_time, c.w_sum, c.w_den, c.c_sum, c.c_n, c.c_min
-  FROM c
-  CROSS JOIN LATERAL (SELECT
-      (c.agreed_volume * c.reference_price * c.r_pay * c.s_ins)::vbp.cny AS budget,
-      ((c.sel_spend_within + c.nonsel_spend::numeric) * c.r_pay * c.s_ins)::vbp.cny AS spend) x
+         x.basis,
+         x.reported_volume, x.all_q, x.purchases, x.paid_on_time,
+         -- one contract per agreement, or its products' contracts
+         coalesce(x.pq_w_sum, x.agreed_volume * x.cc),
+         CASE WHEN x.pq_c_n IS NOT NULL THEN x.pq_w_den WHEN x.agreed_volume > 0 THEN x.agreed_volume END,
+         coalesce(x.pq_c_sum, x.cc), coalesce(x.pq_c_n, 1), coalesce(x.pq_c_min, x.cc)
+  FROM x
   WHERE vbp.known_rule_set(retention_lines.rule_set);
 END;
 COMMENT ON FUNCTION vbp.retention_lines(text, date) IS
