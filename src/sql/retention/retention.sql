@@ -117,7 +117,7 @@ BEGIN ATOMIC
     FROM vbp.product_agreement_purchases(retention_lines.as_of) q
     GROUP BY 1, 2, 3, 4
   ), c AS (
-    SELECT b.batch_id, b.org_code, b.group_code, b.cycle_year, b.agreed_volume, b.sel_q,
+    SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, a.agreed_volume, b.sel_q,
            coalesce(pq.within, least(b.sel_q, b.agreed_volume)) AS within,
            b.sel_spend, CASE WHEN b.sel_q > 0 THEN b.sel_spend::numeric / b.sel_q END AS p_sel, b.nonsel_spend,
            coalesce(pq.spend_within, b.sel_spend::numeric * least(b.sel_q, b.agreed_volume) / nullif(b.sel_q, 0), 0) AS sel_spend_within,
@@ -133,9 +133,12 @@ BEGIN ATOMIC
            v.reported_volume, b.all_q, b.purchases, b.paid_on_time,
            pq.w_sum AS pq_w_sum, pq.w_den AS pq_w_den, pq.c_sum AS pq_c_sum, pq.c_n AS pq_c_n, pq.c_min AS pq_c_min,
            vbp.contract_completion(b.sel_q, b.agreed_volume) AS cc
-    -- (each line of bought is one agreement, its agreed volume with it)
-    FROM bought b
+    -- (the agreements joined again, although bought carries the agreed volume: on
+    -- Citus the ledgers below join the distributed agreements on their
+    -- distribution column, not the coordinator's intermediate result)
+    FROM vbp.agreement a
     CROSS JOIN p
+    JOIN bought b USING (batch_id, org_code, group_code, cycle_year)
     JOIN prices pz USING (batch_id, group_code)
     JOIN vbp.volume_report v USING (batch_id, org_code, group_code, cycle_year)
     LEFT JOIN prod pq USING (batch_id, org_code, group_code, cycle_year)
