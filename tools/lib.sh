@@ -85,6 +85,19 @@ vbp_cluster_stop() {
 
 psql_q() { "$PGBIN/psql" -X -v ON_ERROR_STOP=1 -q "$@"; }
 
+# pair_stats ROUNDS [INVERT]: reads psql output with \timing on, keeps the last
+# ROUNDS pairs of "Time:" lines (A then B in each pair) and prints "median_a
+# median_b median_of_per-pair_ratios", the ratio A / B (B / A if INVERT is 1).
+pair_stats() {
+	local rounds=$1 invert=${2:-0}
+	sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -n $((2 * rounds)) |
+		awk -v invert="$invert" '
+		     function med(v, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+		                                    return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2 }
+		     NR % 2 == 1 { a[++n] = $1; next } { b[n] = $1; r[n] = invert ? $1 / a[n] : a[n] / $1 }
+		     END { printf "%.0f %.0f %.3f\n", med(a, n), med(b, n), med(r, n) }'
+}
+
 # paired_ms DB SETTINGS QA QB [ROUNDS]: QA and QB timed alternately in one session
 # (after SETTINGS), a warm-up pair first, then ROUNDS (default 5) pairs; prints
 # "median_a median_b median_of_per-round_ratios".  Pairing keeps a shared,
@@ -95,12 +108,7 @@ paired_ms() {
 		echo "$settings;"
 		echo '\timing on'
 		for i in $(seq 0 "$rounds"); do printf '%s;\n%s;\n' "$qa" "$qb"; done
-	} | PGOPTIONS="-c client_min_messages=warning" "$PGBIN/psql" -X -q -d "$db" |
-		sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -n $((2 * rounds)) |
-		awk 'function med(v, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
-		                                    return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2 }
-		     NR % 2 == 1 { a[++n] = $1; next } { b[n] = $1; r[n] = a[n] / $1 }
-		     END { printf "%.0f %.0f %.3f\n", med(a, n), med(b, n), med(r, n) }'
+	} | PGOPTIONS="-c client_min_messages=warning" "$PGBIN/psql" -X -q -d "$db" | pair_stats "$rounds"
 }
 
 # median_ms DB SETTINGS QUERY: median of three timed runs of QUERY in DB (after SETTINGS), in ms.

@@ -38,12 +38,7 @@ reader_pairs() {
 		for i in $(seq 0 "$rounds"); do
 			printf '\\timing on\n%s;\n\\timing off\nSET ROLE %s;\n\\timing on\n%s;\n\\timing off\nRESET ROLE;\n' "$q" "$role" "$q"
 		done
-	} | PGOPTIONS="-c client_min_messages=warning" "$PGBIN/psql" -X -q -d "$db" |
-		sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -n $((2 * rounds)) |
-		awk 'function med(v, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
-		                                    return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2 }
-		     NR % 2 == 1 { a[++n] = $1; next } { b[n] = $1; r[n] = $1 / a[n] }
-		     END { printf "%.0f %.0f %.3f\n", med(a, n), med(b, n), med(r, n) }'
+	} | PGOPTIONS="-c client_min_messages=warning" "$PGBIN/psql" -X -q -d "$db" | pair_stats "$rounds" 1
 }
 
 echo
