@@ -111,6 +111,29 @@ paired_ms() {
 	} | PGOPTIONS="-c client_min_messages=warning" "$PGBIN/psql" -X -q -d "$db" | pair_stats "$rounds"
 }
 
+# vbp_cold: the throwaway cluster with none of its files in memory: stopped
+# (its shared buffers gone), its files written out and dropped from the page
+# cache (posix_fadvise DONTNEED, through dd: no privilege needed), started.
+vbp_cold() {
+	as_owner "$PGBIN/pg_ctl" -D "$VBP_CLUSTER/data" -m fast -w stop >/dev/null
+	sync
+	find "$VBP_CLUSTER/data" -type f -print0 | xargs -0 -I{} dd if={} iflag=nocache count=0 status=none
+	as_owner "$PGBIN/pg_ctl" -D "$VBP_CLUSTER/data" -l "$VBP_CLUSTER/server.log" -w -t 60 start >/dev/null
+}
+
+# cold_pairs DB SETTINGS QA QB ROUNDS: QA and QB each run on a cold cluster
+# (vbp_cold before every run), alternately, ROUNDS pairs (no warm-up: a warm
+# run is what this avoids); prints what paired_ms prints.
+cold_pairs() {
+	local db=$1 settings=$2 qa=$3 qb=$4 rounds=$5 i q
+	for i in $(seq 1 "$rounds"); do
+		for q in "$qa" "$qb"; do
+			vbp_cold
+			PGOPTIONS="-c client_min_messages=warning" "$PGBIN/psql" -X -q -d "$db" -c "$settings" -c '\timing on' -c "$q"
+		done
+	done | pair_stats "$rounds"
+}
+
 # median_ms DB SETTINGS QUERY: median of three timed runs of QUERY in DB (after SETTINGS), in ms.
 median_ms() {
 	local db=$1 settings=$2 q=$3 run

@@ -9,6 +9,10 @@
 # pair, then ROUNDS pairs (default 3); the ratio is the median of the per-pair
 # ratios; the load average is printed on each row.
 #   bash test/bench/reports.sh [SCALE [ROUNDS [VIEW...]]]
+# With VBP_COLD_ROUNDS=N a second table follows: the views named in
+# VBP_COLD_VIEWS (default: those timed) and their bare queries, each run on a
+# cold cluster (restarted, its files dropped from the page cache), N pairs, no
+# warm-up.
 source "$(dirname "$0")/../../tools/lib.sh"
 scale=${1:-10}
 rounds=${2:-3}
@@ -84,3 +88,19 @@ echo
 echo "The bare queries:"
 printf '%s\n' "- purchases: \`$purchases\`" "- cells of 12 months: \`$cells_year\`" "- cells of all months: \`$cells_all\`" \
 	"- order lines: \`$lines\`" "- dispensing: \`$dispensing\`" "- selections: \`$selection\`" "- divisions: \`$divisions\`" "- listings: \`$listings\`"
+cold_rounds=${VBP_COLD_ROUNDS:-0}
+if [ "$cold_rounds" -gt 0 ]; then
+	echo
+	echo "Cold cache: each query run after the cluster was restarted and its files dropped from the page cache; pairs: $cold_rounds."
+	echo
+	echo "| report | report, cold (ms) | bare, cold (ms) | report / bare | bare aggregate over | load average |"
+	echo "|---|---:|---:|---:|---|---|"
+	for r in "${reports[@]}"; do
+		IFS='|' read -r view bare what <<<"$r"
+		if [ -n "${VBP_COLD_VIEWS:-}" ]; then
+			[[ " $VBP_COLD_VIEWS " =~ " $view " ]] || continue
+		elif [ ${#only[@]} -gt 0 ] && [[ ! " ${only[*]} " =~ " $view " ]]; then continue; fi
+		read -r tr tb ratio < <(cold_pairs $db "$common" "SELECT count(v) FROM vbp.$view v" "$bare" "$cold_rounds")
+		echo "| $view | $tr | $tb | $ratio | $what | $(cut -d' ' -f1-3 /proc/loadavg) |"
+	done
+fi
