@@ -6,6 +6,7 @@
 #   make unit            core unit tests (no server)
 #   make fuzz            libFuzzer targets, FUZZ_SECONDS (600) each
 #   make bench           benchmarks (generator timings), results for doc/benchmarks.md
+#   make bench-scale     every report at scale 100 (10 million purchases), warm and cold (about an hour)
 #
 # The install script vbp--<version>.sql is built from the area files under
 # src/sql/, in the order SQL_AREAS lists (an object is defined once, in its
@@ -115,4 +116,10 @@ bench:
 	bash test/bench/parallel.sh
 	bash test/bench/citus.sh
 
-.PHONY: unit fuzz bench
+# every report at scale 100 against its bare aggregate, warm, then cold for the
+# heaviest (doc/benchmarks.md, "At scale 100"); not in bench: about an hour
+bench-scale:
+	VBP_COLD_ROUNDS=1 VBP_COLD_VIEWS="fulfilment report_credibility retention_statement price_benchmark price_benchmark_alert order_line_supply nrdl_monitoring trace_code_monthly" \
+	  bash test/bench/reports.sh 100 2
+
+.PHONY: unit fuzz bench bench-scale
