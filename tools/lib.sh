@@ -70,10 +70,15 @@ max_worker_processes = 8
 max_parallel_workers = 4
 max_parallel_workers_per_gather = 2
 CONF
-	as_owner "$PGBIN/pg_ctl" -D "$VBP_CLUSTER/data" -l "$VBP_CLUSTER/server.log" -w -t 60 start >/dev/null ||
-		{ cat "$VBP_CLUSTER/server.log"; return 1; }
+	vbp_server_start || return 1
 	export PGHOST=$VBP_CLUSTER PGPORT=$port PGUSER=postgres PGDATABASE=postgres
 	log "throwaway cluster up: PGHOST=$PGHOST PGPORT=$PGPORT"
+}
+
+# vbp_server_start: starts the server of the throwaway cluster (its log on failure).
+vbp_server_start() {
+	as_owner "$PGBIN/pg_ctl" -D "$VBP_CLUSTER/data" -l "$VBP_CLUSTER/server.log" -w -t 60 start >/dev/null ||
+		{ cat "$VBP_CLUSTER/server.log"; return 1; }
 }
 
 vbp_cluster_stop() {
@@ -118,20 +123,22 @@ vbp_cold() {
 	as_owner "$PGBIN/pg_ctl" -D "$VBP_CLUSTER/data" -m fast -w stop >/dev/null
 	sync
 	find "$VBP_CLUSTER/data" -type f -print0 | xargs -0 -I{} dd if={} iflag=nocache count=0 status=none
-	as_owner "$PGBIN/pg_ctl" -D "$VBP_CLUSTER/data" -l "$VBP_CLUSTER/server.log" -w -t 60 start >/dev/null
+	vbp_server_start
 }
 
 # cold_pairs DB SETTINGS QA QB ROUNDS: QA and QB each run on a cold cluster
 # (vbp_cold before every run), alternately, ROUNDS pairs (no warm-up: a warm
 # run is what this avoids); prints what paired_ms prints.
 cold_pairs() {
-	local db=$1 settings=$2 qa=$3 qb=$4 rounds=$5 i q
-	for i in $(seq 1 "$rounds"); do
+	local db=$1 settings=$2 qa=$3 qb=$4 rounds=$5 i q out
+	# a cluster that does not come back stops the run rather than time nothing
+	out=$(for i in $(seq 1 "$rounds"); do
 		for q in "$qa" "$qb"; do
-			vbp_cold
+			vbp_cold || exit 1
 			PGOPTIONS="-c client_min_messages=warning" "$PGBIN/psql" -X -q -d "$db" -c "$settings" -c '\timing on' -c "$q"
 		done
-	done | pair_stats "$rounds"
+	done) || return 1
+	pair_stats "$rounds" <<<"$out"
 }
 
 # median_ms DB SETTINGS QUERY: median of three timed runs of QUERY in DB (after SETTINGS), in ms.

@@ -19,6 +19,8 @@ rounds=${2:-3}
 shift $(($# > 2 ? 2 : $#))
 only=("$@")
 db=vbp_bench_reports
+# timed: VIEW is among those named on the command line, or none was named
+timed() { [ ${#only[@]} -eq 0 ] || [[ " ${only[*]} " =~ " $1 " ]]; }
 vbp_bench_setup $db "$scale"
 n=$(psql -d $db -At -c "SELECT count(*) FROM vbp.purchase")
 d=$(psql -d $db -At -c "SELECT count(*) FROM vbp.dispensing")
@@ -79,7 +81,7 @@ echo "| report | rows | report (ms) | bare (ms) | report / bare | bare aggregate
 echo "|---|---:|---:|---:|---:|---|---|"
 for r in "${reports[@]}"; do
 	IFS='|' read -r view bare what <<<"$r"
-	if [ ${#only[@]} -gt 0 ] && [[ ! " ${only[*]} " =~ " $view " ]]; then continue; fi
+	timed "$view" || continue
 	rows=$(psql -d $db -At -c "$common" -c "SELECT count(*) FROM vbp.$view" | tail -n1)
 	read -r tr tb ratio < <(paired_ms $db "$common" "SELECT count(v) FROM vbp.$view v" "$bare" "$rounds")
 	echo "| $view | $rows | $tr | $tb | $ratio | $what | $(cut -d' ' -f1-3 /proc/loadavg) |"
@@ -99,7 +101,9 @@ if [ "$cold_rounds" -gt 0 ]; then
 		IFS='|' read -r view bare what <<<"$r"
 		if [ -n "${VBP_COLD_VIEWS:-}" ]; then
 			[[ " $VBP_COLD_VIEWS " =~ " $view " ]] || continue
-		elif [ ${#only[@]} -gt 0 ] && [[ ! " ${only[*]} " =~ " $view " ]]; then continue; fi
+		else
+			timed "$view" || continue
+		fi
 		read -r tr tb ratio < <(cold_pairs $db "$common" "SELECT count(v) FROM vbp.$view v" "$bare" "$cold_rounds")
 		echo "| $view | $tr | $tb | $ratio | $what | $(cut -d' ' -f1-3 /proc/loadavg) |"
 	done
