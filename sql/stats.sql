@@ -12,6 +12,13 @@ SELECT try_sql('SELECT vbp.robust_z(1, 1, -1)') AS negative_mad;
 -- no values: NULL
 SELECT deciles(x), median_mad(x) FROM unnest(ARRAY[]::float8[]) x;
 
+-- price_deciles: the same deciles, each cast to numeric and rounded half away from zero to 6
+-- places.  1/3 .. 10/3: the 10th percentile 1.9/3 = 0.6333333.. -> 0.633333, ..., the 90th
+-- 9.1/3 = 3.0333333.. -> 3.033333; one value 2.0000005 -> every decile 2.000001 (half away)
+SELECT price_deciles(x / 3.0) FROM generate_series(1, 10) x;
+SELECT price_deciles(x) FROM unnest(ARRAY[2.0000005, NULL]::float8[]) x;
+SELECT price_deciles(x) FROM unnest(ARRAY[]::float8[]) x;
+
 -- equal to percentile_cont on 200,000 values, per group, serial and forced parallel
 SELECT setseed(0.5);
 CREATE TABLE stats_data AS
@@ -25,6 +32,10 @@ CREATE TEMP TABLE reference AS
   SELECT grp, percentile_cont(ARRAY[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) WITHIN GROUP (ORDER BY x) AS dec,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY x) AS med
   FROM stats_data GROUP BY grp;
+-- per group, price_deciles element by element against round(deciles::numeric, 6)
+SELECT count(*) AS groups,
+       count(*) FILTER (WHERE p.pd = ARRAY(SELECT round(d::numeric, 6) FROM unnest(s.dec) d)) AS price_deciles_equal
+FROM serial_result s JOIN (SELECT grp, price_deciles(x) AS pd FROM stats_data GROUP BY grp) p USING (grp);
 SELECT count(*) AS groups, count(*) FILTER (WHERE s.dec = r.dec) AS deciles_equal,
        count(*) FILTER (WHERE s.med = r.med) AS medians_equal
 FROM serial_result s JOIN reference r USING (grp);

@@ -257,6 +257,37 @@ pgvbp_deciles_final(PG_FUNCTION_ARGS)
 	PG_RETURN_ARRAYTYPE_P(construct_array(d, 9, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 }
 
+/*
+ * Final of price_deciles(): the deciles as deciles() gives them, each cast to
+ * numeric (15 significant digits, as float8::numeric) and rounded to 6 decimal
+ * places, as round(d::numeric, 6) would: once per group, not once per row
+ * that reads it.
+ */
+PG_FUNCTION_INFO_V1(pgvbp_price_deciles_final);
+Datum
+pgvbp_price_deciles_final(PG_FUNCTION_ARGS)
+{
+	double	   *v;
+	int64		n;
+	double		p[9],
+				q[9];
+	Datum		d[9];
+	int			k;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	v = bag_values(fcinfo, &n);
+	if (n == 0)
+		PG_RETURN_NULL();
+	for (k = 0; k < 9; k++)
+		p[k] = (k + 1) / 10.0;
+	vbp_quantiles(v, (size_t) n, p, 9, q);
+	for (k = 0; k < 9; k++)
+		d[k] = DirectFunctionCall2(numeric_round, DirectFunctionCall1(float8_numeric, Float8GetDatum(q[k])),
+								   Int32GetDatum(6));
+	PG_RETURN_ARRAYTYPE_P(construct_array(d, 9, NUMERICOID, -1, false, TYPALIGN_INT));
+}
+
 /* Final of median_mad(): (median, mad, n, meanad) as the composite type vbp.median_mad. */
 PG_FUNCTION_INFO_V1(pgvbp_median_mad_final);
 Datum

@@ -65,10 +65,12 @@ BEGIN
     RETURN QUERY
     SELECT r.month, r.group_code, r.org_code, r.n,
            CASE WHEN r.n < min_peers THEN NULL WHEN r.n = 1 THEN 0::numeric
-                -- 100 x below / (peers - 1) in numeric: equal to the float8 quotient
-                -- the other branch rounds (a quotient of integers under 10^9 is never
-                -- within their rounding error of a half hundredth without being on it)
-                ELSE round(100 * r.below::numeric / (r.n - 1), 2) END
+                -- 100 x below / (peers - 1) rounded half up to 2 places, in integers:
+                -- floor((20000 below + (n - 1)) / (2 (n - 1))) hundredths.  Equal to the
+                -- float8 quotient the other branch rounds (a quotient of integers under
+                -- 10^9 is never within its rounding error of a half hundredth without
+                -- being on it)
+                ELSE ((20000 * r.below + r.n - 1) / (2 * (r.n - 1)))::numeric * 0.01 END
     FROM (SELECT c.month, c.group_code, c.org_code, count(*) OVER w AS n,
                  rank() OVER (w ORDER BY c.unit_price) - 1 AS below
           FROM vbp.price_cells(from_date, to_date) c
@@ -118,13 +120,14 @@ BEGIN
     -- and unit price gives each cell's peers, their deciles and its rank.
     RETURN QUERY
     SELECT v.month, v.group_code, v.org_code, v.quantity, v.spend, round(v.unit_price, 6), v.n,
-           v.bench, CASE WHEN v.n >= min_peers THEN round(v.d[5]::numeric, 6) END,
+           v.bench, CASE WHEN v.n >= min_peers THEN v.d[5] END,
            CASE WHEN v.n < min_peers THEN NULL WHEN v.n = 1 THEN 0::numeric
-                -- in numeric, equal to the other branch's float8 (see vbp.price_rank_for)
-                ELSE round(100 * v.below::numeric / (v.n - 1), 2) END,
+                -- round(100 x below / (n - 1), 2) in integers (see vbp.price_rank_for)
+                ELSE ((20000 * v.below + v.n - 1) / (2 * (v.n - 1)))::numeric * 0.01 END,
            vbp.ppu_saving(v.spend, v.quantity, v.bench)   -- NULL without a benchmark
-    FROM (SELECT u.*, CASE WHEN u.n >= min_peers THEN round(u.d[k]::numeric, 6) END AS bench
-          FROM (SELECT c.*, count(*) OVER w AS n, vbp.deciles(c.unit_price::float8) OVER w AS d,
+    FROM (SELECT u.*, CASE WHEN u.n >= min_peers THEN u.d[k] END AS bench
+          -- the deciles already rounded to 6 places, once per cell (vbp.price_deciles)
+          FROM (SELECT c.*, count(*) OVER w AS n, vbp.price_deciles(c.unit_price::float8) OVER w AS d,
                        rank() OVER (w ORDER BY c.unit_price) - 1 AS below
                 FROM vbp.price_cells(from_date, to_date) c
                 WINDOW w AS (PARTITION BY c.month, c.group_code)) u) v;
@@ -177,9 +180,13 @@ BEGIN ATOMIC
            vbp.param(price_benchmark_alert_for.rule_set, 'cusum_slack')::float8 AS k
   ), series AS (   -- each institution x group's months, without purchases missing (NULL)
     SELECT b.org_code, b.group_code, min(b.month) AS first_month,
-           -- (the two array_agg see the rows in the same order: month_series sorts the pairs)
-           vbp.month_series(array_agg((extract(year FROM b.month) * 12 + extract(month FROM b.month))::int),
-                            array_agg(b.percentile::float8)) AS x
+           -- (the two array_agg see the rows in the same order: month_series sorts the pairs);
+           -- the month as year x 12 + month in float8 (date_part, exact for these integers,
+           -- cheaper than extract's numeric); the percentile, which has two decimals, as its
+           -- hundredths / 100 in float8: the correctly rounded double of the same decimal, as
+           -- the numeric-to-float8 cast gives, without formatting and parsing it
+           vbp.month_series(array_agg((date_part('year', b.month) * 12 + date_part('month', b.month))::int),
+                            array_agg((b.percentile * 100)::bigint::float8 / 100)) AS x
     FROM vbp.price_rank_for('-infinity', as_of, rule_set) b
     GROUP BY 1, 2
   )

@@ -21,6 +21,10 @@ CREATE FUNCTION vbp.deciles_final(double precision[]) RETURNS double precision[]
   AS 'MODULE_PATHNAME', 'pgvbp_deciles_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.deciles_final(double precision[]) IS
   'Final function of deciles: the 10th to 90th percentiles with percentile_cont semantics, selecting the order statistics they need (no full sort)';
+CREATE FUNCTION vbp.price_deciles_final(double precision[]) RETURNS numeric[]
+  AS 'MODULE_PATHNAME', 'pgvbp_price_deciles_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.price_deciles_final(double precision[]) IS
+  'Final function of price_deciles: the deciles of deciles_final, each cast to numeric and rounded to 6 decimal places';
 CREATE FUNCTION vbp.median_mad_final(double precision[]) RETURNS vbp.median_mad
   AS 'MODULE_PATHNAME', 'pgvbp_median_mad_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.median_mad_final(double precision[]) IS
@@ -33,6 +37,13 @@ CREATE AGGREGATE vbp.deciles(double precision) (
 );
 COMMENT ON AGGREGATE vbp.deciles(double precision) IS
   'Exact deciles (十分位数) of the values: float8[9] of the 10th..90th percentiles, equal to percentile_cont(ARRAY[0.1, ..., 0.9]) WITHIN GROUP (ORDER BY x); parallel-safe with a combine function over a float8[] state, so parallel query and Citus workers compute partial states';
+CREATE AGGREGATE vbp.price_deciles(double precision) (
+  SFUNC = vbp.float8_collect, STYPE = double precision[], FINALFUNC = vbp.price_deciles_final,
+  COMBINEFUNC = vbp.float8_combine,
+  PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vbp.price_deciles(double precision) IS
+  'Deciles of unit prices (单价十分位数): numeric[9], each element round(d::numeric, 6) of the same element d of vbp.deciles, the yuan-per-unit precision of the price reports; converted once per group, so a window over many rows reads the rounded prices without converting per row';
 CREATE AGGREGATE vbp.median_mad(double precision) (
   SFUNC = vbp.float8_collect, STYPE = double precision[], FINALFUNC = vbp.median_mad_final,
   COMBINEFUNC = vbp.float8_combine,
