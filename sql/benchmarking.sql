@@ -29,6 +29,19 @@ SELECT count(*) AS rows_of_empty_series FROM cusum('{}'::float8[], 4, 2, 0.5);
 SELECT ppu_saving('500.00', 100, 1.4) AS over, ppu_saving('100.00', 100, 1.4) AS under,
        ppu_saving('2.00', 3, 0.335) AS rounded,
        try_sql($$SELECT vbp.ppu_saving('1.00', -1, 1)$$) AS negative_quantity;
+-- beyond whole millionths and whole units the product is the same: 3 x 0.3350001 = 1.0050003 -> 1.01,
+-- 2.5 x 0.402 = 1.005 -> 1.01, so 0.99 each; a negative price is refused; 9223372036854775807 units
+-- x 999999 yuan is far beyond any amount
+SELECT ppu_saving('2.00', 3, 0.3350001) AS seventh_place, ppu_saving('2.00', 2.5, 0.402) AS half_unit,
+       try_sql($$SELECT vbp.ppu_saving('1.00', 1, -0.5)$$) AS negative_price,
+       try_sql($$SELECT vbp.ppu_saving('1.00', 9223372036854775807, 999999)$$) AS too_large;
+-- one call site meeting a new price, or the same price again, row after row: each row equal to
+-- max(0, spend - round(units x price, 2)) in numeric
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE ppu_saving(x.s, x.q, x.p) = greatest(0, x.s::numeric - round(x.q * x.p, 2))::cny) AS equal
+FROM (SELECT ((g * 7919) % 100000 / 100.0)::cny AS s, (g % 1000)::numeric AS q,
+             (g / 3 * 7907 % 1000000) / 1000000.0 + CASE WHEN g % 5 = 0 THEN 0.0000005 ELSE 0 END AS p
+      FROM generate_series(1, 3000) g) x;
 
 -- ---------- fixtures ----------
 INSERT INTO generic_group (group_code, generic_name, essential) VALUES

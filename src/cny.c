@@ -16,6 +16,7 @@
 #include "utils/builtins.h"
 #include "utils/float.h"
 #include "utils/numeric.h"
+#include "utils/memutils.h"
 
 #include "vbp_glue.h"
 
@@ -337,9 +338,93 @@ pgvbp_cny_from_numeric(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The benchmark unit price of vbp.ppu_saving in millionths of a yuan, kept for
+ * the call site: a report passes one price per month x generic group and a
+ * quantity per row.  Valid when the price is finite, not negative, a whole
+ * number of millionths and under 10^12 yuan; otherwise the numeric path runs.
+ */
+typedef struct PpuPrice
+{
+	bool		exact;
+	int64		micro;
+	Size		len;
+	Size		room;
+	char	   *bytes;
+} PpuPrice;
+
+static bool
+ppu_price_micro(FunctionCallInfo fcinfo, Numeric price, int64 *micro)
+{
+	PpuPrice   *c = (PpuPrice *) fcinfo->flinfo->fn_extra;
+	Size		len = VARSIZE(price);
+
+	if (c == NULL)
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(PpuPrice));
+		fcinfo->flinfo->fn_extra = c;
+	}
+	if (c->bytes == NULL || c->len != len || memcmp(c->bytes, price, len) != 0)
+	{
+		static Numeric million = NULL;
+		static Numeric limit = NULL;
+		static Numeric zero = NULL;
+		Datum		scaled;
+
+		if (c->room < len)
+		{
+			c->bytes = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, len);
+			c->room = len;
+		}
+		memcpy(c->bytes, price, len);
+		c->len = len;
+		c->exact = false;
+		if (million == NULL)
+		{
+			MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+			zero = int8_to_num(0);
+			million = int8_to_num(1000000);
+			limit = int8_to_num(INT64CONST(1000000000000));
+			MemoryContextSwitchTo(old);
+		}
+		if (numeric_is_nan(price)
+#if PG_VERSION_NUM >= 140000
+			|| numeric_is_inf(price)
+#endif
+			|| num_cmp(price, limit) >= 0 || num_cmp(price, zero) < 0)
+			return false;
+		scaled = DirectFunctionCall2(numeric_mul, NumericGetDatum(price), NumericGetDatum(million));
+		if (num_cmp(DatumGetNumeric(scaled), DatumGetNumeric(DirectFunctionCall2(numeric_round, scaled, Int32GetDatum(0)))) != 0 ||
+			!vbp_numeric_to_int64(DatumGetNumeric(scaled), &c->micro))
+			return false;
+		c->exact = true;
+	}
+	*micro = c->micro;
+	return c->exact;
+}
+
+/* A quantity that is a whole number in int64, not negative. */
+static bool
+ppu_whole_quantity(Numeric q, int64 *units)
+{
+	if (numeric_is_nan(q)
+#if PG_VERSION_NUM >= 140000
+		|| numeric_is_inf(q)
+#endif
+		)
+		return false;
+	if (DatumGetInt32(DirectFunctionCall1(numeric_scale, NumericGetDatum(q))) != 0)
+		return false;
+	return vbp_numeric_to_int64(q, units) && *units >= 0;
+}
+
+/*
  * vbp.ppu_saving(spend, quantity, benchmark unit price): the units at the
  * benchmark price, exact in numeric and rounded half away from zero to the fen
- * as the numeric-to-cny cast does, then the core's max(0, spend - cost).
+ * as the numeric-to-cny cast does, then the core's max(0, spend - cost).  A
+ * whole quantity at a price in whole millionths of a yuan (a report's rounded
+ * benchmark) is the same product in 128-bit integers: units x millionths /
+ * 10^4 fen, rounded half away from zero by the core.
  */
 PG_FUNCTION_INFO_V1(pgvbp_ppu_saving);
 Datum
@@ -348,11 +433,26 @@ pgvbp_ppu_saving(PG_FUNCTION_ARGS)
 	int64		spend = PG_GETARG_INT64(0);
 	Numeric		quantity = PG_GETARG_NUMERIC(1);
 	Numeric		price = PG_GETARG_NUMERIC(2);
-	Numeric		zero = int8_to_num(0);
+	Numeric		zero;
 	int64		cost,
-				r;
+				r,
+				units,
+				micro;
 	vbp_error	err;
 
+	if (ppu_whole_quantity(quantity, &units) && ppu_price_micro(fcinfo, price, &micro))
+	{
+		vbp_int128	fen;
+
+		if (vbp_round_div((vbp_int128) units * micro, 10000, &fen, NULL) == VBP_OK &&
+			vbp_int128_to_fen(fen, &cost, NULL) == VBP_OK)
+		{
+			if (vbp_ppu_saving(spend, cost, &r, &err) != VBP_OK)
+				money_error(&err);
+			PG_RETURN_INT64(r);
+		}
+	}
+	zero = int8_to_num(0);
 	if (num_cmp(quantity, zero) < 0 || num_cmp(price, zero) < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

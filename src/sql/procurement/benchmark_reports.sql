@@ -71,10 +71,12 @@ BEGIN
                 -- 10^9 is never within its rounding error of a half hundredth without
                 -- being on it)
                 ELSE ((20000 * r.below + r.n - 1) / (2 * (r.n - 1)))::numeric * 0.01 END
-    FROM (SELECT c.month, c.group_code, c.org_code, count(*) OVER w AS n,
-                 rank() OVER (w ORDER BY c.unit_price) - 1 AS below
+    FROM (SELECT c.month, c.group_code, c.org_code, count(*) OVER w AS n, rank() OVER w - 1 AS below
           FROM vbp.price_cells(from_date, to_date) c
-          WINDOW w AS (PARTITION BY c.month, c.group_code)) r;
+          -- one window, one sort: its frame is the whole cell, so count(*) counts every
+          -- peer; rank() follows the order and ignores the frame
+          WINDOW w AS (PARTITION BY c.month, c.group_code ORDER BY c.unit_price
+                       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) r;
     RETURN;
   END IF;
   RETURN QUERY
@@ -128,9 +130,12 @@ BEGIN
     FROM (SELECT u.*, CASE WHEN u.n >= min_peers THEN u.d[k] END AS bench
           -- the deciles already rounded to 6 places, once per cell (vbp.price_deciles)
           FROM (SELECT c.*, count(*) OVER w AS n, vbp.price_deciles(c.unit_price::float8) OVER w AS d,
-                       rank() OVER (w ORDER BY c.unit_price) - 1 AS below
+                       rank() OVER w - 1 AS below
                 FROM vbp.price_cells(from_date, to_date) c
-                WINDOW w AS (PARTITION BY c.month, c.group_code)) u) v;
+                -- one window, one sort (as in vbp.price_rank_for): the frame is the whole
+                -- cell, so count(*) and the deciles see every peer, once per cell
+                WINDOW w AS (PARTITION BY c.month, c.group_code ORDER BY c.unit_price
+                             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) u) v;
     RETURN;
   END IF;
   RETURN QUERY
