@@ -835,23 +835,98 @@ row_event(Guard *g, TupleTableSlot *slot, int sign)
 
 static Guard *sort_guard;
 
-static int
-event_cmp(const void *a, const void *b)
+/*
+ * The sort key of an event: events without a code last, then the codes in the
+ * byte order of their canonical text (the type's order, doc/types.md), then
+ * arrival.  The text's first 16 bytes, big-endian, decide almost every
+ * comparison without reaching the event; the keys are sorted, not the events.
+ */
+typedef struct EventKey
 {
-	const Event *x = a,
+	uint64		hi,
+				lo;
+	int32		missing;
+	int32		seq;
+	Event	   *e;
+} EventKey;
+
+static uint64
+text_prefix(const char *s, int from, int *len_left)
+{
+	uint64		v = 0;
+	int			i;
+
+	for (i = 0; i < 8; i++)
+	{
+		unsigned char c = 0;
+
+		if (*len_left > 0)
+		{
+			c = (unsigned char) s[from + i];
+			(*len_left)--;
+		}
+		v = (v << 8) | c;
+	}
+	return v;
+}
+
+static int
+event_key_cmp(const void *a, const void *b)
+{
+	const EventKey *x = a,
 			   *y = b;
-	int			c;
 
 	if (x->missing != y->missing)
 		return x->missing ? 1 : -1;
 	if (!x->missing)
 	{
-		/* the type's order is the byte order of the canonical text (doc/types.md) */
-		c = strcmp(x->code_text, y->code_text);
-		if (c != 0)
-			return c;
+		if (x->hi != y->hi)
+			return x->hi < y->hi ? -1 : 1;
+		if (x->lo != y->lo)
+			return x->lo < y->lo ? -1 : 1;
+		{
+			int			c = strcmp(x->e->code_text, y->e->code_text);
+
+			if (c != 0)
+				return c;
+		}
 	}
 	return x->seq < y->seq ? -1 : (x->seq > y->seq ? 1 : 0);
+}
+
+/* Sorts the batch's events by event_key_cmp. */
+static void
+sort_events(Guard *g)
+{
+	int			n = g->nev;
+	EventKey   *k = palloc(sizeof(EventKey) * (n + 1));
+	Event	   *sorted;
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		Event	   *e = &g->ev[i];
+
+		k[i].e = e;
+		k[i].seq = e->seq;
+		k[i].missing = e->missing;
+		k[i].hi = k[i].lo = 0;
+		if (!e->missing)
+		{
+			int			left = (int) strlen(e->code_text);
+
+			k[i].hi = text_prefix(e->code_text, 0, &left);
+			k[i].lo = text_prefix(e->code_text, 8, &left);
+		}
+	}
+	qsort(k, n, sizeof(EventKey), event_key_cmp);
+	sorted = palloc(sizeof(Event) * (n + 1));
+	for (i = 0; i < n; i++)
+		sorted[i] = *k[i].e;
+	pfree(k);
+	pfree(g->ev);
+	g->ev = sorted;
+	g->cap = n + 1;
 }
 
 static int
@@ -1462,7 +1537,8 @@ direct_insert(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, bool *ok)
 	TupleTableSlot **slots;
 	CommandId	cid;
 	Datum		now,
-				table;
+				table,
+				state_text[lengthof(state_name)];
 	ItemPointerData *lost;
 	int			nlost = 0,
 				nslots;
@@ -1519,6 +1595,8 @@ direct_insert(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, bool *ok)
 	cid = GetCurrentCommandId(true);
 	now = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
 	table = CStringGetTextDatum(g->table);
+	for (k = 1; k < (int) lengthof(state_name); k++)
+		state_text[k] = CStringGetTextDatum(state_name[k]);
 	for (int base = 0; base < n; base += DIRECT_CHUNK)
 	{
 		int			nc = Min(DIRECT_CHUNK, n - base);
@@ -1532,7 +1610,7 @@ direct_insert(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, bool *ok)
 
 			ExecClearTuple(sl);
 			v[attno[0]] = codes[idx[base + m]];
-			v[attno[1]] = CStringGetTextDatum(state_name[x->state]);
+			v[attno[1]] = state_text[x->state];
 			v[attno[2]] = x->site ? CStringGetTextDatum(x->site) : (Datum) 0;
 			v[attno[3]] = Int32GetDatum(x->units_out);
 			v[attno[4]] = Int32GetDatum(x->units_total);
@@ -1622,8 +1700,7 @@ run_batch(Guard *g)
 
 	if (n == 0)
 		return;
-	sort_guard = g;
-	qsort(g->ev, n, sizeof(Event), event_cmp);
+	sort_events(g);
 
 	codes = palloc(sizeof(Datum) * (n + 1));
 	start = palloc(sizeof(int) * (n + 1));
