@@ -232,60 +232,54 @@ bag_values(FunctionCallInfo fcinfo, int64 *n)
 	return v;
 }
 
-/* Final of deciles(): the 10th to 90th percentiles as float8[9], percentile_cont semantics. */
+/*
+ * The 10th to 90th percentiles of a deciles state, percentile_cont semantics,
+ * as float8[9]; or, for price_deciles(), each cast to numeric (15 significant
+ * digits, as float8::numeric) and rounded to 6 decimal places, as
+ * round(d::numeric, 6) would: once per group, not once per row that reads it.
+ * NULL for no state or no values.
+ */
+static Datum
+deciles_result(FunctionCallInfo fcinfo, bool price)
+{
+	double	   *v;
+	int64		n;
+	double		p[9],
+				q[9];
+	Datum		d[9];
+	int			k;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	v = bag_values(fcinfo, &n);
+	if (n == 0)
+		PG_RETURN_NULL();
+	for (k = 0; k < 9; k++)
+		p[k] = (k + 1) / 10.0;
+	vbp_quantiles(v, (size_t) n, p, 9, q);
+	for (k = 0; k < 9; k++)
+		d[k] = price ? DirectFunctionCall2(numeric_round, DirectFunctionCall1(float8_numeric, Float8GetDatum(q[k])),
+										   Int32GetDatum(6))
+			: Float8GetDatum(q[k]);
+	if (price)
+		PG_RETURN_ARRAYTYPE_P(construct_array(d, 9, NUMERICOID, -1, false, TYPALIGN_INT));
+	PG_RETURN_ARRAYTYPE_P(construct_array(d, 9, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
+
+/* Final of deciles(): float8[9]. */
 PG_FUNCTION_INFO_V1(pgvbp_deciles_final);
 Datum
 pgvbp_deciles_final(PG_FUNCTION_ARGS)
 {
-	double	   *v;
-	int64		n;
-	double		p[9],
-				q[9];
-	Datum		d[9];
-	int			k;
-
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	v = bag_values(fcinfo, &n);
-	if (n == 0)
-		PG_RETURN_NULL();
-	for (k = 0; k < 9; k++)
-		p[k] = (k + 1) / 10.0;
-	vbp_quantiles(v, (size_t) n, p, 9, q);
-	for (k = 0; k < 9; k++)
-		d[k] = Float8GetDatum(q[k]);
-	PG_RETURN_ARRAYTYPE_P(construct_array(d, 9, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	return deciles_result(fcinfo, false);
 }
 
-/*
- * Final of price_deciles(): the deciles as deciles() gives them, each cast to
- * numeric (15 significant digits, as float8::numeric) and rounded to 6 decimal
- * places, as round(d::numeric, 6) would: once per group, not once per row
- * that reads it.
- */
+/* Final of price_deciles(): numeric[9], rounded to 6 places. */
 PG_FUNCTION_INFO_V1(pgvbp_price_deciles_final);
 Datum
 pgvbp_price_deciles_final(PG_FUNCTION_ARGS)
 {
-	double	   *v;
-	int64		n;
-	double		p[9],
-				q[9];
-	Datum		d[9];
-	int			k;
-
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	v = bag_values(fcinfo, &n);
-	if (n == 0)
-		PG_RETURN_NULL();
-	for (k = 0; k < 9; k++)
-		p[k] = (k + 1) / 10.0;
-	vbp_quantiles(v, (size_t) n, p, 9, q);
-	for (k = 0; k < 9; k++)
-		d[k] = DirectFunctionCall2(numeric_round, DirectFunctionCall1(float8_numeric, Float8GetDatum(q[k])),
-								   Int32GetDatum(6));
-	PG_RETURN_ARRAYTYPE_P(construct_array(d, 9, NUMERICOID, -1, false, TYPALIGN_INT));
+	return deciles_result(fcinfo, true);
 }
 
 /* Final of median_mad(): (median, mad, n, meanad) as the composite type vbp.median_mad. */
