@@ -64,6 +64,7 @@ FROM (VALUES
   ('min(cny)', 'SELECT grp, min(amount) FROM public.par_values GROUP BY grp'),
   ('max(cny)', 'SELECT max(amount) FROM public.par_values'),
   ('deciles', 'SELECT grp, deciles(x) FROM public.par_values GROUP BY grp'),
+  ('price_deciles', 'SELECT grp, price_deciles(x) FROM public.par_values GROUP BY grp'),
   ('median_mad', 'SELECT grp, median_mad(x) FROM public.par_values GROUP BY grp'),
   ('price_cuts', 'SELECT grp, price_cuts(reference_price, selected_price, volume) FROM public.par_values GROUP BY grp'),
   ('purchase_tally', format($q$SELECT pu.org_code, purchase_tally(pu.quantity, pu.amount, pu.purchased_on, pu.accepted_on, pu.paid_on,
@@ -108,6 +109,7 @@ FROM (VALUES
   ('min(cny)', 'SELECT grp, min(amount) FROM public.par_values GROUP BY grp'),
   ('max(cny)', 'SELECT max(amount) FROM public.par_values'),
   ('deciles', 'SELECT grp, deciles(x) FROM public.par_values GROUP BY grp'),
+  ('price_deciles', 'SELECT grp, price_deciles(x) FROM public.par_values GROUP BY grp'),
   ('median_mad', 'SELECT grp, median_mad(x) FROM public.par_values GROUP BY grp'),
   ('price_cuts', 'SELECT grp, price_cuts(reference_price, selected_price, volume) FROM public.par_values GROUP BY grp')
 ) q(aggregate, sql)
