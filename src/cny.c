@@ -15,8 +15,8 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
-#include "utils/numeric.h"
 #include "utils/memutils.h"
+#include "utils/numeric.h"
 
 #include "vbp_glue.h"
 

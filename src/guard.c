@@ -850,23 +850,15 @@ typedef struct EventKey
 	Event	   *e;
 } EventKey;
 
+/* Bytes from..from+7 of a text of len bytes, big-endian, zeros past its end. */
 static uint64
-text_prefix(const char *s, int from, int *len_left)
+text_prefix(const char *s, int len, int from)
 {
 	uint64		v = 0;
 	int			i;
 
-	for (i = 0; i < 8; i++)
-	{
-		unsigned char c = 0;
-
-		if (*len_left > 0)
-		{
-			c = (unsigned char) s[from + i];
-			(*len_left)--;
-		}
-		v = (v << 8) | c;
-	}
+	for (i = from; i < from + 8; i++)
+		v = (v << 8) | (i < len ? (unsigned char) s[i] : 0);
 	return v;
 }
 
@@ -913,10 +905,10 @@ sort_events(Guard *g)
 		k[i].hi = k[i].lo = 0;
 		if (!e->missing)
 		{
-			int			left = (int) strlen(e->code_text);
+			int			len = (int) strlen(e->code_text);
 
-			k[i].hi = text_prefix(e->code_text, 0, &left);
-			k[i].lo = text_prefix(e->code_text, 8, &left);
+			k[i].hi = text_prefix(e->code_text, len, 0);
+			k[i].lo = text_prefix(e->code_text, len, 8);
 		}
 	}
 	qsort(k, n, sizeof(EventKey), event_key_cmp);
