@@ -115,6 +115,48 @@ SELECT try_sql($$SELECT vbp.month_series('{3,5,3}', '{1,2,3}')$$) AS twice,
        try_sql($$SELECT vbp.month_series('{1,NULL}', '{1,2}')$$) AS null_month,
        try_sql($$SELECT vbp.month_series('{0,12000}', '{1,2}')$$) AS too_long;
 
+-- the series of a whole generic group in one aggregate (the alerts' path where the reader
+-- reads every purchase).  January 2024, min_peers 5: institution 1 buys 10 units for
+-- 10.00 (1.00 a unit), 2 5 for 5.00 (1.00), 3 4 for 12.00 (3.00), 4 returns 2 for -1.00
+-- (0.50), 5 3 for 6.00 (2.00).  In price order 4, 1 = 2, 5, 3: cheaper peers 0, 1, 1, 3,
+-- 4 of 5, percentile round(100 x below / 4, 2) = 0, 25, 25, 75, 100.  March: institution
+-- 1 alone, fewer than 5 peers: NULL; February, no purchase: NULL.  So institution 1's
+-- series from January is {25, NULL, NULL}.
+SELECT s.* FROM (
+  SELECT price_rank_series(v.o::orgcode, v.m::date, v.s::numeric::cny, v.q, 5) AS ss
+  FROM (VALUES ('H44010300001', '2024-01-01', 10.00, 10), ('H44010300002', '2024-01-01', 5.00, 5),
+               ('H44010300003', '2024-01-01', 12.00, 4), ('H44010300004', '2024-01-01', -1.00, -2),
+               ('H44010300005', '2024-01-01', 6.00, 3), ('H44010300001', '2024-03-01', 7.00, 7)) v(o, m, s, q)) x
+CROSS JOIN LATERAL unnest(x.ss) s;
+-- no rows: NULL; a row with a NULL spend or units is skipped
+SELECT price_rank_series(o, m, s, q, 5) IS NULL AS no_cells FROM (VALUES ('H44010300001'::orgcode, date '2024-01-01', '1'::cny, 1::bigint)) v(o, m, s, q) WHERE false;
+SELECT price_rank_series(o, m, s, q, 1) AS skipped_null
+FROM (VALUES ('H44010300001'::orgcode, date '2024-01-01', '1'::cny, 1::bigint), ('H44010300002', '2024-01-01', NULL, 1)) v(o, m, s, q);
+SELECT try_sql($$SELECT vbp.price_rank_series('H44010300001', '2024-01-01', '1', 0, 5)$$) AS no_units,
+       try_sql($$SELECT vbp.price_rank_series(o::vbp.orgcode, '2024-01-01', '1', 1, 5)
+                 FROM (VALUES ('H44010300001'), ('H44010300001')) v(o)$$) AS twice_in_a_month,
+       try_sql($$SELECT vbp.price_rank_series('H44010300001', '2024-01-01', '1', 1, p)
+                 FROM (VALUES (5), (2)) v(p)$$) AS min_peers_differ,
+       try_sql($$SELECT vbp.price_rank_series('H44010300001', '2024-01-01', '1', 1, NULL)$$) AS min_peers_null,
+       try_sql($$SELECT vbp.price_rank_series('H44010300001', 'infinity', '1', 1, 5)$$) AS infinite_month;
+-- the series the alerts above read, from the aggregate (the owner reads every purchase):
+-- group B06 under peers2, January 2023 to February 2024 (14 months): institution 1 is
+-- cheaper (0) for 13 months and dearer (100) in February 2024; institution 2 mirrors it
+SELECT copy_rule_set('vbp.parameter', 'national', 'peers2') AS copied;
+UPDATE parameter SET value = 2 WHERE rule_set = 'peers2' AND name = 'benchmark_min_peers';
+SELECT org_code, first_month, percentiles FROM price_rank_series_for('-infinity', '2024-02-29', 'peers2')
+WHERE group_code = 'XB06ACL388A001' ORDER BY org_code;
+-- and the same series, every group, as gathered from vbp.price_rank_for
+SELECT count(*) AS series, count(*) FILTER (WHERE r.first_month IS NOT DISTINCT FROM s.first_month
+                                            AND r.x IS NOT DISTINCT FROM s.percentiles) AS same_as_ranks
+FROM (SELECT b.org_code, b.group_code, min(b.month) AS first_month,
+             month_series(array_agg((date_part('year', b.month) * 12 + date_part('month', b.month))::int),
+                          array_agg((b.percentile * 100)::bigint::float8 / 100)) AS x
+      FROM price_rank_for('-infinity', '2024-02-29', 'peers2') b GROUP BY 1, 2) r
+FULL JOIN price_rank_series_for('-infinity', '2024-02-29', 'peers2') s USING (org_code, group_code);
+SELECT try_sql($$SELECT * FROM vbp.price_rank_series_for('2024-02-01', '2024-01-31')$$) AS inverted_period;
+DELETE FROM parameter WHERE rule_set = 'peers2';
+
 -- ---------- payment-standard schedule and convergence ----------
 -- batch 91 (cycle 2024-01-01), group C09: winners 111 at 1.00 and 222 at 1.20, so the group's
 -- winning price is 1.20 (basis max).  Non-selected: 333 (originator) at 3.00 > 2 x 1.20 ->

@@ -18,7 +18,10 @@ SELECT as_of FROM demo_run \gset
 CREATE TABLE public.par_values AS
   SELECT g % 50 AS grp, (((g * 7919) % 100000)::numeric / 100)::cny AS amount,
          ((g * 104729) % 10007)::float8 / 7 AS x,
-         10 + (g % 90)::numeric AS reference_price, 1 + (g % 9)::numeric AS selected_price, (1 + g % 5)::numeric AS volume
+         10 + (g % 90)::numeric AS reference_price, 1 + (g % 9)::numeric AS selected_price, (1 + g % 5)::numeric AS volume,
+         -- price cells: with k = g / 50, institution k % 200 + 1 in month k / 200, once per group
+         ('H440103' || lpad((g / 50 % 200 + 1)::text, 5, '0'))::orgcode AS org_code,
+         (date '2024-01-01' + make_interval(months => (g / 10000)::int))::date AS month, 1 + g % 7 AS units
   FROM generate_series(1::bigint, 50000) g;
 ANALYZE public.par_values;
 -- the same rows in 4 hash partitions of another column
@@ -65,6 +68,7 @@ FROM (VALUES
   ('max(cny)', 'SELECT max(amount) FROM public.par_values'),
   ('deciles', 'SELECT grp, deciles(x) FROM public.par_values GROUP BY grp'),
   ('price_deciles', 'SELECT grp, price_deciles(x) FROM public.par_values GROUP BY grp'),
+  ('price_rank_series', 'SELECT grp, price_rank_series(org_code, month, amount, units, 2) FROM public.par_values GROUP BY grp'),
   ('median_mad', 'SELECT grp, median_mad(x) FROM public.par_values GROUP BY grp'),
   ('price_cuts', 'SELECT grp, price_cuts(reference_price, selected_price, volume) FROM public.par_values GROUP BY grp'),
   ('purchase_tally', format($q$SELECT pu.org_code, purchase_tally(pu.quantity, pu.amount, pu.purchased_on, pu.accepted_on, pu.paid_on,
@@ -110,6 +114,7 @@ FROM (VALUES
   ('max(cny)', 'SELECT max(amount) FROM public.par_values'),
   ('deciles', 'SELECT grp, deciles(x) FROM public.par_values GROUP BY grp'),
   ('price_deciles', 'SELECT grp, price_deciles(x) FROM public.par_values GROUP BY grp'),
+  ('price_rank_series', 'SELECT grp, price_rank_series(org_code, month, amount, units, 2) FROM public.par_values GROUP BY grp'),
   ('median_mad', 'SELECT grp, median_mad(x) FROM public.par_values GROUP BY grp'),
   ('price_cuts', 'SELECT grp, price_cuts(reference_price, selected_price, volume) FROM public.par_values GROUP BY grp')
 ) q(aggregate, sql)

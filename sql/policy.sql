@@ -56,6 +56,7 @@ INSERT INTO rule_set_calls VALUES
   ('product_fulfilment_for', $$SELECT count(*) FROM vbp.product_fulfilment_for('2024-01-01', 'no-such-rule-set')$$),
   ('price_peer_cells', $$SELECT count(*) FROM vbp.price_peer_cells('2024-01-01', '2024-01-31', 'no-such-rule-set')$$),
   ('price_rank_for', $$SELECT count(*) FROM vbp.price_rank_for('2024-01-01', '2024-01-31', 'no-such-rule-set')$$),
+  ('price_rank_series_for', $$SELECT count(*) FROM vbp.price_rank_series_for('2024-01-01', '2024-01-31', 'no-such-rule-set')$$),
   ('report_peer_cells', $$SELECT count(*) FROM vbp.report_peer_cells('no-such-rule-set')$$),
   ('province_fulfilment_for', $$SELECT count(*) FROM vbp.province_fulfilment_for('2024-01-01', 'no-such-rule-set')$$),
   ('retention_pool', $$SELECT count(*) FROM vbp.retention_pool(1, '44', '100', 'no-such-rule-set')$$),

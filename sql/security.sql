@@ -219,11 +219,22 @@ SELECT row_security_active('vbp.purchase') AS owner_under_rls,
        md5(string_agg(b::text, ',' ORDER BY b.month, b.group_code, b.org_code)) AS benchmark_digest, count(*) AS benchmark_rows
 FROM price_benchmark b \gset
 SELECT :'owner_under_rls' AS owner_under_rls, :benchmark_rows > 0 AS benchmark_has_rows;
+-- the change alerts' series: the owner's from one aggregate per generic group
+-- (vbp.price_rank_series), the BI reader's gathered from its ranks among the peers
+SELECT md5(string_agg(s::text, ',' ORDER BY s.org_code, s.group_code)) AS series_digest, count(*) AS series_rows
+FROM price_rank_series_for('-infinity', vbp.report_date()) s \gset
+SELECT md5(string_agg(a::text, ',' ORDER BY a.org_code, a.group_code, a.month)) AS alert_digest, count(*) AS alert_rows
+FROM price_benchmark_alert a \gset
+SELECT :series_rows > 0 AS series_has_rows, :alert_rows AS alert_rows;
 SET ROLE regress_vbp_bi;
 SELECT md5(string_agg(f::text, ',' ORDER BY f.batch_id, f.org_code, f.group_code, f.cycle_year)) = :'fulfilment_digest' AS same_fulfilment FROM fulfilment f;
 SELECT row_security_active('vbp.purchase') AS bi_under_rls,
        md5(string_agg(b::text, ',' ORDER BY b.month, b.group_code, b.org_code)) = :'benchmark_digest' AS same_benchmark
 FROM price_benchmark b;
+SELECT md5(string_agg(s::text, ',' ORDER BY s.org_code, s.group_code)) = :'series_digest' AS same_series
+FROM price_rank_series_for('-infinity', vbp.report_date()) s;
+SELECT md5(string_agg(a::text, ',' ORDER BY a.org_code, a.group_code, a.month)) IS NOT DISTINCT FROM :'alert_digest' AS same_alerts
+FROM price_benchmark_alert a;
 RESET ROLE;
 
 -- a member of a tenant group with no scope row sees nothing

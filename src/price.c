@@ -1,6 +1,7 @@
 /*
  * price.c
- *		Glue of core/price.c: vbp.price_cut and the aggregate vbp.price_cuts.
+ *		Glue of core/price.c: vbp.price_cut, the aggregate vbp.price_cuts, and
+ *		the aggregate vbp.price_rank_series of the price change alerts.
  *
  * The core computes a cut, and the products and sums of the aggregate, in
  * 128-bit decimals equal to what numeric gives.  What it cannot hold (a value
@@ -15,9 +16,15 @@
 #include "vbp_glue.h"
 
 #include "access/htup_details.h"
+#include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "utils/array.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
 #include "utils/datum.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/typcache.h"
 
 /* the header word of a stored numeric (utils/adt/numeric.c) */
 #define NUM_FLAG_MASK		0xC000
@@ -530,4 +537,315 @@ pgvbp_price_cuts_final(PG_FUNCTION_ARGS)
 		nulls[1] = true;
 	values[2] = Int64GetDatum(s->n);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
+}
+
+/*
+ * vbp.price_rank_series(org_code, month, spend, units, min_peers): the change
+ * alerts' monthly percentile-rank series of every institution in a generic
+ * group, from the group's cells in one aggregate (GROUP BY the group).  The
+ * state gathers the cells; the final ranks them in their months and builds
+ * each institution's series (vbp_rank_cells).  A group's cells fit in memory
+ * where a month x group cell's peers do (56 bytes per cell).
+ */
+typedef struct RankState
+{
+	int64		min_peers;
+	int64		n;
+	int64		cap;
+	vbp_rank_cell *cells;
+} RankState;
+
+#define RANK_SERIES_MAX_MONTHS 12000	/* as vbp.month_series */
+#define RANK_WIRE_CELL 28				/* org, spend, units (8 each), month (4) */
+
+static RankState *
+rank_state_new(MemoryContext cxt, int64 min_peers, int64 cap)
+{
+	RankState  *s = MemoryContextAlloc(cxt, sizeof(RankState));
+
+	s->min_peers = min_peers;
+	s->n = 0;
+	s->cap = Max(cap, 64);
+	s->cells = MemoryContextAllocHuge(cxt, sizeof(vbp_rank_cell) * s->cap);
+	return s;
+}
+
+static vbp_rank_cell *
+rank_state_push(RankState *s)
+{
+	if (s->n == s->cap)
+	{
+		s->cap *= 2;
+		s->cells = repalloc_huge(s->cells, sizeof(vbp_rank_cell) * s->cap);
+	}
+	return &s->cells[s->n++];
+}
+
+static int32
+month_number(DateADT d)
+{
+	int			y,
+				m,
+				day;
+
+	if (DATE_NOT_FINITE(d))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the month of a price cell must be finite")));
+	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
+	return y * 12 + m - 1;
+}
+
+static DateADT
+month_date(int32 month)
+{
+	return date2j(month / 12, month % 12 + 1, 1) - POSTGRES_EPOCH_JDATE;
+}
+
+static void
+min_peers_match(int64 a, int64 b)
+{
+	if (a != b)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("min_peers must be the same for every row of a group"),
+				 errdetail("It is %lld in one row and %lld in another.", (long long) a, (long long) b)));
+}
+
+PG_FUNCTION_INFO_V1(pgvbp_price_rank_series_accum);
+Datum
+pgvbp_price_rank_series_accum(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt = vbp_agg_context(fcinfo, "price_rank_series");
+	RankState  *s = PG_ARGISNULL(0) ? NULL : (RankState *) PG_GETARG_POINTER(0);
+	vbp_rank_cell *c;
+	int			i;
+
+	if (PG_ARGISNULL(5))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("min_peers must not be null")));
+	/* a cell without its institution, month, spend or units is skipped */
+	for (i = 1; i <= 4; i++)
+		if (PG_ARGISNULL(i))
+		{
+			if (s == NULL)
+				PG_RETURN_NULL();
+			PG_RETURN_POINTER(s);
+		}
+	if (s == NULL)
+		s = rank_state_new(aggcxt, PG_GETARG_INT32(5), 64);
+	else
+		min_peers_match(s->min_peers, PG_GETARG_INT32(5));
+	c = rank_state_push(s);
+	c->org = PG_GETARG_INT64(1);
+	c->month = month_number(PG_GETARG_DATEADT(2));
+	c->spend = PG_GETARG_INT64(3);
+	c->units = PG_GETARG_INT64(4);
+	c->hundredths = -1;
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(pgvbp_price_rank_series_combine);
+Datum
+pgvbp_price_rank_series_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt = vbp_agg_context(fcinfo, "price_rank_series");
+	RankState  *into,
+			   *from;
+
+	if (PG_ARGISNULL(1))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));	/* NULL or the left state */
+	from = (RankState *) PG_GETARG_POINTER(1);
+	if (PG_ARGISNULL(0))
+		into = rank_state_new(aggcxt, from->min_peers, from->n);
+	else
+	{
+		into = (RankState *) PG_GETARG_POINTER(0);
+		min_peers_match(into->min_peers, from->min_peers);
+	}
+	if (into->cap < into->n + from->n)
+	{
+		into->cap = into->n + from->n;
+		into->cells = repalloc_huge(into->cells, sizeof(vbp_rank_cell) * into->cap);
+	}
+	memcpy(&into->cells[into->n], from->cells, sizeof(vbp_rank_cell) * from->n);
+	into->n += from->n;
+	PG_RETURN_POINTER(into);
+}
+
+/* Wire: int64 min_peers, int64 n, then n x (org, spend, units, month), big-endian. */
+PG_FUNCTION_INFO_V1(pgvbp_price_rank_series_serialize);
+Datum
+pgvbp_price_rank_series_serialize(PG_FUNCTION_ARGS)
+{
+	RankState  *s = (RankState *) PG_GETARG_POINTER(0);
+	StringInfoData buf;
+	int64		i;
+
+	(void) vbp_agg_context(fcinfo, "price_rank_series");
+	if ((Size) s->n > (MaxAllocSize - VARHDRSZ - 16) / RANK_WIRE_CELL)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a generic group has too many price cells to pass between processes"),
+				 errdetail("It has %lld cells.", (long long) s->n)));
+	pq_begintypsend(&buf);
+	pq_sendint64(&buf, s->min_peers);
+	pq_sendint64(&buf, s->n);
+	for (i = 0; i < s->n; i++)
+	{
+		pq_sendint64(&buf, s->cells[i].org);
+		pq_sendint64(&buf, s->cells[i].spend);
+		pq_sendint64(&buf, s->cells[i].units);
+		pq_sendint32(&buf, s->cells[i].month);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PG_FUNCTION_INFO_V1(pgvbp_price_rank_series_deserialize);
+Datum
+pgvbp_price_rank_series_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *in = PG_GETARG_BYTEA_PP(0);
+	StringInfoData buf;
+	RankState  *s;
+	int64		min_peers,
+				n,
+				i;
+
+	(void) vbp_agg_context(fcinfo, "price_rank_series");
+	buf.data = VARDATA_ANY(in);
+	buf.len = VARSIZE_ANY_EXHDR(in);
+	buf.maxlen = buf.len;
+	buf.cursor = 0;
+	if (buf.len < 16)
+		vbp_state_error("price rank series", "The state has %d bytes, fewer than its 16-byte header.", buf.len);
+	min_peers = pq_getmsgint64(&buf);
+	n = pq_getmsgint64(&buf);
+	if (n < 0 || n > (buf.len - 16) / RANK_WIRE_CELL || (int64) buf.len != 16 + n * RANK_WIRE_CELL)
+		vbp_state_error("price rank series", "The state's size does not match its %lld cells.", (long long) n);
+	s = rank_state_new(CurrentMemoryContext, min_peers, n);
+	for (i = 0; i < n; i++)
+	{
+		vbp_rank_cell *c = rank_state_push(s);
+
+		c->org = pq_getmsgint64(&buf);
+		c->spend = pq_getmsgint64(&buf);
+		c->units = pq_getmsgint64(&buf);
+		c->month = (int32) pq_getmsgint(&buf, 4);
+		c->hundredths = -1;
+	}
+	PG_RETURN_POINTER(s);
+}
+
+typedef struct RankSeriesCache
+{
+	Oid			elemtype;
+	TupleDesc	desc;			/* blessed vbp.price_rank_series */
+} RankSeriesCache;
+
+/*
+ * Final: vbp.price_rank_series[], one element per institution in code order,
+ * its series from its first month to its last, NULL for a month without a
+ * percentile (no purchase, or too few peers).  The cells are reordered in
+ * place (the multiset is unchanged, so a later final sees the same cells).
+ */
+PG_FUNCTION_INFO_V1(pgvbp_price_rank_series_final);
+Datum
+pgvbp_price_rank_series_final(PG_FUNCTION_ARGS)
+{
+	RankState  *s;
+	RankSeriesCache *cache = (RankSeriesCache *) fcinfo->flinfo->fn_extra;
+	vbp_error	err;
+	size_t		at = 0;
+	Datum	   *series;
+	int64		i,
+				start;
+	int			k = 0;
+
+	(void) vbp_agg_context(fcinfo, "price_rank_series");
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	s = (RankState *) PG_GETARG_POINTER(0);
+	if (cache == NULL)
+	{
+		Oid			rettype = get_fn_expr_rettype(fcinfo->flinfo);
+		Oid			elemtype = OidIsValid(rettype) ? get_element_type(rettype) : InvalidOid;
+		MemoryContext old;
+
+		if (!OidIsValid(elemtype))
+			elog(ERROR, "could not determine the result type of price_rank_series");
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		cache = palloc(sizeof(RankSeriesCache));
+		cache->elemtype = elemtype;
+		cache->desc = BlessTupleDesc(lookup_rowtype_tupdesc_copy(elemtype, -1));
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	if (vbp_rank_cells(s->cells, (size_t) s->n, s->min_peers, &at, &err) != VBP_OK)
+	{
+		char		org[VBP_ORGCODE_LEN + 1];
+
+		vbp_orgcode_format(s->cells[at].org, org);
+		ereport(ERROR,
+				(errcode(err.kind == VBP_EDIVZERO ? ERRCODE_DIVISION_BY_ZERO :
+						 err.kind == VBP_ERANGE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE :
+						 ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg(err.kind == VBP_EDIVZERO ? "a price cell has no units" :
+						err.kind == VBP_ERANGE ? "the unit price of a price cell is out of range" :
+						"a price cell appears twice"),
+				 errdetail("%s Institution %s, month %s.", err.detail, org,
+						   DatumGetCString(DirectFunctionCall1(date_out,
+															   DateADTGetDatum(month_date(s->cells[at].month)))))));
+	}
+	series = palloc(sizeof(Datum) * Max(s->n, 1));
+	for (start = 0; start < s->n; start = i)
+	{
+		const vbp_rank_cell *c = &s->cells[start];
+		int64		last;
+		int			span,
+					j;
+		Datum	   *v;
+		bool	   *vnull;
+		int			dims[1],
+					lbs[1] = {1};
+		Datum		values[3];
+		bool		nulls[3] = {false, false, false};
+
+		for (i = start; i < s->n && s->cells[i].org == c->org; i++)
+			;
+		last = s->cells[i - 1].month;
+		if (last - c->month >= RANK_SERIES_MAX_MONTHS)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("the series spans too many months"),
+					 errdetail("From %s to %s; at most %d months are allowed.",
+							   DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(month_date(c->month)))),
+							   DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(month_date((int32) last)))),
+							   RANK_SERIES_MAX_MONTHS)));
+		span = (int) (last - c->month) + 1;
+		v = palloc(sizeof(Datum) * span);
+		vnull = palloc(sizeof(bool) * span);
+		for (j = 0; j < span; j++)
+		{
+			v[j] = (Datum) 0;
+			vnull[j] = true;
+		}
+		for (j = (int) start; j < i; j++)
+			if (s->cells[j].hundredths >= 0)
+			{
+				/* the double of the two-decimal percentile, hundredths / 100 */
+				v[s->cells[j].month - c->month] = Float8GetDatum((double) s->cells[j].hundredths / 100.0);
+				vnull[s->cells[j].month - c->month] = false;
+			}
+		dims[0] = span;
+		values[0] = Int64GetDatum(c->org);
+		values[1] = DateADTGetDatum(month_date(c->month));
+		values[2] = PointerGetDatum(construct_md_array(v, vnull, 1, dims, lbs, FLOAT8OID, sizeof(float8),
+													   FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		series[k++] = HeapTupleGetDatum(heap_form_tuple(cache->desc, values, nulls));
+		pfree(v);
+		pfree(vnull);
+	}
+	PG_RETURN_ARRAYTYPE_P(construct_array(series, k, cache->elemtype, -1, false, TYPALIGN_DOUBLE));
 }

@@ -13,6 +13,8 @@
  * or VBP_DECIMAL_MAXSCALE decimals is VBP_ERANGE, and the caller computes
  * that one in numeric itself.
  */
+#include <stdlib.h>
+
 #include "vbp_core.h"
 
 /* numeric's division scale: NUMERIC_MIN_SIG_DIGITS, in base-10000 digits of DEC_DIGITS */
@@ -223,5 +225,105 @@ vbp_price_cut_row(const vbp_decimal *reference, const vbp_decimal *selected,
 	/* 0 <= q.coef < 2^127 and 10^q.scale <= 10^38: the difference fits */
 	t->cut.coef = powers_of_10[q.scale] - q.coef;
 	t->cut.scale = q.scale;
+	return VBP_OK;
+}
+
+/* a against b by value, whatever their scales (as numeric compares) */
+static int
+decimal_cmp(const vbp_decimal *a, const vbp_decimal *b)
+{
+	const vbp_decimal *lo = a->scale <= b->scale ? a : b,
+			   *hi = a->scale <= b->scale ? b : a;
+	vbp_int128	scaled;
+	int			c;
+
+	/* lo x 10^(hi.scale - lo.scale) against hi; beyond 128 bits, lo is larger in magnitude */
+	if (__builtin_mul_overflow(lo->coef, powers_of_10[hi->scale - lo->scale], &scaled))
+		c = lo->coef > 0 ? 1 : -1;
+	else
+		c = (scaled > hi->coef) - (scaled < hi->coef);
+	return lo == a ? c : -c;
+}
+
+static int
+unit_price_cmp(const vbp_rank_cell *a, const vbp_rank_cell *b)
+{
+	return decimal_cmp(&a->price, &b->price);
+}
+
+static int
+month_price_cmp(const void *p, const void *q)
+{
+	const vbp_rank_cell *a = p,
+			   *b = q;
+
+	if (a->month != b->month)
+		return a->month < b->month ? -1 : 1;
+	return unit_price_cmp(a, b);
+}
+
+static int
+org_month_cmp(const void *p, const void *q)
+{
+	const vbp_rank_cell *a = p,
+			   *b = q;
+
+	if (a->org != b->org)
+		return a->org < b->org ? -1 : 1;
+	return (a->month > b->month) - (a->month < b->month);
+}
+
+vbp_errkind
+vbp_rank_cells(vbp_rank_cell *cells, size_t n, int64_t min_peers, size_t *at, vbp_error *err)
+{
+	size_t		i,
+				start;
+
+	/* the unit price as numeric gives it: spend::numeric (2 places) / units */
+	for (i = 0; i < n; i++)
+	{
+		vbp_decimal spend = {cells[i].spend, 2},
+					units = {cells[i].units, 0};
+		vbp_errkind kind = vbp_decimal_div(&spend, &units, &cells[i].price, err);
+
+		if (kind != VBP_OK)
+		{
+			*at = i;
+			if (kind == VBP_EDIVZERO)
+				return vbp_fail(err, VBP_EDIVZERO, "A cell has 0 units, so its unit price is undefined.");
+			return kind;
+		}
+	}
+	qsort(cells, n, sizeof(vbp_rank_cell), month_price_cmp);
+	for (start = 0; start < n; start = i)
+	{
+		size_t		peers,
+					below = 0,
+					j;
+
+		for (i = start; i < n && cells[i].month == cells[start].month; i++)
+			;
+		peers = i - start;
+		for (j = start; j < i; j++)
+		{
+			/* below: the cells of the month with a lower unit price */
+			if (j > start && unit_price_cmp(&cells[j - 1], &cells[j]) != 0)
+				below = j - start;
+			if ((int64_t) peers < min_peers)
+				cells[j].hundredths = -1;
+			else if (peers == 1)
+				cells[j].hundredths = 0;
+			else
+				cells[j].hundredths = (int32_t) ((20000 * (int64_t) below + (int64_t) peers - 1) /
+												 (2 * ((int64_t) peers - 1)));
+		}
+	}
+	qsort(cells, n, sizeof(vbp_rank_cell), org_month_cmp);
+	for (i = 1; i < n; i++)
+		if (cells[i].org == cells[i - 1].org && cells[i].month == cells[i - 1].month)
+		{
+			*at = i;
+			return vbp_fail(err, VBP_EPARAM, "An institution has two cells in one month.");
+		}
 	return VBP_OK;
 }

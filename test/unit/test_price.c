@@ -171,10 +171,99 @@ TEST(price_cut_terms)
 		  vbp_price_cut_check(-1, 1, &err) == VBP_EPARAM && vbp_price_cut_check(1, -1, &err) == VBP_EPARAM);
 }
 
+
+static vbp_rank_cell
+cell(int64_t org, int32_t month, int64_t spend, int64_t units)
+{
+	vbp_rank_cell c = {org, spend, units, month, -2, {0, 0}};
+
+	return c;
+}
+
+static const vbp_rank_cell *
+find_cell(const vbp_rank_cell *c, size_t n, int64_t org, int32_t month)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		if (c[i].org == org && c[i].month == month)
+			return &c[i];
+	return NULL;
+}
+
+TEST(price_rank_cells)
+{
+	vbp_rank_cell c[10];
+	vbp_error	err;
+	size_t		i,
+				at = 99;
+
+	/*
+	 * Month 1, five peers: D 0.50 (-100 fen / -2 units, a return), A 1.00
+	 * (1000 / 10), B 1.00 (500 / 5), E 2.00 (600 / 3), C 3.00 (1200 / 4).
+	 * below = 0, 1, 1, 3, 4; hundredths = floor((20000 below + 4) / 8) = 0,
+	 * 2500, 2500, 7500, 10000.  Month 2: A alone, fewer than 5 peers: none.
+	 * Month 3, three peers (1.00, 2.00, 3.00 for 3 units): fewer than 5: none.
+	 */
+	c[0] = cell(3, 1, 1200, 4);
+	c[1] = cell(1, 1, 1000, 10);
+	c[2] = cell(4, 1, -100, -2);
+	c[3] = cell(2, 1, 500, 5);
+	c[4] = cell(5, 1, 600, 3);
+	c[5] = cell(1, 2, 700, 7);
+	c[6] = cell(1, 3, 300, 3);
+	c[7] = cell(2, 3, 600, 3);
+	c[8] = cell(3, 3, 900, 3);
+	CHECK(vbp_rank_cells(c, 9, 5, &at, &err) == VBP_OK);
+	CHECK(find_cell(c, 9, 4, 1)->hundredths == 0);
+	CHECK(find_cell(c, 9, 1, 1)->hundredths == 2500);
+	CHECK(find_cell(c, 9, 2, 1)->hundredths == 2500);
+	CHECK(find_cell(c, 9, 5, 1)->hundredths == 7500);
+	CHECK(find_cell(c, 9, 3, 1)->hundredths == 10000);
+	CHECK(find_cell(c, 9, 1, 2)->hundredths == -1);
+	CHECK(find_cell(c, 9, 2, 3)->hundredths == -1);
+	/* sorted by institution, then month */
+	for (i = 1; i < 9; i++)
+		CHECK(c[i - 1].org < c[i].org || (c[i - 1].org == c[i].org && c[i - 1].month < c[i].month));
+	/* with min_peers 1: month 2's lone cell is 0; month 3: below 0, 1, 2 of 3 peers,
+	 * floor((20000 below + 2) / 4) = 0, 5000, 10000 */
+	CHECK(vbp_rank_cells(c, 9, 1, &at, &err) == VBP_OK);
+	CHECK(find_cell(c, 9, 1, 2)->hundredths == 0);
+	CHECK(find_cell(c, 9, 1, 3)->hundredths == 0 && find_cell(c, 9, 2, 3)->hundredths == 5000 &&
+		  find_cell(c, 9, 3, 3)->hundredths == 10000);
+	/* four peers: 100 x 1 / 3 = 33.33, 100 x 2 / 3 = 66.67 (half up): floor((20000 below + 3) / 6) */
+	c[0] = cell(1, 7, 100, 1);
+	c[1] = cell(2, 7, 200, 1);
+	c[2] = cell(3, 7, 300, 1);
+	c[3] = cell(4, 7, 400, 1);
+	CHECK(vbp_rank_cells(c, 4, 4, &at, &err) == VBP_OK);
+	CHECK(c[0].hundredths == 0 && c[1].hundredths == 3333 && c[2].hundredths == 6667 && c[3].hundredths == 10000);
+	/*
+	 * Unit prices are numeric's quotients: 22522.60 / 12780 = 1.7623317683881064
+	 * (16 places) and 19144.21 / 10863 = 1.76233176838810641628 (20 places, the
+	 * quotient's first digit being smaller than the divisor's), equal fractions
+	 * (2252260 x 10863 = 1914421 x 12780 = 24466300380) whose numeric values
+	 * differ; numeric orders the first below the second, and so do the ranks
+	 */
+	c[0] = cell(1, 1, 1914421, 10863);
+	c[1] = cell(2, 1, 2252260, 12780);
+	CHECK(vbp_rank_cells(c, 2, 1, &at, &err) == VBP_OK);
+	CHECK(c[0].hundredths == 10000 && c[1].hundredths == 0);
+	CHECK(c[0].price.scale == 20 && c[1].price.scale == 16);
+	/* no units: no unit price; one institution twice in a month */
+	c[0] = cell(1, 1, 100, 0);
+	CHECK(vbp_rank_cells(c, 1, 1, &at, &err) == VBP_EDIVZERO && err.kind == VBP_EDIVZERO && at == 0);
+	c[0] = cell(1, 1, 100, 1);
+	c[1] = cell(1, 1, 200, 1);
+	CHECK(vbp_rank_cells(c, 2, 1, &at, &err) == VBP_EPARAM && at == 1);
+	CHECK(vbp_rank_cells(c, 0, 5, &at, &err) == VBP_OK);
+}
+
 const unit_case price_cases[] = {
 	{"price_from_base10000", price_from_base10000},
 	{"price_decimal_division_scale", price_decimal_division_scale},
 	{"price_decimal_add_mul", price_decimal_add_mul},
 	{"price_cut_terms", price_cut_terms},
+	{"price_rank_cells", price_rank_cells},
 	{NULL, NULL}
 };

@@ -94,6 +94,49 @@ END $$;
 COMMENT ON FUNCTION vbp.price_rank_for(date, date, text) IS
   'Percentile rank (价格百分位) of each month x generic group x institution cell the caller may read over purchases in [from, to]: 100 x (peers with a lower unit price) / (peers - 1), 0 cheapest, 100 dearest, as percent_rank(), among every institution that bought the group that month (vbp.price_peer_cells, so a tenant sees the bureau''s ranks; one pass where the caller reads every purchase); NULL where fewer than benchmark_min_peers (5) peers';
 
+-- Each institution x group's monthly percentile-rank series, for the change
+-- alerts.  Where the caller reads every purchase, one aggregate per generic
+-- group ranks the group's cells and builds its institutions' series
+-- (vbp.price_rank_series): the cells are made in month order and the series
+-- need institution order, and a group's cells regroup in memory where the
+-- ranks of every group would not.  Otherwise the caller's ranks among the
+-- peers (vbp.price_rank_for) are gathered by institution and group.
+CREATE FUNCTION vbp.price_rank_series_for(from_date date, to_date date, rule_set text DEFAULT vbp.report_rule_set())
+  RETURNS TABLE (org_code vbp.orgcode, group_code vbp.drugcode, first_month date, percentiles double precision[])
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  min_peers numeric := vbp.param(rule_set, 'benchmark_min_peers');
+BEGIN
+  IF from_date > to_date THEN
+    RAISE EXCEPTION 'the period ends before it starts'
+      USING ERRCODE = 'invalid_parameter_value', DETAIL = format('From %s to %s.', from_date, to_date);
+  END IF;
+  IF NOT row_security_active('vbp.purchase') AND NOT row_security_active('vbp.product') THEN
+    RETURN QUERY
+    SELECT s.org_code, g.group_code, s.first_month, s.percentiles
+    -- fewer than min_peers peers: an integer count n is below min_peers exactly when
+    -- it is below its ceiling
+    FROM (SELECT c.group_code, vbp.price_rank_series(c.org_code, c.month, c.spend, c.quantity, ceil(min_peers)::int) AS ss
+          FROM vbp.price_cells(from_date, to_date) c
+          GROUP BY c.group_code) g
+    CROSS JOIN LATERAL unnest(g.ss) s;
+    RETURN;
+  END IF;
+  RETURN QUERY
+  SELECT b.org_code, b.group_code, min(b.month),
+         -- (the two array_agg see the rows in the same order: month_series sorts the pairs);
+         -- the month as year x 12 + month in float8 (date_part, exact for these integers,
+         -- cheaper than extract's numeric); the percentile, which has two decimals, as its
+         -- hundredths / 100 in float8: the correctly rounded double of the same decimal, as
+         -- the numeric-to-float8 cast gives, without formatting and parsing it
+         vbp.month_series(array_agg((date_part('year', b.month) * 12 + date_part('month', b.month))::int),
+                          array_agg((b.percentile * 100)::bigint::float8 / 100))
+  FROM vbp.price_rank_for(from_date, to_date, rule_set) b
+  GROUP BY 1, 2;
+END $$;
+COMMENT ON FUNCTION vbp.price_rank_series_for(date, date, text) IS
+  'Monthly percentile-rank series (价格百分位月度序列) of each institution x generic group the caller may read, over purchases in [from, to]: the first month and the percentile rank of vbp.price_rank_for in each month from then to the last (NULL: no purchase, or fewer than benchmark_min_peers peers), as vbp.cusum takes it; one aggregate per group (vbp.price_rank_series) where the caller reads every purchase';
+
 CREATE FUNCTION vbp.price_benchmark_for(from_date date, to_date date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (
     month date, group_code vbp.drugcode, org_code vbp.orgcode, quantity bigint, spend vbp.cny,
@@ -183,25 +226,16 @@ BEGIN ATOMIC
     SELECT vbp.param(price_benchmark_alert_for.rule_set, 'cusum_window')::int AS w,
            vbp.param(price_benchmark_alert_for.rule_set, 'cusum_threshold')::float8 AS h,
            vbp.param(price_benchmark_alert_for.rule_set, 'cusum_slack')::float8 AS k
-  ), series AS (   -- each institution x group's months, without purchases missing (NULL)
-    SELECT b.org_code, b.group_code, min(b.month) AS first_month,
-           -- (the two array_agg see the rows in the same order: month_series sorts the pairs);
-           -- the month as year x 12 + month in float8 (date_part, exact for these integers,
-           -- cheaper than extract's numeric); the percentile, which has two decimals, as its
-           -- hundredths / 100 in float8: the correctly rounded double of the same decimal, as
-           -- the numeric-to-float8 cast gives, without formatting and parsing it
-           vbp.month_series(array_agg((date_part('year', b.month) * 12 + date_part('month', b.month))::int),
-                            array_agg((b.percentile * 100)::bigint::float8 / 100)) AS x
-    FROM vbp.price_rank_for('-infinity', as_of, rule_set) b
-    GROUP BY 1, 2
   )
   SELECT s.org_code, s.group_code, (s.first_month + make_interval(months => c.idx - 1))::date,
          c.value::numeric, c.baseline_mean, c.baseline_sd, c.cusum_up, c.cusum_down, c.alert
-  FROM series s CROSS JOIN p CROSS JOIN LATERAL vbp.cusum(s.x, p.w, p.h, p.k) c
+  -- each institution x group's months, without purchases missing (NULL)
+  FROM vbp.price_rank_series_for('-infinity', as_of, rule_set) s
+  CROSS JOIN p CROSS JOIN LATERAL vbp.cusum(s.percentiles, p.w, p.h, p.k) c
   WHERE c.alert IS NOT NULL AND vbp.known_rule_set(price_benchmark_alert_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.price_benchmark_alert_for(date, text) IS
-  'Change alerts (价格变化预警) up to a date: CUSUM (vbp.cusum with the rule set''s window, threshold and slack) over each institution x generic group''s monthly percentile-rank series from vbp.price_rank_for, months without purchases missing; one row per signalled month, up = the institution moved towards the dearest of its peers';
+  'Change alerts (价格变化预警) up to a date: CUSUM (vbp.cusum with the rule set''s window, threshold and slack) over each institution x generic group''s monthly percentile-rank series (vbp.price_rank_series_for, the ranks of vbp.price_rank_for), months without purchases missing; one row per signalled month, up = the institution moved towards the dearest of its peers';
 
 CREATE VIEW vbp.price_benchmark_alert WITH (security_invoker = true) AS SELECT * FROM vbp.price_benchmark_alert_for(vbp.report_date());
 COMMENT ON VIEW vbp.price_benchmark_alert IS
