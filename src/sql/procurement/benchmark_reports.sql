@@ -22,7 +22,11 @@ BEGIN ATOMIC
                sum(pu.quantity)::bigint AS q, vbp.sum(pu.amount) AS s
         FROM vbp.purchase pu JOIN vbp.product pr ON pr.product_code = pu.product_code
         WHERE pu.purchased_on BETWEEN price_cells.from_date AND price_cells.to_date
-        GROUP BY 1, 2, 3) x;
+        -- grouped by group, then month: where the grouping sorts, the cells come in
+        -- group order, so the change alerts' series (vbp.price_rank_series, grouped by
+        -- group) need no sort of their own, and the ranking windows (partitioned by
+        -- group and month) only sort each cell's prices (an incremental sort)
+        GROUP BY 2, 1, 3) x;
 END;
 COMMENT ON FUNCTION vbp.price_cells(date, date) IS
   'Price cells (机构月度通用名采购单元) over purchases in [from, to] the caller may read: per month x generic group x institution the units, the spend and the unit price spend / units (exact numeric); the cells the price benchmark ranks';
@@ -42,7 +46,7 @@ BEGIN
   SELECT c.month, c.group_code, count(*),
          CASE WHEN count(*) >= min_peers THEN vbp.deciles(c.unit_price::float8) END,
          CASE WHEN count(*) >= min_peers THEN array_agg(c.unit_price ORDER BY c.unit_price) END
-  FROM vbp.price_cells(from_date, to_date) c GROUP BY 1, 2;
+  FROM vbp.price_cells(from_date, to_date) c GROUP BY 2, 1;
 END $$;
 COMMENT ON FUNCTION vbp.price_peer_cells(date, date, text) IS
   'Peers'' unit prices of each month x generic group over purchases in [from, to] (同类机构价格分布), over every institution whoever asks (SECURITY DEFINER): the number of peers, their deciles and their sorted unit prices, none of them named; withheld (NULL) where fewer than benchmark_min_peers (5) institutions bought, for everyone alike';
@@ -73,9 +77,10 @@ BEGIN
                 ELSE ((20000 * r.below + r.n - 1) / (2 * (r.n - 1)))::numeric * 0.01 END
     FROM (SELECT c.month, c.group_code, c.org_code, count(*) OVER w AS n, rank() OVER w - 1 AS below
           FROM vbp.price_cells(from_date, to_date) c
-          -- one window, one sort: its frame is the whole cell, so count(*) counts every
-          -- peer; rank() follows the order and ignores the frame
-          WINDOW w AS (PARTITION BY c.month, c.group_code ORDER BY c.unit_price
+          -- one window: its frame is the whole cell, so count(*) counts every peer;
+          -- rank() follows the order and ignores the frame; partitioned in the order
+          -- vbp.price_cells groups, so only each cell's prices are sorted
+          WINDOW w AS (PARTITION BY c.group_code, c.month ORDER BY c.unit_price
                        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) r;
     RETURN;
   END IF;
@@ -175,9 +180,9 @@ BEGIN
           FROM (SELECT c.*, count(*) OVER w AS n, vbp.price_deciles(c.unit_price::float8) OVER w AS d,
                        rank() OVER w - 1 AS below
                 FROM vbp.price_cells(from_date, to_date) c
-                -- one window, one sort (as in vbp.price_rank_for): the frame is the whole
-                -- cell, so count(*) and the deciles see every peer, once per cell
-                WINDOW w AS (PARTITION BY c.month, c.group_code ORDER BY c.unit_price
+                -- one window (as in vbp.price_rank_for): the frame is the whole cell, so
+                -- count(*) and the deciles see every peer, once per cell
+                WINDOW w AS (PARTITION BY c.group_code, c.month ORDER BY c.unit_price
                              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) u) v;
     RETURN;
   END IF;
