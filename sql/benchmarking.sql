@@ -139,6 +139,24 @@ SELECT try_sql($$SELECT vbp.price_rank_series('H44010300001', '2024-01-01', '1',
                  FROM (VALUES (5), (2)) v(p)$$) AS min_peers_differ,
        try_sql($$SELECT vbp.price_rank_series('H44010300001', '2024-01-01', '1', 1, NULL)$$) AS min_peers_null,
        try_sql($$SELECT vbp.price_rank_series('H44010300001', 'infinity', '1', 1, 5)$$) AS infinite_month;
+-- equal prices tie whatever the quantities.  March 2024, group A01: institution 1 buys
+-- 12780 units for 22522.60 and institution 2 10863 units for 19144.21, the same price
+-- (2252260 x 10863 = 1914421 x 12780), 1.76233176838810641627... (numeric's own quotients,
+-- 1.7623317683881064 and 1.76233176838810641628, differ); 3, 4 and 5 buy a unit at 1.00,
+-- 2.00 and 3.00.  In price order 3, 1 = 2, 4, 5: cheaper peers 0, 1, 1, 3, 4 of 5,
+-- percentile 100 x below / 4 = 0, 25, 25, 75, 100, from the benchmark and the series alike
+BEGIN;
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount) VALUES
+  ('H44010300001', 'XA01ABD075A002010100483', '2024-03-05', 12780, '22522.60'),
+  ('H44010300002', 'XA01ABD075A002010100483', '2024-03-05', 10863, '19144.21'),
+  ('H44010300003', 'XA01ABD075A002010100483', '2024-03-05', 1, '1.00'),
+  ('H44010300004', 'XA01ABD075A002010100483', '2024-03-05', 1, '2.00'),
+  ('H44010300005', 'XA01ABD075A002010100483', '2024-03-05', 1, '3.00');
+SELECT c.org_code, c.unit_price, b.percentile
+FROM price_cells('2024-03-01', '2024-03-31') c
+JOIN price_benchmark_for('2024-03-01', '2024-03-31') b USING (month, group_code, org_code) ORDER BY c.org_code;
+SELECT org_code, percentiles FROM price_rank_series_for('2024-03-01', '2024-03-31') ORDER BY org_code;
+ROLLBACK;
 -- the series the alerts above read, from the aggregate (the owner reads every purchase):
 -- group B06 under peers2, January 2023 to February 2024 (14 months): institution 1 is
 -- cheaper (0) for 13 months and dearer (100) in February 2024; institution 2 mirrors it

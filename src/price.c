@@ -545,7 +545,7 @@ pgvbp_price_cuts_final(PG_FUNCTION_ARGS)
  * group, from the group's cells in one aggregate (GROUP BY the group).  The
  * state gathers the cells; the final ranks them in their months and builds
  * each institution's series (vbp_rank_cells).  A group's cells fit in memory
- * where a month x group cell's peers do (56 bytes per cell).
+ * where a month x group cell's peers do (48 bytes per cell).
  */
 typedef struct RankState
 {
@@ -788,12 +788,8 @@ pgvbp_price_rank_series_final(PG_FUNCTION_ARGS)
 
 		vbp_orgcode_format(s->cells[at].org, org);
 		ereport(ERROR,
-				(errcode(err.kind == VBP_EDIVZERO ? ERRCODE_DIVISION_BY_ZERO :
-						 err.kind == VBP_ERANGE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE :
-						 ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg(err.kind == VBP_EDIVZERO ? "a price cell has no units" :
-						err.kind == VBP_ERANGE ? "the unit price of a price cell is out of range" :
-						"a price cell appears twice"),
+				(errcode(err.kind == VBP_EDIVZERO ? ERRCODE_DIVISION_BY_ZERO : ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg(err.kind == VBP_EDIVZERO ? "a price cell has no units" : "a price cell appears twice"),
 				 errdetail("%s Institution %s, month %s.", err.detail, org,
 						   DatumGetCString(DirectFunctionCall1(date_out,
 															   DateADTGetDatum(month_date(s->cells[at].month)))))));

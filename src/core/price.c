@@ -228,27 +228,10 @@ vbp_price_cut_row(const vbp_decimal *reference, const vbp_decimal *selected,
 	return VBP_OK;
 }
 
-/* a against b by value, whatever their scales (as numeric compares) */
-static int
-decimal_cmp(const vbp_decimal *a, const vbp_decimal *b)
-{
-	const vbp_decimal *lo = a->scale <= b->scale ? a : b,
-			   *hi = a->scale <= b->scale ? b : a;
-	vbp_int128	scaled;
-	int			c;
-
-	/* lo x 10^(hi.scale - lo.scale) against hi; beyond 128 bits, lo is larger in magnitude */
-	if (__builtin_mul_overflow(lo->coef, powers_of_10[hi->scale - lo->scale], &scaled))
-		c = lo->coef > 0 ? 1 : -1;
-	else
-		c = (scaled > hi->coef) - (scaled < hi->coef);
-	return lo == a ? c : -c;
-}
-
 static int
 unit_price_cmp(const vbp_rank_cell *a, const vbp_rank_cell *b)
 {
-	return decimal_cmp(&a->price, &b->price);
+	return (a->price > b->price) - (a->price < b->price);
 }
 
 static int
@@ -279,20 +262,18 @@ vbp_rank_cells(vbp_rank_cell *cells, size_t n, int64_t min_peers, size_t *at, vb
 	size_t		i,
 				start;
 
-	/* the unit price as numeric gives it: spend::numeric (2 places) / units */
+	/*
+	 * The unit price in yuan truncated to 20 places, as an integer: spend in fen
+	 * x 10^18 / units, truncated towards zero (|spend| x 10^18 < 2^127)
+	 */
 	for (i = 0; i < n; i++)
 	{
-		vbp_decimal spend = {cells[i].spend, 2},
-					units = {cells[i].units, 0};
-		vbp_errkind kind = vbp_decimal_div(&spend, &units, &cells[i].price, err);
-
-		if (kind != VBP_OK)
+		if (cells[i].units == 0)
 		{
 			*at = i;
-			if (kind == VBP_EDIVZERO)
-				return vbp_fail(err, VBP_EDIVZERO, "A cell has 0 units, so its unit price is undefined.");
-			return kind;
+			return vbp_fail(err, VBP_EDIVZERO, "A cell has 0 units, so its unit price is undefined.");
 		}
+		cells[i].price = (vbp_int128) cells[i].spend * E18 / cells[i].units;
 	}
 	qsort(cells, n, sizeof(vbp_rank_cell), month_price_cmp);
 	for (start = 0; start < n; start = i)

@@ -343,16 +343,14 @@ extern vbp_errkind vbp_price_cut_row(const vbp_decimal *reference, const vbp_dec
  * Percentile ranks of price cells (price.c), for the price benchmark's change
  * alerts.  A cell is an institution's units and spend of one generic group in
  * one month; the cells of one group are ranked within their month by unit
- * price spend / units as numeric computes it (spend with 2 places divided by
- * the units, vbp_decimal_div, compared by value), equal prices sharing the
- * lower rank as rank() does, so the ranks are those of a window ordered by
- * the numeric unit price.  The percentile is round(100 x below / (peers - 1),
- * 2) in hundredths, floor((20000 below + peers - 1) / (2 (peers - 1))); 0 for
- * a cell alone; none (-1) where the month has fewer than min_peers cells.
- * The cells are left sorted by institution and month.  VBP_EDIVZERO for a
- * cell of 0 units, VBP_ERANGE for a price numeric division would give beyond
- * 128 bits, VBP_EPARAM for two cells of one institution in one month; *at is
- * then the position of the cell.
+ * price spend / units truncated to 20 decimal places (as vbp.price_cells
+ * gives it: equal prices are equal whatever the quantities), equal prices
+ * sharing the lower rank as rank() does.  The percentile is round(100 x below
+ * / (peers - 1), 2) in hundredths, floor((20000 below + peers - 1) / (2 (peers
+ * - 1))); 0 for a cell alone; none (-1) where the month has fewer than
+ * min_peers cells.  The cells are left sorted by institution and month.
+ * VBP_EDIVZERO for a cell of 0 units, VBP_EPARAM for two cells of one
+ * institution in one month; *at is then the position of the cell.
  */
 typedef struct vbp_rank_cell
 {
@@ -361,7 +359,7 @@ typedef struct vbp_rank_cell
 	int64_t		units;
 	int32_t		month;			/* a month number, year x 12 + month - 1 */
 	int32_t		hundredths;		/* out: the percentile in hundredths, -1 none */
-	vbp_decimal price;			/* out: spend / units, as numeric gives it */
+	vbp_int128_a8 price;		/* out: spend x 10^18 / units, the price in 10^-20 yuan */
 } vbp_rank_cell;
 
 extern vbp_errkind vbp_rank_cells(vbp_rank_cell *cells, size_t n, int64_t min_peers, size_t *at,

@@ -175,7 +175,7 @@ TEST(price_cut_terms)
 static vbp_rank_cell
 cell(int64_t org, int32_t month, int64_t spend, int64_t units)
 {
-	vbp_rank_cell c = {org, spend, units, month, -2, {0, 0}};
+	vbp_rank_cell c = {org, spend, units, month, -2, 0};
 
 	return c;
 }
@@ -239,17 +239,22 @@ TEST(price_rank_cells)
 	CHECK(vbp_rank_cells(c, 4, 4, &at, &err) == VBP_OK);
 	CHECK(c[0].hundredths == 0 && c[1].hundredths == 3333 && c[2].hundredths == 6667 && c[3].hundredths == 10000);
 	/*
-	 * Unit prices are numeric's quotients: 22522.60 / 12780 = 1.7623317683881064
-	 * (16 places) and 19144.21 / 10863 = 1.76233176838810641628 (20 places, the
-	 * quotient's first digit being smaller than the divisor's), equal fractions
-	 * (2252260 x 10863 = 1914421 x 12780 = 24466300380) whose numeric values
-	 * differ; numeric orders the first below the second, and so do the ranks
+	 * Equal prices are equal whatever the quantities: 22522.60 / 12780 and
+	 * 19144.21 / 10863 are the same fraction (2252260 x 10863 = 1914421 x 12780
+	 * = 24466300380), 1.76233176838810641627... (x 10^20 truncated:
+	 * 176233176838810641627); both tie (numeric's own
+	 * quotients, 1.7623317683881064 and 1.76233176838810641628, would not)
 	 */
 	c[0] = cell(1, 1, 1914421, 10863);
 	c[1] = cell(2, 1, 2252260, 12780);
 	CHECK(vbp_rank_cells(c, 2, 1, &at, &err) == VBP_OK);
+	CHECK(c[0].hundredths == 0 && c[1].hundredths == 0);
+	CHECK(c[0].price == c[1].price && c[0].price == (vbp_int128) 1762331768388106416LL * 100 + 27);
+	/* 10^-20 yuan apart is apart: (10^18 + 1) fen / 10^18 units against 1 fen / 1 unit */
+	c[0] = cell(1, 1, 1000000000000000001LL, 1000000000000000000LL);
+	c[1] = cell(2, 1, 1, 1);
+	CHECK(vbp_rank_cells(c, 2, 1, &at, &err) == VBP_OK);
 	CHECK(c[0].hundredths == 10000 && c[1].hundredths == 0);
-	CHECK(c[0].price.scale == 20 && c[1].price.scale == 16);
 	/* no units: no unit price; one institution twice in a month */
 	c[0] = cell(1, 1, 100, 0);
 	CHECK(vbp_rank_cells(c, 1, 1, &at, &err) == VBP_EDIVZERO && err.kind == VBP_EDIVZERO && at == 0);

@@ -40,7 +40,7 @@ COMMENT ON FUNCTION vbp.month_series(int[], double precision[]) IS
 -- The change alerts' series of a whole generic group in one aggregate: the
 -- group's cells (an institution's units and spend in a month) ranked within
 -- their months by unit price, each institution's months gathered into
--- its series (a state of 56 bytes per cell, ranked in the final).
+-- its series (a state of 48 bytes per cell, ranked in the final).
 CREATE TYPE vbp.price_rank_series AS (org_code vbp.orgcode, first_month date, percentiles double precision[]);
 COMMENT ON TYPE vbp.price_rank_series IS
   'One institution''s monthly percentile-rank series of a generic group (价格百分位月度序列), as vbp.price_rank_series gives it: the institution, its first month, and the percentile of each month from then to its last (NULL: no purchase, or fewer than min_peers peers that month)';
@@ -63,7 +63,7 @@ COMMENT ON FUNCTION vbp.price_rank_series_deserialize(bytea, internal) IS
 CREATE FUNCTION vbp.price_rank_series_final(internal) RETURNS vbp.price_rank_series[]
   AS 'MODULE_PATHNAME', 'pgvbp_price_rank_series_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.price_rank_series_final(internal) IS
-  'Final function of price_rank_series: ranks the cells within their months by unit price (numeric''s quotient) and returns each institution''s series, in institution order';
+  'Final function of price_rank_series: ranks the cells within their months by unit price (to 20 places, as vbp.price_cells) and returns each institution''s series, in institution order';
 CREATE AGGREGATE vbp.price_rank_series(org_code vbp.orgcode, month date, spend vbp.cny, units bigint, min_peers int) (
   SFUNC = vbp.price_rank_series_accum, STYPE = internal, SSPACE = 4096,
   FINALFUNC = vbp.price_rank_series_final,
@@ -72,7 +72,7 @@ CREATE AGGREGATE vbp.price_rank_series(org_code vbp.orgcode, month date, spend v
   PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE vbp.price_rank_series(vbp.orgcode, date, vbp.cny, bigint, int) IS
-  'Percentile-rank series of every institution of a generic group (价格百分位序列), grouped by the group, over its cells (one row per institution and month: units and spend): in each month the cells are ranked by unit price spend::numeric / units (numeric''s quotient, as vbp.price_cells gives it), equal prices sharing the lower rank; percentile = round(100 x cheaper peers / (peers - 1), 2), 0 for a lone cell, NULL below min_peers peers; returns vbp.price_rank_series[], each institution''s series from its first month to its last (NULL where it bought nothing), as vbp.cusum takes it; a cell of 0 units is an error (22012), as is an institution twice in a month (22023); parallel-safe with combine, serial and deserial';
+  'Percentile-rank series of every institution of a generic group (价格百分位序列), grouped by the group, over its cells (one row per institution and month: units and spend): in each month the cells are ranked by unit price spend / units truncated to 20 decimal places (as vbp.price_cells gives it), equal prices sharing the lower rank; percentile = round(100 x cheaper peers / (peers - 1), 2), 0 for a lone cell, NULL below min_peers peers; returns vbp.price_rank_series[], each institution''s series from its first month to its last (NULL where it bought nothing), as vbp.cusum takes it; a cell of 0 units is an error (22012), as is an institution twice in a month (22023); parallel-safe with combine, serial and deserial';
 
 -- ---------------------------------------------------------------------
 -- Price-per-unit saving

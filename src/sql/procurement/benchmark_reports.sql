@@ -17,7 +17,12 @@ CREATE FUNCTION vbp.price_cells(from_date date, to_date date)
   RETURNS TABLE (month date, group_code vbp.drugcode, org_code vbp.orgcode, quantity bigint, spend vbp.cny, unit_price numeric)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  SELECT x.m, x.g, x.o, x.q, x.s, x.s::numeric / x.q
+  -- the unit price truncated to 20 places, exactly (spend x 10^20 divided in whole
+  -- numbers): equal prices are equal whatever the quantities.  numeric's own
+  -- quotient carries 16 to 20 places as the operands' leading digits fall, so the
+  -- same price bought in other quantities could compare unequal (22522.60 / 12780
+  -- = 1.7623317683881064 against 19144.21 / 10863 = 1.76233176838810641628)
+  SELECT x.m, x.g, x.o, x.q, x.s, div(x.s::numeric * 100000000000000000000, x.q) * 0.00000000000000000001
   FROM (SELECT date_trunc('month', pu.purchased_on)::date AS m, pr.group_code AS g, pu.org_code AS o,
                sum(pu.quantity)::bigint AS q, vbp.sum(pu.amount) AS s
         FROM vbp.purchase pu JOIN vbp.product pr ON pr.product_code = pu.product_code
@@ -29,7 +34,7 @@ BEGIN ATOMIC
         GROUP BY 2, 1, 3) x;
 END;
 COMMENT ON FUNCTION vbp.price_cells(date, date) IS
-  'Price cells (机构月度通用名采购单元) over purchases in [from, to] the caller may read: per month x generic group x institution the units, the spend and the unit price spend / units (exact numeric); the cells the price benchmark ranks';
+  'Price cells (机构月度通用名采购单元) over purchases in [from, to] the caller may read: per month x generic group x institution the units, the spend and the unit price spend / units truncated to 20 decimal places (so equal prices are equal whatever the quantities); the cells the price benchmark ranks';
 
 -- The peers' statistics of every cell (month x generic group) over every
 -- institution, whoever asks: a tenant compares its own rows with the same
