@@ -56,21 +56,30 @@ END $$;
 COMMENT ON FUNCTION vbp.price_peer_cells(date, date, text) IS
   'Peers'' unit prices of each month x generic group over purchases in [from, to] (同类机构价格分布), over every institution whoever asks (SECURITY DEFINER): the number of peers, their deciles and their sorted unit prices, none of them named; withheld (NULL) where fewer than benchmark_min_peers (5) institutions bought, for everyone alike';
 
--- Whether the caller reads every purchase and product (the owner, as in
--- refresh_reports(), or a role that bypasses row-level security): then its
--- own cells are the peers, and one pass ranks them; otherwise its cells are
--- ranked among vbp.price_peer_cells.
+-- The price reports' period check, and which way they rank: whether the
+-- caller reads every purchase and product (the owner, as in refresh_reports(),
+-- or a role that bypasses row-level security).  Then its own cells are the
+-- peers, and one pass ranks them; otherwise its cells are ranked among
+-- vbp.price_peer_cells.
+CREATE FUNCTION vbp.price_one_pass(from_date date, to_date date) RETURNS boolean
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+BEGIN
+  IF from_date > to_date THEN
+    RAISE EXCEPTION 'the period ends before it starts'
+      USING ERRCODE = 'invalid_parameter_value', DETAIL = format('From %s to %s.', from_date, to_date);
+  END IF;
+  RETURN NOT row_security_active('vbp.purchase') AND NOT row_security_active('vbp.product');
+END $$;
+COMMENT ON FUNCTION vbp.price_one_pass(date, date) IS
+  'Whether the price reports rank the caller''s cells in one pass (单次排名): true where the caller reads every purchase and product (no row-level security applies to it), so its own cells are the peers; false where it reads its own rows only and is ranked among vbp.price_peer_cells; 22023 for a period that ends before it starts';
+
 CREATE FUNCTION vbp.price_rank_for(from_date date, to_date date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (month date, group_code vbp.drugcode, org_code vbp.orgcode, peers bigint, percentile numeric)
   LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
 DECLARE
   min_peers numeric := vbp.param(rule_set, 'benchmark_min_peers');
 BEGIN
-  IF from_date > to_date THEN
-    RAISE EXCEPTION 'the period ends before it starts'
-      USING ERRCODE = 'invalid_parameter_value', DETAIL = format('From %s to %s.', from_date, to_date);
-  END IF;
-  IF NOT row_security_active('vbp.purchase') AND NOT row_security_active('vbp.product') THEN
+  IF vbp.price_one_pass(from_date, to_date) THEN
     RETURN QUERY
     SELECT r.month, r.group_code, r.org_code, r.n,
            CASE WHEN r.n < min_peers THEN NULL WHEN r.n = 1 THEN 0::numeric
@@ -117,11 +126,7 @@ CREATE FUNCTION vbp.price_rank_series_for(from_date date, to_date date, rule_set
 DECLARE
   min_peers numeric := vbp.param(rule_set, 'benchmark_min_peers');
 BEGIN
-  IF from_date > to_date THEN
-    RAISE EXCEPTION 'the period ends before it starts'
-      USING ERRCODE = 'invalid_parameter_value', DETAIL = format('From %s to %s.', from_date, to_date);
-  END IF;
-  IF NOT row_security_active('vbp.purchase') AND NOT row_security_active('vbp.product') THEN
+  IF vbp.price_one_pass(from_date, to_date) THEN
     RETURN QUERY
     SELECT s.org_code, g.group_code, s.first_month, s.percentiles
     -- fewer than min_peers peers: an integer count n is below min_peers exactly when
@@ -165,13 +170,9 @@ BEGIN
       USING ERRCODE = 'invalid_parameter_value',
             DETAIL = format('The benchmark centile is %s; it must be one of the deciles 0.1, 0.2, ..., 0.9.', coalesce(centile::text, 'missing'));
   END IF;
-  IF from_date > to_date THEN
-    RAISE EXCEPTION 'the period ends before it starts'
-      USING ERRCODE = 'invalid_parameter_value', DETAIL = format('From %s to %s.', from_date, to_date);
-  END IF;
   k := (centile * 10)::int;
-  IF NOT row_security_active('vbp.purchase') AND NOT row_security_active('vbp.product') THEN
-    -- The caller reads every purchase (see vbp.price_rank_for): one sort by cell
+  IF vbp.price_one_pass(from_date, to_date) THEN
+    -- The caller reads every purchase (vbp.price_one_pass): one sort by cell
     -- and unit price gives each cell's peers, their deciles and its rank.
     RETURN QUERY
     SELECT v.month, v.group_code, v.org_code, v.quantity, v.spend, round(v.unit_price, 6), v.n,
