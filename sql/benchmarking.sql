@@ -128,6 +128,9 @@ SELECT s.* FROM (
                ('H44010300003', '2024-01-01', 12.00, 4), ('H44010300004', '2024-01-01', -1.00, -2),
                ('H44010300005', '2024-01-01', 6.00, 3), ('H44010300001', '2024-03-01', 7.00, 7)) v(o, m, s, q)) x
 CROSS JOIN LATERAL unnest(x.ss) s;
+-- months before year 1 keep their month: March 44 BC is month -43 x 12 + 2 (year -43
+-- in the proleptic calendar), and its series starts there
+SELECT price_rank_series('H44010300001', date '0044-03-01 BC', '1', 1, 1) AS before_year_1;
 -- no rows: NULL; a row with a NULL spend or units is skipped
 SELECT price_rank_series(o, m, s, q, 5) IS NULL AS no_cells FROM (VALUES ('H44010300001'::orgcode, date '2024-01-01', '1'::cny, 1::bigint)) v(o, m, s, q) WHERE false;
 SELECT price_rank_series(o, m, s, q, 1) AS skipped_null

@@ -599,7 +599,10 @@ month_number(DateADT d)
 static DateADT
 month_date(int32 month)
 {
-	return date2j(month / 12, month % 12 + 1, 1) - POSTGRES_EPOCH_JDATE;
+	/* floor division: months before year 0 (BC) keep their month of the year */
+	int32		year = month >= 0 ? month / 12 : -((11 - month) / 12);
+
+	return date2j(year, month - year * 12 + 1, 1) - POSTGRES_EPOCH_JDATE;
 }
 
 static void
