@@ -107,21 +107,41 @@ pgvbp_cusum(PG_FUNCTION_ARGS)
  * without sorting), values the value of each; the result runs from the
  * earliest month to the latest, NULL where a month has no value.
  */
-#define MONTH_SERIES_MAX 12000	/* a thousand years of months */
-
-typedef struct MonthValue
+/*
+ * The series of months mv[0].month .. mv[n - 1].month (n > 0, sorted by
+ * month, each once, spanning at most VBP_MONTH_SERIES_MAX months): each
+ * month's value, NULL where a month has none.  vbp.month_series and the final
+ * of vbp.price_rank_series build their series here.
+ */
+ArrayType *
+vbp_month_series_array(const VbpMonthValue *mv, int n)
 {
-	int32		month;
-	int32		pos;			/* position in the arguments, for messages */
-	Datum		value;
-	bool		isnull;
-} MonthValue;
+	int			span = mv[n - 1].month - mv[0].month + 1,
+				i;
+	Datum	   *out = palloc(sizeof(Datum) * span);
+	bool	   *outnull = palloc(sizeof(bool) * span);
+	int			dims[1] = {span},
+				lbs[1] = {1};
+
+	for (i = 0; i < span; i++)
+	{
+		out[i] = (Datum) 0;
+		outnull[i] = true;
+	}
+	for (i = 0; i < n; i++)
+	{
+		out[mv[i].month - mv[0].month] = mv[i].value;
+		outnull[mv[i].month - mv[0].month] = mv[i].isnull;
+	}
+	return construct_md_array(out, outnull, 1, dims, lbs, FLOAT8OID, sizeof(float8),
+							  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+}
 
 static int
 month_value_cmp(const void *a, const void *b)
 {
-	int32		x = ((const MonthValue *) a)->month;
-	int32		y = ((const MonthValue *) b)->month;
+	int32		x = ((const VbpMonthValue *) a)->month;
+	int32		y = ((const VbpMonthValue *) b)->month;
 
 	return (x > y) - (x < y);
 }
@@ -133,18 +153,13 @@ pgvbp_month_series(PG_FUNCTION_ARGS)
 	ArrayType  *months = PG_GETARG_ARRAYTYPE_P(0);
 	ArrayType  *vals = PG_GETARG_ARRAYTYPE_P(1);
 	Datum	   *m,
-			   *v,
-			   *out;
+			   *v;
 	bool	   *mnull,
-			   *vnull,
-			   *outnull;
-	MonthValue *mv;
+			   *vnull;
+	VbpMonthValue *mv;
 	int			n,
 				nv,
-				span,
 				i;
-	int			dims[1],
-				lbs[1] = {1};
 
 	if (ARR_NDIM(months) > 1 || ARR_NDIM(vals) > 1)
 		ereport(ERROR,
@@ -159,7 +174,7 @@ pgvbp_month_series(PG_FUNCTION_ARGS)
 				 errdetail("There are %d months and %d values.", n, nv)));
 	if (n == 0)
 		PG_RETURN_ARRAYTYPE_P(construct_empty_array(FLOAT8OID));
-	mv = palloc(sizeof(MonthValue) * n);
+	mv = palloc(sizeof(VbpMonthValue) * n);
 	for (i = 0; i < n; i++)
 	{
 		if (mnull[i])
@@ -171,35 +186,18 @@ pgvbp_month_series(PG_FUNCTION_ARGS)
 		mv[i].value = v[i];
 		mv[i].isnull = vnull[i];
 	}
-	qsort(mv, n, sizeof(MonthValue), month_value_cmp);
+	qsort(mv, n, sizeof(VbpMonthValue), month_value_cmp);
 	for (i = 1; i < n; i++)
 		if (mv[i].month == mv[i - 1].month)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("month %d appears twice in the series", mv[i].month),
 					 errdetail("At positions %d and %d.", Min(mv[i].pos, mv[i - 1].pos), Max(mv[i].pos, mv[i - 1].pos))));
-	if ((int64) mv[n - 1].month - mv[0].month >= MONTH_SERIES_MAX)
+	if ((int64) mv[n - 1].month - mv[0].month >= VBP_MONTH_SERIES_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("the series spans too many months"),
 				 errdetail("From month %d to month %d; at most %d months are allowed.",
-						   mv[0].month, mv[n - 1].month, MONTH_SERIES_MAX)));
-	span = mv[n - 1].month - mv[0].month + 1;
-	out = palloc(sizeof(Datum) * span);
-	outnull = palloc(sizeof(bool) * span);
-	for (i = 0; i < span; i++)
-	{
-		out[i] = (Datum) 0;
-		outnull[i] = true;
-	}
-	for (i = 0; i < n; i++)
-	{
-		int			k = mv[i].month - mv[0].month;
-
-		out[k] = mv[i].value;
-		outnull[k] = mv[i].isnull;
-	}
-	dims[0] = span;
-	PG_RETURN_ARRAYTYPE_P(construct_md_array(out, outnull, 1, dims, lbs, FLOAT8OID, sizeof(float8),
-											 FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+						   mv[0].month, mv[n - 1].month, VBP_MONTH_SERIES_MAX)));
+	PG_RETURN_ARRAYTYPE_P(vbp_month_series_array(mv, n));
 }

@@ -555,7 +555,6 @@ typedef struct RankState
 	vbp_rank_cell *cells;
 } RankState;
 
-#define RANK_SERIES_MAX_MONTHS 12000	/* as vbp.month_series */
 #define RANK_WIRE_CELL 28				/* org, spend, units (8 each), month (4) */
 
 static RankState *
@@ -762,6 +761,7 @@ pgvbp_price_rank_series_final(PG_FUNCTION_ARGS)
 	vbp_error	err;
 	size_t		at = 0;
 	Datum	   *series;
+	VbpMonthValue *mv;
 	int64		i,
 				start;
 	int			k = 0;
@@ -798,53 +798,35 @@ pgvbp_price_rank_series_final(PG_FUNCTION_ARGS)
 															   DateADTGetDatum(month_date(s->cells[at].month)))))));
 	}
 	series = palloc(sizeof(Datum) * Max(s->n, 1));
+	mv = palloc(sizeof(VbpMonthValue) * Max(s->n, 1));
 	for (start = 0; start < s->n; start = i)
 	{
 		const vbp_rank_cell *c = &s->cells[start];
-		int64		last;
-		int			span,
-					j;
-		Datum	   *v;
-		bool	   *vnull;
-		int			dims[1],
-					lbs[1] = {1};
 		Datum		values[3];
 		bool		nulls[3] = {false, false, false};
+		int			m = 0;
 
-		for (i = start; i < s->n && s->cells[i].org == c->org; i++)
-			;
-		last = s->cells[i - 1].month;
-		if (last - c->month >= RANK_SERIES_MAX_MONTHS)
+		/* the institution's months, in order, each once (vbp_rank_cells) */
+		for (i = start; i < s->n && s->cells[i].org == c->org; i++, m++)
+		{
+			mv[m].month = s->cells[i].month;
+			mv[m].pos = (int32) (i + 1);
+			/* the double of the two-decimal percentile, hundredths / 100 */
+			mv[m].isnull = s->cells[i].hundredths < 0;
+			mv[m].value = mv[m].isnull ? (Datum) 0 : Float8GetDatum((double) s->cells[i].hundredths / 100.0);
+		}
+		if ((int64) mv[m - 1].month - mv[0].month >= VBP_MONTH_SERIES_MAX)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("the series spans too many months"),
 					 errdetail("From %s to %s; at most %d months are allowed.",
-							   DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(month_date(c->month)))),
-							   DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(month_date((int32) last)))),
-							   RANK_SERIES_MAX_MONTHS)));
-		span = (int) (last - c->month) + 1;
-		v = palloc(sizeof(Datum) * span);
-		vnull = palloc(sizeof(bool) * span);
-		for (j = 0; j < span; j++)
-		{
-			v[j] = (Datum) 0;
-			vnull[j] = true;
-		}
-		for (j = (int) start; j < i; j++)
-			if (s->cells[j].hundredths >= 0)
-			{
-				/* the double of the two-decimal percentile, hundredths / 100 */
-				v[s->cells[j].month - c->month] = Float8GetDatum((double) s->cells[j].hundredths / 100.0);
-				vnull[s->cells[j].month - c->month] = false;
-			}
-		dims[0] = span;
+							   DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(month_date(mv[0].month)))),
+							   DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(month_date(mv[m - 1].month)))),
+							   VBP_MONTH_SERIES_MAX)));
 		values[0] = Int64GetDatum(c->org);
 		values[1] = DateADTGetDatum(month_date(c->month));
-		values[2] = PointerGetDatum(construct_md_array(v, vnull, 1, dims, lbs, FLOAT8OID, sizeof(float8),
-													   FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		values[2] = PointerGetDatum(vbp_month_series_array(mv, m));
 		series[k++] = HeapTupleGetDatum(heap_form_tuple(cache->desc, values, nulls));
-		pfree(v);
-		pfree(vnull);
 	}
 	PG_RETURN_ARRAYTYPE_P(construct_array(series, k, cache->elemtype, -1, false, TYPALIGN_DOUBLE));
 }
