@@ -237,6 +237,19 @@ typedef struct ProductInfo
 	int			units;
 } ProductInfo;
 
+/*
+ * The texts a batch has made of one column's values, so that a value seen
+ * again (a batch is mostly one site, a few days) is not formatted again and
+ * its events share one string: a small direct-mapped table by the value's
+ * hash, emptied with the batch.
+ */
+#define MEMO_SLOTS 512
+typedef struct ColumnMemo
+{
+	Datum		value[MEMO_SLOTS];
+	char	   *text[MEMO_SLOTS];	/* NULL: slot empty */
+} ColumnMemo;
+
 typedef struct Guard
 {
 	Relation	rel;
@@ -253,6 +266,9 @@ typedef struct Guard
 	Oid			code_ioparam;
 	FmgrInfo	code_out;
 	FmgrInfo	col_out[8];		/* output functions by option column */
+	int16		col_len[7];		/* their types' length and passing */
+	bool		col_byval[7];
+	ColumnMemo *memo[7];		/* the batch's texts of each column, by value */
 	Oid			ledger_date_fn;
 	bool		privileged;
 	bool		hide_others;
@@ -673,13 +689,37 @@ col_text(Guard *g, TupleTableSlot *slot, int attnum, int which)
 {
 	bool		isnull;
 	Datum		d;
+	ColumnMemo *m;
+	uint32		h;
+	int			k;
 
 	if (attnum <= 0)
 		return NULL;
 	d = slot_getattr(slot, attnum, &isnull);
 	if (isnull)
 		return NULL;
-	return OutputFunctionCall(&g->col_out[which], d);
+	if (g->col_byval[which])
+		h = hash_bytes_uint32((uint32) d ^ (uint32) ((uint64) d >> 32));
+	else if (g->col_len[which] == -1)
+	{
+		struct varlena *v = (struct varlena *) DatumGetPointer(d);
+
+		if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
+			return OutputFunctionCall(&g->col_out[which], d);
+		h = hash_bytes((const unsigned char *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v));
+	}
+	else
+		return OutputFunctionCall(&g->col_out[which], d);
+	if (g->memo[which] == NULL)
+		g->memo[which] = palloc0(sizeof(ColumnMemo));	/* in the batch's memory */
+	m = g->memo[which];
+	k = h % MEMO_SLOTS;
+	if (m->text[k] == NULL || !datumIsEqual(m->value[k], d, g->col_byval[which], g->col_len[which]))
+	{
+		m->text[k] = OutputFunctionCall(&g->col_out[which], d);
+		m->value[k] = datumCopy(d, g->col_byval[which], g->col_len[which]);
+	}
+	return m->text[k];
 }
 
 enum
@@ -708,6 +748,7 @@ init_columns(Guard *g)
 
 			getTypeOutputInfo(TupleDescAttr(g->desc, cols[i] - 1)->atttypid, &fn, &varlena);
 			fmgr_info(fn, &g->col_out[i]);
+			get_typlenbyval(TupleDescAttr(g->desc, cols[i] - 1)->atttypid, &g->col_len[i], &g->col_byval[i]);
 		}
 	g->code_col_type = TupleDescAttr(g->desc, g->opt.code_col - 1)->atttypid;
 	if (g->code_col_type != g->code_type)
@@ -1499,6 +1540,31 @@ static const Oid state_col_type[STATE_NCOLS] = {
 #define DIRECT_CHUNK 1000
 
 /*
+ * The text datums of the strings direct_insert() writes: the states of a
+ * batch share a few site and date strings (ColumnMemo), made into text once
+ * each, looked up by address.
+ */
+#define TEXT_CACHE 512
+typedef struct TextCache
+{
+	const char *str[TEXT_CACHE];
+	Datum		text[TEXT_CACHE];
+} TextCache;
+
+static Datum
+cached_text(TextCache *tc, const char *s)
+{
+	int			k = (int) (((uintptr_t) s >> 3) % TEXT_CACHE);
+
+	if (tc->str[k] != s)
+	{
+		tc->str[k] = s;
+		tc->text[k] = CStringGetTextDatum(s);
+	}
+	return tc->text[k];
+}
+
+/*
  * Writes the states of the new codes idx[0..n-1] straight into the store, as
  * COPY writes a table: the rows a page at a time (table_multi_insert), then
  * each index entry, instead of an INSERT .. ON CONFLICT statement (which
@@ -1534,6 +1600,8 @@ direct_insert(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, bool *ok)
 	ItemPointerData *lost;
 	int			nlost = 0,
 				nslots;
+	TupleDesc	slot_desc;
+	TextCache  *tc;
 
 	usable = rel->rd_rel->relkind == RELKIND_RELATION && rel->trigdesc == NULL && rel->rd_rules == NULL &&
 		!rel->rd_rel->relforcerowsecurity;
@@ -1581,8 +1649,15 @@ direct_insert(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, bool *ok)
 
 	nslots = Min(n, DIRECT_CHUNK);
 	slots = palloc(sizeof(TupleTableSlot *) * nslots);
+	/*
+	 * over a copy of the descriptor, not reference-counted: a thousand slots
+	 * pinning the relation's would each be remembered, and forgotten by a
+	 * search, by the resource owner
+	 */
+	slot_desc = CreateTupleDescCopy(d);
 	for (m = 0; m < nslots; m++)
-		slots[m] = table_slot_create(rel, NULL);
+		slots[m] = MakeSingleTupleTableSlot(slot_desc, table_slot_callbacks(rel));
+	tc = palloc0(sizeof(TextCache));
 	lost = palloc(sizeof(ItemPointerData) * (n + 1));
 	cid = GetCurrentCommandId(true);
 	now = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
@@ -1603,14 +1678,14 @@ direct_insert(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, bool *ok)
 			ExecClearTuple(sl);
 			v[attno[0]] = codes[idx[base + m]];
 			v[attno[1]] = state_text[x->state];
-			v[attno[2]] = x->site ? CStringGetTextDatum(x->site) : (Datum) 0;
+			v[attno[2]] = x->site ? cached_text(tc, x->site) : (Datum) 0;
 			v[attno[3]] = Int32GetDatum(x->units_out);
 			v[attno[4]] = Int32GetDatum(x->units_total);
 			v[attno[5]] = Int32GetDatum(x->sales);
 			v[attno[6]] = Int32GetDatum(x->returns);
 			v[attno[7]] = Int32GetDatum(x->violations);
 			v[attno[8]] = table;
-			v[attno[9]] = x->first_when ? CStringGetTextDatum(x->first_when) : (Datum) 0;
+			v[attno[9]] = x->first_when ? cached_text(tc, x->first_when) : (Datum) 0;
 			v[attno[10]] = now;
 			v[attno[11]] = now;
 			v[attno[12]] = now;
@@ -1963,6 +2038,7 @@ flush(Guard *g)
 	g->viol = NULL;
 	g->viol_cap = 0;
 	MemoryContextReset(g->batch_cxt);
+	memset(g->memo, 0, sizeof(g->memo));	/* freed with the batch */
 }
 
 /* The event of one row, made in the batch's memory. */
