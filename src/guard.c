@@ -151,6 +151,8 @@ typedef struct Event
 	bool		has_on;			/* when_value holds the when= column's value */
 	Datum		when_value;		/* a date or timestamp: byval */
 	char	   *code_text;
+	uint64		key_hi,			/* the sort key: code_text's first 16 bytes */
+				key_lo;
 	char	   *product_id;		/* 7 digits or GTIN-14 */
 } Event;
 
@@ -240,10 +242,11 @@ typedef struct ProductInfo
 /*
  * The texts a batch has made of one column's values, so that a value seen
  * again (a batch is mostly one site, a few days) is not formatted again and
- * its events share one string: a small direct-mapped table by the value's
+ * its events share one string: a small open-addressed table by the value's
  * hash, emptied with the batch.
  */
-#define MEMO_SLOTS 512
+#define MEMO_SLOTS 1024
+#define MEMO_PROBES 8
 typedef struct ColumnMemo
 {
 	Datum		value[MEMO_SLOTS];
@@ -698,6 +701,8 @@ col_text(Guard *g, TupleTableSlot *slot, int attnum, int which)
 	d = slot_getattr(slot, attnum, &isnull);
 	if (isnull)
 		return NULL;
+	if (g->nev < 16)			/* a row or a few: no table */
+		return OutputFunctionCall(&g->col_out[which], d);
 	if (g->col_byval[which])
 		h = hash_bytes_uint32((uint32) d ^ (uint32) ((uint64) d >> 32));
 	else if (g->col_len[which] == -1)
@@ -713,12 +718,19 @@ col_text(Guard *g, TupleTableSlot *slot, int attnum, int which)
 	if (g->memo[which] == NULL)
 		g->memo[which] = palloc0(sizeof(ColumnMemo));	/* in the batch's memory */
 	m = g->memo[which];
-	k = h % MEMO_SLOTS;
-	if (m->text[k] == NULL || !datumIsEqual(m->value[k], d, g->col_byval[which], g->col_len[which]))
+	/* linear probing over a few slots; a full run gives its first slot up */
+	for (int p = 0; p < MEMO_PROBES; p++)
 	{
-		m->text[k] = OutputFunctionCall(&g->col_out[which], d);
-		m->value[k] = datumCopy(d, g->col_byval[which], g->col_len[which]);
+		k = (h + p) % MEMO_SLOTS;
+		if (m->text[k] == NULL)
+			break;
+		if (datumIsEqual(m->value[k], d, g->col_byval[which], g->col_len[which]))
+			return m->text[k];
+		if (p == MEMO_PROBES - 1)
+			k = h % MEMO_SLOTS;
 	}
+	m->text[k] = OutputFunctionCall(&g->col_out[which], d);
+	m->value[k] = datumCopy(d, g->col_byval[which], g->col_len[which]);
 	return m->text[k];
 }
 
@@ -781,6 +793,8 @@ new_event(Guard *g)
 	g->ev[g->nev].seq = g->seq++;
 	return &g->ev[g->nev++];
 }
+
+static uint64 text_prefix(const char *s, int len, int from);
 
 /* The product identification of a code from its canonical text: 7 digits, or GTIN-14. */
 static char *
@@ -866,6 +880,12 @@ row_event(Guard *g, TupleTableSlot *slot, int sign)
 		e->code = InputFunctionCall(&g->code_in, raw, g->code_ioparam, -1);
 	}
 	e->code_text = OutputFunctionCall(&g->code_out, e->code);
+	{
+		int			len = (int) strlen(e->code_text);
+
+		e->key_hi = text_prefix(e->code_text, len, 0);
+		e->key_lo = text_prefix(e->code_text, len, 8);
+	}
 	e->product_id = product_id_of(e->code_text);
 	return e;
 }
@@ -903,7 +923,7 @@ text_prefix(const char *s, int len, int from)
 	return v;
 }
 
-static int
+static inline int
 event_key_cmp(const void *a, const void *b)
 {
 	const EventKey *x = a,
@@ -927,6 +947,18 @@ event_key_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : (x->seq > y->seq ? 1 : 0);
 }
 
+/* the keys sorted with the comparison inlined (lib/sort_template.h, PostgreSQL 14 on) */
+#if PG_VERSION_NUM >= 140000
+#define ST_SORT sort_event_keys
+#define ST_ELEMENT_TYPE EventKey
+#define ST_COMPARE(a, b) event_key_cmp(a, b)
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
+#else
+#define sort_event_keys(k, n) qsort(k, n, sizeof(EventKey), event_key_cmp)
+#endif
+
 /* Sorts the batch's events by event_key_cmp. */
 static void
 sort_events(Guard *g)
@@ -943,16 +975,10 @@ sort_events(Guard *g)
 		k[i].e = e;
 		k[i].seq = e->seq;
 		k[i].missing = e->missing;
-		k[i].hi = k[i].lo = 0;
-		if (!e->missing)
-		{
-			int			len = (int) strlen(e->code_text);
-
-			k[i].hi = text_prefix(e->code_text, len, 0);
-			k[i].lo = text_prefix(e->code_text, len, 8);
-		}
+		k[i].hi = e->missing ? 0 : e->key_hi;
+		k[i].lo = e->missing ? 0 : e->key_lo;
 	}
-	qsort(k, n, sizeof(EventKey), event_key_cmp);
+	sort_event_keys(k, n);
 	sorted = palloc(sizeof(Event) * (n + 1));
 	for (i = 0; i < n; i++)
 		sorted[i] = *k[i].e;
@@ -1542,19 +1568,30 @@ static const Oid state_col_type[STATE_NCOLS] = {
 /*
  * The text datums of the strings direct_insert() writes: the states of a
  * batch share a few site and date strings (ColumnMemo), made into text once
- * each, looked up by address.
+ * each, looked up by address (a table of a power of two slots, by a
+ * multiplicative hash of the address).
  */
-#define TEXT_CACHE 512
 typedef struct TextCache
 {
-	const char *str[TEXT_CACHE];
-	Datum		text[TEXT_CACHE];
+	int			bits;
+	const char **str;
+	Datum	   *text;
 } TextCache;
+
+static void
+text_cache_init(TextCache *tc, int n)
+{
+	tc->bits = 4;
+	while (tc->bits < 12 && (1 << tc->bits) < 4 * n)
+		tc->bits++;
+	tc->str = palloc0(sizeof(const char *) << tc->bits);
+	tc->text = palloc(sizeof(Datum) << tc->bits);
+}
 
 static Datum
 cached_text(TextCache *tc, const char *s)
 {
-	int			k = (int) (((uintptr_t) s >> 3) % TEXT_CACHE);
+	int			k = (int) (((uint64) (uintptr_t) s * UINT64CONST(0x9E3779B97F4A7C15)) >> (64 - tc->bits));
 
 	if (tc->str[k] != s)
 	{
@@ -1601,7 +1638,7 @@ direct_insert(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, bool *ok)
 	int			nlost = 0,
 				nslots;
 	TupleDesc	slot_desc;
-	TextCache  *tc;
+	TextCache	tc;
 
 	usable = rel->rd_rel->relkind == RELKIND_RELATION && rel->trigdesc == NULL && rel->rd_rules == NULL &&
 		!rel->rd_rel->relforcerowsecurity;
@@ -1657,7 +1694,7 @@ direct_insert(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, bool *ok)
 	slot_desc = CreateTupleDescCopy(d);
 	for (m = 0; m < nslots; m++)
 		slots[m] = MakeSingleTupleTableSlot(slot_desc, table_slot_callbacks(rel));
-	tc = palloc0(sizeof(TextCache));
+	text_cache_init(&tc, n);
 	lost = palloc(sizeof(ItemPointerData) * (n + 1));
 	cid = GetCurrentCommandId(true);
 	now = TimestampTzGetDatum(GetCurrentTransactionStartTimestamp());
@@ -1678,14 +1715,14 @@ direct_insert(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, bool *ok)
 			ExecClearTuple(sl);
 			v[attno[0]] = codes[idx[base + m]];
 			v[attno[1]] = state_text[x->state];
-			v[attno[2]] = x->site ? cached_text(tc, x->site) : (Datum) 0;
+			v[attno[2]] = x->site ? cached_text(&tc, x->site) : (Datum) 0;
 			v[attno[3]] = Int32GetDatum(x->units_out);
 			v[attno[4]] = Int32GetDatum(x->units_total);
 			v[attno[5]] = Int32GetDatum(x->sales);
 			v[attno[6]] = Int32GetDatum(x->returns);
 			v[attno[7]] = Int32GetDatum(x->violations);
 			v[attno[8]] = table;
-			v[attno[9]] = x->first_when ? cached_text(tc, x->first_when) : (Datum) 0;
+			v[attno[9]] = x->first_when ? cached_text(&tc, x->first_when) : (Datum) 0;
 			v[attno[10]] = now;
 			v[attno[11]] = now;
 			v[attno[12]] = now;
