@@ -7,7 +7,7 @@
 #          primary key only, and as hospitals index it: code, patient, institution
 #          and day besides) with the guard attached per statement
 #          (vbp.attach_tracecode_guard) against the same table without it; paired
-#          and alternated, a warm-up pair and 5 pairs, ratio = median of the
+#          and alternated, a warm-up pair and 9 pairs, ratio = median of the
 #          per-pair ratios; codes/s = rows / guarded time.  Repeated with the code
 #          states already holding each of VBP_GUARD_SIZES codes (default
 #          0 1000000 10000000 100000000), to show how the cost grows with the store.
@@ -70,7 +70,7 @@ for size in $sizes; do
 	fi
 	for kind in "primary key only:" "4 indexes:_ix"; do
 		label=${kind%%:*} suffix=${kind#*:}
-		read -r t_on t_off ratio < <(paired_ms $db "SET search_path = public" "CALL load('guarded$suffix', 100000)" "CALL load('plain$suffix', 100000)" 5)
+		read -r t_on t_off ratio < <(paired_ms $db "SET search_path = public" "CALL load('guarded$suffix', 100000)" "CALL load('plain$suffix', 100000)" 9)
 		awk -v s="$size" -v k="$label" -v a="$t_on" -v b="$t_off" -v r="$ratio" -v l="$(cut -d' ' -f1-3 /proc/loadavg)" \
 			'BEGIN { printf "| %\047d | %s | %d | %d | %.2f | %.0f | %s |\n", s, k, a, b, r, 100000 / (a / 1000), l }'
 	done
