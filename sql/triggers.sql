@@ -362,6 +362,27 @@ ALTER TABLE vbp.trace_code_state DROP COLUMN checked;
 INSERT INTO pharmacy_sale (shop, trace_code, sold_on) VALUES ('S9', '81234560000000990002', '2025-09-03');
 SELECT trace_code, state, site, sales, first_when FROM vbp.trace_code_state WHERE trace_code = '81234560000000990002';
 SELECT count(*) AS alerts FROM vbp.trace_alert;
+-- the store's own CHECK constraints hold by construction and are not evaluated
+-- again on the straight path; a constraint someone else added is: a site
+-- forbidden by it refuses the statement (23514), nothing of it kept
+ALTER TABLE vbp.trace_code_state ADD CONSTRAINT not_s8 CHECK (site <> 'S8');
+\set VERBOSITY terse
+INSERT INTO pharmacy_sale (shop, trace_code, sold_on) VALUES ('S8', '81234560000000990003', '2025-09-03');
+\set VERBOSITY default
+ALTER TABLE vbp.trace_code_state DROP CONSTRAINT not_s8;
+-- and a NOT NULL added to a column the guard may leave empty (when= not given
+-- leaves first_when NULL) is reported as PostgreSQL reports it (23502)
+ALTER TABLE vbp.trace_code_state ALTER COLUMN first_when SET NOT NULL;
+CREATE TABLE public.no_when (shop text, trace_code text);
+SELECT vbp.attach_tracecode_guard('public.no_when', 'code=trace_code', 'site=shop', 'receiving=none');
+\set VERBOSITY terse
+INSERT INTO public.no_when VALUES ('S9', '81234560000000990004');
+\set VERBOSITY default
+ALTER TABLE vbp.trace_code_state ALTER COLUMN first_when DROP NOT NULL;
+INSERT INTO public.no_when VALUES ('S9', '81234560000000990004');
+SELECT trace_code, state, site, first_table, first_when FROM vbp.trace_code_state
+WHERE trace_code IN ('81234560000000990003', '81234560000000990004') ORDER BY 1;
+DROP TABLE public.no_when;
 
 DROP TABLE public.his_receipt, public.his_sale, public.his_line, public.pharmacy_sale, public.bad_guard;
 DELETE FROM trace_product;

@@ -1602,6 +1602,30 @@ cached_text(TextCache *tc, const char *s)
 }
 
 /*
+ * The store's own CHECK constraints, which the states direct_insert() writes
+ * satisfy by construction (it checks the same in C): a known name, or on a
+ * Citus shard the name with the shard id after it.
+ */
+static bool
+known_check(const char *name)
+{
+	static const char *const known[] = {
+		"trace_code_state_state_check", "trace_code_state_units_out_check", "trace_code_state_units_total_check"
+	};
+
+	for (int i = 0; i < (int) lengthof(known); i++)
+	{
+		size_t		len = strlen(known[i]);
+
+		if (strncmp(name, known[i], len) == 0 &&
+			(name[len] == '\0' || (name[len] == '_' && name[len + 1] != '\0' &&
+									strspn(name + len + 1, "0123456789") == strlen(name + len + 1))))
+			return true;
+	}
+	return false;
+}
+
+/*
  * Writes the states of the new codes idx[0..n-1] straight into the store, as
  * COPY writes a table: the rows a page at a time (table_multi_insert), then
  * each index entry, instead of an INSERT .. ON CONFLICT statement (which
@@ -1639,6 +1663,7 @@ direct_insert(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, bool *ok)
 				nslots;
 	TupleDesc	slot_desc;
 	TextCache	tc;
+	bool		eval_checks = false;
 
 	usable = rel->rd_rel->relkind == RELKIND_RELATION && rel->trigdesc == NULL && rel->rd_rules == NULL &&
 		!rel->rd_rel->relforcerowsecurity;
@@ -1684,6 +1709,15 @@ direct_insert(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, bool *ok)
 		return false;
 	}
 
+	/*
+	 * the CHECK constraints are evaluated only if one is not the store's own
+	 * (each call would otherwise parse and plan them again: most of a
+	 * one-row statement's cost); NOT NULL is checked as ExecConstraints does
+	 */
+	if (d->constr != NULL)
+		for (k = 0; k < d->constr->num_check; k++)
+			if (!known_check(d->constr->check[k].ccname))
+				eval_checks = true;
 	nslots = Min(n, DIRECT_CHUNK);
 	slots = palloc(sizeof(TupleTableSlot *) * nslots);
 	/*
@@ -1737,8 +1771,19 @@ direct_insert(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, bool *ok)
 			nu[attno[10]] = x->received_at != 1;
 			nu[attno[11]] = x->dispensed_at != 1;
 			ExecStoreVirtualTuple(sl);
-			if (d->constr != NULL)
+			if (x->state <= S_NONE || x->state >= (int) lengthof(state_name) ||
+				x->units_out < 0 || x->units_total <= 0)
+				elog(ERROR, "tracecode_guard: state %d with %d of %d units out of range",
+					 x->state, x->units_out, x->units_total);
+			if (eval_checks)
 				ExecConstraints(rri, sl, estate);
+			else if (d->constr != NULL && d->constr->has_not_null)
+				for (a = 0; a < d->natts; a++)
+					if (nu[a] && TupleDescAttr(d, a)->attnotnull)
+					{
+						ExecConstraints(rri, sl, estate);	/* reports it */
+						break;
+					}
 		}
 		/*
 		 * no bulk-insert state: its ring of buffers would evict the pages
@@ -2210,6 +2255,13 @@ citus_targets(Guard *g)
 
 	g->state_rel = "vbp.trace_code_state";
 	g->alert_rel = "vbp.trace_alert";
+	/* Citus works only preloaded: no catalog look-up on a server without it */
+	{
+		const char *preload = GetConfigOption("shared_preload_libraries", true, false);
+
+		if (preload == NULL || strstr(preload, "citus") == NULL)
+			return;
+	}
 	if (!OidIsValid(get_extension_oid("citus", true)))
 		return;
 	if (!callback)
