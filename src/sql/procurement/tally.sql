@@ -148,21 +148,25 @@ CREATE FUNCTION vbp.backup_purchases(as_of date)
                  units bigint, spend vbp.cny, failures bigint[])
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  -- each purchase once, however many failures cover it; few rows (backup products
-  -- only, each matched to its agreement year by the agreement's key): the purchase
-  -- scan is skipped when no failure is verified
+  -- each purchase once, however many failures cover it; few rows: the failures'
+  -- backup products (none: no purchase is read), then only the agreements of
+  -- their region (tested on the agreement's institution, the purchase's), then
+  -- their purchases of those products by the (institution, product, date) index
+  WITH x AS MATERIALIZED (
+    SELECT f.failure_id, f.batch_id, fp.group_code, sb.product_code, f.division, f.from_date, f.to_date
+    FROM vbp.supply_failure f
+    JOIN vbp.supply_backup sb ON sb.failure_id = f.failure_id
+    JOIN vbp.product fp ON fp.product_code OPERATOR(vbp.=) f.product_code
+    WHERE f.verified_on <= as_of
+  )
   SELECT a.batch_id, a.org_code, a.group_code, a.cycle_start, a.cycle_end,
          sum(pu.quantity)::bigint, vbp.sum(pu.amount), array_agg(DISTINCT x.failure_id ORDER BY x.failure_id)
-  FROM (SELECT f.failure_id, f.batch_id, fp.group_code, sb.product_code, f.division, f.from_date, f.to_date
-        FROM vbp.supply_failure f
-        JOIN vbp.supply_backup sb ON sb.failure_id = f.failure_id
-        JOIN vbp.product fp ON fp.product_code OPERATOR(vbp.=) f.product_code
-        WHERE f.verified_on <= as_of) x
+  FROM x
+  JOIN vbp.agreement a ON a.batch_id = x.batch_id AND a.group_code OPERATOR(vbp.=) x.group_code
+                      AND starts_with(vbp.division(a.org_code), x.division)
   JOIN vbp.purchase pu ON pu.product_code OPERATOR(vbp.=) x.product_code
                       AND pu.purchased_on >= x.from_date AND pu.purchased_on <= least(x.to_date, as_of)
-                      AND starts_with(vbp.division(pu.org_code), x.division)
-  JOIN vbp.agreement a ON a.batch_id = x.batch_id AND a.org_code OPERATOR(vbp.=) pu.org_code
-                      AND a.group_code OPERATOR(vbp.=) x.group_code
+                      AND pu.org_code OPERATOR(vbp.=) a.org_code
                       AND pu.purchased_on >= a.cycle_start AND pu.purchased_on <= a.cycle_end
   WHERE NOT EXISTS (SELECT 1 FROM vbp.supply_failure f2 JOIN vbp.supply_backup b2 ON b2.failure_id = f2.failure_id
                     JOIN vbp.product p2 ON p2.product_code OPERATOR(vbp.=) f2.product_code
