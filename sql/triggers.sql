@@ -362,6 +362,18 @@ ALTER TABLE vbp.trace_code_state DROP COLUMN checked;
 INSERT INTO pharmacy_sale (shop, trace_code, sold_on) VALUES ('S9', '81234560000000990002', '2025-09-03');
 SELECT trace_code, state, site, sales, first_when FROM vbp.trace_code_state WHERE trace_code = '81234560000000990002';
 SELECT count(*) AS alerts FROM vbp.trace_alert;
+-- a batch formats each site and date once and shares the text among its rows
+-- (a table by value, 1,024 slots): 3,000 rows of 3,000 dates and 1,500 shops
+-- fill it and evict; every state still holds its own row's shop and date
+-- (row g: shop 'M' || g % 1500, date 2015-01-01 + g days)
+INSERT INTO pharmacy_sale (shop, trace_code, sold_on)
+SELECT 'M' || (g % 1500), '8123457' || lpad(g::text, 13, '0'), date '2015-01-01' + g
+FROM generate_series(1, 3000) g;
+SELECT count(*) AS codes,
+       count(*) FILTER (WHERE site = 'M' || (right(trace_code::text, 13)::int % 1500)
+                          AND first_when = (date '2015-01-01' + right(trace_code::text, 13)::int)::text) AS own_shop_and_date,
+       count(DISTINCT site) AS shops, count(DISTINCT first_when) AS dates
+FROM vbp.trace_code_state WHERE trace_code::text LIKE '8123457%';
 -- the store's own CHECK constraints hold by construction and are not evaluated
 -- again on the straight path; a constraint someone else added is: a site
 -- forbidden by it refuses the statement (23514), nothing of it kept
