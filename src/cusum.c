@@ -101,13 +101,6 @@ pgvbp_cusum(PG_FUNCTION_ARGS)
 }
 
 /*
- * vbp.month_series(months int[], values float8[]): a monthly series with its
- * gaps, as vbp.cusum takes it.  months are month numbers (year x 12 + month),
- * each once, in any order (two array_agg calls over the same rows pair them
- * without sorting), values the value of each; the result runs from the
- * earliest month to the latest, NULL where a month has no value.
- */
-/*
  * The series of months mv[0].month .. mv[n - 1].month (n > 0, sorted by
  * month, each once, spanning at most VBP_MONTH_SERIES_MAX months): each
  * month's value, NULL where a month has none.  vbp.month_series and the final
@@ -146,6 +139,13 @@ month_value_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/*
+ * vbp.month_series(months int[], values float8[]): a monthly series with its
+ * gaps, as vbp.cusum takes it.  months are month numbers (year x 12 + month),
+ * each once, in any order (two array_agg calls over the same rows pair them
+ * without sorting), values the value of each; the result runs from the
+ * earliest month to the latest, NULL where a month has no value.
+ */
 PG_FUNCTION_INFO_V1(pgvbp_month_series);
 Datum
 pgvbp_month_series(PG_FUNCTION_ARGS)

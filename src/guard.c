@@ -794,7 +794,17 @@ new_event(Guard *g)
 	return &g->ev[g->nev++];
 }
 
-static uint64 text_prefix(const char *s, int len, int from);
+/* Bytes from..from+7 of a text of len bytes, big-endian, zeros past its end. */
+static uint64
+text_prefix(const char *s, int len, int from)
+{
+	uint64		v = 0;
+	int			i;
+
+	for (i = from; i < from + 8; i++)
+		v = (v << 8) | (i < len ? (unsigned char) s[i] : 0);
+	return v;
+}
 
 /* The product identification of a code from its canonical text: 7 digits, or GTIN-14. */
 static char *
@@ -910,18 +920,6 @@ typedef struct EventKey
 	int32		seq;
 	Event	   *e;
 } EventKey;
-
-/* Bytes from..from+7 of a text of len bytes, big-endian, zeros past its end. */
-static uint64
-text_prefix(const char *s, int len, int from)
-{
-	uint64		v = 0;
-	int			i;
-
-	for (i = from; i < from + 8; i++)
-		v = (v << 8) | (i < len ? (unsigned char) s[i] : 0);
-	return v;
-}
 
 static inline int
 event_key_cmp(const void *a, const void *b)

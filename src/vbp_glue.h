@@ -85,12 +85,6 @@ Datum prefix##_sortsupport(PG_FUNCTION_ARGS) \
  */
 extern bool vbp_numeric_to_int64(Numeric n, int64 *out);
 
-/*
- * Aggregate support functions: the aggregate's memory context (the function
- * must be called by an aggregate; `aggname` names it in the internal error),
- * and the error of a malformed serialized state (22P03: "invalid <what>
- * state" with the detail as a sentence).
- */
 /* Monthly series as vbp.cusum takes them (cusum.c): float8[], NULL for a month without a value. */
 #define VBP_MONTH_SERIES_MAX 12000	/* a thousand years of months */
 typedef struct VbpMonthValue
@@ -102,6 +96,12 @@ typedef struct VbpMonthValue
 } VbpMonthValue;
 extern struct ArrayType *vbp_month_series_array(const VbpMonthValue *mv, int n);
 
+/*
+ * Aggregate support functions: the aggregate's memory context (the function
+ * must be called by an aggregate; `aggname` names it in the internal error),
+ * and the error of a malformed serialized state (22P03: "invalid <what>
+ * state" with the detail as a sentence).
+ */
 extern MemoryContext vbp_agg_context(FunctionCallInfo fcinfo, const char *aggname);
 extern void vbp_state_error(const char *what, const char *detailfmt,...)
 			pg_attribute_printf(2, 3) pg_attribute_noreturn();
