@@ -12,9 +12,14 @@
 #          before every statement, except the indexed pair "kept", which keeps its
 #          rows and grows as the store does (a hospital's table of past dispensing,
 #          its code and patient indexes growing with random keys; emptied when a
-#          store size begins).  Repeated with the code states already holding each
-#          of VBP_GUARD_SIZES codes (default 0 1000000 10000000 100000000), to show
-#          how the cost grows with the store.
+#          store size begins).  Repeated with the code states holding each of
+#          VBP_GUARD_SIZES codes (default 0 1000000 10000000 100000000) at the
+#          start, to show how the cost grows with the store: each size begins
+#          with exactly that many (preloaded) codes, and its statements add about
+#          4 million as they run.
+#  floor:  the indexed table again, each statement also writing its codes' state
+#          rows into the store by plain SQL (a data-modifying WITH), no guard: what
+#          recording the codes costs without the guard's C path and rules.
 #  single: pgbench, 4 clients, 15 s each, one row per transaction: no guard, the
 #          row trigger, the statement trigger; then 10 rows per transaction
 #          (batched commits), no guard and the row trigger.
@@ -48,6 +53,9 @@ SELECT vbp.attach_tracecode_guard('guarded_ix', 'code=code', 'site=org', 'when=d
 CREATE TABLE plain_keep (LIKE plain_ix INCLUDING ALL);
 CREATE TABLE guarded_keep (LIKE plain_ix INCLUDING ALL);
 SELECT vbp.attach_tracecode_guard('guarded_keep', 'code=code', 'site=org', 'when=day', 'receiving=none');
+-- the floor: the same tables, each code's state row and key written into the
+-- store by plain SQL in the same statement, without the guard's logic
+CREATE TABLE floor_ix (LIKE plain_ix INCLUDING ALL);
 CREATE TRIGGER guard AFTER INSERT OR UPDATE OR DELETE ON guarded_row FOR EACH ROW
   EXECUTE FUNCTION vbp.tracecode_guard('code=code', 'site=org', 'when=day', 'receiving=none');
 CREATE PROCEDURE load(t text, n int) LANGUAGE plpgsql AS $$
@@ -59,29 +67,51 @@ BEGIN
                     SELECT 'H11010100001', 'XA01ABD075A002010100483', random_code(), 1, date '2025-07-01' + g %% 180,
                            12.50, 'P' || g FROM generate_series(1, $1) g$q$, t) USING n;
 END $$;
+CREATE PROCEDURE load_floor(t text, n int) LANGUAGE plpgsql AS $$
+BEGIN
+  IF t NOT LIKE '%keep' THEN
+    EXECUTE format('TRUNCATE %I', t);
+  END IF;
+  EXECUTE format($q$WITH d AS (INSERT INTO %I (org, drug, code, qty, day, amount, patient)
+                    SELECT 'H11010100001', 'XA01ABD075A002010100483', random_code(), 1, date '2025-07-01' + g %% 180,
+                           12.50, 'P' || g FROM generate_series(1, $1) g
+                    RETURNING org, code, day)
+                  INSERT INTO vbp.trace_code_state (trace_code, state, site, units_out, sales, first_table, first_when, dispensed_at)
+                  SELECT d.code::vbp.tracecode, 'dispensed', d.org, 1, 1, %L, d.day::text, now() FROM d$q$, t, 'public.' || t) USING n;
+END $$;
 SQL
 
 echo "| codes already in vbp.trace_code_state | dispensing table | 100,000 rows with the guard (ms) | without (ms) | with / without | codes/s with the guard | load average |"
 echo "|---:|---|---:|---:|---:|---:|---|"
-have=0
 for size in $sizes; do
-	if [ "$size" -gt "$have" ]; then
-		# the store grows by random codes, dispensed at another site; in sorted chunks of
-		# at most 10 million, so the preload walks the key's pages in order
-		while [ "$have" -lt "$size" ]; do
-			chunk=$(( size - have < 10000000 ? size - have : 10000000 ))
-			psql -d $db -c "SET work_mem = '1GB'" -c "INSERT INTO vbp.trace_code_state (trace_code, state, site, units_out, sales, first_table)
-			                SELECT c, 'dispensed', 'H11010100002', 1, 1, 'preload'
-			                FROM (SELECT DISTINCT random_code()::vbp.tracecode AS c FROM generate_series(1, $chunk)) x
-			                ORDER BY c ON CONFLICT DO NOTHING"
-			have=$(psql -d $db -At -c "SELECT count(*) FROM vbp.trace_code_state")
-		done
-		psql -d $db -c "VACUUM ANALYZE vbp.trace_code_state" -c "CHECKPOINT"
-	fi
+	# each size starts with exactly that many codes: the codes the previous size's
+	# statements wrote are removed, and the store is topped up with preloaded ones
+	psql -d $db -c "DELETE FROM vbp.trace_code_state WHERE first_table <> 'preload'"
+	have=$(psql -d $db -At -c "SELECT count(*) FROM vbp.trace_code_state")
+	# the store grows by random codes, dispensed at another site; in sorted chunks of
+	# at most 10 million, so the preload walks the key's pages in order
+	while [ "$have" -lt "$size" ]; do
+		chunk=$(( size - have < 10000000 ? size - have : 10000000 ))
+		psql -d $db -c "SET work_mem = '1GB'" -c "INSERT INTO vbp.trace_code_state (trace_code, state, site, units_out, sales, first_table)
+		                SELECT c, 'dispensed', 'H11010100002', 1, 1, 'preload'
+		                FROM (SELECT DISTINCT random_code()::vbp.tracecode AS c FROM generate_series(1, $chunk)) x
+		                ORDER BY c ON CONFLICT DO NOTHING"
+		have=$(psql -d $db -At -c "SELECT count(*) FROM vbp.trace_code_state")
+	done
+	psql -d $db -c "VACUUM ANALYZE vbp.trace_code_state" -c "CHECKPOINT"
+	size=$have
 	psql -d $db -c "TRUNCATE plain_keep, guarded_keep" -c "CHECKPOINT"
 	for kind in "primary key only:" "4 indexes:_ix" "4 indexes, kept:_keep"; do
 		label=${kind%%:*} suffix=${kind#*:}
 		read -r t_on t_off ratio < <(paired_ms $db "SET search_path = public" "CALL load('guarded$suffix', 100000)" "CALL load('plain$suffix', 100000)" 9)
+		awk -v s="$size" -v k="$label" -v a="$t_on" -v b="$t_off" -v r="$ratio" -v l="$(cut -d' ' -f1-3 /proc/loadavg)" \
+			'BEGIN { printf "| %\047d | %s | %d | %d | %.2f | %.0f | %s |\n", s, k, a, b, r, 100000 / (a / 1000), l }'
+	done
+	# the floor: the store's row and key written by plain SQL, no guard (the
+	# "with" columns are that statement's)
+	for kind in "4 indexes, floor (the store's row and key by SQL, no guard):_ix"; do
+		label=${kind%%:*} suffix=${kind#*:}
+		read -r t_on t_off ratio < <(paired_ms $db "SET search_path = public" "CALL load_floor('floor$suffix', 100000)" "CALL load('plain$suffix', 100000)" 9)
 		awk -v s="$size" -v k="$label" -v a="$t_on" -v b="$t_off" -v r="$ratio" -v l="$(cut -d' ' -f1-3 /proc/loadavg)" \
 			'BEGIN { printf "| %\047d | %s | %d | %d | %.2f | %.0f | %s |\n", s, k, a, b, r, 100000 / (a / 1000), l }'
 	done
@@ -124,6 +154,6 @@ echo
 psql -d $db -c "VACUUM ANALYZE vbp.trace_code_state"
 psql -d $db -At -F' ' -c "SELECT count(*), pg_relation_size('vbp.trace_code_state'), pg_relation_size('vbp.trace_code_state_pkey'),
                                  (SELECT avg(pg_column_size(s.*)) FROM vbp.trace_code_state s TABLESAMPLE SYSTEM (1) REPEATABLE (7)
-                                  WHERE s.first_table <> 'preload')
+                                  WHERE s.first_table NOT IN ('preload', 'public.floor_ix'))
                           FROM vbp.trace_code_state" |
 	awk '{ printf "| code states | %\047d |\n|---|---:|\n| heap bytes per code | %.0f |\n| primary-key bytes per code | %.0f |\n| row (tuple data) bytes, rows the guard wrote | %.0f |\n", $1, $2 / $1, $3 / $1, $4 }'
