@@ -382,6 +382,28 @@ ALTER TABLE vbp.trace_code_state ADD CONSTRAINT not_s8 CHECK (site <> 'S8');
 INSERT INTO pharmacy_sale (shop, trace_code, sold_on) VALUES ('S8', '81234560000000990003', '2025-09-03');
 \set VERBOSITY default
 ALTER TABLE vbp.trace_code_state DROP CONSTRAINT not_s8;
+-- a constraint is the store's own by its name and its expression: a CHECK
+-- added without a name on units_out takes the own constraint's name
+-- (trace_code_state_units_out_check) and, with another expression, is
+-- evaluated on new rows (NOT VALID: the rows there stay): a sale leaves
+-- units_out at 1 or more, which it forbids (23514)
+ALTER TABLE vbp.trace_code_state DROP CONSTRAINT trace_code_state_units_out_check;
+ALTER TABLE vbp.trace_code_state ADD CHECK (units_out >= 0 AND units_out < 1) NOT VALID;
+SELECT conname FROM pg_constraint WHERE conrelid = 'vbp.trace_code_state'::regclass AND conname LIKE '%units_out%';
+\set VERBOSITY terse
+INSERT INTO pharmacy_sale (shop, trace_code, sold_on) VALUES ('S7', '81234560000000990005', '2025-09-03');
+\set VERBOSITY default
+ALTER TABLE vbp.trace_code_state DROP CONSTRAINT trace_code_state_units_out_check;
+ALTER TABLE vbp.trace_code_state ADD CHECK (units_out >= 0);
+-- and a name with a shard's suffix is a shard's only on a shard
+ALTER TABLE vbp.trace_code_state ADD CONSTRAINT trace_code_state_units_out_check_2 CHECK (site <> 'S77');
+\set VERBOSITY terse
+INSERT INTO pharmacy_sale (shop, trace_code, sold_on) VALUES ('S77', '81234560000000990005', '2025-09-03');
+\set VERBOSITY default
+ALTER TABLE vbp.trace_code_state DROP CONSTRAINT trace_code_state_units_out_check_2;
+-- the store's own constraints back: the sale is accepted, one state
+INSERT INTO pharmacy_sale (shop, trace_code, sold_on) VALUES ('S7', '81234560000000990005', '2025-09-03');
+SELECT trace_code, state, site, units_out FROM vbp.trace_code_state WHERE trace_code = '81234560000000990005';
 -- and a NOT NULL added to a column the guard may leave empty (when= not given
 -- leaves first_when NULL) is reported as PostgreSQL reports it (23502)
 ALTER TABLE vbp.trace_code_state ALTER COLUMN first_when SET NOT NULL;

@@ -62,6 +62,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/ruleutils.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
@@ -1601,26 +1602,93 @@ cached_text(TextCache *tc, const char *s)
 
 /*
  * The store's own CHECK constraints, which the states direct_insert() writes
- * satisfy by construction (it checks the same in C): a known name, or on a
- * Citus shard the name with the shard id after it.
+ * satisfy by construction (it checks the same in C): each known by its name
+ * (on a Citus shard, trace_code_state_<shard id>, with the shard's id after
+ * it) and by its expression as PostgreSQL deparses it.  A constraint a DBA
+ * adds, or replaces under the same name with another expression, is not one
+ * of them, and direct_insert() evaluates every CHECK of the store.
  */
-static bool
-known_check(const char *name)
+static const char *const own_check[][2] = {
+	{"trace_code_state_state_check",
+	"(state = ANY (ARRAY['received'::text, 'dispensed'::text, 'returned'::text, 'exempt'::text]))"},
+	{"trace_code_state_units_out_check", "(units_out >= 0)"},
+	{"trace_code_state_units_total_check", "(units_total > 0)"},
+};
+
+/* per relation (the store, or each shard of it): whether its CHECKs are all its own */
+#define CHECKS_CACHE 16
+static struct
 {
-	static const char *const known[] = {
-		"trace_code_state_state_check", "trace_code_state_units_out_check", "trace_code_state_units_total_check"
-	};
+	Oid			relid;
+	bool		own;
+}			checks_cache[CHECKS_CACHE];
+static int	checks_next;
+static bool checks_callback;
 
-	for (int i = 0; i < (int) lengthof(known); i++)
+static void
+checks_invalidate(Datum arg, Oid relid)
+{
+	for (int i = 0; i < CHECKS_CACHE; i++)
+		if (relid == InvalidOid || checks_cache[i].relid == relid)
+			checks_cache[i].relid = InvalidOid;
+}
+
+static bool
+own_checks_only(Relation rel)
+{
+	TupleConstr *c = RelationGetDescr(rel)->constr;
+	Oid			relid = RelationGetRelid(rel);
+	const char *relname = RelationGetRelationName(rel);
+	const char *suffix;
+	List	   *ctx = NIL;
+	bool		own = true;
+	int			i,
+				k;
+
+	if (c == NULL || c->num_check == 0)
+		return true;
+	for (i = 0; i < CHECKS_CACHE; i++)
+		if (checks_cache[i].relid == relid)
+			return checks_cache[i].own;
+	if (!checks_callback)
 	{
-		size_t		len = strlen(known[i]);
-
-		if (strncmp(name, known[i], len) == 0 &&
-			(name[len] == '\0' || (name[len] == '_' && name[len + 1] != '\0' &&
-									strspn(name + len + 1, "0123456789") == strlen(name + len + 1))))
-			return true;
+		CacheRegisterRelcacheCallback(checks_invalidate, (Datum) 0);
+		checks_callback = true;
 	}
-	return false;
+	/* the store's name, then nothing or a shard's _<id> */
+	if (strncmp(relname, "trace_code_state", 16) != 0)
+		own = false;
+	suffix = relname + (own ? 16 : 0);
+	if (own && suffix[0] != '\0' &&
+		!(suffix[0] == '_' && suffix[1] != '\0' && strspn(suffix + 1, "0123456789") == strlen(suffix + 1)))
+		own = false;
+	for (k = 0; own && k < c->num_check; k++)
+	{
+		const char *name = c->check[k].ccname;
+		char	   *expr;
+
+		for (i = 0; i < (int) lengthof(own_check); i++)
+		{
+			size_t		len = strlen(own_check[i][0]);
+
+			if (strncmp(name, own_check[i][0], len) == 0 && strcmp(name + len, suffix) == 0)
+				break;
+		}
+		if (i == (int) lengthof(own_check))
+		{
+			own = false;
+			break;
+		}
+		if (ctx == NIL)
+			ctx = deparse_context_for(relname, relid);
+		expr = deparse_expression(stringToNode(c->check[k].ccbin), ctx, false, false);
+		if (strcmp(expr, own_check[i][1]) != 0)
+			own = false;
+	}
+	checks_cache[checks_next].relid = relid;
+	checks_cache[checks_next].own = own;
+	checks_next = (checks_next + 1) % CHECKS_CACHE;
+	return own;
 }
 
 /*
@@ -1712,10 +1780,7 @@ direct_insert(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, bool *ok)
 	 * (each call would otherwise parse and plan them again: most of a
 	 * one-row statement's cost); NOT NULL is checked as ExecConstraints does
 	 */
-	if (d->constr != NULL)
-		for (k = 0; k < d->constr->num_check; k++)
-			if (!known_check(d->constr->check[k].ccname))
-				eval_checks = true;
+	eval_checks = !own_checks_only(rel);
 	nslots = Min(n, DIRECT_CHUNK);
 	slots = palloc(sizeof(TupleTableSlot *) * nslots);
 	/*
