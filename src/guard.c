@@ -1809,6 +1809,11 @@ direct_insert(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, bool *ok)
 			Datum	   *v = sl->tts_values;
 			bool	   *nu = sl->tts_isnull;
 
+			/* the store's own CHECK constraints, which are not evaluated */
+			if (x->state <= S_NONE || x->state >= (int) lengthof(state_name) ||
+				x->units_out < 0 || x->units_total <= 0)
+				elog(ERROR, "tracecode_guard: state %d with %d of %d units out of range",
+					 x->state, x->units_out, x->units_total);
 			ExecClearTuple(sl);
 			v[attno[0]] = codes[idx[base + m]];
 			v[attno[1]] = state_text[x->state];
@@ -1834,10 +1839,6 @@ direct_insert(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, bool *ok)
 			nu[attno[10]] = x->received_at != 1;
 			nu[attno[11]] = x->dispensed_at != 1;
 			ExecStoreVirtualTuple(sl);
-			if (x->state <= S_NONE || x->state >= (int) lengthof(state_name) ||
-				x->units_out < 0 || x->units_total <= 0)
-				elog(ERROR, "tracecode_guard: state %d with %d of %d units out of range",
-					 x->state, x->units_out, x->units_total);
 			if (eval_checks)
 				ExecConstraints(rri, sl, estate);
 			else if (d->constr != NULL && d->constr->has_not_null)
