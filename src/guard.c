@@ -1601,6 +1601,21 @@ cached_text(TextCache *tc, const char *s)
 }
 
 /*
+ * A Citus shard is named <table>_<shard id>: the '_' before the shard id, or
+ * NULL when the name does not end that way.
+ */
+static const char *
+shard_suffix(const char *name)
+{
+	const char *us = strrchr(name, '_');
+	size_t		digits = us ? strlen(us + 1) : 0;
+
+	if (digits == 0 || digits > 18 || strspn(us + 1, "0123456789") != digits)
+		return NULL;
+	return us;
+}
+
+/*
  * The store's own CHECK constraints, which the states direct_insert() writes
  * satisfy by construction (it checks the same in C): each known by its name
  * (on a Citus shard, trace_code_state_<shard id>, with the shard's id after
@@ -1639,7 +1654,8 @@ own_checks_only(Relation rel)
 	TupleConstr *c = RelationGetDescr(rel)->constr;
 	Oid			relid = RelationGetRelid(rel);
 	const char *relname = RelationGetRelationName(rel);
-	const char *suffix;
+	const char *store = "trace_code_state";
+	const char *suffix = "";
 	List	   *ctx = NIL;
 	bool		own = true;
 	int			i,
@@ -1655,13 +1671,15 @@ own_checks_only(Relation rel)
 		CacheRegisterRelcacheCallback(checks_invalidate, (Datum) 0);
 		checks_callback = true;
 	}
-	/* the store's name, then nothing or a shard's _<id> */
-	if (strncmp(relname, "trace_code_state", 16) != 0)
+	/* the store, or a Citus shard of it: trace_code_state[_<shard id>] */
+	if (strncmp(relname, store, strlen(store)) != 0)
 		own = false;
-	suffix = relname + (own ? 16 : 0);
-	if (own && suffix[0] != '\0' &&
-		!(suffix[0] == '_' && suffix[1] != '\0' && strspn(suffix + 1, "0123456789") == strlen(suffix + 1)))
-		own = false;
+	else
+	{
+		suffix = relname + strlen(store);
+		if (suffix[0] != '\0' && shard_suffix(relname) != suffix)
+			own = false;
+	}
 	for (k = 0; own && k < c->num_check; k++)
 	{
 		const char *name = c->check[k].ccname;
@@ -2280,21 +2298,6 @@ read_tables(Guard *g, Tuplestorestate *olds, Tuplestorestate *news)
  * refused while the states are distributed.  The answer is kept per
  * relation until its relcache entry is invalidated.
  * --------------------------------------------------------------------- */
-/*
- * A Citus shard is named <table>_<shard id>: the '_' before the shard id, or
- * NULL when the name does not end that way.
- */
-static const char *
-shard_suffix(const char *name)
-{
-	const char *us = strrchr(name, '_');
-	size_t		digits = us ? strlen(us + 1) : 0;
-
-	if (digits == 0 || digits > 18 || strspn(us + 1, "0123456789") != digits)
-		return NULL;
-	return us;
-}
-
 static Oid	target_relid = InvalidOid;
 static bool target_shard;
 static char target_state[NAMEDATALEN * 3],
