@@ -58,30 +58,35 @@ SELECT vbp.attach_tracecode_guard('guarded_keep', 'code=code', 'site=org', 'when
 CREATE TABLE floor_ix (LIKE plain_ix INCLUDING ALL);
 CREATE TRIGGER guard AFTER INSERT OR UPDATE OR DELETE ON guarded_row FOR EACH ROW
   EXECUTE FUNCTION vbp.tracecode_guard('code=code', 'site=org', 'when=day', 'receiving=none');
-CREATE PROCEDURE load(t text, n int) LANGUAGE plpgsql AS $$
+-- n generated dispensing rows into table t; with floor, each row's code is also
+-- written into the store by plain SQL in the same statement (no guard)
+CREATE PROCEDURE load(t text, n int, floor boolean DEFAULT false) LANGUAGE plpgsql AS $$
+DECLARE
+  ins text := format($q$INSERT INTO %I (org, drug, code, qty, day, amount, patient)
+                        SELECT 'H11010100001', 'XA01ABD075A002010100483', random_code(), 1, date '2025-07-01' + g %% 180,
+                               12.50, 'P' || g FROM generate_series(1, $1) g$q$, t);
 BEGIN
   IF t NOT LIKE '%keep' THEN
     EXECUTE format('TRUNCATE %I', t);
   END IF;
-  EXECUTE format($q$INSERT INTO %I (org, drug, code, qty, day, amount, patient)
-                    SELECT 'H11010100001', 'XA01ABD075A002010100483', random_code(), 1, date '2025-07-01' + g %% 180,
-                           12.50, 'P' || g FROM generate_series(1, $1) g$q$, t) USING n;
-END $$;
-CREATE PROCEDURE load_floor(t text, n int) LANGUAGE plpgsql AS $$
-BEGIN
-  IF t NOT LIKE '%keep' THEN
-    EXECUTE format('TRUNCATE %I', t);
+  IF floor THEN
+    ins := format($q$WITH d AS (%s RETURNING org, code, day)
+                     INSERT INTO vbp.trace_code_state (trace_code, state, site, units_out, sales, first_table, first_when, dispensed_at)
+                     SELECT d.code::vbp.tracecode, 'dispensed', d.org, 1, 1, %L, d.day::text, now() FROM d$q$, ins, 'public.' || t);
   END IF;
-  EXECUTE format($q$WITH d AS (INSERT INTO %I (org, drug, code, qty, day, amount, patient)
-                    SELECT 'H11010100001', 'XA01ABD075A002010100483', random_code(), 1, date '2025-07-01' + g %% 180,
-                           12.50, 'P' || g FROM generate_series(1, $1) g
-                    RETURNING org, code, day)
-                  INSERT INTO vbp.trace_code_state (trace_code, state, site, units_out, sales, first_table, first_when, dispensed_at)
-                  SELECT d.code::vbp.tracecode, 'dispensed', d.org, 1, 1, %L, d.day::text, now() FROM d$q$, t, 'public.' || t) USING n;
+  EXECUTE ins USING n;
 END $$;
 SQL
 
-echo "| codes already in vbp.trace_code_state | dispensing table | 100,000 rows with the guard (ms) | without (ms) | with / without | codes/s with the guard | load average |"
+# pair_row LABEL GUARDED_CALL PLAIN_CALL: one table row, the first call timed against the second
+pair_row() {
+	local t_on t_off ratio
+	read -r t_on t_off ratio < <(paired_ms $db "SET search_path = public" "$2" "$3" 9)
+	awk -v s="$start" -v k="$1" -v a="$t_on" -v b="$t_off" -v r="$ratio" -v l="$(cut -d' ' -f1-3 /proc/loadavg)" \
+		'BEGIN { printf "| %\047d | %s | %d | %d | %.2f | %.0f | %s |\n", s, k, a, b, r, 100000 / (a / 1000), l }'
+}
+
+echo "| codes in vbp.trace_code_state at the start | dispensing table | 100,000 rows with the guard (ms) | without (ms) | with / without | codes/s with the guard | load average |"
 echo "|---:|---|---:|---:|---:|---:|---|"
 for size in $sizes; do
 	# each size starts with exactly that many codes: the codes the previous size's
@@ -99,22 +104,15 @@ for size in $sizes; do
 		have=$(psql -d $db -At -c "SELECT count(*) FROM vbp.trace_code_state")
 	done
 	psql -d $db -c "VACUUM ANALYZE vbp.trace_code_state" -c "CHECKPOINT"
-	size=$have
+	start=$have
 	psql -d $db -c "TRUNCATE plain_keep, guarded_keep" -c "CHECKPOINT"
 	for kind in "primary key only:" "4 indexes:_ix" "4 indexes, kept:_keep"; do
-		label=${kind%%:*} suffix=${kind#*:}
-		read -r t_on t_off ratio < <(paired_ms $db "SET search_path = public" "CALL load('guarded$suffix', 100000)" "CALL load('plain$suffix', 100000)" 9)
-		awk -v s="$size" -v k="$label" -v a="$t_on" -v b="$t_off" -v r="$ratio" -v l="$(cut -d' ' -f1-3 /proc/loadavg)" \
-			'BEGIN { printf "| %\047d | %s | %d | %d | %.2f | %.0f | %s |\n", s, k, a, b, r, 100000 / (a / 1000), l }'
+		pair_row "${kind%%:*}" "CALL load('guarded${kind#*:}', 100000)" "CALL load('plain${kind#*:}', 100000)"
 	done
 	# the floor: the store's row and key written by plain SQL, no guard (the
 	# "with" columns are that statement's)
-	for kind in "4 indexes, floor (the store's row and key by SQL, no guard):_ix"; do
-		label=${kind%%:*} suffix=${kind#*:}
-		read -r t_on t_off ratio < <(paired_ms $db "SET search_path = public" "CALL load_floor('floor$suffix', 100000)" "CALL load('plain$suffix', 100000)" 9)
-		awk -v s="$size" -v k="$label" -v a="$t_on" -v b="$t_off" -v r="$ratio" -v l="$(cut -d' ' -f1-3 /proc/loadavg)" \
-			'BEGIN { printf "| %\047d | %s | %d | %d | %.2f | %.0f | %s |\n", s, k, a, b, r, 100000 / (a / 1000), l }'
-	done
+	pair_row "4 indexes, floor (the store's row and key by SQL, no guard)" \
+		"CALL load('floor_ix', 100000, true)" "CALL load('plain_ix', 100000)"
 done
 
 echo
