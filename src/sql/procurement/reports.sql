@@ -131,7 +131,7 @@ BEGIN
               ELSE ROW(NULL, NULL, (x.m).n, NULL)::vbp.median_mad END
   FROM (SELECT v.batch_id, v.cycle_year, v.group_code, i.level,
                vbp.median_mad(CASE WHEN v.reported_volume > 0 AND v.baseline_volume > 0
-                                   THEN ln(v.reported_volume::numeric / v.baseline_volume)::float8 END) AS m
+                                   THEN ln(v.reported_volume::float8 / v.baseline_volume::float8) END) AS m
         FROM vbp.volume_report v JOIN vbp.institution i USING (org_code)
         GROUP BY 1, 2, 3, 4) x;
 END $$;
@@ -149,16 +149,20 @@ BEGIN ATOMIC
   WITH p AS MATERIALIZED (   -- the rule set's parameters, looked up once
     SELECT vbp.param(report_credibility_for.rule_set, 'report_floor') AS floor,
            vbp.param(report_credibility_for.rule_set, 'robust_z_meanad_constant')::float8 AS zc_meanad,
-           vbp.param(report_credibility_for.rule_set, 'robust_z_min_peers') AS min_peers,
+           -- a count reaches x when it reaches ceil(x): compared as integers per row
+           ceil(vbp.param(report_credibility_for.rule_set, 'robust_z_min_peers'))::bigint AS min_peers,
            vbp.param(report_credibility_for.rule_set, 'over_report_multiple') AS over_multiple,
            vbp.param(report_credibility_for.rule_set, 'report_accuracy_low') AS lo,
            vbp.param(report_credibility_for.rule_set, 'report_accuracy_high') AS hi,
-           vbp.param(report_credibility_for.rule_set, 'robust_z_threshold') AS zmax,
+           vbp.param(report_credibility_for.rule_set, 'robust_z_threshold')::float8 AS zmax,   -- against a float8 z
            vbp.param(report_credibility_for.rule_set, 'robust_z_constant')::float8 AS zc
   ), r AS (
+    -- in double precision: the planner substitutes lx wherever it is used (the
+    -- output and both z below), and ln of a numeric quotient there cost more
+    -- than the rest of the row
     SELECT v.*, i.level,
            CASE WHEN v.reported_volume > 0 AND v.baseline_volume > 0
-                THEN ln(v.reported_volume::numeric / v.baseline_volume)::float8 END AS lx
+                THEN ln(v.reported_volume::float8 / v.baseline_volume::float8) END AS lx
     FROM vbp.volume_report v JOIN vbp.institution i USING (org_code)
   ), cell AS (
     -- the peers of a report: the same batch, year, generic group and institution level,
