@@ -68,17 +68,20 @@ BEGIN ATOMIC
       AND EXISTS (SELECT 1 FROM vbp.selection se JOIN vbp.batch b ON b.batch_id = se.batch_id
                   WHERE se.product_code OPERATOR(vbp.=) pu.product_code AND se.selected AND b.cycle_start <= pu.purchased_on)
   ), x AS (   -- each line with its events up to the date, reduced in one pass
+    -- (one aggregate, however many fields are taken from it; each field is taken
+    -- here, once per line: taken where y's columns are used, a field of the
+    -- composite was taken again at every use, about 30 per line)
     SELECT l.org_code, l.order_no, l.line_no, l.product_code, l.purchased_on, l.quantity, l.amount,
-           vbp.order_line_track(l.quantity, ev.event, ev.happened_on, ev.event_no, ev.quantity) AS t
+           (vbp.order_line_track(l.quantity, ev.event, ev.happened_on, ev.event_no, ev.quantity)).*
     FROM l
     LEFT JOIN vbp.order_event ev ON ev.org_code OPERATOR(vbp.=) l.org_code AND ev.order_no = l.order_no
                                 AND ev.line_no = l.line_no AND ev.happened_on <= as_of
     GROUP BY l.org_code, l.order_no, l.line_no, l.purchased_on, l.product_code, l.quantity, l.amount
   ), y AS (
     SELECT x.org_code, x.order_no, x.line_no, x.product_code, x.purchased_on, x.quantity, x.amount,
-           (x.t).responded_on, (x.t).response, (x.t).confirmed_part, (x.t).delivered, (x.t).cancelled,
-           (x.t).cancelled_on, (x.t).first_delivered_on, (x.t).full_on,
-           pr.company, vbp.province(x.org_code) AS province, dl.days, x.quantity - (x.t).cancelled AS need
+           x.responded_on, x.response, x.confirmed_part, x.delivered, x.cancelled,
+           x.cancelled_on, x.first_delivered_on, x.full_on,
+           pr.company, vbp.province(x.org_code) AS province, dl.days, x.quantity - x.cancelled AS need
     FROM x
     JOIN dl ON dl.org_code OPERATOR(vbp.=) x.org_code
     JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) x.product_code
