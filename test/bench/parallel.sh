@@ -61,12 +61,13 @@ pair() {
 	med() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 	local w
 	w=$(workers $db "$q")
-	printf '| %s | %.0f | %.0f | %s | %.2f |\n' "$name" "$(med "${ss[@]}")" "$(med "${ps[@]}")" "${w:-in the function}" "$(med "${rs[@]}")"
+	printf '| %s | %.0f | %.0f | %s | %.2f | %s |\n' "$name" "$(med "${ss[@]}")" "$(med "${ps[@]}")" "${w:-in the function}" \
+		"$(med "${rs[@]}")" "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 map="(SELECT vbp.product_cycle_map(array_agg(c.cycle_id)) FROM vbp.agreement_cycles() c WHERE c.in_batch AND c.cycle_start <= '$as_of')"
-echo "| query | serial (ms) | 2 workers (ms) | workers launched | speed-up |"
-echo "|---|---:|---:|---:|---:|"
+echo "| query | serial (ms) | 2 workers (ms) | workers launched | speed-up | load average |"
+echo "|---|---:|---:|---:|---:|---|"
 pair "sum(cny), 5M rows" "SELECT grp, vbp.sum(amount) FROM v GROUP BY grp"
 pair "avg(cny), 5M rows" "SELECT grp, vbp.avg(amount) FROM v GROUP BY grp"
 pair "min(cny), 5M rows" "SELECT grp, vbp.min(amount) FROM v GROUP BY grp"
