@@ -65,8 +65,8 @@ extern size_t vbp_trim(const char **s, size_t len);
  * Big-endian wire format of aggregate states (serial / deserial functions).
  * Inline, and written as whole 64-bit words so the compiler emits one load
  * or store and a byte swap: a parallel plan's leader deserializes every
- * worker's states, and a byte-at-a-time 128-bit loop there was a fifth of
- * its time (vbp.cycle_tally, doc/benchmarks.md).
+ * worker's states, and a byte-at-a-time 128-bit loop would be a large part
+ * of its work (vbp.cycle_tally, doc/benchmarks.md).
  */
 static inline void
 vbp_put_be64(unsigned char *wire, int64_t v)

@@ -158,8 +158,8 @@ BEGIN ATOMIC
            vbp.param(report_credibility_for.rule_set, 'robust_z_constant')::float8 AS zc
   ), r AS (
     -- in double precision: the planner substitutes lx wherever it is used (the
-    -- output and both z below), and ln of a numeric quotient there cost more
-    -- than the rest of the row
+    -- output and both z below), and ln of a numeric quotient there would cost
+    -- more than the rest of the row
     SELECT v.*, i.level,
            CASE WHEN v.reported_volume > 0 AND v.baseline_volume > 0
                 THEN ln(v.reported_volume::float8 / v.baseline_volume::float8) END AS lx

@@ -135,8 +135,8 @@ BEGIN ATOMIC
            vbp.contract_completion(b.sel_q, b.agreed_volume) AS cc
     -- (the volume reports drive the join: on Citus the ledgers must join a
     -- distributed table on its distribution column, not the coordinator's
-    -- intermediate result; bought carries its agreement's columns, which were
-    -- looked up again by an index probe per line, 1.3 s of 13 at scale 100)
+    -- intermediate result; bought carries its agreement's columns, so no
+    -- agreement is looked up again by an index probe per line)
     FROM vbp.volume_report v
     CROSS JOIN p
     JOIN bought b USING (batch_id, org_code, group_code, cycle_year)

@@ -70,7 +70,7 @@ BEGIN ATOMIC
   ), x AS (   -- each line with its events up to the date, reduced in one pass
     -- (one aggregate, however many fields are taken from it; each field is taken
     -- here, once per line: taken where y's columns are used, a field of the
-    -- composite was taken again at every use, about 30 per line)
+    -- composite would be taken again at every use, about 30 per line)
     SELECT l.org_code, l.order_no, l.line_no, l.product_code, l.purchased_on, l.quantity, l.amount,
            (vbp.order_line_track(l.quantity, ev.event, ev.happened_on, ev.event_no, ev.quantity)).*
     FROM l
