@@ -15,6 +15,8 @@ export PATH=$PGBIN:$PATH
 export DEBIAN_FRONTEND=noninteractive
 
 log() { printf '== %s\n' "$*" >&2; }
+# the load average over 1, 5 and 15 minutes, printed beside every benchmark figure
+vbp_load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 as_root() {
 	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

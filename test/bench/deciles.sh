@@ -32,7 +32,7 @@ for shape in one grouped; do
 	for mode in serial parallel; do
 		for wm in 4MB 256MB; do
 			read -r ta tb ratio < <(paired_ms $db "${!mode}; SET work_mem = '$wm'" "$a" "$b" "$rounds")
-			echo "| $label, $mode | $wm | $ta | $tb | $ratio | $(cut -d' ' -f1-3 /proc/loadavg) |"
+			echo "| $label, $mode | $wm | $ta | $tb | $ratio | $(vbp_load) |"
 		done
 	done
 done

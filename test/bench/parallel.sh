@@ -62,7 +62,7 @@ pair() {
 	local w
 	w=$(workers $db "$q")
 	printf '| %s | %.0f | %.0f | %s | %.2f | %s |\n' "$name" "$(med "${ss[@]}")" "$(med "${ps[@]}")" "${w:-in the function}" \
-		"$(med "${rs[@]}")" "$(cut -d' ' -f1-3 /proc/loadavg)"
+		"$(med "${rs[@]}")" "$(vbp_load)"
 }
 
 map="(SELECT vbp.product_cycle_map(array_agg(c.cycle_id)) FROM vbp.agreement_cycles() c WHERE c.in_batch AND c.cycle_start <= '$as_of')"

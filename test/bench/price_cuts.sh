@@ -36,5 +36,5 @@ for shape in one grouped; do
 		label="1,000 groups"
 	fi
 	read -r ta tb ratio < <(paired_ms $db "$common" "$a" "$b" "$rounds")
-	echo "| $rows rows, $label, serial | $ta | $tb | $ratio | $(cut -d' ' -f1-3 /proc/loadavg) |"
+	echo "| $rows rows, $label, serial | $ta | $tb | $ratio | $(vbp_load) |"
 done

@@ -15,7 +15,7 @@ n=$(psql -d $db -At -c "SELECT count(*) FROM vbp.purchase")
 as_of=$(psql -d $db -At -c "SELECT as_of FROM vbp.demo_run")
 org=$(psql -d $db -At -c "SELECT setseed(0.42); SELECT org_code FROM (SELECT DISTINCT org_code FROM vbp.agreement) a ORDER BY random() LIMIT 1" | tail -n1)
 prov=$(psql -d $db -At -c "SELECT vbp.province('$org'::vbp.orgcode)")
-echo "purchases: $n (scale $scale), as of $as_of, institution $org (province $prov), PostgreSQL $PG_MAJOR, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "purchases: $n (scale $scale), as of $as_of, institution $org (province $prov), PostgreSQL $PG_MAJOR, load average $(vbp_load)"
 common="SET search_path = vbp, public; SET vbp.as_of = '$as_of'"
 echo
 echo "| query | part (ms) | whole (ms) | part / whole |"
@@ -29,7 +29,7 @@ row "fulfilment, one province" fulfilment "vbp.province(org_code) = '$prov'"
 row "fulfilment, one batch" fulfilment "batch_id = 3"
 row "fulfilment alerts, one institution" fulfilment_alert "org_code = '$org'"
 row "retention statement, one institution" retention_statement "org_code = '$org'"
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average after: $(vbp_load)"
 echo
 echo "Plan of the institution query (costs off):"
 psql -d $db -c "$common" -c "EXPLAIN (COSTS OFF) SELECT * FROM vbp.fulfilment WHERE org_code = '$org'" | sed 's/^/    /'

@@ -48,5 +48,5 @@ for view in "${views[@]}"; do
 	read -r o _ rb < <(reader_pairs "$view" bench_bi)
 	read -r _ _ rp < <(reader_pairs "$view" bench_analyst)
 	read -r _ _ rh < <(reader_pairs "$view" bench_hospital)
-	echo "| $view | $o | $rb | $rp | $rh | $(cut -d' ' -f1-3 /proc/loadavg) |"
+	echo "| $view | $o | $rb | $rp | $rh | $(vbp_load) |"
 done

@@ -50,7 +50,7 @@ for k in 1 2; do
 	mapfile -t a < <(col $k "${inc[@]}")
 	mapfile -t b < <(col $k "${ful[@]}")
 	x=$(med "${a[@]}") y=$(med "${b[@]}")
-	echo "| $label | $x | $y | $(awk -v x="$x" -v y="$y" 'BEGIN {printf "%.3f", x / y}') | $(cut -d' ' -f1-3 /proc/loadavg) |"
+	echo "| $label | $x | $y | $(awk -v x="$x" -v y="$y" 'BEGIN {printf "%.3f", x / y}') | $(vbp_load) |"
 done
 echo "modes of the incremental rounds: $(col 3 "${inc[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -)"
 
@@ -81,5 +81,5 @@ for what in - "$VBP_CLUSTER/one_line.sql"; do
 	triggers ENABLE
 	x=$(med "${on[@]}") y=$(med "${off[@]}")
 	label=$([ "$what" = - ] && echo "a day's purchases, one statement" || echo "1,000 one-line statements, one session")
-	echo "| $label | $x | $y | $(awk -v x="$x" -v y="$y" 'BEGIN {printf "%.2f", x / y}') | $(cut -d' ' -f1-3 /proc/loadavg) |"
+	echo "| $label | $x | $y | $(awk -v x="$x" -v y="$y" 'BEGIN {printf "%.2f", x / y}') | $(vbp_load) |"
 done

@@ -84,7 +84,7 @@ for r in "${reports[@]}"; do
 	timed "$view" || continue
 	rows=$(psql -d $db -At -c "$common" -c "SELECT count(*) FROM vbp.$view" | tail -n1)
 	read -r tr tb ratio < <(paired_ms $db "$common" "SELECT count(v) FROM vbp.$view v" "$bare" "$rounds")
-	echo "| $view | $rows | $tr | $tb | $ratio | $what | $(cut -d' ' -f1-3 /proc/loadavg) |"
+	echo "| $view | $rows | $tr | $tb | $ratio | $what | $(vbp_load) |"
 done
 echo
 echo "The bare queries:"
@@ -105,6 +105,6 @@ if [ "$cold_rounds" -gt 0 ]; then
 			timed "$view" || continue
 		fi
 		read -r tr tb ratio < <(cold_pairs $db "$common" "SELECT count(v) FROM vbp.$view v" "$bare" "$cold_rounds")
-		echo "| $view | $tr | $tb | $ratio | $what | $(cut -d' ' -f1-3 /proc/loadavg) |"
+		echo "| $view | $tr | $tb | $ratio | $what | $(vbp_load) |"
 	done
 fi

@@ -82,7 +82,7 @@ SQL
 pair_row() {
 	local t_on t_off ratio
 	read -r t_on t_off ratio < <(paired_ms $db "SET search_path = public" "$2" "$3" 9)
-	awk -v s="$start" -v k="$1" -v a="$t_on" -v b="$t_off" -v r="$ratio" -v l="$(cut -d' ' -f1-3 /proc/loadavg)" \
+	awk -v s="$start" -v k="$1" -v a="$t_on" -v b="$t_off" -v r="$ratio" -v l="$(vbp_load)" \
 		'BEGIN { printf "| %\047d | %s | %d | %d | %.2f | %.0f | %s |\n", s, k, a, b, r, 100000 / (a / 1000), l }'
 }
 
@@ -137,7 +137,7 @@ run() {	# run LABEL TABLE SCRIPT ROWS_PER_TX
 	run statement guarded /tmp/vbp_guard_one.sql 1
 	run none10 plain /tmp/vbp_guard_ten.sql 10
 	run row10 guarded_row /tmp/vbp_guard_ten.sql 10
-} | awk -v l="$(cut -d' ' -f1-3 /proc/loadavg)" '
+} | awk -v l="$(vbp_load)" '
 	{ r[$1] = $2 }
 	END {
 		printf "| one row per transaction, no guard | %d | 1.00 | %s |\n", r["none"], l
