@@ -83,6 +83,7 @@ run_suite dump bash "$VBP_ROOT/test/dump/run.sh"
 run_suite concurrency bash "$VBP_ROOT/test/concurrency/settle.sh"
 run_suite concurrency bash "$VBP_ROOT/test/concurrency/tracecode.sh"
 run_suite concurrency bash "$VBP_ROOT/test/concurrency/counters.sh"
+run_suite concurrency bash "$VBP_ROOT/test/concurrency/refresh.sh"
 run_suite client /usr/bin/python3 "$VBP_ROOT/test/client/bi.py"  # Debian's python3, where python3-psycopg2 installs
 run_suite client bash "$VBP_ROOT/test/client/search_path.sh"
 run_suite client bash "$VBP_ROOT/test/client/bi_node.sh"

@@ -260,17 +260,19 @@ COMMENT ON COLUMN vbp.bi_retention_statement.forfeited_zh IS '不予留用原因
 CREATE TABLE vbp.report_change (
   source    text NOT NULL CHECK (source IN ('purchase')),
   month     date NOT NULL,
+  noted_by  xid8 NOT NULL DEFAULT pg_catalog.pg_current_xact_id(),
   noted_at  timestamptz NOT NULL DEFAULT now()
 );
 -- row-level security: bookkeeping: no tenant reads it
 ALTER TABLE vbp.report_change ENABLE ROW LEVEL SECURITY;
-CREATE INDEX report_change_month ON vbp.report_change (source, month);
+CREATE INDEX report_change_month ON vbp.report_change (source, month, noted_by);
 COMMENT ON TABLE vbp.report_change IS
-  'Months of a ledger changed since the last vbp.refresh_reports() (报表变更记录), noted by statement triggers; no key, so that writers of the same month never wait for each other (a month may be noted twice); the refresh consumes the rows it sees';
+  'Months of a ledger changed since the last vbp.refresh_reports() (报表变更记录), noted by statement triggers once per writing transaction and month: a transaction never relies on another''s note, which a refresh may consume before it commits; no key, so that writers of the same month never wait for each other; the refresh consumes the rows it sees';
 COMMENT ON COLUMN vbp.report_change.source IS 'The ledger: purchase';
 COMMENT ON COLUMN vbp.report_change.month IS 'First day of a month whose rows were inserted, updated or deleted; -infinity after a TRUNCATE (every month)';
+COMMENT ON COLUMN vbp.report_change.noted_by IS 'The writing transaction (top-level transaction id)';
 COMMENT ON COLUMN vbp.report_change.noted_at IS 'Transaction time of the change';
-COMMENT ON INDEX vbp.report_change_month IS 'Whether a month is noted already';
+COMMENT ON INDEX vbp.report_change_month IS 'Whether the writing transaction noted a month already';
 SELECT pg_catalog.pg_extension_config_dump('vbp.report_change', '');
 
 CREATE FUNCTION vbp.note_purchase_change() RETURNS trigger
@@ -289,13 +291,17 @@ BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
     months := months || ARRAY(SELECT DISTINCT date_trunc('month', o.purchased_on)::date FROM vbp_old o);
   END IF;
+  -- skipped only when this transaction noted the month already: another
+  -- transaction's note may be consumed by a refresh whose snapshot does not
+  -- hold this transaction's rows, and the month would stay stale
   INSERT INTO vbp.report_change (source, month)
   SELECT DISTINCT 'purchase', m.month FROM unnest(months) AS m(month)
-  WHERE NOT EXISTS (SELECT FROM vbp.report_change c WHERE c.source = 'purchase' AND c.month = m.month);
+  WHERE NOT EXISTS (SELECT FROM vbp.report_change c
+                    WHERE c.source = 'purchase' AND c.month = m.month AND c.noted_by = pg_current_xact_id());
   RETURN NULL;
 END $$;
 COMMENT ON FUNCTION vbp.note_purchase_change() IS
-  'Statement trigger on vbp.purchase (记录变更月份): notes in vbp.report_change the months of the rows a statement inserted, updated or deleted (every month after a TRUNCATE), unless noted already; SECURITY DEFINER, as the writer may not write the bookkeeping';
+  'Statement trigger on vbp.purchase (记录变更月份): notes in vbp.report_change the months of the rows a statement inserted, updated or deleted (every month after a TRUNCATE), unless its transaction noted them already; SECURITY DEFINER, as the writer may not write the bookkeeping';
 REVOKE EXECUTE ON FUNCTION vbp.note_purchase_change() FROM PUBLIC;
 -- The triggers exist while the incremental refresh is on (the default, set up
 -- below).  Off, they are gone: PostgreSQL collects transition tables even for
