@@ -115,6 +115,15 @@ COMMENT ON COLUMN vbp.fulfilment_alert.cycle_year IS '协议年度 / year of the
 COMMENT ON COLUMN vbp.fulfilment_alert.alert IS '预警类型 / alert: lagging, severely_lagging (滞后/严重滞后), not_preferring_selected, late_payment (回款超期), code';
 COMMENT ON COLUMN vbp.fulfilment_alert.detail IS '预警说明 / detail: completion vs time progress, selected share, or on-time payments, text';
 
+-- In double precision: where the log ratio is used several times in a row (the
+-- column and both robust z), the planner substitutes the expression at each use,
+-- and ln of a numeric quotient there cost more than the rest of the row.
+CREATE FUNCTION vbp.report_log_ratio(reported bigint, baseline bigint) RETURNS double precision
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN reported > 0 AND baseline > 0 THEN ln(reported::float8 / baseline::float8) END;
+COMMENT ON FUNCTION vbp.report_log_ratio(bigint, bigint) IS
+  'Log ratio of a volume report (报量对数比) x = ln(reported / baseline) in double precision; NULL unless both are positive (a report of 0, or no baseline, has no ratio); what the peers'' median and deviations and each report''s robust z are computed from; inlined where it is called';
+
 -- The peers of every cell of volume reports (batch x cycle year x generic group x
 -- institution level) over every institution, whoever asks, so a tenant's robust z is
 -- the bureau's.  SECURITY DEFINER, returning aggregates only: the median and
@@ -130,8 +139,7 @@ BEGIN
          CASE WHEN (x.m).n >= min_peers THEN x.m
               ELSE ROW(NULL, NULL, (x.m).n, NULL)::vbp.median_mad END
   FROM (SELECT v.batch_id, v.cycle_year, v.group_code, i.level,
-               vbp.median_mad(CASE WHEN v.reported_volume > 0 AND v.baseline_volume > 0
-                                   THEN ln(v.reported_volume::float8 / v.baseline_volume::float8) END) AS m
+               vbp.median_mad(vbp.report_log_ratio(v.reported_volume, v.baseline_volume)) AS m
         FROM vbp.volume_report v JOIN vbp.institution i USING (org_code)
         GROUP BY 1, 2, 3, 4) x;
 END $$;
@@ -157,12 +165,7 @@ BEGIN ATOMIC
            vbp.param(report_credibility_for.rule_set, 'robust_z_threshold')::float8 AS zmax,   -- against a float8 z
            vbp.param(report_credibility_for.rule_set, 'robust_z_constant')::float8 AS zc
   ), r AS (
-    -- in double precision: the planner substitutes lx wherever it is used (the
-    -- output and both z below), and ln of a numeric quotient there would cost
-    -- more than the rest of the row
-    SELECT v.*, i.level,
-           CASE WHEN v.reported_volume > 0 AND v.baseline_volume > 0
-                THEN ln(v.reported_volume::float8 / v.baseline_volume::float8) END AS lx
+    SELECT v.*, i.level, vbp.report_log_ratio(v.reported_volume, v.baseline_volume) AS lx
     FROM vbp.volume_report v JOIN vbp.institution i USING (org_code)
   ), cell AS (
     -- the peers of a report: the same batch, year, generic group and institution level,
