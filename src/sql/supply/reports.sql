@@ -61,7 +61,7 @@ BEGIN ATOMIC
                      ORDER BY length(d.division) DESC LIMIT 1), p.days) AS days
     FROM vbp.institution i CROSS JOIN p
   ), l AS (
-    SELECT pu.org_code, pu.order_no, pu.line_no, pu.product_code, pu.purchased_on, pu.quantity, pu.amount
+    SELECT pu.purchase_id, pu.org_code, pu.order_no, pu.line_no, pu.product_code, pu.purchased_on, pu.quantity, pu.amount
     FROM vbp.purchase pu
     WHERE pu.order_no IS NOT NULL AND pu.quantity > 0 AND pu.purchased_on <= as_of
       -- the winners' supply is monitored: products selected in a batch running by the order date
@@ -70,13 +70,16 @@ BEGIN ATOMIC
   ), x AS (   -- each line with its events up to the date, reduced in one pass
     -- (one aggregate, however many fields are taken from it; each field is taken
     -- here, once per line: taken where y's columns are used, a field of the
-    -- composite would be taken again at every use, about 30 per line)
+    -- composite would be taken again at every use, about 30 per line).  Grouped
+    -- by the purchase first: the sort that groups the lines then compares one
+    -- bigint, not seven columns (two of them text, three of vbp's types
+    -- compared through their functions); the rest follow from the purchase
     SELECT l.org_code, l.order_no, l.line_no, l.product_code, l.purchased_on, l.quantity, l.amount,
            (vbp.order_line_track(l.quantity, ev.event, ev.happened_on, ev.event_no, ev.quantity)).*
     FROM l
     LEFT JOIN vbp.order_event ev ON ev.org_code OPERATOR(vbp.=) l.org_code AND ev.order_no = l.order_no
                                 AND ev.line_no = l.line_no AND ev.happened_on <= as_of
-    GROUP BY l.org_code, l.order_no, l.line_no, l.purchased_on, l.product_code, l.quantity, l.amount
+    GROUP BY l.purchase_id, l.org_code, l.order_no, l.line_no, l.purchased_on, l.product_code, l.quantity, l.amount
   ), y AS (
     SELECT x.org_code, x.order_no, x.line_no, x.product_code, x.purchased_on, x.quantity, x.amount,
            x.responded_on, x.response, x.confirmed_part, x.delivered, x.cancelled,
