@@ -37,6 +37,30 @@ SELECT c.relname AS definer_view FROM pg_class c
 WHERE c.relnamespace = 'vbp'::regnamespace AND c.relkind = 'v'
   AND NOT coalesce('security_invoker=true' = ANY (c.reloptions), false)
 ORDER BY 1;
+-- Under row-level security the planner reads a column's statistics only through
+-- leakproof operators.  A date column compared with a timestamp or timestamptz
+-- (date_trunc of a date, a date plus an interval) goes through a cross-type
+-- operator that is not leakproof, and a tenant's range of rows is then estimated
+-- at almost none: nested loops over hundreds of thousands of rows.  Listed: the
+-- views and SQL-bodied functions of vbp that compare a date with a timestamp,
+-- and the PL/pgSQL bodies with a range comparison against an uncast date_trunc
+SELECT b.object AS compares_date_with_timestamp
+FROM (SELECT p.oid::regprocedure::text AS object, p.prosqlbody::text AS body FROM pg_proc p
+      WHERE p.pronamespace = 'vbp'::regnamespace AND p.prosqlbody IS NOT NULL
+      UNION ALL
+      SELECT r.ev_class::regclass::text, r.ev_action::text FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class
+      WHERE c.relnamespace = 'vbp'::regnamespace) b
+WHERE EXISTS (SELECT FROM pg_operator o
+              WHERE ((o.oprleft = 'date'::regtype AND o.oprright IN ('timestamp'::regtype, 'timestamptz'::regtype))
+                  OR (o.oprright = 'date'::regtype AND o.oprleft IN ('timestamp'::regtype, 'timestamptz'::regtype)))
+                AND b.body LIKE '%:opno ' || o.oid || ' %')
+UNION ALL
+SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+WHERE p.pronamespace = 'vbp'::regnamespace AND l.lanname = 'plpgsql'
+  -- (the bounds cast to date taken out first)
+  AND regexp_replace(p.prosrc, '\(date_trunc\([^()]*\)\s*[-+]\s*interval\s*''[^'']*''\)::date|date_trunc\([^()]*\)::date', '', 'g')
+      ~ '[<>]=?\s*\(?\s*date_trunc\('
+ORDER BY 1;
 -- every table has row-level security (listed: the ones that do not)
 SELECT c.relname AS unprotected_table FROM pg_class c
 WHERE c.relnamespace = 'vbp'::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition

@@ -962,7 +962,7 @@ $h$, as_of, vbp.html_escape(current_user), (SELECT extversion FROM pg_extension 
          round(sum(t.repeats)::numeric / nullif(sum(t.scans), 0), 6), NULL,
          row_number() OVER (ORDER BY t.month)
   FROM vbp.trace_code_monthly t
-  WHERE t.month > (date_trunc('month', as_of) - interval '24 months')
+  WHERE t.month > (date_trunc('month', as_of) - interval '24 months')::date
   GROUP BY t.month;
   SELECT count(*), greatest(max(v), 1) INTO n, vmax FROM vbp_page_rows;
   mv := greatest(n - 1, 1);
