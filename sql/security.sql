@@ -58,8 +58,8 @@ UNION ALL
 SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
 WHERE p.pronamespace = 'vbp'::regnamespace AND l.lanname = 'plpgsql'
   -- (the bounds cast to date taken out first)
-  AND regexp_replace(p.prosrc, '\(date_trunc\([^()]*\)\s*[-+]\s*interval\s*''[^'']*''\)::date|date_trunc\([^()]*\)::date', '', 'g')
-      ~ '[<>]=?\s*\(?\s*date_trunc\('
+  AND regexp_replace(p.prosrc, '\(date_trunc\([^()]*\)\s*[-+]\s*interval\s*''[^'']*''\)::date|date_trunc\([^()]*\)::date(?!\s*[-+])', '', 'gi')
+      ~* '[<>]=?\s*\(?\s*date_trunc\('
 ORDER BY 1;
 -- every table has row-level security (listed: the ones that do not)
 SELECT c.relname AS unprotected_table FROM pg_class c

@@ -297,7 +297,8 @@ BEGIN
   INSERT INTO vbp.report_change (source, month)
   SELECT DISTINCT 'purchase', m.month FROM unnest(months) AS m(month)
   WHERE NOT EXISTS (SELECT FROM vbp.report_change c
-                    WHERE c.source = 'purchase' AND c.month = m.month AND c.noted_by = pg_current_xact_id());
+                    WHERE c.source = 'purchase' AND c.month = m.month
+                      AND c.noted_by = pg_catalog.pg_current_xact_id() AND c.noted_at = pg_catalog.now());
   RETURN NULL;
 END $$;
 COMMENT ON FUNCTION vbp.note_purchase_change() IS
@@ -434,6 +435,7 @@ DECLARE
   lo date := (date_trunc('month', rd) - interval '11 months')::date;
   fp text;
   prev record;
+  noted date[];
   redo date[];
   m date;
 BEGIN
@@ -448,19 +450,22 @@ BEGIN
                 FROM pg_inherits i WHERE i.inhparent = 'vbp.purchase'::regclass)))
     INTO fp;
   SELECT s.* INTO prev FROM vbp.report_cache_state s WHERE s.cache = 'price_benchmark_month';
+  -- the notes are consumed and read in one statement: a TRUNCATE (or the
+  -- triggers turned on) committed between a check and a later consumption
+  -- would have its note taken without being seen
+  WITH taken AS (DELETE FROM vbp.report_change c WHERE c.source = 'purchase' RETURNING c.month)
+  SELECT coalesce(array_agg(DISTINCT t.month), '{}') INTO noted FROM taken t;
   IF NOT incremental OR prev IS NULL OR prev.fingerprint <> fp OR vbp.citus_distributed()
      OR NOT EXISTS (SELECT FROM pg_trigger t WHERE t.tgrelid = 'vbp.purchase'::regclass AND t.tgname = 'report_change_insert')
-     OR EXISTS (SELECT FROM vbp.report_change c WHERE c.source = 'purchase' AND c.month = '-infinity') THEN
-    DELETE FROM vbp.report_change WHERE source = 'purchase';
+     OR '-infinity' = ANY (noted) THEN
     DELETE FROM vbp.price_benchmark_month;
     INSERT INTO vbp.price_benchmark_month SELECT * FROM vbp.price_benchmark_for(lo, rd, rs);
     redo := NULL;
   ELSE
     -- the months noted, the months of both reporting dates (partial months),
     -- and the months new to the window
-    WITH taken AS (DELETE FROM vbp.report_change c WHERE c.source = 'purchase' RETURNING c.month)
     SELECT coalesce(array_agg(DISTINCT x.m ORDER BY x.m), '{}') INTO redo
-    FROM (SELECT t.month FROM taken t
+    FROM (SELECT unnest(noted)
           UNION ALL SELECT date_trunc('month', prev.report_date)::date
           UNION ALL SELECT date_trunc('month', rd)::date
           UNION ALL SELECT g::date FROM generate_series(lo, rd, interval '1 month') g

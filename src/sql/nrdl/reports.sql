@@ -507,8 +507,8 @@ BEGIN
     FROM vbp.nrdl_dispensing d
     -- bounds of type date: the date-to-date comparison is leakproof, so the
     -- planner may read the column's statistics under row-level security
-    -- (against a timestamptz it estimated a tenant's 300,000 lines at one and
-    -- joined them by nested loops)
+    -- (against a timestamptz it estimates a tenant's lines at one row and
+    -- joins them by nested loops)
     WHERE d.dispensed_on >= date_trunc('month', from_month)::date
       AND d.dispensed_on < (date_trunc('month', to_month) + interval '1 month')::date
     GROUP BY 1, 2
