@@ -97,9 +97,15 @@ BEGIN ATOMIC
   ), bought AS MATERIALIZED (   -- (materialized: on Citus, computed by the coordinator once, not per shard)
     SELECT ap.batch_id, ap.org_code, ap.group_code, ap.cycle_year, ap.agreed_volume, ap.selected_units AS sel_q,
            ap.selected_units + ap.other_units AS all_q, ap.selected_spend AS sel_spend, ap.other_spend AS nonsel_spend,
-           ap.purchases, ap.paid_on_time
+           ap.purchases, ap.paid_on_time, pz.reference_price, pz.basis
     -- (the arguments are expressions, not subqueries: the function is inlined)
     FROM vbp.agreement_purchases(retention_lines.as_of, vbp.param(retention_lines.rule_set, 'payment_days')::int) ap
+    -- every agreement in its batch has a price (in_batch: its group has products in
+    -- the batch's selection, which is what prices groups); a left join keeps the
+    -- planner's estimate at the agreements' rather than at the few rows it
+    -- guesses for a two-key join, which made the volume reports be probed by
+    -- index once per line
+    LEFT JOIN prices pz ON pz.batch_id = ap.batch_id AND pz.group_code OPERATOR(vbp.=) ap.group_code
     WHERE ap.in_batch AND ap.cycle_start <= retention_lines.as_of
   ), prod AS MATERIALIZED (
     -- brand-level agreements (按厂牌): what is bought above each product's own
@@ -121,7 +127,7 @@ BEGIN ATOMIC
            coalesce(pq.within, least(b.sel_q, b.agreed_volume)) AS within,
            b.sel_spend, CASE WHEN b.sel_q > 0 THEN b.sel_spend::numeric / b.sel_q END AS p_sel, b.nonsel_spend,
            coalesce(pq.spend_within, b.sel_spend::numeric * least(b.sel_q, b.agreed_volume) / nullif(b.sel_q, 0), 0) AS sel_spend_within,
-           pz.reference_price, pz.basis, coalesce(f.fund_payment_ratio, p.r_pay) AS r_pay, coalesce(f.insured_share, p.s_ins) AS s_ins,
+           b.reference_price, b.basis, coalesce(f.fund_payment_ratio, p.r_pay) AS r_pay, coalesce(f.insured_share, p.s_ins) AS s_ins,
            CASE WHEN v.reported_volume IS NULL AND v.baseline_volume > 0 THEN 'not_reported'
                 WHEN v.reported_volume < p.floor * v.baseline_volume THEN 'under_reported'
                 ELSE 'reported' END AS status,
@@ -140,15 +146,16 @@ BEGIN ATOMIC
     FROM vbp.volume_report v
     CROSS JOIN p
     JOIN bought b USING (batch_id, org_code, group_code, cycle_year)
-    JOIN prices pz USING (batch_id, group_code)
     LEFT JOIN prod pq USING (batch_id, org_code, group_code, cycle_year)
     LEFT JOIN vbp.fund_share f ON f.batch_id = v.batch_id AND f.org_code OPERATOR(vbp.=) v.org_code
-  ), x AS MATERIALIZED (
+  ), x AS (
     -- each line's budget, spend, factor and completion computed once (a column used
-    -- several times below would otherwise be computed where each use is inlined)
+    -- several times below would otherwise be computed where each use is inlined);
+    -- OFFSET 0 keeps the subquery from being flattened without writing its rows
+    -- to a tuplestore as a materialized CTE would
     SELECT c.*, (c.agreed_volume * c.reference_price * c.r_pay * c.s_ins)::vbp.cny AS budget,
            ((c.sel_spend_within + c.nonsel_spend::numeric) * c.r_pay * c.s_ins)::vbp.cny AS spend
-    FROM c
+    FROM c OFFSET 0
   )
   SELECT x.batch_id, x.org_code, x.group_code, x.cycle_year, x.agreed_volume, x.sel_q, x.within,
          x.sel_spend, round(x.p_sel, 6), x.nonsel_spend, x.reference_price, x.r_pay, x.s_ins,
