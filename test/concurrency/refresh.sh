@@ -12,34 +12,60 @@
 # stored March equals a recomputation from the purchases.  Then the same with a
 # DELETE and an UPDATE in B, and with B's write in a savepoint rolled back and
 # written again (the note rolled back with it must be written again).
+# A and B are two hospitals' applications, each a least-privilege writer
+# (vbp_writer with its own institution's scope, neither superuser nor
+# BYPASSRLS): they see and write only their own purchases, and the notes are
+# written by the trigger, not by them.  The refreshes run as the owner.
 # Needs a running server and vbp installed.  Prints "ok NAME" / "FAIL NAME".
 set -uo pipefail
 psql() { PGOPTIONS="-c client_min_messages=warning -c vbp.as_of=2023-06-30" command psql -X -q "$@"; }
 db=vbp_refresh_concurrency
+wa=vbp_refresh_writer_a wb=vbp_refresh_writer_b
 tmp=$(mktemp -d)
-trap 'psql -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1; rm -rf "$tmp"' EXIT
-psql -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
-psql -d $db -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
+trap 'psql -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "DROP ROLE IF EXISTS $wa" -c "DROP ROLE IF EXISTS $wb" >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+psql -d postgres -c "DROP DATABASE IF EXISTS $db" -c "DROP ROLE IF EXISTS $wa" -c "DROP ROLE IF EXISTS $wb" \
+	-c "CREATE DATABASE $db" -c "CREATE ROLE $wa" -c "CREATE ROLE $wb"
+# A writes for the institution with the most March 2023 orders, B for the next
+psql -d $db -v ON_ERROR_STOP=1 -v wa=$wa -v wb=$wb >/dev/null <<'SQL'
 CREATE EXTENSION vbp;
 SELECT count(*) FROM vbp.generate_demo(1, 42);
 SELECT vbp.refresh_price_benchmark_months();
+SELECT count(*) FROM vbp.setup_tenancy();
+SELECT array_agg(org_code ORDER BY n DESC, org_code) AS o
+FROM (SELECT org_code, count(*) AS n FROM vbp.purchase
+      WHERE purchased_on BETWEEN '2023-03-01' AND '2023-03-31' AND quantity > 0 GROUP BY 1) t \gset
+SELECT vbp.grant_tenant(:'wa', 'institution_writer', org_code => (:'o'::text[])[1]::vbp.orgcode);
+SELECT vbp.grant_tenant(:'wb', 'institution_writer', org_code => (:'o'::text[])[2]::vbp.orgcode);
 CREATE TABLE public.go (go boolean);
+GRANT SELECT ON public.go TO PUBLIC;
 SQL
+for r in $wa $wb; do
+	[ "$(psql -d $db -At -c "SELECT NOT rolsuper AND NOT rolbypassrls FROM pg_roles WHERE rolname = '$r'")" = t ] ||
+		{ echo "FAIL refresh with an open writer: $r is not a least-privilege role"; exit 0; }
+done
 # rows of the stored March that differ from March recomputed now, both ways
 differs="SELECT count(*) FROM ((SELECT * FROM vbp.price_benchmark_month WHERE month = '2023-03-01'
                                 EXCEPT ALL SELECT * FROM vbp.price_benchmark_for('2023-03-01', '2023-03-31'))
                                UNION ALL
                                (SELECT * FROM vbp.price_benchmark_for('2023-03-01', '2023-03-31')
                                 EXCEPT ALL SELECT * FROM vbp.price_benchmark_month WHERE month = '2023-03-01')) d"
-# the March lines (orders, not returns), in a fixed order
+# the March lines (orders, not returns) the writer sees, its own institution's, in a fixed order
 line="SELECT purchase_id FROM vbp.purchase WHERE purchased_on BETWEEN '2023-03-01' AND '2023-03-31' AND quantity > 0 ORDER BY purchase_id"
+# each writer sees its own institution's purchases only, enough March lines among them
+for r in $wa $wb; do
+	seen=$(psql -d $db -At -c "SET ROLE $r" -c "SELECT count(DISTINCT org_code) || ' ' || (SELECT count(*) FROM ($line) l) FROM vbp.purchase")
+	[ "${seen%% *}" = 1 ] && [ "${seen##* }" -ge 6 ] ||
+		{ echo "FAIL refresh with an open writer: $r sees $seen (institutions, March lines); one institution and 6 lines expected"; exit 0; }
+done
 round() {
 	local name=$1 b_sql=$2
-	psql -d $db -v ON_ERROR_STOP=1 -c "INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount)
-	  SELECT org_code, product_code, '2023-03-30', quantity, amount FROM vbp.purchase WHERE purchase_id = ($line LIMIT 1)" >/dev/null
+	if ! psql -d $db -v ON_ERROR_STOP=1 -c "SET ROLE $wa" -c "INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount)
+	  SELECT org_code, product_code, '2023-03-30', quantity, amount FROM vbp.purchase WHERE purchase_id = ($line LIMIT 1)" >"$tmp/a.out" 2>&1; then
+		cat "$tmp/a.out"; echo "FAIL refresh with an open writer, $name: the first writer failed"; return
+	fi
 	# B: writes, then waits in its open transaction until the refresh is done
 	psql -d $db -c "DELETE FROM public.go"
-	psql -d $db -v ON_ERROR_STOP=1 -c "SET statement_timeout = '60s'" -c "BEGIN" -c "$b_sql" \
+	psql -d $db -v ON_ERROR_STOP=1 -c "SET statement_timeout = '60s'" -c "SET ROLE $wb" -c "BEGIN" -c "$b_sql" \
 		-c "DO \$\$ BEGIN WHILE NOT EXISTS (SELECT FROM public.go) LOOP PERFORM pg_sleep(0.05); END LOOP; END \$\$" \
 		-c "COMMIT" >"$tmp/b.out" 2>&1 &
 	local b=$! i waiting=0
