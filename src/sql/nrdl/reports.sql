@@ -419,9 +419,7 @@ BEGIN ATOMIC
     SELECT d.org_code, date_trunc('month', d.dispensed_on)::date AS month, sum(d.amount) AS cost
     FROM vbp.nrdl_dispensing d
     WHERE d.channel = 'hospital'
-      -- bounds of type date: the date-to-date comparison is leakproof, so the
-      -- planner may read the column's statistics under row-level security
-      -- (against a timestamptz it estimates a tenant's range at one row)
+      -- bounds of type date, for the estimates under row-level security (doc/security.md)
       AND d.dispensed_on >= date_trunc('month', from_month)::date
       AND d.dispensed_on < (date_trunc('month', to_month) + interval '1 month')::date
     GROUP BY 1, 2
@@ -505,10 +503,7 @@ BEGIN
            count(*) AS lines, sum(d.quantity)::bigint AS units, sum(d.amount) AS amount, sum(d.fund_paid) AS fund,
            sum(d.amount) FILTER (WHERE d.channel = 'pharmacy') AS pharmacy_amount
     FROM vbp.nrdl_dispensing d
-    -- bounds of type date: the date-to-date comparison is leakproof, so the
-    -- planner may read the column's statistics under row-level security
-    -- (against a timestamptz it estimates a tenant's lines at one row and
-    -- joins them by nested loops)
+    -- bounds of type date, for the estimates under row-level security (doc/security.md)
     WHERE d.dispensed_on >= date_trunc('month', from_month)::date
       AND d.dispensed_on < (date_trunc('month', to_month) + interval '1 month')::date
     GROUP BY 1, 2
