@@ -185,6 +185,30 @@ SELECT line_id, quantity, amount, fund_paid, channel, refund_of FROM vbp.dispens
 -- netted: patient PAT001 holds 28 - 28 = 0 units of the drug
 SELECT patient_id, sum(quantity) AS units, sum(amount) AS amount FROM vbp.dispensing WHERE load_id = :dispensing_load GROUP BY 1 ORDER BY 1;
 
+-- 12. Returns checked against what is loaded with them, as the hospital's writer
+--     (returns_more.csv; one 盒 = 28 units).  PO2024001/1 bought 100 盒 = 2800
+--     units; its return of section 9 was undone in section 10:
+--     line 2: 70 盒 = 1960 back: 1960 <= 2800, loaded;
+--     line 3: 40 盒 = 1120 more: 1960 + 1120 = 3080 > 2800, refused (23514);
+--     line 4: PO2024101/1 buys 2 盒 = 56 units, loaded;
+--     line 5: its return of 3 盒 = 84 > 56, refused although its order is in the same file;
+--     line 6: a return of PO2024101/1 of another product (..09902), refused;
+--     line 7: PO2024102/1 dated 2024-02-30, refused (22P02);
+--     line 8: the return of that refused line, refused: its order is not loaded (23503);
+--     line 9: 10^18 盒 x 28 does not fit a bigint: refused with its line (23514),
+--             the others load.
+SET ROLE regress_vbp_loader;
+\set header `head -n1 test/data/load/returns_more.csv`
+SELECT vbp.stage_table('w2', :'header');
+\copy w2 FROM 'test/data/load/returns_more.csv' (FORMAT csv, HEADER)
+SELECT load_id AS more_load, status, inserted, rejected FROM vbp.load('purchase', 'w2', 'returns_more.csv') \gset
+SELECT :'status' AS status, :inserted AS inserted, :rejected AS rejected;
+SELECT j.line, j.field, j.reason, j.sqlstate FROM vbp.load_reject j WHERE j.load_id = :more_load ORDER BY 1, 2, 3;
+SELECT order_no, quantity, return_of_order FROM vbp.purchase WHERE load_id = :more_load ORDER BY 1;
+SELECT status FROM vbp.undo_load(:more_load);
+RESET ROLE;
+DROP TABLE pg_temp.w2;
+
 -- 12. Refusals of the whole call
 SELECT vbp.load('nonsense', 's');
 SELECT vbp.stage_table('s3', '订单编号,医保药品代码,数量');

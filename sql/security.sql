@@ -167,7 +167,7 @@ WHERE c.relnamespace = 'vbp'::regnamespace AND c.relkind IN ('r', 'p', 'v') AND 
   -- bookkeeping no tenant reads (the incremental refresh's month table has an org_code)
   AND c.oid NOT IN (SELECT t.table_name FROM vbp.tenancy_tables() t WHERE t.access = 'none') \gset
 -- as the owner: every institution
-SELECT md5(string_agg(format('%s=%s', rel, visible), ',' ORDER BY rel) FILTER (WHERE rel NOT IN ('tenant_scope', 'price_benchmark_month'))) AS owner_counts,
+SELECT md5(string_agg(format('%s=%s', rel, visible), ',' ORDER BY rel) FILTER (WHERE rel NOT IN ('tenant_scope', 'price_benchmark_month', 'alert_log'))) AS owner_counts,
        count(*) AS relations, bool_and(other_province > 0 OR visible = 0) AS owner_sees_other_provinces
 FROM (:q) x \gset
 SELECT :relations AS relations_with_org_code, :'owner_sees_other_provinces' AS owner_sees_other_provinces;
@@ -224,10 +224,11 @@ RESET ROLE;
 SELECT :institutions_visible = count(*) AS all_of_its_province FROM institution WHERE vbp.province(org_code) = :'province';
 
 -- the BI reader: everything, the same counts as the owner (its scope rows apart, and the
--- price benchmark's month table, which the refresh below fills), and the BI views
+-- price benchmark's month table, which the refresh below fills, and the alerts of
+-- traceability codes at sites that are no institution code, the owner's only), and the BI views
 SELECT count(*) AS refreshed FROM refresh_reports(concurrent => false);
 SET ROLE regress_vbp_bi;
-SELECT md5(string_agg(format('%s=%s', rel, visible), ',' ORDER BY rel) FILTER (WHERE rel NOT IN ('tenant_scope', 'price_benchmark_month'))) = :'owner_counts' AS same_as_owner
+SELECT md5(string_agg(format('%s=%s', rel, visible), ',' ORDER BY rel) FILTER (WHERE rel NOT IN ('tenant_scope', 'price_benchmark_month', 'alert_log'))) = :'owner_counts' AS same_as_owner
 FROM (:q) x;
 SELECT count(*) > 0 AS reads_bi_views FROM bi_fulfilment;
 -- the BI reader sees every row, so its plans hide nothing: EXPLAIN is allowed
@@ -366,6 +367,49 @@ DELETE FROM vbp.dispensing WHERE patient_id LIKE 'PW%';
 -- its links went with the table (event trigger vbp_capture_forget_dropped)
 SELECT count(*) AS dangling_links FROM capture_link l WHERE NOT EXISTS (SELECT FROM pg_class c WHERE c.oid = l.source_table);
 DELETE FROM vbp.trace_code_state WHERE trace_code::text LIKE '8100001%';
+-- the guard alone (no capture beside it) records codes only for the sites the
+-- writer may write: naming another institution, a site that is not an
+-- institution code, or no site is refused before any state is touched
+CREATE TABLE public.his_sale_only (line_no int PRIMARY KEY, hosp text, code text, qty int, day date);
+CREATE TRIGGER guard AFTER INSERT OR UPDATE OR DELETE ON public.his_sale_only
+  FOR EACH ROW EXECUTE FUNCTION vbp.tracecode_guard('code=code', 'site=hosp', 'when=day', 'units=qty', 'receiving=none');
+GRANT SELECT, INSERT, UPDATE, DELETE ON public.his_sale_only TO regress_vbp_writer;
+INSERT INTO vbp.trace_code_state (trace_code, state, site, units_out, units_total, sales, first_table, first_when)
+VALUES ('81000010000000000098', 'dispensed', :'other', 1, 1, 1, 'public.other_pharmacy', '2023-04-01');
+SET ROLE regress_vbp_writer;
+SELECT try_sql(format($$INSERT INTO his_sale_only VALUES (1, %L, '81000010000000000098', -1, '2023-05-03')$$, :'other'))
+       ~ ('^42501: role "regress_vbp_writer" may not record traceability codes of institution ' || :'other') AS other_site_return_refused;
+SELECT try_sql($$INSERT INTO his_sale_only VALUES (2, 'PHARMACY-3', '81000010000000000097', 1, '2023-05-03')$$)
+       ~ '^42501: .* at site "PHARMACY-3"' AS department_site_refused;
+SELECT try_sql($$INSERT INTO his_sale_only VALUES (3, NULL, '81000010000000000096', 1, '2023-05-03')$$)
+       ~ '^42501: role "regress_vbp_writer" must name the institution' AS no_site_refused;
+INSERT INTO his_sale_only VALUES (4, :'hospital', '81000010000000000095', 1, '2023-05-03');
+RESET ROLE;
+-- the other institution's sale stands; the writer's own sale is recorded
+SELECT trace_code, state, site = :'other' AS other_site, units_out, returns FROM vbp.trace_code_state
+WHERE trace_code::text IN ('81000010000000000098', '81000010000000000097', '81000010000000000096', '81000010000000000095') ORDER BY 1;
+DROP TABLE public.his_sale_only;
+DELETE FROM vbp.trace_code_state WHERE trace_code::text LIKE '8100001%';
+-- an alert is announced without naming anyone (NOTIFY has no privileges) and
+-- read from vbp.alert_log under row-level security: its own institution's only
+DELETE FROM vbp.alert_log;
+SELECT vbp.announce_alert('lagging', :'hospital', 'batch 1 group X year 1') > 0 AS own_alert,
+       vbp.announce_alert('lagging', :'other', 'batch 1 group X year 1') > 0 AS other_alert;
+SET ROLE regress_vbp_writer;
+SELECT count(*) AS alerts_read, bool_and(org_code = :'hospital') AS only_own FROM vbp.alert_log;
+RESET ROLE;
+DELETE FROM vbp.alert_log;
+-- a reading scope never lets a writer write: writer of its own institution,
+-- reader of another (and the nation's BI reader), it writes only its own
+SELECT (grant_tenant('regress_vbp_writer', 'institution_user', org_code => :'other')).writes AS reading_scope_writes;
+GRANT vbp_bi_reader TO regress_vbp_writer;
+SET ROLE regress_vbp_writer;
+SELECT count(*) AS institutions_read FROM vbp.institution WHERE org_code IN (:'hospital', :'other');
+SELECT try_sql(format($$INSERT INTO vbp.dispensing (org_code, product_code, dispensed_on, quantity, amount, fund_paid, patient_id, channel)
+                       VALUES (%L, %L, '2023-05-04', 1, '1.00', '1.00', 'PW9', 'hospital')$$, :'other', :'drug')) AS read_scope_write;
+SELECT vbp.may_write(:'hospital') AS may_write_own, vbp.may_write(:'other') AS may_write_read_scope;
+RESET ROLE;
+REVOKE vbp_bi_reader FROM regress_vbp_writer;
 SELECT revoke_tenant('regress_vbp_writer') AS writer_scope_rows;
 DROP ROLE regress_vbp_writer;
 

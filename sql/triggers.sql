@@ -168,6 +168,10 @@ INSERT INTO his_sale (org, code, sold_on, stock) VALUES ('H1', NULL, '2025-07-12
 INSERT INTO his_sale (org, code, sold_on) VALUES ('H1', NULL, '2025-07-13');
 -- an exempt code at another site is not exempt there (the exemption covers the rows, not the code)
 SELECT pg_temp.try_masked($$INSERT INTO public.his_sale (org, code, sold_on) VALUES ('H2', '81234560000000000201', '2025-07-13')$$) AS exempt_elsewhere;
+-- nor does an exempt row receive a code: an ordinary sale of a code only an
+-- exempt row has seen is not_received (rejected nationally), here and at the same site
+INSERT INTO his_sale (org, code, sold_on, qty, setting) VALUES ('H1', '81234560000000000209', '2025-07-10', 1, '住院拆零');
+SELECT pg_temp.try_masked($$INSERT INTO public.his_sale (org, code, sold_on) VALUES ('H1', '81234560000000000209', '2025-07-11')$$) AS exempt_row_receives_nothing;
 SELECT code, state, site, sales FROM pg_temp.states() WHERE code = '81234560000000000201';
 SELECT code, violation, level, attempt, seen_where, seen_on FROM pg_temp.alerts();
 
@@ -185,6 +189,17 @@ UPDATE vbp.trace_code_state SET dispensed_at = now() - interval '11 days' WHERE 
 DELETE FROM his_sale WHERE code = '81234560000000000302';
 -- a return at another site (a negative line at H2) is late_return too, whatever the time
 INSERT INTO his_sale (org, code, sold_on, qty) VALUES ('H2', '81234560000000000301', '2025-07-16', -1);
+-- the window counts from the code's latest sale: a split pack first sold 30 days
+-- ago, sold again now and that line cancelled at once, is an ordinary return
+INSERT INTO his_receipt (org, code, received_on) VALUES ('H1', '81234560000000000303', '2025-07-01'), ('H1', '81234560000000000304', '2025-07-01');
+INSERT INTO his_sale (org, code, sold_on, qty, drug) VALUES ('H1', '81234560000000000303', '2025-07-02', 4, 'XC09AAD123A009010100222'),
+                                                         ('H1', '81234560000000000304', '2025-07-02', 10, 'XC09AAD123A009010100222');
+UPDATE vbp.trace_code_state SET dispensed_at = now() - interval '30 days' WHERE trace_code IN ('81234560000000000303', '81234560000000000304');
+INSERT INTO his_sale (org, code, sold_on, qty, drug) VALUES ('H1', '81234560000000000303', '2025-08-01', 2, 'XC09AAD123A009010100222');
+DELETE FROM his_sale WHERE code = '81234560000000000303' AND sold_on = '2025-08-01';
+-- an UPDATE that sells fewer units of the same line returns the difference:
+-- 30 days after the sale it is late_return like a return line, and a return
+UPDATE his_sale SET qty = 1 WHERE code = '81234560000000000304';
 SELECT code, state, site, units_out, sales, returns, violations FROM pg_temp.states() WHERE code LIKE '812345600000000003%';
 SELECT code, violation, level, attempt, seen_where, units, earlier_state, earlier_site, same_site, units_out, units_total
 FROM pg_temp.alerts() WHERE violation = 'late_return';
@@ -291,10 +306,12 @@ SELECT * FROM vbp.trace_code_check('81234560000000000999');
 -- his_sale rows kept with a code, by site and month of sold_on (rolled-back rows are gone):
 --   H1, July: 101 (1) + split ..001 (4 sales + 1 refund line = 5) + ..580 (2) + ..201 (3) + ..301 (sold 07-14, deleted;
 --   sold again 07-15 = 1) + ..302 (deleted: 0) + the GS1 package (1) + ..009 (the sale and the refund line the
---   refused UPDATE left, 2) + ..701 (its sale; the exempt row deleted, 1) + ..010 (1) = 17;
+--   refused UPDATE left, 2) + ..701 (its sale; the exempt row deleted, 1) + ..010 (1) + ..209 (the exempt row;
+--   its ordinary sale refused, 1) + ..303 (sold 07-02; the 08-01 line deleted, 1) + ..304 (sold 07-02, its units
+--   lowered, 1) = 20;
 --   H2, July: the refund line of ..301 = 1
 -- alerts by site and month of the row's date: H1 July: missing_code (07-13) + late_return ..302 (the deleted row's
---   07-14) = 2 of 17 = 0.117647;  H2 July: late_return ..301 = 1 of 1;
+--   07-14) + late_return ..304 (the lowered line's 07-02) = 3 of 20 = 0.150000;  H2 July: late_return ..301 = 1 of 1;
 -- pharmacy_sale: S1 July 2 scans, 1 alert (0.5); S2 July 1 scan, 1 alert; S2 August 1 scan, 1 alert, escalated
 SELECT * FROM vbp.trace_alert_rate_for('2025-07-01', '2025-08-31') ORDER BY 1, 2, 3;
 

@@ -817,6 +817,97 @@ product_id_of(const char *text)
 }
 
 /*
+ * A writer that is not vbp's owner records codes only for the institutions it
+ * may write: the site of each row it writes (or removes) is an institution
+ * code that vbp.may_write() accepts, asked with the writer's own rights, as
+ * vbp.capture asks for the rows it captures.  Otherwise a hospital's role could
+ * name another institution in its own table and sell, return or receive that
+ * institution's codes.  The sites accepted are remembered for the transaction.
+ */
+#define SITE_CACHE 8
+static struct
+{
+	LocalTransactionId lxid;
+	Oid			user;
+	int			n;
+	char	   *site[SITE_CACHE];
+}			site_ok;
+static SPIPlanPtr plan_may_write = NULL;
+
+static void
+check_site(Guard *g, const char *site)
+{
+	LocalTransactionId lxid;
+	Oid			user = GetUserId();
+	int64_t		org;
+	vbp_error	err;
+	Datum		v[1];
+	bool		isnull;
+	Datum		ok;
+	int			i;
+
+#if PG_VERSION_NUM >= 170000
+	lxid = MyProc->vxid.lxid;
+#else
+	lxid = MyProc->lxid;
+#endif
+	if (site_ok.lxid != lxid || site_ok.user != user)
+	{
+		for (i = 0; i < site_ok.n; i++)
+			pfree(site_ok.site[i]);
+		site_ok.n = 0;
+		site_ok.lxid = lxid;
+		site_ok.user = user;
+	}
+	if (site == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("role \"%s\" must name the institution of every row it writes to %s",
+						GetUserNameFromId(user, false), g->table),
+				 errdetail("A role that is not vbp's owner records traceability codes only for the institutions its tenant scope lets it write; this row has no site."),
+				 errhint("Name the site column in the guard's options (site=COL) and fill it with the institution code (定点医药机构代码).")));
+	for (i = 0; i < site_ok.n; i++)
+		if (strcmp(site_ok.site[i], site) == 0)
+			return;
+	if (vbp_orgcode_parse(site, strlen(site), &org, &err) != VBP_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("role \"%s\" may not record traceability codes at site \"%s\"",
+						GetUserNameFromId(user, false), site),
+				 errdetail("A role that is not vbp's owner records codes only for the institutions its tenant scope lets it write, and the site is not an institution code (定点医药机构代码)."),
+				 errhint("Fill the site column with the institution code; departments and pharmacies of one institution share its code.")));
+	if (plan_may_write == NULL)
+	{
+		Oid			t[1] = {TEXTOID};
+		SPIPlanPtr	p = SPI_prepare("SELECT vbp.may_write($1::vbp.orgcode)", 1, t);
+
+		if (p == NULL || SPI_keepplan(p) != 0)
+			elog(ERROR, "tracecode_guard: preparing the writer's scope check failed");
+		plan_may_write = p;
+	}
+	v[0] = CStringGetTextDatum(site);
+	{
+		/* SPI returns in its own memory context: back to the batch's */
+		MemoryContext cxt = CurrentMemoryContext;
+		int			r = SPI_execute_plan(plan_may_write, v, NULL, true, 1);
+
+		MemoryContextSwitchTo(cxt);
+		if (r != SPI_OK_SELECT || SPI_processed != 1)
+			elog(ERROR, "tracecode_guard: checking the writer's scope failed");
+	}
+	ok = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (isnull || !DatumGetBool(ok))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("role \"%s\" may not record traceability codes of institution %s",
+						GetUserNameFromId(user, false), site),
+				 errdetail("A role that is not vbp's owner records codes only for the institutions its tenant scope lets it write, as a member of vbp_writer."),
+				 errhint("The DBA runs vbp.grant_tenant(role, 'institution_writer', org_code => ...).")));
+	if (site_ok.n < SITE_CACHE)
+		site_ok.site[site_ok.n++] = MemoryContextStrdup(TopMemoryContext, site);
+}
+
+/*
  * One row as an event; returns false (and makes none) for a row without a
  * code that is not a missing-code violation.  sign: +1 a new row, -1 an old one.
  */
@@ -833,6 +924,8 @@ row_event(Guard *g, TupleTableSlot *slot, int sign)
 
 	e = new_event(g);
 	e->site = col_text(g, slot, g->opt.site_col, C_SITE);
+	if (!g->privileged)
+		check_site(g, e->site);
 	e->when = col_text(g, slot, g->opt.when_col, C_WHEN);
 	e->drug = col_text(g, slot, g->opt.drug_col, C_DRUG);
 	cls = col_text(g, slot, g->opt.cls_col, C_CLASS);
@@ -1261,6 +1354,12 @@ apply_events(Guard *g, CodeState *cs, Event *ev, int n)
 					}
 					else
 					{
+						/*
+						 * the exemption covers its row, not the code: a code
+						 * an exempt row brought in was never received
+						 */
+						if (cs->state == S_EXEMPT && !g->opt.receiving_none && !e->resync)
+							add_violation(g, V_NOT_RECEIVED, e, cs, before, site_before, out_before, NULL);
 						if (cs->units_out == 0 && cap > cs->units_total)
 							cs->units_total = cap;
 						u = e->whole ? cs->units_total : e->units;
@@ -1269,11 +1368,12 @@ apply_events(Guard *g, CodeState *cs, Event *ev, int n)
 							add_violation(g, V_OTHER_SITE, e, cs, before, site_before, out_before, NULL);
 						else if ((int64) cs->units_out + u > cs->units_total)
 							add_violation(g, V_REPEAT_SALE, e, cs, before, site_before, out_before, NULL);
-						if (cs->state != S_DISPENSED)
+						/* the undo window counts from the latest sale */
+						cs->state = S_DISPENSED;
+						if (!e->resync)
 						{
-							cs->state = S_DISPENSED;
-							if (!e->resync)
-								cs->dispensed_at = 1;
+							cs->dispensed_at = 1;
+							cs->dispensed_days = 0;
 						}
 					}
 					cs->units_out = (int) Min((int64) cs->units_out + u, (int64) PG_INT32_MAX);
@@ -1298,6 +1398,19 @@ apply_events(Guard *g, CodeState *cs, Event *ev, int n)
 
 					if (!e->resync && (!same_text(cs->site, e->site) || cs->dispensed_days > rules.window_days))
 						add_violation(g, V_LATE_RETURN, e, cs, before, site_before, out_before, NULL);
+					else if (e->resync && i + 1 < n && ev[i + 1].resync && ev[i + 1].kind == E_DISPENSE &&
+							 !ev[i + 1].exempt &&
+							 (ev[i + 1].whole ? cs->units_total : ev[i + 1].units) < u)
+					{
+						/*
+						 * an UPDATE of the same line that sells fewer units
+						 * (its next half) returns the difference: the same
+						 * window as a return line, and counted as a return
+						 */
+						if (cs->dispensed_days > rules.window_days)
+							add_violation(g, V_LATE_RETURN, e, cs, before, site_before, out_before, NULL);
+						cs->returns++;
+					}
 					cs->units_out -= u;
 					if (!e->resync)
 						cs->returns++;
@@ -1330,17 +1443,28 @@ raise_violation(Guard *g, Violation *x)
 	int			others = 0,
 				i;
 
+	/* the other rows refused: each counted once, however many rules it breaks */
 	for (i = 0; i < g->nviol; i++)
-		if (g->viol[i].action == A_REJECT && &g->viol[i] != x)
-			others++;
-	/* a writer that is not the owner learns whether the code was at its own site, not where else */
-	if (g->hide_others && site != NULL && !same_text(site, e->site))
 	{
-		site = "another institution";
-		first_table = NULL;
+		int			j;
+
+		if (g->viol[i].action != A_REJECT || g->viol[i].ev == e)
+			continue;
+		for (j = 0; j < i; j++)
+			if (g->viol[j].action == A_REJECT && g->viol[j].ev == g->viol[i].ev)
+				break;
+		if (j == i)
+			others++;
 	}
-	else if (g->hide_others && site == NULL)
+	/*
+	 * a writer that is not the owner learns whether the code was at its own
+	 * site, not where else, nor another table than its own
+	 */
+	if (g->hide_others && first_table != NULL && strcmp(first_table, g->table) != 0 &&
+		(site == NULL || !same_text(site, e->site)))
 		first_table = NULL;
+	if (g->hide_others && site != NULL && !same_text(site, e->site))
+		site = "another institution";
 	switch (x->v)
 	{
 		case V_REPEAT_SALE:

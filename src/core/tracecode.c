@@ -400,9 +400,14 @@ nmpa20_shape(const char *s, size_t len)
 
 	if (len != VBP_TRACECODE_LEN && len != VBP_TRACECODE_LEN + 1)
 		return false;
+	/* 21 characters: the 20 digits with a space or hyphen after the seventh */
 	for (i = 0; i < len; i++)
-		if (!is_digit(s[i]) &&
-			!(len == VBP_TRACECODE_LEN + 1 && i == VBP_TRACECODE_PRODUCT_LEN && (s[i] == ' ' || s[i] == '-')))
+		if (len == VBP_TRACECODE_LEN + 1 && i == VBP_TRACECODE_PRODUCT_LEN)
+		{
+			if (s[i] != ' ' && s[i] != '-')
+				return false;
+		}
+		else if (!is_digit(s[i]))
 			return false;
 	return true;
 }

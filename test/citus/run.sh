@@ -56,6 +56,10 @@ SELECT vbp.grant_tenant('vbp_citus_hospital', 'institution_user', org_code => '$
 SELECT vbp.grant_tenant('vbp_citus_analyst', 'province_analyst', province => '$province');
 SELECT vbp.grant_tenant('vbp_citus_bi', 'bi_reader');
 SELECT vbp.grant_tenant('vbp_citus_app', 'institution_writer', org_code => '$hospital');
+-- the guard's scenario sells at two institutions: a writer of both
+CREATE ROLE vbp_citus_pharmacy LOGIN;
+SELECT vbp.grant_tenant('vbp_citus_pharmacy', 'institution_writer', org_code => '$hospital');
+SELECT vbp.grant_tenant('vbp_citus_pharmacy', 'institution_writer', org_code => '$other');
 SQL
 
 # the reports (test/reports.list, as test/sharding/fdw.sh compares them), the
@@ -105,6 +109,7 @@ guard_tables() {
 	coord -c "CREATE TABLE public.his_sale (line_no bigint NOT NULL, hosp text NOT NULL, code vbp.tracecode, drug text, units int, sold date)" \
 		-c "CREATE TABLE public.his_sale_strict (line_no bigint NOT NULL, hosp text NOT NULL, code vbp.tracecode, drug text, units int, sold date)" \
 		-c "ALTER TABLE public.his_sale OWNER TO vbp_citus_app" -c "ALTER TABLE public.his_sale_strict OWNER TO vbp_citus_app" \
+		-c "GRANT SELECT, INSERT, UPDATE, DELETE ON public.his_sale, public.his_sale_strict TO vbp_citus_pharmacy" \
 		-c "SET citus.enable_unsafe_triggers = on" \
 		${1:+-c "SELECT create_distributed_table('public.his_sale', 'code', colocate_with => 'vbp.trace_code_state')"} \
 		${1:+-c "SELECT create_distributed_table('public.his_sale_strict', 'code', colocate_with => 'vbp.trace_code_state')"} \
@@ -112,7 +117,7 @@ guard_tables() {
 		-c "SELECT vbp.attach_tracecode_guard('public.his_sale_strict', 'code=code', 'site=hosp', 'when=sold', 'units=units', 'drug=drug', 'receiving=none', 'mode=reject')" >/dev/null
 }
 guard_scenario() {   # prints the outcome: each statement's result, then the states and alerts
-	local app="SET ROLE vbp_citus_app;"
+	local app="SET ROLE vbp_citus_pharmacy;"
 	local s
 	for s in \
 		"INSERT INTO public.his_sale SELECT g, CASE WHEN g % 2 = 0 THEN '$hospital' ELSE '$other' END, $code, '$packdrug', 1, date '2025-08-01' + g % 20 FROM generate_series(1, 3000) g" \
@@ -348,7 +353,7 @@ else
 	fail "DROP EXTENSION vbp CASCADE and re-create: $err (purchase relations left on a worker: $left)"
 fi
 coord -c "DROP TABLE IF EXISTS public.his_orders" >/dev/null 2>&1
-for role in vbp_citus_hospital vbp_citus_analyst vbp_citus_bi vbp_citus_app vbp_citus_late; do
+for role in vbp_citus_hospital vbp_citus_analyst vbp_citus_bi vbp_citus_app vbp_citus_pharmacy vbp_citus_late; do
 	coord -c "DROP OWNED BY $role; DROP ROLE $role" >/dev/null 2>&1
 done
 [ $failures -eq 0 ]

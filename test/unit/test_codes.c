@@ -228,6 +228,8 @@ TEST(tracecode_examples)
 	CHECK_STR(trace_text("99999999999999999999"), "99999999999999999999");
 	/* 20 digits are always this form, even when they would read as GS1: 01 + 14 + 21 + 2 */
 	CHECK_STR(trace_text("01" GTIN_A "2112"), "01" GTIN_A "2112");
+	/* 21 digits are not: 01 + 14 + 21 + a 3-digit serial is raw GS1 content */
+	CHECK_STR(trace_text("01" GTIN_A "21123"), "(01)" GTIN_A "(21)123");
 }
 
 TEST(tracecode_rejects)

@@ -662,21 +662,58 @@ COMMENT ON COLUMN vbp.bi_alert.key IS '预警对象 / what the alert is about: b
 COMMENT ON COLUMN vbp.bi_alert.batch_id IS '批次 / procurement batch id, identifier';
 COMMENT ON COLUMN vbp.bi_alert.kind_zh IS '预警类型（中文） / alert kind in Chinese, text';
 
-CREATE FUNCTION vbp.announce_alert(kind text, org_code text, key text) RETURNS void
-  LANGUAGE sql VOLATILE PARALLEL UNSAFE
-BEGIN ATOMIC
-  SELECT pg_catalog.pg_notify('vbp_alert', json_build_object('kind', kind, 'kind_zh', vbp.label_zh('alert', kind),
-                                                            'org_code', org_code, 'key', key)::text);
-END;
+-- NOTIFY has no privileges: any role may LISTEN on any channel.  A notice
+-- therefore names no institution and no code: it carries the alert's number,
+-- and the alert itself is a row of vbp.alert_log, read under row-level
+-- security like the rows it is about.
+CREATE TABLE vbp.alert_log (
+  alert_id     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  announced_at timestamptz NOT NULL DEFAULT now(),
+  kind         text NOT NULL,
+  org_code     vbp.orgcode,
+  site         text,
+  key          text
+);
+-- row-level security: a tenant reads the alerts of the institutions it sees;
+-- a company's alert (supply_score_low) names no institution and is read by all
+ALTER TABLE vbp.alert_log ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.alert_log FOR SELECT
+  USING (CASE WHEN kind = 'supply_score_low' THEN true ELSE vbp.tenant_sees(org_code) END);
+SELECT pg_catalog.pg_extension_config_dump('vbp.alert_log', '');
+SELECT pg_catalog.pg_extension_config_dump('vbp.alert_log_alert_id_seq', '');
+COMMENT ON TABLE vbp.alert_log IS
+  'Alerts announced (预警推送记录): one row per notice sent on NOTIFY channel vbp_alert, whose payload carries only alert_id, kind and kind_zh; the institution and what the alert is about are read here, under row-level security (a tenant reads the alerts of the institutions it sees; a company''s alert is read by every tenant)';
+COMMENT ON COLUMN vbp.alert_log.alert_id IS '预警编号 / number of the alert, the payload''s alert_id, identifier';
+COMMENT ON COLUMN vbp.alert_log.announced_at IS '推送时间 / transaction time of the notice, timestamp';
+COMMENT ON COLUMN vbp.alert_log.kind IS '预警类型 / lagging, severely_lagging, anomalous_report, stockout, supply_score_low, duplicate_trace_code or trace_<violation>, code';
+COMMENT ON COLUMN vbp.alert_log.org_code IS '机构编码 / institution the alert is about; empty for a company''s alert, or a traceability-code alert whose site is not an institution code, code';
+COMMENT ON COLUMN vbp.alert_log.site IS '发药地点 / the site a traceability-code alert was raised at, as the hospital''s table names it, text';
+COMMENT ON COLUMN vbp.alert_log.key IS '预警对象 / batch, group and cycle year; product and start; batch and company; or the traceability code, text';
+COMMENT ON SEQUENCE vbp.alert_log_alert_id_seq IS 'Identity sequence of vbp.alert_log.alert_id';
+
+CREATE FUNCTION vbp.announce_alert(kind text, org_code text, key text) RETURNS bigint
+  LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  id bigint;
+BEGIN
+  INSERT INTO vbp.alert_log (kind, org_code, key)
+  VALUES (announce_alert.kind, nullif(announce_alert.org_code, '')::vbp.orgcode, announce_alert.key)
+  RETURNING alert_id INTO id;
+  PERFORM pg_notify('vbp_alert', json_build_object('alert_id', id, 'kind', announce_alert.kind,
+                                                   'kind_zh', vbp.label_zh('alert', announce_alert.kind))::text);
+  RETURN id;
+END $$;
 COMMENT ON FUNCTION vbp.announce_alert(text, text, text) IS
-  'Sends one alert on NOTIFY channel vbp_alert (预警推送): payload JSON {"kind", "kind_zh", "org_code", "key"}; delivered when the sending transaction commits, once per distinct payload';
+  'Announces one alert (预警推送): records it in vbp.alert_log and sends {"alert_id", "kind", "kind_zh"} on NOTIFY channel vbp_alert (delivered when the transaction commits); the institution and key are read from vbp.alert_log under row-level security, never sent; returns the alert_id';
 REVOKE EXECUTE ON FUNCTION vbp.announce_alert(text, text, text) FROM PUBLIC;
 
 CREATE FUNCTION vbp.announce_trace_alert() RETURNS trigger
-  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = vbp, pg_catalog, pg_temp AS $$
 DECLARE
   a record;
   kind text;
+  org vbp.orgcode;
+  id bigint;
 BEGIN
   -- On Citus the guard writes the shards of vbp.trace_alert (trace_alert_<shard
   -- id>) inside the cluster's transaction, which commits in two phases, where
@@ -684,17 +721,29 @@ BEGIN
   IF TG_TABLE_NAME <> 'trace_alert' THEN
     RETURN NULL;
   END IF;
-  -- the payload of vbp.announce_alert, written here because the writer's role
-  -- may not execute it
+  -- SECURITY DEFINER: it reads only the rows the guard just wrote and records
+  -- them in vbp.alert_log, which the writer may not write
   FOR a IN SELECT n.violation, n.seen_where, n.trace_code FROM new_alerts n LOOP
     kind := CASE WHEN a.violation IN ('repeat_sale', 'other_site') THEN 'duplicate_trace_code' ELSE 'trace_' || a.violation END;
-    PERFORM pg_notify('vbp_alert', json_build_object('kind', kind, 'kind_zh', vbp.label_zh('alert', kind),
-                                                     'org_code', a.seen_where, 'key', a.trace_code::text)::text);
+    -- a site that is not an institution code (the owner's own tables may name
+    -- a department) is kept as text: such an alert is read by the owner only
+    org := NULL;
+    IF a.seen_where ~ '^[HP][0-9]{11}$' THEN
+      BEGIN
+        org := a.seen_where::vbp.orgcode;
+      EXCEPTION WHEN data_exception THEN
+        org := NULL;
+      END;
+    END IF;
+    INSERT INTO vbp.alert_log (kind, org_code, site, key) VALUES (kind, org, a.seen_where, a.trace_code::text)
+    RETURNING alert_id INTO id;
+    PERFORM pg_notify('vbp_alert', json_build_object('alert_id', id, 'kind', kind, 'kind_zh', vbp.label_zh('alert', kind))::text);
   END LOOP;
   RETURN NULL;
 END $$;
 COMMENT ON FUNCTION vbp.announce_trace_alert() IS
-  'Trigger on vbp.trace_alert: announces each traceability-code alert on NOTIFY channel vbp_alert (kind duplicate_trace_code for a repeated sale or a sale at another site, trace_<violation> for the others; the institution, the code); on a Citus shard it announces nothing (a two-phase commit allows no NOTIFY)';
+  'Trigger on vbp.trace_alert: announces each traceability-code alert (kind duplicate_trace_code for a repeated sale or a sale at another site, trace_<violation> for the others): records it in vbp.alert_log and sends {"alert_id", "kind", "kind_zh"} on NOTIFY channel vbp_alert; SECURITY DEFINER, as the writer may not write the log; on a Citus shard it announces nothing (a two-phase commit allows no NOTIFY)';
+REVOKE EXECUTE ON FUNCTION vbp.announce_trace_alert() FROM PUBLIC;
 CREATE TRIGGER announce AFTER INSERT ON vbp.trace_alert
   REFERENCING NEW TABLE AS new_alerts FOR EACH STATEMENT EXECUTE FUNCTION vbp.announce_trace_alert();
 COMMENT ON TRIGGER announce ON vbp.trace_alert IS 'Announces traceability-code alerts on NOTIFY channel vbp_alert';

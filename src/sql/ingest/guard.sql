@@ -63,7 +63,7 @@ COMMENT ON COLUMN vbp.trace_code_state.violations IS 'Violations recorded agains
 COMMENT ON COLUMN vbp.trace_code_state.first_table IS 'Table of the first row with the code (schema-qualified)';
 COMMENT ON COLUMN vbp.trace_code_state.first_when IS 'The first row''s when= column, as text';
 COMMENT ON COLUMN vbp.trace_code_state.received_at IS 'Transaction time of the receiving';
-COMMENT ON COLUMN vbp.trace_code_state.dispensed_at IS 'Transaction time of the first sale of the current dispensing (the undo window counts from here)';
+COMMENT ON COLUMN vbp.trace_code_state.dispensed_at IS 'Transaction time of the latest sale of the current dispensing (the undo window counts from here)';
 COMMENT ON COLUMN vbp.trace_code_state.first_seen_at IS 'Transaction time of the first sighting';
 COMMENT ON COLUMN vbp.trace_code_state.last_seen_at IS 'Transaction time of the last change';
 SELECT pg_catalog.pg_extension_config_dump('vbp.trace_code_state', '');
@@ -203,7 +203,7 @@ COMMENT ON COLUMN vbp.trace_code_sales.sales_class_zh IS '销售类别（中文�
 COMMENT ON COLUMN vbp.trace_code_sales.first_table IS '首次表 / table of the first row, text';
 COMMENT ON COLUMN vbp.trace_code_sales.first_when IS '首次时间 / the first row''s when= column, text';
 COMMENT ON COLUMN vbp.trace_code_sales.first_seen_at IS '首次记录时间 / transaction time of the first sighting, timestamp';
-COMMENT ON COLUMN vbp.trace_code_sales.dispensed_at IS '发药时间 / transaction time of the current dispensing''s first sale, timestamp';
+COMMENT ON COLUMN vbp.trace_code_sales.dispensed_at IS '发药时间 / transaction time of the current dispensing''s latest sale (the undo window counts from it), timestamp';
 COMMENT ON COLUMN vbp.trace_code_sales.last_seen_at IS '最后变更时间 / transaction time of the last change, timestamp';
 
 CREATE FUNCTION vbp.trace_code_check(code vbp.tracecode)

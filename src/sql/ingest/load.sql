@@ -500,7 +500,7 @@ INSERT INTO vbp.load_check (target, position, field, ok, reason) VALUES
   ('purchase', 3, 'quantity', 'r._quantity IS NOT NULL OR r._quantity_packs IS NOT NULL',
    '''no quantity (数量): give it in smallest units, or in packs'''),
   ('purchase', 4, 'quantity', 'coalesce(r.quantity, r.quantity_packs) <> 0', '''a line of quantity 0 buys nothing'''),
-  ('purchase', 5, 'quantity', 'p.units_per_pack IS NULL OR abs(coalesce(r.quantity * CASE WHEN r.unit = ''pack'' THEN p.units_per_pack ELSE 1 END, r.quantity_packs::numeric * p.units_per_pack)) <= 9223372036854775807',
+  ('purchase', 5, 'quantity', 'p.units_per_pack IS NULL OR abs(coalesce(r.quantity::numeric * CASE WHEN r.unit = ''pack'' THEN p.units_per_pack ELSE 1 END, r.quantity_packs::numeric * p.units_per_pack)) <= 9223372036854775807',
    '''the quantity in smallest units is larger than a bigint holds'''),
   ('purchase', 6, 'quantity', 'r.line_type IS DISTINCT FROM ''order'' OR coalesce(r.quantity, r.quantity_packs) > 0',
    '''an order line (采购) with a negative quantity: mark a return as 退货'''),
@@ -516,7 +516,7 @@ INSERT INTO vbp.load_check (target, position, field, ok, reason) VALUES
    'r.return_of_order IS NULL OR r.org_code IS NULL OR EXISTS (SELECT 1 FROM vbp.purchase o WHERE o.org_code OPERATOR(vbp.=) r.org_code AND o.order_no = r.return_of_order AND o.line_no = coalesce(r.return_of_line, '''') AND o.quantity > 0) OR EXISTS (SELECT 1 FROM pg_temp.vbp_load_rows o WHERE o.org_code OPERATOR(vbp.=) r.org_code AND o.order_no = r.return_of_order AND coalesce(o.line_no, '''') = coalesce(r.return_of_line, '''') AND o.line <> r.line)',
    '''returns order '' || r.return_of_order || coalesce('' line '' || r.return_of_line, '''') || '', which is neither in vbp.purchase nor in this file'''),
   ('purchase', 12, 'return_of_order',
-   'r.return_of_order IS NULL OR r.org_code IS NULL OR r.product_code IS NULL OR NOT EXISTS (SELECT 1 FROM vbp.purchase o WHERE o.org_code OPERATOR(vbp.=) r.org_code AND o.order_no = r.return_of_order AND o.line_no = coalesce(r.return_of_line, '''') AND o.quantity > 0 AND (o.product_code OPERATOR(vbp.<>) r.product_code OR o.quantity < abs(coalesce(r.quantity * CASE WHEN r.unit = ''pack'' THEN p.units_per_pack ELSE 1 END, r.quantity_packs * p.units_per_pack))))',
+   'r.return_of_order IS NULL OR r.org_code IS NULL OR r.product_code IS NULL OR NOT EXISTS (SELECT 1 FROM vbp.purchase o WHERE o.org_code OPERATOR(vbp.=) r.org_code AND o.order_no = r.return_of_order AND o.line_no = coalesce(r.return_of_line, '''') AND o.quantity > 0 AND (o.product_code OPERATOR(vbp.<>) r.product_code OR o.quantity < abs(coalesce(r.quantity::numeric * CASE WHEN r.unit = ''pack'' THEN p.units_per_pack ELSE 1 END, r.quantity_packs::numeric * p.units_per_pack))))',
    '''returns more than order '' || r.return_of_order || '' bought, or another product'''),
 
   ('dispensing', 1, 'org_code', 'r.org_code IS NULL OR i.org_code IS NOT NULL',
@@ -526,7 +526,7 @@ INSERT INTO vbp.load_check (target, position, field, ok, reason) VALUES
   ('dispensing', 3, 'quantity', 'r._quantity IS NOT NULL OR r._quantity_packs IS NOT NULL',
    '''no quantity (数量): give it in smallest units, or in packs'''),
   ('dispensing', 4, 'quantity', 'coalesce(r.quantity, r.quantity_packs) <> 0', '''a line of quantity 0 dispenses nothing'''),
-  ('dispensing', 5, 'quantity', 'p.units_per_pack IS NULL OR abs(coalesce(r.quantity * CASE WHEN r.unit = ''pack'' THEN p.units_per_pack ELSE 1 END, r.quantity_packs::numeric * p.units_per_pack)) <= 9223372036854775807',
+  ('dispensing', 5, 'quantity', 'p.units_per_pack IS NULL OR abs(coalesce(r.quantity::numeric * CASE WHEN r.unit = ''pack'' THEN p.units_per_pack ELSE 1 END, r.quantity_packs::numeric * p.units_per_pack)) <= 9223372036854775807',
    '''the quantity in smallest units is larger than a bigint holds'''),
   ('dispensing', 6, 'quantity', 'r.line_type IS DISTINCT FROM ''sale'' OR coalesce(r.quantity, r.quantity_packs) > 0',
    '''a sale with a negative quantity: mark a refund as 退药'''),
@@ -880,6 +880,70 @@ BEGIN
   GET DIAGNOSTICS n = ROW_COUNT;
   IF n > 0 THEN
     DELETE FROM pg_temp.vbp_load_final fin USING vbp.load_reject j WHERE j.load_id = l.load_id AND j.sqlstate = '23505' AND j.line = fin.line;
+  END IF;
+  -- a return (a refund) is checked against what is loaded with it: its original
+  -- must be a purchase (a sale) of vbp or a good line of this file, of the same
+  -- product, and the returns of an original, those stored and those of this
+  -- file in line order, may not take back more than it bought (a stored return
+  -- this file replaces is not counted twice)
+  IF t.target IN ('purchase', 'dispensing') THEN
+    EXECUTE format($q$
+      INSERT INTO vbp.load_reject (load_id, source, line, source_key, field, column_name, value, reason, sqlstate)
+      WITH ret AS (
+        SELECT f.line, f.org_code, f.%1$I AS ref, %2$s AS rline, f.product_code, -f.quantity AS units, %3$s AS skey
+        FROM pg_temp.vbp_load_final f WHERE f.%1$I IS NOT NULL AND f.quantity < 0
+      ), orig AS (
+        SELECT r.line, o.product_code, o.quantity AS bought
+        FROM ret r
+        LEFT JOIN LATERAL (
+          SELECT x.product_code, x.quantity FROM (
+            SELECT f.product_code, f.quantity, 0 AS src FROM pg_temp.vbp_load_final f
+            WHERE f.org_code OPERATOR(vbp.=) r.org_code AND f.%4$I = r.ref AND %5$s = r.rline AND f.quantity > 0
+            UNION ALL
+            SELECT o.product_code, o.quantity, 1 FROM %6$s o
+            WHERE o.org_code OPERATOR(vbp.=) r.org_code AND o.%4$I = r.ref AND %7$s = r.rline AND o.quantity > 0
+              AND NOT EXISTS (SELECT 1 FROM pg_temp.vbp_load_final f WHERE f.org_code OPERATOR(vbp.=) o.org_code AND %8$s)) x
+          ORDER BY x.src LIMIT 1) o ON true
+      ), stored AS (
+        SELECT r.line, coalesce((SELECT -sum(o.quantity) FROM %6$s o
+                                 WHERE o.org_code OPERATOR(vbp.=) r.org_code AND o.%1$I = r.ref AND %9$s = r.rline AND o.quantity < 0
+                                   AND NOT EXISTS (SELECT 1 FROM pg_temp.vbp_load_final f WHERE f.org_code OPERATOR(vbp.=) o.org_code AND %8$s)), 0) AS units
+        FROM ret r
+      ), judged AS (
+        SELECT r.line, r.skey, r.ref, o.bought, o.product_code OPERATOR(vbp.<>) r.product_code AS other_product,
+               st.units + sum(r.units) OVER (PARTITION BY r.org_code, r.ref, r.rline ORDER BY r.line) AS taken
+        FROM ret r JOIN orig o USING (line) JOIN stored st USING (line)
+      )
+      SELECT $1, $2, j.line, j.skey, %1$L, $3, j.ref,
+             CASE WHEN j.bought IS NULL THEN %10$s WHEN j.other_product THEN %11$s ELSE %12$s END,
+             CASE WHEN j.bought IS NULL THEN '23503' ELSE '23514' END
+      FROM judged j
+      WHERE j.bought IS NULL OR j.other_product OR j.taken > j.bought$q$,
+      CASE t.target WHEN 'purchase' THEN 'return_of_order' ELSE 'refund_of' END,
+      CASE t.target WHEN 'purchase' THEN 'coalesce(f.return_of_line, '''')' ELSE '''''' END,
+      CASE t.target WHEN 'purchase' THEN 'concat_ws('' / '', f.org_code::text, f.order_no, f.line_no)'
+                    ELSE 'concat_ws('' / '', f.org_code::text, f.line_id)' END,
+      CASE t.target WHEN 'purchase' THEN 'order_no' ELSE 'line_id' END,
+      CASE t.target WHEN 'purchase' THEN 'f.line_no' ELSE '''''' END,
+      CASE t.target WHEN 'purchase' THEN 'vbp.purchase' ELSE 'vbp.dispensing' END,
+      CASE t.target WHEN 'purchase' THEN 'o.line_no' ELSE '''''' END,
+      CASE t.target WHEN 'purchase' THEN 'f.order_no = o.order_no AND f.line_no = o.line_no' ELSE 'f.line_id = o.line_id' END,
+      CASE t.target WHEN 'purchase' THEN 'coalesce(o.return_of_line, '''')' ELSE '''''' END,
+      CASE t.target WHEN 'purchase'
+        THEN $r$'Returns order ' || j.ref || ', which is neither in vbp.purchase nor among the good lines of this file.'$r$
+        ELSE $r$'Refunds line ' || j.ref || ', which is neither in vbp.dispensing nor among the good lines of this file.'$r$ END,
+      CASE t.target WHEN 'purchase'
+        THEN $r$'Returns another product than order ' || j.ref || ' bought.'$r$
+        ELSE $r$'Refunds another product than line ' || j.ref || ' sold.'$r$ END,
+      CASE t.target WHEN 'purchase'
+        THEN $r$'The returns of order ' || j.ref || ' would take back ' || j.taken || ' units; it bought ' || j.bought || '.'$r$
+        ELSE $r$'The refunds of line ' || j.ref || ' would take back ' || j.taken || ' units; it sold ' || j.bought || '.'$r$ END)
+      USING l.load_id, l.source, mapped ->> CASE t.target WHEN 'purchase' THEN 'return_of_order' ELSE 'refund_of' END;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n > 0 THEN
+      DELETE FROM pg_temp.vbp_load_final fin USING vbp.load_reject j
+      WHERE j.load_id = l.load_id AND j.line = fin.line AND j.field IN ('return_of_order', 'refund_of');
+    END IF;
   END IF;
   SELECT count(DISTINCT j.line) INTO l.rejected FROM vbp.load_reject j WHERE j.load_id = l.load_id;
 

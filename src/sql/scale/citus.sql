@@ -19,7 +19,7 @@ BEGIN ATOMIC
                 OR t.table_name IN ('vbp.trace_code_state'::regclass, 'vbp.trace_alert'::regclass) THEN 'distributed'
               WHEN t.table_name IN ('vbp.tenant_scope'::regclass, 'vbp.patient_certification'::regclass,
                                     'vbp.capture_link'::regclass, 'vbp.report_change'::regclass,
-                                    'vbp.report_cache_state'::regclass) THEN 'local'
+                                    'vbp.report_cache_state'::regclass, 'vbp.alert_log'::regclass) THEN 'local'
               ELSE 'reference' END,
          CASE WHEN t.access = 'rows of visible institutions' THEN 'org_code'
               WHEN t.table_name IN ('vbp.trace_code_state'::regclass, 'vbp.trace_alert'::regclass) THEN 'trace_code' END,
@@ -29,7 +29,7 @@ BEGIN ATOMIC
   ORDER BY 2, 1;
 END;
 COMMENT ON FUNCTION vbp.citus_layout() IS
-  'How vbp.distribute() lays each vbp table out on Citus (分布式表布局): distributed by org_code and co-located with vbp.purchase (the rows of an institution); distributed by trace_code, the traceability guard''s states and alerts co-located with each other (a guarded table is distributed by its code beside them); reference (copied to every node); or local (kept on each node: the tenant scope, which the row-level security test reads on every node, the patients'' certifications, whose policy reads the ledgers, the capture links, which vbp''s drop event trigger clears on whichever node drops a table, shards included, and the incremental refresh''s bookkeeping, which the coordinator''s refresh reads and writes)';
+  'How vbp.distribute() lays each vbp table out on Citus (分布式表布局): distributed by org_code and co-located with vbp.purchase (the rows of an institution); distributed by trace_code, the traceability guard''s states and alerts co-located with each other (a guarded table is distributed by its code beside them); reference (copied to every node); or local (kept on each node: the tenant scope, which the row-level security test reads on every node, the patients'' certifications, whose policy reads the ledgers, the capture links, which vbp''s drop event trigger clears on whichever node drops a table, shards included, the incremental refresh''s bookkeeping, which the coordinator''s refresh reads and writes, and the log of alerts announced, which the coordinator''s refresh writes)';
 
 CREATE FUNCTION vbp.run_on_workers(statements text, what text)
   RETURNS int
@@ -223,8 +223,8 @@ BEGIN
          -- its scope and grants are copied by a later call (vbp.distribute,
          -- vbp.grant_tenant, or this function after the commit); until then the
          -- shards show it nothing
-         || coalesce(string_agg(format('INSERT INTO vbp.tenant_scope (member, member_name, scope, province, org_code) SELECT r.oid, %L, %L, %L, %L::vbp.orgcode FROM pg_roles r WHERE r.rolname = %L;',
-                                       s.member_name, s.scope, s.province, s.org_code::text, s.member_name), ' '), '')
+         || coalesce(string_agg(format('INSERT INTO vbp.tenant_scope (member, member_name, scope, province, org_code, writes) SELECT r.oid, %L, %L, %L, %L::vbp.orgcode, %L FROM pg_roles r WHERE r.rolname = %L;',
+                                       s.member_name, s.scope, s.province, s.org_code::text, s.writes, s.member_name), ' '), '')
          || (SELECT coalesce(string_agg(format(' IF EXISTS (SELECT FROM pg_roles WHERE rolname = %L) THEN GRANT SELECT ON %s TO %I; END IF;',
                                                r.rolname, l.table_name, r.rolname), ''), '')
              FROM vbp.citus_layout() l

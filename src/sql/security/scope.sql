@@ -16,6 +16,7 @@ CREATE TABLE vbp.tenant_scope (
   scope     text NOT NULL CHECK (scope IN ('nation', 'province', 'institution')),
   province  text REFERENCES vbp.division CHECK (province ~ '^[1-9][0-9]$'),
   org_code  vbp.orgcode REFERENCES vbp.institution,
+  writes    boolean NOT NULL DEFAULT false,
   CHECK ((scope = 'nation' AND province IS NULL AND org_code IS NULL)
       OR (scope = 'province' AND province IS NOT NULL AND org_code IS NULL)
       OR (scope = 'institution' AND org_code IS NOT NULL AND province IS NULL))
@@ -36,7 +37,7 @@ COMMENT ON FUNCTION vbp.scope_holder(regrole, text) IS
 ALTER TABLE vbp.tenant_scope ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON vbp.tenant_scope FOR SELECT USING (vbp.scope_holder(member, member_name));
 CREATE UNIQUE INDEX tenant_scope_key ON vbp.tenant_scope
-  (member, scope, coalesce(province, ''), coalesce(org_code::text, ''));
+  (member, scope, coalesce(province, ''), coalesce(org_code::text, ''), writes);
 SELECT pg_catalog.pg_extension_config_dump('vbp.tenant_scope', '');
 SELECT pg_catalog.pg_extension_config_dump('vbp.tenant_scope_scope_id_seq', '');
 COMMENT ON TABLE vbp.tenant_scope IS
@@ -48,6 +49,7 @@ COMMENT ON COLUMN vbp.tenant_scope.member_name IS 'Name of that role when the sc
 COMMENT ON COLUMN vbp.tenant_scope.scope IS 'nation (全国), province (省级) or institution (机构)';
 COMMENT ON COLUMN vbp.tenant_scope.province IS 'Province code (省级行政区划代码, the first two digits, e.g. 44 for Guangdong; a vbp.division) for a provincial scope';
 COMMENT ON COLUMN vbp.tenant_scope.org_code IS 'Institution for an institution scope';
+COMMENT ON COLUMN vbp.tenant_scope.writes IS 'true = a writer''s scope (institution_writer, province_writer): its holder may write the rows it covers (vbp.may_write); false = reading only.  Every scope row lets its holder read';
 
 -- Institutions: a tenant reads those in its scope (vbp.tenant_sees: no subquery,
 -- so Citus accepts the policy on a reference table)
@@ -62,13 +64,13 @@ BEGIN ATOMIC
   SELECT EXISTS (SELECT FROM pg_catalog.pg_roles r
                  WHERE r.rolname = 'vbp_writer' AND pg_catalog.pg_has_role(r.oid, 'MEMBER'))
      AND EXISTS (SELECT FROM vbp.tenant_scope s
-                 WHERE vbp.scope_holder(s.member, s.member_name)
+                 WHERE vbp.scope_holder(s.member, s.member_name) AND s.writes
                    AND (s.scope = 'nation'
                         OR (s.scope = 'province' AND s.province = vbp.province(org))
                         OR (s.scope = 'institution' AND s.org_code OPERATOR(vbp.=) org)));
 END;
 COMMENT ON FUNCTION vbp.may_write(vbp.orgcode) IS
-  'Whether the current user may feed vbp rows of an institution (写入权限): a member of vbp_writer holding a tenant scope that covers it; vbp.capture asks it for every row a non-owner captures';
+  'Whether the current user may feed vbp rows of an institution (写入权限): a member of vbp_writer holding a writer''s tenant scope (writes) that covers it, a reading scope never widens it; vbp.capture asks it for every row a non-owner captures, vbp.tracecode_guard for the site of every row a non-owner writes';
 
 -- A writer (vbp_writer; vbp.setup_tenancy grants it INSERT and DELETE on the
 -- ledgers) writes and removes only rows of the institutions its scope covers:
@@ -92,6 +94,7 @@ BEGIN ATOMIC
               WHEN c.relname = 'tenant_scope' THEN 'own scope'
               WHEN c.relname = 'patient_certification' THEN 'patients served'
               WHEN c.relname IN ('load', 'load_reject', 'load_superseded') THEN 'own loads'
+              WHEN c.relname = 'alert_log' THEN 'alerts of visible institutions'
               WHEN c.relname IN ('demo_injection', 'demo_run', 'capture_link', 'trace_code_state',
                                  'trace_alert', 'fulfilment_counter_state', 'report_change',
                                  'report_cache_state') THEN 'none'
@@ -108,4 +111,4 @@ BEGIN ATOMIC
   ORDER BY c.relname;
 END;
 COMMENT ON FUNCTION vbp.tenancy_tables() IS
-  'How row-level security treats each vbp table (租户可见范围): institution rows by scope, rows of visible institutions, patients served, reference (all), own scope, or none';
+  'How row-level security treats each vbp table (租户可见范围): institution rows by scope, rows of visible institutions, alerts of visible institutions (and companies'' alerts), patients served, reference (all), own scope, or none';

@@ -154,8 +154,9 @@ BEGIN
     END IF;
   END IF;
   IF scope IS NOT NULL THEN
-    INSERT INTO vbp.tenant_scope AS t (member, member_name, scope, province, org_code)
-      VALUES (grant_tenant.member, grant_tenant.member::text, scope, grant_tenant.province, grant_tenant.org_code)
+    INSERT INTO vbp.tenant_scope AS t (member, member_name, scope, province, org_code, writes)
+      VALUES (grant_tenant.member, grant_tenant.member::text, scope, grant_tenant.province, grant_tenant.org_code,
+              grp = 'vbp_writer')
       RETURNING t.* INTO result;
   ELSE
     SELECT t.* INTO result FROM vbp.tenant_scope t WHERE t.member = 'vbp_bi_reader'::regrole AND t.scope = 'nation';
@@ -166,7 +167,7 @@ END
 $fn$;
 REVOKE EXECUTE ON FUNCTION vbp.grant_tenant(regrole, text, text, vbp.orgcode) FROM PUBLIC;
 COMMENT ON FUNCTION vbp.grant_tenant(regrole, text, text, vbp.orgcode) IS
-  'Makes a role a tenant (授予数据权限): province_analyst with a province, institution_user with an institution, or bi_reader; grants the matching vbp_* group role records the scope in vbp.tenant_scope, and for a provincial analyst or institution user preloads vbp in the role''s sessions (session_preload_libraries, as superuser) so that its EXPLAIN guard holds from the first statement';
+  'Makes a role a tenant (授予数据权限): province_analyst with a province, institution_user with an institution, institution_writer or province_writer (a writer''s scope: writes), or bi_reader; grants the matching vbp_* group role, records the scope in vbp.tenant_scope (a role may hold several: a reading scope never lets it write), and for a provincial analyst or institution user preloads vbp in the role''s sessions (session_preload_libraries, as superuser) so that its EXPLAIN guard holds from the first statement';
 
 CREATE FUNCTION vbp.revoke_tenant(member regrole)
   RETURNS bigint
