@@ -209,6 +209,46 @@ SELECT status FROM vbp.undo_load(:more_load);
 RESET ROLE;
 DROP TABLE pg_temp.w2;
 
+--     A writer's load whose line the bureau then corrected cannot be undone
+--     before the bureau's load, although the writer cannot read the bureau's
+--     replaced rows: UL01/1 5 盒 = 140 units, 35.00, corrected to 30.00.
+SET ROLE regress_vbp_loader;
+SELECT vbp.stage_table('w3', '订单编号,订单明细号,医疗机构编码,医保药品代码,采购日期,数量,单位,采购金额(元)');
+INSERT INTO w3 VALUES ('UL01', '1', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-01', '5', '盒', '35.00'),
+                      ('UL01', '2', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-01', '3', '盒', '21.00');
+SELECT load_id AS writer_load FROM vbp.load('purchase', 'w3', 'ul1.csv') \gset
+RESET ROLE;
+SELECT vbp.stage_table('s4', '订单编号,订单明细号,医疗机构编码,医保药品代码,采购日期,数量,单位,采购金额(元)');
+INSERT INTO s4 VALUES ('UL01', '1', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-01', '5', '盒', '30.00');
+SELECT load_id AS bureau_load, replaced FROM vbp.load('purchase', 's4', 'ul2.csv') \gset
+SELECT :replaced AS bureau_replaced;
+SET ROLE regress_vbp_loader;
+SELECT try_sql(format('SELECT vbp.undo_load(%s)', :writer_load)) ~ ('^55000: load ' || :writer_load || ' has rows that load ' || :bureau_load || ' replaced since') AS writer_undo_refused;
+RESET ROLE;
+SELECT status FROM vbp.undo_load(:bureau_load);
+SET ROLE regress_vbp_loader;
+SELECT status FROM vbp.undo_load(:writer_load);
+RESET ROLE;
+SELECT count(*) AS ul01_rows_left FROM vbp.purchase WHERE order_no = 'UL01';
+DROP TABLE pg_temp.w3, pg_temp.s4;
+
+--     Empty columns at the end of a header line (a spreadsheet's) are named
+--     _3, _4 and ignored; an empty name inside the line is refused, naming it.
+SELECT vbp.stage_table('s5', 'a,b,,');
+SELECT array_agg(attname ORDER BY attnum) AS staged_columns FROM pg_attribute WHERE attrelid = 'pg_temp.s5'::regclass AND attnum > 0;
+SELECT try_sql($$SELECT vbp.stage_table('s6', 'a,,b')$$) AS empty_inside;
+DROP TABLE pg_temp.s5;
+--     A value of the owner's with a % in it (a unit 100%) translates like any
+--     other: 2 units of UL02 at 1.00.
+INSERT INTO vbp.load_value (domain, raw, value) VALUES ('unit', '100%', 'unit');
+SELECT vbp.stage_table('s7', '订单编号,订单明细号,医疗机构编码,医保药品代码,采购日期,数量,单位,采购金额(元)');
+INSERT INTO s7 VALUES ('UL02', '1', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-02', '2', '100%', '1.00');
+SELECT load_id AS pct_load, inserted, rejected FROM vbp.load('purchase', 's7', 'pct.csv') \gset
+SELECT :inserted AS inserted, :rejected AS rejected, (SELECT quantity FROM vbp.purchase WHERE order_no = 'UL02') AS units;
+SELECT status FROM vbp.undo_load(:pct_load);
+DELETE FROM vbp.load_value WHERE raw = '100%';
+DROP TABLE pg_temp.s7;
+
 -- 12. Refusals of the whole call
 SELECT vbp.load('nonsense', 's');
 SELECT vbp.stage_table('s3', '订单编号,医保药品代码,数量');

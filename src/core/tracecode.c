@@ -212,15 +212,21 @@ gs1_element(gs1_state *st, int k, const char *at, const char *v, size_t n, vbp_e
 	{
 		int			month = (v[2] - '0') * 10 + (v[3] - '0');
 		int			day = (v[4] - '0') * 10 + (v[5] - '0');
+		int			year = (v[0] - '0') * 10 + (v[1] - '0');
+		int			last;
+
+		/* GS1 reads YY within 49 years back and 50 ahead: 1901-2099, where every 4th year is leap */
+		static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
 		if (month < 1 || month > 12)
 			return vbp_fail(err, VBP_ESYNTAX,
 							"The %s (%s) %.6s has month %02d; a date is YYMMDD with month 01 to 12.",
 							a->what, a->ai, v, month);
-		if (day > 31)
+		last = (month == 2 && year % 4 != 0) ? 28 : mdays[month - 1];
+		if (day > last)
 			return vbp_fail(err, VBP_ESYNTAX,
-							"The %s (%s) %.6s has day %02d; a date is YYMMDD with day 00 to 31.",
-							a->what, a->ai, v, day);
+							"The %s (%s) %.6s has day %02d; that month has %d days (day 00 stands for the month).",
+							a->what, a->ai, v, day, last);
 	}
 	return VBP_OK;
 }

@@ -350,7 +350,12 @@ TEST(tracecode_gs1_rejects)
 	/* dates: month 01-12, day 00-31 */
 	CHECK(trace_refused("(01)" GTIN_A "(17)271301(21)A", "The expiry date (17) 271301 has month 13; a date is YYMMDD with month 01 to 12."));
 	CHECK(trace_refused("(01)" GTIN_A "(11)270001(21)A", "The production date (11) 270001 has month 00"));
-	CHECK(trace_refused("(01)" GTIN_A "(17)270632(21)A", "The expiry date (17) 270632 has day 32; a date is YYMMDD with day 00 to 31."));
+	CHECK(trace_refused("(01)" GTIN_A "(17)270632(21)A", "The expiry date (17) 270632 has day 32; that month has 30 days (day 00 stands for the month)."));
+	/* the day within its month: 31 April, 29 February of 2025 are no dates; 29 February 2024 is */
+	CHECK(trace_refused("(01)" GTIN_A "(17)270431(21)A", "has day 31; that month has 30 days"));
+	CHECK(trace_refused("(01)" GTIN_A "(17)250229(21)A", "has day 29; that month has 28 days"));
+	CHECK_STR(trace_text("(01)" GTIN_A "(17)240229(21)A"), "(01)" GTIN_A "(21)A");
+	CHECK_STR(trace_text("(01)" GTIN_A "(17)270200(21)A"), "(01)" GTIN_A "(21)A");
 	CHECK(trace_refused("(01)" GTIN_A "(17)27063(21)A", "The expiry date (17) at character 20 has 5 characters; it must have 6 digits."));
 	CHECK(trace_refused("(01)" GTIN_A "(17)2706AB(21)A", "Character 27 (\"A\") in the expiry date (17) is not a digit."));
 	/* printed and raw syntax */

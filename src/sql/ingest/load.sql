@@ -806,7 +806,7 @@ BEGIN
                        WHEN 'date' THEN 'date' WHEN 'enum' THEN 'text' WHEN 'list' THEN 'text[]' ELSE 'vbp.' || f.kind END;
     parse := CASE f.kind
       WHEN 'text' THEN 'x.%1$I'
-      WHEN 'enum' THEN coalesce((SELECT 'CASE lower(x.%1$I)' || string_agg(format(' WHEN %L THEN %L', v.raw, v.value), '') || ' END'
+      WHEN 'enum' THEN coalesce((SELECT 'CASE lower(x.%1$I)' || string_agg(replace(format(' WHEN %L THEN %L', v.raw, v.value), '%', '%%'), '') || ' END'
                                  FROM vbp.load_value v WHERE v.domain = f.domain), 'NULL')
       WHEN 'list' THEN 'CASE WHEN x.%1$I IS NOT NULL THEN array_remove(regexp_split_to_array(x.%1$I, ''[、，,;；[:space:]]+''), '''') END'
       ELSE 'vbp.parse_' || f.kind || '(x.%1$I)' END;
@@ -827,6 +827,11 @@ BEGIN
   END LOOP;
   FOR f IN SELECT c.* FROM vbp.load_check c WHERE c.target = t.target ORDER BY c.position LOOP
     col := mapped ->> f.field;
+    -- a writer sees only the institutions of its scope: one outside it is
+    -- refused for that (42501, below), not reported as unknown
+    IF NOT privileged AND f.field = 'org_code' AND f.reason LIKE '%not in vbp.institution%' THEN
+      f.ok := '(' || f.ok || ') OR NOT vbp.may_write(r.org_code)';
+    END IF;
     checks := checks || format(', (%L, %L, %s, CASE WHEN (%s) IS FALSE THEN vbp.load_sentence(%s) END, %L)',
       f.field, col, CASE WHEN col IS NULL THEN 'NULL::text' ELSE format('r.%I', '_' || f.field) END, f.ok, f.reason,
       CASE WHEN f.reason LIKE '%not in vbp.%' THEN '23503' ELSE '23514' END);
@@ -996,6 +1001,17 @@ REVOKE EXECUTE ON FUNCTION vbp.load(text, regclass, text, text) FROM PUBLIC;
 COMMENT ON FUNCTION vbp.load(text, regclass, text, text) IS
   'Loads an export (导入) from a staging table of text columns named by the export''s headers: maps headers (vbp.load_header), translates enumerations (vbp.load_value), parses and checks every row in one pass, writes each problem of a bad row to vbp.load_reject (file, line, column, value, reason) and loads the good rows by natural key (unchanged on a re-load, replaced when corrected); mode all_or_nothing writes nothing when a row is bad; returns the vbp.load row; runs with the caller''s rights';
 
+-- Whether a later load replaced rows of a load, whoever ran it: the writer
+-- reads only its own rows of vbp.load_superseded, so it asks through this
+-- function, which names the later load's number and nothing of its rows
+CREATE FUNCTION vbp.load_replaced_since(load_id bigint) RETURNS bigint
+  LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+  RETURN (SELECT min(s.load_id) FROM vbp.load_superseded s JOIN vbp.load x ON x.load_id = s.load_id AND x.status = 'loaded'
+          WHERE s.load_id > load_replaced_since.load_id AND (s.old_row ->> 'load_id')::bigint = load_replaced_since.load_id);
+COMMENT ON FUNCTION vbp.load_replaced_since(bigint) IS
+  'The first load still standing that replaced rows of a load (后续覆盖导入), whoever ran it, or NULL; SECURITY DEFINER, as a writer reads only its own replaced rows: it names a load''s number, no row; vbp.undo_load asks it';
+REVOKE EXECUTE ON FUNCTION vbp.load_replaced_since(bigint) FROM PUBLIC;
+
 CREATE FUNCTION vbp.undo_load(load_id bigint) RETURNS vbp.load
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $fn$
 DECLARE
@@ -1014,11 +1030,12 @@ BEGIN
     RAISE EXCEPTION 'load % is %, not loaded', l.load_id, l.status USING ERRCODE = 'object_not_in_prerequisite_state';
   END IF;
   SELECT * INTO t FROM vbp.load_target lt WHERE lt.target = l.target;
-  SELECT min(s.load_id) INTO later FROM vbp.load_superseded s JOIN vbp.load x ON x.load_id = s.load_id AND x.status = 'loaded'
-  WHERE s.load_id > l.load_id AND s.target = l.target AND (s.old_row ->> 'load_id')::bigint = l.load_id;
+  -- a later load by anyone (the writer sees only its own in vbp.load_superseded)
+  later := vbp.load_replaced_since(l.load_id);
   IF later IS NOT NULL THEN
     RAISE EXCEPTION 'load % has rows that load % replaced since', l.load_id, later
-      USING ERRCODE = 'object_not_in_prerequisite_state', HINT = format('Undo load %s first.', later);
+      USING ERRCODE = 'object_not_in_prerequisite_state',
+            HINT = format('Undo load %s first (whoever ran it may).', later);
   END IF;
   SELECT array_agg(at.attname::text ORDER BY at.attnum) INTO tcols FROM pg_attribute at
   WHERE at.attrelid = t.table_name AND at.attnum > 0 AND NOT at.attisdropped;
@@ -1058,8 +1075,17 @@ BEGIN
                       '(?:^|' || regexp_replace(delimiter, '([^[:alnum:]])', '\\\1', 'g') || ')(?:"((?:[^"]|"")*)"|([^' || regexp_replace(delimiter, '([^[:alnum:]])', '\\\1', 'g') || ']*))', 'g')
        WITH ORDINALITY AS x(m, ord);
   cols[1] := regexp_replace(cols[1], '^\ufeff', '');
+  -- a spreadsheet's empty trailing columns: named _1, _2 …, which vbp.load ignores
+  FOR i IN REVERSE cardinality(cols) .. 1 LOOP
+    EXIT WHEN cols[i] IS NOT NULL AND cols[i] <> '';
+    cols[i] := '_' || i;
+  END LOOP;
   IF EXISTS (SELECT 1 FROM unnest(cols) c WHERE c IS NULL OR c = '') THEN
-    RAISE EXCEPTION 'the header line has an empty column name' USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'the header line has an empty column name'
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('Column %s of %s has no name.',
+                            (SELECT min(o) FROM unnest(cols) WITH ORDINALITY AS u(c, o) WHERE c IS NULL OR c = ''), cardinality(cols)),
+            HINT = 'Name the column in the header line; empty columns at the end of the line are ignored.';
   END IF;
   IF (SELECT count(DISTINCT c) FROM unnest(cols) c) < cardinality(cols) THEN
     RAISE EXCEPTION 'the header line names a column twice' USING ERRCODE = 'invalid_parameter_value';

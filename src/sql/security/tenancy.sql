@@ -64,7 +64,7 @@ BEGIN
   GRANT USAGE ON SEQUENCE vbp.purchase_id_seq, vbp.dispensing_id_seq TO vbp_writer;
   GRANT INSERT, UPDATE ON vbp.load TO vbp_writer;
   GRANT INSERT ON vbp.load_reject, vbp.load_superseded TO vbp_writer;
-  GRANT EXECUTE ON FUNCTION vbp.load(text, regclass, text, text), vbp.undo_load(bigint),
+  GRANT EXECUTE ON FUNCTION vbp.load(text, regclass, text, text), vbp.undo_load(bigint), vbp.load_replaced_since(bigint),
                             vbp.stage_table(text, text, text) TO vbp_writer;
   -- the guard on the hospital's own tables (creating triggers still needs the table's owner)
   GRANT EXECUTE ON FUNCTION vbp.attach_tracecode_guard(regclass, text[]), vbp.detach_tracecode_guard(regclass) TO vbp_writer;
