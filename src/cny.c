@@ -203,7 +203,8 @@ check_factor(Numeric n)
 	if (numeric_is_nan(n))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot use NaN in cny arithmetic")));
+				 errmsg("NaN has no cny amount"),
+				 errdetail("NaN is neither an amount of yuan nor a factor of one.")));
 #if PG_VERSION_NUM >= 140000
 	if (numeric_is_inf(n))
 		ereport(ERROR,
@@ -273,7 +274,8 @@ float8_to_num(float8 f)
 	if (isnan(f))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot use NaN in cny arithmetic")));
+				 errmsg("NaN has no cny amount"),
+				 errdetail("NaN is neither an amount of yuan nor a factor of one.")));
 	if (isinf(f))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),

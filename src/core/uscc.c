@@ -83,8 +83,21 @@ vbp_uscc_parse(const char *s, size_t len, vbp_uscc *out, vbp_error *err)
 		if (symbol_value(s[i]) < 0)
 			return bad_symbol(err, i, s[i]);
 	if (len != VBP_USCC_LEN)
+	{
+		/* characters, not bytes: a full-width letter is one character of three bytes */
+		int			nchars = 0;
+		size_t		k;
+
+		for (k = 0; k < len; k++)
+			if (((unsigned char) s[k] & 0xC0) != 0x80)
+				nchars++;
+		if (nchars == VBP_USCC_LEN)
+			for (k = 0; k < len; k++)
+				if ((unsigned char) s[k] >= 0x80)
+					return bad_symbol(err, k, s[k]);
 		return vbp_fail(err, VBP_ESYNTAX,
-						"A unified social credit code has 18 characters; this one has %d.", (int) len);
+						"A unified social credit code has 18 characters; this one has %d.", nchars);
+	}
 	if (strchr(authorities, s[0] >= 'a' ? s[0] - 'a' + 'A' : s[0]) == NULL)
 		return vbp_fail(err, VBP_ESYNTAX,
 						"The registering authority \"%c\" is not one of 1-9, A, N or Y.", s[0]);	/* in the alphabet */

@@ -675,6 +675,11 @@ TEST(uscc_rejects)
 	CHECK(vbp_uscc_parse("913501A0M000100Y43", 18, &c, &err) == VBP_ESYNTAX);	/* division */
 	CHECK(vbp_uscc_parse("91350100M000100Y44", 18, &c, &err) == VBP_ESYNTAX);	/* check */
 	CHECK(strstr(err.detail, "should be \"3\"") != NULL);
+	/* a full-width check character (３, 3 bytes): 18 characters, the 18th not in the alphabet */
+	CHECK(vbp_uscc_parse("91350100M000100Y4\xef\xbc\x93", 20, &c, &err) == VBP_ESYNTAX);
+	CHECK(strstr(err.detail, "Character 18 (a non-ASCII character)") != NULL);
+	CHECK(vbp_uscc_parse("91350100M000100Y4\xef\xbc\x93\xef\xbc\x93", 23, &c, &err) == VBP_ESYNTAX);
+	CHECK(strstr(err.detail, "this one has 19") != NULL);
 }
 
 TEST(uscc_round_trip_and_order)
