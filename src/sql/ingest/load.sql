@@ -812,7 +812,8 @@ BEGIN
       ELSE 'vbp.parse_' || f.kind || '(x.%1$I)' END;
     outer_sel := outer_sel || ', ' || format(parse, '_' || f.field) || '::' || typ || ' AS ' || quote_ident(f.field);
     IF col IS NOT NULL THEN
-      checks := checks || format(', (%L, %L, r.%I, CASE WHEN r.%I IS NULL THEN %s WHEN r.%I IS NULL THEN %s END, %L)',
+      -- 23502 a missing value, 22003 a number out of range, 22P02 the rest
+      checks := checks || format(', (%L, %L, r.%I, CASE WHEN r.%I IS NULL THEN %s WHEN r.%I IS NULL THEN %s%s END, %s)',
         f.field, col, '_' || f.field, '_' || f.field,
         CASE WHEN f.required THEN quote_literal('A value is required.') ELSE 'NULL' END,
         f.field,
@@ -820,9 +821,18 @@ BEGIN
           WHEN 'enum' THEN quote_literal('Not a value vbp.load_value knows for ' || f.domain || ' (known: '
                              || coalesce((SELECT string_agg(v.raw, ', ' ORDER BY v.value, v.raw) FROM vbp.load_value v WHERE v.domain = f.domain), 'none') || ').')
           ELSE format('vbp.parse_error(%L, r.%I)', f.kind, '_' || f.field) END,
-        '22P02');
+        -- an amount past the fen is a unit price or a shifted column, not rounded
+        CASE WHEN f.kind = 'money'
+             THEN format(' WHEN r.%I ~ %L THEN %L', '_' || f.field, '[.][0-9]{2}[0-9]*[1-9]',
+                         'An amount has at most two decimals (fen); this one has more.')
+             ELSE '' END,
+        CASE WHEN f.kind IN ('int', 'numeric', 'money')
+             THEN format('CASE WHEN r.%I IS NULL THEN ''23502'' WHEN r.%I IS NULL AND vbp.parse_error(%L, r.%I) ~ ''out of range|does not fit'' THEN ''22003'' ELSE ''22P02'' END',
+                         '_' || f.field, f.field, f.kind, '_' || f.field)
+             ELSE format('CASE WHEN r.%I IS NULL THEN ''23502'' ELSE ''22P02'' END', '_' || f.field) END);
       allok := allok || format(' AND (r.%I IS NOT NULL OR r.%I IS NULL)', f.field, '_' || f.field)
-                     || CASE WHEN f.required THEN format(' AND r.%I IS NOT NULL', '_' || f.field) ELSE '' END;
+                     || CASE WHEN f.required THEN format(' AND r.%I IS NOT NULL', '_' || f.field) ELSE '' END
+                     || CASE WHEN f.kind = 'money' THEN format(' AND NOT coalesce(r.%I ~ %L, false)', '_' || f.field, '[.][0-9]{2}[0-9]*[1-9]') ELSE '' END;
     END IF;
   END LOOP;
   FOR f IN SELECT c.* FROM vbp.load_check c WHERE c.target = t.target ORDER BY c.position LOOP
