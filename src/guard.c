@@ -819,8 +819,9 @@ product_id_of(const char *text)
 /*
  * A writer that is not vbp's owner records codes only for the institutions it
  * may write: the site of each row it writes (or removes) is an institution
- * code that vbp.may_write() accepts, asked with the writer's own rights, as
- * vbp.capture asks for the rows it captures.  Otherwise a hospital's role could
+ * code that vbp.may_write() accepts (vbp_may_write: the writer's scope read
+ * with its own rights, once a transaction), as vbp.capture asks for the rows
+ * it captures.  Otherwise a hospital's role could
  * name another institution in its own table and sell, return or receive that
  * institution's codes.  The sites accepted are remembered for the transaction.
  */
@@ -832,7 +833,6 @@ static struct
 	int			n;
 	char	   *site[SITE_CACHE];
 }			site_ok;
-static SPIPlanPtr plan_may_write = NULL;
 
 static void
 check_site(Guard *g, const char *site)
@@ -841,9 +841,6 @@ check_site(Guard *g, const char *site)
 	Oid			user = GetUserId();
 	int64_t		org;
 	vbp_error	err;
-	Datum		v[1];
-	bool		isnull;
-	Datum		ok;
 	int			i;
 
 #if PG_VERSION_NUM >= 170000
@@ -876,27 +873,7 @@ check_site(Guard *g, const char *site)
 						GetUserNameFromId(user, false), site),
 				 errdetail("A role that is not vbp's owner records codes only for the institutions its tenant scope lets it write, and the site is not an institution code (定点医药机构代码)."),
 				 errhint("Fill the site column with the institution code; departments and pharmacies of one institution share its code.")));
-	if (plan_may_write == NULL)
-	{
-		Oid			t[1] = {TEXTOID};
-		SPIPlanPtr	p = SPI_prepare("SELECT vbp.may_write($1::vbp.orgcode)", 1, t);
-
-		if (p == NULL || SPI_keepplan(p) != 0)
-			elog(ERROR, "tracecode_guard: preparing the writer's scope check failed");
-		plan_may_write = p;
-	}
-	v[0] = CStringGetTextDatum(site);
-	{
-		/* SPI returns in its own memory context: back to the batch's */
-		MemoryContext cxt = CurrentMemoryContext;
-		int			r = SPI_execute_plan(plan_may_write, v, NULL, true, 1);
-
-		MemoryContextSwitchTo(cxt);
-		if (r != SPI_OK_SELECT || SPI_processed != 1)
-			elog(ERROR, "tracecode_guard: checking the writer's scope failed");
-	}
-	ok = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	if (isnull || !DatumGetBool(ok))
+	if (!vbp_may_write(org))
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 				 errmsg("role \"%s\" may not record traceability codes of institution %s",

@@ -7,11 +7,20 @@
  *		caller's scope rows are read once per call site and query (with the
  *		caller's rights: it sees only its own rows) and kept in fn_extra; each
  *		row then costs a flag test, an array index or a binary search.
+ *
+ *		vbp.may_write(orgcode): the same test over the writer's scopes only
+ *		(vbp.tenant_scope.writes), for a member of vbp_writer: the writers'
+ *		policies, the loader, the capture trigger and the guard ask it.  The
+ *		guard asks through vbp_may_write(), which keeps the scope for the
+ *		transaction.
  */
 #include "vbp_glue.h"
 
 #include "executor/spi.h"
 #include "miscadmin.h"
+#include "storage/proc.h"
+#include "utils/acl.h"
+#include "utils/memutils.h"
 
 typedef struct TenantScope
 {
@@ -31,8 +40,12 @@ cmp_int64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/*
+ * Reads the current user's scope rows (only the writer's scopes when
+ * writes_only), with its own rights: it sees only its own rows.
+ */
 static void
-read_scope(TenantScope *ts, MemoryContext mcxt)
+read_scope(TenantScope *ts, MemoryContext mcxt, bool writes_only)
 {
 	uint64		i;
 	int			n = 0;
@@ -44,7 +57,10 @@ read_scope(TenantScope *ts, MemoryContext mcxt)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "vbp.tenant_sees: SPI_connect failed");
 	/* qualified names only; vbp.scope_holder's body was bound at creation */
-	if (SPI_execute("SELECT s.scope, s.province, s.org_code FROM vbp.tenant_scope s"
+	if (SPI_execute(writes_only
+					? "SELECT s.scope, s.province, s.org_code FROM vbp.tenant_scope s"
+					" WHERE s.writes AND vbp.scope_holder(s.member, s.member_name)"
+					: "SELECT s.scope, s.province, s.org_code FROM vbp.tenant_scope s"
 					" WHERE vbp.scope_holder(s.member, s.member_name)", true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "vbp.tenant_sees: reading vbp.tenant_scope failed");
 	ts->orgs = MemoryContextAlloc(mcxt, sizeof(int64) * (SPI_processed + 1));
@@ -73,26 +89,85 @@ read_scope(TenantScope *ts, MemoryContext mcxt)
 	ts->norgs = n;
 }
 
+static bool
+scope_covers(const TenantScope *ts, int64 org)
+{
+	char		div[VBP_DIVISION_COUNTY + 1];
+
+	if (ts->nation)
+		return true;
+	if (vbp_orgcode_division_text(org, VBP_DIVISION_PROVINCE, div) == 2
+		&& ts->province[(div[0] - '0') * 10 + (div[1] - '0')])
+		return true;
+	return ts->norgs > 0 && bsearch(&org, ts->orgs, ts->norgs, sizeof(int64), cmp_int64) != NULL;
+}
+
 PG_FUNCTION_INFO_V1(pgvbp_tenant_sees);
 Datum
 pgvbp_tenant_sees(PG_FUNCTION_ARGS)
 {
 	TenantScope *ts = (TenantScope *) fcinfo->flinfo->fn_extra;
-	int64		org = PG_GETARG_INT64(0);
-	char		div[VBP_DIVISION_COUNTY + 1];
 
 	if (ts == NULL || ts->user != GetUserId())
 	{
 		if (ts == NULL)
 			ts = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TenantScope));
-		read_scope(ts, fcinfo->flinfo->fn_mcxt);
+		read_scope(ts, fcinfo->flinfo->fn_mcxt, false);
 		fcinfo->flinfo->fn_extra = ts;
 	}
-	if (ts->nation)
-		PG_RETURN_BOOL(true);
-	if (vbp_orgcode_division_text(org, VBP_DIVISION_PROVINCE, div) == 2
-		&& ts->province[(div[0] - '0') * 10 + (div[1] - '0')])
-		PG_RETURN_BOOL(true);
-	PG_RETURN_BOOL(ts->norgs > 0
-				   && bsearch(&org, ts->orgs, ts->norgs, sizeof(int64), cmp_int64) != NULL);
+	PG_RETURN_BOOL(scope_covers(ts, PG_GETARG_INT64(0)));
+}
+
+/* A member of vbp_writer (a role that does not exist makes no writer). */
+static bool
+is_writer(Oid user)
+{
+	Oid			grp = get_role_oid("vbp_writer", true);
+
+	return OidIsValid(grp) && is_member_of_role(user, grp);
+}
+
+PG_FUNCTION_INFO_V1(pgvbp_may_write);
+Datum
+pgvbp_may_write(PG_FUNCTION_ARGS)
+{
+	TenantScope *ts = (TenantScope *) fcinfo->flinfo->fn_extra;
+
+	if (!is_writer(GetUserId()))
+		PG_RETURN_BOOL(false);
+	if (ts == NULL || ts->user != GetUserId())
+	{
+		if (ts == NULL)
+			ts = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TenantScope));
+		read_scope(ts, fcinfo->flinfo->fn_mcxt, true);
+		fcinfo->flinfo->fn_extra = ts;
+	}
+	PG_RETURN_BOOL(scope_covers(ts, PG_GETARG_INT64(0)));
+}
+
+/*
+ * vbp_may_write: vbp.may_write for C callers (the guard), with the writer's
+ * scope kept for the transaction and user it was read in.
+ */
+static TenantScope write_scope;
+static LocalTransactionId write_scope_lxid = InvalidLocalTransactionId;
+
+bool
+vbp_may_write(int64 org)
+{
+	LocalTransactionId lxid;
+
+#if PG_VERSION_NUM >= 170000
+	lxid = MyProc->vxid.lxid;
+#else
+	lxid = MyProc->lxid;
+#endif
+	if (!is_writer(GetUserId()))
+		return false;
+	if (write_scope_lxid != lxid || write_scope.user != GetUserId())
+	{
+		read_scope(&write_scope, TopMemoryContext, true);
+		write_scope_lxid = lxid;
+	}
+	return scope_covers(&write_scope, org);
 }

@@ -128,6 +128,8 @@ typedef struct VbpSavedUser
 } VbpSavedUser;
 extern Oid	vbp_table_owner(const char *relname);
 extern void vbp_become_owner(Oid owner, VbpSavedUser *save);
+/* vbp.may_write(org) for C callers: the writer's scope, kept for the transaction */
+extern bool vbp_may_write(int64 org);
 extern void vbp_restore_user(const VbpSavedUser *save);
 
 /* explain_guard.c: installs the hook that refuses EXPLAIN to partial-view tenants */

@@ -21,8 +21,10 @@
 #          rows into the store by plain SQL (a data-modifying WITH), no guard: what
 #          recording the codes costs without the guard's C path and rules.
 #  single: pgbench, 4 clients, 15 s each, one row per transaction: no guard, the
-#          row trigger, the statement trigger; then 10 rows per transaction
-#          (batched commits), no guard and the row trigger.
+#          row trigger, the statement trigger, and no guard and the row trigger
+#          as a least-privilege writer (vbp_writer, its institution's scope);
+#          then 10 rows per transaction (batched commits), no guard and the row
+#          trigger.
 #  size:   bytes per code in vbp.trace_code_state (heap and primary key).
 #   bash test/bench/tracecode_guard.sh        (builds, installs, starts a throwaway cluster)
 source "$(dirname "$0")/../../tools/lib.sh"
@@ -58,6 +60,15 @@ SELECT vbp.attach_tracecode_guard('guarded_keep', 'code=code', 'site=org', 'when
 CREATE TABLE floor_ix (LIKE plain_ix INCLUDING ALL);
 CREATE TRIGGER guard AFTER INSERT OR UPDATE OR DELETE ON guarded_row FOR EACH ROW
   EXECUTE FUNCTION vbp.tracecode_guard('code=code', 'site=org', 'when=day', 'receiving=none');
+-- a hospital's least-privilege application role, a writer of the institution
+-- its rows name (the guard checks each row's site against its scope)
+INSERT INTO vbp.institution (org_code, name, level, division) VALUES ('H11010100001', 'bench hospital', 'tertiary', '110101');
+SELECT count(*) FROM vbp.setup_tenancy();
+DROP ROLE IF EXISTS vbp_bench_writer;
+CREATE ROLE vbp_bench_writer LOGIN;
+SELECT vbp.grant_tenant('vbp_bench_writer', 'institution_writer', org_code => 'H11010100001');
+GRANT SELECT, INSERT ON guarded_row, plain TO vbp_bench_writer;
+GRANT USAGE ON SEQUENCE plain_line_id_seq TO vbp_bench_writer;   -- the LIKE copies share it
 -- n generated dispensing rows into table t; with floor, each row's code is also
 -- written into the store by plain SQL in the same statement (no guard)
 CREATE PROCEDURE load(t text, n int, floor boolean DEFAULT false) LANGUAGE plpgsql AS $$
@@ -126,14 +137,16 @@ INSERT INTO :t (org, drug, code, qty, day, amount, patient)
 VALUES ('H11010100001', 'XA01ABD075A002010100483', lpad(:p::text, 7, '0') || lpad(:s::text, 13, '0'), 1, '2025-07-01', 12.50, 'P');
 SQL
 { echo 'BEGIN;'; for i in $(seq 10); do sed -n '1,2p' /tmp/vbp_guard_one.sql; sed -n '3,4p' /tmp/vbp_guard_one.sql; done; echo 'COMMIT;'; } >/tmp/vbp_guard_ten.sql
-run() {	# run LABEL TABLE SCRIPT ROWS_PER_TX
+run() {	# run LABEL TABLE SCRIPT ROWS_PER_TX [ROLE]
 	local tps
-	tps=$("$pgbench" -n -c 4 -j 2 -T 15 -D t="$2" -f "$3" $db 2>/dev/null | sed -n 's/^tps = \([0-9.]*\) .*/\1/p')
+	tps=$("$pgbench" -n -c 4 -j 2 -T 15 ${5:+-U $5} -D t="$2" -f "$3" $db 2>/dev/null | sed -n 's/^tps = \([0-9.]*\) .*/\1/p')
 	echo "$1 $(awk -v t="$tps" -v k="$4" 'BEGIN { printf "%.0f", t * k }')"
 }
 {
 	run none plain /tmp/vbp_guard_one.sql 1
 	run row guarded_row /tmp/vbp_guard_one.sql 1
+	run writer_none plain /tmp/vbp_guard_one.sql 1 vbp_bench_writer
+	run writer_row guarded_row /tmp/vbp_guard_one.sql 1 vbp_bench_writer
 	run statement guarded /tmp/vbp_guard_one.sql 1
 	run none10 plain /tmp/vbp_guard_ten.sql 10
 	run row10 guarded_row /tmp/vbp_guard_ten.sql 10
@@ -143,6 +156,8 @@ run() {	# run LABEL TABLE SCRIPT ROWS_PER_TX
 		printf "| one row per transaction, no guard | %d | 1.00 | %s |\n", r["none"], l
 		printf "| one row per transaction, row trigger | %d | %.2f | |\n", r["row"], r["row"] / r["none"]
 		printf "| one row per transaction, statement trigger | %d | %.2f | |\n", r["statement"], r["statement"] / r["none"]
+		printf "| one row per transaction, no guard, as a least-privilege writer | %d | 1.00 | |\n", r["writer_none"]
+		printf "| one row per transaction, row trigger, as a least-privilege writer | %d | %.2f | |\n", r["writer_row"], r["writer_row"] / r["writer_none"]
 		printf "| 10 rows per transaction, no guard | %d | 1.00 | |\n", r["none10"]
 		printf "| 10 rows per transaction, row trigger | %d | %.2f | |\n", r["row10"], r["row10"] / r["none10"]
 	}'

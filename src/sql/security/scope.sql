@@ -59,18 +59,10 @@ CREATE POLICY tenant_read ON vbp.institution FOR SELECT USING (vbp.tenant_sees(o
 -- as a member of vbp_writer.  Read with the writer's own rights (it sees only its
 -- own scope rows); the capture trigger asks before it writes as the ledger's owner.
 CREATE FUNCTION vbp.may_write(org vbp.orgcode) RETURNS boolean
-  LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT EXISTS (SELECT FROM pg_catalog.pg_roles r
-                 WHERE r.rolname = 'vbp_writer' AND pg_catalog.pg_has_role(r.oid, 'MEMBER'))
-     AND EXISTS (SELECT FROM vbp.tenant_scope s
-                 WHERE vbp.scope_holder(s.member, s.member_name) AND s.writes
-                   AND (s.scope = 'nation'
-                        OR (s.scope = 'province' AND s.province = vbp.province(org))
-                        OR (s.scope = 'institution' AND s.org_code OPERATOR(vbp.=) org)));
-END;
+  AS 'MODULE_PATHNAME', 'pgvbp_may_write'
+  LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.may_write(vbp.orgcode) IS
-  'Whether the current user may feed vbp rows of an institution (写入权限): a member of vbp_writer holding a writer''s tenant scope (writes) that covers it, a reading scope never widens it; vbp.capture asks it for every row a non-owner captures, vbp.tracecode_guard for the site of every row a non-owner writes';
+  'Whether the current user may feed vbp rows of an institution (写入权限): a member of vbp_writer holding a writer''s tenant scope (writes) that covers it, a reading scope never widens it; in C, as vbp.tenant_sees: the writer''s scope rows are read once per call site and query, with its own rights; the writers'' policies and the loader ask it per row, vbp.capture for every row a non-owner captures, vbp.tracecode_guard for the site of every row a non-owner writes';
 
 -- A writer (vbp_writer; vbp.setup_tenancy grants it INSERT and DELETE on the
 -- ledgers) writes and removes only rows of the institutions its scope covers:
