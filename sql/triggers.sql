@@ -241,6 +241,13 @@ INSERT INTO his_line VALUES (3, 'H1', '81234560000000000501', 1, '2025-07-21', n
 -- a whole re-sync of every line changes nothing
 UPDATE his_line SET synced_at = now();
 SELECT code, state, units_out, sales, returns, violations FROM pg_temp.states() WHERE code LIKE '812345600000000005%';
+-- two lines' codes swapped in one UPDATE (a scanning mix-up corrected): the statement's
+-- old rows return their codes before its new rows sell them, so it passes; each code
+-- counts one more sale and one return, no violation
+INSERT INTO his_line VALUES (4, 'H1', '81234560000000000511', 1, '2025-07-21', now()), (5, 'H1', '81234560000000000512', 1, '2025-07-21', now());
+UPDATE his_line SET code = CASE line_id WHEN 4 THEN '81234560000000000512' ELSE '81234560000000000511' END WHERE line_id IN (4, 5);
+SELECT code, state, units_out, sales, returns, violations FROM pg_temp.states() WHERE code IN ('81234560000000000511', '81234560000000000512');
+DELETE FROM his_line WHERE line_id IN (4, 5);
 -- a bulk statement of 1,000 fresh codes with one repeat inside: nothing of it is written
 SELECT pg_temp.try_masked($$INSERT INTO public.his_line SELECT 1000 + i, 'H1', '8123459' || lpad(least(i, 999)::text, 13, '0'), 1, '2025-07-22', now()
                             FROM generate_series(1, 1000) i$$) AS bulk_with_repeat;

@@ -145,6 +145,7 @@ typedef struct Event
 	bool		whole;			/* units not given: a whole pack */
 	int			units;
 	bool		resync;			/* half of an UPDATE that keeps code and site */
+	bool		from_old;		/* made from an old row (DELETE, UPDATE) */
 	bool		exempt;
 	char	   *site,
 			   *when,
@@ -821,41 +822,16 @@ product_id_of(const char *text)
  * may write: the site of each row it writes (or removes) is an institution
  * code that vbp.may_write() accepts (vbp_may_write: the writer's scope read
  * with its own rights, once a transaction), as vbp.capture asks for the rows
- * it captures.  Otherwise a hospital's role could
- * name another institution in its own table and sell, return or receive that
- * institution's codes.  The sites accepted are remembered for the transaction.
+ * it captures.  Otherwise a hospital's role could name another institution in
+ * its own table and sell, return or receive that institution's codes.
  */
-#define SITE_CACHE 8
-static struct
-{
-	LocalTransactionId lxid;
-	Oid			user;
-	int			n;
-	char	   *site[SITE_CACHE];
-}			site_ok;
-
 static void
 check_site(Guard *g, const char *site)
 {
-	LocalTransactionId lxid;
 	Oid			user = GetUserId();
 	int64_t		org;
 	vbp_error	err;
-	int			i;
 
-#if PG_VERSION_NUM >= 170000
-	lxid = MyProc->vxid.lxid;
-#else
-	lxid = MyProc->lxid;
-#endif
-	if (site_ok.lxid != lxid || site_ok.user != user)
-	{
-		for (i = 0; i < site_ok.n; i++)
-			pfree(site_ok.site[i]);
-		site_ok.n = 0;
-		site_ok.lxid = lxid;
-		site_ok.user = user;
-	}
 	if (site == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
@@ -863,9 +839,6 @@ check_site(Guard *g, const char *site)
 						GetUserNameFromId(user, false), g->table),
 				 errdetail("A role that is not vbp's owner records traceability codes only for the institutions its tenant scope lets it write; this row has no site."),
 				 errhint("Name the site column in the guard's options (site=COL) and fill it with the institution code (定点医药机构代码).")));
-	for (i = 0; i < site_ok.n; i++)
-		if (strcmp(site_ok.site[i], site) == 0)
-			return;
 	if (vbp_orgcode_parse(site, strlen(site), &org, &err) != VBP_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
@@ -880,8 +853,6 @@ check_site(Guard *g, const char *site)
 						GetUserNameFromId(user, false), site),
 				 errdetail("A role that is not vbp's owner records codes only for the institutions its tenant scope lets it write, as a member of vbp_writer."),
 				 errhint("The DBA runs vbp.grant_tenant(role, 'institution_writer', org_code => ...).")));
-	if (site_ok.n < SITE_CACHE)
-		site_ok.site[site_ok.n++] = MemoryContextStrdup(TopMemoryContext, site);
 }
 
 /*
@@ -900,6 +871,7 @@ row_event(Guard *g, TupleTableSlot *slot, int sign)
 			   *stock;
 
 	e = new_event(g);
+	e->from_old = sign < 0;
 	e->site = col_text(g, slot, g->opt.site_col, C_SITE);
 	if (!g->privileged)
 		check_site(g, e->site);
@@ -988,6 +960,7 @@ typedef struct EventKey
 	uint64		hi,
 				lo;
 	int32		missing;
+	int32		phase;
 	int32		seq;
 	Event	   *e;
 } EventKey;
@@ -1013,6 +986,8 @@ event_key_cmp(const void *a, const void *b)
 				return c;
 		}
 	}
+	if (x->phase != y->phase)
+		return x->phase < y->phase ? -1 : 1;
 	return x->seq < y->seq ? -1 : (x->seq > y->seq ? 1 : 0);
 }
 
@@ -1043,6 +1018,13 @@ sort_events(Guard *g)
 
 		k[i].e = e;
 		k[i].seq = e->seq;
+		/*
+		 * a statement's old rows go before its new ones: a code an UPDATE
+		 * moves from one line to another (two lines' codes swapped) is
+		 * returned by its old line before the new line sells it; the halves
+		 * of a re-sync stay together, in row order
+		 */
+		k[i].phase = (e->from_old && !e->resync && (e->kind == E_RETURN || e->kind == E_UNRECEIVE)) ? 0 : 1;
 		k[i].missing = e->missing;
 		k[i].hi = e->missing ? 0 : e->key_hi;
 		k[i].lo = e->missing ? 0 : e->key_lo;
