@@ -252,15 +252,17 @@ DROP TABLE pg_temp.s7;
 --     SQLSTATEs of a field: 23502 a required value missing (line 2, no amount),
 --     22003 a number out of range (line 3, 2^63 units), 22P02 malformed (line 4,
 --     an amount past the fen: 1.005 is a unit price or a shifted column, not
---     rounded); 12.3400 has no digit past the fen and loads (line 5).
+--     rounded); 12.3400 has no digit past the fen and loads (line 5); 22001 an
+--     order number of 201 characters, longer than a key holds (line 6).
 SELECT vbp.stage_table('s8', '订单编号,订单明细号,医疗机构编码,医保药品代码,采购日期,数量,单位,采购金额(元)');
 INSERT INTO s8 VALUES ('UL03', '1', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-02', '2', '片', NULL),
                       ('UL03', '2', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-02', '9223372036854775808', '片', '1.00'),
                       ('UL03', '3', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-02', '2', '片', '1.005'),
-                      ('UL03', '4', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-02', '2', '片', '12.3400');
+                      ('UL03', '4', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-02', '2', '片', '12.3400'),
+                      (repeat('A', 201), '1', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-02', '2', '片', '1.00');
 SELECT load_id AS codes_load, inserted, rejected FROM vbp.load('purchase', 's8', 'sqlstates.csv') \gset
 SELECT :inserted AS inserted, :rejected AS rejected;
-SELECT j.line, j.field, j.value, j.reason, j.sqlstate FROM vbp.load_reject j WHERE j.load_id = :codes_load ORDER BY 1, 2;
+SELECT j.line, j.field, left(j.value, 20) AS value, j.reason, j.sqlstate FROM vbp.load_reject j WHERE j.load_id = :codes_load ORDER BY 1, 2;
 SELECT status FROM vbp.undo_load(:codes_load);
 DROP TABLE pg_temp.s8;
 

@@ -105,6 +105,12 @@ UPDATE parameter SET value_text = 'zero' WHERE rule_set = 'strict' AND name = 'u
 SELECT 'min50' AS rule_set, grade, retention_ratio, counted_savings, retained FROM retention_statement_for('min50')
 UNION ALL
 SELECT 'strict', grade, retention_ratio, counted_savings, retained FROM retention_statement_for('strict');
+-- rounded once: G2 reported 2,002 of 4,000: counted 2394.00 x 2002 / 3200 = 1497.74625 (shown 1497.75);
+-- S' = 3150.00 + 1497.74625 = 4647.74625 (shown 4647.75); min50: R = 4647.74625 x 0.5 = 2323.873125 -> 2323.87
+-- (each group rounded first would give 4647.75 x 0.5 = 2323.875 -> 2323.88)
+UPDATE volume_report SET reported_volume = 2002 WHERE batch_id = 90 AND group_code = 'XB06ACL388A001';
+SELECT counted_savings, retained FROM retention_statement_for('min50');
+UPDATE volume_report SET reported_volume = 2000 WHERE batch_id = 90 AND group_code = 'XB06ACL388A001';
 
 -- completion combined otherwise: 'mean' (1 + 0.8) / 2 = 90.00, 'minimum' 80.00
 SELECT copy_rule_set('vbp.parameter', 'national', 'by-mean') > 0 AS copied,

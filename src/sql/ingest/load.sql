@@ -550,6 +550,17 @@ INSERT INTO vbp.load_check (target, position, field, ok, reason) VALUES
    '''a '' || r.event || '' event cannot have quantity '' || coalesce(r.quantity::text, ''none'') || '' (a delivery needs one, a refusal none, a partial confirmation or a cancellation a positive one)''');
 INSERT INTO vbp.load_check (target, position, field, ok, reason) VALUES
   ('dispensing', 11, 'days_supply', 'r.days_supply IS NULL OR r.days_supply BETWEEN 1 AND 2147483647', '''days supplied must be a positive whole number''');
+-- a key a ledger indexes fits an index entry: a field of a few kilobytes would
+-- fail the whole load at its insert, not as a reject on its line
+INSERT INTO vbp.load_check (target, position, field, ok, reason)
+SELECT c.target, c.position, c.field, format('r.%1$I IS NULL OR length(r.%1$I) <= 200', c.field),
+       format('%L || length(r.%I) || %L', c.what || ' has ', c.field, ' characters; a key holds at most 200')
+FROM (VALUES ('purchase', 13, 'order_no', 'the order number'), ('purchase', 14, 'line_no', 'the order line'),
+             ('purchase', 15, 'return_of_order', 'the original order number'),
+             ('dispensing', 12, 'line_id', 'the line id'), ('dispensing', 13, 'patient_id', 'the patient id'),
+             ('dispensing', 14, 'refund_of', 'the refunded line id'),
+             ('order_event', 4, 'order_no', 'the order number'), ('order_event', 5, 'event_no', 'the event number'))
+     AS c(target, position, field, what);
 
 -- Headers: every field's own name, and the Chinese headers of common exports
 INSERT INTO vbp.load_header (target, field, header, shipped)
@@ -844,7 +855,7 @@ BEGIN
     END IF;
     checks := checks || format(', (%L, %L, %s, CASE WHEN (%s) IS FALSE THEN vbp.load_sentence(%s) END, %L)',
       f.field, col, CASE WHEN col IS NULL THEN 'NULL::text' ELSE format('r.%I', '_' || f.field) END, f.ok, f.reason,
-      CASE WHEN f.reason LIKE '%not in vbp.%' THEN '23503' ELSE '23514' END);
+      CASE WHEN f.reason LIKE '%not in vbp.%' THEN '23503' WHEN f.reason LIKE '%a key holds at most%' THEN '22001' ELSE '23514' END);
     allok := allok || ' AND (' || f.ok || ') IS NOT FALSE';
   END LOOP;
   IF NOT privileged THEN

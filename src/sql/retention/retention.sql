@@ -70,7 +70,7 @@ CREATE FUNCTION vbp.retention_lines(rule_set text DEFAULT vbp.report_rule_set(),
     report_status text, deduction_factor numeric, counted_savings vbp.cny, reference_basis text,
     reported_volume bigint, all_units bigint, purchases bigint, paid_on_time bigint,
     completion_weighted numeric, completion_weight numeric, completion_sum numeric, contracts bigint,
-    completion_min numeric)
+    completion_min numeric, counted_savings_exact numeric)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   WITH p AS MATERIALIZED (   -- the rule set's parameters, looked up once
@@ -170,12 +170,16 @@ BEGIN ATOMIC
          -- one contract per agreement, or its products' contracts
          coalesce(x.pq_w_sum, x.agreed_volume * x.cc),
          CASE WHEN x.pq_c_n IS NOT NULL THEN x.pq_w_den WHEN x.agreed_volume > 0 THEN x.agreed_volume END,
-         coalesce(x.pq_c_sum, x.cc), coalesce(x.pq_c_n, 1), coalesce(x.pq_c_min, x.cc)
+         coalesce(x.pq_c_sum, x.cc), coalesce(x.pq_c_n, 1), coalesce(x.pq_c_min, x.cc),
+         -- the counted savings unrounded: the statement rounds their sum x ratio once
+         CASE WHEN x.budget OPERATOR(vbp.>) x.spend
+              THEN (x.budget OPERATOR(vbp.-) x.spend)::numeric * x.factor
+              ELSE (x.budget OPERATOR(vbp.-) x.spend)::numeric END
   FROM x
   WHERE vbp.known_rule_set(retention_lines.rule_set);
 END;
 COMMENT ON FUNCTION vbp.retention_lines(text, date) IS
-  'Retention lines (结余留用测算明细) per institution x generic group x cycle year, from one pass over the purchases up to as_of: the columns of vbp.retention_components, then what the assessment reads of the same agreement: the reported volume, units of every product of the group, purchases and those paid within payment_days, and its contracts'' completions (one contract, or one per product of a brand-level agreement: agreed-weighted sum and weight, sum and count, minimum)';
+  'Retention lines (结余留用测算明细) per institution x generic group x cycle year, from one pass over the purchases up to as_of: the columns of vbp.retention_components, then what the assessment reads of the same agreement: the reported volume, units of every product of the group, purchases and those paid within payment_days, and its contracts'' completions (one contract, or one per product of a brand-level agreement: agreed-weighted sum and weight, sum and count, minimum), and the counted savings unrounded (counted_savings_exact), whose sum the statement multiplies by the ratio and rounds once';
 
 CREATE FUNCTION vbp.retention_components(rule_set text DEFAULT vbp.report_rule_set(), as_of date DEFAULT 'infinity')
   RETURNS TABLE (
@@ -201,7 +205,7 @@ CREATE FUNCTION vbp.retention_scores(rule_set text DEFAULT vbp.report_rule_set()
   RETURNS TABLE (
     batch_id int, org_code vbp.orgcode, cycle_year int,
     groups bigint, budget vbp.cny, spend vbp.cny, savings vbp.cny, counted_savings vbp.cny,
-    any_not_reported boolean, min_completion numeric,
+    counted_savings_exact numeric, any_not_reported boolean, min_completion numeric,
     completion_score numeric, selected_share_score numeric,
     on_time_payment_score numeric, report_accuracy_score numeric, weighted_score numeric,
     supplied_score numeric, score numeric, grade text, retention_ratio numeric)
@@ -216,12 +220,17 @@ BEGIN ATOMIC
   ), items AS (
     SELECT l.batch_id, l.org_code, l.cycle_year,
            count(*) AS groups, vbp.sum(l.budget) AS budget, vbp.sum(l.spend) AS spend, vbp.sum(l.savings) AS savings,
-           vbp.sum(l.counted_savings) AS counted_savings, bool_or(l.report_status = 'not_reported') AS any_not_reported,
+           -- counted savings: each group's exact S'_g summed, shown to the fen (the
+           -- statement's retained amount is their sum x ratio, rounded once)
+           sum(l.counted_savings_exact)::vbp.cny AS counted_savings, sum(l.counted_savings_exact) AS counted_exact,
+           bool_or(l.report_status = 'not_reported') AS any_not_reported,
            min(vbp.contract_completion(l.selected_volume, l.agreed_volume)) AS min_completion,
            -- completion per contract (按采购合同), each capped at 1, then combined: buying
            -- more in one contract does not make up for another
            100 * CASE (SELECT combine FROM p)
-                   WHEN 'agreed_weighted' THEN sum(l.completion_weighted) / nullif(sum(l.completion_weight), 0)
+                   -- nothing agreed in any contract: each is complete (vbp.contract_completion), so is their mean
+                   WHEN 'agreed_weighted' THEN coalesce(sum(l.completion_weighted) / nullif(sum(l.completion_weight), 0),
+                                                        sum(l.completion_sum) / sum(l.contracts))
                    WHEN 'mean' THEN sum(l.completion_sum) / sum(l.contracts)
                    WHEN 'minimum' THEN min(l.completion_min)
                  END AS completion,
@@ -248,7 +257,7 @@ BEGIN ATOMIC
     FROM items i CROSS JOIN w LEFT JOIN vbp.assessment asm USING (batch_id, org_code, cycle_year)
   )
   SELECT s.batch_id, s.org_code, s.cycle_year, s.groups, s.budget, s.spend, s.savings, s.counted_savings,
-         s.any_not_reported, s.min_completion,
+         s.counted_exact, s.any_not_reported, s.min_completion,
          round(s.completion, 2), round(s.sel_share, 2), round(s.on_time, 2), round(s.accuracy, 2),
          round(s.weighted, 2), s.supplied, round(coalesce(s.supplied, s.weighted), 2), r.grade, r.ratio
   FROM scored s
@@ -257,7 +266,7 @@ BEGIN ATOMIC
   WHERE vbp.known_rule_set(retention_scores.rule_set);
 END;
 COMMENT ON FUNCTION vbp.retention_scores(text, date) IS
-  'Retention per institution and cycle year (年度结余与考核), from vbp.retention_lines: the groups and the sums of budget, spend, savings and counted savings, whether a group was not reported, the lowest contract completion; and the assessment: weighted items (completion of agreed volume per contract, each capped at 1 and combined by parameter completion_combination; selected share; on-time payment; report accuracy; each 0-100) or the score supplied in vbp.assessment, with the grade and retention ratio of the configured rule set decided on the exact score (shown rounded to 2 decimals)';
+  'Retention per institution and cycle year (年度结余与考核), from vbp.retention_lines: the groups and the sums of budget, spend, savings and counted savings (the groups'' exact counted savings summed, shown to the fen, and unrounded), whether a group was not reported, the lowest contract completion; and the assessment: weighted items (completion of agreed volume per contract, each capped at 1 and combined by parameter completion_combination; selected share; on-time payment; report accuracy; each 0-100) or the score supplied in vbp.assessment, with the grade and retention ratio of the configured rule set decided on the exact score (shown rounded to 2 decimals)';
 
 CREATE FUNCTION vbp.retention_assessment(rule_set text DEFAULT vbp.report_rule_set(), as_of date DEFAULT 'infinity')
   RETURNS TABLE (
@@ -437,7 +446,7 @@ BEGIN ATOMIC
          r.groups, r.budget, r.spend, r.savings, r.savings OPERATOR(vbp.-) r.counted_savings, r.counted_savings,
          r.score, r.grade, greatest(coalesce(r.retention_ratio, 0), p.floor),
          CASE WHEN (p.forfeit = 'institution' AND r.any_not_reported) OR r.min_completion < p.required THEN '0'::vbp.cny
-              ELSE (greatest(r.counted_savings::numeric, 0) * greatest(coalesce(r.retention_ratio, 0), p.floor))::vbp.cny END,
+              ELSE (greatest(r.counted_savings_exact, 0) * greatest(coalesce(r.retention_ratio, 0), p.floor))::vbp.cny END,
          s.org_code IS NOT NULL, s.retained, j.amount,
          CASE WHEN s.org_code IS NOT NULL THEN s.retained OPERATOR(vbp.+) coalesce(j.amount, '0') END,
          CASE WHEN p.forfeit = 'institution' AND r.any_not_reported THEN 'a group not reported'
