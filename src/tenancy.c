@@ -102,9 +102,9 @@ scope_covers(const TenantScope *ts, int64 org)
 	return ts->norgs > 0 && bsearch(&org, ts->orgs, ts->norgs, sizeof(int64), cmp_int64) != NULL;
 }
 
-PG_FUNCTION_INFO_V1(pgvbp_tenant_sees);
-Datum
-pgvbp_tenant_sees(PG_FUNCTION_ARGS)
+/* The call site's scope (fn_extra), read for the current user if not yet. */
+static TenantScope *
+call_scope(FunctionCallInfo fcinfo, bool writes_only)
 {
 	TenantScope *ts = (TenantScope *) fcinfo->flinfo->fn_extra;
 
@@ -112,10 +112,17 @@ pgvbp_tenant_sees(PG_FUNCTION_ARGS)
 	{
 		if (ts == NULL)
 			ts = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TenantScope));
-		read_scope(ts, fcinfo->flinfo->fn_mcxt, false);
+		read_scope(ts, fcinfo->flinfo->fn_mcxt, writes_only);
 		fcinfo->flinfo->fn_extra = ts;
 	}
-	PG_RETURN_BOOL(scope_covers(ts, PG_GETARG_INT64(0)));
+	return ts;
+}
+
+PG_FUNCTION_INFO_V1(pgvbp_tenant_sees);
+Datum
+pgvbp_tenant_sees(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(scope_covers(call_scope(fcinfo, false), PG_GETARG_INT64(0)));
 }
 
 /* A member of vbp_writer (a role that does not exist makes no writer). */
@@ -131,18 +138,9 @@ PG_FUNCTION_INFO_V1(pgvbp_may_write);
 Datum
 pgvbp_may_write(PG_FUNCTION_ARGS)
 {
-	TenantScope *ts = (TenantScope *) fcinfo->flinfo->fn_extra;
-
 	if (!is_writer(GetUserId()))
 		PG_RETURN_BOOL(false);
-	if (ts == NULL || ts->user != GetUserId())
-	{
-		if (ts == NULL)
-			ts = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TenantScope));
-		read_scope(ts, fcinfo->flinfo->fn_mcxt, true);
-		fcinfo->flinfo->fn_extra = ts;
-	}
-	PG_RETURN_BOOL(scope_covers(ts, PG_GETARG_INT64(0)));
+	PG_RETURN_BOOL(scope_covers(call_scope(fcinfo, true), PG_GETARG_INT64(0)));
 }
 
 /*
