@@ -334,6 +334,9 @@ FROM try_sql(format($$INSERT INTO his_dispensing VALUES (4, %L, %L, '2023-05-03'
 -- another institution's rows cannot be written through the capture
 SELECT try_sql(format($$INSERT INTO his_dispensing VALUES (5, %L, %L, '2023-05-03', 1, 1.00, 1.00, 'PW5', '81000010000000000005', 'hospital')$$,
                       :'other', :'drug')) ~ ('^42501: role "regress_vbp_writer" may not write vbp.dispensing rows of institution ' || :'other') AS other_institution_refused;
+-- a malformed institution code is refused as the ledger's column refuses it (22P02), not as a scope
+SELECT try_sql(format($$INSERT INTO his_dispensing VALUES (5, 'H1201110000X', %L, '2023-05-03', 1, 1.00, 1.00, 'PW5', '81000010000000000005', 'hospital')$$,
+                      :'drug')) AS malformed_institution;
 -- directly (the loader's path, vbp.load) it writes its own institution's rows,
 -- and row security refuses another's
 INSERT INTO vbp.dispensing (org_code, product_code, dispensed_on, quantity, amount, fund_paid, patient_id, channel)

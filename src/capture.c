@@ -289,16 +289,14 @@ capture_insert(CaptureMap *m, HeapTuple tuple, TupleDesc desc, Oid relid, const 
  * A role that is not the owner of vbp's ledgers may capture only rows of the
  * institutions it may write (vbp.may_write: a member of vbp_writer whose
  * tenant scope covers the institution), checked with its own rights before the
- * trigger writes as the owner.
+ * trigger writes as the owner (vbp_may_write: the scope read once a
+ * transaction, not once a row).
  */
 static void
 authorize(CaptureMap *m, HeapTuple tuple, TupleDesc desc)
 {
-	Oid			types[1] = {TEXTOID};
-	Datum		values[1];
 	char	   *org = NULL;
-	bool		isnull;
-	Datum		ok;
+	int64		code;
 	int			i;
 
 	for (i = 0; i < m->n; i++)
@@ -306,12 +304,9 @@ authorize(CaptureMap *m, HeapTuple tuple, TupleDesc desc)
 			org = SPI_getvalue(tuple, desc, m->src[i]);
 	if (org == NULL)
 		return;					/* NULL institution: the ledger's NOT NULL refuses it */
-	values[0] = CStringGetTextDatum(org);
-	if (SPI_execute_with_args("SELECT vbp.may_write($1::vbp.orgcode)", 1, types, values, NULL, true, 0) != SPI_OK_SELECT ||
-		SPI_processed != 1)
-		elog(ERROR, "vbp.capture: checking the writer's scope failed");
-	ok = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	if (isnull || !DatumGetBool(ok))
+	/* a malformed code is refused as the ledger's column would refuse it (22P02) */
+	code = DatumGetInt64(DirectFunctionCall1(pgvbp_orgcode_in, CStringGetDatum(org)));
+	if (!vbp_may_write(code))
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 				 errmsg("role \"%s\" may not write vbp.%s rows of institution %s",

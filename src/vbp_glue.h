@@ -130,6 +130,8 @@ extern Oid	vbp_table_owner(const char *relname);
 extern void vbp_become_owner(Oid owner, VbpSavedUser *save);
 /* vbp.may_write(org) for C callers: the writer's scope, kept for the transaction */
 extern bool vbp_may_write(int64 org);
+/* vbp.orgcode's text input, for C callers that parse a code as the type does */
+extern PGDLLEXPORT Datum pgvbp_orgcode_in(PG_FUNCTION_ARGS);
 extern void vbp_restore_user(const VbpSavedUser *save);
 
 /* explain_guard.c: installs the hook that refuses EXPLAIN to partial-view tenants */

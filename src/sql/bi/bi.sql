@@ -691,21 +691,21 @@ COMMENT ON COLUMN vbp.alert_log.site IS '发药地点 / the site a traceability-
 COMMENT ON COLUMN vbp.alert_log.key IS '预警对象 / batch, group and cycle year; product and start; batch and company; or the traceability code, text';
 COMMENT ON SEQUENCE vbp.alert_log_alert_id_seq IS 'Identity sequence of vbp.alert_log.alert_id';
 
-CREATE FUNCTION vbp.announce_alert(kind text, org_code text, key text) RETURNS bigint
+CREATE FUNCTION vbp.announce_alert(kind text, org_code text, key text, site text DEFAULT NULL) RETURNS bigint
   LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
 DECLARE
   id bigint;
 BEGIN
-  INSERT INTO vbp.alert_log (kind, org_code, key)
-  VALUES (announce_alert.kind, nullif(announce_alert.org_code, '')::vbp.orgcode, announce_alert.key)
+  INSERT INTO vbp.alert_log (kind, org_code, site, key)
+  VALUES (announce_alert.kind, nullif(announce_alert.org_code, '')::vbp.orgcode, announce_alert.site, announce_alert.key)
   RETURNING alert_id INTO id;
   PERFORM pg_notify('vbp_alert', json_build_object('alert_id', id, 'kind', announce_alert.kind,
                                                    'kind_zh', vbp.label_zh('alert', announce_alert.kind))::text);
   RETURN id;
 END $$;
-COMMENT ON FUNCTION vbp.announce_alert(text, text, text) IS
-  'Announces one alert (预警推送): records it in vbp.alert_log and sends {"alert_id", "kind", "kind_zh"} on NOTIFY channel vbp_alert (delivered when the transaction commits); the institution and key are read from vbp.alert_log under row-level security, never sent; returns the alert_id';
-REVOKE EXECUTE ON FUNCTION vbp.announce_alert(text, text, text) FROM PUBLIC;
+COMMENT ON FUNCTION vbp.announce_alert(text, text, text, text) IS
+  'Announces one alert (预警推送): records it in vbp.alert_log (with the site a traceability-code alert was raised at) and sends {"alert_id", "kind", "kind_zh"} on NOTIFY channel vbp_alert (delivered when the transaction commits); the institution, site and key are read from vbp.alert_log under row-level security, never sent; returns the alert_id';
+REVOKE EXECUTE ON FUNCTION vbp.announce_alert(text, text, text, text) FROM PUBLIC;
 
 CREATE FUNCTION vbp.announce_trace_alert() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = vbp, pg_catalog, pg_temp AS $$
@@ -713,7 +713,6 @@ DECLARE
   a record;
   kind text;
   org vbp.orgcode;
-  id bigint;
 BEGIN
   -- On Citus the guard writes the shards of vbp.trace_alert (trace_alert_<shard
   -- id>) inside the cluster's transaction, which commits in two phases, where
@@ -735,9 +734,7 @@ BEGIN
         org := NULL;
       END;
     END IF;
-    INSERT INTO vbp.alert_log (kind, org_code, site, key) VALUES (kind, org, a.seen_where, a.trace_code::text)
-    RETURNING alert_id INTO id;
-    PERFORM pg_notify('vbp_alert', json_build_object('alert_id', id, 'kind', kind, 'kind_zh', vbp.label_zh('alert', kind))::text);
+    PERFORM vbp.announce_alert(kind, org::text, a.trace_code::text, a.seen_where);
   END LOOP;
   RETURN NULL;
 END $$;
