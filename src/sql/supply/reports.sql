@@ -54,12 +54,18 @@ CREATE FUNCTION vbp.order_line_supply_for(as_of date, rule_set text DEFAULT vbp.
 BEGIN ATOMIC
   WITH p AS MATERIALIZED (
     SELECT vbp.param(order_line_supply_for.rule_set, 'delivery_days')::int AS days
-  ), dl AS MATERIALIZED (   -- each institution's deadline: its most precise region's, else the rule set's
+  ), dl AS (   -- each institution's deadline: its most precise region's, else the rule set's
+    -- (OFFSET 0: looked up once per institution, not at each use per line, and,
+    -- unlike a materialized CTE, joined with the statistics of
+    -- vbp.institution.org_code: a CTE's 200 assumed distinct codes made the
+    -- planner expect 27 institutions per code, sort every line by institution
+    -- and merge-join them)
     SELECT i.org_code,
            coalesce((SELECT d.days FROM vbp.delivery_deadline d
                      WHERE d.rule_set = order_line_supply_for.rule_set AND starts_with(vbp.division(i.org_code), d.division)
                      ORDER BY length(d.division) DESC LIMIT 1), p.days) AS days
     FROM vbp.institution i CROSS JOIN p
+    OFFSET 0
   ), l AS (
     SELECT pu.purchase_id, pu.org_code, pu.order_no, pu.line_no, pu.product_code, pu.purchased_on, pu.quantity, pu.amount
     FROM vbp.purchase pu
