@@ -21,6 +21,7 @@
 
 typedef struct LineTrack
 {
+	MemoryContext cxt;			/* where the state and its arrays live */
 	bool		has_ordered;
 	int64		ordered;
 	Oid			collation;
@@ -31,18 +32,27 @@ typedef struct LineTrack
 	StringInfoData text;
 } LineTrack;
 
+/*
+ * A new state in cxt, with room for cap events and text_cap bytes of event
+ * numbers (grown as needed): most lines have a handful of short event
+ * numbers, and the final aggregation of a parallel plan makes one state per
+ * line in the leader.
+ */
 static LineTrack *
-track_new(MemoryContext cxt, Oid collation)
+track_new(MemoryContext cxt, Oid collation, int32 cap, int text_cap)
 {
 	LineTrack  *t = MemoryContextAllocZero(cxt, sizeof(LineTrack));
-	MemoryContext old = MemoryContextSwitchTo(cxt);
 
+	t->cxt = cxt;
 	t->collation = OidIsValid(collation) ? collation : DEFAULT_COLLATION_OID;
-	t->cap = 8;
-	t->ev = palloc(sizeof(vbp_order_event) * t->cap);
-	t->off = palloc(sizeof(uint32) * t->cap);
-	initStringInfo(&t->text);
-	MemoryContextSwitchTo(old);
+	t->cap = Max(cap, 4);
+	t->ev = MemoryContextAlloc(cxt, sizeof(vbp_order_event) * t->cap);
+	t->off = MemoryContextAlloc(cxt, sizeof(uint32) * t->cap);
+	t->text.maxlen = Max(text_cap, 16) + 1;
+	t->text.data = MemoryContextAlloc(cxt, t->text.maxlen);
+	t->text.data[0] = '\0';
+	t->text.len = 0;
+	t->text.cursor = 0;
 	return t;
 }
 
@@ -87,7 +97,7 @@ Datum
 pgvbp_order_line_track_collect(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = vbp_agg_context(fcinfo, "order_line_track");
-	LineTrack  *t = PG_ARGISNULL(0) ? track_new(cxt, PG_GET_COLLATION()) : (LineTrack *) PG_GETARG_POINTER(0);
+	LineTrack  *t = PG_ARGISNULL(0) ? track_new(cxt, PG_GET_COLLATION(), 8, 32) : (LineTrack *) PG_GETARG_POINTER(0);
 	text	   *ev,
 			   *no;
 	int			kind;
@@ -134,8 +144,11 @@ pgvbp_order_line_track_combine(PG_FUNCTION_ARGS)
 
 	if (b == NULL)
 		PG_RETURN_POINTER(a);
+	/* the first state of a group, already in the aggregate's context: kept as it is */
+	if (a == NULL && b->cxt == cxt)
+		PG_RETURN_POINTER(b);
 	if (a == NULL)
-		a = track_new(cxt, b->collation);
+		a = track_new(cxt, b->collation, b->n, b->text.len);
 	if (!a->has_ordered && b->has_ordered)
 	{
 		a->has_ordered = true;
@@ -144,6 +157,14 @@ pgvbp_order_line_track_combine(PG_FUNCTION_ARGS)
 	for (i = 0; i < b->n; i++)
 		track_add(a, cxt, b->ev[i].day, b->ev[i].kind, b->ev[i].has_qty, b->ev[i].qty,
 				  b->text.data + b->off[i], (int) b->ev[i].no_len);
+	/* a deserialized state made in this context is not read again: freed */
+	if (b->cxt == cxt)
+	{
+		pfree(b->ev);
+		pfree(b->off);
+		pfree(b->text.data);
+		pfree(b);
+	}
 	PG_RETURN_POINTER(a);
 }
 
@@ -184,24 +205,32 @@ pgvbp_order_line_track_deserialize(PG_FUNCTION_ARGS)
 {
 	bytea	   *in = PG_GETARG_BYTEA_PP(0);
 	StringInfoData buf;
+	MemoryContext cxt;
 	LineTrack  *t;
 	int32		n,
 				i;
 
-	(void) vbp_agg_context(fcinfo, "order_line_track");
+	cxt = vbp_agg_context(fcinfo, "order_line_track");
 	buf.data = VARDATA_ANY(in);
 	buf.len = VARSIZE_ANY_EXHDR(in);
 	buf.maxlen = buf.len;
 	buf.cursor = 0;
 	if (buf.len < 17)
 		vbp_state_error("order line track", "The state is shorter than its header.");
-	t = track_new(CurrentMemoryContext, InvalidOid);
-	t->has_ordered = pq_getmsgbyte(&buf) != 0;
-	t->ordered = pq_getmsgint64(&buf);
-	t->collation = (Oid) pq_getmsgint(&buf, 4);
-	n = (int32) pq_getmsgint(&buf, 4);
-	if (n < 0)
-		vbp_state_error("order line track", "The number of events is negative.");
+	{
+		bool		has_ordered = pq_getmsgbyte(&buf) != 0;
+		int64		ordered = pq_getmsgint64(&buf);
+		Oid			collation = (Oid) pq_getmsgint(&buf, 4);
+
+		n = (int32) pq_getmsgint(&buf, 4);
+		/* each event takes at least 18 bytes: a count past that is malformed */
+		if (n < 0 || n > (buf.len - buf.cursor) / 18)
+			vbp_state_error("order line track", "The number of events does not fit the state.");
+		/* in the aggregate's context, sized for its events: the combine keeps it */
+		t = track_new(cxt, collation, n, buf.len - buf.cursor - 18 * n);
+		t->has_ordered = has_ordered;
+		t->ordered = ordered;
+	}
 	for (i = 0; i < n; i++)
 	{
 		int32		day,
@@ -221,7 +250,7 @@ pgvbp_order_line_track_deserialize(PG_FUNCTION_ARGS)
 			vbp_state_error("order line track", "An event has an unknown kind.");
 		if (len < 0 || len > buf.len - buf.cursor)
 			vbp_state_error("order line track", "An event number is longer than the state.");
-		track_add(t, CurrentMemoryContext, day, kind, has_qty, qty, pq_getmsgbytes(&buf, len), len);
+		track_add(t, cxt, day, kind, has_qty, qty, pq_getmsgbytes(&buf, len), len);
 	}
 	if (buf.cursor != buf.len)
 		vbp_state_error("order line track", "The state has bytes after its last event.");
@@ -255,8 +284,18 @@ pgvbp_order_line_track_final(PG_FUNCTION_ARGS)
 				i;
 
 	(void) vbp_agg_context(fcinfo, "order_line_track");
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "order_line_track must return a composite type");
+	/* the result's descriptor, looked up once per call site (one per line otherwise) */
+	desc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	if (desc == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "order_line_track must return a composite type");
+		desc = BlessTupleDesc(desc);
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = desc;
+	}
 	if (n > 0)
 	{
 		ev = palloc(sizeof(vbp_order_event) * n);
@@ -285,5 +324,5 @@ pgvbp_order_line_track_final(PG_FUNCTION_ARGS)
 	nulls[6] = !s.has_first_delivered;
 	values[7] = DateADTGetDatum(s.full_on);
 	nulls[7] = !s.has_full || !(t && t->has_ordered);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }

@@ -54,13 +54,13 @@ CREATE FUNCTION vbp.order_line_supply_for(as_of date, rule_set text DEFAULT vbp.
 BEGIN ATOMIC
   WITH p AS MATERIALIZED (
     SELECT vbp.param(order_line_supply_for.rule_set, 'delivery_days')::int AS days
-  ), dl AS (   -- each institution's deadline: its most precise region's, else the rule set's
+  ), dl AS (   -- each institution's province and deadline: its most precise region's, else the rule set's
     -- (OFFSET 0: looked up once per institution, not at each use per line, and,
     -- unlike a materialized CTE, joined with the statistics of
     -- vbp.institution.org_code: a CTE's 200 assumed distinct codes made the
     -- planner expect 27 institutions per code, sort every line by institution
     -- and merge-join them)
-    SELECT i.org_code,
+    SELECT i.org_code, vbp.province(i.org_code) AS province,
            coalesce((SELECT d.days FROM vbp.delivery_deadline d
                      WHERE d.rule_set = order_line_supply_for.rule_set AND starts_with(vbp.division(i.org_code), d.division)
                      ORDER BY length(d.division) DESC LIMIT 1), p.days) AS days
@@ -90,7 +90,7 @@ BEGIN ATOMIC
     SELECT x.org_code, x.order_no, x.line_no, x.product_code, x.purchased_on, x.quantity, x.amount,
            x.responded_on, x.response, x.confirmed_part, x.delivered, x.cancelled,
            x.cancelled_on, x.first_delivered_on, x.full_on,
-           pr.company, vbp.province(x.org_code) AS province, dl.days, x.quantity - x.cancelled AS need
+           pr.company, dl.province, dl.days, x.quantity - x.cancelled AS need
     FROM x
     JOIN dl ON dl.org_code OPERATOR(vbp.=) x.org_code
     JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) x.product_code
