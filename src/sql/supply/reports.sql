@@ -151,25 +151,30 @@ CREATE FUNCTION vbp.supply_performance_for(as_of date, rule_set text DEFAULT vbp
                  on_time_rate numeric, open_past_deadline bigint)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  SELECT s.company, min(pr.company_name), s.product_code, s.province, date_trunc('month', s.ordered_on)::date,
-         count(*), sum(s.ordered)::bigint, vbp.sum(s.amount),
-         count(s.responded_on), count(*) FILTER (WHERE s.response = 'refused'),
-         round(avg(s.responded_on - s.ordered_on), 2),
-         sum(s.delivered)::bigint,
-         round(sum(s.amount::numeric * s.delivered / s.ordered), 2)::vbp.cny,
-         round(sum(s.delivered)::numeric / sum(s.ordered), 6),
-         round(sum(s.amount::numeric * s.delivered / s.ordered) / nullif(sum(s.amount::numeric), 0), 6),
-         round(avg(s.first_delivered_on - s.ordered_on), 2),
-         count(*) FILTER (WHERE s.due_on < as_of OR s.fulfilled_on IS NOT NULL),
-         count(*) FILTER (WHERE s.on_time),
-         round(count(*) FILTER (WHERE s.on_time)::numeric
-               / nullif(count(*) FILTER (WHERE s.due_on < as_of OR s.fulfilled_on IS NOT NULL), 0), 6),
-         count(*) FILTER (WHERE s.open_past_deadline)
-  FROM vbp.order_line_supply_for(as_of, rule_set) s
-  JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) s.product_code
-  -- an unknown rule set fails before any row is read, even on empty tables
-  WHERE vbp.known_rule_set(supply_performance_for.rule_set)
-  GROUP BY s.company, s.product_code, s.province, date_trunc('month', s.ordered_on);
+  -- grouped first, then named: the company's name is the product's, joined
+  -- once per group rather than once per order line
+  SELECT g.company, pr.company_name, g.product_code, g.province, g.month, g.lines, g.ordered, g.ordered_amount,
+         g.responded, g.refused, g.avg_response_days, g.delivered, g.delivered_amount, g.fill_rate,
+         g.fill_rate_amount, g.avg_lead_days, g.lines_due, g.on_time, g.on_time_rate, g.open_past_deadline
+  FROM (SELECT s.company, s.product_code, s.province, date_trunc('month', s.ordered_on)::date AS month,
+               count(*) AS lines, sum(s.ordered)::bigint AS ordered, vbp.sum(s.amount) AS ordered_amount,
+               count(s.responded_on) AS responded, count(*) FILTER (WHERE s.response = 'refused') AS refused,
+               round(avg(s.responded_on - s.ordered_on), 2) AS avg_response_days,
+               sum(s.delivered)::bigint AS delivered,
+               round(sum(s.amount::numeric * s.delivered / s.ordered), 2)::vbp.cny AS delivered_amount,
+               round(sum(s.delivered)::numeric / sum(s.ordered), 6) AS fill_rate,
+               round(sum(s.amount::numeric * s.delivered / s.ordered) / nullif(sum(s.amount::numeric), 0), 6) AS fill_rate_amount,
+               round(avg(s.first_delivered_on - s.ordered_on), 2) AS avg_lead_days,
+               count(*) FILTER (WHERE s.due_on < as_of OR s.fulfilled_on IS NOT NULL) AS lines_due,
+               count(*) FILTER (WHERE s.on_time) AS on_time,
+               round(count(*) FILTER (WHERE s.on_time)::numeric
+                     / nullif(count(*) FILTER (WHERE s.due_on < as_of OR s.fulfilled_on IS NOT NULL), 0), 6) AS on_time_rate,
+               count(*) FILTER (WHERE s.open_past_deadline) AS open_past_deadline
+        FROM vbp.order_line_supply_for(as_of, rule_set) s
+        -- an unknown rule set fails before any row is read, even on empty tables
+        WHERE vbp.known_rule_set(supply_performance_for.rule_set)
+        GROUP BY s.company, s.product_code, s.province, date_trunc('month', s.ordered_on)) g
+  JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) g.product_code;
 END;
 COMMENT ON FUNCTION vbp.supply_performance_for(date, text) IS
   'Supply measures (供应监测指标) per company x product x province x order month as of a date: order lines, units and amount ordered; lines responded and refused; mean response days (response - order); units and amount delivered (a line''s amount x delivered / ordered); fill rate = delivered / ordered by units and by amount; mean lead days (order -> first delivery); lines due (due date past, or delivered in full), on time, on-time rate = on time / due; lines open past the deadline.  A line belongs to its order month, wherever its deliveries fall';
