@@ -171,10 +171,12 @@ BEGIN ATOMIC
                      / nullif(count(*) FILTER (WHERE s.due_on < as_of OR s.fulfilled_on IS NOT NULL), 0), 6) AS on_time_rate,
                count(*) FILTER (WHERE s.open_past_deadline) AS open_past_deadline
         FROM vbp.order_line_supply_for(as_of, rule_set) s
-        -- an unknown rule set fails before any row is read, even on empty tables
-        WHERE vbp.known_rule_set(supply_performance_for.rule_set)
         GROUP BY s.company, s.product_code, s.province, date_trunc('month', s.ordered_on)) g
-  JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) g.product_code;
+  JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) g.product_code
+  -- an unknown rule set fails before any row is read, even on empty tables
+  -- (here, above the join: inside the grouping it is not evaluated when the
+  -- join finds no product first)
+  WHERE vbp.known_rule_set(supply_performance_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.supply_performance_for(date, text) IS
   'Supply measures (供应监测指标) per company x product x province x order month as of a date: order lines, units and amount ordered; lines responded and refused; mean response days (response - order); units and amount delivered (a line''s amount x delivered / ordered); fill rate = delivered / ordered by units and by amount; mean lead days (order -> first delivery); lines due (due date past, or delivered in full), on time, on-time rate = on time / due; lines open past the deadline.  A line belongs to its order month, wherever its deliveries fall';
