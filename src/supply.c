@@ -57,10 +57,9 @@ track_new(MemoryContext cxt, Oid collation, int32 cap, int text_cap)
 }
 
 static void
-track_add(LineTrack *t, MemoryContext cxt, int32 day, int kind, bool has_qty, int64 qty,
-		  const char *no, int no_len)
+track_add(LineTrack *t, int32 day, int kind, bool has_qty, int64 qty, const char *no, int no_len)
 {
-	MemoryContext old = MemoryContextSwitchTo(cxt);
+	MemoryContext old = MemoryContextSwitchTo(t->cxt);
 	vbp_order_event *e;
 
 	if (t->n == t->cap)
@@ -127,7 +126,7 @@ pgvbp_order_line_track_collect(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("an order event must have a finite date")));
 	no = PG_ARGISNULL(4) ? NULL : PG_GETARG_TEXT_PP(4);
-	track_add(t, cxt, (int32) day, kind, !PG_ARGISNULL(5), PG_ARGISNULL(5) ? 0 : PG_GETARG_INT64(5),
+	track_add(t, (int32) day, kind, !PG_ARGISNULL(5), PG_ARGISNULL(5) ? 0 : PG_GETARG_INT64(5),
 			  no ? VARDATA_ANY(no) : "", no ? (int) VARSIZE_ANY_EXHDR(no) : 0);
 	PG_RETURN_POINTER(t);
 }
@@ -155,7 +154,7 @@ pgvbp_order_line_track_combine(PG_FUNCTION_ARGS)
 		a->ordered = b->ordered;
 	}
 	for (i = 0; i < b->n; i++)
-		track_add(a, cxt, b->ev[i].day, b->ev[i].kind, b->ev[i].has_qty, b->ev[i].qty,
+		track_add(a, b->ev[i].day, b->ev[i].kind, b->ev[i].has_qty, b->ev[i].qty,
 				  b->text.data + b->off[i], (int) b->ev[i].no_len);
 	/* a deserialized state made in this context is not read again: freed */
 	if (b->cxt == cxt)
@@ -250,7 +249,7 @@ pgvbp_order_line_track_deserialize(PG_FUNCTION_ARGS)
 			vbp_state_error("order line track", "An event has an unknown kind.");
 		if (len < 0 || len > buf.len - buf.cursor)
 			vbp_state_error("order line track", "An event number is longer than the state.");
-		track_add(t, cxt, day, kind, has_qty, qty, pq_getmsgbytes(&buf, len), len);
+		track_add(t, day, kind, has_qty, qty, pq_getmsgbytes(&buf, len), len);
 	}
 	if (buf.cursor != buf.len)
 		vbp_state_error("order line track", "The state has bytes after its last event.");
