@@ -70,14 +70,15 @@ CREATE FUNCTION vbp.retention_lines(rule_set text DEFAULT vbp.report_rule_set(),
     report_status text, deduction_factor numeric, counted_savings vbp.cny, reference_basis text,
     reported_volume bigint, all_units bigint, purchases bigint, paid_on_time bigint,
     completion_weighted numeric, completion_weight numeric, completion_sum numeric, contracts bigint,
-    completion_min numeric, counted_savings_exact numeric)
+    completion_min numeric, counted_savings_exact numeric, completion numeric)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   WITH p AS MATERIALIZED (   -- the rule set's parameters, looked up once
-    SELECT vbp.param(retention_lines.rule_set, 'fund_payment_ratio') AS r_pay,
-           vbp.param(retention_lines.rule_set, 'insured_share') AS s_ins,
-           vbp.param(retention_lines.rule_set, 'report_floor') AS floor,
-           vbp.param_choice(retention_lines.rule_set, 'under_report_deduction', '{none,zero,proportional}') AS policy
+    SELECT q.*, q.r_pay * q.s_ins AS rs
+    FROM (SELECT vbp.param(retention_lines.rule_set, 'fund_payment_ratio') AS r_pay,
+                 vbp.param(retention_lines.rule_set, 'insured_share') AS s_ins,
+                 vbp.param(retention_lines.rule_set, 'report_floor') AS floor,
+                 vbp.param_choice(retention_lines.rule_set, 'under_report_deduction', '{none,zero,proportional}') AS policy) q
   ), prices AS (
     -- P_ref of the budget: the published figure (vbp.group_reference_price), else the
     -- volume-weighted pre-procurement price sum(p x q) / sum(q) over the group's products
@@ -126,17 +127,21 @@ BEGIN ATOMIC
     SELECT v.batch_id, v.org_code, v.group_code, v.cycle_year, b.agreed_volume, b.sel_q,
            coalesce(pq.within, least(b.sel_q, b.agreed_volume)) AS within,
            b.sel_spend, CASE WHEN b.sel_q > 0 THEN b.sel_spend::numeric / b.sel_q END AS p_sel, b.nonsel_spend,
-           coalesce(pq.spend_within, b.sel_spend::numeric * least(b.sel_q, b.agreed_volume) / nullif(b.sel_q, 0), 0) AS sel_spend_within,
+           -- the selected spend within the agreed volume, sel_spend x min(sel_q, agreed) / sel_q:
+           -- all of it when no more than the agreed volume was bought (the quotient is exact
+           -- then, and not computed)
+           coalesce(pq.spend_within,
+                    CASE WHEN b.sel_q = 0 THEN NULL
+                         WHEN b.sel_q <= b.agreed_volume THEN b.sel_spend::numeric
+                         ELSE b.sel_spend::numeric * b.agreed_volume / b.sel_q END, 0) AS sel_spend_within,
            b.reference_price, b.basis, coalesce(f.fund_payment_ratio, p.r_pay) AS r_pay, coalesce(f.insured_share, p.s_ins) AS s_ins,
-           CASE WHEN v.reported_volume IS NULL AND v.baseline_volume > 0 THEN 'not_reported'
-                WHEN v.reported_volume < p.floor * v.baseline_volume THEN 'under_reported'
-                ELSE 'reported' END AS status,
-           CASE WHEN v.reported_volume IS NULL AND v.baseline_volume > 0 THEN 0
-                WHEN v.reported_volume < p.floor * v.baseline_volume THEN
-                  CASE p.policy WHEN 'none' THEN 1 WHEN 'zero' THEN 0
-                                ELSE v.reported_volume / (p.floor * v.baseline_volume) END
-                ELSE 1 END AS factor,
-           v.reported_volume, b.all_q, b.purchases, b.paid_on_time,
+           -- r_pay x s_ins: the rule set's product, once, unless the institution has its own
+           -- (exact: multiplying by it equals multiplying by each)
+           CASE WHEN f.batch_id IS NULL THEN p.rs
+                ELSE coalesce(f.fund_payment_ratio, p.r_pay) * coalesce(f.insured_share, p.s_ins) END AS rs,
+           -- the report floor's volume, once for the status and the factor
+           v.reported_volume IS NULL AND v.baseline_volume > 0 AS unreported, p.floor * v.baseline_volume AS floor_volume,
+           p.policy, v.reported_volume, b.all_q, b.purchases, b.paid_on_time,
            pq.w_sum AS pq_w_sum, pq.w_den AS pq_w_den, pq.c_sum AS pq_c_sum, pq.c_n AS pq_c_n, pq.c_min AS pq_c_min,
            vbp.contract_completion(b.sel_q, b.agreed_volume) AS cc
     -- (the volume reports drive the join: on Citus the ledgers must join a
@@ -149,37 +154,47 @@ BEGIN ATOMIC
     LEFT JOIN prod pq USING (batch_id, org_code, group_code, cycle_year)
     LEFT JOIN vbp.fund_share f ON f.batch_id = v.batch_id AND f.org_code OPERATOR(vbp.=) v.org_code
   ), x AS (
-    -- each line's budget, spend, factor and completion computed once (a column used
+    -- each line's budget, spend, status and factor computed once (a column used
     -- several times below would otherwise be computed where each use is inlined);
     -- OFFSET 0 keeps the subquery from being flattened without writing its rows
     -- to a tuplestore as a materialized CTE would
-    SELECT c.*, (c.agreed_volume * c.reference_price * c.r_pay * c.s_ins)::vbp.cny AS budget,
-           ((c.sel_spend_within + c.nonsel_spend::numeric) * c.r_pay * c.s_ins)::vbp.cny AS spend
+    SELECT c.*, (c.agreed_volume * c.reference_price * c.rs)::vbp.cny AS budget,
+           ((c.sel_spend_within + c.nonsel_spend::numeric) * c.rs)::vbp.cny AS spend,
+           CASE WHEN c.unreported THEN 'not_reported'
+                WHEN c.reported_volume < c.floor_volume THEN 'under_reported'
+                ELSE 'reported' END AS status,
+           CASE WHEN c.unreported THEN 0
+                WHEN c.reported_volume < c.floor_volume THEN
+                  CASE c.policy WHEN 'none' THEN 1 WHEN 'zero' THEN 0
+                                ELSE c.reported_volume / c.floor_volume END
+                ELSE 1 END AS factor
     FROM c OFFSET 0
+  ), y AS (
+    -- the counted savings unrounded, once: a deduction applies to positive savings
+    -- only, a loss counts in full
+    SELECT x.*, CASE WHEN x.budget OPERATOR(vbp.>) x.spend
+                     THEN (x.budget OPERATOR(vbp.-) x.spend)::numeric * x.factor
+                     ELSE (x.budget OPERATOR(vbp.-) x.spend)::numeric END AS counted
+    FROM x OFFSET 0
   )
-  SELECT x.batch_id, x.org_code, x.group_code, x.cycle_year, x.agreed_volume, x.sel_q, x.within,
-         x.sel_spend, round(x.p_sel, 6), x.nonsel_spend, x.reference_price, x.r_pay, x.s_ins,
-         x.budget, x.spend, x.budget OPERATOR(vbp.-) x.spend,
-         x.status, round(x.factor, 6),
-         -- a deduction applies to positive savings only: a loss counts in full
-         CASE WHEN x.budget OPERATOR(vbp.>) x.spend
-              THEN ((x.budget OPERATOR(vbp.-) x.spend)::numeric * x.factor)::vbp.cny
-              ELSE x.budget OPERATOR(vbp.-) x.spend END,
-         x.basis,
-         x.reported_volume, x.all_q, x.purchases, x.paid_on_time,
+  SELECT y.batch_id, y.org_code, y.group_code, y.cycle_year, y.agreed_volume, y.sel_q, y.within,
+         y.sel_spend, round(y.p_sel, 6), y.nonsel_spend, y.reference_price, y.r_pay, y.s_ins,
+         y.budget, y.spend, y.budget OPERATOR(vbp.-) y.spend,
+         y.status, round(y.factor, 6), y.counted::vbp.cny,
+         y.basis,
+         y.reported_volume, y.all_q, y.purchases, y.paid_on_time,
          -- one contract per agreement, or its products' contracts
-         coalesce(x.pq_w_sum, x.agreed_volume * x.cc),
-         CASE WHEN x.pq_c_n IS NOT NULL THEN x.pq_w_den WHEN x.agreed_volume > 0 THEN x.agreed_volume END,
-         coalesce(x.pq_c_sum, x.cc), coalesce(x.pq_c_n, 1), coalesce(x.pq_c_min, x.cc),
+         coalesce(y.pq_w_sum, y.agreed_volume * y.cc),
+         CASE WHEN y.pq_c_n IS NOT NULL THEN y.pq_w_den WHEN y.agreed_volume > 0 THEN y.agreed_volume END,
+         coalesce(y.pq_c_sum, y.cc), coalesce(y.pq_c_n, 1), coalesce(y.pq_c_min, y.cc),
          -- the counted savings unrounded: the statement rounds their sum x ratio once
-         CASE WHEN x.budget OPERATOR(vbp.>) x.spend
-              THEN (x.budget OPERATOR(vbp.-) x.spend)::numeric * x.factor
-              ELSE (x.budget OPERATOR(vbp.-) x.spend)::numeric END
-  FROM x
+         y.counted,
+         y.cc
+  FROM y
   WHERE vbp.known_rule_set(retention_lines.rule_set);
 END;
 COMMENT ON FUNCTION vbp.retention_lines(text, date) IS
-  'Retention lines (结余留用测算明细) per institution x generic group x cycle year, from one pass over the purchases up to as_of: the columns of vbp.retention_components, then what the assessment reads of the same agreement: the reported volume, units of every product of the group, purchases and those paid within payment_days, and its contracts'' completions (one contract, or one per product of a brand-level agreement: agreed-weighted sum and weight, sum and count, minimum), and the counted savings unrounded (counted_savings_exact), whose sum the statement multiplies by the ratio and rounds once';
+  'Retention lines (结余留用测算明细) per institution x generic group x cycle year, from one pass over the purchases up to as_of: the columns of vbp.retention_components, then what the assessment reads of the same agreement: the reported volume, units of every product of the group, purchases and those paid within payment_days, and its contracts'' completions (one contract, or one per product of a brand-level agreement: agreed-weighted sum and weight, sum and count, minimum), and the counted savings unrounded (counted_savings_exact), whose sum the statement multiplies by the ratio and rounds once; last, the group''s own contract completion min(1, selected / agreed) (completion), whose lowest the scores report';
 
 CREATE FUNCTION vbp.retention_components(rule_set text DEFAULT vbp.report_rule_set(), as_of date DEFAULT 'infinity')
   RETURNS TABLE (
@@ -224,7 +239,7 @@ BEGIN ATOMIC
            -- statement's retained amount is their sum x ratio, rounded once)
            sum(l.counted_savings_exact)::vbp.cny AS counted_savings, sum(l.counted_savings_exact) AS counted_exact,
            bool_or(l.report_status = 'not_reported') AS any_not_reported,
-           min(vbp.contract_completion(l.selected_volume, l.agreed_volume)) AS min_completion,
+           min(l.completion) AS min_completion,
            -- completion per contract (按采购合同), each capped at 1, then combined: buying
            -- more in one contract does not make up for another
            100 * CASE (SELECT combine FROM p)

@@ -239,58 +239,23 @@ COMMENT ON COLUMN vbp.institution_supply.on_time_rate IS '按时到货率 / on t
 COMMENT ON COLUMN vbp.institution_supply.open_past_deadline IS '超期未送达行数 / lines open past their deadline, count';
 COMMENT ON COLUMN vbp.institution_supply.refused IS '被拒绝行数 / lines the company refused, count';
 
--- Each monitored order line once, with its stock-out episode: what the
--- stock-out episodes and the supply score both read, so the score reads the
--- order lines once.
-CREATE FUNCTION vbp.order_line_stockout_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
-  RETURNS TABLE (org_code vbp.orgcode, product_code vbp.drugcode, company vbp.uscc, ordered_on date, due_on date,
-                 fulfilled_on date, closed_on date, late boolean, response text, delivered bigint,
-                 stockout_until date, episode bigint)
-  LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-  WITH p AS MATERIALIZED (
-    SELECT vbp.param(order_line_stockout_for.rule_set, 'stockout_days')::int AS days
-  ), o AS MATERIALIZED (   -- a stock-out: not delivered in full within stockout_days of the order
-    SELECT l.org_code, l.product_code, l.company, l.ordered_on, l.due_on, l.fulfilled_on, l.closed_on, l.late,
-           l.response, l.delivered, coalesce(l.closed_on, as_of) AS e_upto,
-           (l.ordered > l.cancelled OR l.closed_on IS NOT NULL) AND coalesce(l.closed_on, as_of) - l.ordered_on > p.days AS stockout
-    FROM vbp.order_line_supply_for(as_of, rule_set) l CROSS JOIN p
-  ), marked AS (   -- a new episode where a stock-out starts after every earlier one ended
-    SELECT o.*,
-           CASE WHEN o.ordered_on > max(o.e_upto) OVER (PARTITION BY o.org_code, o.product_code
-                                                         ORDER BY o.ordered_on, o.e_upto
-                                                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-                THEN 1 ELSE 0 END AS starts
-    FROM o WHERE o.stockout
-  ), numbered AS (
-    SELECT m.*, sum(m.starts) OVER (PARTITION BY m.org_code, m.product_code
-                                    ORDER BY m.ordered_on, m.e_upto ROWS UNBOUNDED PRECEDING) AS episode
-    FROM marked m
-  )
-  SELECT o.org_code, o.product_code, o.company, o.ordered_on, o.due_on, o.fulfilled_on, o.closed_on, o.late,
-         o.response, o.delivered, NULL::date, NULL::bigint
-  FROM o WHERE NOT o.stockout
-  UNION ALL
-  SELECT n.org_code, n.product_code, n.company, n.ordered_on, n.due_on, n.fulfilled_on, n.closed_on, n.late,
-         n.response, n.delivered, n.e_upto, n.episode::bigint
-  FROM numbered n;
-END;
-COMMENT ON FUNCTION vbp.order_line_stockout_for(date, text) IS
-  'Each monitored order line (订单行断供标记) as of a date with what the supply score needs and its stock-out episode: a line not delivered in full for longer than stockout_days after its order date (until it is delivered in full, cancelled in full or refused, or until as_of while open: stockout_until) is a stock-out; stock-outs of the same institution and product that overlap share an episode number (from 0, in order of their order dates); NULL for the other lines';
-
--- The stock-out episodes and the supply scores read the same order lines and
--- the same episodes: one function computes both, each report keeps its kind
--- of row (inlined, the filter on the kind removes the other half of the
--- query), and the supply alerts, which need both, read the lines once.
+-- The order lines' stock-outs, the stock-out episodes and the supply scores
+-- read the same order lines and the same episodes: one function computes all
+-- three, each report keeps its kind of row (inlined, the filter on the kind
+-- removes the other branches of the query), and the supply alerts, which need
+-- episodes and scores, read the lines once.
 CREATE FUNCTION vbp.supply_review_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (kind text, org_code vbp.orgcode, product_code vbp.drugcode, company vbp.uscc, started_on date,
                  ended_on date, duration_days int, lines bigint, ongoing boolean, batch_id int, company_name text,
                  products bigint, lines_due bigint, problems bigint, problem_rate numeric, episodes bigint,
-                 stockout_days bigint, score numeric, rank bigint, below_threshold boolean)
+                 stockout_days bigint, score numeric, rank bigint, below_threshold boolean,
+                 ordered_on date, due_on date, fulfilled_on date, closed_on date, late boolean, response text,
+                 delivered bigint, stockout_until date, episode bigint)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   WITH p AS MATERIALIZED (
-    SELECT vbp.param(supply_review_for.rule_set, 'supply_score_per_episode') AS w_ep,
+    SELECT vbp.param(supply_review_for.rule_set, 'stockout_days')::int AS days,
+           vbp.param(supply_review_for.rule_set, 'supply_score_per_episode') AS w_ep,
            vbp.param(supply_review_for.rule_set, 'supply_score_per_problem_pct') AS w_pct,
            vbp.param(supply_review_for.rule_set, 'supply_score_per_stockout_day') AS w_day,
            vbp.param(supply_review_for.rule_set, 'supply_score_alert') AS alert
@@ -302,8 +267,23 @@ BEGIN ATOMIC
   ), co AS (
     SELECT w.batch_id, w.company, min(w.company_name) AS company_name, count(*) AS products
     FROM win w GROUP BY w.batch_id, w.company
-  ), o AS MATERIALIZED (   -- the order lines, read once for the lines and the episodes
-    SELECT * FROM vbp.order_line_stockout_for(as_of, rule_set)
+  ), o AS MATERIALIZED (   -- the order lines, read once for the lines, the episodes and the scores
+    -- a stock-out: not delivered in full within stockout_days of the order
+    SELECT l.org_code, l.product_code, l.company, l.ordered_on, l.due_on, l.fulfilled_on, l.closed_on, l.late,
+           l.response, l.delivered, coalesce(l.closed_on, as_of) AS e_upto,
+           (l.ordered > l.cancelled OR l.closed_on IS NOT NULL) AND coalesce(l.closed_on, as_of) - l.ordered_on > p.days AS stockout
+    FROM vbp.order_line_supply_for(as_of, rule_set) l CROSS JOIN p
+  ), marked AS (   -- a new episode where a stock-out starts after every earlier one ended
+    SELECT o.*,
+           CASE WHEN o.ordered_on > max(o.e_upto) OVER (PARTITION BY o.org_code, o.product_code
+                                                         ORDER BY o.ordered_on, o.e_upto
+                                                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                THEN 1 ELSE 0 END AS starts
+    FROM o WHERE o.stockout
+  ), numbered AS MATERIALIZED (   -- the stock-outs with their episode (few; read by the lines and the episodes)
+    SELECT m.*, sum(m.starts) OVER (PARTITION BY m.org_code, m.product_code
+                                    ORDER BY m.ordered_on, m.e_upto ROWS UNBOUNDED PRECEDING) AS episode
+    FROM marked m
   ), l AS (
     SELECT w.batch_id, w.company, count(*) AS lines,
            count(*) FILTER (WHERE o.due_on < as_of OR o.fulfilled_on IS NOT NULL) AS due,
@@ -312,13 +292,14 @@ BEGIN ATOMIC
       ON o.product_code OPERATOR(vbp.=) w.product_code AND o.ordered_on >= w.cycle_start
     GROUP BY w.batch_id, w.company
   ), e AS MATERIALIZED (   -- the episodes: overlapping stock-outs of an institution and product
-    SELECT o.org_code, o.product_code, min(o.company::text)::vbp.uscc AS company, min(o.ordered_on) AS started_on,
-           CASE WHEN bool_and(o.closed_on IS NOT NULL) THEN max(o.closed_on) END AS ended_on,
-           (max(o.stockout_until) - min(o.ordered_on))::int AS duration_days, count(*) AS lines,
-           NOT bool_and(o.closed_on IS NOT NULL) AS ongoing
-    FROM o WHERE o.episode IS NOT NULL
-    GROUP BY o.org_code, o.product_code, o.episode
+    SELECT n.org_code, n.product_code, min(n.company::text)::vbp.uscc AS company, min(n.ordered_on) AS started_on,
+           CASE WHEN bool_and(n.closed_on IS NOT NULL) THEN max(n.closed_on) END AS ended_on,
+           (max(n.e_upto) - min(n.ordered_on))::int AS duration_days, count(*) AS lines,
+           NOT bool_and(n.closed_on IS NOT NULL) AS ongoing
+    FROM numbered n
+    GROUP BY n.org_code, n.product_code, n.episode
   ), ep AS (
+
     SELECT w.batch_id, w.company, count(*) AS episodes, sum(e.duration_days)::bigint AS days
     FROM win w JOIN e
       ON e.product_code OPERATOR(vbp.=) w.product_code AND e.started_on >= w.cycle_start
@@ -338,19 +319,48 @@ BEGIN ATOMIC
   ), ranked AS (   -- ranked here, so that the branch below has no window and a filter on the kind reaches it
     SELECT sc.*, rank() OVER (PARTITION BY sc.batch_id ORDER BY sc.score DESC) AS rk FROM sc
   )
+  SELECT 'line'::text, o.org_code, o.product_code, o.company, NULL::date, NULL::date, NULL::int, NULL::bigint,
+         NULL::boolean, NULL::int, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint, NULL::numeric, NULL::bigint,
+         NULL::bigint, NULL::numeric, NULL::bigint, NULL::boolean,
+         o.ordered_on, o.due_on, o.fulfilled_on, o.closed_on, o.late, o.response, o.delivered, NULL::date, NULL::bigint
+  FROM o WHERE NOT o.stockout
+  UNION ALL
+  SELECT 'line'::text, n.org_code, n.product_code, n.company, NULL::date, NULL::date, NULL::int, NULL::bigint,
+         NULL::boolean, NULL::int, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint, NULL::numeric, NULL::bigint,
+         NULL::bigint, NULL::numeric, NULL::bigint, NULL::boolean,
+         n.ordered_on, n.due_on, n.fulfilled_on, n.closed_on, n.late, n.response, n.delivered, n.e_upto, n.episode::bigint
+  FROM numbered n
+  UNION ALL
   SELECT 'episode'::text, e.org_code, e.product_code, e.company, e.started_on, e.ended_on, e.duration_days, e.lines,
          e.ongoing, NULL::int, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint, NULL::numeric, NULL::bigint,
-         NULL::bigint, NULL::numeric, NULL::bigint, NULL::boolean
+         NULL::bigint, NULL::numeric, NULL::bigint, NULL::boolean,
+         NULL::date, NULL::date, NULL::date, NULL::date, NULL::boolean, NULL::text, NULL::bigint, NULL::date, NULL::bigint
   FROM e
   UNION ALL
   SELECT 'score'::text, NULL::vbp.orgcode, NULL::vbp.drugcode, r.company, NULL::date, NULL::date, NULL::int, r.lines,
          NULL::boolean, r.batch_id, r.company_name, r.products, r.due, r.problems, r.rate, r.episodes, r.days,
-         r.score, r.rk, r.score < r.alert
+         r.score, r.rk, r.score < r.alert,
+         NULL::date, NULL::date, NULL::date, NULL::date, NULL::boolean, NULL::text, NULL::bigint, NULL::date, NULL::bigint
   FROM ranked r
   WHERE vbp.known_rule_set(supply_review_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.supply_review_for(date, text) IS
-  'Stock-out episodes and supply scores in one pass over the order lines (供应评价) as of a date: kind episode (the columns of vbp.stockout_episodes_for) or score (those of vbp.supply_score_for); both reports and vbp.supply_alert_for read it';
+  'Order lines'' stock-outs, stock-out episodes and supply scores in one pass over the order lines (供应评价) as of a date: kind line (the columns of vbp.order_line_stockout_for), episode (those of vbp.stockout_episodes_for) or score (those of vbp.supply_score_for); the three and vbp.supply_alert_for read it';
+
+CREATE FUNCTION vbp.order_line_stockout_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
+  RETURNS TABLE (org_code vbp.orgcode, product_code vbp.drugcode, company vbp.uscc, ordered_on date, due_on date,
+                 fulfilled_on date, closed_on date, late boolean, response text, delivered bigint,
+                 stockout_until date, episode bigint)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT r.org_code, r.product_code, r.company, r.ordered_on, r.due_on, r.fulfilled_on, r.closed_on, r.late,
+         r.response, r.delivered, r.stockout_until, r.episode
+  FROM vbp.supply_review_for(as_of, rule_set) r
+  WHERE r.kind = 'line';
+END;
+COMMENT ON FUNCTION vbp.order_line_stockout_for(date, text) IS
+  'Each monitored order line (订单行断供标记) as of a date with what the supply score needs and its stock-out episode: a line not delivered in full for longer than stockout_days after its order date (until it is delivered in full, cancelled in full or refused, or until as_of while open: stockout_until) is a stock-out; stock-outs of the same institution and product that overlap share an episode number (from 0, in order of their order dates); NULL for the other lines';
+
 
 CREATE FUNCTION vbp.stockout_episodes_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (org_code vbp.orgcode, product_code vbp.drugcode, company vbp.uscc, started_on date, ended_on date,
