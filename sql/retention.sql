@@ -111,6 +111,14 @@ SELECT 'strict', grade, retention_ratio, counted_savings, retained FROM retentio
 UPDATE volume_report SET reported_volume = 2002 WHERE batch_id = 90 AND group_code = 'XB06ACL388A001';
 SELECT counted_savings, retained FROM retention_statement_for('min50');
 UPDATE volume_report SET reported_volume = 2000 WHERE batch_id = 90 AND group_code = 'XB06ACL388A001';
+-- the institution's own fund ratios (vbp.fund_share) replace the rule set's: r_pay 0.77 x s_ins 0.93 = 0.7161
+-- G1: B = 5000 x 2.00 x 0.7161 = 7161.00; E = (5000 x 0.80 + 1000.00) x 0.7161 = 3580.50; S = 3580.50
+-- G2: B = 1000 x 5.00 x 0.7161 = 3580.50; E = 1200.00 x 0.7161 = 859.32; S = 2721.18;
+--     counted = 2721.18 x 2000 / 3200 = 1700.7375 -> 1700.74
+INSERT INTO fund_share (batch_id, org_code, fund_payment_ratio, insured_share) VALUES (90, 'H44010300351', 0.77, 0.93);
+SELECT group_code, fund_payment_ratio, insured_share, budget, spend, savings, counted_savings
+FROM retention_components() ORDER BY group_code;
+DELETE FROM fund_share;
 
 -- completion combined otherwise: 'mean' (1 + 0.8) / 2 = 90.00, 'minimum' 80.00
 SELECT copy_rule_set('vbp.parameter', 'national', 'by-mean') > 0 AS copied,
