@@ -107,6 +107,11 @@ FROM stockout_episodes_for('2025-06-30') WHERE product_code::text LIKE 'XC10AAA9
 -- as of 05-25 the B episode is O4 alone, ongoing, 20 days (O9 then 5 days old)
 SELECT org_code, started_on, ended_on, duration_days, lines, ongoing
 FROM stockout_episodes_for('2025-05-25') WHERE product_code::text LIKE 'XC10AAA997A001%' ORDER BY 1;
+-- each line with its stock-out as of 06-30: B's O4 until its cancellation in full (05-30) and O9 until its
+-- delivery in full (06-05) overlap: episode 0 of B, both; C's O5, open, until the report date (06-30):
+-- episode 0 of C; O1, O2, O3, O6 (A) and O7 (B) are no stock-outs: NULL, NULL
+SELECT org_code, ordered_on, closed_on, stockout_until, episode
+FROM order_line_stockout_for('2025-06-30') WHERE product_code::text LIKE 'XC10AAA997A001%' ORDER BY org_code, ordered_on;
 
 -- the supply score of batch 96 as of 06-30:
 --   K1 (S1): lines O1 O2 O3 O4 O5 O9 = 6, all due; late: O1 O2 O4 O5 O9 = 5 -> rate 5/6 = 0.833333;
