@@ -219,9 +219,16 @@ BEGIN ATOMIC
                  AND c.cycle_start = a.cycle_start AND c.cycle_end = a.cycle_end
   LEFT JOIN bought p ON p.cycle_id = c.cycle_id AND p.org_code = a.org_code
   -- verified supply failures: backup products' purchases move from other to selected
-  -- (computed once, materialized: a few rows, however the planner joins them)
-  LEFT JOIN (WITH k AS MATERIALIZED (SELECT * FROM vbp.backup_purchases(agreement_purchases.as_of)) SELECT * FROM k) k ON k.batch_id = a.batch_id AND k.org_code = a.org_code AND k.group_code = a.group_code
-                                          AND k.cycle_start = a.cycle_start AND k.cycle_end = a.cycle_end;
+  -- (computed once, materialized: a few rows, however the planner joins them;
+  -- grouped by the key they already have one row per, so that the planner knows
+  -- them unique and leaves the join out where none of their columns is read, as
+  -- in the credibility report, which reads the units of every product)
+  LEFT JOIN (WITH k AS MATERIALIZED (SELECT * FROM vbp.backup_purchases(agreement_purchases.as_of))
+             SELECT k.batch_id, k.org_code, k.group_code, k.cycle_start, k.cycle_end,
+                    max(k.units) AS units, vbp.max(k.spend) AS spend
+             FROM k GROUP BY k.batch_id, k.org_code, k.group_code, k.cycle_start, k.cycle_end) k
+    ON k.batch_id = a.batch_id AND k.org_code = a.org_code AND k.group_code = a.group_code
+   AND k.cycle_start = a.cycle_start AND k.cycle_end = a.cycle_end;
 END;
 COMMENT ON FUNCTION vbp.agreement_purchases(date, int) IS
   'Purchases (采购) of each agreement year (with its agreed volume and dates) from its start to the end of the cycle or as_of (pass infinity for the whole cycle): units of the products selected in the batch (with the backup products bought under a verified supply failure, vbp.backup_purchases; backup_units says how many) and of every other product of the group (non-selected bidders and products that did not bid), in_batch: the group has products in the batch''s selection, units of every product of the group, spends, and purchases, payments due and paid within payment_days of acceptance (those counts over products in the batch)';
