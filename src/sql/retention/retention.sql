@@ -137,8 +137,7 @@ BEGIN ATOMIC
            b.reference_price, b.basis, coalesce(f.fund_payment_ratio, p.r_pay) AS r_pay, coalesce(f.insured_share, p.s_ins) AS s_ins,
            -- r_pay x s_ins: the rule set's product, once, unless the institution has its own
            -- (exact: multiplying by it equals multiplying by each)
-           CASE WHEN f.batch_id IS NULL THEN p.rs
-                ELSE coalesce(f.fund_payment_ratio, p.r_pay) * coalesce(f.insured_share, p.s_ins) END AS rs,
+           CASE WHEN f.batch_id IS NULL THEN p.rs ELSE f.fund_payment_ratio * f.insured_share END AS rs,
            -- the report floor's volume, once for the status and the factor
            v.reported_volume IS NULL AND v.baseline_volume > 0 AS unreported, p.floor * v.baseline_volume AS floor_volume,
            p.policy, v.reported_volume, b.all_q, b.purchases, b.paid_on_time,

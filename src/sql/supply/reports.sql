@@ -299,7 +299,6 @@ BEGIN ATOMIC
     FROM numbered n
     GROUP BY n.org_code, n.product_code, n.episode
   ), ep AS (
-
     SELECT w.batch_id, w.company, count(*) AS episodes, sum(e.duration_days)::bigint AS days
     FROM win w JOIN e
       ON e.product_code OPERATOR(vbp.=) w.product_code AND e.started_on >= w.cycle_start
@@ -319,17 +318,17 @@ BEGIN ATOMIC
   ), ranked AS (   -- ranked here, so that the branch below has no window and a filter on the kind reaches it
     SELECT sc.*, rank() OVER (PARTITION BY sc.batch_id ORDER BY sc.score DESC) AS rk FROM sc
   )
-  SELECT 'line'::text, o.org_code, o.product_code, o.company, NULL::date, NULL::date, NULL::int, NULL::bigint,
+  SELECT 'line'::text, x.org_code, x.product_code, x.company, NULL::date, NULL::date, NULL::int, NULL::bigint,
          NULL::boolean, NULL::int, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint, NULL::numeric, NULL::bigint,
          NULL::bigint, NULL::numeric, NULL::bigint, NULL::boolean,
-         o.ordered_on, o.due_on, o.fulfilled_on, o.closed_on, o.late, o.response, o.delivered, NULL::date, NULL::bigint
-  FROM o WHERE NOT o.stockout
-  UNION ALL
-  SELECT 'line'::text, n.org_code, n.product_code, n.company, NULL::date, NULL::date, NULL::int, NULL::bigint,
-         NULL::boolean, NULL::int, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint, NULL::numeric, NULL::bigint,
-         NULL::bigint, NULL::numeric, NULL::bigint, NULL::boolean,
-         n.ordered_on, n.due_on, n.fulfilled_on, n.closed_on, n.late, n.response, n.delivered, n.e_upto, n.episode::bigint
-  FROM numbered n
+         x.ordered_on, x.due_on, x.fulfilled_on, x.closed_on, x.late, x.response, x.delivered, x.stockout_until, x.episode
+  FROM (SELECT o.org_code, o.product_code, o.company, o.ordered_on, o.due_on, o.fulfilled_on, o.closed_on, o.late,
+               o.response, o.delivered, NULL::date AS stockout_until, NULL::bigint AS episode
+        FROM o WHERE NOT o.stockout
+        UNION ALL
+        SELECT n.org_code, n.product_code, n.company, n.ordered_on, n.due_on, n.fulfilled_on, n.closed_on, n.late,
+               n.response, n.delivered, n.e_upto, n.episode::bigint
+        FROM numbered n) x
   UNION ALL
   SELECT 'episode'::text, e.org_code, e.product_code, e.company, e.started_on, e.ended_on, e.duration_days, e.lines,
          e.ongoing, NULL::int, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint, NULL::numeric, NULL::bigint,
@@ -360,7 +359,6 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION vbp.order_line_stockout_for(date, text) IS
   'Each monitored order line (订单行断供标记) as of a date with what the supply score needs and its stock-out episode: a line not delivered in full for longer than stockout_days after its order date (until it is delivered in full, cancelled in full or refused, or until as_of while open: stockout_until) is a stock-out; stock-outs of the same institution and product that overlap share an episode number (from 0, in order of their order dates); NULL for the other lines';
-
 
 CREATE FUNCTION vbp.stockout_episodes_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (org_code vbp.orgcode, product_code vbp.drugcode, company vbp.uscc, started_on date, ended_on date,
