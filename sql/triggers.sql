@@ -242,8 +242,8 @@ INSERT INTO his_line VALUES (3, 'H1', '81234560000000000501', 1, '2025-07-21', n
 UPDATE his_line SET synced_at = now();
 SELECT code, state, units_out, sales, returns, violations FROM pg_temp.states() WHERE code LIKE '812345600000000005%';
 -- two lines' codes swapped in one UPDATE (a scanning mix-up corrected): the statement's
--- old rows return their codes before its new rows sell them, so it passes; each code
--- counts one more sale and one return, no violation
+-- old rows return their codes before its new rows sell them, so it passes; each package
+-- stays where it is, one sale, no return, no violation
 INSERT INTO his_line VALUES (4, 'H1', '81234560000000000511', 1, '2025-07-21', now()), (5, 'H1', '81234560000000000512', 1, '2025-07-21', now());
 UPDATE his_line SET code = CASE line_id WHEN 4 THEN '81234560000000000512' ELSE '81234560000000000511' END WHERE line_id IN (4, 5);
 SELECT code, state, units_out, sales, returns, violations FROM pg_temp.states() WHERE code IN ('81234560000000000511', '81234560000000000512');
@@ -285,6 +285,70 @@ INSERT INTO his_receipt (org, code, received_on) VALUES ('H1', '8123457000000000
 INSERT INTO his_sale (org, code, sold_on, qty, drug) VALUES ('H1', '81234570000000000010', '2025-07-22', 2, ' xc09aad123a009010100111 ');
 SELECT code, state, units_out, units_total FROM pg_temp.states() WHERE code = '81234570000000000010';
 DROP TABLE public.his_fix;
+
+-- corrections of lines, in both forms (a row trigger, then the statement triggers), on
+-- packs of 10 (prefix 8123457) and whole packs of 1 (prefix 8123456)
+CREATE TABLE public.his_corr (line_id int PRIMARY KEY, org text, code text, qty numeric, drug text);
+CREATE TABLE public.his_dup (line_id int PRIMARY KEY, org text, code text);
+CREATE TRIGGER g AFTER INSERT OR UPDATE OR DELETE ON public.his_corr FOR EACH ROW
+  EXECUTE FUNCTION vbp.tracecode_guard('code=code', 'site=org', 'units=qty', 'drug=drug', 'receiving=none');
+CREATE TRIGGER g AFTER INSERT OR UPDATE OR DELETE ON public.his_dup FOR EACH ROW
+  EXECUTE FUNCTION vbp.tracecode_guard('code=code', 'site=org', 'mode=alert', 'receiving=none');
+-- (the codes of the row form end in 08nn, of the statement form in 09nn)
+CREATE FUNCTION pg_temp.corrections(form text) RETURNS SETOF text LANGUAGE plpgsql AS $f$
+DECLARE
+  r record;
+  f text := CASE form WHEN 'row' THEN '8' ELSE '9' END;
+BEGIN
+  TRUNCATE public.his_corr, public.his_dup;
+  -- a refund line corrected: sold 10, refunded 3 (7), sold 3 (10 of 10); the refund raised to 5
+  -- returns 2 more: 10 - 2 = 8 of 10, a return counted (2 returns: the refund line and its rise)
+  INSERT INTO public.his_corr VALUES (1, 'H1', '81234570000000000' || f || '01', 10, 'XC09AAD123A009010100111');
+  INSERT INTO public.his_corr VALUES (2, 'H1', '81234570000000000' || f || '01', -3, 'XC09AAD123A009010100111');
+  INSERT INTO public.his_corr VALUES (3, 'H1', '81234570000000000' || f || '01', 3, 'XC09AAD123A009010100111');
+  UPDATE public.his_corr SET qty = -5 WHERE line_id = 2;
+  SELECT * INTO r FROM pg_temp.states() WHERE code = '81234570000000000' || f || '01';
+  RETURN NEXT format('%s refund -3 to -5: %s %s of %s, %s sales, %s returns', form, r.state, r.units_out, r.units_total, r.sales, r.returns);
+  -- lowered to 1: the refund now gives back 4 fewer: 8 + 4 = 12 > 10, refused (the pair
+  -- is the new refund's return of 1, 8 - 1 = 7, then the old refund's 5 undone)
+  RETURN NEXT form || ' refund -5 to -1: ' || pg_temp.try_masked($$UPDATE public.his_corr SET qty = -1 WHERE line_id = 2$$);
+  -- a line voided to 0 units sells none: 4 of 10, then 0; a sale of 1 after it is 1 of 10
+  INSERT INTO public.his_corr VALUES (4, 'H1', '81234570000000000' || f || '02', 4, 'XC09AAD123A009010100111');
+  UPDATE public.his_corr SET qty = 0 WHERE line_id = 4;
+  INSERT INTO public.his_corr VALUES (5, 'H1', '81234570000000000' || f || '02', 1, 'XC09AAD123A009010100111');
+  SELECT * INTO r FROM pg_temp.states() WHERE code = '81234570000000000' || f || '02';
+  RETURN NEXT format('%s voided line then 1: %s %s of %s, %s sales', form, r.state, r.units_out, r.units_total, r.sales);
+  -- a sale line of 4 made a refund of 4: the sale is undone, the refund returns what is
+  -- left (nothing): returned, 0 of 10, 1 sale, 1 return
+  INSERT INTO public.his_corr VALUES (6, 'H1', '81234570000000000' || f || '03', 4, 'XC09AAD123A009010100111');
+  UPDATE public.his_corr SET qty = -4 WHERE line_id = 6;
+  SELECT * INTO r FROM pg_temp.states() WHERE code = '81234570000000000' || f || '03';
+  RETURN NEXT format('%s sale 4 made refund -4: %s %s of %s, %s sales, %s returns', form, r.state, r.units_out, r.units_total, r.sales, r.returns);
+  -- units that are not a count are refused, not read as a whole pack
+  RETURN NEXT form || ' NaN: ' || try_sql(format($$INSERT INTO public.his_corr VALUES (7, 'H1', '81234570000000000%s04', 'NaN', NULL)$$, f));
+  -- one site however a row spells it: the institution code in lower case and padded is H11010100001
+  INSERT INTO public.his_corr VALUES (8, ' h11010100001 ', '81234570000000000' || f || '05', 2, NULL);
+  INSERT INTO public.his_corr VALUES (9, 'H11010100001', '81234570000000000' || f || '05', 2, NULL);
+  SELECT * INTO r FROM pg_temp.states() WHERE code = '81234570000000000' || f || '05';
+  RETURN NEXT format('%s site spelt two ways: %s at %s, %s of %s', form, r.state, r.site, r.units_out, r.units_total);
+  -- alert mode: a pack sold twice (alerted), the second line cancelled: the first line
+  -- still holds it (1 of 1), so a third sale is alerted again (2 repeat_sale alerts)
+  INSERT INTO public.his_dup VALUES (1, 'H1', '81234560000000000' || f || '01');
+  INSERT INTO public.his_dup VALUES (2, 'H1', '81234560000000000' || f || '01');
+  DELETE FROM public.his_dup WHERE line_id = 2;
+  SELECT * INTO r FROM pg_temp.states() WHERE code = '81234560000000000' || f || '01';
+  RETURN NEXT format('%s resale cancelled: %s %s of %s', form, r.state, r.units_out, r.units_total);
+  INSERT INTO public.his_dup VALUES (3, 'H1', '81234560000000000' || f || '01');
+  RETURN NEXT format('%s third sale: %s repeat_sale alerts', form,
+                     (SELECT count(*) FROM vbp.trace_alert WHERE trace_code = ('81234560000000000' || f || '01')::vbp.tracecode AND violation = 'repeat_sale'));
+END $f$;
+SELECT * FROM pg_temp.corrections('row');
+DROP TRIGGER g ON public.his_corr;
+DROP TRIGGER g ON public.his_dup;
+SELECT vbp.attach_tracecode_guard('public.his_corr', 'code=code', 'site=org', 'units=qty', 'drug=drug', 'receiving=none');
+SELECT vbp.attach_tracecode_guard('public.his_dup', 'code=code', 'site=org', 'mode=alert', 'receiving=none');
+SELECT * FROM pg_temp.corrections('statement');
+DROP TABLE public.his_corr, public.his_dup;
 
 -- =====================================================================
 -- 7. Alerts with context and escalation (mode=alert: the rule set's rejections become alerts)

@@ -145,6 +145,7 @@ typedef struct Event
 	bool		whole;			/* units not given: a whole pack */
 	int			units;
 	bool		resync;			/* half of an UPDATE that keeps code and site */
+	bool		moved;			/* a code one statement moves from an old row to a new one */
 	bool		from_old;		/* made from an old row (DELETE, UPDATE) */
 	bool		exempt;
 	char	   *site,
@@ -689,20 +690,55 @@ action_of(Guard *g, int v)
  * reading rows into events
  * --------------------------------------------------------------------- */
 
+/*
+ * A site as the guard keeps it: an institution code in its canonical
+ * spelling (upper case, no blanks), so that one institution is one site
+ * however a row spells it; any other site (a department) as written.
+ */
+static char *
+site_text(char *s)
+{
+	int64_t		org;
+	vbp_error	err;
+	char		buf[32];
+
+	if (s == NULL || vbp_orgcode_parse(s, strlen(s), &org, &err) != VBP_OK)
+		return s;
+	vbp_orgcode_format(org, buf);
+	return strcmp(buf, s) == 0 ? s : pstrdup(buf);
+}
+
+static char *col_text_memo(Guard *g, Datum d, int which);
+
+enum
+{
+	C_SITE, C_WHEN, C_UNITS, C_DRUG, C_CLASS, C_SETTING, C_STOCK
+};
+
 static char *
 col_text(Guard *g, TupleTableSlot *slot, int attnum, int which)
 {
 	bool		isnull;
 	Datum		d;
-	ColumnMemo *m;
-	uint32		h;
-	int			k;
 
 	if (attnum <= 0)
 		return NULL;
 	d = slot_getattr(slot, attnum, &isnull);
 	if (isnull)
 		return NULL;
+	if (which == C_SITE)
+		return site_text(col_text_memo(g, d, which));
+	return col_text_memo(g, d, which);
+}
+
+/* The text of a column's value, looked up by value in the batch's memo. */
+static char *
+col_text_memo(Guard *g, Datum d, int which)
+{
+	ColumnMemo *m;
+	uint32		h;
+	int			k;
+
 	if (g->nev < 16)			/* a row or a few: no table */
 		return OutputFunctionCall(&g->col_out[which], d);
 	if (g->col_byval[which])
@@ -735,11 +771,6 @@ col_text(Guard *g, TupleTableSlot *slot, int attnum, int which)
 	m->value[k] = datumCopy(d, g->col_byval[which], g->col_len[which]);
 	return m->text[k];
 }
-
-enum
-{
-	C_SITE, C_WHEN, C_UNITS, C_DRUG, C_CLASS, C_SETTING, C_STOCK
-};
 
 static void
 init_columns(Guard *g)
@@ -884,22 +915,40 @@ row_event(Guard *g, TupleTableSlot *slot, int sign)
 		exempt_match("stock", stock) || exempt_match("drug", e->drug);
 	units = col_text(g, slot, g->opt.units_col, C_UNITS);
 	e->whole = true;
-	if (units != NULL)
+	if (units != NULL && units[strspn(units, " \t\r\n")] != '\0')
 	{
 		char	   *end;
 		double		u = strtod(units, &end);
 
-		if (end != units && isfinite(u))
+		/*
+		 * a number, blanks around it allowed; an empty value is a whole pack,
+		 * anything else is refused rather than guessed
+		 */
+		if (end == units || end[strspn(end, " \t\r\n")] != '\0')
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid units value \"%s\" in %s", units, g->table),
+					 errdetail("The guard's units column (units=%s) holds the units a row sells or returns, a number; it is empty for a whole pack.",
+							   g->opt.units),
+					 errhint("Fix the row's units, or leave them empty to sell a whole pack.")));
+		if (!isfinite(u))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("units value \"%s\" in %s is not a finite number", units, g->table),
+					 errdetail("The guard's units column (units=%s) holds the units a row sells or returns; NaN and infinity are not a count.",
+							   g->opt.units),
+					 errhint("Fix the row's units, or leave them empty to sell a whole pack.")));
 		{
-			/* a part of a unit uses a unit; a negative line returns */
+			/*
+			 * a part of a unit uses a unit; a negative line returns; a line
+			 * of 0 units sells none (a voided line)
+			 */
 			double		c = ceil(fabs(u));
 
 			e->whole = false;
 			e->units = c > 1e9 ? 1000000000 : (int) c;
 			if (u < 0)
 				sign = -sign;
-			if (e->units == 0)
-				e->whole = true;
 		}
 	}
 	if (g->opt.receive)
@@ -1222,7 +1271,33 @@ static void
 apply_events(Guard *g, CodeState *cs, Event *ev, int n)
 {
 	int			i;
+	int			resync_base = -1;	/* units out before a re-sync's return half */
 
+	/*
+	 * A code a statement takes off one row and puts on another at the same
+	 * site (two lines' codes swapped, a scan corrected): the old row's return
+	 * and the new row's sale are one package staying where it is, not a
+	 * return and a second sale.  The old rows' returns come first (sort_events).
+	 */
+	if (n > 1)
+		for (i = 0; i < n; i++)
+		{
+			Event	   *r = &ev[i];
+
+			if (r->kind != E_RETURN || !r->from_old || r->resync || r->moved || r->exempt)
+				continue;
+			for (int j = i + 1; j < n; j++)
+			{
+				Event	   *d = &ev[j];
+
+				if (d->kind == E_DISPENSE && !d->from_old && !d->resync && !d->moved && !d->exempt &&
+					same_text(d->site, r->site))
+				{
+					r->moved = d->moved = true;
+					break;
+				}
+			}
+		}
 	for (i = 0; i < n; i++)
 	{
 		Event	   *e = &ev[i];
@@ -1273,7 +1348,7 @@ apply_events(Guard *g, CodeState *cs, Event *ev, int n)
 					int			cap = m ? m->units : (dr ? dr->units : 1);
 					int			u;
 
-					if (!e->resync)
+					if (!e->resync && !e->moved)
 						cs->sales++;
 					cs->changed = true;
 					if (e->exempt)
@@ -1317,7 +1392,7 @@ apply_events(Guard *g, CodeState *cs, Event *ev, int n)
 						 * the exemption covers its row, not the code: a code
 						 * an exempt row brought in was never received
 						 */
-						if (cs->state == S_EXEMPT && !g->opt.receiving_none && !e->resync)
+						if (cs->state == S_EXEMPT && !g->opt.receiving_none && !e->resync && !e->moved)
 							add_violation(g, V_NOT_RECEIVED, e, cs, before, site_before, out_before, NULL);
 						if (cs->units_out == 0 && cap > cs->units_total)
 							cs->units_total = cap;
@@ -1325,17 +1400,20 @@ apply_events(Guard *g, CodeState *cs, Event *ev, int n)
 						/* the code stays with its site: a sale elsewhere does not move it */
 						if (!same_text(cs->site, e->site) && !e->resync)
 							add_violation(g, V_OTHER_SITE, e, cs, before, site_before, out_before, NULL);
-						else if ((int64) cs->units_out + u > cs->units_total)
+						else if ((int64) cs->units_out + u > cs->units_total &&
+								 /* a re-sync sells more than its line did before, or it is no sale */
+								 !(e->resync && resync_base >= 0 && (int64) cs->units_out + u <= resync_base))
 							add_violation(g, V_REPEAT_SALE, e, cs, before, site_before, out_before, NULL);
 						/* the undo window counts from the latest sale */
 						cs->state = S_DISPENSED;
-						if (!e->resync)
+						if (!e->resync && !e->moved)
 						{
 							cs->dispensed_at = 1;
 							cs->dispensed_days = 0;
 						}
 					}
 					cs->units_out = (int) Min((int64) cs->units_out + u, (int64) PG_INT32_MAX);
+					resync_base = -1;
 				}
 				break;
 
@@ -1345,7 +1423,7 @@ apply_events(Guard *g, CodeState *cs, Event *ev, int n)
 				if (cs->state == S_EXEMPT || e->exempt)
 				{
 					/* an exempt row sold no unit of the pack: it gives none back */
-					if (!e->resync)
+					if (!e->resync && !e->moved)
 						cs->returns++;
 					cs->changed = true;
 					break;
@@ -1353,8 +1431,22 @@ apply_events(Guard *g, CodeState *cs, Event *ev, int n)
 				if (cs->state != S_DISPENSED)
 					break;
 				{
-					int			u = e->whole ? cs->units_out : Min(e->units, cs->units_out);
+					/*
+					 * a whole-pack row gives back one pack: a pack sold twice
+					 * (alerted, or allowed) stays sold once when one of its
+					 * rows is cancelled
+					 */
+					int			u = Min(e->whole ? cs->units_total : e->units, cs->units_out);
 
+					if (e->resync)
+						resync_base = cs->units_out;
+					if (e->moved)
+					{
+						/* the package stays at its site: the new row's sale takes it back */
+						cs->units_out -= u;
+						cs->changed = true;
+						break;
+					}
 					if (!e->resync && (!same_text(cs->site, e->site) || cs->dispensed_days > rules.window_days))
 						add_violation(g, V_LATE_RETURN, e, cs, before, site_before, out_before, NULL);
 					else if (e->resync && i + 1 < n && ev[i + 1].resync && ev[i + 1].kind == E_DISPENSE &&
@@ -1429,12 +1521,12 @@ raise_violation(Guard *g, Violation *x)
 		case V_REPEAT_SALE:
 			sqlstate = ERRCODE_UNIQUE_VIOLATION;
 			msg = psprintf("traceability code %s was already dispensed", code);
-			detail = psprintf("It was first seen in %s%s%s%s%s, recorded at %s; %d of its %d units are sold and this row %s.",
+			detail = psprintf("It was first seen in %s%s%s%s%s, recorded at %s; %d of its %d %s sold and this row %s.",
 							  first_table ? first_table : "another table",
 							  site ? " at " : "", site ? site : "",
 							  first_when ? " on " : "", first_when ? first_when : "",
 							  first_at ? first_at : "an unknown time",
-							  x->units_out, x->units_total,
+							  x->units_out, x->units_total, x->units_total == 1 ? "unit is" : "units are",
 							  e->whole ? "sells a whole pack" : psprintf("sells %d", e->units));
 			hint = "A package is dispensed once, a split pack (拆零) up to its units; a further sale suggests a returned or diverted package (回流药).";
 			break;
@@ -2315,11 +2407,38 @@ pair_update(Guard *g)
 	if (!a->missing && !b->missing && same_text(a->site, b->site) &&
 		strcmp(a->code_text, b->code_text) == 0)
 	{
-		a->resync = b->resync = true;
-		/* the same line again (same sign, units, exemption and drug): nothing changes */
-		if (a->kind != b->kind && a->whole == b->whole && a->units == b->units &&
-			a->exempt == b->exempt && same_text(a->drug, b->drug))
-			g->nev -= 2;
+		if (a->kind == b->kind)
+		{
+			/*
+			 * a sale line made a refund line (or the other way): the old
+			 * line is undone without counting, the new one counts as what
+			 * it is
+			 */
+			a->resync = true;
+		}
+		else
+		{
+			a->resync = b->resync = true;
+			/* the same line again (same sign, units, exemption and drug): nothing changes */
+			if (a->whole == b->whole && a->units == b->units &&
+				a->exempt == b->exempt && same_text(a->drug, b->drug))
+				g->nev -= 2;
+			else if (a->kind == E_DISPENSE || a->kind == E_RECEIVE)
+			{
+				/*
+				 * a refund line changed: its old version (a sale, undoing the
+				 * refund) goes after its new one, so that the pair is the
+				 * change of units alone, a return first when it returns more
+				 */
+				Event		t = *a;
+				int			seq = a->seq;
+
+				*a = *b;
+				*b = t;
+				a->seq = seq;
+				b->seq = seq + 1;
+			}
+		}
 	}
 	else if (a->missing && !b->missing)
 	{
