@@ -239,6 +239,49 @@ DELETE FROM group_reference_price;
 UPDATE selection SET pre_volume = NULL WHERE batch_id = 91 AND product_code = 'XC10AAA999A001010209902';
 SELECT round(reference_price, 6) AS reference_price, reference_basis, budget FROM retention_components() WHERE batch_id = 91;
 
+-- The on-time payment item counts the payments due (domain §4.7, §5.4), and the
+-- completion item stays within 0-100.  Batch 92 from 2024-01-01, one selected
+-- product at 1.00 (pre-procurement 4.00); two hospitals agreed 1,000 units each.
+INSERT INTO batch (batch_id, name, cycle_start, ratio_rule_set) VALUES (92, '回款测试批次', '2024-01-01', 'batch7');
+INSERT INTO generic_group (group_code, generic_name) VALUES ('XD01AAA999A001', '测试回款片');
+INSERT INTO product (product_code, group_code) VALUES ('XD01AAA999A001010109901', 'XD01AAA999A001');
+INSERT INTO selection (batch_id, product_code, selected, reference_price, selected_price, winners, pre_volume)
+VALUES (92, 'XD01AAA999A001010109901', true, 4.00, 1.00, 1, 100);
+INSERT INTO institution (org_code, name, level, division) VALUES
+  ('H44030590002', '回款医院', 'tertiary', '440305'), ('H44030590003', '退货医院', 'tertiary', '440305');
+INSERT INTO volume_report (batch_id, org_code, group_code, baseline_volume, reported_volume, signed_off, reported_on) VALUES
+  (92, 'H44030590002', 'XD01AAA999A001', 2000, 2000, true, '2023-11-01'),
+  (92, 'H44030590003', 'XD01AAA999A001', 2000, 2000, true, '2023-11-01');
+INSERT INTO agreement VALUES (92, 'H44030590002', 'XD01AAA999A001', 1000, '2024-01-01', '2024-12-31'),
+                             (92, 'H44030590003', 'XD01AAA999A001', 1000, '2024-01-01', '2024-12-31');
+-- H…002 as of 2024-03-31: 300 units accepted 01-11 paid 01-20 (due, on time); 100 accepted 02-02 paid
+-- 03-20 (due, late: by 03-03); 100 accepted 03-26, unpaid (not due until after 04-25: neither).
+-- On time 1 of 2 due = 50.00 (not 1 of 3 purchases).  Completion 500 / 1,000 = 50.00; selected
+-- share 100.00; accuracy 500 / 2,000 = 0.25 outside [0.8, 1.2]: 0.  Score 0.4 x 50 + 0.2 x 100
+-- + 0.2 x 50 + 0.2 x 0 = 50.00, grade D.
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount, accepted_on, paid_on) VALUES
+  ('H44030590002', 'XD01AAA999A001010109901', '2024-01-10', 300, '300.00', '2024-01-11', '2024-01-20'),
+  ('H44030590002', 'XD01AAA999A001010109901', '2024-02-01', 100, '100.00', '2024-02-02', '2024-03-20'),
+  ('H44030590002', 'XD01AAA999A001010109901', '2024-03-25', 100, '100.00', '2024-03-26', NULL);
+SELECT completion_score, selected_share_score, on_time_payment_score, report_accuracy_score, score, grade
+FROM retention_assessment('national', '2024-03-31') WHERE org_code = 'H44030590002';
+-- H…003 bought 40 units before the cycle and returned them in it: Q_sel = -40.  Completion
+-- -40 / 1,000 counts 0 (not -4.00), and no completion is required under national-floor-50, so
+-- nothing is forfeited: B = 1,000 x 4.00 x 0.63 = 2,520.00; E = -40 x 1.00 x 0.63 = -25.20;
+-- S = 2,545.20; score 0.4 x 0 + 0.2 x 100 (-40 of -40 units selected) + 0.2 x 0 (a return is no
+-- payment due) + 0.2 x 0 = 20.00, grade D (0%), ratio at its floor 0.5: retained 1,272.60.
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount, accepted_on, paid_on) VALUES
+  ('H44030590003', 'XD01AAA999A001010109901', '2023-12-20', 40, '40.00', '2023-12-21', '2023-12-28'),
+  ('H44030590003', 'XD01AAA999A001010109901', '2024-01-15', -40, '-40.00', NULL, NULL);
+SELECT completion_score, score, grade FROM retention_assessment('national-floor-50') WHERE org_code = 'H44030590003';
+SELECT budget, spend, savings, retention_ratio, retained, forfeited
+FROM retention_statement_for('national-floor-50') WHERE org_code = 'H44030590003';
+-- a number of days is whole and not negative (payment_days -1 or 0.5 would move every figure)
+SELECT copy_rule_set('vbp.parameter', 'national', 'days-test');
+SELECT try_sql($$UPDATE vbp.parameter SET value = 0.5 WHERE rule_set = 'days-test' AND name = 'payment_days'$$) AS half_day;
+SELECT try_sql($$UPDATE vbp.parameter SET value = -1 WHERE rule_set = 'days-test' AND name = 'payment_days'$$) AS negative_days;
+DELETE FROM parameter WHERE rule_set = 'days-test';
+
 -- clean up for the other tests (settlements are append-only, so truncate)
 SET client_min_messages = warning;
 TRUNCATE retention_adjustment, retention_settlement_group, retention_settlement, assessment, purchase,

@@ -120,6 +120,10 @@ FROM order_line_stockout_for('2025-06-30') WHERE product_code::text LIKE 'XC10AA
 -- both below supply_score_alert 60
 SELECT company_name, products, lines, lines_due, problems, problem_rate, episodes, stockout_days, score, rank, below_threshold
 FROM supply_score_for('2025-06-30') WHERE batch_id = 96 ORDER BY rank;
+-- as of 01-31 no line of either company is due and neither had a stock-out: nothing to
+-- judge, so no score, no rank, not below the threshold (not a perfect 100 ranked first)
+SELECT company_name, lines_due, episodes, score, rank, below_threshold
+FROM supply_score_for('2025-01-31') WHERE batch_id = 96 ORDER BY company_name;
 SET vbp.as_of = '2025-06-30';
 SELECT company_name, batches, lowest_score, latest_score, episodes, ever_below_threshold
 FROM company_supply_record WHERE company::text IN ('91110108551385082Q', '91350100M000100Y43') ORDER BY 1;

@@ -39,7 +39,10 @@ CREATE TABLE vbp.parameter (
   source      text NOT NULL,
   shipped     boolean NOT NULL DEFAULT false,
   PRIMARY KEY (rule_set, name),
-  CONSTRAINT parameter_one_value CHECK (num_nonnulls(value, value_date, value_text) = 1)
+  CONSTRAINT parameter_one_value CHECK (num_nonnulls(value, value_date, value_text) = 1),
+  -- a number of days, months or years is a whole number, not negative
+  CONSTRAINT parameter_whole_periods CHECK (unit NOT IN ('days', 'months', 'years')
+                                            OR (value IS NOT NULL AND value >= 0 AND value = trunc(value)))
 );
 -- row-level security: published reference data: every tenant reads it
 ALTER TABLE vbp.parameter ENABLE ROW LEVEL SECURITY;
@@ -51,7 +54,7 @@ COMMENT ON COLUMN vbp.parameter.name IS 'Parameter name, e.g. lagging_factor';
 COMMENT ON COLUMN vbp.parameter.value IS 'Numeric value (exactly one of value, value_date, value_text is set)';
 COMMENT ON COLUMN vbp.parameter.value_date IS 'Date value, for deadlines';
 COMMENT ON COLUMN vbp.parameter.value_text IS 'Text value, for policies chosen by name';
-COMMENT ON COLUMN vbp.parameter.unit IS 'Unit of the value (ratio, days, count, yuan, date, policy)';
+COMMENT ON COLUMN vbp.parameter.unit IS 'Unit of the value (ratio, days, count, yuan, date, policy); days, months and years are whole numbers, not negative';
 COMMENT ON COLUMN vbp.parameter.description IS 'What the parameter governs';
 COMMENT ON COLUMN vbp.parameter.source IS 'Policy source: [seed] document, [pub] publication, or [param] vbp default';
 COMMENT ON COLUMN vbp.parameter.shipped IS 'True for published defaults shipped with the extension (read-only)';

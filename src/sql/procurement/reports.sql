@@ -87,7 +87,7 @@ COMMENT ON COLUMN vbp.fulfilment.completion IS '完成率 / completion, selected
 COMMENT ON COLUMN vbp.fulfilment.status IS '履约状态 / fulfilment status: completed, on_track, lagging, severely_lagging, code';
 COMMENT ON COLUMN vbp.fulfilment.selected_share IS '中选产品使用占比 / selected share, selected units ÷ (selected + non-selected units), ratio (0–1)';
 COMMENT ON COLUMN vbp.fulfilment.prefers_selected IS '优先使用中选产品 / true = selected share reaches selected_share_floor (0.7) or no purchases, flag';
-COMMENT ON COLUMN vbp.fulfilment.payments_due IS '应回款笔数 / purchases of batch products whose payment is due (accepted ≥ 30 days ago, or paid), count';
+COMMENT ON COLUMN vbp.fulfilment.payments_due IS '应回款笔数 / purchases of batch products whose payment is due (accepted more than 30 days (payment_days) before the report date, or paid), count';
 COMMENT ON COLUMN vbp.fulfilment.paid_on_time IS '按时回款笔数 / purchases paid to the supplier within 30 days (payment_days) of acceptance, count';
 COMMENT ON COLUMN vbp.fulfilment.backup_volume IS '备选产品计入量 / units of backup products bought under a verified supply failure (断供), counted in selected_volume, units (最小计量单位)';
 COMMENT ON COLUMN vbp.fulfilment.on_time_rate IS '按时回款率 / on-time payment rate, paid on time ÷ payments due, ratio (0–1)';

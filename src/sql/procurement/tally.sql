@@ -42,7 +42,7 @@ CREATE AGGREGATE vbp.purchase_tally(units bigint, amount vbp.cny, purchased_on d
   PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE vbp.purchase_tally(bigint, vbp.cny, date, date, date, boolean, boolean, date, date, date, int) IS
-  'Purchase tally of an agreement cycle (采购汇总) in one pass: purchases with cycle_start <= purchased_on <= least(cycle_end, as_of); units and spend of selected and of other products; for products in the batch (in_batch) the purchases, payments due (accepted_on + payment_days <= as_of, or paid) and paid on time (paid_on <= accepted_on + payment_days); exact 128-bit sums; parallel-safe with combine, serial and deserial';
+  'Purchase tally of an agreement cycle (采购汇总) in one pass: purchases with cycle_start <= purchased_on <= least(cycle_end, as_of); units and spend of selected and of other products; for products in the batch (in_batch) the purchases, payments due (accepted_on + payment_days < as_of, or paid) and paid on time (paid_on <= accepted_on + payment_days); exact 128-bit sums; parallel-safe with combine, serial and deserial';
 
 COMMENT ON STATISTICS vbp.agreement_cycle IS
   'Distinct agreement cycles (协议周期): lets the planner see that vbp.agreement_purchases maps purchases through a small table';

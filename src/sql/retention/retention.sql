@@ -49,10 +49,10 @@ COMMENT ON COLUMN vbp.fund_share.insured_share IS 's_ins: share of insured patie
 
 CREATE FUNCTION vbp.contract_completion(selected bigint, agreed bigint) RETURNS numeric
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN CASE WHEN agreed > 0 THEN least(1, coalesce(selected, 0)::numeric / agreed)
+RETURN CASE WHEN agreed > 0 THEN greatest(0, least(1, coalesce(selected, 0)::numeric / agreed))
             WHEN agreed = 0 THEN 1 END;
 COMMENT ON FUNCTION vbp.contract_completion(bigint, bigint) IS
-  'Completion of one contract (合同完成率) for the assessment: min(1, selected units bought / agreed volume); 1 for an agreed volume of 0; NULL without an agreed volume';
+  'Completion of one contract (合同完成率) for the assessment: selected units bought / agreed volume, within [0, 1] (more returned than bought in the year completes nothing, never less); 1 for an agreed volume of 0; NULL without an agreed volume';
 
 -- per institution x cycle x generic group: every component of the formula
 --   B = Q_agreed x P_ref x r_pay x s_ins
@@ -68,7 +68,7 @@ CREATE FUNCTION vbp.retention_lines(rule_set text DEFAULT vbp.report_rule_set(),
     reference_price numeric, fund_payment_ratio numeric, insured_share numeric,
     budget vbp.cny, spend vbp.cny, savings vbp.cny,
     report_status text, deduction_factor numeric, counted_savings vbp.cny, reference_basis text,
-    reported_volume bigint, all_units bigint, purchases bigint, paid_on_time bigint,
+    reported_volume bigint, all_units bigint, payments_due bigint, paid_on_time bigint,
     completion_weighted numeric, completion_weight numeric, completion_sum numeric, contracts bigint,
     completion_min numeric, counted_savings_exact numeric, completion numeric)
   LANGUAGE sql STABLE PARALLEL SAFE
@@ -98,7 +98,7 @@ BEGIN ATOMIC
   ), bought AS MATERIALIZED (   -- (materialized: on Citus, computed by the coordinator once, not per shard)
     SELECT ap.batch_id, ap.org_code, ap.group_code, ap.cycle_year, ap.agreed_volume, ap.selected_units AS sel_q,
            ap.selected_units + ap.other_units AS all_q, ap.selected_spend AS sel_spend, ap.other_spend AS nonsel_spend,
-           ap.purchases, ap.paid_on_time, pz.reference_price, pz.basis
+           ap.payments_due, ap.paid_on_time, pz.reference_price, pz.basis
     -- (the arguments are expressions, not subqueries: the function is inlined)
     FROM vbp.agreement_purchases(retention_lines.as_of, vbp.param(retention_lines.rule_set, 'payment_days')::int) ap
     -- every agreement in its batch has a price (in_batch: its group has products in
@@ -140,7 +140,7 @@ BEGIN ATOMIC
            CASE WHEN f.batch_id IS NULL THEN p.rs ELSE f.fund_payment_ratio * f.insured_share END AS rs,
            -- the report floor's volume, once for the status and the factor
            v.reported_volume IS NULL AND v.baseline_volume > 0 AS unreported, p.floor * v.baseline_volume AS floor_volume,
-           p.policy, v.reported_volume, b.all_q, b.purchases, b.paid_on_time,
+           p.policy, v.reported_volume, b.all_q, b.payments_due, b.paid_on_time,
            pq.w_sum AS pq_w_sum, pq.w_den AS pq_w_den, pq.c_sum AS pq_c_sum, pq.c_n AS pq_c_n, pq.c_min AS pq_c_min,
            vbp.contract_completion(b.sel_q, b.agreed_volume) AS cc
     -- (the volume reports drive the join: on Citus the ledgers must join a
@@ -181,7 +181,7 @@ BEGIN ATOMIC
          y.budget, y.spend, y.budget OPERATOR(vbp.-) y.spend,
          y.status, round(y.factor, 6), y.counted::vbp.cny,
          y.basis,
-         y.reported_volume, y.all_q, y.purchases, y.paid_on_time,
+         y.reported_volume, y.all_q, y.payments_due, y.paid_on_time,
          -- one contract per agreement, or its products' contracts
          coalesce(y.pq_w_sum, y.agreed_volume * y.cc),
          CASE WHEN y.pq_c_n IS NOT NULL THEN y.pq_w_den WHEN y.agreed_volume > 0 THEN y.agreed_volume END,
@@ -193,7 +193,7 @@ BEGIN ATOMIC
   WHERE vbp.known_rule_set(retention_lines.rule_set);
 END;
 COMMENT ON FUNCTION vbp.retention_lines(text, date) IS
-  'Retention lines (结余留用测算明细) per institution x generic group x cycle year, from one pass over the purchases up to as_of: the columns of vbp.retention_components, then what the assessment reads of the same agreement: the reported volume, units of every product of the group, purchases and those paid within payment_days, and its contracts'' completions (one contract, or one per product of a brand-level agreement: agreed-weighted sum and weight, sum and count, minimum), and the counted savings unrounded (counted_savings_exact), whose sum the statement multiplies by the ratio and rounds once; last, the group''s own contract completion min(1, selected / agreed) (completion), whose lowest the scores report';
+  'Retention lines (结余留用测算明细) per institution x generic group x cycle year, from one pass over the purchases up to as_of: the columns of vbp.retention_components, then what the assessment reads of the same agreement: the reported volume, units of every product of the group, payments due (accepted more than payment_days before as_of, or paid) and those paid within payment_days, and its contracts'' completions (one contract, or one per product of a brand-level agreement: agreed-weighted sum and weight, sum and count, minimum), and the counted savings unrounded (counted_savings_exact), whose sum the statement multiplies by the ratio and rounds once; last, the group''s own contract completion, selected / agreed within [0, 1] (completion), whose lowest the scores report';
 
 CREATE FUNCTION vbp.retention_components(rule_set text DEFAULT vbp.report_rule_set(), as_of date DEFAULT 'infinity')
   RETURNS TABLE (
@@ -249,7 +249,9 @@ BEGIN ATOMIC
                    WHEN 'minimum' THEN min(l.completion_min)
                  END AS completion,
            100 * sum(coalesce(l.selected_volume, 0))::numeric / nullif(sum(coalesce(l.all_units, 0)), 0) AS sel_share,
-           100 * sum(l.paid_on_time)::numeric / nullif(sum(l.purchases), 0) AS on_time,
+           -- payments made within payment_days / payments due (a payment not yet due,
+           -- in an interim statement, is neither)
+           100 * sum(l.paid_on_time)::numeric / nullif(sum(l.payments_due), 0) AS on_time,
            100 * avg(CASE WHEN l.reported_volume > 0
                           AND coalesce(l.all_units, 0)::numeric / l.reported_volume BETWEEN (SELECT acc_lo FROM p) AND (SELECT acc_hi FROM p)
                           THEN 1 ELSE 0 END) AS accuracy

@@ -308,15 +308,18 @@ BEGIN ATOMIC
            coalesce(l.lines, 0) AS lines, coalesce(l.due, 0) AS due, coalesce(l.problems, 0) AS problems,
            round(l.problems::numeric / nullif(l.due, 0), 6) AS rate,
            coalesce(ep.episodes, 0) AS episodes, coalesce(ep.days, 0) AS days,
+           -- no line due and no stock-out: nothing to judge, no score (not a perfect one)
+           CASE WHEN coalesce(l.due, 0) > 0 OR coalesce(ep.episodes, 0) > 0 THEN
            round(greatest(0, 100 - p.w_ep * coalesce(ep.episodes, 0)
                                - p.w_pct * 100 * coalesce(l.problems::numeric / nullif(l.due, 0), 0)
-                               - p.w_day * coalesce(ep.days, 0)), 2) AS score,
+                               - p.w_day * coalesce(ep.days, 0)), 2) END AS score,
            p.alert
     FROM co w CROSS JOIN p
     LEFT JOIN l ON l.batch_id = w.batch_id AND l.company OPERATOR(vbp.=) w.company
     LEFT JOIN ep ON ep.batch_id = w.batch_id AND ep.company OPERATOR(vbp.=) w.company
   ), ranked AS (   -- ranked here, so that the branch below has no window and a filter on the kind reaches it
-    SELECT sc.*, rank() OVER (PARTITION BY sc.batch_id ORDER BY sc.score DESC) AS rk FROM sc
+    SELECT sc.*, CASE WHEN sc.score IS NOT NULL
+                      THEN rank() OVER (PARTITION BY sc.batch_id ORDER BY sc.score DESC NULLS LAST) END AS rk FROM sc
   )
   SELECT 'line'::text, x.org_code, x.product_code, x.company, NULL::date, NULL::date, NULL::int, NULL::bigint,
          NULL::boolean, NULL::int, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint, NULL::numeric, NULL::bigint,
@@ -396,7 +399,7 @@ BEGIN ATOMIC
   WHERE r.kind = 'score';
 END;
 COMMENT ON FUNCTION vbp.supply_score_for(date, text) IS
-  'Supply score of each winning company of a batch (中选企业供应评分) as of a date, over the order lines of its selected products since the batch''s cycle start: score = max(0, 100 - supply_score_per_episode x stock-out episodes - supply_score_per_problem_pct x 100 x problem rate - supply_score_per_stockout_day x stock-out days), problem rate = lines late or refused / lines due; ranked within the batch (1 = best), below_threshold under supply_score_alert';
+  'Supply score of each winning company of a batch (中选企业供应评分) as of a date, over the order lines of its selected products since the batch''s cycle start: score = max(0, 100 - supply_score_per_episode x stock-out episodes - supply_score_per_problem_pct x 100 x problem rate - supply_score_per_stockout_day x stock-out days), problem rate = lines late or refused / lines due; no score (NULL, unranked, not below the threshold) for a company with no line due and no stock-out, which has nothing to judge; ranked within the batch (1 = best), below_threshold under supply_score_alert';
 
 CREATE VIEW vbp.supply_score WITH (security_invoker = true) AS SELECT * FROM vbp.supply_score_for(vbp.report_date());
 COMMENT ON VIEW vbp.supply_score IS
@@ -411,8 +414,8 @@ COMMENT ON COLUMN vbp.supply_score.problems IS '供应问题行数 / lines late 
 COMMENT ON COLUMN vbp.supply_score.problem_rate IS '供应问题频次 / problems ÷ lines due, ratio (0–1)';
 COMMENT ON COLUMN vbp.supply_score.episodes IS '断供次数 / stock-out episodes, count';
 COMMENT ON COLUMN vbp.supply_score.stockout_days IS '断供天数 / days of stock-out, summed over episodes, days';
-COMMENT ON COLUMN vbp.supply_score.score IS '供应评分 / supply score, 100 − deductions, points (0–100)';
-COMMENT ON COLUMN vbp.supply_score.rank IS '排名 / rank within the batch, 1 = best, rank';
+COMMENT ON COLUMN vbp.supply_score.score IS '供应评分 / supply score, 100 − deductions, points (0–100); NULL with no line due and no stock-out';
+COMMENT ON COLUMN vbp.supply_score.rank IS '排名 / rank within the batch, 1 = best (NULL when not scored), rank';
 COMMENT ON COLUMN vbp.supply_score.below_threshold IS '低于预警线 / true = score below supply_score_alert, flag';
 
 CREATE VIEW vbp.company_supply_record WITH (security_invoker = true) AS
