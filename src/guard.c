@@ -1348,7 +1348,8 @@ apply_events(Guard *g, CodeState *cs, Event *ev, int n)
 					int			cap = m ? m->units : (dr ? dr->units : 1);
 					int			u;
 
-					if (!e->resync && !e->moved)
+					/* a move counts as the sale it is when the code was not held */
+					if (!e->resync && (!e->moved || !cs->present))
 						cs->sales++;
 					cs->changed = true;
 					if (e->exempt)
