@@ -5,13 +5,15 @@ SET search_path = public, vbp;
 SELECT '1234.56'::cny AS a, '¥1,234.56'::cny AS b, '-0.5'::cny AS c,
        '12.345'::cny AS "12.35", '-12.345'::cny AS "-12.35", ' 7 '::cny AS d,
        '￥1,234,567.8'::cny AS e, '12.3449'::cny AS "12.34";
-SELECT '92233720368547758.07'::cny AS max_fen, '-92233720368547758.08'::cny AS min_fen;
+-- the range is symmetric: |fen| <= 2^63 - 1, so every amount has a negation
+SELECT '92233720368547758.07'::cny AS max_fen, '-92233720368547758.07'::cny AS min_fen;
 
 -- rejected input: 22P02 with the input quoted and a detail, 22003 beyond the range
 SELECT '1.2.3'::cny;
 SELECT 'abc'::cny;
 SELECT ''::cny;
 SELECT '92233720368547758.08'::cny;
+SELECT '-92233720368547758.08'::cny;
 SELECT s AS input, try_sql(format('SELECT %L::vbp.cny', s)) AS result
 FROM unnest(ARRAY['1,23', '1234,567', '--1', '1e3', 'NaN', '¥', '.5', '1 000', '-92233720368547758.09']) s;
 
@@ -43,9 +45,10 @@ SELECT '50.00'::cny / '200.00'::cny AS ratio;
 SELECT '92233720368547758.07'::cny + '0.01'::cny;
 SELECT '1.00'::cny / 0;
 SELECT x AS expression, try_sql('SELECT ' || x) AS result FROM unnest(ARRAY[
-  $$'-92233720368547758.08'::vbp.cny OPERATOR(vbp.-) '0.01'::vbp.cny$$,
-  $$OPERATOR(vbp.-) '-92233720368547758.08'::vbp.cny$$,
-  $$vbp.abs('-92233720368547758.08'::vbp.cny)$$,
+  $$'-92233720368547758.07'::vbp.cny OPERATOR(vbp.-) '0.01'::vbp.cny$$,
+  $$'92233720368547758.07'::vbp.cny OPERATOR(vbp.*) -1 OPERATOR(vbp.-) '0.01'::vbp.cny$$,
+  $$OPERATOR(vbp.-) (-9223372036854775808)::bigint::vbp.cny$$,
+  $$vbp.abs((-9223372036854775808)::bigint::vbp.cny)$$,
   $$'50000000000000000.00'::vbp.cny OPERATOR(vbp.*) 2$$,
   $$'50000000000000000.00'::vbp.cny OPERATOR(vbp.*) 1.9$$,
   $$'1.00'::vbp.cny OPERATOR(vbp./) 0.0$$,
@@ -53,7 +56,7 @@ SELECT x AS expression, try_sql('SELECT ' || x) AS result FROM unnest(ARRAY[
   $$'1.00'::vbp.cny OPERATOR(vbp./) '0.00'::vbp.cny$$,
   $$'1.00'::vbp.cny OPERATOR(vbp.*) 'NaN'::numeric$$,
   $$'1.00'::vbp.cny OPERATOR(vbp.*) 'Infinity'::float8$$,
-  $$'-92233720368547758.08'::vbp.cny OPERATOR(vbp./) -1$$,
+  $$(-9223372036854775808)::bigint::vbp.cny OPERATOR(vbp./) -1$$,
   $$1e30::vbp.cny$$]) x;
 
 -- casts: numeric is yuan, integers are fen

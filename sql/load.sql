@@ -238,6 +238,13 @@ SELECT vbp.stage_table('s5', 'a,b,,');
 SELECT array_agg(attname ORDER BY attnum) AS staged_columns FROM pg_attribute WHERE attrelid = 'pg_temp.s5'::regclass AND attnum > 0;
 SELECT try_sql($$SELECT vbp.stage_table('s6', 'a,,b')$$) AS empty_inside;
 DROP TABLE pg_temp.s5;
+--     A byte-order mark before a quoted header: the mark goes, then the quotes
+--     (columns 订单编号, 订单明细号, 备注); a name given twice is refused, naming
+--     the column that repeats it (column 3 repeats column 1's 名称).
+SELECT vbp.stage_table('s5', E'\ufeff"订单编号","订单明细号",备注\r\n');
+SELECT array_agg(attname ORDER BY attnum) AS staged_columns FROM pg_attribute WHERE attrelid = 'pg_temp.s5'::regclass AND attnum > 0;
+DROP TABLE pg_temp.s5;
+SELECT try_sql($$SELECT vbp.stage_table('s6', '名称,金额,名称')$$) AS name_twice;
 --     A value of the owner's with a % in it (a unit 100%) translates like any
 --     other: 2 units of UL02 at 1.00.
 INSERT INTO vbp.load_value (domain, raw, value) VALUES ('unit', '100%', 'unit');
@@ -265,6 +272,116 @@ SELECT :inserted AS inserted, :rejected AS rejected;
 SELECT j.line, j.field, left(j.value, 20) AS value, j.reason, j.sqlstate FROM vbp.load_reject j WHERE j.load_id = :codes_load ORDER BY 1, 2;
 SELECT status FROM vbp.undo_load(:codes_load);
 DROP TABLE pg_temp.s8;
+
+-- 13. Loads of one institution's lines run one after the other: a load of
+--     purchases holds, to the end of its transaction, the advisory lock of
+--     each institution of its file (slot hashtext(code) & 1023), so a second
+--     load of the same lines waits and then finds them (unchanged or replaced,
+--     never stored twice); it needs read committed isolation to see them.
+SELECT vbp.stage_table('s9', '订单编号,订单明细号,医疗机构编码,医保药品代码,采购日期,数量,单位,采购金额(元),类型,原订单编号,原订单明细号');
+INSERT INTO s9 VALUES ('RO01', '1', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-05', '10', '盒', '70.00', '采购', NULL, NULL);
+BEGIN;
+SELECT load_id AS order_load, inserted FROM vbp.load('purchase', 's9', 'ro01.csv') \gset
+SELECT :inserted AS inserted,
+       (SELECT count(*) FROM pg_locks k WHERE k.locktype = 'advisory' AND k.pid = pg_backend_pid() AND k.objsubid = 2
+          AND k.classid::bigint = hashtext('vbp.load purchase')::bigint & 4294967295
+          AND k.objid::bigint = hashtext('H44030590001') & 1023) AS institution_locked;
+COMMIT;
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT vbp.load('purchase', 's9', 'ro01.csv');
+ROLLBACK;
+
+--     A return of 8 盒 = 224 units of RO01/1 (280 units) loads.
+SELECT vbp.stage_table('s9', '订单编号,订单明细号,医疗机构编码,医保药品代码,采购日期,数量,单位,采购金额(元),类型,原订单编号,原订单明细号');
+INSERT INTO s9 VALUES ('RT01', '1', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-06', '8', '盒', '56.00', '退货', 'RO01', '1');
+SELECT load_id AS return_load, inserted, rejected FROM vbp.load('purchase', 's9', 'rt01.csv') \gset
+SELECT :inserted AS inserted, :rejected AS rejected;
+--     The order's load cannot be undone while the return stands: it would
+--     leave the return without its order line.
+SELECT vbp.undo_load(:order_load);
+--     A correction of RO01/1 still covers the returns already loaded against it:
+--     5 盒 = 140 units < 224 returned, refused (23514); 10 盒 of product ..09902
+--     (10 x 14 = 140 units) is another product than the return's, refused; in both
+--     cases RO01/1 stays 280 units of ..09901.
+SELECT vbp.stage_table('s9', '订单编号,订单明细号,医疗机构编码,医保药品代码,采购日期,数量,单位,采购金额(元),类型,原订单编号,原订单明细号');
+INSERT INTO s9 VALUES ('RO01', '1', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-05', '5', '盒', '35.00', '采购', NULL, NULL);
+SELECT load_id AS fix_load, replaced, rejected FROM vbp.load('purchase', 's9', 'ro01_fix1.csv') \gset
+SELECT :replaced AS replaced, :rejected AS rejected;
+SELECT j.line, j.source_key, j.field, j.column_name, j.value, j.reason, j.sqlstate FROM vbp.load_reject j WHERE j.load_id = :fix_load;
+SELECT vbp.stage_table('s9', '订单编号,订单明细号,医疗机构编码,医保药品代码,采购日期,数量,单位,采购金额(元),类型,原订单编号,原订单明细号');
+INSERT INTO s9 VALUES ('RO01', '1', 'H44030590001', 'XC10AAA999A001010209902', '2024-04-05', '10', '盒', '70.00', '采购', NULL, NULL);
+SELECT load_id AS fix_load, replaced, rejected FROM vbp.load('purchase', 's9', 'ro01_fix2.csv') \gset
+SELECT :replaced AS replaced, :rejected AS rejected;
+SELECT j.line, j.field, j.column_name, j.value, j.reason, j.sqlstate FROM vbp.load_reject j WHERE j.load_id = :fix_load;
+SELECT order_no, product_code, quantity FROM vbp.purchase WHERE order_no IN ('RO01', 'RT01') ORDER BY 1;
+--     The same correction with the return corrected in the same file to 4 盒 =
+--     112 units: the stored return is replaced, so only the file's counts:
+--     112 <= 140, both lines replaced (2).
+SELECT vbp.stage_table('s9', '订单编号,订单明细号,医疗机构编码,医保药品代码,采购日期,数量,单位,采购金额(元),类型,原订单编号,原订单明细号');
+INSERT INTO s9 VALUES ('RO01', '1', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-05', '5', '盒', '35.00', '采购', NULL, NULL),
+                      ('RT01', '1', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-06', '4', '盒', '28.00', '退货', 'RO01', '1');
+SELECT load_id AS fix_load, replaced, rejected FROM vbp.load('purchase', 's9', 'ro01_fix3.csv') \gset
+SELECT :replaced AS replaced, :rejected AS rejected;
+SELECT order_no, product_code, quantity FROM vbp.purchase WHERE order_no IN ('RO01', 'RT01') ORDER BY 1;
+--     Undone in reverse order: the correction, the return, then the order.
+SELECT status FROM vbp.undo_load(:fix_load);
+SELECT status FROM vbp.undo_load(:return_load);
+SELECT status FROM vbp.undo_load(:order_load);
+SELECT count(*) AS ro_rows_left FROM vbp.purchase WHERE order_no IN ('RO01', 'RT01');
+
+--     A return names its original: a 退货 line without 原订单编号 and a negative
+--     quantity without it are rejected (23502); a 退药 line without 原结算明细ID
+--     and a negative dispensing line without it too.  An amount of
+--     -92233720368547758.08 (one fen past the cny range, which is symmetric) is
+--     rejected on its line (22003), in purchases (line 4) and dispensing (line 4).
+SELECT vbp.stage_table('s9', '订单编号,订单明细号,医疗机构编码,医保药品代码,采购日期,数量,单位,采购金额(元),类型,原订单编号,原订单明细号');
+INSERT INTO s9 VALUES ('RX01', '1', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-06', '2', '盒', '14.00', '退货', NULL, NULL),
+                      ('RX02', '1', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-06', '-56', '片', '-14.00', NULL, NULL, NULL),
+                      ('RX03', '1', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-06', '1', '盒', '-92233720368547758.08', '退货', 'PO2024001', '1');
+SELECT load_id AS unlinked_load, inserted, rejected FROM vbp.load('purchase', 's9', 'unlinked.csv') \gset
+SELECT :inserted AS inserted, :rejected AS rejected;
+SELECT j.line, j.field, j.column_name, j.value, j.reason, j.sqlstate FROM vbp.load_reject j WHERE j.load_id = :unlinked_load ORDER BY 1, 2;
+SELECT vbp.stage_table('s9', '医疗机构编码,结算明细ID,医保药品代码,结算日期,数量,单位,金额,统筹支付,人员编号,结算类型,原结算明细ID');
+INSERT INTO s9 VALUES ('H44030590001', 'DX01', 'XC10AAA999A001010109901', '2024-04-06', '1', '盒', '7.00', '5.60', 'PAT009', '退药', NULL),
+                      ('H44030590001', 'DX02', 'XC10AAA999A001010109901', '2024-04-06', '-28', '片', '-7.00', '-5.60', 'PAT009', NULL, NULL),
+                      ('H44030590001', 'DX03', 'XC10AAA999A001010109901', '2024-04-06', '1', '盒', '7.00', '-92233720368547758.08', 'PAT009', NULL, NULL);
+SELECT load_id AS unlinked_load, inserted, rejected FROM vbp.load('dispensing', 's9', 'd_unlinked.csv') \gset
+SELECT :inserted AS inserted, :rejected AS rejected;
+SELECT j.line, j.field, j.column_name, j.value, j.reason, j.sqlstate FROM vbp.load_reject j WHERE j.load_id = :unlinked_load ORDER BY 1, 2;
+
+--     Prices the table keeps as numeric(18, 6) are checked as stored, rounded to
+--     six decimals, each bad one rejected on its line (batch 901, whose selections
+--     section 4 loaded):
+--     line 2: a bid ceiling of 0 (23514);
+--     line 3: a reference price of 1,234,567,890,123.45, 13 digits before the
+--             point where 18 - 6 = 12 fit (22003);
+--     line 4: a winning price of 0.0000001, which rounds to 0.000000 (23514);
+--     line 5: ..09902 as section 4 loaded it: unchanged;
+--     line 6: 999,999,999,999.9999995 rounds up to 10^12: out of range (22003).
+SELECT vbp.stage_table('s9', '批次,医保药品代码,中选结果,集采前价格(元),最高有效申报价(元),中选价格(元),中选企业数');
+INSERT INTO s9 VALUES ('901', 'XC10AAA999A001010209902', '未中选', '4.500000', '0', NULL, '2'),
+                      ('901', 'XC10AAA999A001010209902', '未中选', '1,234,567,890,123.45', NULL, NULL, '2'),
+                      ('901', 'XC10AAA999A001010109901', '中选', '1.000000', NULL, '0.0000001', '2'),
+                      ('901', 'XC10AAA999A001010209902', '未中选', '4.500000', NULL, NULL, '2'),
+                      ('901', 'XC10AAA999A001010109901', '中选', '999,999,999,999.9999995', NULL, '0.250000', '2');
+SELECT load_id AS prices_load, rows_read, inserted, replaced, unchanged, rejected FROM vbp.load('selection', 's9', 'prices.csv') \gset
+SELECT :rows_read AS rows_read, :inserted AS inserted, :replaced AS replaced, :unchanged AS unchanged, :rejected AS rejected;
+SELECT j.line, j.field, j.value, j.reason, j.sqlstate FROM vbp.load_reject j WHERE j.load_id = :prices_load ORDER BY 1, 2;
+--     数量 and 数量(盒) both given must agree: 10 盒 in 数量(盒) is 10 x 28 = 280
+--     units; 数量 10 without a unit is 10 units: the line is rejected (23514);
+--     数量 10 盒 and 数量(盒) 10 agree (280 = 280) and load.
+SELECT vbp.stage_table('s9', '订单编号,订单明细号,医疗机构编码,医保药品代码,采购日期,数量,单位,数量(盒),采购金额(元)');
+INSERT INTO s9 VALUES ('QB01', '1', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-07', '10', NULL, '10', '70.00'),
+                      ('QB02', '1', 'H44030590001', 'XC10AAA999A001010109901', '2024-04-07', '10', '盒', '10', '70.00');
+SELECT load_id AS both_load, inserted, rejected FROM vbp.load('purchase', 's9', 'qty_both.csv') \gset
+SELECT :inserted AS inserted, :rejected AS rejected, (SELECT quantity FROM vbp.purchase WHERE order_no = 'QB02') AS qb02_units;
+SELECT j.line, j.field, j.column_name, j.value, j.reason, j.sqlstate FROM vbp.load_reject j WHERE j.load_id = :both_load;
+SELECT status FROM vbp.undo_load(:both_load);
+--     An empty staging table (an empty export, or a \copy that failed) loads
+--     nothing, with a warning.
+TRUNCATE s9;
+SELECT status, rows_read, inserted FROM vbp.load('purchase', 's9', 'empty.csv');
+DROP TABLE pg_temp.s9;
 
 -- 12. Refusals of the whole call
 SELECT vbp.load('nonsense', 's');

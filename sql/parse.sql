@@ -70,7 +70,8 @@ FROM (VALUES ('¥-1,234.50'),                 -- -1234.50
              ('-1.005'),                     -- -1.01
              ('1.004'),                      -- 100.4 fen: 1.00
              ('92233720368547758.07'),       -- the largest cny
-             ('-92233720368547758.08'),      -- the smallest cny
+             ('-92233720368547758.07'),      -- the smallest cny: the range is symmetric
+             ('-92233720368547758.08'),      -- one fen past the smallest: out of range
              ('92233720368547758.08'),       -- one fen past the largest: out of range
              ('1e3'),                        -- scientific notation
              ('¥'),                          -- no digits

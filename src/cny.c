@@ -56,14 +56,21 @@ pgvbp_cny_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf);
 }
 
-/* Binary input: an int64 count of fen (any value is a valid amount). */
+/* Binary input: an int64 count of fen, any but INT64_MIN (the range is symmetric). */
 PG_FUNCTION_INFO_V1(pgvbp_cny_recv);
 Datum
 pgvbp_cny_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int64		fen = pq_getmsgint64(buf);
+	vbp_error	err;
 
-	PG_RETURN_INT64(pq_getmsgint64(buf));
+	if (fen == PG_INT64_MIN)
+	{
+		vbp_cny_range_error(&err);
+		money_error(&err);
+	}
+	PG_RETURN_INT64(fen);
 }
 
 /* Binary output: the int64 count of fen. */
@@ -221,7 +228,7 @@ integral_num_to_fen(Numeric n)
 	int64		fen;
 	vbp_error	err;
 
-	if (!vbp_numeric_to_int64(n, &fen))
+	if (!vbp_numeric_to_int64(n, &fen) || fen == PG_INT64_MIN)
 	{
 		vbp_cny_range_error(&err);
 		money_error(&err);

@@ -7,8 +7,13 @@
 
 #include <string.h>
 
+/*
+ * The range is symmetric, |fen| <= INT64_MAX: every amount has a negation
+ * and an absolute value, and the error text states one limit for both signs.
+ * INT64_MIN is never a cny amount.
+ */
 #define FEN_MAX INT64_MAX
-#define FEN_MIN INT64_MIN
+#define FEN_MIN (-INT64_MAX)
 
 vbp_errkind
 vbp_cny_range_error(vbp_error *err)
@@ -199,7 +204,7 @@ vbp_cny_format(int64_t fen, char *buf)
 vbp_errkind
 vbp_cny_add(int64_t a, int64_t b, int64_t *r, vbp_error *err)
 {
-	if (__builtin_add_overflow(a, b, r))
+	if (__builtin_add_overflow(a, b, r) || *r < FEN_MIN)
 		return vbp_cny_range_error(err);
 	return VBP_OK;
 }
@@ -207,7 +212,7 @@ vbp_cny_add(int64_t a, int64_t b, int64_t *r, vbp_error *err)
 vbp_errkind
 vbp_cny_sub(int64_t a, int64_t b, int64_t *r, vbp_error *err)
 {
-	if (__builtin_sub_overflow(a, b, r))
+	if (__builtin_sub_overflow(a, b, r) || *r < FEN_MIN)
 		return vbp_cny_range_error(err);
 	return VBP_OK;
 }
@@ -230,7 +235,7 @@ vbp_ppu_saving(int64_t spend, int64_t cost, int64_t *r, vbp_error *err)
 vbp_errkind
 vbp_cny_neg(int64_t a, int64_t *r, vbp_error *err)
 {
-	if (a == FEN_MIN)
+	if (a < FEN_MIN)
 		return vbp_cny_range_error(err);
 	*r = -a;
 	return VBP_OK;
@@ -245,7 +250,7 @@ vbp_cny_abs(int64_t a, int64_t *r, vbp_error *err)
 vbp_errkind
 vbp_cny_mul_int(int64_t a, int64_t k, int64_t *r, vbp_error *err)
 {
-	if (__builtin_mul_overflow(a, k, r))
+	if (__builtin_mul_overflow(a, k, r) || *r < FEN_MIN)
 		return vbp_cny_range_error(err);
 	return VBP_OK;
 }

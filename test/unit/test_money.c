@@ -46,9 +46,30 @@ TEST(money_parse_accepts)
 	CHECK(parse_ok("-12.345", failures) == -1235);
 	CHECK(parse_ok("-0.005", failures) == -1);
 	CHECK(parse_ok("0.004999999", failures) == 0);
-	/* the int64 extremes in fen */
+	/* the extremes in fen: the range is symmetric, |fen| <= INT64_MAX */
 	CHECK(parse_ok("92233720368547758.07", failures) == INT64_MAX);
-	CHECK(parse_ok("-92233720368547758.08", failures) == INT64_MIN);
+	CHECK(parse_ok("-92233720368547758.07", failures) == -INT64_MAX);
+}
+
+/* INT64_MIN fen (-92233720368547758.08) is no amount: it has no negation,
+ * and the range error says "at most 92233720368547758.07 yuan in absolute value" */
+TEST(money_range_symmetric)
+{
+	int64_t		r;
+	vbp_error	err;
+
+	CHECK(parse_kind("-92233720368547758.08") == VBP_ERANGE);
+	CHECK(parse_kind("-92,233,720,368,547,758.075") == VBP_ERANGE);	/* rounds to ...08 */
+	CHECK(vbp_cny_parse("-92233720368547758.08", 21, &r, &err) == VBP_ERANGE &&
+		  strstr(err.detail, "92233720368547758.07") != NULL);
+	CHECK(vbp_int128_to_fen(-(vbp_int128) INT64_MAX, &r, NULL) == VBP_OK && r == -INT64_MAX);
+	CHECK(vbp_int128_to_fen((vbp_int128) INT64_MIN, &r, NULL) == VBP_ERANGE);
+	/* arithmetic that would land on INT64_MIN is out of range, as its mirror is */
+	CHECK(vbp_cny_sub(-INT64_MAX, 1, &r, NULL) == VBP_ERANGE);
+	CHECK(vbp_cny_add(-INT64_MAX, -1, &r, NULL) == VBP_ERANGE);
+	CHECK(vbp_cny_mul_int(INT64_MIN / 2, 2, &r, NULL) == VBP_ERANGE);
+	CHECK(vbp_cny_neg(-INT64_MAX, &r, NULL) == VBP_OK && r == INT64_MAX);
+	CHECK(vbp_cny_abs(-INT64_MAX, &r, NULL) == VBP_OK && r == INT64_MAX);
 }
 
 TEST(money_parse_rejects)
@@ -97,7 +118,7 @@ TEST(money_format)
 TEST(money_round_trip)
 {
 	/* every formatted value parses back to itself */
-	static const int64_t samples[] = {0, 1, -1, 99, -99, 100, 123456789, INT64_MAX, INT64_MIN, INT64_MIN + 1};
+	static const int64_t samples[] = {0, 1, -1, 99, -99, 100, 123456789, INT64_MAX, -INT64_MAX, -INT64_MAX + 1};
 	size_t		i;
 
 	for (i = 0; i < sizeof(samples) / sizeof(samples[0]); i++)
@@ -190,7 +211,12 @@ TEST(money_sum_exact)
 	/* removal (moving windows) undoes an addition, past int64 too */
 	vbp_cny_sum_remove(&a, INT64_MIN);
 	vbp_cny_sum_remove(&a, INT64_MIN);
-	CHECK(a.count == 1 && vbp_cny_sum_total(&a, &fen, NULL) == VBP_OK && fen == INT64_MIN);
+	CHECK(a.count == 1 && vbp_cny_sum_total(&a, &fen, NULL) == VBP_ERANGE);	/* INT64_MIN: no amount */
+	vbp_cny_sum_remove(&a, INT64_MIN);
+	vbp_cny_sum_add(&a, -INT64_MAX);
+	CHECK(a.count == 1 && vbp_cny_sum_total(&a, &fen, NULL) == VBP_OK && fen == -INT64_MAX);
+	vbp_cny_sum_remove(&a, -INT64_MAX);
+	vbp_cny_sum_add(&a, INT64_MIN);
 	vbp_cny_sum_remove(&a, INT64_MIN);
 	CHECK(a.count == 0 && a.total == 0);
 }
@@ -229,6 +255,7 @@ TEST(money_sum_alignment)
 const unit_case money_cases[] = {
 	{"money_sum_alignment", money_sum_alignment},
 	{"money_parse_accepts", money_parse_accepts},
+	{"money_range_symmetric", money_range_symmetric},
 	{"money_parse_rejects", money_parse_rejects},
 	{"money_format", money_format},
 	{"money_round_trip", money_round_trip},

@@ -74,6 +74,7 @@ CREATE TABLE vbp.load_check (
   field    text,
   ok       text NOT NULL,
   reason   text NOT NULL,
+  sqlstate text CHECK (sqlstate ~ '^[0-9A-Z]{5}$'),
   PRIMARY KEY (target, position)
 );
 -- row-level security: published reference data: every tenant reads it
@@ -86,6 +87,7 @@ COMMENT ON COLUMN vbp.load_check.position IS 'Order';
 COMMENT ON COLUMN vbp.load_check.field IS 'Field the reject names (NULL: the row)';
 COMMENT ON COLUMN vbp.load_check.ok IS 'Condition a good row meets (false rejects it)';
 COMMENT ON COLUMN vbp.load_check.reason IS 'SQL text expression giving the reason';
+COMMENT ON COLUMN vbp.load_check.sqlstate IS 'SQLSTATE of the reject (错误代码); NULL: 23503 when the reason says a value is not in a table, 22001 for a key''s length, else 23514';
 
 -- ---------------------------------------------------------------------
 -- Header map and enumeration translations (users add rows)
@@ -437,10 +439,12 @@ INSERT INTO vbp.load_check (target, position, field, ok, reason) VALUES
    '''product '' || r.product_code || '' is not in vbp.product (load products first)'''),
   ('selection', 3, 'selected_price', 'r.selected IS NULL OR (r.selected::boolean) = (r.selected_price IS NOT NULL)',
    'CASE WHEN r.selected::boolean THEN ''a selected product needs its winning price (中选价)'' ELSE ''a product not selected has no winning price'' END'),
-  ('selection', 4, 'reference_price', 'r.reference_price IS NULL OR r.reference_price > 0', '''the reference price must be positive'''),
-  ('selection', 5, 'selected_price', 'r.selected_price IS NULL OR r.selected_price > 0', '''the winning price must be positive'''),
+  ('selection', 4, 'reference_price', 'r.reference_price IS NULL OR r.reference_price > 0', '''the reference price must be positive: at least 0.000001 (prices are kept to six decimals)'''),
+  ('selection', 5, 'selected_price', 'r.selected_price IS NULL OR r.selected_price > 0', '''the winning price must be positive: at least 0.000001 (prices are kept to six decimals)'''),
   ('selection', 6, 'selected_price', 'r.selected_price IS NULL OR r.ceiling_price IS NULL OR r.selected_price <= r.ceiling_price',
    '''the winning price '' || r.selected_price || '' is above the ceiling '' || r.ceiling_price'),
+  ('selection', 10, 'ceiling_price', 'r.ceiling_price IS NULL OR r.ceiling_price > 0',
+   '''the bid ceiling must be positive: at least 0.000001 (prices are kept to six decimals)'''),
   ('selection', 7, 'winners', 'r.winners IS NULL OR r.winners BETWEEN 1 AND 2147483647', '''the number of winners must be at least 1'''),
   ('selection', 9, 'pre_volume', 'r.pre_volume IS NULL OR r.pre_volume >= 0', '''a volume cannot be negative'''),
   ('selection', 8, 'supply_provinces', 'r.supply_provinces IS NULL OR r.supply_provinces <@ ARRAY(SELECT d.code FROM vbp.division d WHERE d.level = ''province'')',
@@ -486,7 +490,7 @@ INSERT INTO vbp.load_check (target, position, field, ok, reason) VALUES
    '''list version '' || r.version_id || '' is not in vbp.nrdl_version'''),
   ('nrdl_item', 2, 'group_code', 'r.group_code IS NULL OR vbp.generic_group(r.group_code) IN (SELECT g.group_code FROM vbp.generic_group g)',
    '''generic group '' || vbp.generic_group(r.group_code) || '' is not in vbp.generic_group'''),
-  ('nrdl_item', 3, 'negotiated_price', 'r.negotiated_price IS NULL OR r.negotiated_price > 0', '''the payment price must be positive'''),
+  ('nrdl_item', 3, 'negotiated_price', 'r.negotiated_price IS NULL OR r.negotiated_price > 0', '''the payment price must be positive: at least 0.000001 (prices are kept to six decimals)'''),
 
   ('formulary_admission', 1, 'org_code', 'r.org_code IS NULL OR r.org_code IN (SELECT i.org_code FROM vbp.institution i)',
    '''institution '' || r.org_code || '' is not in vbp.institution'''),
@@ -550,6 +554,22 @@ INSERT INTO vbp.load_check (target, position, field, ok, reason) VALUES
    '''a '' || r.event || '' event cannot have quantity '' || coalesce(r.quantity::text, ''none'') || '' (a delivery needs one, a refusal none, a partial confirmation or a cancellation a positive one)''');
 INSERT INTO vbp.load_check (target, position, field, ok, reason) VALUES
   ('dispensing', 11, 'days_supply', 'r.days_supply IS NULL OR r.days_supply BETWEEN 1 AND 2147483647', '''days supplied must be a positive whole number''');
+-- a return (a refund) names the line it takes back: nothing writes a return
+-- without its order, and only a named original can be checked
+INSERT INTO vbp.load_check (target, position, field, ok, reason, sqlstate) VALUES
+  ('purchase', 16, 'return_of_order',
+   'r.return_of_order IS NOT NULL OR NOT (r.line_type IS NOT DISTINCT FROM ''return'' OR coalesce(r.quantity, r.quantity_packs) < 0)',
+   '''a return (退货 or a negative quantity) names the order line it returns (原订单编号, 原订单明细号)''', '23502'),
+  ('dispensing', 15, 'refund_of',
+   'r.refund_of IS NOT NULL OR NOT (r.line_type IS NOT DISTINCT FROM ''refund'' OR coalesce(r.quantity, r.quantity_packs) < 0)',
+   '''a refund (退药 or a negative quantity) names the line it refunds (原结算明细ID)''', '23502');
+-- a quantity given both in the unit of the unit column (数量) and in packs
+-- (数量(盒)) must come to the same smallest units, else the line is ambiguous
+INSERT INTO vbp.load_check (target, position, field, ok, reason)
+SELECT c.target, c.position, 'quantity_packs',
+       'r.quantity IS NULL OR r.quantity_packs IS NULL OR p.units_per_pack IS NULL OR r.quantity::numeric * CASE WHEN r.unit = ''pack'' THEN p.units_per_pack ELSE 1 END = r.quantity_packs::numeric * p.units_per_pack',
+       '''the quantity '' || r.quantity || '' (数量) comes to '' || (r.quantity::numeric * CASE WHEN r.unit = ''pack'' THEN p.units_per_pack ELSE 1 END) || '' smallest units, the quantity in packs '' || r.quantity_packs || '' (数量(盒)) to '' || (r.quantity_packs::numeric * p.units_per_pack) || ''; give one of them, or both alike'''
+FROM (VALUES ('purchase', 17), ('dispensing', 16)) AS c(target, position);
 -- a key a ledger indexes fits an index entry: a field of a few kilobytes would
 -- fail the whole load at its insert, not as a reject on its line
 INSERT INTO vbp.load_check (target, position, field, ok, reason)
@@ -743,6 +763,8 @@ DECLARE
   fcols_list text;
   on_key text;
   n bigint;
+  prec int;
+  scale int;
 BEGIN
   SELECT * INTO t FROM vbp.load_target lt WHERE lt.target = load.target;
   IF NOT FOUND THEN
@@ -770,6 +792,15 @@ BEGIN
   END IF;
   IF NOT has_table_privilege(staging, 'SELECT') THEN
     RAISE EXCEPTION 'permission denied for staging table %', staging USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  -- the ledgers are locked per institution (below) and then read afresh,
+  -- which needs a new snapshot per statement
+  IF t.target IN ('purchase', 'dispensing') AND current_setting('transaction_isolation') <> 'read committed' THEN
+    RAISE EXCEPTION 'a load of % needs read committed isolation', t.target
+      USING ERRCODE = 'feature_not_supported',
+            DETAIL = format('The transaction is %s: it would not see the lines that a load of the same institutions committed while this one waited.',
+                            current_setting('transaction_isolation')),
+            HINT = 'Run the load in a READ COMMITTED transaction (the default).';
   END IF;
 
   -- headers -> fields
@@ -821,7 +852,19 @@ BEGIN
                                  FROM vbp.load_value v WHERE v.domain = f.domain), 'NULL')
       WHEN 'list' THEN 'CASE WHEN x.%1$I IS NOT NULL THEN array_remove(regexp_split_to_array(x.%1$I, ''[、，,;；[:space:]]+''), '''') END'
       ELSE 'vbp.parse_' || f.kind || '(x.%1$I)' END;
-    outer_sel := outer_sel || ', ' || format(parse, '_' || f.field) || '::' || typ || ' AS ' || quote_ident(f.field);
+    -- a decimal the table keeps as numeric(p, s) is parsed as the value it
+    -- stores, rounded to s decimals, and is out of range (22003) from 10^(p-s)
+    prec := NULL;
+    scale := NULL;
+    IF f.kind = 'numeric' AND f.column_name IS NOT NULL THEN
+      SELECT ((at.atttypmod - 4) >> 16) & 65535, (at.atttypmod - 4) & 65535 INTO prec, scale
+      FROM pg_attribute at
+      WHERE at.attrelid = t.table_name AND at.attname = f.column_name AND NOT at.attisdropped
+        AND at.atttypid = 'numeric'::regtype AND at.atttypmod >= 4;
+    END IF;
+    outer_sel := outer_sel || ', ' || CASE WHEN scale IS NULL THEN format(parse, '_' || f.field) || '::' || typ
+                                          ELSE format('round(%s::numeric, %s)', format(parse, '_' || f.field), scale) END
+                 || ' AS ' || quote_ident(f.field);
     IF col IS NOT NULL THEN
       -- 23502 a missing value, 22003 a number out of range, 22P02 the rest
       checks := checks || format(', (%L, %L, r.%I, CASE WHEN r.%I IS NULL THEN %s WHEN r.%I IS NULL THEN %s%s END, %s)',
@@ -836,14 +879,19 @@ BEGIN
         CASE WHEN f.kind = 'money'
              THEN format(' WHEN r.%I ~ %L THEN %L', '_' || f.field, '[.][0-9]{2}[0-9]*[1-9]',
                          'An amount has at most two decimals (fen); this one has more.')
+             WHEN prec IS NOT NULL
+             THEN format(' WHEN abs(r.%I) >= 1e%s THEN %L', f.field, prec - scale,
+                         format('The value is out of range: vbp keeps at most %s digits before the decimal point.', prec - scale))
              ELSE '' END,
         CASE WHEN f.kind IN ('int', 'numeric', 'money')
-             THEN format('CASE WHEN r.%I IS NULL THEN ''23502'' WHEN r.%I IS NULL AND vbp.parse_error(%L, r.%I) ~ ''out of range|does not fit'' THEN ''22003'' ELSE ''22P02'' END',
-                         '_' || f.field, f.field, f.kind, '_' || f.field)
+             THEN format('CASE WHEN r.%I IS NULL THEN ''23502'' WHEN r.%I IS NULL AND vbp.parse_error(%L, r.%I) ~ ''out of range|does not fit'' THEN ''22003''%s ELSE ''22P02'' END',
+                         '_' || f.field, f.field, f.kind, '_' || f.field,
+                         CASE WHEN prec IS NOT NULL THEN format(' WHEN r.%I IS NOT NULL THEN ''22003''', f.field) ELSE '' END)
              ELSE format('CASE WHEN r.%I IS NULL THEN ''23502'' ELSE ''22P02'' END', '_' || f.field) END);
       allok := allok || format(' AND (r.%I IS NOT NULL OR r.%I IS NULL)', f.field, '_' || f.field)
                      || CASE WHEN f.required THEN format(' AND r.%I IS NOT NULL', '_' || f.field) ELSE '' END
-                     || CASE WHEN f.kind = 'money' THEN format(' AND NOT coalesce(r.%I ~ %L, false)', '_' || f.field, '[.][0-9]{2}[0-9]*[1-9]') ELSE '' END;
+                     || CASE WHEN f.kind = 'money' THEN format(' AND NOT coalesce(r.%I ~ %L, false)', '_' || f.field, '[.][0-9]{2}[0-9]*[1-9]') ELSE '' END
+                     || CASE WHEN prec IS NOT NULL THEN format(' AND NOT coalesce(abs(r.%I) >= 1e%s, false)', f.field, prec - scale) ELSE '' END;
     END IF;
   END LOOP;
   FOR f IN SELECT c.* FROM vbp.load_check c WHERE c.target = t.target ORDER BY c.position LOOP
@@ -855,7 +903,8 @@ BEGIN
     END IF;
     checks := checks || format(', (%L, %L, %s, CASE WHEN (%s) IS FALSE THEN vbp.load_sentence(%s) END, %L)',
       f.field, col, CASE WHEN col IS NULL THEN 'NULL::text' ELSE format('r.%I', '_' || f.field) END, f.ok, f.reason,
-      CASE WHEN f.reason LIKE '%not in vbp.%' THEN '23503' WHEN f.reason LIKE '%a key holds at most%' THEN '22001' ELSE '23514' END);
+      coalesce(f.sqlstate, CASE WHEN f.reason LIKE '%not in vbp.%' OR f.reason LIKE '%neither in vbp.%' THEN '23503'
+                                WHEN f.reason LIKE '%a key holds at most%' THEN '22001' ELSE '23514' END));
     allok := allok || ' AND (' || f.ok || ') IS NOT FALSE';
   END LOOP;
   IF NOT privileged THEN
@@ -873,7 +922,29 @@ BEGIN
                  outer_sel, inner_sel, staging);
   GET DIAGNOSTICS n = ROW_COUNT;
   l.rows_read := n;
+  IF n = 0 THEN
+    RAISE WARNING 'staging table % is empty: the load of % reads no rows', staging, t.target
+      USING DETAIL = 'An empty export loads nothing; a \copy that failed (a line with a wrong number of fields, 22P04) leaves the staging table empty too.',
+            HINT = 'Check the \copy''s result; in psql, \set ON_ERROR_STOP on stops a script at it.';
+  END IF;
+  -- a return (refund) looks its original up among the file's lines (load_check)
+  IF t.target = 'purchase' THEN
+    CREATE INDEX ON pg_temp.vbp_load_rows (order_no);
+  ELSIF t.target = 'dispensing' THEN
+    CREATE INDEX ON pg_temp.vbp_load_rows (line_id);
+  END IF;
   ANALYZE pg_temp.vbp_load_rows;
+  -- loads of one institution's ledger lines run one after the other: each
+  -- takes, before it reads the ledger, a lock per institution of the file
+  -- (1024 slots by hash, in slot order, so two loads never wait for each
+  -- other in a circle), held to the end of the transaction; a second load
+  -- waits, then sees the first's lines: its lines are unchanged or replace
+  -- them, never stored twice
+  IF t.target IN ('purchase', 'dispensing') THEN
+    FOR n IN SELECT DISTINCT hashtext(r.org_code::text) & 1023 FROM pg_temp.vbp_load_rows r WHERE r.org_code IS NOT NULL ORDER BY 1 LOOP
+      PERFORM pg_advisory_xact_lock(hashtext('vbp.load ' || t.target), n::int);
+    END LOOP;
+  END IF;
 
   -- every problem of every bad row, with its line, column and value
   EXECUTE format('INSERT INTO vbp.load_reject (load_id, source, line, source_key, field, column_name, value, reason, sqlstate) '
@@ -891,6 +962,14 @@ BEGIN
   FROM vbp.load_field lf WHERE lf.target = t.target AND lf.column_name IS NOT NULL;
   EXECUTE format('CREATE TEMP TABLE vbp_load_final ON COMMIT DROP AS SELECT r.line, %s, NULL::text AS state FROM pg_temp.vbp_load_rows r %s '
                  'WHERE NOT EXISTS (SELECT 1 FROM pg_temp.vbp_load_bad b WHERE b.line = r.line)', cols_list, t.joins);
+  -- returns (refunds) look up their originals, and stored lines the file's
+  -- lines replace, by key: per line, not by a scan of the file
+  IF t.target = 'purchase' THEN
+    CREATE INDEX ON pg_temp.vbp_load_final (order_no, line_no);
+  ELSIF t.target = 'dispensing' THEN
+    CREATE INDEX ON pg_temp.vbp_load_final (line_id);
+  END IF;
+  ANALYZE pg_temp.vbp_load_final;
 
   -- a natural key twice in one file: the first line counts
   keys := t.key_columns;
@@ -913,6 +992,45 @@ BEGIN
   -- file in line order, may not take back more than it bought (a stored return
   -- this file replaces is not counted twice)
   IF t.target IN ('purchase', 'dispensing') THEN
+    -- a line that corrects an original (same key) still covers the returns
+    -- already loaded against it (those this file does not replace): at
+    -- least as many units, of the same product; else the line is rejected
+    -- and the stored original stands (the file's own returns are judged
+    -- against whichever original stands, below)
+    EXECUTE format($q$
+      INSERT INTO vbp.load_reject (load_id, source, line, source_key, field, column_name, value, reason, sqlstate)
+      SELECT $1, $2, j.line, j.skey,
+             CASE WHEN j.other_product THEN 'product_code' ELSE 'quantity' END,
+             CASE WHEN j.other_product THEN $3 ELSE $4 END,
+             CASE WHEN j.other_product THEN r._product_code ELSE coalesce(r._quantity, r._quantity_packs) END,
+             CASE WHEN j.other_product THEN %4$s ELSE %5$s END, '23514'
+      FROM (SELECT f.line, %3$s AS skey, f.quantity, -sum(o.quantity) AS taken,
+                   bool_or(o.product_code OPERATOR(vbp.<>) f.product_code) AS other_product
+            FROM pg_temp.vbp_load_final f
+            JOIN %1$s o ON o.org_code OPERATOR(vbp.=) f.org_code AND %2$s
+            WHERE o.quantity < 0 AND o.org_code IN (SELECT DISTINCT g.org_code FROM pg_temp.vbp_load_final g)
+              AND NOT EXISTS (SELECT 1 FROM pg_temp.vbp_load_final g WHERE g.org_code OPERATOR(vbp.=) o.org_code AND %6$s)
+            GROUP BY f.line, skey, f.quantity) j
+      JOIN pg_temp.vbp_load_rows r ON r.line = j.line
+      WHERE j.other_product OR j.taken > j.quantity$q$,
+      CASE t.target WHEN 'purchase' THEN 'vbp.purchase' ELSE 'vbp.dispensing' END,
+      CASE t.target WHEN 'purchase' THEN 'o.return_of_order = f.order_no AND coalesce(o.return_of_line, '''') = f.line_no'
+                    ELSE 'o.refund_of = f.line_id' END,
+      CASE t.target WHEN 'purchase' THEN 'concat_ws('' / '', f.org_code::text, f.order_no, f.line_no)'
+                    ELSE 'concat_ws('' / '', f.org_code::text, f.line_id)' END,
+      CASE t.target WHEN 'purchase'
+        THEN $r$'Returns already loaded of this order line are of another product than the corrected line.'$r$
+        ELSE $r$'Refunds already loaded of this line are of another product than the corrected line.'$r$ END,
+      CASE t.target WHEN 'purchase'
+        THEN $r$'Returns already loaded take back ' || j.taken || ' units of this order line; the corrected line buys ' || j.quantity || '.'$r$
+        ELSE $r$'Refunds already loaded take back ' || j.taken || ' units of this line; the corrected line sells ' || j.quantity || '.'$r$ END,
+      CASE t.target WHEN 'purchase' THEN 'g.order_no = o.order_no AND g.line_no = o.line_no' ELSE 'g.line_id = o.line_id' END)
+      USING l.load_id, l.source, mapped ->> 'product_code', coalesce(mapped ->> 'quantity', mapped ->> 'quantity_packs');
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n > 0 THEN
+      DELETE FROM pg_temp.vbp_load_final fin USING vbp.load_reject j
+      WHERE j.load_id = l.load_id AND j.line = fin.line AND j.sqlstate = '23514' AND j.field IN ('product_code', 'quantity');
+    END IF;
     EXECUTE format($q$
       INSERT INTO vbp.load_reject (load_id, source, line, source_key, field, column_name, value, reason, sqlstate)
       WITH ret AS (
@@ -931,10 +1049,14 @@ BEGIN
               AND NOT EXISTS (SELECT 1 FROM pg_temp.vbp_load_final f WHERE f.org_code OPERATOR(vbp.=) o.org_code AND %8$s)) x
           ORDER BY x.src LIMIT 1) o ON true
       ), stored AS (
-        SELECT r.line, coalesce((SELECT -sum(o.quantity) FROM %6$s o
-                                 WHERE o.org_code OPERATOR(vbp.=) r.org_code AND o.%1$I = r.ref AND %9$s = r.rline AND o.quantity < 0
-                                   AND NOT EXISTS (SELECT 1 FROM pg_temp.vbp_load_final f WHERE f.org_code OPERATOR(vbp.=) o.org_code AND %8$s)), 0) AS units
+        -- the stored returns of the file's institutions, summed once per original
+        SELECT r.line, coalesce(s.units, 0) AS units
         FROM ret r
+        LEFT JOIN (SELECT o.org_code, o.%1$I AS ref, %9$s AS rline, -sum(o.quantity) AS units FROM %6$s o
+                   WHERE o.quantity < 0 AND o.%1$I IS NOT NULL AND o.org_code IN (SELECT DISTINCT g.org_code FROM ret g)
+                     AND NOT EXISTS (SELECT 1 FROM pg_temp.vbp_load_final f WHERE f.org_code OPERATOR(vbp.=) o.org_code AND %8$s)
+                   GROUP BY 1, 2, 3) s
+          ON s.org_code OPERATOR(vbp.=) r.org_code AND s.ref = r.ref AND s.rline = r.rline
       ), judged AS (
         SELECT r.line, r.skey, r.ref, o.bought, o.product_code OPERATOR(vbp.<>) r.product_code AS other_product,
                st.units + sum(r.units) OVER (PARTITION BY r.org_code, r.ref, r.rline ORDER BY r.line) AS taken
@@ -1039,6 +1161,8 @@ DECLARE
   l vbp.load;
   t vbp.load_target;
   later bigint;
+  example text;
+  slot int;
   tcols text[];
   on_key text;
 BEGIN
@@ -1057,6 +1181,41 @@ BEGIN
     RAISE EXCEPTION 'load % has rows that load % replaced since', l.load_id, later
       USING ERRCODE = 'object_not_in_prerequisite_state',
             HINT = format('Undo load %s first (whoever ran it may).', later);
+  END IF;
+  -- a ledger load waits for the loads of its institutions (vbp.load), then
+  -- is refused while a later load holds returns (refunds) of its lines:
+  -- undoing it would leave them without their order
+  IF t.target IN ('purchase', 'dispensing') THEN
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+      RAISE EXCEPTION 'an undo of a load of % needs read committed isolation', t.target
+        USING ERRCODE = 'feature_not_supported',
+              DETAIL = format('The transaction is %s: it would not see the returns that a load committed while this one waited.',
+                              current_setting('transaction_isolation')),
+              HINT = 'Run the undo in a READ COMMITTED transaction (the default).';
+    END IF;
+    FOR slot IN EXECUTE format('SELECT DISTINCT hashtext(o.org_code::text) & 1023 FROM %s o WHERE o.load_id = $1 ORDER BY 1', t.table_name)
+      USING l.load_id LOOP
+      PERFORM pg_advisory_xact_lock(hashtext('vbp.load ' || t.target), slot);
+    END LOOP;
+    EXECUTE format($q$
+      SELECT r.load_id, min(%3$s)
+      FROM %1$s o JOIN %1$s r ON r.org_code OPERATOR(vbp.=) o.org_code AND %2$s
+      WHERE o.load_id = $1 AND o.quantity > 0 AND r.quantity < 0 AND r.load_id > $1
+      GROUP BY r.load_id ORDER BY r.load_id DESC LIMIT 1$q$,
+      t.table_name,
+      CASE t.target WHEN 'purchase' THEN 'r.return_of_order = o.order_no AND coalesce(r.return_of_line, '''') = o.line_no'
+                    ELSE 'r.refund_of = o.line_id' END,
+      CASE t.target WHEN 'purchase' THEN 'concat_ws('' / '', o.org_code::text, o.order_no, o.line_no)'
+                    ELSE 'concat_ws('' / '', o.org_code::text, o.line_id)' END)
+      INTO later, example USING l.load_id;
+    IF later IS NOT NULL THEN
+      RAISE EXCEPTION 'load % has lines that load % returns', l.load_id, later
+        USING ERRCODE = 'object_not_in_prerequisite_state',
+              DETAIL = format('Load %s holds %s of lines of load %s (the first: %s); undone, load %s would leave them without their %s.',
+                              later, CASE t.target WHEN 'purchase' THEN 'returns' ELSE 'refunds' END, l.load_id, example, l.load_id,
+                              CASE t.target WHEN 'purchase' THEN 'order line' ELSE 'sale' END),
+              HINT = format('Undo load %s first (whoever ran it may).', later);
+    END IF;
   END IF;
   SELECT array_agg(at.attname::text ORDER BY at.attnum) INTO tcols FROM pg_attribute at
   WHERE at.attrelid = t.table_name AND at.attnum > 0 AND NOT at.attisdropped;
@@ -1078,7 +1237,7 @@ BEGIN
 END $fn$;
 REVOKE EXECUTE ON FUNCTION vbp.undo_load(bigint) FROM PUBLIC;
 COMMENT ON FUNCTION vbp.undo_load(bigint) IS
-  'Takes a load back as a whole (撤销导入): rows it replaced return as they were, rows it added are deleted; refused while a later load replaced rows of it (undo that first); runs with the caller''s rights';
+  'Takes a load back as a whole (撤销导入): rows it replaced return as they were, rows it added are deleted; refused while a later load replaced rows of it, or holds returns (退货) or refunds (退药) of its lines (undo that first); runs with the caller''s rights';
 
 CREATE FUNCTION vbp.stage_table(name text, header text, delimiter text DEFAULT ',') RETURNS text
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $fn$
@@ -1089,13 +1248,13 @@ BEGIN
   IF header IS NULL OR btrim(header) = '' THEN
     RAISE EXCEPTION 'no header line given' USING ERRCODE = 'invalid_parameter_value';
   END IF;
-  -- a CSV header: fields split at the delimiter outside double quotes
+  -- a CSV header: fields split at the delimiter outside double quotes, once a
+  -- byte-order mark is gone (a quoted first field then loses its quotes too)
   SELECT array_agg(CASE WHEN m[1] IS NOT NULL THEN replace(m[1], '""', '"') ELSE btrim(m[2]) END ORDER BY ord)
   INTO cols
-  FROM regexp_matches(regexp_replace(header, '[\r\n]+$', ''),
+  FROM regexp_matches(regexp_replace(regexp_replace(header, '^\ufeff', ''), '[\r\n]+$', ''),
                       '(?:^|' || regexp_replace(delimiter, '([^[:alnum:]])', '\\\1', 'g') || ')(?:"((?:[^"]|"")*)"|([^' || regexp_replace(delimiter, '([^[:alnum:]])', '\\\1', 'g') || ']*))', 'g')
        WITH ORDINALITY AS x(m, ord);
-  cols[1] := regexp_replace(cols[1], '^\ufeff', '');
   -- a spreadsheet's empty trailing columns: named _1, _2 …, which vbp.load ignores
   FOR i IN REVERSE cardinality(cols) .. 1 LOOP
     EXIT WHEN cols[i] IS NOT NULL AND cols[i] <> '';
@@ -1108,8 +1267,13 @@ BEGIN
                             (SELECT min(o) FROM unnest(cols) WITH ORDINALITY AS u(c, o) WHERE c IS NULL OR c = ''), cardinality(cols)),
             HINT = 'Name the column in the header line; empty columns at the end of the line are ignored.';
   END IF;
-  IF (SELECT count(DISTINCT c) FROM unnest(cols) c) < cardinality(cols) THEN
-    RAISE EXCEPTION 'the header line names a column twice' USING ERRCODE = 'invalid_parameter_value';
+  SELECT format('Column %s of %s repeats the name "%s" of column %s.', d.o, cardinality(cols), d.c, d.first) INTO ddl
+  FROM (SELECT u.c, u.o, min(u.o) OVER (PARTITION BY u.c) AS first FROM unnest(cols) WITH ORDINALITY AS u(c, o)) d
+  WHERE d.o > d.first ORDER BY d.o LIMIT 1;
+  IF ddl IS NOT NULL THEN
+    RAISE EXCEPTION 'the header line names a column twice'
+      USING ERRCODE = 'invalid_parameter_value', DETAIL = ddl,
+            HINT = 'Rename one of them in the header line (vbp.load reads a column by its name).';
   END IF;
   SELECT format('CREATE TEMP TABLE %I (%s)', name, string_agg(format('%I text', c), ', ' ORDER BY o))
   INTO ddl FROM unnest(cols) WITH ORDINALITY AS u(c, o);
