@@ -346,7 +346,29 @@ SELECT try_sql(format($$INSERT INTO vbp.dispensing (org_code, product_code, disp
 SELECT try_sql(format($$UPDATE vbp.dispensing SET org_code = %L WHERE patient_id = 'PW6'$$, :'other')) AS move_to_other_institution;
 -- and it may not EXPLAIN
 SELECT try_sql($$EXPLAIN SELECT * FROM vbp.dispensing$$) AS writer_explain;
+-- nor attach the fulfilment counters' trigger (it runs with the owner's rights) to a table of its own
+CREATE TEMP TABLE my_purchases (org_code text, product_code text, purchased_on date, quantity bigint, amount vbp.cny);
+SELECT try_sql($$CREATE TRIGGER t AFTER INSERT ON my_purchases REFERENCING NEW TABLE AS vbp_new_purchases
+                 FOR EACH STATEMENT EXECUTE FUNCTION vbp.fulfilment_counter_trigger()$$) AS counter_trigger_attach;
+DROP TABLE my_purchases;
 RESET ROLE;
+-- what an undo puts back (vbp.load_superseded) is written only by the load that replaced
+-- it: a writer cannot add rows to another's load, nor to a load of its own rows of an
+-- institution it may not write, nor rejects to another's load
+INSERT INTO vbp.load (target, source, mode, status) VALUES ('purchase', 'bureau.csv', 'good_rows', 'loaded')
+RETURNING load_id AS bureau_load \gset
+SET ROLE regress_vbp_writer;
+SELECT try_sql(format($$INSERT INTO vbp.load_superseded (load_id, target, old_row)
+                        VALUES (%s, 'purchase', jsonb_build_object('org_code', %L))$$, :bureau_load, :'hospital')) AS into_others_load;
+INSERT INTO vbp.load (target, source, mode, status) VALUES ('purchase', 'mine.csv', 'good_rows', 'loading')
+RETURNING load_id AS own_load \gset
+SELECT try_sql(format($$INSERT INTO vbp.load_superseded (load_id, target, old_row)
+                        VALUES (%s, 'purchase', jsonb_build_object('org_code', %L))$$, :own_load, :'other')) AS other_institution_row;
+INSERT INTO vbp.load_superseded (load_id, target, old_row) VALUES (:own_load, 'purchase', jsonb_build_object('org_code', :'hospital'));
+SELECT try_sql(format($$INSERT INTO vbp.load_reject (load_id, source, reason) VALUES (%s, 'x.csv', 'planted')$$, :bureau_load)) AS reject_into_others_load;
+RESET ROLE;
+SELECT count(*) AS superseded_rows, bool_and(load_id = :own_load) AS only_own_load FROM vbp.load_superseded;
+DELETE FROM vbp.load WHERE load_id IN (:bureau_load, :own_load);
 SELECT count(*) AS ledger_rows, sum(quantity) AS units FROM vbp.dispensing WHERE patient_id LIKE 'PW%';
 SELECT count(*) AS links FROM capture_link WHERE source_table = 'public.his_dispensing'::regclass;
 -- in quarantine mode the writer's statement goes on: its row for another institution stays

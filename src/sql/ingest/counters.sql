@@ -64,6 +64,13 @@ CREATE FUNCTION vbp.fulfilment_counter_trigger() RETURNS trigger
 DECLARE
   signed text;
 BEGIN
+  -- it runs with its owner's rights: only on vbp's own ledger (or a Citus shard of it),
+  -- never on a table someone else attached it to
+  IF TG_TABLE_SCHEMA <> 'vbp' OR TG_TABLE_NAME !~ '^purchase(_[0-9]+)?$' THEN
+    RAISE EXCEPTION 'vbp.fulfilment_counter_trigger() fires only on vbp.purchase, not on %.%', TG_TABLE_SCHEMA, TG_TABLE_NAME
+      USING ERRCODE = 'insufficient_privilege',
+            HINT = 'vbp.enable_fulfilment_counters() attaches it where it belongs.';
+  END IF;
   IF NOT (SELECT s.enabled FROM vbp.fulfilment_counter_state s) THEN
     RETURN NULL;
   END IF;
@@ -104,7 +111,8 @@ BEGIN
   RETURN NULL;
 END $$;
 COMMENT ON FUNCTION vbp.fulfilment_counter_trigger() IS
-  'Statement trigger of vbp.purchase keeping vbp.fulfilment_counter while enabled: inserted rows add, deleted rows subtract, updated rows do both (transition tables vbp_new_purchases / vbp_old_purchases), TRUNCATE zeroes; one aggregated upsert per statement in key order';
+  'Statement trigger of vbp.purchase keeping vbp.fulfilment_counter while enabled: inserted rows add, deleted rows subtract, updated rows do both (transition tables vbp_new_purchases / vbp_old_purchases), TRUNCATE zeroes; one aggregated upsert per statement in key order; SECURITY DEFINER, so nobody but vbp''s owner may attach it, and it refuses to fire on any other table (42501)';
+REVOKE EXECUTE ON FUNCTION vbp.fulfilment_counter_trigger() FROM PUBLIC;
 
 CREATE FUNCTION vbp.rebuild_fulfilment_counters() RETURNS bigint
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$

@@ -197,7 +197,10 @@ CREATE TABLE vbp.load_reject (
 );
 -- row-level security: a caller reads and writes its own rejects
 ALTER TABLE vbp.load_reject ENABLE ROW LEVEL SECURITY;
-CREATE POLICY own_rejects ON vbp.load_reject USING (rejected_by = current_user) WITH CHECK (rejected_by = current_user);
+CREATE POLICY own_rejects ON vbp.load_reject USING (rejected_by = current_user)
+  WITH CHECK (rejected_by = current_user
+              AND (load_id IS NULL OR EXISTS (SELECT FROM vbp.load l WHERE l.load_id = load_reject.load_id
+                                                                       AND l.loaded_by = current_user)));
 CREATE INDEX load_reject_load ON vbp.load_reject (load_id, line);
 COMMENT ON TABLE vbp.load_reject IS
   'Rejected lines (错误行): each problem of a bad line of a load (file, line, column, value, reason), or a row a capture trigger in quarantine mode let the hospital''s transaction keep (source the table, source_key its key); nothing bad vanishes';
@@ -226,7 +229,14 @@ CREATE TABLE vbp.load_superseded (
 );
 -- row-level security: a caller reads and writes what its own loads replaced
 ALTER TABLE vbp.load_superseded ENABLE ROW LEVEL SECURITY;
-CREATE POLICY own_superseded ON vbp.load_superseded USING (loaded_by = current_user) WITH CHECK (loaded_by = current_user);
+-- what a caller adds: only to a load of its own still running, of the same target,
+-- and only rows of an institution it may write (vbp.undo_load puts them back, and
+-- the owner's undo does so with the owner's rights)
+CREATE POLICY own_superseded ON vbp.load_superseded USING (loaded_by = current_user)
+  WITH CHECK (loaded_by = current_user
+              AND EXISTS (SELECT FROM vbp.load l WHERE l.load_id = load_superseded.load_id AND l.loaded_by = current_user
+                                                   AND l.status = 'loading' AND l.target = load_superseded.target)
+              AND (NOT old_row ? 'org_code' OR vbp.may_write((old_row ->> 'org_code')::vbp.orgcode)));
 CREATE INDEX load_superseded_load ON vbp.load_superseded (load_id);
 COMMENT ON TABLE vbp.load_superseded IS
   'Rows a load replaced (被替换的行): the earlier row of a corrected line as it was, so vbp.undo_load can put it back';
