@@ -85,6 +85,18 @@ UPDATE parameter SET value = 0.15 WHERE rule_set = 'p20' AND name = 'benchmark_c
 SELECT try_sql($$SELECT * FROM vbp.price_benchmark_for('2024-01-01', '2024-01-31', 'p20')$$) AS not_a_decile,
        try_sql($$SELECT * FROM vbp.price_benchmark_for('2024-02-01', '2024-01-31')$$) AS inverted_period;
 DELETE FROM parameter WHERE rule_set = 'p20';
+-- a sixth institution buys 10 units on 01-05 and returns all 10 on 01-25 (net 0 units: no
+-- unit price), then returns 4 more on 02-02 (February nets -4): neither month is a cell, so
+-- January keeps its five peers, p10 1.4 and savings 0, 60, 160, 260, 360, and February has none
+INSERT INTO institution (org_code, name, level, division) VALUES ('H44010300006', '示例医院6', 'secondary', '440103');
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount) VALUES
+  ('H44010300006', 'XA01ABD075A002010100483', '2024-01-05', 10, '10.00'),
+  ('H44010300006', 'XA01ABD075A002010100483', '2024-01-25', -10, '-10.00'),
+  ('H44010300006', 'XA01ABD075A002010100483', '2024-02-02', -4, '-4.00');
+SELECT month, org_code, peers, benchmark_unit_price, saving FROM price_benchmark_for('2024-01-01', '2024-02-29') ORDER BY org_code;
+SELECT count(*) AS rank_series_rows FROM price_rank_series_for('2024-01-01', '2024-02-29');
+DELETE FROM purchase WHERE org_code = 'H44010300006'::orgcode;
+DELETE FROM institution WHERE org_code = 'H44010300006'::orgcode;
 
 -- alerts: group B06, institutions 1 and 2 buy every month of 2023 and January-February 2024;
 -- 1 pays 1.00 a unit and 2 pays 2.00, until February 2024 when 1 pays 3.00.  Percentile of 1:

@@ -31,10 +31,13 @@ BEGIN ATOMIC
         -- group order, so the change alerts' series (vbp.price_rank_series, grouped by
         -- group) need no sort of their own, and the ranking windows (partitioned by
         -- group and month) only sort each cell's prices (an incremental sort)
-        GROUP BY 2, 1, 3) x;
+        GROUP BY 2, 1, 3
+        -- a month whose lines net to no unit (bought and returned in full, or a
+        -- return of an earlier month's purchase) has no unit price: not a cell
+        HAVING sum(pu.quantity) > 0) x;
 END;
 COMMENT ON FUNCTION vbp.price_cells(date, date) IS
-  'Price cells (机构月度通用名采购单元) over purchases in [from, to] the caller may read: per month x generic group x institution the units, the spend and the unit price spend / units truncated to 20 decimal places (so equal prices are equal whatever the quantities); the cells the price benchmark ranks';
+  'Price cells (机构月度通用名采购单元) over purchases in [from, to] the caller may read: per month x generic group x institution the units, the spend and the unit price spend / units truncated to 20 decimal places (so equal prices are equal whatever the quantities); the cells the price benchmark ranks; a month x group x institution whose lines net to no unit or fewer (returned in full, or a return of an earlier month''s purchase) has no unit price and is no cell';
 
 -- The peers' statistics of every cell (month x generic group) over every
 -- institution, whoever asks: a tenant compares its own rows with the same
