@@ -506,6 +506,101 @@ SELECT trace_code, state, site, first_table, first_when FROM vbp.trace_code_stat
 WHERE trace_code IN ('81234560000000990003', '81234560000000990004') ORDER BY 1;
 DROP TABLE public.no_when;
 
+-- =====================================================================
+-- 11. Receipts are counted (入库次数): a cancelled duplicate receipt takes
+--     back its own receipt, not the first one
+-- =====================================================================
+SELECT pg_temp.reset();
+CREATE TABLE public.rk (id int PRIMARY KEY, org text, code text, drug text, rk_on date);
+CREATE TRIGGER guard AFTER INSERT OR UPDATE OR DELETE ON public.rk FOR EACH ROW
+  EXECUTE FUNCTION vbp.tracecode_guard('event=receive', 'code=code', 'site=org', 'when=rk_on', 'drug=drug', 'mode=alert');
+CREATE TABLE public.fy (id int PRIMARY KEY, org text, code text, fy_on date);
+CREATE TRIGGER guard AFTER INSERT OR UPDATE OR DELETE ON public.fy FOR EACH ROW
+  EXECUTE FUNCTION vbp.tracecode_guard('code=code', 'site=org', 'when=fy_on', 'mode=alert');
+CREATE FUNCTION pg_temp.receipts() RETURNS TABLE (code text, state text, site text, receipts int, sales int, violations int)
+  LANGUAGE sql AS $$ SELECT trace_code::text, state, site, receipts, sales, violations
+                     FROM vbp.trace_code_state WHERE trace_code::text LIKE '8123458%' ORDER BY trace_code $$;
+-- A received at H1 (1 receipt), received again at H1 (received_twice alerted, 2
+-- receipts, 1 violation), the duplicate deleted: 1 receipt, still received at H1
+-- (before receipts were counted the delete removed the state, and the sale below
+-- was alerted not_received)
+INSERT INTO rk VALUES (1, 'H1', '81234580000000000001', NULL, '2025-10-01');
+INSERT INTO rk VALUES (2, 'H1', '81234580000000000001', NULL, '2025-10-02');
+SELECT * FROM pg_temp.receipts();
+DELETE FROM rk WHERE id = 2;
+-- expected: ..001 received H1, receipts 1, sales 0, violations 1
+SELECT * FROM pg_temp.receipts();
+-- its sale at H1 passes without an alert: dispensed H1, receipts 1, sales 1
+INSERT INTO fy VALUES (1, 'H1', '81234580000000000001', '2025-10-03');
+-- a receiving line re-sent (its drug corrected, code and site kept) is no second
+-- receipt, even after a sale: receipts stay 1, no alert (before, received_twice)
+UPDATE rk SET drug = 'XC09AAD123A009010100111' WHERE id = 1;
+-- B received once and cancelled before any sale: freed (no state), as before;
+-- H2 may then receive it: received H2, receipts 1, no alert
+INSERT INTO rk VALUES (3, 'H1', '81234580000000000002', NULL, '2025-10-01');
+DELETE FROM rk WHERE id = 3;
+SELECT count(*) AS b_states FROM vbp.trace_code_state WHERE trace_code = '81234580000000000002';
+INSERT INTO rk VALUES (4, 'H2', '81234580000000000002', NULL, '2025-10-04');
+-- C received at H1, then at H2 (received_twice alerted, 2 receipts, the code
+-- stays at H1); H2's row deleted: 1 receipt, received at H1; H1's row deleted:
+-- 0 receipts, nothing sold, H1's own row: freed (no state)
+INSERT INTO rk VALUES (5, 'H1', '81234580000000000003', NULL, '2025-10-01');
+INSERT INTO rk VALUES (6, 'H2', '81234580000000000003', NULL, '2025-10-02');
+DELETE FROM rk WHERE id = 6;
+SELECT * FROM pg_temp.receipts() WHERE code = '81234580000000000003';
+DELETE FROM rk WHERE id = 5;
+-- expected: ..001 dispensed H1, receipts 1, sales 1, violations 1; ..002 received
+-- H2, receipts 1, sales 0, violations 0; no ..003
+SELECT * FROM pg_temp.receipts();
+-- two alerts: received_twice of ..001 (H1 after H1) and of ..003 (H2 after H1)
+SELECT code, violation, seen_where, earlier_state, earlier_site, same_site FROM pg_temp.alerts();
+-- the statement form: D received twice in one statement (1 alert, 2 receipts),
+-- one of its rows deleted (1 receipt), then the other (0: freed)
+CREATE TABLE public.rk_bulk (id int PRIMARY KEY, org text, code text);
+SELECT vbp.attach_tracecode_guard('public.rk_bulk', 'event=receive', 'code=code', 'site=org', 'mode=alert');
+INSERT INTO rk_bulk VALUES (1, 'H1', '81234580000000000004'), (2, 'H1', '81234580000000000004');
+SELECT * FROM pg_temp.receipts() WHERE code = '81234580000000000004';
+DELETE FROM rk_bulk WHERE id = 2;
+SELECT * FROM pg_temp.receipts() WHERE code = '81234580000000000004';
+DELETE FROM rk_bulk WHERE id = 1;
+SELECT count(*) AS d_states FROM vbp.trace_code_state WHERE trace_code = '81234580000000000004';
+-- through SQL (a column added to the store): E received twice counts 2 receipts
+-- (INSERT .. ON CONFLICT writes the first, the UPDATE the second)
+ALTER TABLE vbp.trace_code_state ADD COLUMN extra text;
+INSERT INTO rk VALUES (7, 'H1', '81234580000000000005', NULL, '2025-10-05');
+INSERT INTO rk VALUES (8, 'H1', '81234580000000000005', NULL, '2025-10-06');
+ALTER TABLE vbp.trace_code_state DROP COLUMN extra;
+-- expected: ..005 received H1, receipts 2, violations 1
+SELECT * FROM pg_temp.receipts() WHERE code = '81234580000000000005';
+-- the per-code view shows the count
+SELECT trace_code, state, receipts, sales, sales_class FROM vbp.trace_code_sales
+WHERE trace_code::text LIKE '8123458%' ORDER BY 1;
+DROP TABLE public.rk, public.fy, public.rk_bulk;
+
+-- =====================================================================
+-- 12. Options are checked when the guard is attached (vbp.tracecode_guard_check),
+--     by the parser the trigger uses: nothing is created when one is wrong
+-- =====================================================================
+CREATE TABLE public.opt_check (id int, trace_code text, org text);
+-- an unknown column: 42703; a mode that is neither reject nor alert: 22023;
+-- a rule set vbp.trace_rule does not have: 22023
+SELECT try_sql($$SELECT vbp.attach_tracecode_guard('public.opt_check', 'code=nope')$$) AS unknown_column;
+SELECT try_sql($$SELECT vbp.attach_tracecode_guard('public.opt_check', 'site=org', 'mode=off')$$) AS bad_mode;
+SELECT try_sql($$SELECT vbp.attach_tracecode_guard('public.opt_check', 'rules=nosuch')$$) AS unknown_rule_set;
+-- expected: 0 triggers
+SELECT count(*) AS triggers_created FROM pg_trigger WHERE tgrelid = 'public.opt_check'::regclass AND NOT tgisinternal;
+-- a row trigger's options (CREATE TRIGGER checks none of them) are checked by
+-- calling the check with them: good options, the positional form, pass; a null
+-- option is refused (22023)
+SELECT vbp.tracecode_guard_check('public.opt_check', 'event=receive', 'site=org', 'rules=national') AS good_options;
+SELECT vbp.tracecode_guard_check('public.opt_check', 'alert', 'trace_code', 'org') AS positional_form;
+SELECT try_sql($$SELECT vbp.tracecode_guard_check('public.opt_check', 'site=org', NULL)$$) AS null_option;
+SELECT try_sql($$SELECT vbp.tracecode_guard_check('public.opt_check', 'when=nope')$$) AS unknown_when_column;
+-- good options attach: 3 triggers
+SELECT vbp.attach_tracecode_guard('public.opt_check', 'site=org', 'mode=alert', 'receiving=none');
+SELECT count(*) AS triggers_created FROM pg_trigger WHERE tgrelid = 'public.opt_check'::regclass AND NOT tgisinternal;
+DROP TABLE public.opt_check;
+
 DROP TABLE public.his_receipt, public.his_sale, public.his_line, public.pharmacy_sale, public.bad_guard;
 DELETE FROM trace_product;
 DELETE FROM product WHERE group_code = 'XC09AAD123A009';

@@ -4,7 +4,9 @@
  *		hospital's own receiving and dispensing tables.
  *
  * Each code has a state in vbp.trace_code_state: received, dispensed (with
- * the units of a split pack sold), returned, exempt.  A row of a watched
+ * the units of a split pack sold), returned, exempt; and the count of its
+ * receiving rows that stand (receipts), so that a cancelled duplicate receipt
+ * does not free a code another receipt still holds.  A row of a watched
  * table is an event for its code: receive, dispense (units, or a whole pack),
  * return (a DELETE, a negative line, or the old code of a corrected row), or
  * a re-sync (an UPDATE that keeps the code at the same site).  Events that
@@ -40,6 +42,7 @@
 
 #include "access/genam.h"
 #include "access/heapam.h"
+#include "access/relation.h"
 #include "access/htup_details.h"
 #include "access/tableam.h"
 #include "access/xact.h"
@@ -169,7 +172,8 @@ typedef struct CodeState
 				units_total,
 				sales,
 				returns,
-				violations;
+				violations,
+				receipts;		/* receiving rows standing (入库次数) */
 	double		dispensed_days; /* age of dispensed_at, days; 0 when new */
 	int			received_at;	/* 0 keep, 1 now, 2 null */
 	int			dispensed_at;
@@ -364,30 +368,30 @@ prepare_plans(Guard *g)
 
 		plan_lock = prepare(psprintf("SELECT s.trace_code, s.state, s.site, s.units_out, s.units_total, s.sales, s.returns, "
 							"s.violations, extract(epoch FROM pg_catalog.now() OPERATOR(pg_catalog.-) s.dispensed_at) "
-							"OPERATOR(pg_catalog./) 86400.0, s.first_table, s.first_when, s.first_seen_at::pg_catalog.text "
+							"OPERATOR(pg_catalog./) 86400.0, s.first_table, s.first_when, s.first_seen_at::pg_catalog.text, s.receipts "
 							"FROM %s s WHERE s.trace_code OPERATOR(vbp.=) ANY ($1) "
 							"ORDER BY s.trace_code USING OPERATOR(vbp.<) FOR UPDATE", st), 1, t);
 	}
 	{
 		Oid			t[] = {ca, TEXTARRAYOID, TEXTARRAYOID, INT4ARRAYOID, INT4ARRAYOID, INT4ARRAYOID,
-		INT4ARRAYOID, INT4ARRAYOID, INT4ARRAYOID, INT4ARRAYOID, TEXTOID, TEXTARRAYOID};
+		INT4ARRAYOID, INT4ARRAYOID, INT4ARRAYOID, INT4ARRAYOID, INT4ARRAYOID, TEXTOID, TEXTARRAYOID};
 
 		plan_insert = prepare(psprintf("INSERT INTO %s (trace_code, state, site, units_out, units_total, sales, "
-							  "returns, violations, received_at, dispensed_at, first_table, first_when) "
+							  "returns, violations, received_at, dispensed_at, receipts, first_table, first_when) "
 							  "SELECT u.c, u.st, u.si, u.uo, u.ut, u.sa, u.re, u.vi, "
 							  "CASE WHEN u.ra OPERATOR(pg_catalog.=) 1 THEN pg_catalog.now() END, "
-							  "CASE WHEN u.da OPERATOR(pg_catalog.=) 1 THEN pg_catalog.now() END, $11, u.fw "
-							  "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8), pg_catalog.unnest($9), pg_catalog.unnest($10), pg_catalog.unnest($12)) "
-							  "AS u(c, st, si, uo, ut, sa, re, vi, ra, da, fw) "
-							  "ON CONFLICT (trace_code) DO NOTHING RETURNING trace_code", st), 12, t);
+							  "CASE WHEN u.da OPERATOR(pg_catalog.=) 1 THEN pg_catalog.now() END, u.rc, $12, u.fw "
+							  "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8), pg_catalog.unnest($9), pg_catalog.unnest($10), pg_catalog.unnest($11), pg_catalog.unnest($13)) "
+							  "AS u(c, st, si, uo, ut, sa, re, vi, ra, da, rc, fw) "
+							  "ON CONFLICT (trace_code) DO NOTHING RETURNING trace_code", st), 13, t);
 		plan_update = prepare(psprintf("UPDATE %s s SET state = u.st, site = u.si, units_out = u.uo, "
 							  "units_total = u.ut, sales = u.sa, returns = u.re, violations = u.vi, "
 							  "received_at = CASE WHEN u.ra OPERATOR(pg_catalog.=) 0 THEN s.received_at WHEN u.ra OPERATOR(pg_catalog.=) 1 THEN pg_catalog.now() END, "
 							  "dispensed_at = CASE WHEN u.da OPERATOR(pg_catalog.=) 0 THEN s.dispensed_at WHEN u.da OPERATOR(pg_catalog.=) 1 THEN pg_catalog.now() END, "
-							  "last_seen_at = pg_catalog.now() "
-							  "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8), pg_catalog.unnest($9), pg_catalog.unnest($10)) "
-							  "AS u(c, st, si, uo, ut, sa, re, vi, ra, da) "
-							  "WHERE s.trace_code OPERATOR(vbp.=) u.c", st), 10, t);
+							  "receipts = u.rc, last_seen_at = pg_catalog.now() "
+							  "FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6), pg_catalog.unnest($7), pg_catalog.unnest($8), pg_catalog.unnest($9), pg_catalog.unnest($10), pg_catalog.unnest($11)) "
+							  "AS u(c, st, si, uo, ut, sa, re, vi, ra, da, rc) "
+							  "WHERE s.trace_code OPERATOR(vbp.=) u.c", st), 11, t);
 	}
 	{
 		Oid			t[] = {ca};
@@ -1320,6 +1324,7 @@ apply_events(Guard *g, CodeState *cs, Event *ev, int n)
 					cs->units_total = m ? m->units : (dr ? dr->units : 1);
 					cs->received_at = 1;
 					cs->dispensed_at = 2;
+					cs->receipts = 1;
 					if (!cs->existed)
 					{
 						cs->first_when = e->when;
@@ -1327,14 +1332,40 @@ apply_events(Guard *g, CodeState *cs, Event *ev, int n)
 				}
 				else
 				{
-					/* the code stays with the site that received it first */
-					add_violation(g, V_RECEIVED_TWICE, e, cs, before, site_before, out_before, NULL);
+					/*
+					 * every receiving row counts, a duplicate too (alerted or
+					 * allowed): cancelling it takes back its own receipt, not
+					 * the first one
+					 */
+					cs->receipts = (int) Min((int64) cs->receipts + 1, (int64) PG_INT32_MAX);
+					/*
+					 * the code stays with the site that received it first; the
+					 * new half of a re-sent receiving line (its old half took
+					 * its receipt back) is no second receipt
+					 */
+					if (!e->resync)
+						add_violation(g, V_RECEIVED_TWICE, e, cs, before, site_before, out_before, NULL);
 				}
 				cs->changed = true;
 				break;
 
 			case E_UNRECEIVE:
-				if (cs->present && cs->state == S_RECEIVED && cs->sales == 0 && same_text(cs->site, e->site))
+				if (!cs->present)
+					break;
+				/*
+				 * a cancelled receiving row takes back one receipt; the code
+				 * leaves the store when none is left, nothing of it was sold
+				 * and the row was at the site holding it.  The old half of a
+				 * re-sent line only takes its receipt back: its new half
+				 * gives it again.
+				 */
+				if (cs->receipts > 0)
+				{
+					cs->receipts--;
+					cs->changed = true;
+				}
+				if (!e->resync && cs->receipts == 0 && cs->state == S_RECEIVED && cs->sales == 0 &&
+					same_text(cs->site, e->site))
 				{
 					cs->present = false;
 					cs->changed = true;
@@ -1488,6 +1519,8 @@ raise_violation(Guard *g, Violation *x)
 	const char *first_table = cs ? cs->first_table : NULL;
 	const char *first_when = cs ? cs->first_when : NULL;
 	const char *first_at = cs ? cs->first_at : NULL;
+	bool		hidden = false;
+	const char *recorded;
 	int			sqlstate = ERRCODE_CHECK_VIOLATION;
 	char	   *msg;
 	char	   *detail;
@@ -1516,17 +1549,23 @@ raise_violation(Guard *g, Violation *x)
 		(site == NULL || !same_text(site, e->site)))
 		first_table = NULL;
 	if (g->hide_others && site != NULL && !same_text(site, e->site))
+	{
+		/* nor when the other institution sold or recorded it */
 		site = "another institution";
+		hidden = true;
+		first_when = NULL;
+	}
+	recorded = hidden ? "" : psprintf(", recorded at %s", first_at ? first_at : "an unknown time");
 	switch (x->v)
 	{
 		case V_REPEAT_SALE:
 			sqlstate = ERRCODE_UNIQUE_VIOLATION;
 			msg = psprintf("traceability code %s was already dispensed", code);
-			detail = psprintf("It was first seen in %s%s%s%s%s, recorded at %s; %d of its %d %s sold and this row %s.",
+			detail = psprintf("It was first seen in %s%s%s%s%s%s; %d of its %d %s sold and this row %s.",
 							  first_table ? first_table : "another table",
 							  site ? " at " : "", site ? site : "",
 							  first_when ? " on " : "", first_when ? first_when : "",
-							  first_at ? first_at : "an unknown time",
+							  recorded,
 							  x->units_out, x->units_total, x->units_total == 1 ? "unit is" : "units are",
 							  e->whole ? "sells a whole pack" : psprintf("sells %d", e->units));
 			hint = "A package is dispensed once, a split pack (拆零) up to its units; a further sale suggests a returned or diverted package (回流药).";
@@ -1534,12 +1573,12 @@ raise_violation(Guard *g, Violation *x)
 		case V_OTHER_SITE:
 			sqlstate = ERRCODE_UNIQUE_VIOLATION;
 			msg = psprintf("traceability code %s belongs to another site", code);
-			detail = psprintf("It was %s at %s, first seen in %s%s%s, recorded at %s.",
+			detail = psprintf("It was %s at %s, first seen in %s%s%s%s.",
 							  x->earlier_state == S_RECEIVED || x->earlier_state == S_RETURNED ? "received" : "dispensed",
 							  site ? site : "an unnamed site",
 							  first_table ? first_table : "another table",
 							  first_when ? " on " : "", first_when ? first_when : "",
-							  first_at ? first_at : "an unknown time");
+							  recorded);
 			hint = "A package is sold where it was received; a code sold at another site suggests a resold or diverted package (回流药, 串货).";
 			break;
 		case V_NOT_RECEIVED:
@@ -1550,11 +1589,12 @@ raise_violation(Guard *g, Violation *x)
 		case V_RECEIVED_TWICE:
 			sqlstate = ERRCODE_UNIQUE_VIOLATION;
 			msg = psprintf("traceability code %s was already received", code);
-			detail = psprintf("It is %s at %s, first seen in %s, recorded at %s.",
+			detail = psprintf("It is %s at %s, first seen in %s%s%s%s.",
 							  x->earlier_state > 0 ? state_name[x->earlier_state] : "known",
 							  site ? site : "an unnamed site",
 							  first_table ? first_table : "another table",
-							  first_at ? first_at : "an unknown time");
+							  first_when ? " on " : "", first_when ? first_when : "",
+							  recorded);
 			break;
 		case V_WRONG_DRUG:
 			msg = psprintf("traceability code %s belongs to drug %s, not %s", code,
@@ -1565,8 +1605,11 @@ raise_violation(Guard *g, Violation *x)
 			break;
 		case V_LATE_RETURN:
 			msg = psprintf("traceability code %s cannot be returned here", code);
-			detail = psprintf("It was dispensed at %s %.1f days ago; a return frees a code at the dispensing site within %g days.",
-							  site ? site : "an unnamed site", cs ? cs->dispensed_days : 0.0, rules.window_days);
+			detail = hidden ?
+				psprintf("It was dispensed at %s; a return frees a code at the dispensing site within %g days.",
+						 site, rules.window_days) :
+				psprintf("It was dispensed at %s %.1f days ago; a return frees a code at the dispensing site within %g days.",
+						 site ? site : "an unnamed site", cs ? cs->dispensed_days : 0.0, rules.window_days);
 			hint = "Returns after the window go through the bureau.";
 			break;
 		default:
@@ -1628,6 +1671,7 @@ lock_states(Guard *g, Datum *codes, CodeState *cs, int n)
 		cs[k].first_table = SPI_getvalue(t, d, 10);
 		cs[k].first_when = SPI_getvalue(t, d, 11);
 		cs[k].first_at = SPI_getvalue(t, d, 12);
+		cs[k].receipts = DatumGetInt32(SPI_getbinval(t, d, 13, &isnull));
 		k++;
 	}
 	SPI_freetuptable(SPI_tuptable);
@@ -1680,7 +1724,7 @@ relock(Guard *g, Datum *codes, CodeState *cs, int *start, int *count, int *idx, 
 }
 
 /*
- * The parameters $1..$10 shared by plan_insert and plan_update: the codes
+ * The parameters $1..$11 shared by plan_insert and plan_update: the codes
  * idx[0..n-1] and their states.
  */
 static void
@@ -1695,7 +1739,8 @@ state_params(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, Datum *v)
 			   *re = palloc(sizeof(int) * (n + 1)),
 			   *vi = palloc(sizeof(int) * (n + 1)),
 			   *ra = palloc(sizeof(int) * (n + 1)),
-			   *da = palloc(sizeof(int) * (n + 1));
+			   *da = palloc(sizeof(int) * (n + 1)),
+			   *rc = palloc(sizeof(int) * (n + 1));
 	int			m;
 
 	for (m = 0; m < n; m++)
@@ -1712,6 +1757,7 @@ state_params(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, Datum *v)
 		vi[m] = x->violations;
 		ra[m] = x->received_at;
 		da[m] = x->dispensed_at;
+		rc[m] = x->receipts;
 	}
 	v[0] = code_array(g, c, NULL, n);
 	v[1] = text_array(st, n);
@@ -1723,20 +1769,23 @@ state_params(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, Datum *v)
 	v[7] = int_array(vi, n);
 	v[8] = int_array(ra, n);
 	v[9] = int_array(da, n);
+	v[10] = int_array(rc, n);
 }
 
 /*
  * The columns of vbp.trace_code_state that direct_insert() writes, and their
  * types (InvalidOid: the code's type).
  */
-#define STATE_NCOLS 14
+#define STATE_NCOLS 15
 static const char *const state_col[STATE_NCOLS] = {
 	"trace_code", "state", "site", "units_out", "units_total", "sales", "returns", "violations",
-	"first_table", "first_when", "received_at", "dispensed_at", "first_seen_at", "last_seen_at"
+	"first_table", "first_when", "received_at", "dispensed_at", "first_seen_at", "last_seen_at",
+	"receipts"
 };
 static const Oid state_col_type[STATE_NCOLS] = {
 	InvalidOid, TEXTOID, TEXTOID, INT4OID, INT4OID, INT4OID, INT4OID, INT4OID,
-	TEXTOID, TEXTOID, TIMESTAMPTZOID, TIMESTAMPTZOID, TIMESTAMPTZOID, TIMESTAMPTZOID
+	TEXTOID, TEXTOID, TIMESTAMPTZOID, TIMESTAMPTZOID, TIMESTAMPTZOID, TIMESTAMPTZOID,
+	INT4OID
 };
 #define DIRECT_CHUNK 1000
 
@@ -1804,6 +1853,7 @@ static const char *const own_check[][2] = {
 	"(state = ANY (ARRAY['received'::text, 'dispensed'::text, 'returned'::text, 'exempt'::text]))"},
 	{"trace_code_state_units_out_check", "(units_out >= 0)"},
 	{"trace_code_state_units_total_check", "(units_total > 0)"},
+	{"trace_code_state_receipts_check", "(receipts >= 0)"},
 };
 
 /* per relation (the store, or each shard of it): whether its CHECKs are all its own */
@@ -2005,9 +2055,9 @@ direct_insert(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, bool *ok)
 
 			/* the store's own CHECK constraints, which are not evaluated */
 			if (x->state <= S_NONE || x->state >= (int) lengthof(state_name) ||
-				x->units_out < 0 || x->units_total <= 0)
-				elog(ERROR, "tracecode_guard: state %d with %d of %d units out of range",
-					 x->state, x->units_out, x->units_total);
+				x->units_out < 0 || x->units_total <= 0 || x->receipts < 0)
+				elog(ERROR, "tracecode_guard: state %d with %d of %d units and %d receipts out of range",
+					 x->state, x->units_out, x->units_total, x->receipts);
 			ExecClearTuple(sl);
 			v[attno[0]] = codes[idx[base + m]];
 			v[attno[1]] = state_text[x->state];
@@ -2023,6 +2073,7 @@ direct_insert(Guard *g, Datum *codes, CodeState *cs, int *idx, int n, bool *ok)
 			v[attno[11]] = now;
 			v[attno[12]] = now;
 			v[attno[13]] = now;
+			v[attno[14]] = Int32GetDatum(x->receipts);
 			/* a dropped column is null */
 			for (a = 0; a < d->natts; a++)
 				nu[a] = true;
@@ -2188,13 +2239,13 @@ run_batch(Guard *g)
 			 */
 			if (rounds > 0 || !direct_insert(g, codes, cs, idx, ni, ok))
 			{
-				Datum		v[12];
+				Datum		v[13];
 				Datum	   *got;
 				int			ngot;
 
 				state_params(g, codes, cs, idx, ni, v);
-				v[10] = CStringGetTextDatum(g->table);
-				v[11] = text_array(fw, ni);
+				v[11] = CStringGetTextDatum(g->table);
+				v[12] = text_array(fw, ni);
 				if (spi_run(g, plan_insert, v, false) != SPI_OK_INSERT_RETURNING)
 					elog(ERROR, "tracecode_guard: recording the codes failed");
 				ngot = (int) SPI_processed;
@@ -2273,7 +2324,7 @@ run_batch(Guard *g)
 		}
 		if (nu > 0)
 		{
-			Datum		v[10];
+			Datum		v[11];
 
 			state_params(g, codes, cs, uidx, nu, v);
 			if (spi_run(g, plan_update, v, false) != SPI_OK_UPDATE)
@@ -2732,6 +2783,73 @@ pgvbp_tracecode_guard(PG_FUNCTION_ARGS)
 	if (TRIGGER_FIRED_FOR_ROW(evt))
 		return PointerGetDatum(result);
 	return PointerGetDatum(NULL);
+}
+
+/*
+ * vbp.tracecode_guard_check(table, options...): the guard's options checked
+ * as the trigger reads them, by the same parse_options() and load_rules(),
+ * without a write: an unknown column (42703), a bad option or an unknown rule
+ * set (22023) fails here with the error the first write would raise.
+ * vbp.attach_tracecode_guard() calls it before it creates its triggers; a
+ * row trigger made with CREATE TRIGGER is checked by calling it with the
+ * trigger's arguments.
+ */
+PG_FUNCTION_INFO_V1(pgvbp_tracecode_guard_check);
+Datum
+pgvbp_tracecode_guard_check(PG_FUNCTION_ARGS)
+{
+	Oid			relid;
+	Guard		g;
+	Trigger		trig;
+	Datum	   *elems = NULL;
+	bool	   *nulls = NULL;
+	int			n = 0,
+				i,
+				save_nestlevel;
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the table of a traceability-code guard must not be null")));
+	relid = PG_GETARG_OID(0);
+	if (!PG_ARGISNULL(1))
+	{
+		ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(1);
+
+		if (ARR_NDIM(arr) > 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					 errmsg("the options of a traceability-code guard are a one-dimensional array")));
+		deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
+	}
+	memset(&g, 0, sizeof(g));
+	g.rel = relation_open(relid, AccessShareLock);
+	g.desc = RelationGetDescr(g.rel);
+	memset(&trig, 0, sizeof(trig));
+	trig.tgnargs = (int16) n;
+	trig.tgargs = palloc(sizeof(char *) * (n + 1));
+	for (i = 0; i < n; i++)
+	{
+		if (nulls[i])
+			bad_options(g.rel, psprintf("Option %d is null; every option is key=value.", i + 1));
+		trig.tgargs[i] = TextDatumGetCString(elems[i]);
+	}
+	parse_options(&g, &trig);
+
+	/* the rules are read as the trigger reads them: as the states' owner, on pg_catalog's path */
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "tracecode_guard_check: SPI_connect failed");
+	save_nestlevel = NewGUCNestLevel();
+	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+	g.owner = vbp_table_owner("trace_code_state");
+	vbp_become_owner(g.owner, &g.save);
+	load_rules(g.opt.rules);
+	vbp_restore_user(&g.save);
+	AtEOXact_GUC(true, save_nestlevel);
+	SPI_finish();
+	relation_close(g.rel, AccessShareLock);
+	PG_RETURN_VOID();
 }
 
 /*

@@ -285,6 +285,15 @@ gs1_parse_printed(const char *s, size_t len, vbp_tracecode *out, vbp_error *err)
 
 	memset(&st, 0, sizeof(st));
 	st.start = s;
+	{
+		/* a separator is the raw form's; the printed form's elements start at their "(" */
+		const char *gs = memchr(s, GS, len);
+
+		if (gs != NULL)
+			return vbp_fail(err, VBP_ESYNTAX,
+							"Character %d is a group separator (GS, \\x1d), which belongs only to the raw form a scanner sends (01<GTIN>21<serial>, without brackets); the printed form (01)<GTIN>(21)<serial> has none.",
+							char_pos(s, gs));
+	}
 	while (p < end)
 	{
 		size_t		o = opener_len(p, end);

@@ -5,6 +5,9 @@
 #    exactly one sale recorded as the first, the other refused (23505) or alerted;
 #  - received: both sell it whole: one passes, one is refused;
 #  - receiving: both receive the same new code: one is refused (received twice);
+#  - receiving in alert mode: both receive a received code again: both pass,
+#    3 receipts (入库次数), 2 violations; both cancel one of three receipts: 1 left,
+#    the code still received;
 #  - split pack of 10 with 4 sold: both sell 4 (4 + 4 + 4 = 12 > 10): one refused, 8 sold;
 #  - split pack with two lines of 4: both cancel a line: 0 sold, 2 returns, returned;
 #  - returned: both sell it again: one passes;
@@ -30,6 +33,9 @@ SELECT vbp.attach_tracecode_guard('disp_alert', 'mode=alert', 'code=code', 'site
 CREATE TABLE recv (id bigserial PRIMARY KEY, code text, site text);
 CREATE TRIGGER guard AFTER INSERT OR UPDATE OR DELETE ON recv FOR EACH ROW
   EXECUTE FUNCTION vbp.tracecode_guard('event=receive', 'code=code', 'site=site');
+CREATE TABLE recv_alert (id bigserial PRIMARY KEY, code text, site text);
+CREATE TRIGGER guard AFTER INSERT OR UPDATE OR DELETE ON recv_alert FOR EACH ROW
+  EXECUTE FUNCTION vbp.tracecode_guard('event=receive', 'code=code', 'site=site', 'mode=alert');
 CREATE TABLE sale (id bigserial PRIMARY KEY, code text, site text, qty int, drug text, setting text);
 CREATE TRIGGER guard AFTER INSERT OR UPDATE OR DELETE ON sale FOR EACH ROW
   EXECUTE FUNCTION vbp.tracecode_guard('code=code', 'site=site', 'units=qty', 'drug=drug', 'setting=setting');
@@ -81,6 +87,17 @@ c=71000000000000000004
 race "new code, both receive it" "SELECT 1" \
 	"INSERT INTO recv (code, site) VALUES ('$c', 'A')" "INSERT INTO recv (code, site) VALUES ('$c', 'B')" \
 	"SELECT count(*), ($(st $c)) FROM recv WHERE code = '$c'" "1 1 (received,0,0,0,0)"
+strc() { echo "SELECT ROW(state, site, receipts, violations)::text FROM vbp.trace_code_state WHERE trace_code = '$1'"; }
+c=71000000000000000009
+race "received, both receive it again (alert mode)" "INSERT INTO recv_alert (code, site) VALUES ('$c', 'A')" \
+	"INSERT INTO recv_alert (code, site) VALUES ('$c', 'A')" "INSERT INTO recv_alert (code, site) VALUES ('$c', 'A')" \
+	"$(strc $c)" "0 (received,A,3,2)"
+c=71000000000000000010
+race "received three times, both cancel a receipt (alert mode)" \
+	"INSERT INTO recv_alert (code, site) VALUES ('$c', 'A'), ('$c', 'A'), ('$c', 'A')" \
+	"DELETE FROM recv_alert WHERE id = (SELECT min(id) FROM recv_alert WHERE code = '$c')" \
+	"DELETE FROM recv_alert WHERE id = (SELECT max(id) FROM recv_alert WHERE code = '$c')" \
+	"$(strc $c)" "0 (received,A,1,2)"
 c=71000000000000000005
 race "split pack of 10 with 4 sold, both sell 4" \
 	"INSERT INTO recv (code, site) VALUES ('$c', 'A'); INSERT INTO sale (code, site, qty, drug) VALUES ('$c', 'A', 4, 'XC09AAD123A009010100111')" \

@@ -340,11 +340,17 @@ TEST(tracecode_gs1_rejects)
 	CHECK(trace_refused("(01)" GTIN_A "(240)ABCDEFGHIJ0123456789abcdefghijk(21)A", "has 31 characters; at most 30"));
 	CHECK(trace_refused("(01)" GTIN_A "(710)ABCDEFGHIJ01234567890(21)A", "The national healthcare reimbursement number (710) at character 20 has 21"));
 	CHECK(trace_refused("]d2" "01" GTIN_A "21A" GS_STR GS_STR "10B", "Character 24 is a group separator where an application identifier should start."));
+	/* a separator belongs to the raw form only: in the printed form it is named as such */
+	CHECK(trace_refused("(01)" GTIN_A GS_STR "(21)SN0001",
+						"Character 19 is a group separator (GS, \\x1d), which belongs only to the raw form a scanner sends"));
+	CHECK(trace_refused("(01)" GTIN_A "(10)B1" GS_STR "(21)SN0001", "Character 25 is a group separator (GS, \\x1d)"));
 	/* characters outside set 82 */
 	CHECK(trace_refused("(01)" GTIN_A "(21)A B", "Character 24 (\" \") in the serial (21) is not in GS1 character set 82"));
 	CHECK(trace_refused("(01)" GTIN_A "(21)A#B", "Character 24 (\"#\") in the serial (21)"));
 	CHECK(trace_refused("(01)" GTIN_A "(21)\xe5\x8f\xb7", "Character 23 (a non-ASCII character) in the serial (21)"));
-	CHECK(trace_refused("(01)" GTIN_A "(10)B\x1d" "1(21)A", "Character 24 (a control character) in the batch (10)"));
+	CHECK(trace_refused("(01)" GTIN_A "(10)B\x07" "1(21)A", "Character 24 (a control character) in the batch (10)"));
+	/* a group separator there is named as the raw form's separator (above), not as any control character */
+	CHECK(trace_refused("(01)" GTIN_A "(10)B\x1d" "1(21)A", "Character 24 is a group separator (GS, \\x1d)"));
 	/* a serial that would print with an application identifier inside */
 	CHECK(trace_refused("01" GTIN_A "21AB(10)X", "The serial (21) contains \"(10)\""));
 	/* dates: month 01-12, day 00-31 */

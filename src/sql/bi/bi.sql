@@ -304,6 +304,54 @@ END $$;
 COMMENT ON FUNCTION vbp.note_purchase_change() IS
   'Statement trigger on vbp.purchase (记录变更月份): notes in vbp.report_change the months of the rows a statement inserted, updated or deleted (every month after a TRUNCATE), unless its transaction noted them already; SECURITY DEFINER, as the writer may not write the bookkeeping';
 REVOKE EXECUTE ON FUNCTION vbp.note_purchase_change() FROM PUBLIC;
+-- The four statement triggers that note a table's changed months, on vbp.purchase
+-- and on each of its partitions (a statement addressed to a partition fires the
+-- partition's statement triggers, not its parent's).
+CREATE FUNCTION vbp.watch_purchase_changes(tbl regclass) RETURNS void
+  LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  EXECUTE format('CREATE TRIGGER report_change_insert AFTER INSERT ON %s '
+                 'REFERENCING NEW TABLE AS vbp_new FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change()', tbl);
+  EXECUTE format('COMMENT ON TRIGGER report_change_insert ON %s IS %L', tbl, 'Notes the months of inserted purchases for the incremental refresh');
+  EXECUTE format('CREATE TRIGGER report_change_update AFTER UPDATE ON %s '
+                 'REFERENCING OLD TABLE AS vbp_old NEW TABLE AS vbp_new FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change()', tbl);
+  EXECUTE format('COMMENT ON TRIGGER report_change_update ON %s IS %L', tbl, 'Notes the months of updated purchases, before and after, for the incremental refresh');
+  EXECUTE format('CREATE TRIGGER report_change_delete AFTER DELETE ON %s '
+                 'REFERENCING OLD TABLE AS vbp_old FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change()', tbl);
+  EXECUTE format('COMMENT ON TRIGGER report_change_delete ON %s IS %L', tbl, 'Notes the months of deleted purchases for the incremental refresh');
+  EXECUTE format('CREATE TRIGGER report_change_truncate AFTER TRUNCATE ON %s '
+                 'FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change()', tbl);
+  EXECUTE format('COMMENT ON TRIGGER report_change_truncate ON %s IS %L', tbl, 'Notes that every month of purchases changed');
+END $$;
+COMMENT ON FUNCTION vbp.watch_purchase_changes(regclass) IS
+  'Creates on vbp.purchase or one of its partitions the four statement triggers (INSERT, UPDATE, DELETE with transition tables, TRUNCATE) that note changed months for the incremental refresh (vbp.note_purchase_change)';
+REVOKE EXECUTE ON FUNCTION vbp.watch_purchase_changes(regclass) FROM PUBLIC;
+
+CREATE FUNCTION vbp.watch_purchase_partitions() RETURNS boolean
+  LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  part regclass;
+  unwatched boolean := false;
+BEGIN
+  FOR part IN SELECT t.relid FROM pg_partition_tree('vbp.purchase') t JOIN pg_class c ON c.oid = t.relid
+              WHERE t.relid <> 'vbp.purchase'::regclass AND c.relkind IN ('r', 'p')
+                AND NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = t.relid AND g.tgname = 'report_change_insert')
+              ORDER BY t.relid LOOP
+    unwatched := true;
+    BEGIN
+      PERFORM vbp.watch_purchase_changes(part);
+    EXCEPTION WHEN insufficient_privilege THEN
+      RAISE WARNING 'partition % of vbp.purchase cannot be watched for the incremental refresh', part
+        USING DETAIL = 'Its owner is another role; what is written to it directly is not noted, so every refresh recomputes every month.',
+              HINT = 'Have the partition''s owner run SELECT vbp.watch_purchase_changes(partition), or give the partition to vbp''s owner.';
+    END;
+  END LOOP;
+  RETURN unwatched;
+END $$;
+COMMENT ON FUNCTION vbp.watch_purchase_partitions() IS
+  'Creates the change triggers (vbp.watch_purchase_changes) on every partition of vbp.purchase that has none (a partition made or attached since); true when there was one, whose rows written meanwhile were not noted: vbp.refresh_price_benchmark_months then recomputes every month; a partition it may not add triggers to is warned about and recomputed whole at every refresh';
+REVOKE EXECUTE ON FUNCTION vbp.watch_purchase_partitions() FROM PUBLIC;
+
 -- The triggers exist while the incremental refresh is on (the default, set up
 -- below).  Off, they are gone: PostgreSQL collects transition tables even for
 -- disabled triggers, and refuses to route rows to a foreign partition under
@@ -333,18 +381,10 @@ BEGIN
   IF EXISTS (SELECT FROM pg_trigger WHERE tgrelid = 'vbp.purchase'::regclass AND tgname = 'report_change_insert') THEN
     RETURN false;
   END IF;
-  CREATE TRIGGER report_change_insert AFTER INSERT ON vbp.purchase
-    REFERENCING NEW TABLE AS vbp_new FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change();
-  COMMENT ON TRIGGER report_change_insert ON vbp.purchase IS 'Notes the months of inserted purchases for the incremental refresh';
-  CREATE TRIGGER report_change_update AFTER UPDATE ON vbp.purchase
-    REFERENCING OLD TABLE AS vbp_old NEW TABLE AS vbp_new FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change();
-  COMMENT ON TRIGGER report_change_update ON vbp.purchase IS 'Notes the months of updated purchases, before and after, for the incremental refresh';
-  CREATE TRIGGER report_change_delete AFTER DELETE ON vbp.purchase
-    REFERENCING OLD TABLE AS vbp_old FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change();
-  COMMENT ON TRIGGER report_change_delete ON vbp.purchase IS 'Notes the months of deleted purchases for the incremental refresh';
-  CREATE TRIGGER report_change_truncate AFTER TRUNCATE ON vbp.purchase
-    FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change();
-  COMMENT ON TRIGGER report_change_truncate ON vbp.purchase IS 'Notes that every month of purchases changed';
+  PERFORM vbp.watch_purchase_changes('vbp.purchase');
+  -- and every partition: a statement addressed to a partition fires its triggers,
+  -- not its parent's
+  PERFORM vbp.watch_purchase_partitions();
   -- whatever was written meanwhile was not noted: the next refresh recomputes
   -- every month (before any refresh, as at CREATE EXTENSION, it would anyway)
   IF EXISTS (SELECT FROM vbp.report_cache_state) THEN
@@ -353,24 +393,29 @@ BEGIN
   RETURN true;
 END $$;
 COMMENT ON FUNCTION vbp.enable_incremental_refresh() IS
-  'Turns the incremental refresh on (增量刷新): creates the statement triggers on vbp.purchase that note changed months (vbp.note_purchase_change); the next refresh recomputes every month; on by default; refuses on Citus and with foreign partitions (0A000); false when already on';
+  'Turns the incremental refresh on (增量刷新): creates the statement triggers on vbp.purchase and each of its partitions that note changed months (vbp.note_purchase_change); the next refresh recomputes every month; on by default; refuses on Citus and with foreign partitions (0A000); false when already on';
 REVOKE EXECUTE ON FUNCTION vbp.enable_incremental_refresh() FROM PUBLIC;
 
 CREATE FUNCTION vbp.disable_incremental_refresh() RETURNS boolean
   LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  part regclass;
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = 'vbp.purchase'::regclass AND tgname = 'report_change_insert') THEN
     RETURN false;
   END IF;
-  DROP TRIGGER report_change_insert ON vbp.purchase;
-  DROP TRIGGER report_change_update ON vbp.purchase;
-  DROP TRIGGER report_change_delete ON vbp.purchase;
-  DROP TRIGGER report_change_truncate ON vbp.purchase;
+  FOR part IN SELECT g.tgrelid::regclass FROM pg_partition_tree('vbp.purchase') t
+              JOIN pg_trigger g ON g.tgrelid = t.relid AND g.tgname = 'report_change_insert' LOOP
+    EXECUTE format('DROP TRIGGER report_change_insert ON %s', part);
+    EXECUTE format('DROP TRIGGER report_change_update ON %s', part);
+    EXECUTE format('DROP TRIGGER report_change_delete ON %s', part);
+    EXECUTE format('DROP TRIGGER report_change_truncate ON %s', part);
+  END LOOP;
   DELETE FROM vbp.report_change WHERE source = 'purchase';
   RETURN true;
 END $$;
 COMMENT ON FUNCTION vbp.disable_incremental_refresh() IS
-  'Turns the incremental refresh off: drops the change triggers on vbp.purchase (needed before postgres_fdw foreign partitions are attached; vbp.distribute() does it on Citus); every refresh then recomputes the price benchmark''s months whole; false when already off';
+  'Turns the incremental refresh off: drops the change triggers on vbp.purchase and its partitions (needed before postgres_fdw foreign partitions are attached; vbp.distribute() does it on Citus); every refresh then recomputes the price benchmark''s months whole; false when already off';
 REVOKE EXECUTE ON FUNCTION vbp.disable_incremental_refresh() FROM PUBLIC;
 
 CREATE TABLE vbp.report_cache_state (
@@ -457,6 +502,9 @@ BEGIN
   SELECT coalesce(array_agg(DISTINCT t.month), '{}') INTO noted FROM taken t;
   IF NOT incremental OR prev IS NULL OR prev.fingerprint <> fp OR vbp.citus_distributed()
      OR NOT EXISTS (SELECT FROM pg_trigger t WHERE t.tgrelid = 'vbp.purchase'::regclass AND t.tgname = 'report_change_insert')
+     -- a partition made or attached since the last refresh (its rows written
+     -- directly were not noted) is watched from now on, and every month recomputed
+     OR vbp.watch_purchase_partitions()
      OR '-infinity' = ANY (noted) THEN
     DELETE FROM vbp.price_benchmark_month;
     INSERT INTO vbp.price_benchmark_month SELECT * FROM vbp.price_benchmark_for(lo, rd, rs);
@@ -483,7 +531,7 @@ BEGIN
   RETURN CASE WHEN redo IS NULL THEN 'full' ELSE format('incremental: %s of 12 months', cardinality(redo)) END;
 END $$;
 COMMENT ON FUNCTION vbp.refresh_price_benchmark_months(boolean) IS
-  'Brings vbp.price_benchmark_month to vbp.report_date() (价格对标增量刷新): recomputes only the months vbp.report_change noted, the months of the previous and the current reporting date and the months new to the 12-month window, and drops the months that left it; every month when asked (incremental => false), the first time, after a TRUNCATE, when the fingerprint changed or on Citus (where vbp.purchase has no change triggers); returns full or incremental: N of 12 months. vbp.refresh_reports() calls it';
+  'Brings vbp.price_benchmark_month to vbp.report_date() (价格对标增量刷新): recomputes only the months vbp.report_change noted, the months of the previous and the current reporting date and the months new to the 12-month window, and drops the months that left it; every month when asked (incremental => false), the first time, after a TRUNCATE, when the fingerprint changed, when a partition of vbp.purchase was made or attached since (vbp.watch_purchase_partitions) or on Citus (where vbp.purchase has no change triggers); returns full or incremental: N of 12 months. vbp.refresh_reports() calls it';
 REVOKE EXECUTE ON FUNCTION vbp.refresh_price_benchmark_months(boolean) FROM PUBLIC;
 
 -- with its owner's rights, as the materialized views beside it: every

@@ -41,6 +41,7 @@ CREATE TABLE vbp.trace_code_state (
   sales          int NOT NULL DEFAULT 0,
   returns        int NOT NULL DEFAULT 0,
   violations     int NOT NULL DEFAULT 0,
+  receipts       int NOT NULL DEFAULT 0 CHECK (receipts >= 0),
   first_table    text NOT NULL,
   first_when     text,
   received_at    timestamptz,
@@ -59,6 +60,7 @@ COMMENT ON COLUMN vbp.trace_code_state.units_out IS 'Units of the pack sold and 
 COMMENT ON COLUMN vbp.trace_code_state.units_total IS 'Units in the pack (from vbp.trace_product, else the dispensed drug''s units_per_pack, else 1)';
 COMMENT ON COLUMN vbp.trace_code_state.sales IS 'Dispensing rows that carried the code (销售次数), exempt ones included';
 COMMENT ON COLUMN vbp.trace_code_state.returns IS 'Returns and cancellations of its sales (退药次数)';
+COMMENT ON COLUMN vbp.trace_code_state.receipts IS 'Receiving rows of the code that stand (入库次数): each receiving row counts one, a duplicate too (alerted or allowed), each cancelled one takes one back, a re-sent line (an UPDATE keeping code and site) none; the code leaves the store when none is left and nothing of it was sold';
 COMMENT ON COLUMN vbp.trace_code_state.violations IS 'Violations recorded against the code (alerted or allowed); rejected attempts roll back with their statement';
 COMMENT ON COLUMN vbp.trace_code_state.first_table IS 'Table of the first row with the code (schema-qualified)';
 COMMENT ON COLUMN vbp.trace_code_state.first_when IS 'The first row''s when= column, as text';
@@ -129,6 +131,12 @@ CREATE FUNCTION vbp.tracecode_guard() RETURNS trigger
 COMMENT ON FUNCTION vbp.tracecode_guard() IS
   'Traceability-code guard (追溯码监管: 回流药, 串码, 拆零): a trigger for any receiving or dispensing table, AFTER INSERT OR UPDATE OR DELETE FOR EACH ROW, or per statement with transition tables (vbp.attach_tracecode_guard) for bulk loads; options key=value: event (dispense or receive), code, site, when, units, drug, class, setting, stock columns, rules (rule set), mode (reject or alert overrides the rule set), receiving (watched or none); each change of a code''s state is decided under its row lock, exactly under concurrent writers';
 
+CREATE FUNCTION vbp.tracecode_guard_check(tbl regclass, VARIADIC options text[] DEFAULT '{}') RETURNS void
+  AS 'MODULE_PATHNAME', 'pgvbp_tracecode_guard_check' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+REVOKE EXECUTE ON FUNCTION vbp.tracecode_guard_check(regclass, text[]) FROM PUBLIC;
+COMMENT ON FUNCTION vbp.tracecode_guard_check(regclass, text[]) IS
+  'Checks the options of a traceability-code guard on a table (监管参数检查) as the trigger reads them, by the same code, without writing: an unknown column fails with 42703, a bad option or an unknown or incomplete rule set with 22023; vbp.attach_tracecode_guard calls it before it creates its triggers, and a row trigger made with CREATE TRIGGER, which is not checked until its first write, is checked by calling it with the trigger''s arguments';
+
 CREATE FUNCTION vbp.attach_tracecode_guard(tbl regclass, VARIADIC options text[] DEFAULT '{}')
   RETURNS text LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -140,6 +148,8 @@ BEGIN
       USING ERRCODE = 'invalid_parameter_value',
             DETAIL = 'Every option is key=value, e.g. ''code=drug_trace_no''.';
   END IF;
+  -- the options as the trigger will read them: a bad one fails now, not at the first write
+  PERFORM vbp.tracecode_guard_check(tbl, VARIADIC options);
   EXECUTE format('CREATE TRIGGER vbp_tracecode_guard_insert AFTER INSERT ON %s REFERENCING NEW TABLE AS vbp_new '
                  'FOR EACH STATEMENT EXECUTE FUNCTION vbp.tracecode_guard(%s)', tbl, args);
   EXECUTE format('CREATE TRIGGER vbp_tracecode_guard_update AFTER UPDATE ON %s REFERENCING OLD TABLE AS vbp_old NEW TABLE AS vbp_new '
@@ -150,7 +160,7 @@ BEGIN
 END $$;
 REVOKE EXECUTE ON FUNCTION vbp.attach_tracecode_guard(regclass, text[]) FROM PUBLIC;
 COMMENT ON FUNCTION vbp.attach_tracecode_guard(regclass, text[]) IS
-  'Attaches vbp.tracecode_guard to a table as three statement triggers with transition tables (批量监管): INSERT, UPDATE and DELETE, each checking its statement''s rows in batches; the options as for the guard (''code=drug_trace_no'', ''site=dept'', ...); needs the right to create triggers on the table; returns the trigger names';
+  'Attaches vbp.tracecode_guard to a table as three statement triggers with transition tables (批量监管): INSERT, UPDATE and DELETE, each checking its statement''s rows in batches; the options as for the guard (''code=drug_trace_no'', ''site=dept'', ...), checked first by vbp.tracecode_guard_check; needs the right to create triggers on the table; returns the trigger names';
 
 CREATE FUNCTION vbp.detach_tracecode_guard(tbl regclass) RETURNS void
   LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
@@ -172,6 +182,7 @@ SELECT s.trace_code,
        p.product_code::text AS drug,
        s.state,
        s.site,
+       s.receipts,
        s.sales,
        s.returns,
        s.units_out,
@@ -193,6 +204,7 @@ COMMENT ON COLUMN vbp.trace_code_sales.product_id IS '药品标识码 / drug ide
 COMMENT ON COLUMN vbp.trace_code_sales.drug IS '医保药品代码 / insurance drug code the identification code belongs to (vbp.trace_product; NULL: not mapped), code';
 COMMENT ON COLUMN vbp.trace_code_sales.state IS '状态 / received, dispensed, returned or exempt, label';
 COMMENT ON COLUMN vbp.trace_code_sales.site IS '所在机构 / site holding the code, text';
+COMMENT ON COLUMN vbp.trace_code_sales.receipts IS '入库次数 / receiving rows of the code that stand, count';
 COMMENT ON COLUMN vbp.trace_code_sales.sales IS '销售次数 / dispensing rows that carried the code, count';
 COMMENT ON COLUMN vbp.trace_code_sales.returns IS '退药次数 / returns and cancellations, count';
 COMMENT ON COLUMN vbp.trace_code_sales.units_out IS '已售单位 / units of the pack sold and not returned, count';

@@ -67,7 +67,8 @@ BEGIN
   GRANT EXECUTE ON FUNCTION vbp.load(text, regclass, text, text), vbp.undo_load(bigint), vbp.load_replaced_since(bigint),
                             vbp.stage_table(text, text, text) TO vbp_writer;
   -- the guard on the hospital's own tables (creating triggers still needs the table's owner)
-  GRANT EXECUTE ON FUNCTION vbp.attach_tracecode_guard(regclass, text[]), vbp.detach_tracecode_guard(regclass) TO vbp_writer;
+  GRANT EXECUTE ON FUNCTION vbp.attach_tracecode_guard(regclass, text[]), vbp.detach_tracecode_guard(regclass),
+                            vbp.tracecode_guard_check(regclass, text[]) TO vbp_writer;
   object := 'vbp.purchase, vbp.dispensing'; action := 'writable by vbp_writer within its scope'; RETURN NEXT;
 
   -- scopes of dropped roles hold for nobody (vbp.scope_holder); remove them
