@@ -171,6 +171,23 @@ DROP OWNED BY bi_test_app;
 DROP ROLE bi_test_app;
 SELECT set_config('vbp.as_of', (SELECT as_of::text FROM demo_run), false) AS as_of;
 
+-- an agreement that improves from severely lagging to lagging is no new alert: one with
+-- agreed x time progress above 100 units is brought to ceil(0.9 x tau x agreed) selected
+-- units, inside the lagging band [0.8 tau, tau) (the extra unit of the ceiling is under 0.1 tau)
+SELECT count(*) > 0 AS refreshed FROM refresh_reports();
+SELECT f.batch_id, f.org_code, f.group_code, f.cycle_year, f.agreed_volume, f.selected_volume, f.time_progress, f.cycle_start
+FROM bi_fulfilment f WHERE f.status = 'severely_lagging' AND f.agreed_volume * f.time_progress > 100
+ORDER BY 1, 2, 3, 4 LIMIT 1 \gset sev_
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount)
+SELECT :'sev_org_code', s.product_code, :'sev_cycle_start', ceil(0.9 * :sev_time_progress * :sev_agreed_volume)::bigint - :sev_selected_volume, '1.00'
+FROM selection s JOIN product p USING (product_code)
+WHERE s.batch_id = :sev_batch_id AND s.selected AND p.group_code = :'sev_group_code'::drugcode ORDER BY 1 LIMIT 1;
+DELETE FROM alert_log;
+SELECT count(*) > 0 AS refreshed FROM refresh_reports();
+SELECT status FROM bi_fulfilment WHERE batch_id = :sev_batch_id AND org_code = :'sev_org_code' AND group_code = :'sev_group_code' AND cycle_year = :sev_cycle_year;
+SELECT count(*) AS announced FROM alert_log
+WHERE org_code = :'sev_org_code'::orgcode AND key = format('batch %s group %s year %s', :sev_batch_id, :'sev_group_code', :sev_cycle_year);
+
 -- clean up for the other tests: empty tables, empty views
 SELECT empty_demo_tables();
 SELECT count(*) AS refreshed_empty FROM refresh_reports(concurrent => false);

@@ -92,6 +92,12 @@ RESET vbp.rule_set;
 -- grading nobody (and retaining 0.00 for everyone)
 UPDATE vbp.parameter SET value_text = 'shenzen-2024' WHERE rule_set = 'gd-test' AND name = 'retention_grade_rule_set';
 SELECT try_sql($$SELECT count(*) FROM vbp.retention_statement_for('gd-test')$$) AS misspelt_grade_rule_set;
+UPDATE vbp.parameter SET value_text = 'shenzhen-2024' WHERE rule_set = 'gd-test' AND name = 'retention_grade_rule_set';
+-- a rule set that lacks a parameter fails in every report that takes it, even where the
+-- query would not reach the parameter (a column not selected) or reads no row
+DELETE FROM vbp.parameter WHERE rule_set = 'gd-test' AND name IN ('committee_days', 'reimbursement_tolerance');
+SELECT try_sql($$SELECT count(*) FROM vbp.nrdl_stocking_for('2023-07-31', 'gd-test')$$) AS stocking_without_committee_days,
+       try_sql($$SELECT count(*) FROM vbp.fulfilment_for('2023-07-31', 'gd-test')$$) AS fulfilment_of_incomplete_set;
 DELETE FROM vbp.parameter WHERE rule_set = 'gd-test';
 
 -- 3. filters reach the scans: one institution's fulfilment reads its own

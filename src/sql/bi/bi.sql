@@ -869,13 +869,17 @@ BEGIN
     todo := ARRAY(SELECT x FROM unnest(todo) x WHERE x <> ALL (ready));
   END LOOP;
   IF announcing THEN
+    -- an agreement that improves from severely lagging to lagging is no new alert
     PERFORM vbp.announce_alert(a.kind, a.org_code, a.key)
     FROM (SELECT b.kind, b.org_code, b.key FROM vbp.bi_alert b
-          EXCEPT SELECT o.kind, o.org_code, o.key FROM vbp_refresh_alerts o) a;
+          EXCEPT SELECT o.kind, o.org_code, o.key FROM vbp_refresh_alerts o) a
+    WHERE NOT (a.kind = 'lagging'
+               AND EXISTS (SELECT FROM vbp_refresh_alerts o WHERE o.kind = 'severely_lagging'
+                                                             AND o.org_code IS NOT DISTINCT FROM a.org_code AND o.key = a.key));
   END IF;
 END $$;
 COMMENT ON FUNCTION vbp.refresh_reports(boolean, boolean) IS
-  'Brings vbp.price_benchmark_month up to date month by month (only the months changed since the last refresh, unless incremental => false: vbp.refresh_price_benchmark_months), then refreshes every materialized view of vbp (报表刷新) in dependency order (a view that reads another comes after it, found through pg_depend), CONCURRENTLY once populated so BI readers are never blocked (a first refresh, or concurrent => false, is a full refresh); returns each step with its mode and time; then announces on NOTIFY channel vbp_alert every row of vbp.bi_alert the refresh added (a first refresh announces nothing)';
+  'Brings vbp.price_benchmark_month up to date month by month (only the months changed since the last refresh, unless incremental => false: vbp.refresh_price_benchmark_months), then refreshes every materialized view of vbp (报表刷新) in dependency order (a view that reads another comes after it, found through pg_depend), CONCURRENTLY once populated so BI readers are never blocked (a first refresh, or concurrent => false, is a full refresh); returns each step with its mode and time; then announces on NOTIFY channel vbp_alert every row of vbp.bi_alert the refresh added (a first refresh announces nothing; an agreement that went from severely lagging to lagging is not announced again; one that recovered and lags again is)';
 REVOKE EXECUTE ON FUNCTION vbp.refresh_reports(boolean, boolean) FROM PUBLIC;
 
 -- ---------------------------------------------------------------------

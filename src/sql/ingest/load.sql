@@ -182,6 +182,20 @@ COMMENT ON COLUMN vbp.load.unchanged IS 'Rows already in vbp with the same value
 COMMENT ON COLUMN vbp.load.rejected IS 'Rows rejected (vbp.load_reject holds each problem)';
 COMMENT ON COLUMN vbp.load.undone_at IS 'When vbp.undo_load took the load back';
 
+-- Whether a load is the caller's own (and, given a target, still running with it):
+-- what the policies below ask before a caller adds rejects or superseded rows to a
+-- load.  A function, not a subquery in the policy: Citus takes no subquery in a
+-- policy of a distributed or reference table.
+CREATE FUNCTION vbp.own_load(load_id bigint, target text) RETURNS boolean
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  RETURN EXISTS (SELECT FROM vbp.load l
+                 WHERE l.load_id = own_load.load_id AND l.loaded_by = current_user
+                   AND (own_load.target IS NULL OR (l.status = 'loading' AND l.target = own_load.target)));
+END $$;
+COMMENT ON FUNCTION vbp.own_load(bigint, text) IS
+  'Whether a load (导入批次) is the caller''s own, read with the caller''s rights; given a target, whether it is still loading that target: the policies of vbp.load_reject and vbp.load_superseded ask it';
+
 CREATE TABLE vbp.load_reject (
   load_id      bigint REFERENCES vbp.load ON DELETE CASCADE,
   source       text NOT NULL,
@@ -198,9 +212,7 @@ CREATE TABLE vbp.load_reject (
 -- row-level security: a caller reads and writes its own rejects
 ALTER TABLE vbp.load_reject ENABLE ROW LEVEL SECURITY;
 CREATE POLICY own_rejects ON vbp.load_reject USING (rejected_by = current_user)
-  WITH CHECK (rejected_by = current_user
-              AND (load_id IS NULL OR EXISTS (SELECT FROM vbp.load l WHERE l.load_id = load_reject.load_id
-                                                                       AND l.loaded_by = current_user)));
+  WITH CHECK (rejected_by = current_user AND (load_id IS NULL OR vbp.own_load(load_id, NULL)));
 CREATE INDEX load_reject_load ON vbp.load_reject (load_id, line);
 COMMENT ON TABLE vbp.load_reject IS
   'Rejected lines (错误行): each problem of a bad line of a load (file, line, column, value, reason), or a row a capture trigger in quarantine mode let the hospital''s transaction keep (source the table, source_key its key); nothing bad vanishes';
@@ -233,9 +245,7 @@ ALTER TABLE vbp.load_superseded ENABLE ROW LEVEL SECURITY;
 -- and only rows of an institution it may write (vbp.undo_load puts them back, and
 -- the owner's undo does so with the owner's rights)
 CREATE POLICY own_superseded ON vbp.load_superseded USING (loaded_by = current_user)
-  WITH CHECK (loaded_by = current_user
-              AND EXISTS (SELECT FROM vbp.load l WHERE l.load_id = load_superseded.load_id AND l.loaded_by = current_user
-                                                   AND l.status = 'loading' AND l.target = load_superseded.target)
+  WITH CHECK (loaded_by = current_user AND vbp.own_load(load_id, target)
               AND (NOT old_row ? 'org_code' OR vbp.may_write((old_row ->> 'org_code')::vbp.orgcode)));
 CREATE INDEX load_superseded_load ON vbp.load_superseded (load_id);
 COMMENT ON TABLE vbp.load_superseded IS

@@ -669,6 +669,7 @@ CREATE FUNCTION vbp.known_rule_set(rule_set text) RETURNS boolean
   LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   r record;
+  missing text;
 BEGIN
   IF rule_set IS NULL OR NOT EXISTS (SELECT FROM vbp.parameter p WHERE p.rule_set = known_rule_set.rule_set) THEN
     RAISE EXCEPTION 'unknown rule set "%"', rule_set
@@ -676,6 +677,18 @@ BEGIN
             DETAIL = format('vbp.parameter has no rows for rule set %s.', coalesce('"' || rule_set || '"', 'NULL')),
             HINT = format('Known rule sets: %s.  A province copies one with vbp.copy_rule_set().',
                           (SELECT string_agg(DISTINCT p.rule_set, ', ') FROM vbp.parameter p));
+  END IF;
+  -- every parameter the shipped rule sets hold: a report whose query does not
+  -- reach the one it lacks (a column not selected, an empty table) fails all the same
+  missing := (SELECT string_agg(n.name, ', ' ORDER BY n.name)
+              FROM (SELECT DISTINCT s.name FROM vbp.parameter s WHERE s.shipped) n
+              WHERE NOT EXISTS (SELECT FROM vbp.parameter q WHERE q.rule_set = known_rule_set.rule_set AND q.name = n.name));
+  IF missing IS NOT NULL THEN
+    RAISE EXCEPTION 'rule set "%" lacks parameters: %', rule_set, missing
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = 'A rule set holds every parameter of the shipped rule sets; the reports read theirs from one rule set.',
+            HINT = format('Copy the missing rows from the rule set it was made from, e.g. INSERT INTO vbp.parameter (rule_set, name, value, value_date, value_text, unit, description, source) SELECT %L, name, value, value_date, value_text, unit, description, source FROM vbp.parameter WHERE rule_set = ''national'' AND name IN (...).',
+                          rule_set);
   END IF;
   -- the rule tables a rule set names by parameter must hold that rule set
   FOR r IN
@@ -700,7 +713,7 @@ BEGIN
   RETURN true;
 END $$;
 COMMENT ON FUNCTION vbp.known_rule_set(text) IS
-  'True for a rule set that vbp.parameter holds and whose named rule tables (retention grades, assessment weights, credit thresholds) hold the rule sets it names (规则集校验); raises 22023 naming the rule set otherwise.  Reports test it as a one-time filter, so an unknown rule set fails even on empty tables';
+  'True for a rule set that vbp.parameter holds, with every parameter the shipped rule sets hold, and whose named rule tables (retention grades, assessment weights, credit thresholds) hold the rule sets it names (规则集校验); raises 22023 naming the rule set otherwise.  Reports test it as a one-time filter, so an unknown rule set fails even on empty tables';
 
 CREATE FUNCTION vbp.param(rule_set text, name text) RETURNS numeric
   LANGUAGE sql STABLE PARALLEL SAFE

@@ -492,7 +492,7 @@ BEGIN
   END IF;
   -- generics without consistency evaluation: at most the selected price at once
   IF NOT consistency_evaluated THEN
-    RETURN least(price, selected_price);
+    RETURN round(least(price, selected_price), 6);
   END IF;
   target := CASE WHEN price > multiple * selected_price THEN cut * price ELSE least(price, selected_price) END;
   -- multiply before dividing, and to the 6 decimals of a unit price: year 1 of 3 from
