@@ -129,6 +129,13 @@ SELECT source, source_key, sqlstate, reason FROM load_reject WHERE source = 'pub
 -- corrected in the hospital's table, the row is captured: 48 + 24 - 24 = 48 units
 UPDATE his_sales SET hosp = 'H44010300001' WHERE id = 2;
 SELECT count(*) AS ledger_rows, sum(quantity) AS units FROM dispensing;
+-- an UPDATE whose new row vbp cannot take (an institution it does not know) is quarantined,
+-- and its old ledger row goes with its link: the row has no ledger row until it is next
+-- updated (3 - 1 = 2 rows, 48 - 24 = 24 units), then it is captured again (3 rows, 48)
+UPDATE his_sales SET hosp = 'H44010300099' WHERE id = 2;
+SELECT count(*) AS ledger_rows, sum(quantity) AS units FROM dispensing;
+UPDATE his_sales SET hosp = 'H44010300001' WHERE id = 2;
+SELECT count(*) AS ledger_rows, sum(quantity) AS units FROM dispensing;
 -- in reject mode (the default) the same row stops the hospital's statement
 SELECT try_sql($$INSERT INTO public.his_dispense VALUES (2, 'H44010300099', 'XA01ABD075A002010100483', '2024-03-05', 1, 1.00, 0.50, 'PT3', NULL, '医院')$$) AS reject_mode;
 CREATE TABLE public.bad_capture2 (id int, a text);

@@ -41,14 +41,15 @@ SELECT '0.01'::cny / 2.0000000000000000000001 AS "0.00", '0.01'::cny / 1.9999999
 -- ratio of amounts: 50.00 / 200.00 = 0.25
 SELECT '50.00'::cny / '200.00'::cny AS ratio;
 
--- errors: overflow 22003, division by zero 22012, NaN 22023
+-- errors: overflow 22003, division by zero 22012, NaN 22023 (the range is symmetric:
+-- -2^63 fen is out of range, whether parsed, cast from bigint or reached by arithmetic)
 SELECT '92233720368547758.07'::cny + '0.01'::cny;
 SELECT '1.00'::cny / 0;
 SELECT x AS expression, try_sql('SELECT ' || x) AS result FROM unnest(ARRAY[
   $$'-92233720368547758.07'::vbp.cny OPERATOR(vbp.-) '0.01'::vbp.cny$$,
   $$'92233720368547758.07'::vbp.cny OPERATOR(vbp.*) -1 OPERATOR(vbp.-) '0.01'::vbp.cny$$,
-  $$OPERATOR(vbp.-) (-9223372036854775808)::bigint::vbp.cny$$,
-  $$vbp.abs((-9223372036854775808)::bigint::vbp.cny)$$,
+  $$(-9223372036854775808)::bigint::vbp.cny$$,
+  $$(-9223372036854775807)::bigint::vbp.cny OPERATOR(vbp.-) 1::bigint::vbp.cny$$,
   $$'50000000000000000.00'::vbp.cny OPERATOR(vbp.*) 2$$,
   $$'50000000000000000.00'::vbp.cny OPERATOR(vbp.*) 1.9$$,
   $$'1.00'::vbp.cny OPERATOR(vbp./) 0.0$$,
@@ -56,7 +57,7 @@ SELECT x AS expression, try_sql('SELECT ' || x) AS result FROM unnest(ARRAY[
   $$'1.00'::vbp.cny OPERATOR(vbp./) '0.00'::vbp.cny$$,
   $$'1.00'::vbp.cny OPERATOR(vbp.*) 'NaN'::numeric$$,
   $$'1.00'::vbp.cny OPERATOR(vbp.*) 'Infinity'::float8$$,
-  $$(-9223372036854775808)::bigint::vbp.cny OPERATOR(vbp./) -1$$,
+  $$(-9223372036854775807)::bigint::vbp.cny OPERATOR(vbp./) -1$$,
   $$1e30::vbp.cny$$]) x;
 
 -- casts: numeric is yuan, integers are fen

@@ -386,6 +386,23 @@ SELECT count(*) AS kept_in_hospital_table FROM his_dispensing_q;
 SELECT source, source_key, sqlstate, rejected_by FROM vbp.load_reject WHERE source = 'public.his_dispensing_q';
 RESET ROLE;
 SELECT count(*) AS ledger_rows_pw8 FROM vbp.dispensing WHERE patient_id = 'PW8';
+-- a row the owner captured for the other institution: the writer renames it to its own
+-- hospital (quarantined: the old row is not its to change, so its ledger row stays), then
+-- deletes it (the row now names its hospital, but the ledger row it was captured as is the
+-- other's: refused and quarantined), so the other institution's ledger row stands
+INSERT INTO his_dispensing_q VALUES (9, :'other', :'drug', '2023-05-06', 1, 1.00, 1.00, 'PW9', NULL, '医院');
+GRANT UPDATE, DELETE ON public.his_dispensing_q TO regress_vbp_writer;
+SET ROLE regress_vbp_writer;
+SET client_min_messages = error;
+UPDATE his_dispensing_q SET hosp = :'hospital' WHERE line_no = 9;
+DELETE FROM his_dispensing_q WHERE line_no = 9;
+RESET client_min_messages;
+SELECT sqlstate, reason ~ '^role "regress_vbp_writer" may not (write|remove) vbp.dispensing rows of institution ' AS refused
+FROM vbp.load_reject WHERE source = 'public.his_dispensing_q' AND source_key = '9' ORDER BY rejected_at, reason;
+RESET ROLE;
+SELECT count(*) AS other_institution_row_stands, bool_and(org_code = :'other') AS still_the_others
+FROM vbp.dispensing WHERE patient_id = 'PW9';
+DELETE FROM vbp.dispensing WHERE patient_id = 'PW9';
 DROP TABLE public.his_dispensing_q;
 DELETE FROM vbp.load_reject WHERE source = 'public.his_dispensing_q';
 DROP TABLE public.his_dispensing;

@@ -315,9 +315,12 @@ authorize(CaptureMap *m, HeapTuple tuple, TupleDesc desc)
 				 errhint("The DBA runs vbp.grant_tenant(role, 'institution_writer', org_code => ...).")));
 }
 
-/* Removes the ledger row linked to a source key, and the link; false if none. */
+/*
+ * Removes the ledger row linked to a source key, and the link; false if none.
+ * *org is set to the institution of the ledger row removed (NULL if none).
+ */
 static bool
-capture_delete(Oid relid, const char *key)
+capture_delete(Oid relid, const char *key, char **org)
 {
 	Oid			types[2] = {REGCLASSOID, TEXTOID};
 	Datum		values[2];
@@ -333,6 +336,7 @@ capture_delete(Oid relid, const char *key)
 							  "RETURNING target, target_id, target_date", 2, types, values, NULL, false, 0)
 		!= SPI_OK_DELETE_RETURNING)
 		elog(ERROR, "vbp.capture: reading vbp.capture_link failed");
+	*org = NULL;
 	if (SPI_processed == 0)
 		return false;
 	target = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
@@ -350,13 +354,15 @@ capture_delete(Oid relid, const char *key)
 		v2[0] = id;
 		v2[1] = date;
 		if (strcmp(target, "purchase") == 0)
-			sql = "DELETE FROM vbp.purchase WHERE purchase_id = $1 AND purchased_on = $2";
+			sql = "DELETE FROM vbp.purchase WHERE purchase_id = $1 AND purchased_on = $2 RETURNING org_code::pg_catalog.text";
 		else if (strcmp(target, "dispensing") == 0)
-			sql = "DELETE FROM vbp.dispensing WHERE dispensing_id = $1 AND dispensed_on = $2";
+			sql = "DELETE FROM vbp.dispensing WHERE dispensing_id = $1 AND dispensed_on = $2 RETURNING org_code::pg_catalog.text";
 		else
 			elog(ERROR, "vbp.capture: link to unknown ledger \"%s\"", target);
-		if (SPI_execute_with_args(sql, 2, t2, v2, NULL, false, 0) != SPI_OK_DELETE)
+		if (SPI_execute_with_args(sql, 2, t2, v2, NULL, false, 0) != SPI_OK_DELETE_RETURNING)
 			elog(ERROR, "vbp.capture: removing the vbp.%s row failed", target);
+		if (SPI_processed > 0)
+			*org = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
 	}
 	return true;
 }
@@ -402,8 +408,10 @@ capture_work(CaptureMap *m, TriggerData *td, TupleDesc desc,
 {
 	Oid			relid = RelationGetRelid(td->tg_relation);
 	VbpSavedUser save;
+	bool		checked = !superuser() && GetUserId() != owner;
+	char	   *removed_org = NULL;
 
-	if (!superuser() && GetUserId() != owner)
+	if (checked)
 	{
 		if (old_key != NULL)
 			authorize(m, td->tg_trigtuple, desc);
@@ -412,11 +420,26 @@ capture_work(CaptureMap *m, TriggerData *td, TupleDesc desc,
 	}
 	vbp_become_owner(owner, &save);
 	if (old_key != NULL)
-		(void) capture_delete(relid, old_key);
+		(void) capture_delete(relid, old_key, &removed_org);
 	if (new_key != NULL)
 		capture_insert(m, TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple,
 					   desc, relid, new_key);
 	vbp_restore_user(&save);
+
+	/*
+	 * The ledger row the link named must be one the role may write too: the
+	 * hospital's row may have been changed to name the role's institution
+	 * while the ledger row it was captured as is another's (an UPDATE the
+	 * quarantine let stand).  Refused, everything above rolls back.
+	 */
+	if (checked && removed_org != NULL &&
+		!vbp_may_write(DatumGetInt64(DirectFunctionCall1(pgvbp_orgcode_in, CStringGetDatum(removed_org)))))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("role \"%s\" may not remove vbp.%s rows of institution %s",
+						GetUserNameFromId(GetUserId(), false), m->target, removed_org),
+				 errdetail("The ledger row this table's row was captured as belongs to an institution the role's tenant scope does not cover."),
+				 errhint("The DBA runs vbp.grant_tenant(role, 'institution_writer', org_code => ...).")));
 }
 
 /*
@@ -452,6 +475,32 @@ capture_quarantined(CaptureMap *m, TriggerData *td, TupleDesc desc, const char *
 		CurrentResourceOwner = oldowner;
 		quarantine(owner, table, new_key ? new_key : old_key, who, edata);
 		FreeErrorData(edata);
+		/*
+		 * An UPDATE whose new row failed: its old ledger row no longer stands
+		 * for the hospital's row, so it and its link go (in a subtransaction of
+		 * their own; where the role may not remove them either, they stay).
+		 */
+		if (old_key != NULL && new_key != NULL)
+		{
+			BeginInternalSubTransaction(NULL);
+			MemoryContextSwitchTo(oldcontext);
+			PG_TRY();
+			{
+				capture_work(m, td, desc, old_key, NULL, owner);
+				ReleaseCurrentSubTransaction();
+				MemoryContextSwitchTo(oldcontext);
+				CurrentResourceOwner = oldowner;
+			}
+			PG_CATCH();
+			{
+				MemoryContextSwitchTo(oldcontext);
+				FlushErrorState();
+				RollbackAndReleaseCurrentSubTransaction();
+				MemoryContextSwitchTo(oldcontext);
+				CurrentResourceOwner = oldowner;
+			}
+			PG_END_TRY();
+		}
 	}
 	PG_END_TRY();
 }

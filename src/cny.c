@@ -501,6 +501,21 @@ pgvbp_cny_from_int4(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64((int64) PG_GETARG_INT32(0));
 }
 
+/* bigint (fen) -> cny: every bigint but -2^63, whose negation has no amount */
+PG_FUNCTION_INFO_V1(pgvbp_cny_from_int8);
+Datum
+pgvbp_cny_from_int8(PG_FUNCTION_ARGS)
+{
+	int64		fen = PG_GETARG_INT64(0);
+
+	if (fen == PG_INT64_MIN)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("cny out of range"),
+				 errdetail("The result does not fit in a cny amount (at most 92233720368547758.07 yuan in absolute value).")));
+	PG_RETURN_INT64(fen);
+}
+
 /* ---------------- exact sum() and avg() ---------------- */
 
 static vbp_cny_sum *

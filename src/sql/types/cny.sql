@@ -305,6 +305,12 @@ CREATE FUNCTION vbp.cny_from_fen(integer) RETURNS vbp.cny
 COMMENT ON FUNCTION vbp.cny_from_fen(integer) IS
   'Amount from an integer number of fen (分)';
 
+CREATE FUNCTION vbp.cny_from_fen(bigint) RETURNS vbp.cny
+  AS 'MODULE_PATHNAME', 'pgvbp_cny_from_int8'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.cny_from_fen(bigint) IS
+  'Amount from a bigint number of fen (分); -2^63 fen is out of range (22003), as the range is symmetric';
+
 CREATE FUNCTION vbp.fen(vbp.cny) RETURNS bigint
   AS 'int8up'
   LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
@@ -423,9 +429,9 @@ COMMENT ON CAST (numeric AS vbp.cny) IS
 CREATE CAST (vbp.cny AS numeric) WITH FUNCTION vbp.cny_to_numeric(vbp.cny) AS ASSIGNMENT;
 COMMENT ON CAST (vbp.cny AS numeric) IS
   'Amount to numeric yuan (元) with two decimals, exact';
-CREATE CAST (bigint AS vbp.cny) WITHOUT FUNCTION;
+CREATE CAST (bigint AS vbp.cny) WITH FUNCTION vbp.cny_from_fen(bigint);
 COMMENT ON CAST (bigint AS vbp.cny) IS
-  'A whole number of fen (分) as an amount (explicit: 100::bigint::vbp.cny is 1.00)';
+  'A whole number of fen (分) as an amount (explicit: 100::bigint::vbp.cny is 1.00; -2^63 is out of range, 22003)';
 CREATE CAST (vbp.cny AS bigint) WITHOUT FUNCTION;
 COMMENT ON CAST (vbp.cny AS bigint) IS
   'An amount as a whole number of fen (分) (explicit)';
