@@ -202,6 +202,21 @@ SET TimeZone = 'Pacific/Honolulu';
 SELECT * FROM capture_diff('public.his_times');
 RESET TimeZone;
 DROP TABLE public.his_times;
+-- a key whose text depends on the session (a timestamptz) is linked in fixed settings
+-- (ISO, UTC): a row written under UTC is found and removed from a session in Shanghai
+CREATE TABLE public.his_stamped (at timestamptz PRIMARY KEY, hosp text, drug text, d date, qty int, total numeric);
+CREATE TRIGGER cap AFTER INSERT OR UPDATE OR DELETE ON public.his_stamped FOR EACH ROW
+  EXECUTE FUNCTION vbp.capture('purchase', 'at', 'org_code=hosp', 'product_code=drug', 'purchased_on=d', 'quantity=qty', 'amount=total');
+SET TimeZone = 'UTC';
+INSERT INTO his_stamped VALUES ('2024-03-01 00:00:00+00', 'H44010300001', 'XA01ABD075A002010100483', '2024-03-01', 3, 3.00);
+SET TimeZone = 'Asia/Shanghai';
+SELECT source_key FROM capture_link WHERE source_table = 'public.his_stamped'::regclass;
+SELECT count(*) AS differences FROM capture_diff('public.his_stamped');
+DELETE FROM his_stamped;
+RESET TimeZone;
+SELECT count(*) AS links_left, (SELECT count(*) FROM purchase WHERE quantity = 3 AND purchased_on = '2024-03-01') AS ledger_rows_left
+FROM capture_link WHERE source_table = 'public.his_stamped'::regclass;
+DROP TABLE public.his_stamped;
 
 DROP TABLE public.his_orders, public.his_dispense, public.bad_capture, public.bad_capture2, public.his_sales;
 SET client_min_messages = warning;

@@ -38,6 +38,7 @@
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 
@@ -505,6 +506,32 @@ capture_quarantined(CaptureMap *m, TriggerData *td, TupleDesc desc, const char *
 	PG_END_TRY();
 }
 
+/*
+ * A row's key as the link keeps it: the key column's text, with the settings a
+ * date, time or floating-point key's text depends on fixed (ISO dates, UTC,
+ * all float digits), so that a row is found again whatever the session that
+ * deletes or updates it has set; vbp.capture_diff compares under the same.
+ */
+static char *
+key_text(HeapTuple tuple, TupleDesc desc, int col)
+{
+	Oid			t = getBaseType(TupleDescAttr(desc, col - 1)->atttypid);
+	int			level;
+	char	   *v;
+
+	if (t != DATEOID && t != TIMESTAMPOID && t != TIMESTAMPTZOID && t != TIMEOID &&
+		t != TIMETZOID && t != INTERVALOID && t != FLOAT4OID && t != FLOAT8OID)
+		return SPI_getvalue(tuple, desc, col);
+	level = NewGUCNestLevel();
+	(void) set_config_option("datestyle", "ISO, YMD", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+	(void) set_config_option("timezone", "UTC", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+	(void) set_config_option("intervalstyle", "postgres", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+	(void) set_config_option("extra_float_digits", "3", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+	v = SPI_getvalue(tuple, desc, col);
+	AtEOXact_GUC(true, level);
+	return v;
+}
+
 PG_FUNCTION_INFO_V1(pgvbp_capture);
 Datum
 pgvbp_capture(PG_FUNCTION_ARGS)
@@ -546,11 +573,11 @@ pgvbp_capture(PG_FUNCTION_ARGS)
 	parse_map(td->tg_trigger, rel, &m);
 	table = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)), RelationGetRelationName(rel));
 	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		old_key = SPI_getvalue(td->tg_trigtuple, desc, m.key_col);
+		old_key = key_text(td->tg_trigtuple, desc, m.key_col);
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		new_key = SPI_getvalue(td->tg_trigtuple, desc, m.key_col);
+		new_key = key_text(td->tg_trigtuple, desc, m.key_col);
 	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
-		new_key = SPI_getvalue(td->tg_newtuple, desc, m.key_col);
+		new_key = key_text(td->tg_newtuple, desc, m.key_col);
 
 	cc.table = table;
 	cc.key = new_key ? new_key : old_key;

@@ -110,7 +110,9 @@ COMMENT ON EVENT TRIGGER vbp_capture_forget_dropped IS
 
 CREATE FUNCTION vbp.capture_diff(source regclass)
   RETURNS TABLE (source_key text, problem text, detail text)
-  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $fn$
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp
+  -- the keys' text as the capture trigger writes it, whatever the session has set
+  SET datestyle = 'ISO, YMD' SET timezone = 'UTC' SET intervalstyle = 'postgres' SET extra_float_digits = 3 AS $fn$
 DECLARE
   tg record;
   args text[];
