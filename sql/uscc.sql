@@ -18,6 +18,11 @@ FROM unnest(ARRAY['', '91350100M000100Y4', '91350100M000100Y433', 'B1350100M0001
                   '9A350100M000100Y43', '913501A0M000100Y43', '91350100M000100O43']) s;
 SELECT try_sql($$SELECT vbp.uscc_check_char('9135')$$) AS short,
        try_sql($$SELECT vbp.uscc_check_char('91350100M000100Z4')$$) AS bad_symbol;
+-- the count after trimming: 16 characters behind two blanks; 17 characters, one of them a
+-- full-width digit (three bytes), is 17 characters, refused for the character itself
+SELECT try_sql($$SELECT vbp.uscc_check_char('  91350100M000100Y')$$) AS sixteen_after_blanks,
+       try_sql($$SELECT vbp.uscc_check_char('     91350100M000')$$) AS twelve_after_blanks,
+       try_sql($$SELECT vbp.uscc_check_char('913501000000100０Y')$$) AS full_width_digit;
 
 -- every single-character substitution of the three examples is rejected
 WITH ex(code) AS (VALUES ('91350100M000100Y43'), ('91110108551385082Q'), ('91440300708461136T')),

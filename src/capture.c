@@ -444,16 +444,16 @@ capture_work(CaptureMap *m, TriggerData *td, TupleDesc desc,
 }
 
 /*
- * Quarantine mode: the ledger work runs in a subtransaction; when it fails,
- * it is rolled back, the hospital's row stays, and the problem is recorded.
+ * The ledger work in a subtransaction of its own: true when it was done; on
+ * an error, rolled back, and false with the error in *edata.
  */
-static void
-capture_quarantined(CaptureMap *m, TriggerData *td, TupleDesc desc, const char *table,
-					const char *old_key, const char *new_key, Oid owner)
+static bool
+capture_work_sub(CaptureMap *m, TriggerData *td, TupleDesc desc,
+				 const char *old_key, const char *new_key, Oid owner, ErrorData **edata)
 {
 	MemoryContext oldcontext = CurrentMemoryContext;
 	ResourceOwner oldowner = CurrentResourceOwner;
-	const char *who = GetUserNameFromId(GetUserId(), false);
+	volatile bool done = true;
 
 	BeginInternalSubTransaction(NULL);
 	MemoryContextSwitchTo(oldcontext);
@@ -466,44 +466,38 @@ capture_quarantined(CaptureMap *m, TriggerData *td, TupleDesc desc, const char *
 	}
 	PG_CATCH();
 	{
-		ErrorData  *edata;
-
 		MemoryContextSwitchTo(oldcontext);
-		edata = CopyErrorData();
+		*edata = CopyErrorData();
 		FlushErrorState();
 		RollbackAndReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(oldcontext);
 		CurrentResourceOwner = oldowner;
-		quarantine(owner, table, new_key ? new_key : old_key, who, edata);
-		FreeErrorData(edata);
-		/*
-		 * An UPDATE whose new row failed: its old ledger row no longer stands
-		 * for the hospital's row, so it and its link go (in a subtransaction of
-		 * their own; where the role may not remove them either, they stay).
-		 */
-		if (old_key != NULL && new_key != NULL)
-		{
-			BeginInternalSubTransaction(NULL);
-			MemoryContextSwitchTo(oldcontext);
-			PG_TRY();
-			{
-				capture_work(m, td, desc, old_key, NULL, owner);
-				ReleaseCurrentSubTransaction();
-				MemoryContextSwitchTo(oldcontext);
-				CurrentResourceOwner = oldowner;
-			}
-			PG_CATCH();
-			{
-				MemoryContextSwitchTo(oldcontext);
-				FlushErrorState();
-				RollbackAndReleaseCurrentSubTransaction();
-				MemoryContextSwitchTo(oldcontext);
-				CurrentResourceOwner = oldowner;
-			}
-			PG_END_TRY();
-		}
+		done = false;
 	}
 	PG_END_TRY();
+	return done;
+}
+
+/*
+ * Quarantine mode: when the ledger work fails, it is rolled back, the
+ * hospital's row stays, and the problem is recorded.  An UPDATE whose new row
+ * failed: its old ledger row no longer stands for the hospital's row, so it
+ * and its link go (where the role may not remove them either, they stay).
+ */
+static void
+capture_quarantined(CaptureMap *m, TriggerData *td, TupleDesc desc, const char *table,
+					const char *old_key, const char *new_key, Oid owner)
+{
+	const char *who = GetUserNameFromId(GetUserId(), false);
+	ErrorData  *edata = NULL;
+
+	if (capture_work_sub(m, td, desc, old_key, new_key, owner, &edata))
+		return;
+	quarantine(owner, table, new_key ? new_key : old_key, who, edata);
+	FreeErrorData(edata);
+	if (old_key != NULL && new_key != NULL &&
+		!capture_work_sub(m, td, desc, old_key, NULL, owner, &edata))
+		FreeErrorData(edata);
 }
 
 /*

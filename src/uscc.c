@@ -4,6 +4,8 @@
  */
 #include "vbp_glue.h"
 
+#include "mb/pg_wchar.h"
+
 #define TYPNAME "uscc"
 
 /* Text input: 18 characters with a valid check, or 17 followed by '?'. */
@@ -123,13 +125,19 @@ pgvbp_uscc_check_char_text(PG_FUNCTION_ARGS)
 	char		check;
 	vbp_error	err;
 	const char *p = s;
+	size_t		n = vbp_trim(&p, len);	/* trimmed once: p moves past the leading blanks */
+	int			chars = pg_mbstrlen_with_len(p, (int) n);
 
-	if (vbp_trim(&p, len) != 17)
+	if (chars != 17)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("a check character is computed from exactly 17 characters"),
-				 errdetail("The argument \"%s\" has %d characters after trimming blanks.",
-						   s, (int) vbp_trim(&p, len))));
+				 errdetail("The argument \"%s\" has %d characters after trimming blanks.", s, chars)));
+	if (n != 17)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot compute a check character for \"%s\"", s),
+				 errdetail("It holds a character that is not an ASCII digit or capital letter of the code's alphabet.")));
 	if (vbp_uscc_check_char(p, 17, &check, &err) != VBP_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
