@@ -309,19 +309,18 @@ REVOKE EXECUTE ON FUNCTION vbp.note_purchase_change() FROM PUBLIC;
 -- partition's statement triggers, not its parent's).
 CREATE FUNCTION vbp.watch_purchase_changes(tbl regclass) RETURNS void
   LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  t record;
 BEGIN
-  EXECUTE format('CREATE TRIGGER report_change_insert AFTER INSERT ON %s '
-                 'REFERENCING NEW TABLE AS vbp_new FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change()', tbl);
-  EXECUTE format('COMMENT ON TRIGGER report_change_insert ON %s IS %L', tbl, 'Notes the months of inserted purchases for the incremental refresh');
-  EXECUTE format('CREATE TRIGGER report_change_update AFTER UPDATE ON %s '
-                 'REFERENCING OLD TABLE AS vbp_old NEW TABLE AS vbp_new FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change()', tbl);
-  EXECUTE format('COMMENT ON TRIGGER report_change_update ON %s IS %L', tbl, 'Notes the months of updated purchases, before and after, for the incremental refresh');
-  EXECUTE format('CREATE TRIGGER report_change_delete AFTER DELETE ON %s '
-                 'REFERENCING OLD TABLE AS vbp_old FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change()', tbl);
-  EXECUTE format('COMMENT ON TRIGGER report_change_delete ON %s IS %L', tbl, 'Notes the months of deleted purchases for the incremental refresh');
-  EXECUTE format('CREATE TRIGGER report_change_truncate AFTER TRUNCATE ON %s '
-                 'FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change()', tbl);
-  EXECUTE format('COMMENT ON TRIGGER report_change_truncate ON %s IS %L', tbl, 'Notes that every month of purchases changed');
+  FOR t IN SELECT * FROM (VALUES
+      ('insert', 'REFERENCING NEW TABLE AS vbp_new', 'Notes the months of inserted purchases for the incremental refresh'),
+      ('update', 'REFERENCING OLD TABLE AS vbp_old NEW TABLE AS vbp_new', 'Notes the months of updated purchases, before and after, for the incremental refresh'),
+      ('delete', 'REFERENCING OLD TABLE AS vbp_old', 'Notes the months of deleted purchases for the incremental refresh'),
+      ('truncate', '', 'Notes that every month of purchases changed')) x(op, refs, what) LOOP
+    EXECUTE format('CREATE TRIGGER report_change_%s AFTER %s ON %s %s FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change()',
+                   t.op, upper(t.op), tbl, t.refs);
+    EXECUTE format('COMMENT ON TRIGGER report_change_%s ON %s IS %L', t.op, tbl, t.what);
+  END LOOP;
 END $$;
 COMMENT ON FUNCTION vbp.watch_purchase_changes(regclass) IS
   'Creates on vbp.purchase or one of its partitions the four statement triggers (INSERT, UPDATE, DELETE with transition tables, TRUNCATE) that note changed months for the incremental refresh (vbp.note_purchase_change)';
@@ -406,10 +405,8 @@ BEGIN
   END IF;
   FOR part IN SELECT g.tgrelid::regclass FROM pg_partition_tree('vbp.purchase') t
               JOIN pg_trigger g ON g.tgrelid = t.relid AND g.tgname = 'report_change_insert' LOOP
-    EXECUTE format('DROP TRIGGER report_change_insert ON %s', part);
-    EXECUTE format('DROP TRIGGER report_change_update ON %s', part);
-    EXECUTE format('DROP TRIGGER report_change_delete ON %s', part);
-    EXECUTE format('DROP TRIGGER report_change_truncate ON %s', part);
+    EXECUTE (SELECT string_agg(format('DROP TRIGGER report_change_%s ON %s', op, part), '; ')
+             FROM unnest(ARRAY['insert', 'update', 'delete', 'truncate']) op);
   END LOOP;
   DELETE FROM vbp.report_change WHERE source = 'purchase';
   RETURN true;
