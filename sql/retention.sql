@@ -36,6 +36,11 @@ FROM (VALUES (1, 1::numeric / 3), (2, 2::numeric / 3)) t(id, w);
 SELECT apportion('1.00', ARRAY[1::numeric / 3, 1::numeric / 3, 1::numeric / 3]) AS thirds_by_division;
 -- a weight of 10^19 or more does not fit in 64 bits: a clear 22003
 SELECT try_sql($$SELECT vbp.apportion('1.00'::vbp.cny, ARRAY[1e19, 1]::numeric[])$$) AS huge_weight;
+-- weights all far below 1 keep their ratio: 1e-20 : 3e-20 is 1 : 3 of 100 fen -> 25 and 75 fen
+-- (each weight scaled by 10^20, not rounded to zero); beside a weight of 1, 1e-30 gets
+-- 100 x 1e-30 fen, nothing
+SELECT apportion('1.00', ARRAY[1e-20, 3e-20]) AS tiny, apportion('1.00', ARRAY[1, 1e-30]) AS beside_one;
+SELECT id, apportion('1.00', w) OVER (ORDER BY id) FROM (VALUES (1, 1e-20), (2, 3e-20)) t(id, w);
 
 -- properties over 2,000 random partitions: shares sum to the total exactly, each is within
 -- one fen of total x w / W, and a larger weight never gets a smaller share

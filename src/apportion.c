@@ -72,15 +72,31 @@ numeric_weight_to_int64(Datum w, int scale)
 	return v;
 }
 
-/* Digits before the point of a non-negative numeric (0 for weights below 1). */
+/*
+ * The largest scale at which a non-negative numeric w, times 10^scale, still
+ * has at most 18 digits: 18 minus its digits before the point when w >= 1;
+ * 18 plus its zeros after the point when w < 1 (0.000123 has 3: scaled by
+ * 10^21 it is 123000000000000000), so that weights all far below 1 (1e-20
+ * and 3e-20) keep their ratio instead of all rounding to zero; 18 for 0.
+ */
 static int
-numeric_integer_digits(Datum w)
+numeric_scale_cap(Datum w)
 {
-	char	   *s = DatumGetCString(DirectFunctionCall1(numeric_out,
-														 DirectFunctionCall2(numeric_trunc, w, Int32GetDatum(0))));
-	int			d = (int) strlen(s) - (s[0] == '-');
+	char	   *s = DatumGetCString(DirectFunctionCall1(numeric_out, w));
+	const char *p = s + (s[0] == '-');
+	int			digits = 0;
 
-	return (d == 1 && s[strlen(s) - 1] == '0') ? 0 : d;
+	if (*p != '0')
+	{
+		while (p[digits] >= '0' && p[digits] <= '9')
+			digits++;
+		return Max(0, 18 - digits);
+	}
+	if (p[1] != '.')
+		return 18;				/* 0 */
+	for (p += 2; *p == '0'; p++)
+		digits++;
+	return *p ? 18 + digits : 18;
 }
 
 /*
@@ -111,7 +127,7 @@ weights_to_int64(Oid argtype, const Datum *values, const bool *nulls, int64 n, i
 				any = true;
 			}
 		if (any)
-			scale = Min(scale, Max(0, 18 - numeric_integer_digits(largest)));
+			scale = Min(scale, numeric_scale_cap(largest));
 	}
 	for (i = 0; i < n; i++)
 	{
