@@ -144,19 +144,23 @@ SELECT try_sql($$INSERT INTO public.bad_capture2 VALUES (1, 'x')$$) AS bad_on_er
 DELETE FROM load_reject WHERE source = 'public.his_sales';
 
 -- vbp.capture_diff compares a captured table with its ledger rows: row 9 was written
--- before the trigger; with the trigger off, row 1's quantity changes and row 2 goes;
--- row 3's ledger row is deleted behind the link's back
+-- before the trigger; with the trigger off, row 1's quantity changes, row 2 goes and
+-- row 4's institution becomes a code that does not convert (listed as unconvertible,
+-- with the error, rather than failing the comparison); row 3's ledger row is deleted
+-- behind the link's back
 CREATE TABLE public.his_check (id int PRIMARY KEY, hosp text, drug text, d date, qty int, total numeric);
 INSERT INTO his_check VALUES (9, 'H44010300001', 'XA01ABD075A002010100483', '2024-02-01', 7, 7.00);
 CREATE TRIGGER cap AFTER INSERT OR UPDATE OR DELETE ON public.his_check FOR EACH ROW
   EXECUTE FUNCTION vbp.capture('purchase', 'id', 'org_code=hosp', 'product_code=drug', 'purchased_on=d', 'quantity=qty', 'amount=total');
 INSERT INTO his_check VALUES (1, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-01', 100, 250.00),
                              (2, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-01', 10, 25.00),
-                             (3, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-01', 5, 5.00);
+                             (3, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-01', 5, 5.00),
+                             (4, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-01', 1, 1.00);
 SELECT * FROM capture_diff('public.his_check');
 ALTER TABLE public.his_check DISABLE TRIGGER cap;
 UPDATE his_check SET qty = 101 WHERE id = 1;
 DELETE FROM his_check WHERE id = 2;
+UPDATE his_check SET hosp = 'H4401030000?' WHERE id = 4;
 ALTER TABLE public.his_check ENABLE TRIGGER cap;
 DELETE FROM purchase p USING capture_link l
 WHERE l.source_table = 'public.his_check'::regclass AND l.source_key = '3' AND p.purchase_id = l.target_id AND p.purchased_on = l.target_date;
@@ -217,6 +221,36 @@ RESET TimeZone;
 SELECT count(*) AS links_left, (SELECT count(*) FROM purchase WHERE quantity = 3 AND purchased_on = '2024-03-01') AS ledger_rows_left
 FROM capture_link WHERE source_table = 'public.his_stamped'::regclass;
 DROP TABLE public.his_stamped;
+-- amounts kept as money or as binary fractions: money goes over exactly, whatever its
+-- text (a currency sign, group separators): $1,234,567.89 -> 1234567.89; a real or
+-- double precision amount as its value to 15 significant digits, rounded to the fen:
+-- real 1234567.9 is the binary 1234567.875 (a real holds 24 bits), -> 1234567.88;
+-- double 1234.565 is 1234.56499999999994..., to 15 digits 1234.56500000000 -> 1234.57;
+-- and capture_diff finds them equal
+CREATE TABLE public.his_money (id int PRIMARY KEY, hosp text, drug text, d date, qty int, total money);
+CREATE TRIGGER cap AFTER INSERT OR UPDATE OR DELETE ON public.his_money FOR EACH ROW
+  EXECUTE FUNCTION vbp.capture('purchase', 'id', 'org_code=hosp', 'product_code=drug', 'purchased_on=d', 'quantity=qty', 'amount=total');
+CREATE TABLE public.his_float (id int PRIMARY KEY, hosp text, drug text, d date, qty int, total real);
+CREATE TRIGGER cap AFTER INSERT OR UPDATE OR DELETE ON public.his_float FOR EACH ROW
+  EXECUTE FUNCTION vbp.capture('purchase', 'id', 'org_code=hosp', 'product_code=drug', 'purchased_on=d', 'quantity=qty', 'amount=total');
+CREATE TABLE public.his_float8 (id int PRIMARY KEY, hosp text, drug text, d date, qty int, total float8);
+CREATE TRIGGER cap AFTER INSERT OR UPDATE OR DELETE ON public.his_float8 FOR EACH ROW
+  EXECUTE FUNCTION vbp.capture('purchase', 'id', 'org_code=hosp', 'product_code=drug', 'purchased_on=d', 'quantity=qty', 'amount=total');
+INSERT INTO his_money VALUES (1, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-02', 1, 1234567.89);
+INSERT INTO his_float VALUES (1, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-02', 1, 1234567.9);
+SET extra_float_digits = 3;
+INSERT INTO his_float8 VALUES (1, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-02', 1, 1234.565);
+RESET extra_float_digits;
+SELECT l.source_table, p.amount FROM capture_link l
+JOIN purchase p ON p.purchase_id = l.target_id AND p.purchased_on = l.target_date
+WHERE l.source_table IN ('public.his_money'::regclass, 'public.his_float'::regclass, 'public.his_float8'::regclass) ORDER BY 1;
+SELECT (SELECT count(*) FROM capture_diff('public.his_money')) AS money_differences,
+       (SELECT count(*) FROM capture_diff('public.his_float')) AS real_differences,
+       (SELECT count(*) FROM capture_diff('public.his_float8')) AS double_differences;
+DELETE FROM his_money;
+DELETE FROM his_float;
+DELETE FROM his_float8;
+DROP TABLE public.his_money, public.his_float, public.his_float8;
 
 DROP TABLE public.his_orders, public.his_dispense, public.bad_capture, public.bad_capture2, public.his_sales;
 SET client_min_messages = warning;

@@ -124,10 +124,22 @@ DECLARE
   tcol text;
   scol text;
   typ text;
+  typid regtype;
+  cols text[] := '{}';
+  exprs text[] := '{}';
   cmp text := '';
   product_src text;
   srctype regtype;
-  n int := 0;
+  linked text;
+  linked_where text;
+  ks text[];
+  ps text[];
+  ds text[];
+  dk text[];
+  dc text[];
+  k text;
+  i int;
+  bad boolean;
 BEGIN
   -- the capture trigger of the table and its arguments, as vbp.capture reads them
   SELECT t.tgargs, t.tgnargs INTO tg FROM pg_trigger t
@@ -153,24 +165,40 @@ BEGIN
     scol := substr(pair, length(tcol) + 2);
     CONTINUE WHEN tcol = 'on_error';
     -- the ledger column's own type, as the trigger casts to it
-    SELECT format_type(a.atttypid, a.atttypmod) INTO typ FROM pg_attribute a
+    SELECT format_type(a.atttypid, a.atttypmod), a.atttypid::regtype INTO typ, typid FROM pg_attribute a
     WHERE a.attrelid = format('vbp.%I', target)::regclass
       AND a.attname = CASE WHEN tcol = 'quantity_packs' THEN 'quantity' ELSE tcol END;
     SELECT a.atttypid::regtype INTO srctype FROM pg_attribute a WHERE a.attrelid = source AND a.attname = scol;
-    cmp := cmp || format(' UNION ALL SELECT %L WHERE (%s) IS DISTINCT FROM t.%I', tcol,
+    cols := cols || CASE WHEN tcol = 'quantity_packs' THEN 'quantity' ELSE tcol END;
+    exprs := exprs || format('(%s) IS DISTINCT FROM t.%I',
       CASE WHEN tcol = 'quantity_packs' THEN format('vbp.packs_to_units(s.%I::text::bigint, s.%I::text::vbp.drugcode)', scol, product_src)
            WHEN tcol = 'channel' THEN format('vbp.translate_value(''channel'', s.%I::text)', scol)
            -- dates as the trigger converts them (vbp.ledger_date)
            WHEN typ = 'date' AND srctype IN ('date'::regtype, 'timestamp'::regtype, 'timestamptz'::regtype)
              THEN format('vbp.ledger_date(s.%I)', scol)
            WHEN typ = 'date' THEN format('vbp.ledger_date(s.%I::text)', scol)
+           -- amounts kept as money or as binary fractions, as the trigger converts them
+           WHEN typid = 'vbp.cny'::regtype AND srctype = 'money'::regtype THEN format('s.%I::numeric::vbp.cny', scol)
+           WHEN typid = 'vbp.cny'::regtype AND srctype IN ('real'::regtype, 'double precision'::regtype)
+             THEN format('s.%I::float8::numeric::vbp.cny', scol)
            ELSE format('s.%I::text::%s', scol, typ) END,
       CASE WHEN tcol = 'quantity_packs' THEN 'quantity' ELSE tcol END);
   END LOOP;
+  FOR i IN 1 .. cardinality(cols) LOOP
+    cmp := cmp || format(' UNION ALL SELECT %L WHERE %s', cols[i], exprs[i]);
+  END LOOP;
+  -- the linked rows, their source rows and ledger rows
+  linked := format(
+    '    FROM vbp.capture_link l
+       JOIN %1$s s ON s.%2$I::text = l.source_key
+       JOIN vbp.%3$I t ON t.%4$I = l.target_id AND t.%5$I = l.target_date',
+    source, keycol, target, idcol, datecol);
+  linked_where := format(' WHERE l.source_table = %s::pg_catalog.oid::pg_catalog.regclass', source::oid);
   -- source rows not captured (written before the trigger, or quarantined), links whose
-  -- source row or ledger row is gone, and captured rows whose values differ
-  RETURN QUERY EXECUTE format(
-    'SELECT s.%1$I::text, ''not captured'', ''The row has no ledger row (written before the trigger, quarantined, or while the trigger was off).''
+  -- source row or ledger row is gone: no value converted
+  EXECUTE format(
+    'SELECT coalesce(array_agg(q.k), ''{}''), coalesce(array_agg(q.p), ''{}''), coalesce(array_agg(q.d), ''{}'') FROM (
+     SELECT s.%1$I::text, ''not captured'', ''The row has no ledger row (written before the trigger, quarantined, or while the trigger was off).''
        FROM %2$s s WHERE s.%1$I IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM vbp.capture_link l WHERE l.source_table = %3$s::pg_catalog.oid::pg_catalog.regclass AND l.source_key = s.%1$I::text)
      UNION ALL
@@ -180,17 +208,43 @@ BEGIN
      UNION ALL
      SELECT l.source_key, ''ledger row missing'', format(''The linked vbp.%%s row %%s of %%s is gone.'', l.target, l.target_id, l.target_date)
        FROM vbp.capture_link l WHERE l.source_table = %3$s::pg_catalog.oid::pg_catalog.regclass
-        AND NOT EXISTS (SELECT 1 FROM vbp.%4$I t WHERE t.%5$I = l.target_id AND t.%6$I = l.target_date)
-     UNION ALL
-     SELECT l.source_key, ''differs'', format(''Column %%s of the ledger row does not hold the source row''''s value.'', d.col)
-       FROM vbp.capture_link l
-       JOIN %2$s s ON s.%1$I::text = l.source_key
-       JOIN vbp.%4$I t ON t.%5$I = l.target_id AND t.%6$I = l.target_date
-       CROSS JOIN LATERAL (SELECT NULL::text WHERE false %7$s) d(col)
-      WHERE l.source_table = %3$s::pg_catalog.oid::pg_catalog.regclass
-     ORDER BY 1, 2, 3',
-    keycol, source, source::oid, target, idcol, datecol, cmp);
+        AND NOT EXISTS (SELECT 1 FROM vbp.%4$I t WHERE t.%5$I = l.target_id AND t.%6$I = l.target_date)) q(k, p, d)',
+    keycol, source, source::oid, target, idcol, datecol)
+    INTO ks, ps, ds;
+  -- captured rows whose values differ, all in one pass; a value that no longer
+  -- converts (written while the trigger was off) fails the pass, and the rows are
+  -- then compared one by one, each column alone, so that the row is listed
+  BEGIN
+    EXECUTE format('SELECT coalesce(array_agg(l.source_key), ''{}''), coalesce(array_agg(d.col), ''{}'') %s
+                    CROSS JOIN LATERAL (SELECT NULL::text WHERE false %s) d(col) %s', linked, cmp, linked_where)
+      INTO dk, dc;
+  EXCEPTION WHEN data_exception THEN
+    dk := '{}';
+    dc := '{}';
+    FOR k IN EXECUTE format('SELECT l.source_key %s %s ORDER BY 1', linked, linked_where) LOOP
+      bad := false;
+      FOR i IN 1 .. cardinality(cols) LOOP
+        BEGIN
+          EXECUTE format('SELECT %s %s %s AND l.source_key = $1', exprs[i], linked, linked_where) INTO bad USING k;
+          IF bad THEN
+            dk := dk || k;
+            dc := dc || cols[i];
+          END IF;
+        EXCEPTION WHEN data_exception THEN
+          ks := ks || k;
+          ps := ps || 'unconvertible'::text;
+          ds := ds || format('Column %s of the source row cannot be converted as the capture converts it: %s.', cols[i], SQLERRM);
+        END;
+      END LOOP;
+    END LOOP;
+  END;
+  RETURN QUERY
+    SELECT x.k, x.p, x.d FROM unnest(ks, ps, ds) x(k, p, d)
+    UNION ALL
+    SELECT x.k, 'differs', format('Column %s of the ledger row does not hold the source row''s value.', x.c)
+    FROM unnest(dk, dc) x(k, c)
+    ORDER BY 1, 2, 3;
 END $fn$;
 REVOKE EXECUTE ON FUNCTION vbp.capture_diff(regclass) FROM PUBLIC;
 COMMENT ON FUNCTION vbp.capture_diff(regclass) IS
-  'Compares a table a vbp.capture trigger feeds with its ledger rows (采集核对): source rows not captured, links whose source or ledger row is gone, and captured rows whose mapped values differ (column named); empty when they agree';
+  'Compares a table a vbp.capture trigger feeds with its ledger rows (采集核对): source rows not captured, links whose source or ledger row is gone, captured rows whose mapped values differ (column named), and captured rows with a value the capture can no longer convert (unconvertible, column and error named: written while the trigger was off); empty when they agree';
