@@ -251,6 +251,24 @@ DELETE FROM his_money;
 DELETE FROM his_float;
 DELETE FROM his_float8;
 DROP TABLE public.his_money, public.his_float, public.his_float8;
+-- keys renumbered onto each other in one statement (a deferrable primary key lets the
+-- table do it) move a link onto a key another row still holds: refused, nothing
+-- written; through keys no row holds, in two statements, the links follow
+-- (row 1 -> key 2 keeps quantity 1, row 2 -> key 3 keeps quantity 2)
+CREATE TABLE public.his_renumber (id int PRIMARY KEY DEFERRABLE INITIALLY DEFERRED, hosp text, drug text, d date, qty int, total numeric);
+CREATE TRIGGER cap AFTER INSERT OR UPDATE OR DELETE ON public.his_renumber FOR EACH ROW
+  EXECUTE FUNCTION vbp.capture('purchase', 'id', 'org_code=hosp', 'product_code=drug', 'purchased_on=d', 'quantity=qty', 'amount=total');
+INSERT INTO his_renumber VALUES (1, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-03', 1, 1.00),
+                                (2, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-03', 2, 2.00);
+SELECT try_sql($$UPDATE public.his_renumber SET id = id + 1$$) AS renumbered_onto_each_other;
+UPDATE his_renumber SET id = -(id + 1);
+UPDATE his_renumber SET id = -id;
+SELECT l.source_key, p.quantity FROM capture_link l
+JOIN purchase p ON p.purchase_id = l.target_id AND p.purchased_on = l.target_date
+WHERE l.source_table = 'public.his_renumber'::regclass ORDER BY 1;
+SELECT count(*) AS differences FROM capture_diff('public.his_renumber');
+DELETE FROM his_renumber;
+DROP TABLE public.his_renumber;
 
 DROP TABLE public.his_orders, public.his_dispense, public.bad_capture, public.bad_capture2, public.his_sales;
 SET client_min_messages = warning;
