@@ -260,7 +260,7 @@ CREATE TRIGGER cap AFTER INSERT OR UPDATE OR DELETE ON public.his_renumber FOR E
   EXECUTE FUNCTION vbp.capture('purchase', 'id', 'org_code=hosp', 'product_code=drug', 'purchased_on=d', 'quantity=qty', 'amount=total');
 INSERT INTO his_renumber VALUES (1, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-03', 1, 1.00),
                                 (2, 'H44010300001', 'XA01ABD075A002010100483', '2024-03-03', 2, 2.00);
-SELECT try_sql($$UPDATE public.his_renumber SET id = id + 1$$) AS renumbered_onto_each_other;
+SELECT split_part(try_sql($$UPDATE public.his_renumber SET id = id + 1$$), ' (', 1) AS renumbered_onto_each_other;
 UPDATE his_renumber SET id = -(id + 1);
 UPDATE his_renumber SET id = -id;
 SELECT l.source_key, p.quantity FROM capture_link l
