@@ -161,16 +161,21 @@ BEGIN ATOMIC
                count(s.responded_on) AS responded, count(*) FILTER (WHERE s.response = 'refused') AS refused,
                round(avg(s.responded_on - s.ordered_on), 2) AS avg_response_days,
                sum(s.delivered)::bigint AS delivered,
-               round(sum(s.amount::numeric * s.delivered / s.ordered), 2)::vbp.cny AS delivered_amount,
+               round(sum(s.delivered_amount), 2)::vbp.cny AS delivered_amount,
                round(sum(s.delivered)::numeric / sum(s.ordered), 6) AS fill_rate,
-               round(sum(s.amount::numeric * s.delivered / s.ordered) / nullif(sum(s.amount::numeric), 0), 6) AS fill_rate_amount,
+               round(sum(s.delivered_amount) / nullif(vbp.sum(s.amount)::numeric, 0), 6) AS fill_rate_amount,
                round(avg(s.first_delivered_on - s.ordered_on), 2) AS avg_lead_days,
                count(*) FILTER (WHERE s.due_on < as_of OR s.fulfilled_on IS NOT NULL) AS lines_due,
                count(*) FILTER (WHERE s.on_time) AS on_time,
                round(count(*) FILTER (WHERE s.on_time)::numeric
                      / nullif(count(*) FILTER (WHERE s.due_on < as_of OR s.fulfilled_on IS NOT NULL), 0), 6) AS on_time_rate,
                count(*) FILTER (WHERE s.open_past_deadline) AS open_past_deadline
-        FROM vbp.order_line_supply_for(as_of, rule_set) s
+        -- each line's delivered amount once (it is summed twice), and without
+        -- a division when the line was delivered in full (most are); OFFSET 0
+        -- keeps the subquery from being flattened into two copies of it
+        FROM (SELECT l.*, CASE WHEN l.delivered = l.ordered THEN l.amount::numeric
+                               ELSE l.amount::numeric * l.delivered / l.ordered END AS delivered_amount
+              FROM vbp.order_line_supply_for(as_of, rule_set) l OFFSET 0) s
         GROUP BY s.company, s.product_code, s.province, date_trunc('month', s.ordered_on)) g
   JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) g.product_code
   -- an unknown rule set fails before any row is read, even on empty tables
