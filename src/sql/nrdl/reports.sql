@@ -485,16 +485,32 @@ BEGIN
   WITH months AS (
     SELECT m::date AS month, (m + interval '1 month - 1 day')::date AS month_end
     FROM generate_series(date_trunc('month', from_month), date_trunc('month', to_month), interval '1 month') m
-  ), ev AS (
-    SELECT * FROM vbp.nrdl_stock_events((date_trunc('month', to_month) + interval '1 month - 1 day')::date)
-  ), stock AS (   -- applicable pairs of the versions in force at each month end, and those stocked by then
-    SELECT ms.month, vbp.province(i.org_code) AS province, count(DISTINCT i.org_code) AS institutions,
-           count(*) AS applicable, count(*) FILTER (WHERE ev.first_stocked <= ms.month_end) AS stocked
+  ), ev AS MATERIALIZED (   -- read once, not once per month
+    SELECT e.org_code, e.group_code, e.first_stocked
+    FROM vbp.nrdl_stock_events((date_trunc('month', to_month) + interval '1 month - 1 day')::date) e
+  ), pairs AS MATERIALIZED (   -- the drugs in force at each month end and the levels they apply to
+    -- (a few thousand rows, materialized: read by both branches below)
+    SELECT ms.month, ms.month_end, f.group_code, al.level
     FROM months ms
     CROSS JOIN LATERAL vbp.nrdl_in_force(ms.month_end) f
     JOIN vbp.nrdl_applicable_level al ON al.version_id = f.version_id AND al.group_code = f.group_code
-    JOIN vbp.institution i ON i.level = al.level
-    LEFT JOIN ev ON ev.org_code = i.org_code AND ev.group_code = f.group_code
+  ), applicable AS (   -- an institution's applicable pairs at a month end: its level's
+    SELECT pl.month, i.org_code, pl.pairs
+    FROM (SELECT pa.month, pa.level, count(*) AS pairs FROM pairs pa GROUP BY 1, 2) pl
+    JOIN vbp.institution i ON i.level = pl.level
+  ), stocked AS (   -- and those it had stocked by then (one stock event per institution x drug)
+    SELECT pa.month, ev.org_code, count(*) AS pairs
+    FROM ev
+    JOIN vbp.institution i ON i.org_code = ev.org_code
+    JOIN pairs pa ON pa.group_code = ev.group_code AND pa.level = i.level AND ev.first_stocked <= pa.month_end
+    GROUP BY 1, 2
+  ), stock AS (   -- per province: institutions with an applicable pair, applicable and stocked pairs
+    -- (counted per institution first, never per pair: counting distinct
+    -- institutions over every applicable pair sorted them all)
+    SELECT a.month, vbp.province(a.org_code) AS province, count(*) AS institutions,
+           sum(a.pairs)::bigint AS applicable, coalesce(sum(st.pairs), 0)::bigint AS stocked
+    FROM applicable a
+    LEFT JOIN stocked st ON st.month = a.month AND st.org_code = a.org_code
     GROUP BY 1, 2
   ), force AS (
     SELECT ms.month, count(*) AS drugs FROM months ms CROSS JOIN LATERAL vbp.nrdl_in_force(ms.month_end) f GROUP BY 1
