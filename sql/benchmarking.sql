@@ -22,6 +22,13 @@ SELECT try_sql($$SELECT * FROM vbp.cusum(ARRAY[1, 2]::float8[], 1, 2, 0.5)$$) AS
        try_sql($$SELECT * FROM vbp.cusum(ARRAY[1, 2]::float8[], 4, -1, 0.5)$$) AS negative_threshold,
        try_sql($$SELECT * FROM vbp.cusum(ARRAY[[1, 2], [3, 4]]::float8[], 4, 2, 0.5)$$) AS two_dimensional;
 SELECT count(*) AS rows_of_empty_series FROM cusum('{}'::float8[], 4, 2, 0.5);
+-- values near the float8 limit: the baseline 1e308, -1e308 has mean 0 and population sd 1e308
+-- (computed scaled by a power of two; unscaled, the sum of squares 2e616 is infinite); slack
+-- 0.5 x 1e308: up = 1e308 - 0.5e308 = 5e307 < 1 x 1e308, no signal; then down at -1e308 is
+-- 5e307 too.  A baseline of 1.7e308 and -1.7e308 has sd 1.7e308 and the sums fit too; the
+-- sums leave float8 when 1.7e308 follows a baseline of -1.7e308, -1.7e308 (sd 0): 22003
+SELECT idx, baseline_mean, baseline_sd, cusum_up, cusum_down, alert FROM cusum(ARRAY[1e308, -1e308, 1e308]::float8[], 2, 1, 0.5);
+SELECT try_sql($$SELECT * FROM vbp.cusum(ARRAY[-1.7e308, -1.7e308, 1.7e308, 1.7e308]::float8[], 2, 1, 0.5)$$) AS sums_overflow;
 
 -- ---------- price-per-unit saving ----------
 -- 500.00 spent on 100 units against a benchmark of 1.40: 500.00 - 140.00 = 360.00; below the

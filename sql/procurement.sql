@@ -47,6 +47,10 @@ SELECT try_sql($$SELECT vbp.price_cuts(r, p, q) FROM (VALUES (10, 4, 1), (2, -1,
 -- 7 / 3.000...0001 (30 places) leave 128 bits; a NaN price makes the unweighted cut NaN; an infinite
 -- reference gives the cut 1 - 0 = 1 and an infinite reference value
 SELECT (price_cuts(r, p, q)).* FROM (VALUES (1e30, 1, 1e20), (2, 1, 3)) t(r, p, q);
+-- a state whose numeric part is cut short (its length says 4 bytes, numeric's form needs 8
+-- at least): 22P03 like any malformed state, not a protocol error from numeric's reader
+SELECT try_sql($q$SELECT vbp.price_cuts_final(overlay(s PLACING '\x04000000'::bytea FROM 85 FOR 4) || '\x00000000'::bytea)
+                  FROM (SELECT vbp.price_cuts_accum(NULL, 10, 4, 100) AS s) x$q$) AS truncated_part;
 SELECT (price_cuts(r, p, q)).* FROM (VALUES (3.000000000000000000000000000001, 7, 1), (2, 1, 3)) t(r, p, q);
 SELECT (price_cuts(r, p, q)).* FROM (VALUES ('NaN'::numeric, 1, 1), (2, 1, 3)) t(r, p, q);
 SELECT (price_cuts(r, p, q)).* FROM (VALUES ('Infinity'::numeric, 1, 1), (2, 1, 3)) t(r, p, q);

@@ -27,6 +27,9 @@ SELECT try_sql($$SELECT vbp.apportion(t, 1) OVER () FROM (VALUES ('1.00'::vbp.cn
 SELECT try_sql($$SELECT vbp.apportion('1.00'::vbp.cny, 'NaN'::numeric) OVER ()$$) AS nan_weight,
        try_sql($$SELECT vbp.apportion('1.00'::vbp.cny, ARRAY[1, 'Infinity']::numeric[])$$) AS infinite_weight;
 SELECT apportion('0.00', w) OVER () FROM (VALUES (0), (0)) t(w);
+-- every weight NULL, or none: every share NULL (no weight takes part), not an error
+SELECT apportion('1.00', ARRAY[NULL, NULL]::numeric[]) AS all_null, apportion('1.00', ARRAY[]::numeric[]) AS none;
+SELECT i, apportion('1.00', w) OVER (ORDER BY i) FROM (VALUES (1, NULL::int), (2, NULL)) t(i, w);
 -- weights from an ordinary division (1/3 and 2/3 carry 20 digits after the point):
 -- 100.00 yuan = 10000 fen; 10000 x 1/3 = 3333.33 -> 3333 fen, 10000 x 2/3 = 6666.67
 -- -> 6666 fen, remainder 1 fen to the larger fraction (.67): 33.33 and 66.67

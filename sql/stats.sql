@@ -9,6 +9,10 @@ FROM generate_series(1, 10) x;
 SELECT (median_mad(x)).* FROM unnest(ARRAY[1, 2, 3, 4, 100, NULL]::float8[]) x;
 SELECT robust_z(100, 3, 1) AS z, robust_z(4, 3, 0) AS no_spread, robust_z(4, 3, 1, 1.0) AS other_constant;
 SELECT try_sql('SELECT vbp.robust_z(1, 1, -1)') AS negative_mad;
+-- finite arguments whose z is beyond float8 (1e308 - (-1e308) = 2e308 > 1.8e308; 0.6745 / 1e-310):
+-- 22003, as the same float8 arithmetic in SQL says
+SELECT try_sql('SELECT vbp.robust_z(1e308, -1e308, 1, 0.6745)') AS z_overflow,
+       try_sql('SELECT vbp.robust_z(1, 0, 1e-310, 0.6745)') AS tiny_mad;
 -- no values: NULL
 SELECT deciles(x), median_mad(x) FROM unnest(ARRAY[]::float8[]) x;
 

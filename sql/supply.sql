@@ -249,6 +249,26 @@ SELECT (order_line_track(5, NULL, NULL, NULL, NULL)).*;
 SELECT order_line_track(5, 'shipped', date '2024-03-01', '1', 1);
 SELECT order_line_track(5, 'delivered', date 'infinity', '1', 1);
 SELECT order_line_track(5, 'delivered', NULL, '1', 1);
+-- a day's events are taken together: 10 ordered, delivered 10 and sent back 10 (-10) on
+-- 2024-03-01 under one event number: net 0 at the day's end, never full, in either order
+-- of the two rows; delivered 10 again on 03-02: full on 03-02
+SELECT (order_line_track(10, e, d, n, q ORDER BY k)).full_on AS given_in_order,
+       (order_line_track(10, e, d, n, q ORDER BY k DESC)).full_on AS given_reversed
+FROM (VALUES (1, 'delivered', date '2024-03-01', 'D', 10::bigint), (2, 'delivered', '2024-03-01', 'D', -10)) v(k, e, d, n, q);
+SELECT (order_line_track(10, e, d, n, q ORDER BY k)).full_on AS given_in_order,
+       (order_line_track(10, e, d, n, q ORDER BY k DESC)).full_on AS given_reversed
+FROM (VALUES (1, 'delivered', date '2024-03-01', 'D1', 10::bigint), (2, 'delivered', '2024-03-01', 'D2', -10),
+             (3, 'delivered', '2024-03-02', 'D3', 10)) v(k, e, d, n, q);
+-- an event without a number comes after every number of its day, as ORDER BY happened_on,
+-- event_no: confirmed (E1) then refused (no number) on 03-01, so the latest is refused
+SELECT (order_line_track(10, e, d, n, NULL)).response AS latest,
+       (array_agg(e ORDER BY d, n))[2] AS by_order_by
+FROM (VALUES ('confirmed', date '2024-03-01', 'E1'), ('refused', '2024-03-01', NULL)) v(e, d, n);
+-- the rows of one line must give the same units ordered (10 and 20 here): refused (22023)
+-- rather than decided by whichever row comes first
+SELECT try_sql($$SELECT vbp.order_line_track(o, 'delivered', d, n, 5) FROM (VALUES (10::bigint, date '2024-03-01', 'A'), (20, '2024-03-02', 'B')) v(o, d, n)$$) AS units_ordered_differ;
+-- totals past bigint: 22003, the message saying what is out of range
+SELECT try_sql($$SELECT vbp.order_line_track(10, 'delivered', d, n, q) FROM (VALUES (date '2024-03-01', 'A', 9223372036854775807::bigint), ('2024-03-02', 'B', 1)) v(d, n, q)$$) AS units_overflow;
 -- parallel: 20,000 random lines of 1 to 6 events, serial against 2 workers
 -- with the states serialised, shipped and combined (partial aggregation by line)
 CREATE TABLE olt_events AS

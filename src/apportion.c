@@ -68,7 +68,8 @@ numeric_weight_to_int64(Datum w, int scale)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("apportion weight out of range"),
-				 errdetail("A weight must be below 2^63 (about 9.2 x 10^18).")));
+				 errdetail("A weight, rounded half away from zero to the decimal places kept, must be below 2^63 (about 9.2 x 10^18)."),
+				 errhint("Scale the weights down: only their ratios matter.")));
 	return v;
 }
 
@@ -156,7 +157,8 @@ apportion_rows(int64 total, const int64 *weights, const bool *nulls, int64 n, in
 	for (i = 0; i < n; i++)
 		if (!nulls[i])
 			w[m++] = weights[i];
-	if (vbp_apportion(total, w, (size_t) m, s, scratch, &err) != VBP_OK)
+	/* every weight NULL (or none): every share NULL, nothing to refuse */
+	if (m > 0 && vbp_apportion(total, w, (size_t) m, s, scratch, &err) != VBP_OK)
 		apportion_error(&err);
 	for (i = 0, m = 0; i < n; i++)
 		if (!nulls[i])

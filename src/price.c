@@ -317,6 +317,15 @@ flat_to_state(const PriceCutFlat *f, PriceCutState *s, MemoryContext cxt)
 			StringInfoData buf;
 			MemoryContext old = MemoryContextSwitchTo(cxt);
 
+			/*
+			 * numeric's binary form: ndigits, weight, sign, dscale (2 bytes
+			 * each), then ndigits digits of 2 bytes; a part of another length
+			 * would make numeric_recv read past it (a protocol error)
+			 */
+			if (f->spill_len[i] < 8 ||
+				f->spill_len[i] != 8 + 2 * (int32) (((unsigned char) p[0] << 8) | (unsigned char) p[1]))
+				vbp_state_error("price cuts", "A sum's numeric part has %d bytes, which its digit count does not make.",
+								(int) f->spill_len[i]);
 			buf.data = (char *) p;
 			buf.len = buf.maxlen = f->spill_len[i];
 			buf.cursor = 0;

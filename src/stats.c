@@ -329,9 +329,13 @@ pgvbp_robust_z(PG_FUNCTION_ARGS)
 
 	if (vbp_robust_z(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2),
 					 PG_GETARG_FLOAT8(3), &defined, &z, &err) != VBP_OK)
+	{
+		if (err.kind == VBP_ERANGE)
+			vbp_value_error(&err, "robust z out of range");
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("median absolute deviation must not be negative or NaN")));
+	}
 	if (!defined)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(z);

@@ -57,7 +57,7 @@ track_new(MemoryContext cxt, Oid collation, int32 cap, int text_cap)
 }
 
 static void
-track_add(LineTrack *t, int32 day, int kind, bool has_qty, int64 qty, const char *no, int no_len)
+track_add(LineTrack *t, int32 day, int kind, bool has_qty, int64 qty, const char *no, int no_len, bool no_null)
 {
 	MemoryContext old = MemoryContextSwitchTo(t->cxt);
 	vbp_order_event *e;
@@ -79,11 +79,32 @@ track_add(LineTrack *t, int32 day, int kind, bool has_qty, int64 qty, const char
 	e->qty = has_qty ? qty : 0;
 	e->no = NULL;
 	e->no_len = (size_t) no_len;
+	e->no_null = no_null;
 	e->seq = (uint32) t->n;
 	t->off[t->n] = (uint32) t->text.len;
 	appendBinaryStringInfo(&t->text, no, no_len);
 	t->n++;
 	MemoryContextSwitchTo(old);
+}
+
+/*
+ * The units ordered, which every row of a line gives alike: rows that differ
+ * would make the result depend on which came first.
+ */
+static void
+track_set_ordered(LineTrack *t, int64 ordered)
+{
+	if (!t->has_ordered)
+	{
+		t->has_ordered = true;
+		t->ordered = ordered;
+	}
+	else if (t->ordered != ordered)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the rows of one order line give different units ordered"),
+				 errdetail("One row gives " INT64_FORMAT " units and another " INT64_FORMAT ".", t->ordered, ordered),
+				 errhint("Group the events by order line and pass the line's own units ordered on each row.")));
 }
 
 /*
@@ -102,11 +123,8 @@ pgvbp_order_line_track_collect(PG_FUNCTION_ARGS)
 	int			kind;
 	DateADT		day;
 
-	if (!PG_ARGISNULL(1) && !t->has_ordered)
-	{
-		t->has_ordered = true;
-		t->ordered = PG_GETARG_INT64(1);
-	}
+	if (!PG_ARGISNULL(1))
+		track_set_ordered(t, PG_GETARG_INT64(1));
 	if (PG_ARGISNULL(2))
 		PG_RETURN_POINTER(t);
 	ev = PG_GETARG_TEXT_PP(2);
@@ -127,7 +145,7 @@ pgvbp_order_line_track_collect(PG_FUNCTION_ARGS)
 				 errmsg("an order event must have a finite date")));
 	no = PG_ARGISNULL(4) ? NULL : PG_GETARG_TEXT_PP(4);
 	track_add(t, (int32) day, kind, !PG_ARGISNULL(5), PG_ARGISNULL(5) ? 0 : PG_GETARG_INT64(5),
-			  no ? VARDATA_ANY(no) : "", no ? (int) VARSIZE_ANY_EXHDR(no) : 0);
+			  no ? VARDATA_ANY(no) : "", no ? (int) VARSIZE_ANY_EXHDR(no) : 0, no == NULL);
 	PG_RETURN_POINTER(t);
 }
 
@@ -148,14 +166,11 @@ pgvbp_order_line_track_combine(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(b);
 	if (a == NULL)
 		a = track_new(cxt, b->collation, b->n, b->text.len);
-	if (!a->has_ordered && b->has_ordered)
-	{
-		a->has_ordered = true;
-		a->ordered = b->ordered;
-	}
+	if (b->has_ordered)
+		track_set_ordered(a, b->ordered);
 	for (i = 0; i < b->n; i++)
 		track_add(a, b->ev[i].day, b->ev[i].kind, b->ev[i].has_qty, b->ev[i].qty,
-				  b->text.data + b->off[i], (int) b->ev[i].no_len);
+				  b->text.data + b->off[i], (int) b->ev[i].no_len, b->ev[i].no_null);
 	/* a deserialized state made in this context is not read again: freed */
 	if (b->cxt == cxt)
 	{
@@ -169,7 +184,8 @@ pgvbp_order_line_track_combine(PG_FUNCTION_ARGS)
 
 /*
  * Serial: has_ordered (1), ordered (8), collation (4), n (4), then each event:
- * day (4), kind (1), has_qty (1), qty (8), event number length (4) and bytes.
+ * day (4), kind (1), has_qty (1), qty (8), event number length (4; -1 for
+ * none) and bytes.
  */
 PG_FUNCTION_INFO_V1(pgvbp_order_line_track_serialize);
 Datum
@@ -191,7 +207,8 @@ pgvbp_order_line_track_serialize(PG_FUNCTION_ARGS)
 		pq_sendbyte(&buf, t->ev[i].kind);
 		pq_sendbyte(&buf, t->ev[i].has_qty ? 1 : 0);
 		pq_sendint64(&buf, t->ev[i].qty);
-		pq_sendint32(&buf, (int32) t->ev[i].no_len);
+		/* no event number: length -1 */
+		pq_sendint32(&buf, t->ev[i].no_null ? -1 : (int32) t->ev[i].no_len);
 		pq_sendbytes(&buf, t->text.data + t->off[i], (int) t->ev[i].no_len);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
@@ -247,9 +264,9 @@ pgvbp_order_line_track_deserialize(PG_FUNCTION_ARGS)
 		len = (int32) pq_getmsgint(&buf, 4);
 		if (kind >= VBP_EV_KINDS)
 			vbp_state_error("order line track", "An event has an unknown kind.");
-		if (len < 0 || len > buf.len - buf.cursor)
+		if (len < -1 || len > buf.len - buf.cursor)
 			vbp_state_error("order line track", "An event number is longer than the state.");
-		track_add(t, day, kind, has_qty, qty, pq_getmsgbytes(&buf, len), len);
+		track_add(t, day, kind, has_qty, qty, len < 0 ? "" : pq_getmsgbytes(&buf, len), Max(len, 0), len < 0);
 	}
 	if (buf.cursor != buf.len)
 		vbp_state_error("order line track", "The state has bytes after its last event.");
@@ -306,7 +323,7 @@ pgvbp_order_line_track_final(PG_FUNCTION_ARGS)
 	}
 	if (vbp_line_supply_compute(ev, (size_t) n, t && t->has_ordered ? t->ordered : 0,
 								event_no_cmp, t ? &t->collation : NULL, &s, &err) != VBP_OK)
-		vbp_value_error(&err, "order line supply");
+		vbp_value_error(&err, "order line units out of range");
 	memset(nulls, 0, sizeof(nulls));
 	values[0] = DateADTGetDatum(s.responded_on);
 	nulls[0] = !s.has_responded;

@@ -19,7 +19,13 @@
 
 #include <math.h>
 
-/* mean and population sd of the first `window` present values from start */
+/*
+ * mean and population sd of the first `window` present values from start;
+ * values beyond 2^500 are scaled by a power of two (exactly) while summed,
+ * so that finite values whose sums or squares would leave float8 still give
+ * their mean and sd (1e308, -1e308: mean 0, sd 1e308); an sd that does not
+ * fit float8 comes back infinite, for the caller to refuse
+ */
 static size_t
 baseline(const double *x, size_t n, size_t start, size_t window, double *mean, double *sd)
 {
@@ -27,26 +33,39 @@ baseline(const double *x, size_t n, size_t start, size_t window, double *mean, d
 				m = 0;
 	double		sum = 0,
 				ss = 0,
-				mu;
+				mu,
+				top = 0;
+	int			e = 0;
 
 	for (i = start; i < n && m < window; i++)
 		if (!isnan(x[i]))
 		{
-			sum += x[i];
+			top = fmax(top, fabs(x[i]));
 			m++;
 		}
 	if (m < 2)
 		return m;
+	if (top > 0x1p500)
+		(void) frexp(top, &e);	/* top = f x 2^e, f in [0.5, 1) */
+	m = 0;
+	for (i = start; i < n && m < window; i++)
+		if (!isnan(x[i]))
+		{
+			sum += ldexp(x[i], -e);
+			m++;
+		}
 	mu = sum / (double) m;
 	m = 0;
 	for (i = start; i < n && m < window; i++)
 		if (!isnan(x[i]))
 		{
-			ss += (x[i] - mu) * (x[i] - mu);
+			double		d = ldexp(x[i], -e) - mu;
+
+			ss += d * d;
 			m++;
 		}
-	*mean = mu;
-	*sd = sqrt(ss / (double) m);
+	*mean = ldexp(mu, e);
+	*sd = ldexp(sqrt(ss / (double) m), e);
 	return m;
 }
 
@@ -85,11 +104,16 @@ vbp_cusum(const double *x, size_t n, int64_t window, double threshold, double sl
 		{
 			if (baseline(x, n, i, (size_t) window, &mean, &sd) < 2)
 				continue;		/* not enough values left: unmonitored */
+			if (!isfinite(mean) || !isfinite(sd))
+				return vbp_fail(err, VBP_ERANGE,
+								"The baseline from value %zu has a standard deviation beyond the range of float8.", i + 1);
 			active = 1;
 			up = down = 0;
 		}
 		up = fmax(0, up + x[i] - (mean + slack * sd));
 		down = fmax(0, down + (mean - slack * sd) - x[i]);
+		if (!isfinite(up) || !isfinite(down))
+			return vbp_fail(err, VBP_ERANGE, "The cumulative sums at value %zu leave the range of float8.", i + 1);
 		p->monitored = true;
 		p->mean = mean;
 		p->sd = sd;

@@ -254,7 +254,8 @@ vbp_meanad(const double *deviations, size_t n)
 /*
  * Modified z-score of Iglewicz and Hoaglin: constant x (x - median) / mad,
  * undefined when mad is 0 (no spread to measure against); a negative or NaN
- * mad is a bad parameter.
+ * mad is a bad parameter; a z beyond float8 from finite arguments is a range
+ * error.
  */
 vbp_errkind
 vbp_robust_z(double x, double median, double mad, double constant, bool *defined, double *z,
@@ -266,6 +267,10 @@ vbp_robust_z(double x, double median, double mad, double constant, bool *defined
 	if (mad < 0 || isnan(mad))
 		return vbp_fail(err, VBP_EPARAM, "The median absolute deviation must not be negative or NaN.");
 	*z = constant * (x - median) / mad;
+	/* finite arguments whose z leaves float8 (as SQL's float8 arithmetic would say) */
+	if (isinf(*z) && isfinite(x) && isfinite(median) && isfinite(constant))
+		return vbp_fail(err, VBP_ERANGE, "The robust z of %g against median %g and MAD %g is beyond the range of float8.",
+						x, median, mad);
 	*defined = true;
 	return VBP_OK;
 }

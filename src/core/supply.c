@@ -2,8 +2,8 @@
  * supply.c
  *		The supply of one order line from its events (doc/supply.md): first
  *		and latest response, units confirmed in part, delivered (net) and
- *		cancelled, the first delivery, and the day the running deliveries first
- *		reach what is due (ordered - cancelled).  The reports aggregate a
+ *		cancelled, the first delivery, and the first day at whose end the
+ *		deliveries so far reach what is due (ordered - cancelled).  The reports aggregate a
  *		line's events with vbp.order_line_track, whose final calls this.
  */
 #include "vbp_core.h"
@@ -32,11 +32,21 @@ event_cmp(const vbp_order_event *a, const vbp_order_event *b, vbp_text_cmp cmp, 
 
 	if (a->day != b->day)
 		return a->day < b->day ? -1 : 1;
-	c = cmp(a->no, a->no_len, b->no, b->no_len, arg);
-	if (c != 0)
-		return c;
+	/* as ORDER BY event_no: an event without a number after every number */
+	if (a->no_null != b->no_null)
+		return a->no_null ? 1 : -1;
+	if (!a->no_null)
+	{
+		c = cmp(a->no, a->no_len, b->no, b->no_len, arg);
+		if (c != 0)
+			return c;
+	}
 	if (a->kind != b->kind)
 		return a->kind < b->kind ? -1 : 1;
+	if (a->has_qty != b->has_qty)
+		return a->has_qty ? 1 : -1;
+	if (a->qty != b->qty)
+		return a->qty < b->qty ? -1 : 1;
 	if (a->seq != b->seq)
 		return a->seq < b->seq ? -1 : 1;
 	return 0;
@@ -98,6 +108,7 @@ vbp_line_supply_compute(vbp_order_event *ev, size_t n, int64_t ordered,
 				so_far = 0,
 				need;
 	size_t		i;
+	bool		delivered_today = false;
 
 	memset(out, 0, sizeof(*out));
 	out->response = -1;
@@ -147,19 +158,29 @@ vbp_line_supply_compute(vbp_order_event *ev, size_t n, int64_t ordered,
 	out->delivered = (int64_t) delivered;
 	out->cancelled = (int64_t) cancelled;
 	out->confirmed_part = (int64_t) confirmed_part;
-	/* the first delivery after which the deliveries so far cover what is due */
+	/*
+	 * The first day at whose end the deliveries so far cover what is due: a
+	 * day's deliveries and returns are taken together (a delivery sent back
+	 * the same day does not deliver the line in full, whatever the order of
+	 * the two events)
+	 */
 	need = (vbp_int128) ordered - cancelled;
 	for (i = 0; i < n; i++)
 	{
-		if (ev[i].kind != VBP_EV_DELIVERED)
-			continue;
-		so_far += ev[i].has_qty ? ev[i].qty : 0;
-		if (so_far >= need)
+		if (ev[i].kind == VBP_EV_DELIVERED)
+		{
+			so_far += ev[i].has_qty ? ev[i].qty : 0;
+			delivered_today = true;
+		}
+		if (i + 1 < n && ev[i + 1].day == ev[i].day)
+			continue;			/* the day's other events first (sorted by day) */
+		if (delivered_today && so_far >= need)
 		{
 			out->has_full = true;
 			out->full_on = ev[i].day;
 			break;
 		}
+		delivered_today = false;
 	}
 	return VBP_OK;
 }

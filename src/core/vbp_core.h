@@ -570,6 +570,7 @@ typedef struct vbp_order_event
 	int64_t		qty;
 	const char *no;				/* the event number, compared by the caller's collation */
 	size_t		no_len;
+	bool		no_null;		/* no event number: sorts after every number */
 	uint32_t	seq;			/* arrival order: the last tie-break */
 } vbp_order_event;
 
@@ -590,13 +591,15 @@ typedef struct vbp_line_supply
 	bool		has_first_delivered;
 	int32_t		first_delivered_on; /* the first delivery of a positive quantity */
 	bool		has_full;
-	int32_t		full_on;		/* the first day the running deliveries reach ordered - cancelled */
+	int32_t		full_on;		/* the first day at whose end the deliveries so far reach ordered - cancelled */
 } vbp_line_supply;
 
 /*
- * Sorts ev[0..n) by day, event number (cmp), kind and arrival (in place,
- * heapsort: no allocation, n log n whatever the input) and reduces them for
- * a line of `ordered` units.  VBP_ERANGE when a total leaves int64.
+ * Sorts ev[0..n) by day, event number (cmp; none after every number), kind,
+ * quantity and arrival (in place, heapsort: no allocation, n log n whatever
+ * the input) and reduces them for a line of `ordered` units; events alike in
+ * all but arrival give the same result in any order.  VBP_ERANGE when a
+ * total leaves int64.
  */
 extern vbp_errkind vbp_line_supply_compute(vbp_order_event *ev, size_t n, int64_t ordered,
 										   vbp_text_cmp cmp, void *cmp_arg,

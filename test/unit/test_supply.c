@@ -27,8 +27,9 @@ E(int32_t day, int kind, int64_t qty, const char *no)
 	e.kind = kind;
 	e.has_qty = kind != VBP_EV_REFUSED && kind != VBP_EV_CONFIRMED;
 	e.qty = e.has_qty ? qty : 0;
-	e.no = no;
-	e.no_len = strlen(no);
+	e.no = no ? no : "";
+	e.no_len = no ? strlen(no) : 0;
+	e.no_null = no == NULL;
 	e.seq = seq++;
 	return e;
 }
@@ -147,7 +148,10 @@ TEST(supply_line_property)
 		for (i = 1; i < n; i++)
 			CHECK(ev[i - 1].day < ev[i].day ||
 				  (ev[i - 1].day == ev[i].day && bytes_cmp(ev[i - 1].no, ev[i - 1].no_len, ev[i].no, ev[i].no_len, NULL) <= 0));
-		/* brute force: the least day d of a delivery whose deliveries up to it (by the same order) reach the need */
+		/*
+		 * brute force: the least day d with a delivery such that every
+		 * delivery of a day up to d, that day's included, reaches the need
+		 */
 		for (i = 0; i < n; i++)
 		{
 			int64_t		so_far = 0;
@@ -155,24 +159,73 @@ TEST(supply_line_property)
 			if (ref[i].kind != VBP_EV_DELIVERED)
 				continue;
 			for (j = 0; j < n; j++)
-			{
-				int			before;
-
-				if (ref[j].kind != VBP_EV_DELIVERED)
-					continue;
-				before = ref[j].day < ref[i].day ||
-					(ref[j].day == ref[i].day &&
-					 (bytes_cmp(ref[j].no, ref[j].no_len, ref[i].no, ref[i].no_len, NULL) < 0 ||
-					  (bytes_cmp(ref[j].no, ref[j].no_len, ref[i].no, ref[i].no_len, NULL) == 0 && ref[j].seq <= ref[i].seq)));
-				if (before)
+				if (ref[j].kind == VBP_EV_DELIVERED && ref[j].day <= ref[i].day)
 					so_far += ref[j].qty;
-			}
 			if (so_far >= ordered - cancelled && (best < 0 || ref[i].day < best))
 				best = ref[i].day;
 		}
 		CHECK(s.has_full == (best >= 0));
 		if (best >= 0)
 			CHECK(s.full_on == best);
+		/* the same events in reverse arrival order give the same line */
+		{
+			vbp_line_supply r;
+
+			for (i = 0; i < n; i++)
+			{
+				ev[i] = ref[n - 1 - i];
+				ev[i].seq = (uint32_t) i;
+			}
+			CHECK(vbp_line_supply_compute(ev, (size_t) n, ordered, bytes_cmp, NULL, &r, &err) == VBP_OK);
+			CHECK(r.has_full == s.has_full && (!s.has_full || r.full_on == s.full_on));
+			CHECK(r.response == s.response && r.has_responded == s.has_responded && r.responded_on == s.responded_on);
+			CHECK(r.delivered == s.delivered && r.cancelled == s.cancelled && r.confirmed_part == s.confirmed_part);
+		}
+	}
+}
+
+TEST(supply_line_ties)
+{
+	vbp_line_supply s;
+	vbp_error	err;
+
+	{
+		/*
+		 * 10 ordered; on day 1 delivered 10 and sent back 10 (-10), same
+		 * event number: net 0 at the day's end, so not delivered in full, in
+		 * either order of the two events
+		 */
+		vbp_order_event a[] = {E(1, VBP_EV_DELIVERED, 10, "D"), E(1, VBP_EV_DELIVERED, -10, "D")};
+		vbp_order_event b[] = {E(1, VBP_EV_DELIVERED, -10, "D"), E(1, VBP_EV_DELIVERED, 10, "D")};
+
+		CHECK(vbp_line_supply_compute(a, 2, 10, bytes_cmp, NULL, &s, &err) == VBP_OK);
+		CHECK(!s.has_full && s.delivered == 0 && s.first_delivered_on == 1);
+		CHECK(vbp_line_supply_compute(b, 2, 10, bytes_cmp, NULL, &s, &err) == VBP_OK);
+		CHECK(!s.has_full && s.delivered == 0);
+	}
+	{
+		/*
+		 * 10 ordered: day 1 delivered 10 and sent back 10 under different
+		 * numbers, day 2 delivered 10: full on day 2 (net 0 after day 1, 10
+		 * after day 2); a day with a cancellation after its deliveries is
+		 * still judged at its end
+		 */
+		vbp_order_event ev[] = {E(1, VBP_EV_DELIVERED, 10, "1"), E(1, VBP_EV_DELIVERED, -10, "2"),
+		E(2, VBP_EV_DELIVERED, 10, "1"), E(2, VBP_EV_CANCELLED, 0, "9")};
+
+		CHECK(vbp_line_supply_compute(ev, 4, 10, bytes_cmp, NULL, &s, &err) == VBP_OK);
+		CHECK(s.has_full && s.full_on == 2);
+	}
+	{
+		/*
+		 * an event without a number sorts after every number of its day, as
+		 * ORDER BY happened_on, event_no: confirmed (E1) then refused (none)
+		 * on day 1, so the latest response is the refusal
+		 */
+		vbp_order_event ev[] = {E(1, VBP_EV_REFUSED, 0, NULL), E(1, VBP_EV_CONFIRMED, 0, "E1")};
+
+		CHECK(vbp_line_supply_compute(ev, 2, 10, bytes_cmp, NULL, &s, &err) == VBP_OK);
+		CHECK(s.response == VBP_EV_REFUSED && s.responded_on == 1);
 	}
 }
 
@@ -181,5 +234,6 @@ const unit_case supply_cases[] = {
 	{"supply_line_returns_and_refusal", supply_line_returns_and_refusal},
 	{"supply_line_empty_and_short", supply_line_empty_and_short},
 	{"supply_line_property", supply_line_property},
+	{"supply_line_ties", supply_line_ties},
 	{NULL, NULL}
 };
