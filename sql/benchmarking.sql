@@ -208,6 +208,9 @@ INSERT INTO selection (batch_id, product_code, selected, reference_price, select
   (91, 'XC09AAD123A001010100111', true, 3.00, 1.00, 2), (91, 'XC09AAD123A001010100222', true, 3.00, 1.20, 2),
   (91, 'XC09AAD123A001010100333', false, 3.00, NULL, 2), (91, 'XC09AAD123A001010100444', false, 2.00, NULL, 2),
   (91, 'XC09AAD123A001010100555', false, 1.50, NULL, 2);
+-- a NaN price (numeric(18, 6) keeps it, and it passes "> 0") is no price: refused (23514)
+SELECT split_part(try_sql($$UPDATE vbp.selection SET selected_price = 'NaN' WHERE batch_id = 91 AND product_code = 'XC09AAD123A001010100222'$$), ' (', 1) AS nan_selected_price,
+       split_part(try_sql($$UPDATE vbp.selection SET reference_price = 'NaN' WHERE batch_id = 91 AND product_code = 'XC09AAD123A001010100333'$$), ' (', 1) AS nan_reference_price;
 SELECT product_code, selected, price, group_selected_price, year, effective_from, payment_standard
 FROM payment_standard_schedule ORDER BY product_code, year;
 -- year 0: 1.00, 1.20, 3.00, 2.00, 1.20: max / min 3, mean 1.68, population sd 0.744043, cv 0.4429;

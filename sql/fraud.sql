@@ -36,6 +36,49 @@ FROM over_prescription_for('2024-01-01', '2024-12-31') ORDER BY 1;
 SELECT try_sql($$INSERT INTO vbp.dispensing (org_code, product_code, dispensed_on, quantity, amount, fund_paid, patient_id, channel, days_supply)
                  VALUES ('P11010100001', 'XL01XEN101A001010100111', '2024-05-01', 1, '1.00', '0.50', 'PT9', 'pharmacy', 0)$$) AS zero_days;
 
+-- a prescription number is its institution's: H3 (Tianjin) writes RX1 too, for PT9 and
+-- N2, 100 units, dispensed in full by P1 on 05-10 (100 units to PT9).  H1's RX1 above
+-- keeps its 80 of 60 (the new line is PT9's, whose RX1 is H3's), and H3's RX1 has 100 of
+-- 100 for its patient and drug: no row.  A line of RX1 to PT7, who holds neither
+-- prescription, belongs to both (counted at each as dispensed to another patient):
+-- H1's RX1 then 80 + 5 = 85 (excess 25), H3's 100 + 5 = 105 (excess 5), both other_patient
+BEGIN;
+INSERT INTO institution (org_code, name, level, division, dual_channel) VALUES ('H12010100001', 'H3', 'tertiary', '120101', false);
+INSERT INTO prescription VALUES ('RX1', 'H12010100001', 'PT9', 'XL04AAN102A001', '2024-05-09', 100, 30);
+INSERT INTO dispensing (org_code, product_code, dispensed_on, quantity, amount, fund_paid, patient_id, channel, days_supply, prescription_id)
+VALUES ('P11010100001', 'XL04AAN102A001010100111', '2024-05-10', 100, '400.00', '280.00', 'PT9', 'pharmacy', 30, 'RX1');
+SELECT prescription_id, org_code, patient_id, prescribed, dispensed, excess, lines, other_patient, other_drug
+FROM over_prescription_for('2024-01-01', '2024-12-31') ORDER BY 1, 2;
+INSERT INTO dispensing (org_code, product_code, dispensed_on, quantity, amount, fund_paid, patient_id, channel, days_supply, prescription_id)
+VALUES ('P11010100002', 'XL04AAN102A001010100111', '2024-05-11', 5, '20.00', '14.00', 'PT7', 'pharmacy', 5, 'RX1');
+SELECT prescription_id, org_code, patient_id, prescribed, dispensed, excess, lines, other_patient, other_drug
+FROM over_prescription_for('2024-01-01', '2024-12-31') WHERE prescription_id = 'RX1' ORDER BY 1, 2;
+ROLLBACK;
+
+-- refunds supply nothing: PT5 buys N1 for 30 days at P1 on 06-01 (line S1) and returns it
+-- in full on 06-02 (a negative line naming S1, carrying the sale's days); P2 sells 30 days
+-- on 06-10: no overlap (P1's supply was returned before), and the refund line is no supply.
+-- A partial return (10 of 30 on 06-02) leaves the sale: 06-01 + 30 = 07-01, overlap with
+-- 06-10 is 07-01 - 06-10 = 21 days
+BEGIN;
+INSERT INTO dispensing (org_code, product_code, dispensed_on, quantity, amount, fund_paid, patient_id, channel, days_supply, line_id, refund_of) VALUES
+  ('P11010100001', 'XL01XEN101A001010100111', '2024-06-01', 30, '300.00', '210.00', 'PT5', 'pharmacy', 30, 'S1', NULL),
+  ('P11010100001', 'XL01XEN101A001010100111', '2024-06-02', -30, '-300.00', '-210.00', 'PT5', 'pharmacy', 30, 'S1R', 'S1'),
+  ('P11010100002', 'XL01XEN101A001010100111', '2024-06-10', 30, '300.00', '210.00', 'PT5', 'pharmacy', 30, 'S2', NULL);
+SELECT count(*) AS overlaps_of_a_returned_supply FROM overlapping_supply_for('2024-06-01', '2024-06-30') WHERE patient_id = 'PT5';
+UPDATE dispensing SET quantity = -10, amount = '-100.00', fund_paid = '-70.00' WHERE line_id = 'S1R';
+SELECT first_org, first_on, second_org, second_on, overlap_days FROM overlapping_supply_for('2024-06-01', '2024-06-30') WHERE patient_id = 'PT5';
+ROLLBACK;
+
+-- a refund is no scan, whether or not the export named the sale: H1 sells code ...0001 on
+-- 07-05 and takes it back on 07-15 in a line without refund_of: July, H1: 1 scan, 0 repeats
+BEGIN;
+INSERT INTO dispensing (org_code, product_code, dispensed_on, quantity, amount, fund_paid, patient_id, trace_code, channel, line_id) VALUES
+  ('H11010100001', 'XL01XEN101A001010100111', '2024-07-05', 1, '50.00', '35.00', 'PT2', '10000010000000000001', 'hospital', 'T1'),
+  ('H11010100001', 'XL01XEN101A001010100111', '2024-07-15', -1, '-50.00', '-35.00', 'PT2', '10000010000000000001', 'hospital', 'T2');
+SELECT month, org_code, scans, repeats, repeat_rate FROM trace_code_monthly_for('2024-07-01', '2024-07-31');
+ROLLBACK;
+
 SET client_min_messages = warning;
 TRUNCATE vbp.dispensing, vbp.prescription, vbp.product, vbp.generic_group, vbp.institution CASCADE;
 RESET client_min_messages;

@@ -207,5 +207,61 @@ SELECT count(DISTINCT province) AS provinces, count(DISTINCT month) AS months,
                      JOIN nrdl_item it ON it.version_id = v.version_id AND it.group_code = p.group_code) AS every_line
 FROM nrdl_monitoring;
 
+-- ---------- edge cases (each in a transaction rolled back) ----------
+-- a refund hands the drug back: PT2 (certified 03-01 to 03-10) returns L4's 5 units on 03-15,
+-- after the certification ended: a refund is no dispensing to an uncertified patient
+BEGIN;
+INSERT INTO dispensing (org_code, product_code, dispensed_on, quantity, amount, fund_paid, patient_id, channel)
+VALUES ('H11010100001', 'XL01XEN101A001010100111', '2024-03-15', -5, '-50.00', '-35.00', 'PT2', 'hospital');
+SELECT count(*) AS refund_listed_as_uncertified FROM uncertified_dispensing_for('2024-01-01', '2024-12-31') WHERE dispensed_on = '2024-03-15';
+ROLLBACK;
+-- monitoring counts months: from 2024-01-10 to 2024-01-05 is the one month of January (the
+-- view at a reporting date of 2024-01-05, before the list's day, gives January: drugs in
+-- force at 01-31 = 3); from February to January is inverted (22023); before the list's month
+-- the view gives the reporting month with nothing in force
+SELECT count(*) AS provinces, min(month) AS month, max(drugs) AS drugs FROM nrdl_monitoring_for('2024-01-10', '2024-01-05');
+SELECT try_sql($$SELECT count(*) FROM vbp.nrdl_monitoring_for('2024-02-01', '2024-01-31')$$) AS inverted;
+SET vbp.as_of = '2024-01-05';
+SELECT count(*) AS provinces, min(month) AS month, max(drugs) AS drugs FROM nrdl_monitoring;
+SET vbp.as_of = '2023-12-15';
+SELECT count(*) AS provinces, min(month) AS month, max(drugs) AS drugs FROM nrdl_monitoring;
+RESET vbp.as_of;
+-- every medical institution has a stocking row for each version, with its committee
+-- deadline, though no drug of the version applies to its level: version 8 (from 02-01)
+-- holds only N3, which applies to tertiary hospitals.  As of 03-31: H1 applicable 1,
+-- stocked 0, no meeting since 02-01 (its 01-20 one is before): late (59 > 30 days); H2
+-- applicable 0, rate none, no meeting: late; H3 applicable 1, N3 stocked only on 04-05: 0,
+-- met 03-01, 29 days after: not late.  (Version 8 from 02-01 also ends version 7 on 01-31.)
+BEGIN;
+INSERT INTO nrdl_version VALUES (8, '补充版', '2024-01-20', '2024-02-01', NULL);
+INSERT INTO nrdl_item (version_id, group_code, negotiated_price) VALUES (8, 'XA10BJN103A001', 20);
+INSERT INTO nrdl_applicability VALUES (8, 'XA10BJN103A001', 'tertiary');
+SELECT org_code, level, applicable, stocked, stocking_rate, committee_on, committee_late
+FROM nrdl_stocking_for('2024-03-31') WHERE version_id = 8 ORDER BY org_code;
+ROLLBACK;
+-- versions that take effect on the same day are in force together: version 8 from
+-- 2024-01-10 too, with N3 again: neither ends the other (both open), so on 02-01 version 7's
+-- three drugs and version 8's one are in force
+BEGIN;
+INSERT INTO nrdl_version VALUES (8, '同日补充版', '2024-01-01', '2024-01-10', NULL);
+INSERT INTO nrdl_item (version_id, group_code, negotiated_price) VALUES (8, 'XA10BJN103A001', 18);
+SELECT version_id, count(*) AS items, min(valid_to) AS valid_to FROM nrdl_item_period GROUP BY 1 ORDER BY 1;
+SELECT version_id, count(*) AS in_force FROM nrdl_in_force('2024-02-01') GROUP BY 1 ORDER BY 1;
+ROLLBACK;
+-- a channel whose lines net to no amount is not compared: between 03-05 and 03-06 the
+-- hospitals' only N1 line (L4, 50.00) is refunded in full on 03-06, and P1 sells 50.00
+-- (fund 25.00) on 03-05: the hospital share 0.00 / 0.00 is none, so no row (it was a row
+-- whose mismatch was NULL)
+BEGIN;
+INSERT INTO dispensing (org_code, product_code, dispensed_on, quantity, amount, fund_paid, patient_id, channel) VALUES
+  ('H11010100001', 'XL01XEN101A001010100111', '2024-03-06', -5, '-50.00', '-35.00', 'PT2', 'hospital'),
+  ('P11010100001', 'XL01XEN101A001010100111', '2024-03-05', 5, '50.00', '25.00', 'PT3', 'pharmacy');
+SELECT count(*) AS compared FROM channel_reimbursement_for('2024-03-05', '2024-03-06');
+ROLLBACK;
+-- as of an infinite date a committee not met is late (it failed with "cannot subtract
+-- infinite dates" where committee_late was read): H1 met 10 days after, H2 never, H3 51
+-- days after
+SELECT org_code, committee_on, committee_late FROM nrdl_stocking_for('infinity') ORDER BY org_code;
+
 -- clean up for the other tests
 SELECT empty_demo_tables();

@@ -66,6 +66,26 @@ FROM (VALUES (3.00), (1.80), (1.00), (0.80)) a(p), (VALUES (0), (1), (2), (3), (
 ORDER BY p DESC, k;
 SELECT payment_standard(1.80, 1.00, 0, false) AS not_evaluated;
 SELECT listed_price_ok(1.50, 1.00) AS at_cap, listed_price_ok(1.51, 1.00) AS above_cap;
+-- a price is a positive finite number: NaN (which compares above every number, so that
+-- 3.00 > 2 x NaN is false and least(3.00, NaN) is 3.00: no phase-in at all) and infinity
+-- are refused (22023), in the payment standards and the listed-price cap alike, as are a
+-- listed price not above 0 (the selection table refuses a NaN price: sql/benchmarking.sql)
+SELECT try_sql($$SELECT vbp.payment_standard(3.00, 'NaN', 3, true)$$) AS nan_selected,
+       try_sql($$SELECT vbp.payment_standard('Infinity', 1.00, 1, true)$$) AS infinite_price,
+       try_sql($$SELECT vbp.payment_standard_scheduled(4, 'NaN', 3, 'step-15')$$) AS scheduled_nan;
+SELECT try_sql($$SELECT vbp.listed_price_ok(-5, 1)$$) AS negative_listed, try_sql($$SELECT vbp.listed_price_ok(1, 'NaN')$$) AS nan_winning;
+-- a rule set whose cut is outside (0, 1] would raise the standard above the price
+-- (1.1 x 3.00 = 3.30) or below nothing (-0.5 x 3.00): 22023; and a rule set lacking the
+-- cut fails in the schedule report too, even when every product won (the non-selected
+-- branch that reads it never runs)
+SELECT copy_rule_set('vbp.parameter', 'national', 'ps-test') AS copied;
+UPDATE parameter SET value = 1.1 WHERE rule_set = 'ps-test' AND name = 'payment_standard_cut';
+SELECT try_sql($$SELECT vbp.payment_standard(3.00, 1.00, 1, true, 'ps-test')$$) AS cut_above_one;
+UPDATE parameter SET value = -0.5 WHERE rule_set = 'ps-test' AND name = 'payment_standard_cut';
+SELECT try_sql($$SELECT vbp.payment_standard(3.00, 1.00, 1, true, 'ps-test')$$) AS negative_cut;
+DELETE FROM parameter WHERE rule_set = 'ps-test' AND name IN ('payment_standard_cut', 'payment_standard_multiple');
+SELECT split_part(try_sql($$SELECT count(*) FROM vbp.payment_standard_schedule_for('ps-test')$$), ':', 1) AS schedule_lacking_cut;
+DELETE FROM parameter WHERE rule_set = 'ps-test';
 
 -- credit level 一般: cumulative 10,000-150,000 or single 10,000-100,000 yuan; above every configured
 -- band (higher levels are not published in the shipped rule set) it is 'unclassified', below all NULL

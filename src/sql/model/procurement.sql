@@ -95,9 +95,11 @@ CREATE TABLE vbp.selection (
   batch_id             int NOT NULL REFERENCES vbp.batch,
   product_code         vbp.drugcode NOT NULL REFERENCES vbp.product,
   selected             boolean NOT NULL,
-  reference_price      numeric(18, 6) NOT NULL CHECK (reference_price > 0),
-  ceiling_price        numeric(18, 6) CHECK (ceiling_price > 0),
-  selected_price       numeric(18, 6) CHECK (selected_price > 0),
+  -- prices are positive numbers: NaN, which numeric(18, 6) keeps and which sorts
+  -- above every number, is no price
+  reference_price      numeric(18, 6) NOT NULL CHECK (reference_price > 0 AND reference_price <> 'NaN'),
+  ceiling_price        numeric(18, 6) CHECK (ceiling_price > 0 AND ceiling_price <> 'NaN'),
+  selected_price       numeric(18, 6) CHECK (selected_price > 0 AND selected_price <> 'NaN'),
   winners              int NOT NULL CHECK (winners >= 1),
   supply_provinces     text[],
   pre_volume           bigint CHECK (pre_volume >= 0),

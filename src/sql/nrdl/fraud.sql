@@ -16,10 +16,15 @@ CREATE FUNCTION vbp.overlapping_supply_for(from_date date, to_date date)
   LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
   WITH l AS (
+    -- supplies are sales (a refund, a negative line, supplies nothing), and a sale
+    -- its institution's refunds naming it return in full supplies nothing either
     SELECT d.dispensing_id, d.org_code, d.patient_id, pr.group_code, d.dispensed_on, d.days_supply
     FROM vbp.dispensing d JOIN vbp.product pr ON pr.product_code = d.product_code
-    WHERE d.days_supply IS NOT NULL
+    WHERE d.days_supply IS NOT NULL AND d.quantity > 0
       AND d.dispensed_on BETWEEN from_date - 3660 AND to_date
+      AND d.quantity + coalesce((SELECT sum(r.quantity) FROM vbp.dispensing r
+                                 WHERE d.line_id IS NOT NULL AND r.refund_of = d.line_id AND r.org_code = d.org_code
+                                   AND r.dispensed_on >= d.dispensed_on), 0) > 0
   )
   SELECT b.patient_id, b.group_code, a.dispensing_id, a.org_code, a.dispensed_on, a.days_supply,
          b.dispensing_id, b.org_code, b.dispensed_on, b.days_supply,
@@ -32,26 +37,35 @@ BEGIN ATOMIC
   WHERE b.dispensed_on BETWEEN from_date AND to_date;
 END;
 COMMENT ON FUNCTION vbp.overlapping_supply_for(date, date) IS
-  'Overlapping supply at different institutions (重复配药): pairs of dispensing lines of the same patient and drug (generic group) at different institutions or pharmacies whose supplies [day, day + days_supply) overlap, the later line dispensed between the two dates; overlap_days = days both supplies cover';
+  'Overlapping supply at different institutions (重复配药): pairs of sales (dispensing lines of a positive quantity, not returned in full by refunds naming them) of the same patient and drug (generic group) at different institutions or pharmacies whose supplies [day, day + days_supply) overlap, the later line dispensed between the two dates; overlap_days = days both supplies cover';
 
 CREATE FUNCTION vbp.over_prescription_for(from_date date, to_date date)
-  RETURNS TABLE (prescription_id text, patient_id text, group_code vbp.drugcode, prescribed bigint,
+  RETURNS TABLE (prescription_id text, org_code vbp.orgcode, patient_id text, group_code vbp.drugcode, prescribed bigint,
                  dispensed bigint, excess bigint, lines bigint, other_patient boolean, other_drug boolean)
   LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-  SELECT p.prescription_id, p.patient_id, p.group_code, p.quantity, sum(d.quantity)::bigint,
+  -- a prescription number is its prescribing institution's, and a dispensing line
+  -- names only the number: where two institutions' prescriptions share it, a line
+  -- belongs to the one of its patient, and only where its patient holds none of
+  -- them to each of them (where it is counted as dispensed to another patient)
+  WITH rx AS (
+    SELECT p.*, count(*) OVER (PARTITION BY p.prescription_id) AS sharing FROM vbp.prescription p
+  )
+  SELECT p.prescription_id, p.org_code, p.patient_id, p.group_code, p.quantity, sum(d.quantity)::bigint,
          sum(d.quantity)::bigint - p.quantity, count(*),
          bool_or(d.patient_id <> p.patient_id), bool_or(pr.group_code OPERATOR(vbp.<>) p.group_code)
-  FROM vbp.prescription p
+  FROM rx p
   JOIN vbp.dispensing d ON d.prescription_id = p.prescription_id
   JOIN vbp.product pr ON pr.product_code = d.product_code
   WHERE p.prescribed_on BETWEEN from_date AND to_date
-  GROUP BY p.prescription_id, p.patient_id, p.group_code, p.quantity
+    AND (p.sharing = 1 OR d.patient_id = p.patient_id
+         OR NOT EXISTS (SELECT FROM rx q WHERE q.prescription_id = d.prescription_id AND q.patient_id = d.patient_id))
+  GROUP BY p.prescription_id, p.org_code, p.patient_id, p.group_code, p.quantity
   HAVING sum(d.quantity) > p.quantity
       OR bool_or(d.patient_id <> p.patient_id) OR bool_or(pr.group_code OPERATOR(vbp.<>) p.group_code);
 END;
 COMMENT ON FUNCTION vbp.over_prescription_for(date, date) IS
-  'Dispensing beyond the prescription (超处方配药): prescriptions written between the two dates whose dispensing lines together exceed the quantity prescribed (excess = dispensed - prescribed), or were dispensed to another patient or as another drug';
+  'Dispensing beyond the prescription (超处方配药): prescriptions (number and prescribing institution) written between the two dates whose dispensing lines together exceed the quantity prescribed (excess = dispensed - prescribed), or were dispensed to another patient or as another drug; a line names the number only, so where institutions share a number a line belongs to its patient''s prescription of that number, and to each of them when its patient holds none';
 
 CREATE FUNCTION vbp.trace_code_monthly_for(from_date date, to_date date)
   RETURNS TABLE (month date, org_code vbp.orgcode, scans bigint, repeats bigint, repeat_rate numeric)
@@ -61,7 +75,8 @@ BEGIN ATOMIC
     SELECT d.org_code, d.dispensed_on,
            row_number() OVER (PARTITION BY d.trace_code ORDER BY d.dispensed_on, d.dispensing_id) AS nth
     FROM vbp.dispensing d
-    WHERE d.trace_code IS NOT NULL AND d.refund_of IS NULL AND d.dispensed_on <= to_date
+    -- a refund is a negative line, whether or not the export named the sale it returns
+    WHERE d.trace_code IS NOT NULL AND d.quantity > 0 AND d.dispensed_on <= to_date
   )
   SELECT date_trunc('month', s.dispensed_on)::date, s.org_code, count(*), count(*) FILTER (WHERE s.nth > 1),
          round(count(*) FILTER (WHERE s.nth > 1)::numeric / count(*), 6)

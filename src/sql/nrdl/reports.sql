@@ -16,12 +16,14 @@ CREATE VIEW vbp.nrdl_item_period WITH (security_invoker = true) AS
          it.dual_channel, it.patient_certification
   FROM vbp.nrdl_item it
   JOIN vbp.nrdl_version v USING (version_id)
+  -- the next version is the next to take effect on a later day: versions that take
+  -- effect on the same day (a list and its supplement) are in force together
   JOIN (SELECT x.version_id,
                least(coalesce(x.effective_to, 'infinity'),
-                     (lead(x.effective_from) OVER (ORDER BY x.effective_from, x.version_id) - 1)) AS valid_to
+                     (SELECT min(y.effective_from) - 1 FROM vbp.nrdl_version y WHERE y.effective_from > x.effective_from)) AS valid_to
         FROM vbp.nrdl_version x) p USING (version_id);
 COMMENT ON VIEW vbp.nrdl_item_period IS
-  'Negotiated drugs with the period each item is in force (谈判药品有效期): from the version''s effective date to its effective_to or the day before the next version takes effect, whichever is first';
+  'Negotiated drugs with the period each item is in force (谈判药品有效期): from the version''s effective date to its effective_to or the day before the next version takes effect on a later day, whichever is first (versions taking effect the same day are in force together)';
 COMMENT ON COLUMN vbp.nrdl_item_period.version_id IS '目录版本 / negotiated-drug list version id (谈判药品目录版本), identifier';
 COMMENT ON COLUMN vbp.nrdl_item_period.group_code IS '通用名编码 / generic group code (通用名+剂型, generic-level 医保药品代码), code';
 COMMENT ON COLUMN vbp.nrdl_item_period.effective_from IS '生效日期 / first day the list version is in force, date';
@@ -30,6 +32,18 @@ COMMENT ON COLUMN vbp.nrdl_item_period.negotiated_price IS '谈判支付标准 /
 COMMENT ON COLUMN vbp.nrdl_item_period.separate_payment IS '单独支付 / true = paid outside the institution total budget (单独支付), flag';
 COMMENT ON COLUMN vbp.nrdl_item_period.dual_channel IS '双通道 / true = on the dual-channel list (双通道), flag';
 COMMENT ON COLUMN vbp.nrdl_item_period.patient_certification IS '患者认定 / true = dispensing requires patient certification, flag';
+
+CREATE FUNCTION vbp.dual_channel_unit(org vbp.orgcode) RETURNS text
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT CASE WHEN p.municipality THEN p.code
+              WHEN c.prefecture_level THEN c.code
+              ELSE vbp.division(org) END
+  FROM vbp.division p LEFT JOIN vbp.division c ON c.code = vbp.city(org)
+  WHERE p.code = vbp.province(org);
+END;
+COMMENT ON FUNCTION vbp.dual_channel_unit(vbp.orgcode) IS
+  'The city an institution belongs to for the dual channel (双通道地市): its prefecture-level unit (地级行政区); the whole municipality for Beijing, Tianjin, Shanghai and Chongqing; the county-level unit itself where the province administers it directly (e.g. 仙桃, 429004)';
 
 -- the one place the applicability rule lives: a drug without rows in
 -- vbp.nrdl_applicability applies to every level of medical institution
@@ -113,13 +127,15 @@ CREATE FUNCTION vbp.nrdl_stocking_for(as_of date, rule_set text DEFAULT vbp.repo
 BEGIN ATOMIC
   WITH v AS (
     SELECT * FROM vbp.nrdl_version WHERE effective_from <= as_of
-  ), app AS (   -- applicable (hospital, drug) pairs of each version
+  ), app AS (   -- each medical institution with each version's drugs applicable to its level
+    -- (none: a row all the same, for its committee deadline)
     SELECT v.version_id, v.effective_from, i.org_code, i.level, it.group_code
-    FROM v JOIN vbp.nrdl_applicable_level it USING (version_id)
-    JOIN vbp.institution i ON i.level = it.level
+    FROM v CROSS JOIN vbp.institution i
+    LEFT JOIN vbp.nrdl_applicable_level it ON it.version_id = v.version_id AND it.level = i.level
+    WHERE i.level <> 'pharmacy'
   ), per AS (
     SELECT app.version_id, app.org_code, app.level, app.effective_from,
-           count(*) AS applicable, count(e.first_stocked) AS stocked,
+           count(app.group_code) AS applicable, count(e.first_stocked) AS stocked,
            count(*) FILTER (WHERE e.first_stocked IS NOT NULL AND NOT e.formulary) AS temporary_only,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN e.first_stocked IS NOT NULL
                                                              THEN greatest(e.first_stocked - app.effective_from, 0) END) AS med
@@ -133,12 +149,13 @@ BEGIN ATOMIC
     WHERE m.met_on <= as_of
     GROUP BY m.org_code, v.version_id
   )
-  SELECT per.version_id, per.org_code, per.level, vbp.province(per.org_code), vbp.city(per.org_code),
+  SELECT per.version_id, per.org_code, per.level, vbp.province(per.org_code), vbp.dual_channel_unit(per.org_code),
          per.applicable, per.stocked, per.temporary_only,
          round(per.stocked::numeric / nullif(per.applicable, 0), 6),
          round(per.med::numeric, 1), c.met_on,
          CASE WHEN c.met_on IS NOT NULL THEN c.met_on - per.effective_from > (SELECT value FROM days)
-              ELSE as_of - per.effective_from > (SELECT value FROM days) END
+              -- no meeting by an infinite date: late
+              ELSE as_of = 'infinity' OR as_of - per.effective_from > (SELECT value FROM days) END
   FROM per
   LEFT JOIN cm c ON c.org_code = per.org_code AND c.version_id = per.version_id
   WHERE vbp.known_rule_set(nrdl_stocking_for.rule_set);
@@ -153,7 +170,7 @@ COMMENT ON COLUMN vbp.nrdl_stocking.version_id IS '目录版本 / negotiated-dru
 COMMENT ON COLUMN vbp.nrdl_stocking.org_code IS '机构编码 / institution code (医保定点医疗机构代码), code';
 COMMENT ON COLUMN vbp.nrdl_stocking.level IS '机构级别 / institution level: tertiary, secondary, primary, code';
 COMMENT ON COLUMN vbp.nrdl_stocking.province IS '省份 / province code (GB/T 2260, 2 digits), code';
-COMMENT ON COLUMN vbp.nrdl_stocking.city IS '地市 / prefecture city code (GB/T 2260, 4 digits), code';
+COMMENT ON COLUMN vbp.nrdl_stocking.city IS '地市 / prefecture-level unit (vbp.dual_channel_unit): a municipality as one (its 2-digit code), a county-level city under its province as itself (6 digits), else its prefecture (4 digits), code';
 COMMENT ON COLUMN vbp.nrdl_stocking.applicable IS '应配备药品数 / negotiated drugs of the version applicable to the institution level, count';
 COMMENT ON COLUMN vbp.nrdl_stocking.stocked IS '已配备药品数 / applicable drugs stocked (admitted, temporary purchase or purchased), count';
 COMMENT ON COLUMN vbp.nrdl_stocking.temporary_only IS '仅临时采购数 / stocked only by temporary purchase or purchase, not formulary admission, count';
@@ -191,18 +208,6 @@ COMMENT ON COLUMN vbp.nrdl_stocking_summary.applicable IS '应配备数 / applic
 COMMENT ON COLUMN vbp.nrdl_stocking_summary.stocked IS '已配备数 / stocked (institution, drug) pairs, count';
 COMMENT ON COLUMN vbp.nrdl_stocking_summary.stocking_rate IS '配备率 / stocking rate, Σ stocked ÷ Σ applicable pairs, ratio (0–1)';
 
-CREATE FUNCTION vbp.dual_channel_unit(org vbp.orgcode) RETURNS text
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT CASE WHEN p.municipality THEN p.code
-              WHEN c.prefecture_level THEN c.code
-              ELSE vbp.division(org) END
-  FROM vbp.division p LEFT JOIN vbp.division c ON c.code = vbp.city(org)
-  WHERE p.code = vbp.province(org);
-END;
-COMMENT ON FUNCTION vbp.dual_channel_unit(vbp.orgcode) IS
-  'The city an institution belongs to for the dual channel (双通道地市): its prefecture-level unit (地级行政区); the whole municipality for Beijing, Tianjin, Shanghai and Chongqing; the county-level unit itself where the province administers it directly (e.g. 仙桃, 429004)';
-
 CREATE FUNCTION vbp.nrdl_availability_for(as_of date)
   RETURNS TABLE (version_id int, org_code vbp.orgcode, level text, city text, drugs bigint, stocked bigint,
                  via_pharmacy bigint, available bigint, availability_rate numeric)
@@ -217,7 +222,7 @@ BEGIN ATOMIC
     FROM inst i JOIN ev USING (org_code)
     WHERE i.dual_channel AND (i.dual_channel_since IS NULL OR i.dual_channel_since <= as_of)
   ), pairs AS (
-    SELECT f.version_id, i.org_code, i.level, vbp.city(i.org_code) AS city, f.group_code,
+    SELECT f.version_id, i.org_code, i.level, i.unit AS city, f.group_code,
            ev.org_code IS NOT NULL AS here, f.dual_channel AND ph.unit IS NOT NULL AS near
     FROM vbp.nrdl_in_force(as_of) f
     CROSS JOIN inst i
@@ -239,7 +244,7 @@ COMMENT ON VIEW vbp.nrdl_availability IS
 COMMENT ON COLUMN vbp.nrdl_availability.version_id IS '目录版本 / negotiated-drug list version id (谈判药品目录版本), identifier';
 COMMENT ON COLUMN vbp.nrdl_availability.org_code IS '机构编码 / institution code (医保定点医疗机构代码), code';
 COMMENT ON COLUMN vbp.nrdl_availability.level IS '机构级别 / institution level: tertiary, secondary, primary, code';
-COMMENT ON COLUMN vbp.nrdl_availability.city IS '地市 / prefecture city code (GB/T 2260, 4 digits), code';
+COMMENT ON COLUMN vbp.nrdl_availability.city IS '地市 / prefecture-level unit (vbp.dual_channel_unit): a municipality as one (its 2-digit code), a county-level city under its province as itself (6 digits), else its prefecture (4 digits), code';
 COMMENT ON COLUMN vbp.nrdl_availability.drugs IS '现行谈判药品数 / negotiated drugs in force on the report date, count';
 COMMENT ON COLUMN vbp.nrdl_availability.stocked IS '本院配备数 / negotiated drugs stocked by the institution itself, count';
 COMMENT ON COLUMN vbp.nrdl_availability.via_pharmacy IS '双通道药店可及数 / drugs not stocked here but stocked by a dual-channel pharmacy of the same city, count';
@@ -328,10 +333,12 @@ BEGIN ATOMIC
   )
   SELECT s.group_code, s.hl, s.pl, round(s.hs, 6), round(s.ps, 6), round(s.ps - s.hs, 6),
          abs(s.ps - s.hs) > vbp.param(channel_reimbursement_for.rule_set, 'reimbursement_tolerance')
-  FROM s WHERE s.hl > 0 AND s.pl > 0 AND vbp.known_rule_set(channel_reimbursement_for.rule_set);
+  -- dispensed in both channels on balance: a channel whose lines net to no amount
+  -- (a sale and its full refund) has no share to compare
+  FROM s WHERE s.hs IS NOT NULL AND s.ps IS NOT NULL AND vbp.known_rule_set(channel_reimbursement_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.channel_reimbursement_for(date, date, text) IS
-  'Same reimbursement in both channels (双通道同等报销): for each dual-channel negotiated drug dispensed in both channels between two dates, the fund-paid share Σ fund_paid / Σ amount in hospitals and in pharmacies, their difference, and mismatch when it exceeds reimbursement_tolerance (0.01)';
+  'Same reimbursement in both channels (双通道同等报销): for each dual-channel negotiated drug dispensed in both channels between two dates (each channel's lines netting to a non-zero amount), the fund-paid share Σ fund_paid / Σ amount in hospitals and in pharmacies, their difference, and mismatch when it exceeds reimbursement_tolerance (0.01)';
 
 CREATE FUNCTION vbp.nrdl_listing_for(as_of date)
   RETURNS TABLE (province text, group_code vbp.drugcode, version_id int, first_effective date, listed_on date,
@@ -374,13 +381,14 @@ BEGIN ATOMIC
   )
   SELECT d.dispensing_id, d.dispensed_on, d.org_code, d.channel, d.patient_id, d.group_code, d.product_code
   FROM vbp.nrdl_dispensing d
-  WHERE d.dispensed_on BETWEEN from_date AND to_date AND d.patient_certification
+  -- a refund (a negative line) hands the drug back: only sales need a certification
+  WHERE d.dispensed_on BETWEEN from_date AND to_date AND d.patient_certification AND d.quantity > 0
     AND NOT EXISTS (SELECT FROM c
                     WHERE c.patient_id = d.patient_id AND c.group_code = d.group_code
                       AND c.certified_on <= d.dispensed_on AND (c.valid_to IS NULL OR c.valid_to >= d.dispensed_on));
 END;
 COMMENT ON FUNCTION vbp.uncertified_dispensing_for(date, date) IS
-  'Dispensing of a negotiated drug that requires patient certification (患者认定) to a patient without a certification valid on the day, between two dates';
+  'Dispensing of a negotiated drug that requires patient certification (患者认定) to a patient without a certification valid on the day, between two dates (sales only: a refund hands the drug back)';
 
 CREATE FUNCTION vbp.budget_use_for(year int)
   RETURNS TABLE (org_code vbp.orgcode, total_budget vbp.cny, fund_paid vbp.cny, separately_paid vbp.cny,
@@ -476,7 +484,7 @@ CREATE FUNCTION vbp.nrdl_monitoring_for(from_month date, to_month date)
   LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SET jit = off SET search_path = vbp, pg_catalog, pg_temp AS $$
 #variable_conflict use_column
 BEGIN
-  IF NOT isfinite(from_month) OR NOT isfinite(to_month) OR to_month < from_month THEN
+  IF NOT isfinite(from_month) OR NOT isfinite(to_month) OR date_trunc('month', to_month) < date_trunc('month', from_month) THEN
     RAISE EXCEPTION 'invalid monitoring period from % to %', from_month, to_month
       USING ERRCODE = 'invalid_parameter_value',
             DETAIL = 'Both months must be finite dates, the first not after the last.';
@@ -537,10 +545,14 @@ END $$;
 COMMENT ON FUNCTION vbp.nrdl_monitoring_for(date, date) IS
   'Monitoring of negotiated drugs for upward reporting (谈判药品落地监测), province x month (22023 for an infinite or inverted period): drugs in force at the month end, medical institutions, applicable and stocked (institution, drug) pairs of the versions in force and the stocking rate at the month end (stocked), dispensing lines, units, amount (used) and fund payments (paid) in the month, and the pharmacy channel''s share of the amount';
 
+-- from the first list's month, or from the reporting month when that comes first
+-- (a month of no list in force, rather than an error); no rows without a list
 CREATE VIEW vbp.nrdl_monitoring WITH (security_invoker = true) AS
-  SELECT * FROM vbp.nrdl_monitoring_for((SELECT min(v.effective_from) FROM vbp.nrdl_version v), vbp.report_date());
+  SELECT * FROM vbp.nrdl_monitoring_for((SELECT least(min(v.effective_from), vbp.report_date()) FROM vbp.nrdl_version v
+                                         HAVING count(*) > 0),
+                                        vbp.report_date());
 COMMENT ON VIEW vbp.nrdl_monitoring IS
-  'Monitoring of negotiated drugs (谈判药品落地监测), province x month from the first list''s effective month to vbp.report_date(): stocked, used, paid';
+  'Monitoring of negotiated drugs (谈判药品落地监测), province x month from the first list''s effective month (or the reporting month, when that comes first) to vbp.report_date(): stocked, used, paid; no rows before any list is loaded';
 COMMENT ON COLUMN vbp.nrdl_monitoring.province IS '省份 / province code (GB/T 2260, 2 digits), code';
 COMMENT ON COLUMN vbp.nrdl_monitoring.month IS '月份 / month (first day), date';
 COMMENT ON COLUMN vbp.nrdl_monitoring.drugs IS '现行谈判药品数 / negotiated drugs in force at the month end, count';

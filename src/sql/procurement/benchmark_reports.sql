@@ -280,6 +280,9 @@ BEGIN
   SELECT vbp.param(payment_standard_schedule_for.rule_set, 'payment_standard_phase_years')::int,
          vbp.param_text(payment_standard_schedule_for.rule_set, 'payment_standard_selected_basis')
     INTO years, basis;
+  -- the whole rule set first (a rule set lacking the phase-in's multiple or cut
+  -- fails here even when every product of the selection won)
+  PERFORM vbp.known_rule_set(payment_standard_schedule_for.rule_set);
   IF years IS NULL OR years <= 0 OR basis IS NULL OR basis NOT IN ('max', 'min', 'avg') THEN
     RAISE EXCEPTION 'rule set "%" lacks usable payment-standard parameters', rule_set
       USING ERRCODE = 'invalid_parameter_value',

@@ -479,9 +479,11 @@ DECLARE
   years numeric;
   target numeric;
 BEGIN
-  IF price <= 0 OR selected_price <= 0 OR year < 0 THEN
+  -- positive finite numbers (NaN compares above every number, so it is tested apart)
+  IF NOT (price > 0 AND price < 'Infinity') OR NOT (selected_price > 0 AND selected_price < 'Infinity') OR year < 0 THEN
     RAISE EXCEPTION 'prices must be positive and the year not negative (price %, selected %, year %)', price, selected_price, year
-      USING ERRCODE = 'invalid_parameter_value';
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = 'A price is a positive finite number; NaN and infinity are none.';
   END IF;
   multiple := vbp.param(rule_set, 'payment_standard_multiple');
   cut := vbp.param(rule_set, 'payment_standard_cut');
@@ -489,6 +491,17 @@ BEGIN
   IF years <= 0 THEN
     RAISE EXCEPTION 'payment_standard_phase_years of rule set "%" must be positive', rule_set
       USING ERRCODE = 'invalid_parameter_value', DETAIL = format('It is %s.', years);
+  END IF;
+  -- the target is a cut of the price: a standard never rises above the price, nor
+  -- falls below nothing
+  IF NOT (cut > 0 AND cut <= 1) THEN
+    RAISE EXCEPTION 'payment_standard_cut of rule set "%" must be above 0 and at most 1', rule_set
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = format('It is %s; the target is that fraction of the price, and a standard is never set above the price.', cut);
+  END IF;
+  IF NOT (multiple > 0) THEN
+    RAISE EXCEPTION 'payment_standard_multiple of rule set "%" must be positive', rule_set
+      USING ERRCODE = 'invalid_parameter_value', DETAIL = format('It is %s.', multiple);
   END IF;
   -- generics without consistency evaluation: at most the selected price at once
   IF NOT consistency_evaluated THEN
@@ -508,9 +521,10 @@ CREATE FUNCTION vbp.payment_standard_scheduled(price numeric, selected_price num
 DECLARE
   st vbp.payment_standard_step;
 BEGIN
-  IF price <= 0 OR selected_price <= 0 OR year < 0 THEN
+  IF NOT (price > 0 AND price < 'Infinity') OR NOT (selected_price > 0 AND selected_price < 'Infinity') OR year < 0 THEN
     RAISE EXCEPTION 'prices must be positive and the year not negative (price %, selected %, year %)', price, selected_price, year
-      USING ERRCODE = 'invalid_parameter_value';
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = 'A price is a positive finite number; NaN and infinity are none.';
   END IF;
   IF NOT EXISTS (SELECT 1 FROM vbp.payment_standard_step s WHERE s.schedule = payment_standard_scheduled.schedule) THEN
     RAISE EXCEPTION 'unknown payment-standard schedule "%"', schedule
@@ -537,12 +551,17 @@ COMMENT ON FUNCTION vbp.payment_standard_scheduled(numeric, numeric, int, text) 
 
 CREATE FUNCTION vbp.listed_price_ok(listed_price numeric, winning_price numeric, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS boolean
-  LANGUAGE sql STABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT listed_price <= winning_price * vbp.param(rule_set, 'listed_price_cap');
-END;
+  LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+BEGIN
+  IF NOT (listed_price > 0 AND listed_price < 'Infinity') OR NOT (winning_price > 0 AND winning_price < 'Infinity') THEN
+    RAISE EXCEPTION 'prices must be positive (listed %, winning %)', listed_price, winning_price
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = 'A price is a positive finite number; NaN and infinity are none.';
+  END IF;
+  RETURN listed_price <= winning_price * vbp.param(rule_set, 'listed_price_cap');
+END $$;
 COMMENT ON FUNCTION vbp.listed_price_ok(numeric, numeric, text) IS
-  'Whether a listed price outside the supply region is within the cap (挂网价 <= 1.5 x 中选价, batches 8-9)';
+  'Whether a listed price outside the supply region is within the cap (挂网价 <= 1.5 x 中选价, batches 8-9); 22023 for a price that is not a positive finite number';
 
 CREATE FUNCTION vbp.credit_level(cumulative vbp.cny, single vbp.cny, rule_set text DEFAULT vbp.report_rule_set()) RETURNS text
   LANGUAGE sql STABLE PARALLEL SAFE
