@@ -41,7 +41,8 @@ SELECT try_sql($$INSERT INTO vbp.dispensing (org_code, product_code, dispensed_o
 -- keeps its 80 of 60 (the new line is PT9's, whose RX1 is H3's), and H3's RX1 has 100 of
 -- 100 for its patient and drug: no row.  A line of RX1 to PT7, who holds neither
 -- prescription, belongs to both (counted at each as dispensed to another patient):
--- H1's RX1 then 80 + 5 = 85 (excess 25), H3's 100 + 5 = 105 (excess 5), both other_patient
+-- H1's RX1 then 80 + 5 = 85 (excess 25; the line is of N2, another drug than H1's N1),
+-- H3's 100 + 5 = 105 (excess 5, its own drug), both to another patient
 BEGIN;
 INSERT INTO institution (org_code, name, level, division, dual_channel) VALUES ('H12010100001', 'H3', 'tertiary', '120101', false);
 INSERT INTO prescription VALUES ('RX1', 'H12010100001', 'PT9', 'XL04AAN102A001', '2024-05-09', 100, 30);

@@ -151,62 +151,6 @@ SELECT * FROM drg_negotiated_for('2024-01-01', '2024-03-31') ORDER BY drg_group;
 -- Tianjin: 3 applicable, none stocked; used in Mar L8, L9: 20 units, 300.00, 190.00, pharmacy 1/3
 SELECT * FROM nrdl_monitoring_for('2024-01-01', '2024-03-31') WHERE province IN ('11', '12') ORDER BY 1, 2;
 
--- ---------- list periods ----------
--- a new version 8 (N2 only) from 2024-04-01 ends version 7, left open-ended, on 03-31;
--- on 04-02 only N2 is in force
-INSERT INTO nrdl_version VALUES (8, '示例新版', '2024-03-20', '2024-04-01', NULL);
-INSERT INTO nrdl_item (version_id, group_code, negotiated_price) VALUES (8, 'XL04AAN102A001', 3);
-SELECT version_id, group_code, effective_from, valid_to FROM nrdl_item_period ORDER BY 1, 2;
-SELECT version_id, group_code FROM nrdl_in_force('2024-04-02');
-SELECT count(*) AS lines_before_the_list FROM dispensing d
-WHERE NOT EXISTS (SELECT 1 FROM nrdl_dispensing n WHERE n.dispensing_id = d.dispensing_id);
-
--- ---------- clean up the fixtures ----------
-SET client_min_messages = warning;
-TRUNCATE vbp.dispensing, vbp.nrdl_version, vbp.nrdl_item, vbp.product, vbp.generic_group, vbp.institution CASCADE;
-RESET client_min_messages;
-SELECT setval('vbp.dispensing_id_seq', 1, false);
-
--- ---------- the demo's injected gaps, found exactly ----------
-SELECT count(*) FROM generate_demo(1, 42, replace => true);
-SELECT set_config('vbp.as_of', (SELECT as_of::text FROM demo_run), false) AS as_of;
-CREATE TEMP TABLE found AS
-SELECT 'late_committee' AS kind, org_code::text || ' ' || version_id AS key FROM nrdl_stocking WHERE committee_late
-UNION ALL SELECT 'nrdl_unstocked_in_province', province || ' ' || group_code::text FROM nrdl_province_gap_for(report_date())
-UNION ALL SELECT kind, coalesce(city, province) FROM dual_channel_gap
-UNION ALL SELECT 'channel_reimbursement_mismatch', group_code::text
-          FROM channel_reimbursement_for('2022-01-01', report_date()) WHERE mismatch
-UNION ALL SELECT 'nrdl_not_listed', province || ' ' || group_code::text FROM nrdl_listing WHERE not_listed
-UNION ALL SELECT DISTINCT 'uncertified_dispensing', patient_id || ' ' || group_code::text
-          FROM uncertified_dispensing_for('2022-01-01', report_date());
-SELECT k.kind,
-       (SELECT count(*) FROM demo_injection i WHERE i.kind = k.kind) AS injected,
-       (SELECT count(*) FROM (SELECT key FROM demo_injection i WHERE i.kind = k.kind EXCEPT SELECT key FROM found f WHERE f.kind = k.kind) x) AS missing,
-       (SELECT count(*) FROM (SELECT key FROM found f WHERE f.kind = k.kind EXCEPT SELECT key FROM demo_injection i WHERE i.kind = k.kind) x) AS extra
-FROM (SELECT DISTINCT kind FROM found UNION SELECT kind FROM demo_injection
-      WHERE kind IN ('late_committee', 'nrdl_unstocked_in_province', 'city_without_dual_channel_pharmacy',
-                     'province_without_dual_channel_list', 'channel_reimbursement_mismatch', 'nrdl_not_listed',
-                     'uncertified_dispensing')) k
-ORDER BY 1;
--- the other reports run on the demo and agree with their parts
-SELECT count(*) > 0 AS rows, bool_and(available >= stocked) AS available_covers_stocked,
-       bool_and(availability_rate BETWEEN 0 AND 1) AS rates_in_range
-FROM nrdl_availability;
-SELECT sum(applicable) = (SELECT applicable FROM nrdl_stocking_summary WHERE scope = 'national' AND version_id = 2) AS national_sum
-FROM nrdl_stocking WHERE version_id = 2;
-SELECT count(*) AS budgets, bool_and(use_without <= use_with) AS excluding_lowers_use,
-       count(*) FILTER (WHERE over_budget_with AND NOT over_budget_without) > 0 AS some_within_only_without
-FROM budget_use_for(2022);
-SELECT bool_and(drug_share_without <= drug_share) AS share_not_higher_without, count(*) AS institution_months
-FROM drug_share_for('2022-01-01', report_date());
-SELECT count(*) AS drg_groups, sum(cases) = (SELECT count(*) FROM drg_case) AS every_case
-FROM drg_negotiated_for('2022-01-01', report_date());
-SELECT count(DISTINCT province) AS provinces, count(DISTINCT month) AS months,
-       sum(lines) = (SELECT count(*) FROM dispensing d JOIN product p USING (product_code)
-                     JOIN nrdl_version v ON d.dispensed_on BETWEEN v.effective_from AND coalesce(v.effective_to, 'infinity')
-                     JOIN nrdl_item it ON it.version_id = v.version_id AND it.group_code = p.group_code) AS every_line
-FROM nrdl_monitoring;
-
 -- ---------- edge cases (each in a transaction rolled back) ----------
 -- a refund hands the drug back: PT2 (certified 03-01 to 03-10) returns L4's 5 units on 03-15,
 -- after the certification ended: a refund is no dispensing to an uncertified patient
@@ -262,6 +206,62 @@ ROLLBACK;
 -- infinite dates" where committee_late was read): H1 met 10 days after, H2 never, H3 51
 -- days after
 SELECT org_code, committee_on, committee_late FROM nrdl_stocking_for('infinity') ORDER BY org_code;
+
+-- ---------- list periods ----------
+-- a new version 8 (N2 only) from 2024-04-01 ends version 7, left open-ended, on 03-31;
+-- on 04-02 only N2 is in force
+INSERT INTO nrdl_version VALUES (8, '示例新版', '2024-03-20', '2024-04-01', NULL);
+INSERT INTO nrdl_item (version_id, group_code, negotiated_price) VALUES (8, 'XL04AAN102A001', 3);
+SELECT version_id, group_code, effective_from, valid_to FROM nrdl_item_period ORDER BY 1, 2;
+SELECT version_id, group_code FROM nrdl_in_force('2024-04-02');
+SELECT count(*) AS lines_before_the_list FROM dispensing d
+WHERE NOT EXISTS (SELECT 1 FROM nrdl_dispensing n WHERE n.dispensing_id = d.dispensing_id);
+
+-- ---------- clean up the fixtures ----------
+SET client_min_messages = warning;
+TRUNCATE vbp.dispensing, vbp.nrdl_version, vbp.nrdl_item, vbp.product, vbp.generic_group, vbp.institution CASCADE;
+RESET client_min_messages;
+SELECT setval('vbp.dispensing_id_seq', 1, false);
+
+-- ---------- the demo's injected gaps, found exactly ----------
+SELECT count(*) FROM generate_demo(1, 42, replace => true);
+SELECT set_config('vbp.as_of', (SELECT as_of::text FROM demo_run), false) AS as_of;
+CREATE TEMP TABLE found AS
+SELECT 'late_committee' AS kind, org_code::text || ' ' || version_id AS key FROM nrdl_stocking WHERE committee_late
+UNION ALL SELECT 'nrdl_unstocked_in_province', province || ' ' || group_code::text FROM nrdl_province_gap_for(report_date())
+UNION ALL SELECT kind, coalesce(city, province) FROM dual_channel_gap
+UNION ALL SELECT 'channel_reimbursement_mismatch', group_code::text
+          FROM channel_reimbursement_for('2022-01-01', report_date()) WHERE mismatch
+UNION ALL SELECT 'nrdl_not_listed', province || ' ' || group_code::text FROM nrdl_listing WHERE not_listed
+UNION ALL SELECT DISTINCT 'uncertified_dispensing', patient_id || ' ' || group_code::text
+          FROM uncertified_dispensing_for('2022-01-01', report_date());
+SELECT k.kind,
+       (SELECT count(*) FROM demo_injection i WHERE i.kind = k.kind) AS injected,
+       (SELECT count(*) FROM (SELECT key FROM demo_injection i WHERE i.kind = k.kind EXCEPT SELECT key FROM found f WHERE f.kind = k.kind) x) AS missing,
+       (SELECT count(*) FROM (SELECT key FROM found f WHERE f.kind = k.kind EXCEPT SELECT key FROM demo_injection i WHERE i.kind = k.kind) x) AS extra
+FROM (SELECT DISTINCT kind FROM found UNION SELECT kind FROM demo_injection
+      WHERE kind IN ('late_committee', 'nrdl_unstocked_in_province', 'city_without_dual_channel_pharmacy',
+                     'province_without_dual_channel_list', 'channel_reimbursement_mismatch', 'nrdl_not_listed',
+                     'uncertified_dispensing')) k
+ORDER BY 1;
+-- the other reports run on the demo and agree with their parts
+SELECT count(*) > 0 AS rows, bool_and(available >= stocked) AS available_covers_stocked,
+       bool_and(availability_rate BETWEEN 0 AND 1) AS rates_in_range
+FROM nrdl_availability;
+SELECT sum(applicable) = (SELECT applicable FROM nrdl_stocking_summary WHERE scope = 'national' AND version_id = 2) AS national_sum
+FROM nrdl_stocking WHERE version_id = 2;
+SELECT count(*) AS budgets, bool_and(use_without <= use_with) AS excluding_lowers_use,
+       count(*) FILTER (WHERE over_budget_with AND NOT over_budget_without) > 0 AS some_within_only_without
+FROM budget_use_for(2022);
+SELECT bool_and(drug_share_without <= drug_share) AS share_not_higher_without, count(*) AS institution_months
+FROM drug_share_for('2022-01-01', report_date());
+SELECT count(*) AS drg_groups, sum(cases) = (SELECT count(*) FROM drg_case) AS every_case
+FROM drg_negotiated_for('2022-01-01', report_date());
+SELECT count(DISTINCT province) AS provinces, count(DISTINCT month) AS months,
+       sum(lines) = (SELECT count(*) FROM dispensing d JOIN product p USING (product_code)
+                     JOIN nrdl_version v ON d.dispensed_on BETWEEN v.effective_from AND coalesce(v.effective_to, 'infinity')
+                     JOIN nrdl_item it ON it.version_id = v.version_id AND it.group_code = p.group_code) AS every_line
+FROM nrdl_monitoring;
 
 -- clean up for the other tests
 SELECT empty_demo_tables();

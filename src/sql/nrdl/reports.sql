@@ -338,7 +338,7 @@ BEGIN ATOMIC
   FROM s WHERE s.hs IS NOT NULL AND s.ps IS NOT NULL AND vbp.known_rule_set(channel_reimbursement_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.channel_reimbursement_for(date, date, text) IS
-  'Same reimbursement in both channels (双通道同等报销): for each dual-channel negotiated drug dispensed in both channels between two dates (each channel's lines netting to a non-zero amount), the fund-paid share Σ fund_paid / Σ amount in hospitals and in pharmacies, their difference, and mismatch when it exceeds reimbursement_tolerance (0.01)';
+  'Same reimbursement in both channels (双通道同等报销): for each dual-channel negotiated drug dispensed in both channels between two dates (each channel''s lines netting to a non-zero amount), the fund-paid share Σ fund_paid / Σ amount in hospitals and in pharmacies, their difference, and mismatch when it exceeds reimbursement_tolerance (0.01)';
 
 CREATE FUNCTION vbp.nrdl_listing_for(as_of date)
   RETURNS TABLE (province text, group_code vbp.drugcode, version_id int, first_effective date, listed_on date,
@@ -484,7 +484,7 @@ CREATE FUNCTION vbp.nrdl_monitoring_for(from_month date, to_month date)
   LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SET jit = off SET search_path = vbp, pg_catalog, pg_temp AS $$
 #variable_conflict use_column
 BEGIN
-  IF NOT isfinite(from_month) OR NOT isfinite(to_month) OR date_trunc('month', to_month) < date_trunc('month', from_month) THEN
+  IF NOT isfinite(from_month) OR NOT isfinite(to_month) OR date_trunc('month', to_month)::date < date_trunc('month', from_month)::date THEN
     RAISE EXCEPTION 'invalid monitoring period from % to %', from_month, to_month
       USING ERRCODE = 'invalid_parameter_value',
             DETAIL = 'Both months must be finite dates, the first not after the last.';
