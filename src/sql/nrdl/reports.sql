@@ -17,11 +17,13 @@ CREATE VIEW vbp.nrdl_item_period WITH (security_invoker = true) AS
   FROM vbp.nrdl_item it
   JOIN vbp.nrdl_version v USING (version_id)
   -- the next version is the next to take effect on a later day: versions that take
-  -- effect on the same day (a list and its supplement) are in force together
-  JOIN (SELECT x.version_id,
-               least(coalesce(x.effective_to, 'infinity'),
-                     (SELECT min(y.effective_from) - 1 FROM vbp.nrdl_version y WHERE y.effective_from > x.effective_from)) AS valid_to
-        FROM vbp.nrdl_version x) p USING (version_id);
+  -- effect on the same day (a list and its supplement) are in force together (the
+  -- next date from a window over the distinct dates, not a sub-select per version,
+  -- which the planner would carry into every scan of the dispensing lines)
+  JOIN (SELECT x.version_id, least(coalesce(x.effective_to, 'infinity'), n.next_from - 1) AS valid_to
+        FROM vbp.nrdl_version x
+        LEFT JOIN (SELECT d.effective_from, lead(d.effective_from) OVER (ORDER BY d.effective_from) AS next_from
+                   FROM (SELECT DISTINCT y.effective_from FROM vbp.nrdl_version y) d) n USING (effective_from)) p USING (version_id);
 COMMENT ON VIEW vbp.nrdl_item_period IS
   'Negotiated drugs with the period each item is in force (谈判药品有效期): from the version''s effective date to its effective_to or the day before the next version takes effect on a later day, whichever is first (versions taking effect the same day are in force together)';
 COMMENT ON COLUMN vbp.nrdl_item_period.version_id IS '目录版本 / negotiated-drug list version id (谈判药品目录版本), identifier';
