@@ -91,6 +91,23 @@ DELETE FROM parameter WHERE rule_set = 'ps-test';
 -- band (higher levels are not published in the shipped rule set) it is 'unclassified', below all NULL
 SELECT cum, single, credit_level(cum::cny, single::cny) AS level
 FROM (VALUES (5000, 5000), (10000, 0), (149999.99, 0), (0, 99999.99), (200000, 200000)) t(cum, single);
+-- each criterion on its own bands, then the more severe: a cumulative 200,000 is above every
+-- cumulative band (unclassified) though every payment of it was below 100,000 (一般 by the
+-- single band): unclassified, as when it was paid in two payments of 100,000
+SELECT cum, single, credit_level(cum::cny, single::cny) AS level
+FROM (VALUES (200000, 50000), (2000000, 99999.99), (200000, 100000)) t(cum, single);
+-- with the 2025 bands added to the shipped rule set credit-2025 (cumulative 失信 [10k, 150k), 严重失信 [150k, 500k), 特别严重失信 from 500k;
+-- single 失信 [10k, 50k), 严重失信 [50k, 100k), 特别严重失信 from 100k): cumulative 200,000 is
+-- 严重失信 (severity 2), a single 120,000 特别严重失信 (3): the more severe, 特别严重失信 (the band
+-- with the higher minimum, 150,000, is not the more severe one)
+BEGIN;
+INSERT INTO credit_threshold (rule_set, level, basis, min_amount, max_amount, window_years, source) VALUES
+  ('2025', '失信', 'cumulative', '10000', '150000', 2, 'test'), ('2025', '严重失信', 'cumulative', '150000', '500000', 2, 'test'),
+  ('2025', '特别严重失信', 'cumulative', '500000', NULL, 2, 'test'),
+  ('2025', '失信', 'single', '10000', '50000', 2, 'test'), ('2025', '严重失信', 'single', '50000', '100000', 2, 'test'),
+  ('2025', '特别严重失信', 'single', '100000', NULL, 2, 'test');
+SELECT credit_level('200000', '120000', 'credit-2025') AS level, credit_level('200000', '20000', 'credit-2025') AS cumulative_only;
+ROLLBACK;
 
 -- the price_cuts aggregate in parallel equals serial (its states are serialised by the workers and
 -- combined in the leader)

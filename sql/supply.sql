@@ -296,3 +296,71 @@ RESET max_parallel_workers_per_gather;
 RESET parallel_leader_participation;
 RESET enable_hashagg;
 DROP TABLE olt_events;
+
+-- ---------- edge cases of the order lines and the score (a fixture rolled back) ----------
+-- batch 95 from 2025-01-01; group G with winners S1 (company K1) and S2 (K2), N not selected;
+-- institutions A and B in Guangdong 440106, C in Guangxi 450102; delivery_days 2, stockout_days 7
+BEGIN;
+INSERT INTO batch (batch_id, name, cycle_start, ratio_rule_set) VALUES (95, 'b95', '2025-01-01', 'batch7');
+INSERT INTO generic_group (group_code, generic_name) VALUES ('XC10AAA996A001', 'g96'), ('XC10AAA995A001', 'g95');
+INSERT INTO product (product_code, group_code, company, company_name) VALUES
+  ('XC10AAA996A001010109961', 'XC10AAA996A001', '91110108551385082Q', 'K1'),
+  ('XC10AAA996A001010209962', 'XC10AAA996A001', '91350100M000100Y43', 'K2'),
+  ('XC10AAA996A001010309963', 'XC10AAA996A001', NULL, 'N'),
+  ('XC10AAA995A001010109951', 'XC10AAA995A001', '91110108551385082Q', 'K1');
+INSERT INTO selection (batch_id, product_code, selected, reference_price, selected_price, winners, pre_volume) VALUES
+  (95, 'XC10AAA996A001010109961', true, 1.00, 0.50, 2, 100), (95, 'XC10AAA996A001010209962', true, 1.00, 0.60, 2, 100),
+  (95, 'XC10AAA995A001010109951', true, 1.00, 0.50, 1, 100);
+INSERT INTO institution (org_code, name, level, division) VALUES
+  ('H44010600031', 'A', 'tertiary', '440106'), ('H44010600032', 'B', 'tertiary', '440106'), ('H45010200031', 'C', 'tertiary', '450102');
+-- E1: S1 at A ordered 06-01 (due 06-03), never answered, nothing delivered: as of 06-30 late and
+--     open past its deadline (both true, not NULL)
+-- E3: S1 at A ordered 06-28, due 06-30 = D, nothing yet: not late, not open past its deadline (false)
+-- R1: S2 at C ordered 06-01, confirmed 06-01, refused 06-20, nothing delivered: closed on the refusal
+--     (06-20, not the confirmation of 06-01): a stock-out of 19 days > 7, one episode, not ongoing
+-- E5: S1 at B 100 ordered 06-01, confirmed 06-01, 40 delivered 06-02, refused 06-05: the rest is
+--     refused, so closed 06-05, not open past its deadline; 4 days: no stock-out; late (not in full
+--     by 06-03)
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount, order_no, line_no) VALUES
+  ('H44010600031', 'XC10AAA996A001010109961', '2025-06-01', 10, '10.00', 'E1', '1'),
+  ('H44010600031', 'XC10AAA996A001010109961', '2025-06-28', 10, '10.00', 'E3', '1'),
+  ('H45010200031', 'XC10AAA996A001010209962', '2025-06-01', 10, '10.00', 'R1', '1'),
+  ('H44010600032', 'XC10AAA996A001010109961', '2025-06-01', 100, '100.00', 'E5', '1');
+INSERT INTO order_event (org_code, order_no, line_no, event, event_no, happened_on, quantity) VALUES
+  ('H45010200031', 'R1', '1', 'confirmed', '1', '2025-06-01', NULL), ('H45010200031', 'R1', '1', 'refused', '1', '2025-06-20', NULL),
+  ('H44010600032', 'E5', '1', 'confirmed', '1', '2025-06-01', NULL), ('H44010600032', 'E5', '1', 'delivered', 'D1', '2025-06-02', 40),
+  ('H44010600032', 'E5', '1', 'refused', '1', '2025-06-05', NULL);
+SELECT order_no, due_on, response, delivered, closed_on, late, open_past_deadline
+FROM order_line_supply_for('2025-06-30') WHERE order_no IN ('E1', 'E3', 'R1', 'E5') ORDER BY order_no;
+SELECT org_code, started_on, ended_on, duration_days, lines, ongoing FROM stockout_episodes_for('2025-06-30')
+WHERE org_code IN ('H44010600031', 'H44010600032', 'H45010200031') ORDER BY 1, 2;
+-- K2's score: R1 judged (closed), a problem (refused, nothing delivered): rate 1 of 1; one
+-- episode of 19 days: 100 - 2 - 100 - 0.2 x 19 < 0 -> 0.00.  K1: E1 (late), E5 (late), judged
+-- both, E3 not due: 2 of 2 = 1.0; its episode E1 (06-01 to 06-30, ongoing, 29 days):
+-- 100 - 2 - 100 - 5.8 -> 0.00
+SELECT company_name, lines, lines_due, problems, problem_rate, episodes, stockout_days, score
+FROM supply_score_for('2025-06-30') WHERE batch_id = 95 ORDER BY company_name;
+-- refusals before their due date are judged too: P2 and P3 of S2 at B, ordered 06-29 (due 07-01)
+-- and refused the same day, and P1 delivered in full on time: 2 problems of 3 judged = 0.666667
+-- (not 2 of 1); K2 then also has R1: 3 of 4 = 0.75
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount, order_no, line_no) VALUES
+  ('H44010600032', 'XC10AAA996A001010209962', '2025-06-01', 10, '10.00', 'P1', '1'),
+  ('H44010600032', 'XC10AAA996A001010209962', '2025-06-29', 10, '10.00', 'P2', '1'),
+  ('H44010600032', 'XC10AAA996A001010209962', '2025-06-29', 10, '10.00', 'P3', '1');
+INSERT INTO order_event (org_code, order_no, line_no, event, event_no, happened_on, quantity) VALUES
+  ('H44010600032', 'P1', '1', 'delivered', 'D1', '2025-06-02', 10),
+  ('H44010600032', 'P2', '1', 'refused', '1', '2025-06-29', NULL), ('H44010600032', 'P3', '1', 'refused', '1', '2025-06-29', NULL);
+SELECT company_name, lines, lines_due, problems, problem_rate FROM supply_score_for('2025-06-30') WHERE batch_id = 95 AND company_name = 'K2';
+-- the days up to an infinite date cannot be counted: 22023 (the line report answers)
+SELECT try_sql($$SELECT count(*) FROM vbp.stockout_episodes_for('infinity')$$) AS episodes_at_infinity,
+       (SELECT count(*) FROM order_line_supply_for('infinity') WHERE order_no = 'E3') AS lines_at_infinity;
+-- a score's points are not negative
+SELECT copy_rule_set('vbp.parameter', 'national', 'neg-weight') AS copied;
+SELECT split_part(try_sql($$UPDATE vbp.parameter SET value = -5 WHERE rule_set = 'neg-weight' AND name = 'supply_score_per_problem_pct'$$), ' (', 1) AS negative_points;
+-- a failure moved to a product of another group keeps no backup of the old group: S1's failure in
+-- Guangdong with backup N (group G) cannot become a failure of S3 (group G95)
+INSERT INTO supply_failure (failure_id, batch_id, product_code, division, from_date, to_date, verified_on)
+VALUES (95, 95, 'XC10AAA996A001010109961', '44', '2025-06-01', '2025-06-30', '2025-06-02');
+INSERT INTO supply_backup VALUES (95, 'XC10AAA996A001010309963');
+SELECT split_part(try_sql($$UPDATE vbp.supply_failure SET product_code = 'XC10AAA995A001010109951' WHERE failure_id = 95$$), ' (', 1) AS moved_failure;
+ROLLBACK;

@@ -281,7 +281,8 @@ event_no_cmp(const char *a, size_t alen, const char *b, size_t blen, void *arg)
 
 /*
  * Final: a vbp.order_line_track row (responded_on, response, confirmed_part,
- * delivered, cancelled, cancelled_on, first_delivered_on, full_on); a line
+ * delivered, cancelled, cancelled_on, first_delivered_on, full_on,
+ * response_on); a line
  * without events has no dates, no response and 0 units delivered and
  * cancelled.  The final only reads the state (it sorts a copy of the events).
  */
@@ -291,8 +292,8 @@ pgvbp_order_line_track_final(PG_FUNCTION_ARGS)
 {
 	LineTrack  *t = PG_ARGISNULL(0) ? NULL : (LineTrack *) PG_GETARG_POINTER(0);
 	TupleDesc	desc;
-	Datum		values[8];
-	bool		nulls[8];
+	Datum		values[9];
+	bool		nulls[9];
 	vbp_line_supply s;
 	vbp_error	err;
 	vbp_order_event *ev = NULL;
@@ -340,5 +341,7 @@ pgvbp_order_line_track_final(PG_FUNCTION_ARGS)
 	nulls[6] = !s.has_first_delivered;
 	values[7] = DateADTGetDatum(s.full_on);
 	nulls[7] = !s.has_full || !(t && t->has_ordered);
+	values[8] = DateADTGetDatum(s.response_on);
+	nulls[8] = s.response < 0;
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }

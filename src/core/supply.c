@@ -135,6 +135,7 @@ vbp_line_supply_compute(vbp_order_event *ev, size_t n, int64_t ordered,
 					out->responded_on = e->day;
 				}
 				out->response = e->kind;	/* sorted: the last one is the latest */
+				out->response_on = e->day;
 				break;
 			case VBP_EV_DELIVERED:
 				delivered += q;

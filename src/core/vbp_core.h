@@ -582,6 +582,7 @@ typedef struct vbp_line_supply
 	bool		has_responded;	/* first response: confirmed, partially confirmed or refused */
 	int32_t		responded_on;
 	int32_t		response;		/* the latest response's kind, -1 for none */
+	int32_t		response_on;	/* and its day */
 	bool		has_confirmed_part;
 	int64_t		confirmed_part; /* units of the partial confirmations */
 	int64_t		delivered;		/* units delivered, net of goods sent back */

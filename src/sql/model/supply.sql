@@ -38,7 +38,7 @@ COMMENT ON COLUMN vbp.order_event.line_no IS 'Order line (订单明细号); empt
 COMMENT ON COLUMN vbp.order_event.event IS 'confirmed (确认), partially_confirmed (部分确认), refused (拒绝), delivered (配送), cancelled (取消/撤单)';
 COMMENT ON COLUMN vbp.order_event.event_no IS 'Which event of that kind (配送单号 for deliveries); 1 when the line has one';
 COMMENT ON COLUMN vbp.order_event.happened_on IS 'Day of the event: response, delivery (送达) or cancellation';
-COMMENT ON COLUMN vbp.order_event.quantity IS 'Smallest units: confirmed, delivered (negative = sent back) or cancelled; NULL for a refusal or a confirmation of the whole line';
+COMMENT ON COLUMN vbp.order_event.quantity IS 'Smallest units: partially confirmed, delivered (negative = sent back) or cancelled; NULL for a refusal; a confirmation (confirmed) is of the whole line, a quantity on it kept but not read';
 COMMENT ON COLUMN vbp.order_event.load_id IS 'The load (vbp.load) that last wrote the row; NULL when written otherwise';
 CREATE INDEX order_event_line ON vbp.order_event (org_code, order_no, line_no);
 COMMENT ON INDEX vbp.order_event_line IS 'Events of an order line';
@@ -126,6 +126,22 @@ BEGIN
         USING ERRCODE = 'invalid_parameter_value',
               DETAIL = 'A supply failure is recorded against a selected product (中选产品).';
     END IF;
+    -- a failure moved to another product or batch keeps its backups only where they
+    -- still fit: of the new product's group, and not themselves selected in the batch
+    IF TG_OP = 'UPDATE' THEN
+      SELECT p.group_code INTO grp FROM vbp.product p WHERE p.product_code = f.product_code;
+      SELECT b.product_code INTO f.product_code FROM vbp.supply_backup b JOIN vbp.product p ON p.product_code = b.product_code
+      WHERE b.failure_id = NEW.failure_id
+        AND (p.group_code IS DISTINCT FROM grp
+             OR EXISTS (SELECT 1 FROM vbp.selection s WHERE s.batch_id = NEW.batch_id AND s.product_code = b.product_code AND s.selected))
+      LIMIT 1;
+      IF FOUND THEN
+        RAISE EXCEPTION 'supply failure % has backup product %, which does not fit its new product', NEW.failure_id, f.product_code
+          USING ERRCODE = 'invalid_parameter_value',
+                DETAIL = format('A backup product is of the failed product''s generic group (%s) and not itself selected in batch %s.', grp, NEW.batch_id),
+                HINT = 'Delete the failure''s backups first, or record the other product''s failure as a new one.';
+      END IF;
+    END IF;
     RETURN NEW;
   END IF;
   SELECT * INTO f FROM vbp.supply_failure x WHERE x.failure_id = NEW.failure_id;
@@ -143,7 +159,7 @@ BEGIN
   RETURN NEW;
 END $$;
 COMMENT ON FUNCTION vbp.check_supply_failure() IS
-  'Trigger: a supply failure names a product selected in its batch; a backup product is of the same generic group and not itself selected (22023)';
+  'Trigger: a supply failure names a product selected in its batch, and an updated one keeps only backups that still fit; a backup product is of the same generic group and not itself selected (22023)';
 CREATE TRIGGER check_failure BEFORE INSERT OR UPDATE ON vbp.supply_failure
   FOR EACH ROW EXECUTE FUNCTION vbp.check_supply_failure('failure');
 COMMENT ON TRIGGER check_failure ON vbp.supply_failure IS 'A supply failure names a product selected in its batch';

@@ -42,7 +42,9 @@ CREATE TABLE vbp.parameter (
   CONSTRAINT parameter_one_value CHECK (num_nonnulls(value, value_date, value_text) = 1),
   -- a number of days, months or years is a whole number, not negative
   CONSTRAINT parameter_whole_periods CHECK (unit NOT IN ('days', 'months', 'years')
-                                            OR (value IS NOT NULL AND value >= 0 AND value = trunc(value)))
+                                            OR (value IS NOT NULL AND value >= 0 AND value = trunc(value))),
+  -- points deducted from a score, or a score's threshold, are not negative
+  CONSTRAINT parameter_points CHECK (unit <> 'points' OR (value IS NOT NULL AND value >= 0))
 );
 -- row-level security: published reference data: every tenant reads it
 ALTER TABLE vbp.parameter ENABLE ROW LEVEL SECURITY;

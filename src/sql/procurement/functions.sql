@@ -566,17 +566,24 @@ COMMENT ON FUNCTION vbp.listed_price_ok(numeric, numeric, text) IS
 CREATE FUNCTION vbp.credit_level(cumulative vbp.cny, single vbp.cny, rule_set text DEFAULT vbp.report_rule_set()) RETURNS text
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  SELECT coalesce(
-    (SELECT t.level FROM vbp.credit_threshold t
-     WHERE t.rule_set = vbp.param_text(credit_level.rule_set, 'credit_threshold_rule_set')
-       AND ((t.basis = 'cumulative' AND cumulative >= t.min_amount AND (t.max_amount IS NULL OR cumulative < t.max_amount))
-         OR (t.basis = 'single' AND single >= t.min_amount AND (t.max_amount IS NULL OR single < t.max_amount)))
-     ORDER BY t.min_amount DESC LIMIT 1),
-    -- above every configured band: more serious than the highest level the rule set defines
-    (SELECT 'unclassified' FROM vbp.credit_threshold t
-     WHERE t.rule_set = vbp.param_text(credit_level.rule_set, 'credit_threshold_rule_set')
-       AND ((t.basis = 'cumulative' AND cumulative >= t.min_amount) OR (t.basis = 'single' AND single >= t.min_amount))
-     LIMIT 1));
+  -- each criterion on its own bands: the band it falls in, or unclassified above every
+  -- band of its basis; then the more severe of the two (unclassified the most)
+  SELECT y.level
+  FROM (SELECT coalesce(
+                 (SELECT t.level FROM vbp.credit_threshold t
+                  WHERE t.rule_set = vbp.param_text(credit_level.rule_set, 'credit_threshold_rule_set') AND t.basis = x.basis
+                    AND x.amount >= t.min_amount AND (t.max_amount IS NULL OR x.amount < t.max_amount)
+                  ORDER BY t.min_amount DESC LIMIT 1),
+                 (SELECT 'unclassified' FROM vbp.credit_threshold t
+                  WHERE t.rule_set = vbp.param_text(credit_level.rule_set, 'credit_threshold_rule_set') AND t.basis = x.basis
+                    AND x.amount >= t.min_amount
+                  LIMIT 1)) AS level
+        FROM (VALUES ('cumulative', credit_level.cumulative), ('single', credit_level.single)) x(basis, amount)) y
+  LEFT JOIN vbp.credit_level_rank r ON r.rule_set = vbp.param_text(credit_level.rule_set, 'credit_threshold_rule_set')
+                                   AND r.level = y.level
+  WHERE y.level IS NOT NULL
+  ORDER BY y.level = 'unclassified' DESC, r.severity DESC NULLS LAST
+  LIMIT 1;
 END;
 COMMENT ON FUNCTION vbp.credit_level(vbp.cny, vbp.cny, text) IS
-  'Credit-rating level (信用评价等级) of a company from the cumulative amount of kickbacks in one case and the largest single payment within the look-back window, by the vbp.credit_threshold rule set that parameter credit_threshold_rule_set of the rule set names (2020); NULL below every threshold; unclassified above every configured band (only 一般 is published; add the higher levels as rows)';
+  'Credit-rating level (信用评价等级) of a company from the cumulative amount of kickbacks in one case and the largest single payment within the look-back window, by the vbp.credit_threshold rule set that parameter credit_threshold_rule_set of the rule set names (2020): each amount on its own basis''s bands (unclassified above every band of its basis), then the more severe of the two by vbp.credit_level_rank (unclassified the most); NULL below every threshold (only 一般 is published for 2020; add the higher levels as rows)';

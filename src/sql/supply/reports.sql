@@ -13,9 +13,9 @@
 -- event number, as the reports would with ORDER BY happened_on, event_no.
 CREATE TYPE vbp.order_line_track AS (
   responded_on date, response text, confirmed_part bigint, delivered bigint, cancelled bigint,
-  cancelled_on date, first_delivered_on date, full_on date);
+  cancelled_on date, first_delivered_on date, full_on date, response_on date);
 COMMENT ON TYPE vbp.order_line_track IS
-  'One order line''s events reduced (订单事件汇总): the first response and the latest, units partially confirmed, delivered (net) and cancelled, the last cancellation, the first delivery, and the day the running deliveries first reached ordered - cancelled';
+  'One order line''s events reduced (订单事件汇总): the first response and the latest, units partially confirmed, delivered (net) and cancelled, the last cancellation, the first delivery, the first day at whose end the deliveries so far reached ordered - cancelled, and the day of the latest response';
 CREATE FUNCTION vbp.order_line_track_collect(internal, bigint, text, date, text, bigint) RETURNS internal
   AS 'MODULE_PATHNAME', 'pgvbp_order_line_track_collect' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.order_line_track_collect(internal, bigint, text, date, text, bigint) IS
@@ -88,7 +88,7 @@ BEGIN ATOMIC
     GROUP BY l.purchase_id, l.org_code, l.order_no, l.line_no, l.purchased_on, l.product_code, l.quantity, l.amount
   ), y AS (
     SELECT x.org_code, x.order_no, x.line_no, x.product_code, x.purchased_on, x.quantity, x.amount,
-           x.responded_on, x.response, x.confirmed_part, x.delivered, x.cancelled,
+           x.responded_on, x.response, x.response_on, x.confirmed_part, x.delivered, x.cancelled,
            x.cancelled_on, x.first_delivered_on, x.full_on,
            pr.company, dl.province, dl.days, x.quantity - x.cancelled AS need
     FROM x
@@ -102,15 +102,18 @@ BEGIN ATOMIC
          y.delivered, y.cancelled,
          y.first_delivered_on,
          CASE WHEN y.need > 0 THEN y.full_on END,
+         -- closed: delivered in full, cancelled in full, or the rest refused (the refusal's
+         -- own day: the latest response, not the first, which may be a confirmation)
          CASE WHEN y.need > 0 AND y.full_on IS NOT NULL THEN y.full_on
               WHEN y.need <= 0 THEN y.cancelled_on
-              WHEN y.response = 'refused' AND y.delivered <= 0 THEN y.responded_on END,
+              WHEN y.response = 'refused' THEN y.response_on END,
          coalesce(y.need > 0 AND y.full_on <= y.purchased_on + y.days, false),
-         CASE WHEN y.need > 0 THEN y.full_on > y.purchased_on + y.days
+         -- true or false, never NULL (a line with no event has no full day and no response)
+         CASE WHEN y.need > 0 THEN coalesce(y.full_on > y.purchased_on + y.days, false)
                                    OR (y.full_on IS NULL AND y.purchased_on + y.days < as_of)
-              ELSE y.delivered < y.quantity AND y.cancelled_on > y.purchased_on + y.days END,
+              ELSE coalesce(y.delivered < y.quantity AND y.cancelled_on > y.purchased_on + y.days, false) END,
          y.need > 0 AND y.full_on IS NULL AND y.purchased_on + y.days < as_of
-           AND NOT (y.response = 'refused' AND y.delivered <= 0)
+           AND y.response IS DISTINCT FROM 'refused'
   FROM y
   WHERE vbp.known_rule_set(order_line_supply_for.rule_set);
 END;
@@ -138,7 +141,7 @@ COMMENT ON COLUMN vbp.order_line_supply.delivered IS '配送量 / units delivere
 COMMENT ON COLUMN vbp.order_line_supply.cancelled IS '取消量 / units cancelled, units (最小计量单位)';
 COMMENT ON COLUMN vbp.order_line_supply.first_delivered_on IS '首次送达日期 / first delivery, date';
 COMMENT ON COLUMN vbp.order_line_supply.fulfilled_on IS '全部送达日期 / day the line was delivered in full (ordered − cancelled), date';
-COMMENT ON COLUMN vbp.order_line_supply.closed_on IS '结束日期 / day the line closed: delivered in full, cancelled in full, or refused with nothing delivered; empty while open, date';
+COMMENT ON COLUMN vbp.order_line_supply.closed_on IS '结束日期 / day the line closed: delivered in full, cancelled in full, or the rest refused (the refusal''s day); empty while open, date';
 COMMENT ON COLUMN vbp.order_line_supply.on_time IS '按时送达 / true = delivered in full by the due date, flag';
 COMMENT ON COLUMN vbp.order_line_supply.late IS '配送超时 / true = delivered in full after the due date, not in full by a due date already past (refusals included), or cancelled in full after it, flag';
 COMMENT ON COLUMN vbp.order_line_supply.open_past_deadline IS '超期未送达 / true = neither delivered in full nor refused, due date past, flag';
@@ -249,6 +252,20 @@ COMMENT ON COLUMN vbp.institution_supply.refused IS '被拒绝行数 / lines the
 -- three, each report keeps its kind of row (inlined, the filter on the kind
 -- removes the other branches of the query), and the supply alerts, which need
 -- episodes and scores, read the lines once.
+-- the reporting date a report that counts days up to it needs: finite
+CREATE FUNCTION vbp.finite_report_date(as_of date) RETURNS date
+  LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
+BEGIN
+  IF NOT isfinite(as_of) THEN
+    RAISE EXCEPTION 'report date % is not a finite date', as_of
+      USING ERRCODE = 'invalid_parameter_value',
+            DETAIL = 'The stock-outs, supply scores and supply alerts count the days an open line has waited up to the report date.';
+  END IF;
+  RETURN as_of;
+END $$;
+COMMENT ON FUNCTION vbp.finite_report_date(date) IS
+  'The report date itself when it is finite; 22023 for infinity or -infinity (报告日期须为有限日期): the reports that count days up to it call it once';
+
 CREATE FUNCTION vbp.supply_review_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (kind text, org_code vbp.orgcode, product_code vbp.drugcode, company vbp.uscc, started_on date,
                  ended_on date, duration_days int, lines bigint, ongoing boolean, batch_id int, company_name text,
@@ -263,7 +280,8 @@ BEGIN ATOMIC
            vbp.param(supply_review_for.rule_set, 'supply_score_per_episode') AS w_ep,
            vbp.param(supply_review_for.rule_set, 'supply_score_per_problem_pct') AS w_pct,
            vbp.param(supply_review_for.rule_set, 'supply_score_per_stockout_day') AS w_day,
-           vbp.param(supply_review_for.rule_set, 'supply_score_alert') AS alert
+           vbp.param(supply_review_for.rule_set, 'supply_score_alert') AS alert,
+           vbp.finite_report_date(supply_review_for.as_of) AS upto
   ), win AS (   -- the winners of each batch started by as_of: one row per selected product
     SELECT s.batch_id, b.cycle_start, pr.company, pr.company_name, s.product_code
     FROM vbp.selection s JOIN vbp.batch b USING (batch_id)
@@ -275,8 +293,8 @@ BEGIN ATOMIC
   ), o AS MATERIALIZED (   -- the order lines, read once for the lines, the episodes and the scores
     -- a stock-out: not delivered in full within stockout_days of the order
     SELECT l.org_code, l.product_code, l.company, l.ordered_on, l.due_on, l.fulfilled_on, l.closed_on, l.late,
-           l.response, l.delivered, coalesce(l.closed_on, as_of) AS e_upto,
-           (l.ordered > l.cancelled OR l.closed_on IS NOT NULL) AND coalesce(l.closed_on, as_of) - l.ordered_on > p.days AS stockout
+           l.response, l.delivered, coalesce(l.closed_on, p.upto) AS e_upto,
+           coalesce(l.closed_on, p.upto) - l.ordered_on > p.days AS stockout
     FROM vbp.order_line_supply_for(as_of, rule_set) l CROSS JOIN p
   ), marked AS (   -- a new episode where a stock-out starts after every earlier one ended
     SELECT o.*,
@@ -291,7 +309,9 @@ BEGIN ATOMIC
     FROM marked m
   ), l AS (
     SELECT w.batch_id, w.company, count(*) AS lines,
-           count(*) FILTER (WHERE o.due_on < as_of OR o.fulfilled_on IS NOT NULL) AS due,
+           -- judged: due by the date, delivered in full, or closed (a refusal before
+           -- its due date is a problem, so it is judged: the rate stays within 0-1)
+           count(*) FILTER (WHERE o.due_on < as_of OR o.fulfilled_on IS NOT NULL OR o.closed_on IS NOT NULL) AS due,
            count(*) FILTER (WHERE o.late OR (o.response = 'refused' AND o.delivered <= 0)) AS problems
     FROM win w JOIN o
       ON o.product_code OPERATOR(vbp.=) w.product_code AND o.ordered_on >= w.cycle_start
@@ -414,7 +434,7 @@ COMMENT ON COLUMN vbp.supply_score.company IS '中选企业 / winning company (�
 COMMENT ON COLUMN vbp.supply_score.company_name IS '企业名称 / company name, text';
 COMMENT ON COLUMN vbp.supply_score.products IS '中选产品数 / products the company won in the batch, count';
 COMMENT ON COLUMN vbp.supply_score.lines IS '订单行数 / order lines of those products since the cycle start, count';
-COMMENT ON COLUMN vbp.supply_score.lines_due IS '应送达行数 / lines whose due date has passed or that were delivered in full, count';
+COMMENT ON COLUMN vbp.supply_score.lines_due IS '应考核行数 / lines judged: due date passed, delivered in full, or closed (cancelled in full, refused), count';
 COMMENT ON COLUMN vbp.supply_score.problems IS '供应问题行数 / lines late or refused, count';
 COMMENT ON COLUMN vbp.supply_score.problem_rate IS '供应问题频次 / problems ÷ lines due, ratio (0–1)';
 COMMENT ON COLUMN vbp.supply_score.episodes IS '断供次数 / stock-out episodes, count';
