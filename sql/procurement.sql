@@ -95,7 +95,7 @@ FROM (VALUES (5000, 5000), (10000, 0), (149999.99, 0), (0, 99999.99), (200000, 2
 -- cumulative band (unclassified) though every payment of it was below 100,000 (一般 by the
 -- single band): unclassified, as when it was paid in two payments of 100,000
 SELECT cum, single, credit_level(cum::cny, single::cny) AS level
-FROM (VALUES (200000, 50000), (2000000, 99999.99), (200000, 100000)) t(cum, single);
+FROM (VALUES (200000.00, 50000.00), (2000000.00, 99999.99), (200000.00, 100000.00)) t(cum, single);
 -- with the 2025 bands added to the shipped rule set credit-2025 (cumulative 失信 [10k, 150k), 严重失信 [150k, 500k), 特别严重失信 from 500k;
 -- single 失信 [10k, 50k), 严重失信 [50k, 100k), 特别严重失信 from 100k): cumulative 200,000 is
 -- 严重失信 (severity 2), a single 120,000 特别严重失信 (3): the more severe, 特别严重失信 (the band
