@@ -363,4 +363,17 @@ INSERT INTO supply_failure (failure_id, batch_id, product_code, division, from_d
 VALUES (95, 95, 'XC10AAA996A001010109961', '44', '2025-06-01', '2025-06-30', '2025-06-02');
 INSERT INTO supply_backup VALUES (95, 'XC10AAA996A001010309963');
 SELECT split_part(try_sql($$UPDATE vbp.supply_failure SET product_code = 'XC10AAA995A001010109951' WHERE failure_id = 95$$), ' (', 1) AS moved_failure;
+-- A's agreement for G (600 units, 2025) and 200 units of N bought on 06-10 under the failure: 200
+-- backup units; once N is recorded as selected in batch 95 (a correction of the results), its
+-- purchases count as selected already, and as backups no more (not 400 selected, -200 other)
+INSERT INTO volume_report (batch_id, org_code, group_code, baseline_volume, reported_volume, reported_on)
+VALUES (95, 'H44010600031', 'XC10AAA996A001', 1000, 1000, '2024-12-01');
+INSERT INTO agreement (batch_id, org_code, group_code, agreed_volume, cycle_start, cycle_end)
+VALUES (95, 'H44010600031', 'XC10AAA996A001', 600, '2025-01-01', '2025-12-31');
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount) VALUES
+  ('H44010600031', 'XC10AAA996A001010309963', '2025-06-10', 200, '200.00');
+SELECT org_code, group_code, units FROM backup_purchases('2025-06-30') WHERE batch_id = 95;
+INSERT INTO selection (batch_id, product_code, selected, reference_price, selected_price, winners, pre_volume)
+VALUES (95, 'XC10AAA996A001010309963', true, 1.00, 0.80, 3, 100);
+SELECT count(*) AS backup_rows_once_selected FROM backup_purchases('2025-06-30') WHERE batch_id = 95;
 ROLLBACK;

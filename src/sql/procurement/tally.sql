@@ -158,6 +158,10 @@ BEGIN ATOMIC
     JOIN vbp.supply_backup sb ON sb.failure_id = f.failure_id
     JOIN vbp.product fp ON fp.product_code OPERATOR(vbp.=) f.product_code
     WHERE f.verified_on <= as_of
+      -- a backup product since recorded as selected in the batch (a correction of the
+      -- results) counts as selected already: not twice
+      AND NOT EXISTS (SELECT 1 FROM vbp.selection s
+                      WHERE s.batch_id = f.batch_id AND s.product_code OPERATOR(vbp.=) sb.product_code AND s.selected)
   )
   SELECT a.batch_id, a.org_code, a.group_code, a.cycle_start, a.cycle_end,
          sum(pu.quantity)::bigint, vbp.sum(pu.amount), array_agg(DISTINCT x.failure_id ORDER BY x.failure_id)
