@@ -125,6 +125,7 @@ DECLARE
   scol text;
   typ text;
   typid regtype;
+  lcol text;
   cols text[] := '{}';
   exprs text[] := '{}';
   cmp text := '';
@@ -164,12 +165,12 @@ BEGIN
     tcol := split_part(pair, '=', 1);
     scol := substr(pair, length(tcol) + 2);
     CONTINUE WHEN tcol = 'on_error';
-    -- the ledger column's own type, as the trigger casts to it
+    -- the ledger column, and its own type, as the trigger casts to it
+    lcol := CASE WHEN tcol = 'quantity_packs' THEN 'quantity' ELSE tcol END;
     SELECT format_type(a.atttypid, a.atttypmod), a.atttypid::regtype INTO typ, typid FROM pg_attribute a
-    WHERE a.attrelid = format('vbp.%I', target)::regclass
-      AND a.attname = CASE WHEN tcol = 'quantity_packs' THEN 'quantity' ELSE tcol END;
+    WHERE a.attrelid = format('vbp.%I', target)::regclass AND a.attname = lcol;
     SELECT a.atttypid::regtype INTO srctype FROM pg_attribute a WHERE a.attrelid = source AND a.attname = scol;
-    cols := cols || CASE WHEN tcol = 'quantity_packs' THEN 'quantity' ELSE tcol END;
+    cols := cols || lcol;
     exprs := exprs || format('(%s) IS DISTINCT FROM t.%I',
       CASE WHEN tcol = 'quantity_packs' THEN format('vbp.packs_to_units(s.%I::text::bigint, s.%I::text::vbp.drugcode)', scol, product_src)
            WHEN tcol = 'channel' THEN format('vbp.translate_value(''channel'', s.%I::text)', scol)
@@ -182,7 +183,7 @@ BEGIN
            WHEN typid = 'vbp.cny'::regtype AND srctype IN ('real'::regtype, 'double precision'::regtype)
              THEN format('s.%I::float8::numeric::vbp.cny', scol)
            ELSE format('s.%I::text::%s', scol, typ) END,
-      CASE WHEN tcol = 'quantity_packs' THEN 'quantity' ELSE tcol END);
+      lcol);
   END LOOP;
   FOR i IN 1 .. cardinality(cols) LOOP
     cmp := cmp || format(' UNION ALL SELECT %L WHERE %s', cols[i], exprs[i]);
@@ -222,7 +223,6 @@ BEGIN
     dk := '{}';
     dc := '{}';
     FOR k IN EXECUTE format('SELECT l.source_key %s %s ORDER BY 1', linked, linked_where) LOOP
-      bad := false;
       FOR i IN 1 .. cardinality(cols) LOOP
         BEGIN
           EXECUTE format('SELECT %s %s %s AND l.source_key = $1', exprs[i], linked, linked_where) INTO bad USING k;

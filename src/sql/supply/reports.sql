@@ -247,11 +247,6 @@ COMMENT ON COLUMN vbp.institution_supply.on_time_rate IS '按时到货率 / on t
 COMMENT ON COLUMN vbp.institution_supply.open_past_deadline IS '超期未送达行数 / lines open past their deadline, count';
 COMMENT ON COLUMN vbp.institution_supply.refused IS '被拒绝行数 / lines the company refused, count';
 
--- The order lines' stock-outs, the stock-out episodes and the supply scores
--- read the same order lines and the same episodes: one function computes all
--- three, each report keeps its kind of row (inlined, the filter on the kind
--- removes the other branches of the query), and the supply alerts, which need
--- episodes and scores, read the lines once.
 -- the reporting date a report that counts days up to it needs: finite
 CREATE FUNCTION vbp.finite_report_date(as_of date) RETURNS date
   LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = vbp, pg_catalog, pg_temp AS $$
@@ -266,6 +261,11 @@ END $$;
 COMMENT ON FUNCTION vbp.finite_report_date(date) IS
   'The report date itself when it is finite; 22023 for infinity or -infinity (报告日期须为有限日期): the reports that count days up to it call it once';
 
+-- The order lines' stock-outs, the stock-out episodes and the supply scores
+-- read the same order lines and the same episodes: one function computes all
+-- three, each report keeps its kind of row (inlined, the filter on the kind
+-- removes the other branches of the query), and the supply alerts, which need
+-- episodes and scores, read the lines once.
 CREATE FUNCTION vbp.supply_review_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (kind text, org_code vbp.orgcode, product_code vbp.drugcode, company vbp.uscc, started_on date,
                  ended_on date, duration_days int, lines bigint, ongoing boolean, batch_id int, company_name text,
