@@ -99,18 +99,32 @@ SELECT report_page('infinity');
 -- benchmark's months are recomputed only where something changed: nothing was
 -- written, so only the month of the reporting date (a partial month) again
 SELECT step, matview, mode FROM refresh_reports() ORDER BY step;
-SELECT DISTINCT mode FROM refresh_reports(concurrent => false) WHERE step > 1;
+SELECT DISTINCT mode FROM refresh_reports(concurrent => false) WHERE matview::text LIKE 'bi\_%';
 
 -- Incremental refresh of the price benchmark, month by month.  Each step is
 -- checked against the live report (vbp.price_benchmark over the 12 months up to
 -- the reporting date): the same rows, none missing, none left over.
 CREATE FUNCTION pg_temp.benchmark_differs() RETURNS bigint LANGUAGE sql AS $$
   SELECT pg_temp.differing('vbp.bi_price_benchmark', 'vbp.price_benchmark') $$;
+-- And of the agreement reports, pair by pair (institution, generic group): each step
+-- checked against the live fulfilment and credibility reports the same way.
+CREATE FUNCTION pg_temp.agreements_differ() RETURNS bigint LANGUAGE sql AS $$
+  SELECT pg_temp.differing('vbp.bi_fulfilment', 'vbp.fulfilment')
+         + pg_temp.differing('vbp.bi_report_credibility', 'vbp.report_credibility') $$;
 -- the application role writes a day of purchases on the reporting date (June
 -- 2023) and corrects five lines of December 2022: the triggers note two months
 SELECT count(*) > 0 AS tenancy FROM setup_tenancy();
 CREATE ROLE bi_test_app LOGIN;
-SELECT grant_tenant('bi_test_app', 'institution_writer', org_code => (SELECT org_code FROM purchase GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1));
+SELECT org_code AS app_org FROM purchase GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1 \gset
+SELECT grant_tenant('bi_test_app', 'institution_writer', org_code => :'app_org');
+-- the pairs the writes below touch, found from the rows they will write: the
+-- institution's first 20 lines of April-May (copied) and first 5 of December 2022
+CREATE TEMP TABLE app_pairs AS
+SELECT DISTINCT pu.org_code, pr.group_code
+FROM (SELECT * FROM (SELECT org_code, product_code FROM purchase WHERE org_code = :'app_org' AND purchased_on BETWEEN '2023-04-01' AND '2023-05-31' ORDER BY purchase_id LIMIT 20) a
+      UNION ALL
+      SELECT * FROM (SELECT org_code, product_code FROM purchase WHERE org_code = :'app_org' AND purchased_on BETWEEN '2022-12-01' AND '2022-12-31' ORDER BY purchase_id LIMIT 5) d) pu
+JOIN product pr USING (product_code);
 SET ROLE bi_test_app;
 WITH day AS (
   INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount)
@@ -124,26 +138,52 @@ WITH fixed AS (
   RETURNING 1)
 SELECT count(*) AS corrected FROM fixed;
 RESET ROLE;
-SELECT DISTINCT month FROM report_change ORDER BY 1;
-SELECT mode FROM refresh_reports() WHERE step = 1;
-SELECT pg_temp.benchmark_differs() AS differing, (SELECT count(*) FROM report_change) AS changes_left;
+SELECT DISTINCT month FROM report_change WHERE source = 'purchase' ORDER BY 1;
+SELECT count(*) AS pair_notes, count(DISTINCT (org_code, product_code)) AS institution_products
+FROM report_change WHERE source = 'purchase_pair';
+-- the agreement reports: only the pairs written, as many as found above
+SELECT step, mode, step = 1 OR mode = format('incremental: %s pairs', (SELECT count(*) FROM app_pairs)) AS the_pairs_written
+FROM refresh_reports() WHERE step <= 3 ORDER BY step;
+SELECT pg_temp.benchmark_differs() AS differing, pg_temp.agreements_differ() AS agreements_differing,
+       (SELECT count(*) FROM report_change) AS changes_left;
 -- the reporting date moves 20 days, into July 2023: June becomes a whole month,
 -- July enters the window and July 2022 leaves it
 SELECT set_config('vbp.as_of', (current_setting('vbp.as_of')::date + 20)::text, false) AS as_of;
-SELECT mode FROM refresh_reports() WHERE step = 1;
-SELECT pg_temp.benchmark_differs() AS differing, min(month) AS first_month, max(month) AS last_month FROM bi_price_benchmark;
+-- (every agreement's time progress moved: the agreement reports are recomputed whole)
+SELECT step, mode FROM refresh_reports() WHERE step <= 3 ORDER BY step;
+SELECT pg_temp.benchmark_differs() AS differing, min(month) AS first_month, max(month) AS last_month,
+       pg_temp.agreements_differ() AS agreements_differing FROM bi_price_benchmark;
 -- a purchase deleted from a month in the middle of the window
 DELETE FROM purchase WHERE purchase_id = (SELECT min(purchase_id) FROM purchase WHERE purchased_on BETWEEN '2023-03-01' AND '2023-03-31');
-SELECT mode FROM refresh_reports() WHERE step = 1;
-SELECT pg_temp.benchmark_differs() AS differing;
+SELECT step, mode FROM refresh_reports() WHERE step <= 3 ORDER BY step;
+SELECT pg_temp.benchmark_differs() AS differing, pg_temp.agreements_differ() AS agreements_differing;
 -- written straight to the partition that holds it (as a DBA's bulk load may): the
 -- partition's own change triggers note the month (a statement on a partition fires
 -- the partition's statement triggers, not its parent's): March and July again, as above
 SELECT count(*) AS unwatched_partitions FROM pg_partition_tree('vbp.purchase') t
 WHERE t.relid <> 'vbp.purchase'::regclass AND NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = t.relid AND g.tgname = 'report_change_insert');
 DELETE FROM vbp.purchase_default WHERE purchase_id = (SELECT min(purchase_id) FROM purchase WHERE purchased_on BETWEEN '2023-03-01' AND '2023-03-31');
-SELECT mode FROM refresh_reports() WHERE step = 1;
-SELECT pg_temp.benchmark_differs() AS differing;
+SELECT step, mode FROM refresh_reports() WHERE step <= 3 ORDER BY step;
+SELECT pg_temp.benchmark_differs() AS differing, pg_temp.agreements_differ() AS agreements_differing;
+-- a purchase moved to another institution: both pairs, the old and the new
+UPDATE purchase SET org_code = (SELECT i.org_code FROM institution i WHERE i.org_code <> p.org_code ORDER BY i.org_code LIMIT 1)
+FROM (SELECT purchase_id, org_code FROM purchase WHERE purchased_on BETWEEN '2023-05-01' AND '2023-05-31' ORDER BY purchase_id LIMIT 1) p
+WHERE purchase.purchase_id = p.purchase_id;
+SELECT step, mode FROM refresh_reports() WHERE step <= 3 ORDER BY step;
+SELECT pg_temp.agreements_differ() AS agreements_differing;
+-- a volume report changed (another input of the agreement reports; its robust z
+-- moves its peers'): both recomputed whole
+UPDATE volume_report SET reported_volume = reported_volume * 3
+WHERE (batch_id, org_code, group_code, cycle_year) IN (SELECT batch_id, org_code, group_code, cycle_year FROM volume_report
+                                                       WHERE reported_volume > 0 ORDER BY 1, 2, 3, 4 LIMIT 1);
+SELECT step, mode FROM refresh_reports() WHERE step <= 3 ORDER BY step;
+SELECT pg_temp.agreements_differ() AS agreements_differing;
+-- one statement over more than 10,000 pairs (every line of the demo rewritten as
+-- it was): every pair, noted once; the reports whole
+UPDATE purchase SET amount = amount;
+SELECT source, month, org_code IS NULL AS every_pair FROM report_change WHERE source = 'purchase_pair';
+SELECT step, mode FROM refresh_reports() WHERE step <= 3 ORDER BY step;
+SELECT pg_temp.agreements_differ() AS agreements_differing;
 -- another rule set, then one of its parameters changed: every month again
 SELECT copy_rule_set('vbp.parameter', 'national', 'bi_test');
 SELECT copy_rule_set('vbp.trace_rule', 'national', 'bi_test') IS NOT NULL AS copied;
@@ -153,18 +193,20 @@ UPDATE parameter SET value = 0.2 WHERE rule_set = 'bi_test' AND name = 'benchmar
 SELECT mode FROM refresh_reports() WHERE step = 1;
 SELECT pg_temp.benchmark_differs() AS differing;
 RESET vbp.rule_set;
-SELECT mode FROM refresh_reports(incremental => false) WHERE step = 1;
-SELECT pg_temp.benchmark_differs() AS differing;
+SELECT step, mode FROM refresh_reports(incremental => false) WHERE step <= 3 ORDER BY step;
+SELECT pg_temp.benchmark_differs() AS differing, pg_temp.agreements_differ() AS agreements_differing;
 -- off: no change triggers, every refresh recomputes every month; on again: the
 -- first refresh recomputes every month (what was written meanwhile was not noted)
 SELECT disable_incremental_refresh() AS disabled, disable_incremental_refresh() AS again;
 SELECT count(*) AS change_triggers FROM pg_trigger WHERE tgrelid = 'vbp.purchase'::regclass AND tgname LIKE 'report\_change%';
-SELECT mode FROM refresh_reports() WHERE step = 1;
+SELECT count(*) AS input_triggers FROM pg_trigger WHERE tgname = 'report_input_change';
+SELECT step, mode FROM refresh_reports() WHERE step <= 3 ORDER BY step;
 SELECT enable_incremental_refresh() AS enabled, enable_incremental_refresh() AS again;
 SELECT count(*) AS change_triggers FROM pg_trigger WHERE tgrelid = 'vbp.purchase'::regclass AND tgname LIKE 'report\_change%';
-SELECT mode FROM refresh_reports() WHERE step = 1;
-SELECT mode FROM refresh_reports() WHERE step = 1;
-SELECT pg_temp.benchmark_differs() AS differing;
+SELECT count(*) AS input_triggers FROM pg_trigger WHERE tgname = 'report_input_change';
+SELECT step, mode FROM refresh_reports() WHERE step <= 3 ORDER BY step;
+SELECT step, mode FROM refresh_reports() WHERE step <= 3 ORDER BY step;
+SELECT pg_temp.benchmark_differs() AS differing, pg_temp.agreements_differ() AS agreements_differing;
 DELETE FROM trace_rule WHERE rule_set = 'bi_test';
 DELETE FROM parameter WHERE rule_set = 'bi_test';
 DROP OWNED BY bi_test_app;

@@ -32,6 +32,7 @@ CREATE TEMP TABLE rule_set_calls (fn text, call text);
 INSERT INTO rule_set_calls VALUES
   ('fulfilment_for', $$SELECT count(*) FROM vbp.fulfilment_for('2023-06-30', 'no-such-rule-set')$$),
   ('report_credibility_for', $$SELECT count(*) FROM vbp.report_credibility_for('2023-06-30', 'no-such-rule-set')$$),
+  ('report_fingerprint', $$SELECT vbp.report_fingerprint('no-such-rule-set')$$),
   ('price_benchmark_for', $$SELECT count(*) FROM vbp.price_benchmark_for('2023-01-01', '2023-06-30', 'no-such-rule-set')$$),
   ('price_benchmark_alert_for', $$SELECT count(*) FROM vbp.price_benchmark_alert_for('2023-06-30', 'no-such-rule-set')$$),
   ('payment_standard_schedule_for', $$SELECT count(*) FROM vbp.payment_standard_schedule_for('no-such-rule-set')$$),

@@ -9,7 +9,9 @@
 # refresh_reports() incremental, then writes another day and times
 # refresh_reports(incremental => false); the order is swapped every round,
 # after a warm-up round.  Printed: the price benchmark's step (the month
-# table, which the view vbp.bi_price_benchmark reads) and the whole refresh,
+# table, which the view vbp.bi_price_benchmark reads), the agreement reports'
+# steps (fulfilment and credibility, kept pair by pair), each other stored
+# view's step, and the whole refresh,
 # each as the median of the rounds, with the ratio incremental / full and the
 # load average.  Then
 # the writers' side: a day's purchases in one statement, and 1,000 one-line
@@ -30,11 +32,15 @@ psql -d $db -c "$common" -c "SELECT count(*) FROM vbp.refresh_reports()" >/dev/n
 add_day="INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount)
   SELECT org_code, product_code, '$as_of', quantity, amount FROM vbp.purchase
   WHERE purchased_on >= date_trunc('month', '$as_of'::date) ORDER BY random() LIMIT $day"
-# refresh MODE: prints the step's and the whole refresh's milliseconds and the step's mode
+# the stored views in step order (the same every run)
+views=$(psql -d $db -At -c "$common" -c "SELECT string_agg(matview::text, ' ' ORDER BY step) FROM vbp.refresh_reports() WHERE step > 3")
+# refresh MODE: prints the price step's, the agreement steps', each other view's and
+# the whole refresh's milliseconds, then the price and agreement steps' modes
 refresh() {
 	psql -d $db -At -F ' ' -c "$common" -c "$add_day" -c "CREATE TEMP TABLE r AS SELECT * FROM vbp.refresh_reports(incremental => $1)" \
-		-c "SELECT (SELECT milliseconds FROM r WHERE step = 1), (SELECT sum(milliseconds) FROM r),
-		           (SELECT replace(mode, ' ', '_') FROM r WHERE step = 1)" | tail -1
+		-c "SELECT (SELECT milliseconds FROM r WHERE step = 1), (SELECT sum(milliseconds) FROM r WHERE step IN (2, 3)),
+		           (SELECT string_agg(milliseconds::text, ' ' ORDER BY step) FROM r WHERE step > 3), (SELECT sum(milliseconds) FROM r),
+		           (SELECT replace(mode, ' ', '_') FROM r WHERE step = 1), (SELECT replace(mode, ' ', '_') FROM r WHERE step = 2)" | tail -1
 }
 refresh true >/dev/null; refresh false >/dev/null   # warm-up round
 inc=() ful=()
@@ -45,14 +51,19 @@ med() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 
 col() { local k=$1; shift; printf '%s\n' "$@" | awk -v k="$k" '{print $k}'; }
 echo "| after one day's purchases ($day lines) | incremental (ms) | full (ms) | incremental / full | load average |"
 echo "|---|---:|---:|---:|---|"
-for k in 1 2; do
-	label=$(case $k in 1) echo "price benchmark months (step 1; vbp.bi_price_benchmark reads them)" ;; 2) echo "whole refresh_reports()" ;; esac)
+nviews=$(wc -w <<<"$views")
+labels=("price benchmark months (step 1; vbp.bi_price_benchmark reads them)"
+	"fulfilment and credibility, kept by pair (steps 2–3; vbp.bi_fulfilment and vbp.bi_report_credibility read them)")
+for v in $views; do labels+=("$v"); done
+labels+=("whole refresh_reports()")
+for ((k = 1; k <= nviews + 3; k++)); do
+	label=${labels[k - 1]}
 	mapfile -t a < <(col $k "${inc[@]}")
 	mapfile -t b < <(col $k "${ful[@]}")
 	x=$(med "${a[@]}") y=$(med "${b[@]}")
 	echo "| $label | $x | $y | $(awk -v x="$x" -v y="$y" 'BEGIN {printf "%.3f", x / y}') | $(vbp_load) |"
 done
-echo "modes of the incremental rounds: $(col 3 "${inc[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -)"
+echo "modes of the incremental rounds: $(col $((nviews + 4)) "${inc[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -); $(col $((nviews + 5)) "${inc[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -)"
 
 # the writers: the change triggers on and off, paired
 psql -d $db -c "CREATE TABLE public.day_lines AS SELECT org_code, product_code, quantity, amount FROM vbp.purchase

@@ -59,25 +59,25 @@ cur.execute("GRANT USAGE ON SCHEMA vbp TO bi_reader")
 cur.execute("""SELECT c.oid::regclass::text FROM pg_class c
                WHERE c.relnamespace = 'vbp'::regnamespace AND c.relkind = 'm' ORDER BY 1""")
 matviews = [r[0] for r in cur.fetchall()]
-# what BI reads: the materialized views, and the price benchmark, a view (with
-# its owner's rights, as a materialized view) over the table that
-# vbp.refresh_reports() keeps month by month
-stored = sorted(matviews + ["vbp.bi_price_benchmark"])
-for mv in matviews:
+# what BI reads: the materialized views, and the price benchmark, fulfilment and
+# credibility, views (with their owner's rights, as a materialized view) over the
+# tables that vbp.refresh_reports() keeps month by month and pair by pair
+kept = ["vbp.bi_price_benchmark", "vbp.bi_fulfilment", "vbp.bi_report_credibility"]
+stored = sorted(matviews + kept)
+for mv in matviews + kept:
     cur.execute("GRANT SELECT ON %s TO bi_reader" % mv)
-cur.execute("GRANT SELECT ON vbp.bi_price_benchmark TO bi_reader")
 
 cur.execute("SELECT step, matview::text, mode FROM vbp.refresh_reports()")
 steps = cur.fetchall()
 check("first refresh_reports() first computes the price benchmark's months, all of them",
       steps[0][1] == "vbp.price_benchmark_month" and steps[0][2] == "full", "%s %s" % steps[0][1:])
-steps = steps[1:]
+check("then the fulfilment and credibility kept by pair, whole",
+      [s[1:] for s in steps[1:3]] == [("vbp.fulfilment_stored", "full"), ("vbp.report_credibility_stored", "full")],
+      "%r" % (steps[1:3],))
+steps = steps[3:]
 order = [s[1] for s in steps]
-check("first refresh_reports() refreshes every materialized view, fully",
+check("first refresh_reports() refreshes every materialized view, fully, after the tables they read",
       sorted(order) == matviews and all(s[2] == "full" for s in steps), "%d views" % len(order))
-check("the scorecard is refreshed after the views it reads",
-      order.index("vbp.bi_institution_scorecard") > max(order.index("vbp.bi_fulfilment"),
-                                                         order.index("vbp.bi_report_credibility")))
 
 reader = connect(DB, "bi_reader")
 rcur = reader.cursor()
@@ -173,9 +173,10 @@ refresh_s = time.monotonic() - t0
 time.sleep(0.2)
 stop.set()
 thread.join()
-check("second refresh_reports() recomputes only the price benchmark's current month",
-      steps[0][2] == "incremental: 1 of 12 months", steps[0][2])
-check("second refresh_reports() runs CONCURRENTLY", all(s[2] == "concurrently" for s in steps[1:]),
+check("second refresh_reports() recomputes only the price benchmark's current month, and no agreement",
+      steps[0][2] == "incremental: 1 of 12 months" and [s[2] for s in steps[1:3]] == ["incremental: 0 pairs"] * 2,
+      "%r" % ([s[2] for s in steps[:3]],))
+check("second refresh_reports() runs CONCURRENTLY", all(s[2] == "concurrently" for s in steps[3:]),
       "%.1f s" % refresh_s)
 check("the BI client kept reading during the refresh, never waiting for it",
       len(answers) >= 5 and max(waits) < max(1.0, refresh_s / 2) and len(set(answers)) == 1,

@@ -11,7 +11,9 @@
 # row); B commits; a second refresh must recompute March again, after which the
 # stored March equals a recomputation from the purchases.  Then the same with a
 # DELETE and an UPDATE in B, and with B's write in a savepoint rolled back and
-# written again (the note rolled back with it must be written again).
+# written again (the note rolled back with it must be written again).  The
+# agreement reports kept pair by pair (vbp.refresh_agreement_reports) go through
+# the same sequence: after the second refresh they equal the live reports.
 # A and B are two hospitals' applications, each a least-privilege writer
 # (vbp_writer with its own institution's scope, neither superuser nor
 # BYPASSRLS): they see and write only their own purchases, and the notes are
@@ -30,6 +32,7 @@ psql -d $db -v ON_ERROR_STOP=1 -v wa=$wa -v wb=$wb >/dev/null <<'SQL'
 CREATE EXTENSION vbp;
 SELECT count(*) FROM vbp.generate_demo(1, 42);
 SELECT vbp.refresh_price_benchmark_months();
+SELECT count(*) FROM vbp.refresh_agreement_reports();
 SELECT count(*) FROM vbp.setup_tenancy();
 SELECT array_agg(org_code ORDER BY n DESC, org_code) AS o
 FROM (SELECT org_code, count(*) AS n FROM vbp.purchase
@@ -45,6 +48,11 @@ differs="SELECT count(*) FROM ((SELECT * FROM vbp.price_benchmark_month WHERE mo
                                UNION ALL
                                (SELECT * FROM vbp.price_benchmark_for('2023-03-01', '2023-03-31')
                                 EXCEPT ALL SELECT * FROM vbp.price_benchmark_month WHERE month = '2023-03-01')) d"
+# rows of the stored agreement reports that differ from the live ones, both ways
+adiffers="SELECT (SELECT count(*) FROM ((SELECT * FROM vbp.fulfilment_stored EXCEPT ALL SELECT * FROM vbp.fulfilment)
+                                   UNION ALL (SELECT * FROM vbp.fulfilment EXCEPT ALL SELECT * FROM vbp.fulfilment_stored)) f)
+               + (SELECT count(*) FROM ((SELECT * FROM vbp.report_credibility_stored EXCEPT ALL SELECT * FROM vbp.report_credibility)
+                                   UNION ALL (SELECT * FROM vbp.report_credibility EXCEPT ALL SELECT * FROM vbp.report_credibility_stored)) c)"
 # the March lines (orders, not returns) the writer sees, its own institution's, in a fixed order
 line="SELECT purchase_id FROM vbp.purchase WHERE purchased_on BETWEEN '2023-03-01' AND '2023-03-31' AND quantity > 0 ORDER BY purchase_id"
 # each writer is a least-privilege role and sees its own institution's purchases
@@ -78,17 +86,28 @@ round() {
 		cat "$tmp/b.out"; echo "FAIL refresh with an open writer, $name: the writer did not reach its wait within 30 s"; return
 	fi
 	local first; first=$(psql -d $db -At -c "SELECT vbp.refresh_price_benchmark_months()")
+	local afirst; afirst=$(psql -d $db -At -c "SELECT string_agg(mode, ',') FROM vbp.refresh_agreement_reports()")
 	psql -d $db -c "INSERT INTO public.go VALUES (true)"
 	wait "$b"
 	if grep -q ERROR "$tmp/b.out"; then cat "$tmp/b.out"; echo "FAIL refresh with an open writer, $name: the writer failed"; return; fi
 	local second; second=$(psql -d $db -At -c "SELECT vbp.refresh_price_benchmark_months()")
+	local asecond; asecond=$(psql -d $db -At -c "SELECT string_agg(mode, ',') FROM vbp.refresh_agreement_reports()")
 	local n; n=$(psql -d $db -At -c "$differs")
+	local an; an=$(psql -d $db -At -c "$adiffers")
 	# each refresh recomputes March (noted by A, then by B) and June (the
 	# reporting date's month, recomputed every time)
 	if [ "$n" = 0 ] && [ "$first" = "incremental: 2 of 12 months" ] && [ "$second" = "incremental: 2 of 12 months" ]; then
 		echo "ok refresh with an open writer, $name: its month is recomputed once it commits ($first, then $second)"
 	else
 		echo "FAIL refresh with an open writer, $name: $n rows of March stale after it committed ($first, then $second)"
+	fi
+	# each refresh of the agreement reports recomputes the pairs written (A's,
+	# then B's) and nothing whole
+	if [ "$an" = 0 ] && [[ "$afirst" == incremental:*,incremental:* ]] && [[ "$asecond" == incremental:*,incremental:* ]] &&
+		[ "$afirst" != "incremental: 0 pairs,incremental: 0 pairs" ] && [ "$asecond" != "incremental: 0 pairs,incremental: 0 pairs" ]; then
+		echo "ok refresh with an open writer, $name: its agreements are recomputed once it commits ($afirst, then $asecond)"
+	else
+		echo "FAIL refresh with an open writer, $name: $an rows of the agreement reports stale after it committed ($afirst, then $asecond)"
 	fi
 }
 round "insert" "INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount)

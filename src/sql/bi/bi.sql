@@ -98,22 +98,42 @@ COMMENT ON FUNCTION vbp.label_zh(text, text) IS
 -- the refreshing session's vbp.report_date().
 -- ---------------------------------------------------------------------
 
-CREATE MATERIALIZED VIEW vbp.bi_fulfilment AS
+-- The two reports kept by agreement (按协议存储): the rows of vbp.fulfilment_for and
+-- vbp.report_credibility_for as of the last refresh, every institution's, which
+-- vbp.refresh_agreement_reports() recomputes only for the (institution, generic
+-- group) pairs whose purchases changed, when nothing else they read did; the
+-- bi_* views over them join the names as they are read.  Their columns are the
+-- report functions' own.
+CREATE TABLE vbp.fulfilment_stored AS SELECT * FROM vbp.fulfilment_for('infinity', 'national') WITH NO DATA;
+ALTER TABLE vbp.fulfilment_stored ADD PRIMARY KEY (batch_id, org_code, group_code, cycle_year);
+CREATE INDEX fulfilment_stored_pair ON vbp.fulfilment_stored (org_code, group_code);
+-- row-level security: a tenant reads the rows of the institutions it sees, as in
+-- vbp.fulfilment; vbp.bi_fulfilment reads every row with its owner's rights
+ALTER TABLE vbp.fulfilment_stored ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.fulfilment_stored FOR SELECT USING (vbp.tenant_sees(org_code));
+SELECT pg_catalog.pg_extension_config_dump('vbp.fulfilment_stored', '');
+COMMENT ON TABLE vbp.fulfilment_stored IS
+  'Fulfilment (履约进度) of every agreement year as of the last vbp.refresh_reports(): the rows of vbp.fulfilment_for on its reporting date and rule set, kept by vbp.refresh_agreement_reports() (only the pairs whose purchases changed, when nothing else did); read through vbp.bi_fulfilment';
+COMMENT ON INDEX vbp.fulfilment_stored_pair IS 'The rows of an (institution, generic group) pair, which an incremental refresh replaces';
+
+CREATE VIEW vbp.bi_fulfilment WITH (security_invoker = false) AS
   SELECT f.batch_id, b.name AS batch_name, f.org_code::text AS org_code, i.name AS org_name,
          vbp.province(f.org_code) AS province, dp.name AS province_name,
          f.group_code::text AS group_code, g.generic_name, f.cycle_year, f.agreed_volume, f.cycle_start, f.cycle_end,
          f.time_progress, f.selected_volume, f.nonselected_volume, f.completion, f.status,
-         vbp.label_zh('fulfilment_status', f.status) AS status_zh, f.selected_share, f.prefers_selected,
+         coalesce(l.zh, f.status) AS status_zh, f.selected_share, f.prefers_selected,
          f.payments_due, f.paid_on_time, f.on_time_rate, f.backup_volume
-  FROM vbp.fulfilment f
+  FROM vbp.fulfilment_stored f
   JOIN vbp.batch b ON b.batch_id = f.batch_id
   LEFT JOIN vbp.institution i ON i.org_code = f.org_code
   LEFT JOIN vbp.division dp ON dp.code = vbp.province(f.org_code)
   LEFT JOIN vbp.generic_group g ON g.group_code = f.group_code
-WITH NO DATA;
-CREATE UNIQUE INDEX bi_fulfilment_key ON vbp.bi_fulfilment (batch_id, org_code, group_code, cycle_year);
-COMMENT ON MATERIALIZED VIEW vbp.bi_fulfilment IS
-  'Fulfilment (履约进度) stored for BI: vbp.fulfilment as of the last vbp.refresh_reports(), with names and the status in Chinese';
+  -- the label joined as a table, as vbp.label_zh reads it: read with the view's
+  -- rights (the function would read vbp.label with the reader's, which a BI role
+  -- granted only this view does not have)
+  LEFT JOIN vbp.label l ON l.domain = 'fulfilment_status' AND l.code = f.status;
+COMMENT ON VIEW vbp.bi_fulfilment IS
+  'Fulfilment (履约进度) stored for BI: vbp.fulfilment as of the last vbp.refresh_reports(), with names and the status in Chinese; a view over vbp.fulfilment_stored, which the refresh brings up to date agreement by agreement, with the names joined as it is read; runs with its owner''s rights, like the materialized views: every institution''s rows, granted to the BI reader only';
 COMMENT ON COLUMN vbp.bi_fulfilment.batch_id IS '批次 / procurement batch id, identifier';
 COMMENT ON COLUMN vbp.bi_fulfilment.batch_name IS '批次名称 / batch name, text';
 COMMENT ON COLUMN vbp.bi_fulfilment.org_code IS '机构编码 / institution code (医保定点医疗机构代码), code';
@@ -139,23 +159,34 @@ COMMENT ON COLUMN vbp.bi_fulfilment.paid_on_time IS '按时回款笔数 / purcha
 COMMENT ON COLUMN vbp.bi_fulfilment.backup_volume IS '备选产品计入量 / units of backup products bought under a verified supply failure (断供), counted in selected_volume, units (最小计量单位)';
 COMMENT ON COLUMN vbp.bi_fulfilment.on_time_rate IS '按时回款率 / on-time payment rate, paid on time ÷ payments due, ratio (0–1)';
 
-CREATE MATERIALIZED VIEW vbp.bi_report_credibility AS
+CREATE TABLE vbp.report_credibility_stored AS SELECT * FROM vbp.report_credibility_for('infinity', 'national') WITH NO DATA;
+ALTER TABLE vbp.report_credibility_stored ADD PRIMARY KEY (batch_id, org_code, group_code, cycle_year);
+CREATE INDEX report_credibility_stored_pair ON vbp.report_credibility_stored (org_code, group_code);
+-- row-level security: as vbp.fulfilment_stored
+ALTER TABLE vbp.report_credibility_stored ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.report_credibility_stored FOR SELECT USING (vbp.tenant_sees(org_code));
+SELECT pg_catalog.pg_extension_config_dump('vbp.report_credibility_stored', '');
+COMMENT ON TABLE vbp.report_credibility_stored IS
+  'Volume-report credibility (报量可信度) of every report as of the last vbp.refresh_reports(): the rows of vbp.report_credibility_for on its reporting date and rule set, kept by vbp.refresh_agreement_reports() (only the pairs whose purchases changed, when nothing else did); read through vbp.bi_report_credibility';
+COMMENT ON INDEX vbp.report_credibility_stored_pair IS 'The rows of an (institution, generic group) pair, which an incremental refresh replaces';
+
+CREATE VIEW vbp.bi_report_credibility WITH (security_invoker = false) AS
   SELECT c.batch_id, b.name AS batch_name, c.org_code::text AS org_code, i.name AS org_name,
          vbp.province(c.org_code) AS province, dp.name AS province_name,
          c.group_code::text AS group_code, g.generic_name, c.cycle_year, c.level,
-         vbp.label_zh('credibility_level', c.level) AS level_zh,
+         coalesce(l.zh, c.level) AS level_zh,
          c.baseline_volume, c.reported_volume, c.not_reported, c.under_reported, c.missing_sign_off, c.actual_volume,
          c.realised_accuracy, c.accuracy_flag, c.log_ratio::numeric AS log_ratio, c.peers, c.robust_z::numeric AS robust_z,
          c.anomalous, c.over_reported
-  FROM vbp.report_credibility c
+  FROM vbp.report_credibility_stored c
   JOIN vbp.batch b ON b.batch_id = c.batch_id
   LEFT JOIN vbp.institution i ON i.org_code = c.org_code
   LEFT JOIN vbp.division dp ON dp.code = vbp.province(c.org_code)
   LEFT JOIN vbp.generic_group g ON g.group_code = c.group_code
-WITH NO DATA;
-CREATE UNIQUE INDEX bi_report_credibility_key ON vbp.bi_report_credibility (batch_id, org_code, group_code, cycle_year);
-COMMENT ON MATERIALIZED VIEW vbp.bi_report_credibility IS
-  'Volume-report credibility (报量可信度) stored for BI: vbp.report_credibility as of the last vbp.refresh_reports(), with names';
+  -- the label as a table, read with the view's rights (see vbp.bi_fulfilment)
+  LEFT JOIN vbp.label l ON l.domain = 'credibility_level' AND l.code = c.level;
+COMMENT ON VIEW vbp.bi_report_credibility IS
+  'Volume-report credibility (报量可信度) stored for BI: vbp.report_credibility as of the last vbp.refresh_reports(), with names; a view over vbp.report_credibility_stored, with the names joined as it is read; runs with its owner''s rights: every institution''s rows, granted to the BI reader only';
 COMMENT ON COLUMN vbp.bi_report_credibility.batch_id IS '批次 / procurement batch id, identifier';
 COMMENT ON COLUMN vbp.bi_report_credibility.batch_name IS '批次名称 / batch name, text';
 COMMENT ON COLUMN vbp.bi_report_credibility.org_code IS '机构编码 / institution code (医保定点医疗机构代码), code';
@@ -250,47 +281,69 @@ COMMENT ON COLUMN vbp.bi_retention_statement.forfeited_zh IS '不予留用原因
 
 -- ---------------------------------------------------------------------
 -- Incremental refresh (增量刷新).  Statement triggers on vbp.purchase note
--- which months of purchases changed; vbp.refresh_reports() recomputes the
--- price benchmark of those months only (and of the months the reporting date
--- moved through) and keeps it per month in vbp.price_benchmark_month, which
--- the view vbp.bi_price_benchmark reads: nothing is copied afterwards.  Anything else the rows
--- depend on (the rule set and its parameters, the products' groups, the
--- purchase partitions) is fingerprinted: a change recomputes every month.
+-- which months of purchases changed, and which (institution, product) pairs;
+-- vbp.refresh_reports() recomputes the price benchmark of those months only
+-- (and of the months the reporting date moved through) and keeps it per month
+-- in vbp.price_benchmark_month, which the view vbp.bi_price_benchmark reads:
+-- nothing is copied afterwards; and it recomputes the fulfilment and the
+-- credibility of the agreements of those pairs' (institution, generic group)
+-- in vbp.fulfilment_stored and vbp.report_credibility_stored.  Anything else
+-- the rows depend on (the rule set and its parameters, the products' groups,
+-- the purchase partitions) is fingerprinted, and the other tables the
+-- agreement reports read note that they changed: a change recomputes every
+-- month, or every agreement.
 -- ---------------------------------------------------------------------
 CREATE TABLE vbp.report_change (
-  source    text NOT NULL CHECK (source IN ('purchase')),
-  month     date NOT NULL,
-  noted_by  xid8 NOT NULL DEFAULT pg_catalog.pg_current_xact_id(),
-  noted_at  timestamptz NOT NULL DEFAULT now()
+  source       text NOT NULL CHECK (source IN ('purchase', 'purchase_pair', 'input')),
+  month        date NOT NULL,
+  org_code     vbp.orgcode,
+  product_code vbp.drugcode,
+  noted_by     xid8 NOT NULL DEFAULT pg_catalog.pg_current_xact_id(),
+  noted_at     timestamptz NOT NULL DEFAULT now(),
+  -- a month of purchases; a month, institution and product of purchases, or every
+  -- pair (-infinity, no pair); or another input of the agreement reports (-infinity)
+  CHECK (CASE source WHEN 'purchase' THEN org_code IS NULL AND product_code IS NULL
+                     WHEN 'purchase_pair' THEN (org_code IS NULL) = (product_code IS NULL)
+                                               AND (org_code IS NULL) = (month = '-infinity')
+                     ELSE org_code IS NULL AND product_code IS NULL AND month = '-infinity' END)
 );
 -- row-level security: bookkeeping: no tenant reads it
 ALTER TABLE vbp.report_change ENABLE ROW LEVEL SECURITY;
-CREATE INDEX report_change_month ON vbp.report_change (source, month, noted_by);
+CREATE INDEX report_change_month ON vbp.report_change (source, month, noted_by, org_code, product_code);
 COMMENT ON TABLE vbp.report_change IS
-  'Months of a ledger changed since the last vbp.refresh_reports() (报表变更记录), noted by statement triggers once per writing transaction and month: a transaction never relies on another''s note, which a refresh may consume before it commits; no key, so that writers of the same month never wait for each other; the refresh consumes the rows it sees';
-COMMENT ON COLUMN vbp.report_change.source IS 'The ledger: purchase';
-COMMENT ON COLUMN vbp.report_change.month IS 'First day of a month whose rows were inserted, updated or deleted; -infinity after a TRUNCATE (every month)';
+  'What changed since the last vbp.refresh_reports() (报表变更记录): months of purchases, the months, institutions and products of purchases, and the other tables the agreement reports read, noted by statement triggers once per writing transaction and month (pair, table): a transaction never relies on another''s note, which a refresh may consume before it commits; no key, so that writers of the same month never wait for each other; the refresh consumes the rows it sees';
+COMMENT ON COLUMN vbp.report_change.source IS 'What changed: purchase (a month of purchases, for the price benchmark''s months), purchase_pair (a month, institution and product of purchases, for the agreement reports), or input (another table the agreement reports read: all of them are recomputed)';
+COMMENT ON COLUMN vbp.report_change.month IS 'First day of a month whose rows were inserted, updated or deleted; -infinity after a TRUNCATE (every month), for every pair (more pairs than a statement notes one by one), or for an input';
+COMMENT ON COLUMN vbp.report_change.org_code IS 'Institution of the purchases changed (purchase_pair); empty otherwise';
+COMMENT ON COLUMN vbp.report_change.product_code IS 'Product of the purchases changed (purchase_pair); empty otherwise';
 COMMENT ON COLUMN vbp.report_change.noted_by IS 'The writing transaction (top-level transaction id)';
 COMMENT ON COLUMN vbp.report_change.noted_at IS 'Transaction time of the change';
-COMMENT ON INDEX vbp.report_change_month IS 'Whether the writing transaction noted a month already';
+COMMENT ON INDEX vbp.report_change_month IS 'Whether the writing transaction noted a month, a pair or an input already';
 SELECT pg_catalog.pg_extension_config_dump('vbp.report_change', '');
 
 CREATE FUNCTION vbp.note_purchase_change() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = vbp, pg_catalog, pg_temp AS $$
 DECLARE
-  months date[] := '{}';
+  pm date[];           -- the statement's (month, institution, product) triples
+  po vbp.orgcode[];
+  pp vbp.drugcode[];
+  months date[];
 BEGIN
   -- the writer's role may not write the bookkeeping: SECURITY DEFINER, and it
-  -- writes nothing but the months of the rows its statement changed
-  IF TG_OP = 'TRUNCATE' THEN
-    months := ARRAY['-infinity'::date];
+  -- writes nothing but the months and pairs of the rows its statement changed
+  -- (a transition table exists only for its own operations: one query each)
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(x.m), array_agg(x.o), array_agg(x.p) INTO pm, po, pp
+    FROM (SELECT DISTINCT date_trunc('month', n.purchased_on)::date, n.org_code, n.product_code FROM vbp_new n) x(m, o, p);
+  ELSIF TG_OP = 'UPDATE' THEN
+    SELECT array_agg(x.m), array_agg(x.o), array_agg(x.p) INTO pm, po, pp
+    FROM (SELECT date_trunc('month', n.purchased_on)::date, n.org_code, n.product_code FROM vbp_new n
+          UNION SELECT date_trunc('month', o.purchased_on)::date, o.org_code, o.product_code FROM vbp_old o) x(m, o, p);
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT array_agg(x.m), array_agg(x.o), array_agg(x.p) INTO pm, po, pp
+    FROM (SELECT DISTINCT date_trunc('month', o.purchased_on)::date, o.org_code, o.product_code FROM vbp_old o) x(m, o, p);
   END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    months := ARRAY(SELECT DISTINCT date_trunc('month', n.purchased_on)::date FROM vbp_new n);
-  END IF;
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    months := months || ARRAY(SELECT DISTINCT date_trunc('month', o.purchased_on)::date FROM vbp_old o);
-  END IF;
+  months := CASE WHEN TG_OP = 'TRUNCATE' THEN ARRAY['-infinity'::date] ELSE ARRAY(SELECT DISTINCT unnest(pm)) END;
   -- skipped only when this transaction noted the month already: another
   -- transaction's note may be consumed by a refresh whose snapshot does not
   -- hold this transaction's rows, and the month would stay stale
@@ -299,10 +352,26 @@ BEGIN
   WHERE NOT EXISTS (SELECT FROM vbp.report_change c
                     WHERE c.source = 'purchase' AND c.month = m.month
                       AND c.noted_by = pg_catalog.pg_current_xact_id() AND c.noted_at = pg_catalog.now());
+  -- the pairs; after a TRUNCATE, or past 10,000 of them (a bulk load), every pair
+  IF TG_OP = 'TRUNCATE' OR cardinality(pm) > 10000 THEN
+    INSERT INTO vbp.report_change (source, month)
+    SELECT 'purchase_pair', '-infinity'
+    WHERE NOT EXISTS (SELECT FROM vbp.report_change c
+                      WHERE c.source = 'purchase_pair' AND c.month = '-infinity'
+                        AND c.noted_by = pg_catalog.pg_current_xact_id() AND c.noted_at = pg_catalog.now());
+  ELSIF cardinality(pm) > 0 THEN
+    INSERT INTO vbp.report_change (source, month, org_code, product_code)
+    SELECT 'purchase_pair', x.m, x.o, x.p FROM unnest(pm, po, pp) x(m, o, p)
+    WHERE NOT EXISTS (SELECT FROM vbp.report_change c
+                      WHERE c.source = 'purchase_pair' AND c.month = x.m
+                        AND c.noted_by = pg_catalog.pg_current_xact_id()
+                        AND c.org_code OPERATOR(vbp.=) x.o AND c.product_code OPERATOR(vbp.=) x.p
+                        AND c.noted_at = pg_catalog.now());
+  END IF;
   RETURN NULL;
 END $$;
 COMMENT ON FUNCTION vbp.note_purchase_change() IS
-  'Statement trigger on vbp.purchase (记录变更月份): notes in vbp.report_change the months of the rows a statement inserted, updated or deleted (every month after a TRUNCATE), unless its transaction noted them already; SECURITY DEFINER, as the writer may not write the bookkeeping';
+  'Statement trigger on vbp.purchase (记录变更月份): notes in vbp.report_change the months of the rows a statement inserted, updated or deleted (every month after a TRUNCATE), and their months, institutions and products (every pair after a TRUNCATE or past 10,000 of them in a statement), unless its transaction noted them already; SECURITY DEFINER, as the writer may not write the bookkeeping';
 REVOKE EXECUTE ON FUNCTION vbp.note_purchase_change() FROM PUBLIC;
 -- The four statement triggers that note a table's changed months, on vbp.purchase
 -- and on each of its partitions (a statement addressed to a partition fires the
@@ -351,6 +420,32 @@ COMMENT ON FUNCTION vbp.watch_purchase_partitions() IS
   'Creates the change triggers (vbp.watch_purchase_changes) on every partition of vbp.purchase that has none (a partition made or attached since); true when there was one, whose rows written meanwhile were not noted: vbp.refresh_price_benchmark_months then recomputes every month; a partition it may not add triggers to is warned about and recomputed whole at every refresh';
 REVOKE EXECUTE ON FUNCTION vbp.watch_purchase_partitions() FROM PUBLIC;
 
+-- The other tables the agreement reports read (vbp.fulfilment_for and
+-- vbp.report_credibility_for, beside the purchases and what the fingerprint
+-- covers): a statement that changes one makes the next refresh recompute both
+-- reports whole.  No transition table: nothing is collected per row.
+CREATE FUNCTION vbp.report_input_tables() RETURNS regclass[]
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN ARRAY['vbp.agreement', 'vbp.institution', 'vbp.selection', 'vbp.supply_failure', 'vbp.supply_backup',
+             'vbp.volume_report']::regclass[];
+COMMENT ON FUNCTION vbp.report_input_tables() IS
+  'The tables the stored agreement reports read besides the purchases and what their fingerprint covers (协议报表输入表): agreements, institutions (levels, regions), selections, supply failures and their backups, volume reports; a change to any makes the next refresh recompute both reports whole';
+
+CREATE FUNCTION vbp.note_report_input_change() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = vbp, pg_catalog, pg_temp AS $$
+BEGIN
+  -- once per writing transaction (see vbp.note_purchase_change)
+  INSERT INTO vbp.report_change (source, month)
+  SELECT 'input', '-infinity'
+  WHERE NOT EXISTS (SELECT FROM vbp.report_change c
+                    WHERE c.source = 'input' AND c.month = '-infinity'
+                      AND c.noted_by = pg_catalog.pg_current_xact_id() AND c.noted_at = pg_catalog.now());
+  RETURN NULL;
+END $$;
+COMMENT ON FUNCTION vbp.note_report_input_change() IS
+  'Statement trigger on the tables of vbp.report_input_tables() (记录输入变更): notes in vbp.report_change that an input of the agreement reports changed, once per writing transaction, so the next refresh recomputes them whole; SECURITY DEFINER, as the writer may not write the bookkeeping';
+REVOKE EXECUTE ON FUNCTION vbp.note_report_input_change() FROM PUBLIC;
+
 -- The triggers exist while the incremental refresh is on (the default, set up
 -- below).  Off, they are gone: PostgreSQL collects transition tables even for
 -- disabled triggers, and refuses to route rows to a foreign partition under
@@ -359,6 +454,7 @@ CREATE FUNCTION vbp.enable_incremental_refresh() RETURNS boolean
   LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   distributed boolean := false;
+  t regclass;
 BEGIN
   IF EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
     EXECUTE 'SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = ''vbp.purchase''::regclass)'
@@ -384,15 +480,22 @@ BEGIN
   -- and every partition: a statement addressed to a partition fires its triggers,
   -- not its parent's
   PERFORM vbp.watch_purchase_partitions();
+  FOREACH t IN ARRAY vbp.report_input_tables() LOOP
+    EXECUTE format('CREATE TRIGGER report_input_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %s
+                    FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_report_input_change()', t);
+    EXECUTE format('COMMENT ON TRIGGER report_input_change ON %s IS %L', t,
+                   'Notes that an input of the stored agreement reports changed, for the incremental refresh');
+  END LOOP;
   -- whatever was written meanwhile was not noted: the next refresh recomputes
-  -- every month (before any refresh, as at CREATE EXTENSION, it would anyway)
+  -- every month and every agreement (before any refresh, as at CREATE
+  -- EXTENSION, it would anyway)
   IF EXISTS (SELECT FROM vbp.report_cache_state) THEN
-    INSERT INTO vbp.report_change (source, month) VALUES ('purchase', '-infinity');
+    INSERT INTO vbp.report_change (source, month) VALUES ('purchase', '-infinity'), ('input', '-infinity');
   END IF;
   RETURN true;
 END $$;
 COMMENT ON FUNCTION vbp.enable_incremental_refresh() IS
-  'Turns the incremental refresh on (增量刷新): creates the statement triggers on vbp.purchase and each of its partitions that note changed months (vbp.note_purchase_change); the next refresh recomputes every month; on by default; refuses on Citus and with foreign partitions (0A000); false when already on';
+  'Turns the incremental refresh on (增量刷新): creates the statement triggers on vbp.purchase and each of its partitions that note changed months and pairs (vbp.note_purchase_change), and those on the other tables the agreement reports read (vbp.report_input_tables, vbp.note_report_input_change); the next refresh recomputes every month and every agreement; on by default; refuses on Citus and with foreign partitions (0A000); false when already on';
 REVOKE EXECUTE ON FUNCTION vbp.enable_incremental_refresh() FROM PUBLIC;
 
 CREATE FUNCTION vbp.disable_incremental_refresh() RETURNS boolean
@@ -408,15 +511,19 @@ BEGIN
     EXECUTE (SELECT string_agg(format('DROP TRIGGER report_change_%s ON %s', op, part), '; ')
              FROM unnest(ARRAY['insert', 'update', 'delete', 'truncate']) op);
   END LOOP;
-  DELETE FROM vbp.report_change WHERE source = 'purchase';
+  FOR part IN SELECT g.tgrelid::regclass FROM pg_trigger g
+              WHERE g.tgrelid = ANY (vbp.report_input_tables()) AND g.tgname = 'report_input_change' LOOP
+    EXECUTE format('DROP TRIGGER report_input_change ON %s', part);
+  END LOOP;
+  DELETE FROM vbp.report_change;
   RETURN true;
 END $$;
 COMMENT ON FUNCTION vbp.disable_incremental_refresh() IS
-  'Turns the incremental refresh off: drops the change triggers on vbp.purchase and its partitions (needed before postgres_fdw foreign partitions are attached; vbp.distribute() does it on Citus); every refresh then recomputes the price benchmark''s months whole; false when already off';
+  'Turns the incremental refresh off: drops the change triggers on vbp.purchase and its partitions and on the agreement reports'' other inputs (needed before postgres_fdw foreign partitions are attached; vbp.distribute() does it on Citus); every refresh then recomputes the price benchmark''s months and the agreement reports whole; false when already off';
 REVOKE EXECUTE ON FUNCTION vbp.disable_incremental_refresh() FROM PUBLIC;
 
 CREATE TABLE vbp.report_cache_state (
-  cache        text PRIMARY KEY CHECK (cache IN ('price_benchmark_month')),
+  cache        text PRIMARY KEY CHECK (cache IN ('price_benchmark_month', 'agreement_reports')),
   report_date  date NOT NULL,
   fingerprint  text NOT NULL,
   refreshed_at timestamptz NOT NULL DEFAULT now()
@@ -424,8 +531,8 @@ CREATE TABLE vbp.report_cache_state (
 -- row-level security: bookkeeping: no tenant reads it
 ALTER TABLE vbp.report_cache_state ENABLE ROW LEVEL SECURITY;
 COMMENT ON TABLE vbp.report_cache_state IS
-  'What a report kept by month was last computed for (增量刷新状态): its reporting date and the fingerprint of what its rows depend on besides the ledger';
-COMMENT ON COLUMN vbp.report_cache_state.cache IS 'The table kept: price_benchmark_month';
+  'What a report kept by month or by agreement was last computed for (增量刷新状态): its reporting date and the fingerprint of what its rows depend on besides the ledger';
+COMMENT ON COLUMN vbp.report_cache_state.cache IS 'What is kept: price_benchmark_month, or agreement_reports (vbp.fulfilment_stored and vbp.report_credibility_stored)';
 COMMENT ON COLUMN vbp.report_cache_state.report_date IS 'vbp.report_date() of the last refresh';
 COMMENT ON COLUMN vbp.report_cache_state.fingerprint IS 'md5 of the rule set, its parameters, the products'' generic groups and the ledger''s partitions at the last refresh';
 COMMENT ON COLUMN vbp.report_cache_state.refreshed_at IS 'Transaction time of the last refresh';
@@ -468,6 +575,22 @@ COMMENT ON COLUMN vbp.price_benchmark_month.percentile IS 'Percentile rank of th
 COMMENT ON COLUMN vbp.price_benchmark_month.saving IS 'Price-per-unit saving';
 SELECT pg_catalog.pg_extension_config_dump('vbp.price_benchmark_month', '');
 
+CREATE FUNCTION vbp.report_fingerprint(rule_set text) RETURNS text
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT md5(concat_ws('|', report_fingerprint.rule_set,
+               (SELECT string_agg(concat_ws('=', p.name, p.value, p.value_date, p.value_text), ',' ORDER BY p.name)
+                FROM vbp.parameter p WHERE p.rule_set = report_fingerprint.rule_set),
+               (SELECT string_agg(pr.product_code::text || '>' || pr.group_code::text, ',' ORDER BY pr.product_code)
+                FROM vbp.product pr),
+               (SELECT string_agg(i.inhrelid::text, ',' ORDER BY i.inhrelid)
+                FROM pg_inherits i WHERE i.inhparent = 'vbp.purchase'::regclass)))
+  -- an unknown rule set fails, as everywhere a rule set is named
+  WHERE vbp.known_rule_set(report_fingerprint.rule_set);
+END;
+COMMENT ON FUNCTION vbp.report_fingerprint(text) IS
+  'Fingerprint (报表指纹) of what the reports kept between refreshes depend on besides the tables whose changes are noted: md5 of the rule set''s name and parameters, every product''s generic group and the partitions of vbp.purchase; a refresh that finds it changed recomputes them whole';
+
 CREATE FUNCTION vbp.refresh_price_benchmark_months(incremental boolean DEFAULT true)
   RETURNS text
   LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
@@ -483,14 +606,7 @@ DECLARE
 BEGIN
   PERFORM vbp.known_rule_set(rs);
   -- what the rows depend on besides the purchases
-  SELECT md5(concat_ws('|', rs,
-               (SELECT string_agg(concat_ws('=', p.name, p.value, p.value_date, p.value_text), ',' ORDER BY p.name)
-                FROM vbp.parameter p WHERE p.rule_set = rs),
-               (SELECT string_agg(pr.product_code::text || '>' || pr.group_code::text, ',' ORDER BY pr.product_code)
-                FROM vbp.product pr),
-               (SELECT string_agg(i.inhrelid::text, ',' ORDER BY i.inhrelid)
-                FROM pg_inherits i WHERE i.inhparent = 'vbp.purchase'::regclass)))
-    INTO fp;
+  fp := vbp.report_fingerprint(rs);
   SELECT s.* INTO prev FROM vbp.report_cache_state s WHERE s.cache = 'price_benchmark_month';
   -- the notes are consumed and read in one statement: a TRUNCATE (or the
   -- triggers turned on) committed between a check and a later consumption
@@ -530,6 +646,87 @@ END $$;
 COMMENT ON FUNCTION vbp.refresh_price_benchmark_months(boolean) IS
   'Brings vbp.price_benchmark_month to vbp.report_date() (价格对标增量刷新): recomputes only the months vbp.report_change noted, the months of the previous and the current reporting date and the months new to the 12-month window, and drops the months that left it; every month when asked (incremental => false), the first time, after a TRUNCATE, when the fingerprint changed, when a partition of vbp.purchase was made or attached since (vbp.watch_purchase_partitions) or on Citus (where vbp.purchase has no change triggers); returns full or incremental: N of 12 months. vbp.refresh_reports() calls it';
 REVOKE EXECUTE ON FUNCTION vbp.refresh_price_benchmark_months(boolean) FROM PUBLIC;
+
+CREATE FUNCTION vbp.refresh_agreement_reports(incremental boolean DEFAULT true)
+  RETURNS TABLE (stored regclass, mode text, milliseconds numeric)
+  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
+DECLARE
+  rd date := vbp.report_date();
+  rs text := vbp.report_rule_set();
+  fp text;
+  prev record;
+  every boolean;
+  orgs vbp.orgcode[];
+  prods vbp.drugcode[];
+  grps vbp.drugcode[];
+  whole boolean;
+  t0 timestamptz;
+BEGIN
+  PERFORM vbp.known_rule_set(rs);
+  fp := vbp.report_fingerprint(rs);
+  SELECT s.* INTO prev FROM vbp.report_cache_state s WHERE s.cache = 'agreement_reports';
+  -- the notes are consumed and read in one statement (see the price benchmark's
+  -- months); what a writer commits after it is noted for the next refresh, and
+  -- what it committed before is read by the statements below
+  WITH taken AS (DELETE FROM vbp.report_change c WHERE c.source IN ('purchase_pair', 'input')
+                 RETURNING c.org_code, c.product_code)
+  SELECT bool_or(t.org_code IS NULL), array_agg(t.org_code), array_agg(t.product_code)
+    INTO every, orgs, prods
+  FROM taken t;
+  -- the (institution, generic group) pairs of the (institution, product) pairs noted
+  -- (a second statement: on Citus the local bookkeeping may not join the products)
+  SELECT array_agg(p.org_code ORDER BY p.org_code, p.group_code), array_agg(p.group_code ORDER BY p.org_code, p.group_code)
+    INTO orgs, grps
+  FROM (SELECT DISTINCT k.o AS org_code, pr.group_code
+        FROM unnest(orgs, prods) k(o, pc) JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) k.pc
+        WHERE k.o IS NOT NULL) p;
+  -- (on Citus, first and alone: the tests below read distributed tables)
+  whole := NOT incremental OR prev IS NULL OR vbp.citus_distributed();
+  IF NOT whole THEN
+    whole := prev.report_date <> rd OR prev.fingerprint <> fp OR coalesce(every, false)
+             -- without the triggers (off, or on a partition they could not be put on)
+             -- nothing is noted
+             OR EXISTS (SELECT FROM pg_partition_tree('vbp.purchase') pt JOIN pg_class c ON c.oid = pt.relid
+                        WHERE c.relkind IN ('r', 'p')
+                          AND NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = pt.relid AND g.tgname = 'report_change_insert'))
+             OR EXISTS (SELECT FROM unnest(vbp.report_input_tables()) it(rel)
+                        WHERE NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = it.rel AND g.tgname = 'report_input_change'))
+             -- past a twentieth of the agreements, one pass over every purchase costs less
+             -- (the planner's count, or a count where the table was never analysed)
+             OR coalesce(cardinality(orgs), 0) * 20
+                > coalesce((SELECT c.reltuples FROM pg_class c WHERE c.oid = 'vbp.agreement'::regclass AND c.reltuples >= 0),
+                           (SELECT count(*) FROM vbp.agreement));
+  END IF;
+  t0 := clock_timestamp();
+  IF whole THEN
+    DELETE FROM vbp.fulfilment_stored;
+    INSERT INTO vbp.fulfilment_stored SELECT * FROM vbp.fulfilment_for(rd, rs);
+  ELSIF orgs IS NOT NULL THEN
+    DELETE FROM vbp.fulfilment_stored f WHERE (f.org_code, f.group_code) IN (SELECT * FROM unnest(orgs, grps));
+    INSERT INTO vbp.fulfilment_stored SELECT * FROM vbp.fulfilment_for(rd, rs, orgs, grps);
+  END IF;
+  stored := 'vbp.fulfilment_stored';
+  mode := CASE WHEN whole THEN 'full'
+               ELSE format('incremental: %s pair%s', coalesce(cardinality(orgs), 0), CASE WHEN cardinality(orgs) = 1 THEN '' ELSE 's' END) END;
+  milliseconds := round(extract(epoch FROM clock_timestamp() - t0)::numeric * 1000, 1);
+  RETURN NEXT;
+  t0 := clock_timestamp();
+  IF whole THEN
+    DELETE FROM vbp.report_credibility_stored;
+    INSERT INTO vbp.report_credibility_stored SELECT * FROM vbp.report_credibility_for(rd, rs);
+  ELSIF orgs IS NOT NULL THEN
+    DELETE FROM vbp.report_credibility_stored c WHERE (c.org_code, c.group_code) IN (SELECT * FROM unnest(orgs, grps));
+    INSERT INTO vbp.report_credibility_stored SELECT * FROM vbp.report_credibility_for(rd, rs, orgs, grps);
+  END IF;
+  stored := 'vbp.report_credibility_stored';
+  milliseconds := round(extract(epoch FROM clock_timestamp() - t0)::numeric * 1000, 1);
+  RETURN NEXT;
+  INSERT INTO vbp.report_cache_state AS s (cache, report_date, fingerprint) VALUES ('agreement_reports', rd, fp)
+  ON CONFLICT (cache) DO UPDATE SET report_date = rd, fingerprint = fp, refreshed_at = now();
+END $$;
+COMMENT ON FUNCTION vbp.refresh_agreement_reports(boolean) IS
+  'Brings vbp.fulfilment_stored and vbp.report_credibility_stored to vbp.report_date() (协议报表增量刷新): recomputes only the agreements and volume reports of the (institution, generic group) pairs whose purchases vbp.report_change noted, through the scoped forms of vbp.fulfilment_for and vbp.report_credibility_for, when the reporting date, the rule set and the fingerprint are those of the last refresh and no other input changed; both whole when asked (incremental => false), the first time, when the reporting date, rule set or fingerprint changed, after a TRUNCATE, a statement of more than 10,000 pairs or a change to another input (vbp.report_input_tables), when the triggers are off or missing on a partition, on Citus, or when the pairs exceed a twentieth of the agreements; returns each table with its mode and time. vbp.refresh_reports() calls it';
+REVOKE EXECUTE ON FUNCTION vbp.refresh_agreement_reports(boolean) FROM PUBLIC;
 
 -- with its owner's rights, as the materialized views beside it: every
 -- institution's rows, for the BI reader only (vbp.setup_tenancy grants it so)
@@ -803,9 +1000,8 @@ DECLARE
 BEGIN
   -- the alerts standing before the refresh, to announce only the new ones;
   -- a first refresh sets the baseline and announces nothing
-  announcing := (SELECT bool_and(c.relispopulated) FROM pg_class c
-                 WHERE c.oid IN ('vbp.bi_fulfilment'::regclass, 'vbp.bi_report_credibility'::regclass,
-                                 'vbp.bi_supply_alert'::regclass));
+  announcing := (SELECT c.relispopulated FROM pg_class c WHERE c.oid = 'vbp.bi_supply_alert'::regclass)
+                AND EXISTS (SELECT FROM vbp.report_cache_state s WHERE s.cache = 'agreement_reports');
   IF announcing THEN
     CREATE TEMP TABLE IF NOT EXISTS vbp_refresh_alerts (kind text, org_code text, key text) ON COMMIT DROP;
     TRUNCATE vbp_refresh_alerts;
@@ -821,6 +1017,11 @@ BEGIN
   mode := vbp.refresh_price_benchmark_months(incremental);
   milliseconds := round(extract(epoch FROM clock_timestamp() - t0)::numeric * 1000, 1);
   RETURN NEXT;
+  FOR matview, mode, milliseconds IN SELECT * FROM vbp.refresh_agreement_reports(incremental) LOOP
+    n := n + 1;
+    step := n;
+    RETURN NEXT;
+  END LOOP;
   SELECT array_agg(c.oid) INTO todo FROM pg_class c
   WHERE c.relnamespace = 'vbp'::regnamespace AND c.relkind = 'm';
   -- the materialized views each one reads, directly or through views
@@ -876,7 +1077,7 @@ BEGIN
   END IF;
 END $$;
 COMMENT ON FUNCTION vbp.refresh_reports(boolean, boolean) IS
-  'Brings vbp.price_benchmark_month up to date month by month (only the months changed since the last refresh, unless incremental => false: vbp.refresh_price_benchmark_months), then refreshes every materialized view of vbp (报表刷新) in dependency order (a view that reads another comes after it, found through pg_depend), CONCURRENTLY once populated so BI readers are never blocked (a first refresh, or concurrent => false, is a full refresh); returns each step with its mode and time; then announces on NOTIFY channel vbp_alert every row of vbp.bi_alert the refresh added (a first refresh announces nothing; an agreement that went from severely lagging to lagging is not announced again; one that recovered and lags again is)';
+  'Brings vbp.price_benchmark_month up to date month by month (only the months changed since the last refresh, unless incremental => false: vbp.refresh_price_benchmark_months), and vbp.fulfilment_stored and vbp.report_credibility_stored agreement by agreement (only the pairs whose purchases changed: vbp.refresh_agreement_reports), then refreshes every materialized view of vbp (报表刷新) in dependency order (a view that reads another comes after it, found through pg_depend), CONCURRENTLY once populated so BI readers are never blocked (a first refresh, or concurrent => false, is a full refresh); returns each step with its mode and time; then announces on NOTIFY channel vbp_alert every row of vbp.bi_alert the refresh added (a first refresh announces nothing; an agreement that went from severely lagging to lagging is not announced again; one that recovered and lags again is)';
 REVOKE EXECUTE ON FUNCTION vbp.refresh_reports(boolean, boolean) FROM PUBLIC;
 
 -- ---------------------------------------------------------------------

@@ -12,7 +12,8 @@ CREATE FUNCTION vbp.report_date() RETURNS date
 COMMENT ON FUNCTION vbp.report_date() IS
   'Reporting date of the views (统计截止日): the setting vbp.as_of if set (SET vbp.as_of = ''2023-06-30''), else today; the date parsed from the setting is kept until the setting, DateStyle, the time zone or the transaction changes, as the views compare it with every row they filter';
 
-CREATE FUNCTION vbp.fulfilment_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
+CREATE FUNCTION vbp.fulfilment_for(as_of date, rule_set text DEFAULT vbp.report_rule_set(),
+                                   scope_orgs vbp.orgcode[] DEFAULT NULL, scope_groups vbp.drugcode[] DEFAULT NULL)
   RETURNS TABLE (
     batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, cycle_year int, agreed_volume bigint,
     cycle_start date, cycle_end date, time_progress numeric, selected_volume bigint, nonselected_volume bigint,
@@ -37,6 +38,17 @@ BEGIN ATOMIC
                                  -- once, not per purchase (the view passes vbp.report_date(), which reads a setting)
                                  (SELECT fulfilment_for.as_of), (SELECT pay_days FROM p)) AS ts
           FROM vbp.purchase pu
+          WHERE fulfilment_for.scope_orgs IS NULL
+          GROUP BY pu.org_code
+          -- the scoped form, over the pairs' purchases only (one branch is planned
+          -- away by its constant condition; see vbp.agreement_purchases)
+          UNION ALL
+          SELECT pu.org_code,
+                 vbp.cycle_tally(pu.product_code, pu.quantity, pu.amount, pu.purchased_on, pu.accepted_on, pu.paid_on,
+                                 (SELECT vbp.product_cycle_map(array_agg(cyc.cycle_id)) FROM cyc),
+                                 (SELECT fulfilment_for.as_of), (SELECT pay_days FROM p))
+          FROM vbp.purchases_of(fulfilment_for.scope_orgs, fulfilment_for.scope_groups) pu
+          WHERE fulfilment_for.scope_orgs IS NOT NULL
           GROUP BY pu.org_code) b
     CROSS JOIN LATERAL unnest(b.ts) t
   )
@@ -65,10 +77,13 @@ BEGIN ATOMIC
                                             a.agreed_volume, a.cycle_start, a.cycle_end, as_of,
                                             p.lagging, p.share_floor) f
   -- an unknown rule set fails before any row is read (a one-time filter), even on empty tables
-  WHERE coalesce(c.in_batch, false) AND vbp.known_rule_set(fulfilment_for.rule_set);
+  WHERE coalesce(c.in_batch, false) AND vbp.known_rule_set(fulfilment_for.rule_set)
+    -- the agreements of the pairs asked for, or all (folded away when scope_orgs is NULL)
+    AND (fulfilment_for.scope_orgs IS NULL
+         OR (a.org_code, a.group_code) IN (SELECT k.o, k.g FROM unnest(fulfilment_for.scope_orgs, fulfilment_for.scope_groups) k(o, g)));
 END;
-COMMENT ON FUNCTION vbp.fulfilment_for(date, text) IS
-  'Fulfilment (履约) of every agreement year started by a date (each year of a multi-year cycle on its own, 按年度考核): time progress, selected and other units bought, completion c = Q_selected / Q_agreed, status, selected share and whether it reaches selected_share_floor, payments due and paid within payment_days; Q_selected includes backup products bought under a verified supply failure (vbp.backup_purchases), shown as backup_volume';
+COMMENT ON FUNCTION vbp.fulfilment_for(date, text, vbp.orgcode[], vbp.drugcode[]) IS
+  'Fulfilment (履约) of every agreement year started by a date (each year of a multi-year cycle on its own, 按年度考核): time progress, selected and other units bought, completion c = Q_selected / Q_agreed, status, selected share and whether it reaches selected_share_floor, payments due and paid within payment_days; Q_selected includes backup products bought under a verified supply failure (vbp.backup_purchases), shown as backup_volume; scope_orgs and scope_groups, paired element by element, restrict it to the agreements of those (institution, generic group) pairs, reading only their purchases (NULL: every agreement)';
 
 CREATE VIEW vbp.fulfilment WITH (security_invoker = true) AS SELECT * FROM vbp.fulfilment_for(vbp.report_date());
 COMMENT ON VIEW vbp.fulfilment IS
@@ -146,7 +161,8 @@ END $$;
 COMMENT ON FUNCTION vbp.report_peer_cells(text) IS
   'Peers of each cell of volume reports (报量同组统计: batch x cycle year x generic group x institution level) over every institution, whoever asks (SECURITY DEFINER): the number of reports with a log ratio, and their median, MAD and mean absolute deviation of ln(reported / baseline), withheld below robust_z_min_peers; no report is named';
 
-CREATE FUNCTION vbp.report_credibility_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
+CREATE FUNCTION vbp.report_credibility_for(as_of date, rule_set text DEFAULT vbp.report_rule_set(),
+                                           scope_orgs vbp.orgcode[] DEFAULT NULL, scope_groups vbp.drugcode[] DEFAULT NULL)
   RETURNS TABLE (
     batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, cycle_year int, level text,
     baseline_volume bigint, reported_volume bigint, not_reported boolean, under_reported boolean,
@@ -173,7 +189,7 @@ BEGIN ATOMIC
     SELECT * FROM vbp.report_peer_cells(report_credibility_for.rule_set)
   ), actual AS (
     SELECT ap.batch_id, ap.org_code, ap.group_code, ap.cycle_year, ap.all_units AS q, ap.cycle_end <= as_of AS ended
-    FROM vbp.agreement_purchases(as_of, NULL) ap
+    FROM vbp.agreement_purchases(as_of, NULL, report_credibility_for.scope_orgs, report_credibility_for.scope_groups) ap
   )
   SELECT r.batch_id, r.org_code, r.group_code, r.cycle_year, r.level, r.baseline_volume, r.reported_volume,
          r.reported_volume IS NULL AND r.baseline_volume > 0,
@@ -192,10 +208,14 @@ BEGIN ATOMIC
   CROSS JOIN LATERAL (SELECT CASE WHEN (c.m).n >= p.min_peers
                                   THEN coalesce(vbp.robust_z(r.lx, (c.m).median, (c.m).mad, p.zc),
                                                 vbp.robust_z(r.lx, (c.m).median, (c.m).meanad, p.zc_meanad)) END AS z) z
-  WHERE vbp.known_rule_set(report_credibility_for.rule_set);
+  WHERE vbp.known_rule_set(report_credibility_for.rule_set)
+    -- the reports of the pairs asked for, or all (folded away when scope_orgs is NULL);
+    -- their peers are every institution's all the same
+    AND (report_credibility_for.scope_orgs IS NULL
+         OR (r.org_code, r.group_code) IN (SELECT k.o, k.g FROM unnest(report_credibility_for.scope_orgs, report_credibility_for.scope_groups) k(o, g)));
 END;
-COMMENT ON FUNCTION vbp.report_credibility_for(date, text) IS
-  'Credibility of every volume report (报量可信度), one per batch, institution, group and cycle year, on a date: not reported, under-reported (< report_floor x baseline), missing leadership sign-off, realised accuracy actual / reported once the agreement year has ended (flag outside [0.8, 1.2]), the robust z of ln(reported / baseline) among its peers (batch x cycle year x generic group x institution level; 0.6745 (x - median) / MAD, or 0.7979 (x - median) / MeanAD when the MAD is 0; none below robust_z_min_peers reports; anomalous if |z| > 3.5), and over-reported when reported > over_report_multiple (2) x baseline';
+COMMENT ON FUNCTION vbp.report_credibility_for(date, text, vbp.orgcode[], vbp.drugcode[]) IS
+  'Credibility of every volume report (报量可信度), one per batch, institution, group and cycle year, on a date: not reported, under-reported (< report_floor x baseline), missing leadership sign-off, realised accuracy actual / reported once the agreement year has ended (flag outside [0.8, 1.2]), the robust z of ln(reported / baseline) among its peers (batch x cycle year x generic group x institution level; 0.6745 (x - median) / MAD, or 0.7979 (x - median) / MeanAD when the MAD is 0; none below robust_z_min_peers reports; anomalous if |z| > 3.5), and over-reported when reported > over_report_multiple (2) x baseline; scope_orgs and scope_groups, paired element by element, restrict it to the reports of those (institution, generic group) pairs, reading only their purchases (NULL: every report; the peers are every institution''s either way)';
 
 CREATE VIEW vbp.report_credibility WITH (security_invoker = true) AS SELECT * FROM vbp.report_credibility_for(vbp.report_date());
 COMMENT ON VIEW vbp.report_credibility IS

@@ -99,6 +99,21 @@ CREATE AGGREGATE vbp.cycle_tally(product_code vbp.drugcode, units bigint, amount
 COMMENT ON AGGREGATE vbp.cycle_tally(vbp.drugcode, bigint, vbp.cny, date, date, date, vbp.product_cycle[], date, int) IS
   'Purchase tallies of many agreement cycles at once (周期采购汇总), grouped by institution: each purchase is added, by the rule of purchase_tally, to every cycle the map (the same for every row: a constant, parameter or scalar subquery) gives its product; returns one vbp.cycle_totals per cycle touched; exact, parallel-safe with combine, serial and deserial';
 
+-- The purchases of some agreements: what the scoped form of a report reads
+-- (vbp.refresh_agreement_reports recomputes a few agreements with it).
+CREATE FUNCTION vbp.purchases_of(scope_orgs vbp.orgcode[], scope_groups vbp.drugcode[])
+  RETURNS SETOF vbp.purchase
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT pu.*
+  FROM (SELECT DISTINCT k.o, pr.product_code
+        FROM unnest(scope_orgs, scope_groups) k(o, g)
+        JOIN vbp.product pr ON pr.group_code OPERATOR(vbp.=) k.g) k
+  JOIN vbp.purchase pu ON pu.org_code OPERATOR(vbp.=) k.o AND pu.product_code OPERATOR(vbp.=) k.product_code;
+END;
+COMMENT ON FUNCTION vbp.purchases_of(vbp.orgcode[], vbp.drugcode[]) IS
+  'The purchases (采购明细) of the agreements of some (institution, generic group) pairs, the two arrays paired element by element: the institution''s purchases of every product of the group, read by the (org_code, product_code, purchased_on) index; none for NULL arrays.  What the scoped forms of the fulfilment and credibility reports read';
+
 CREATE FUNCTION vbp.agreement_cycles()
   RETURNS TABLE (cycle_id int, batch_id int, group_code vbp.drugcode, cycle_start date, cycle_end date, in_batch boolean)
   LANGUAGE sql STABLE PARALLEL SAFE ROWS 500
@@ -183,7 +198,8 @@ END;
 COMMENT ON FUNCTION vbp.backup_purchases(date) IS
   'Purchases that count as selected under verified supply failures (断供备选采购), per agreement cycle and institution: units and spend of a failure''s backup products bought by institutions of its region within its period, the agreement year and as_of, the failure verified by as_of; a purchase covered by several failures counts once, under the first (failures: those its purchases count under)';
 
-CREATE FUNCTION vbp.agreement_purchases(as_of date, payment_days int)
+CREATE FUNCTION vbp.agreement_purchases(as_of date, payment_days int,
+                                        scope_orgs vbp.orgcode[] DEFAULT NULL, scope_groups vbp.drugcode[] DEFAULT NULL)
   RETURNS TABLE (
     batch_id int, org_code vbp.orgcode, group_code vbp.drugcode, cycle_year int, agreed_volume bigint,
     cycle_start date, cycle_end date, in_batch boolean,
@@ -207,6 +223,19 @@ BEGIN ATOMIC
                                  -- caller passed (a view passes vbp.report_date(), which reads a setting)
                                  (SELECT agreement_purchases.as_of), (SELECT agreement_purchases.payment_days)) AS ts
           FROM vbp.purchase pu
+          WHERE agreement_purchases.scope_orgs IS NULL
+          GROUP BY pu.org_code
+          -- the scoped form: the same tally over the pairs' purchases only.  Two
+          -- branches, one planned away by its constant condition (a WHERE on the
+          -- scan itself would keep a union of purchases from being flattened,
+          -- and every purchase would pass through a subquery scan)
+          UNION ALL
+          SELECT pu.org_code,
+                 vbp.cycle_tally(pu.product_code, pu.quantity, pu.amount, pu.purchased_on, pu.accepted_on, pu.paid_on,
+                                 (SELECT vbp.product_cycle_map(array_agg(cyc.cycle_id)) FROM cyc),
+                                 (SELECT agreement_purchases.as_of), (SELECT agreement_purchases.payment_days))
+          FROM vbp.purchases_of(agreement_purchases.scope_orgs, agreement_purchases.scope_groups) pu
+          WHERE agreement_purchases.scope_orgs IS NOT NULL
           GROUP BY pu.org_code) b
     CROSS JOIN LATERAL unnest(b.ts) t
   )
@@ -232,10 +261,13 @@ BEGIN ATOMIC
                     max(k.units) AS units, vbp.max(k.spend) AS spend
              FROM k GROUP BY k.batch_id, k.org_code, k.group_code, k.cycle_start, k.cycle_end) k
     ON k.batch_id = a.batch_id AND k.org_code = a.org_code AND k.group_code = a.group_code
-   AND k.cycle_start = a.cycle_start AND k.cycle_end = a.cycle_end;
+   AND k.cycle_start = a.cycle_start AND k.cycle_end = a.cycle_end
+  -- the agreements of the pairs asked for, or all (folded away when scope_orgs is NULL)
+  WHERE agreement_purchases.scope_orgs IS NULL
+     OR (a.org_code, a.group_code) IN (SELECT k.o, k.g FROM unnest(agreement_purchases.scope_orgs, agreement_purchases.scope_groups) k(o, g));
 END;
-COMMENT ON FUNCTION vbp.agreement_purchases(date, int) IS
-  'Purchases (采购) of each agreement year (with its agreed volume and dates) from its start to the end of the cycle or as_of (pass infinity for the whole cycle): units of the products selected in the batch (with the backup products bought under a verified supply failure, vbp.backup_purchases; backup_units says how many) and of every other product of the group (non-selected bidders and products that did not bid), in_batch: the group has products in the batch''s selection, units of every product of the group, spends, and purchases, payments due and paid within payment_days of acceptance (those counts over products in the batch)';
+COMMENT ON FUNCTION vbp.agreement_purchases(date, int, vbp.orgcode[], vbp.drugcode[]) IS
+  'Purchases (采购) of each agreement year (with its agreed volume and dates) from its start to the end of the cycle or as_of (pass infinity for the whole cycle): units of the products selected in the batch (with the backup products bought under a verified supply failure, vbp.backup_purchases; backup_units says how many) and of every other product of the group (non-selected bidders and products that did not bid), in_batch: the group has products in the batch''s selection, units of every product of the group, spends, and purchases, payments due and paid within payment_days of acceptance (those counts over products in the batch); scope_orgs and scope_groups, paired element by element, restrict it to the agreements of those (institution, generic group) pairs and read only their purchases (vbp.purchases_of; NULL: every agreement)';
 
 -- what an institution bought of each product it agreed to buy (按厂牌)
 CREATE FUNCTION vbp.product_agreement_purchases(as_of date)

@@ -45,9 +45,10 @@ BEGIN
       object := r.v::text; action := 'view readable, rows filtered as the reader'; RETURN NEXT;
     ELSE
       -- a materialized view holds every institution's rows and has no row
-      -- security; so does a bi_* view over them
+      -- security; so does a bi_* view over them or over the tables the
+      -- refresh keeps (read with its owner's rights)
       EXECUTE format('GRANT SELECT ON %s TO vbp_bi_reader', r.v);
-      object := r.v::text; action := CASE r.relkind WHEN 'm' THEN 'materialized view' ELSE 'view of materialized views' END
+      object := r.v::text; action := CASE r.relkind WHEN 'm' THEN 'materialized view' ELSE 'view of stored reports' END
                                      || ': BI reader only'; RETURN NEXT;
     END IF;
   END LOOP;
