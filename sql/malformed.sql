@@ -10,7 +10,7 @@ INSERT INTO good VALUES ('bigint', '1'), ('boolean', 'true'), ('date', '2024-06-
   ('double precision[]', '{1,2,3}'), ('integer', '1'), ('integer[]', '{1}'), ('numeric', '1.5'), ('numeric[]', '{1,2}'),
   ('text', 'national'), ('vbp.cny', '1.00'), ('vbp.drugcode', 'XA01ABD075A002010100483'), ('vbp.orgcode', 'H44010300001'),
   ('vbp.tracecode', '81234560000000000001'), ('vbp.uscc', '91440101MA0000001?'), ('vbp.product_cycle[]', '{}'),
-  ('vbp.orgcode[]', '{H44010300001}'), ('vbp.drugcode[]', '{XA01ABD075A002010100483}'),
+  ('vbp.orgcode[]', '{H44010300001}'), ('vbp.drugcode[]', '{XA01ABD075A002010100483}'), ('money', '1.00'),
   ('regrole', 'postgres'), ('text[]', '{none,zero,proportional}'), ('oid', '1'),
   ('timestamp without time zone', '2024-06-30 12:00:00'), ('timestamp with time zone', '2024-06-30 12:00:00+08');
 CREATE TEMP TABLE bad (typ regtype, v text);
@@ -38,6 +38,7 @@ INSERT INTO bad VALUES
   ('vbp.product_cycle[]', '{NULL}'), ('vbp.product_cycle[]', NULL),
   ('vbp.orgcode[]', '{NULL}'), ('vbp.orgcode[]', '{}'), ('vbp.orgcode[]', NULL), ('vbp.orgcode[]', '{H44010300001,H44010300001}'),
   ('vbp.drugcode[]', '{NULL}'), ('vbp.drugcode[]', '{}'), ('vbp.drugcode[]', NULL),
+  ('money', NULL), ('money', '-92233720368547758.08'),
   ('regrole', '4294967295'), ('regrole', NULL), ('oid', '0'), ('oid', '4294967295'), ('oid', NULL);
 -- the functions: not volatile (those write: the demo, settlement, refresh, counters), callable
 -- with SQL values (no internal, cstring or bytea arguments: aggregate support and type I/O,

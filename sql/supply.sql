@@ -351,6 +351,17 @@ INSERT INTO order_event (org_code, order_no, line_no, event, event_no, happened_
   ('H44010600032', 'P1', '1', 'delivered', 'D1', '2025-06-02', 10),
   ('H44010600032', 'P2', '1', 'refused', '1', '2025-06-29', NULL), ('H44010600032', 'P3', '1', 'refused', '1', '2025-06-29', NULL);
 SELECT company_name, lines, lines_due, problems, problem_rate FROM supply_score_for('2025-06-30') WHERE batch_id = 95 AND company_name = 'K2';
+-- a refusal of the rest after a part delivered is a problem too, before its due date: P4 of S2
+-- at B, 10 ordered 06-29 (due 07-01), 4 delivered and the rest refused the same day: judged (closed
+-- 06-29) and a problem, as P2 and P3 are: K2 4 problems of 5 judged = 0.800000 (3 of 5 = 0.6 if the
+-- part delivered excused it until its due date)
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount, order_no, line_no) VALUES
+  ('H44010600032', 'XC10AAA996A001010209962', '2025-06-29', 10, '10.00', 'P4', '1');
+INSERT INTO order_event (org_code, order_no, line_no, event, event_no, happened_on, quantity) VALUES
+  ('H44010600032', 'P4', '1', 'delivered', 'D1', '2025-06-29', 4), ('H44010600032', 'P4', '1', 'refused', '1', '2025-06-29', NULL);
+SELECT company_name, lines, lines_due, problems, problem_rate FROM supply_score_for('2025-06-30') WHERE batch_id = 95 AND company_name = 'K2';
+DELETE FROM order_event WHERE order_no = 'P4';
+DELETE FROM purchase WHERE order_no = 'P4';
 -- the days up to an infinite date cannot be counted: 22023 (the line report answers)
 SELECT try_sql($$SELECT count(*) FROM vbp.stockout_episodes_for('infinity')$$) AS episodes_at_infinity,
        (SELECT count(*) FROM order_line_supply_for('infinity') WHERE order_no = 'E3') AS lines_at_infinity;

@@ -256,20 +256,15 @@ capture_insert(CaptureMap *m, HeapTuple tuple, TupleDesc desc, Oid relid, const 
 		else if (strcmp(m->col[i]->name, "channel") == 0)
 			/* the hospital's own spelling (医院, 药店) through the enumeration table */
 			appendStringInfo(&sql, "vbp.translate_value('channel', %s::pg_catalog.text)", lit[i]);
-		else if (srctype == CASHOID && strcmp(m->col[i]->type, "vbp.cny") == 0)
+		else if ((srctype == CASHOID || srctype == FLOAT4OID || srctype == FLOAT8OID) &&
+				 strcmp(m->col[i]->type, "vbp.cny") == 0)
 			/*
-			 * money's text carries a currency sign and group separators
-			 * (lc_monetary): the amount goes over as money, exactly as numeric
+			 * an amount kept as money or as a binary fraction goes over as its
+			 * own type, not as text (money's text carries a currency sign,
+			 * a float's digits follow extra_float_digits): vbp.ledger_amount
+			 * converts it, as vbp.capture_diff does
 			 */
-			appendStringInfo(&sql, "%s::pg_catalog.money::pg_catalog.numeric::%s", lit[i], m->col[i]->type);
-		else if ((srctype == FLOAT4OID || srctype == FLOAT8OID) && strcmp(m->col[i]->type, "vbp.cny") == 0)
-			/*
-			 * an amount kept as a binary fraction: its value to 15 significant digits (float8 to
-			 * numeric), whatever the session's extra_float_digits makes its
-			 * text; the target type rounds it (an amount to the fen)
-			 */
-			appendStringInfo(&sql, "%s::%s::pg_catalog.float8::pg_catalog.numeric::%s", lit[i],
-							 format_type_be_qualified(srctype), m->col[i]->type);
+			appendStringInfo(&sql, "vbp.ledger_amount(%s::%s)", lit[i], format_type_be_qualified(srctype));
 		else
 			appendStringInfo(&sql, "%s::%s", lit[i], m->col[i]->type);
 	}

@@ -70,6 +70,18 @@ END $$;
 COMMENT ON FUNCTION vbp.ledger_date(text) IS
   'The ledger date (业务日期) of a date written as text, read as vbp.parse_date reads it (YYYY-MM-DD, YYYY/M/D, YYYYMMDD, YYYY年M月D日, optionally with a time of day), never by the session''s DateStyle: 03/05/2024 is refused (22007) rather than read as March or May';
 
+-- the amount a ledger row carries, from a hospital's amount kept as money or as a binary fraction
+CREATE FUNCTION vbp.ledger_amount(value money) RETURNS vbp.cny
+  LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN value::numeric::vbp.cny;
+COMMENT ON FUNCTION vbp.ledger_amount(money) IS
+  'The ledger amount (业务金额) of a money value: exactly its numeric value (money''s text carries a currency sign and group separators, by lc_monetary, which vbp.cny does not read)';
+CREATE FUNCTION vbp.ledger_amount(value double precision) RETURNS vbp.cny
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN value::numeric::vbp.cny;
+COMMENT ON FUNCTION vbp.ledger_amount(double precision) IS
+  'The ledger amount (业务金额) of an amount kept as a binary fraction (real or double precision): its value to 15 significant digits, whatever the session''s extra_float_digits makes its text, rounded to the fen by vbp.cny (22003 beyond its range, 22P02 for NaN or infinity)';
+
 CREATE FUNCTION vbp.packs_to_units(packs bigint, product vbp.drugcode) RETURNS bigint
   LANGUAGE sql STABLE PARALLEL SAFE
 RETURN packs OPERATOR(pg_catalog.*) (SELECT p.units_per_pack FROM vbp.product p
@@ -179,9 +191,8 @@ BEGIN
              THEN format('vbp.ledger_date(s.%I)', scol)
            WHEN typ = 'date' THEN format('vbp.ledger_date(s.%I::text)', scol)
            -- amounts kept as money or as binary fractions, as the trigger converts them
-           WHEN typid = 'vbp.cny'::regtype AND srctype = 'money'::regtype THEN format('s.%I::numeric::vbp.cny', scol)
-           WHEN typid = 'vbp.cny'::regtype AND srctype IN ('real'::regtype, 'double precision'::regtype)
-             THEN format('s.%I::float8::numeric::vbp.cny', scol)
+           WHEN typid = 'vbp.cny'::regtype AND srctype IN ('money'::regtype, 'real'::regtype, 'double precision'::regtype)
+             THEN format('vbp.ledger_amount(s.%I)', scol)
            ELSE format('s.%I::text::%s', scol, typ) END,
       lcol);
   END LOOP;

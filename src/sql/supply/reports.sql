@@ -294,6 +294,9 @@ BEGIN ATOMIC
     -- a stock-out: not delivered in full within stockout_days of the order
     SELECT l.org_code, l.product_code, l.company, l.ordered_on, l.due_on, l.fulfilled_on, l.closed_on, l.late,
            l.response, l.delivered, coalesce(l.closed_on, p.upto) AS e_upto,
+           -- refused short of its need: refused outright, or the rest refused after a part was
+           -- delivered (not a line cancelled in full, which nobody was to supply)
+           l.response = 'refused' AND l.fulfilled_on IS NULL AND l.ordered > l.cancelled AS refused_short,
            coalesce(l.closed_on, p.upto) - l.ordered_on > p.days AS stockout
     FROM vbp.order_line_supply_for(as_of, rule_set) l CROSS JOIN p
   ), marked AS (   -- a new episode where a stock-out starts after every earlier one ended
@@ -312,7 +315,7 @@ BEGIN ATOMIC
            -- judged: due by the date, delivered in full, or closed (a refusal before
            -- its due date is a problem, so it is judged: the rate stays within 0-1)
            count(*) FILTER (WHERE o.due_on < as_of OR o.fulfilled_on IS NOT NULL OR o.closed_on IS NOT NULL) AS due,
-           count(*) FILTER (WHERE o.late OR (o.response = 'refused' AND o.delivered <= 0)) AS problems
+           count(*) FILTER (WHERE o.late OR o.refused_short) AS problems
     FROM win w JOIN o
       ON o.product_code OPERATOR(vbp.=) w.product_code AND o.ordered_on >= w.cycle_start
     GROUP BY w.batch_id, w.company
@@ -424,7 +427,7 @@ BEGIN ATOMIC
   WHERE r.kind = 'score';
 END;
 COMMENT ON FUNCTION vbp.supply_score_for(date, text) IS
-  'Supply score of each winning company of a batch (中选企业供应评分) as of a date, over the order lines of its selected products since the batch''s cycle start: score = max(0, 100 - supply_score_per_episode x stock-out episodes - supply_score_per_problem_pct x 100 x problem rate - supply_score_per_stockout_day x stock-out days), problem rate = lines late or refused / lines due; no score (NULL, unranked, not below the threshold) for a company with no line due and no stock-out, which has nothing to judge; ranked within the batch (1 = best), below_threshold under supply_score_alert';
+  'Supply score of each winning company of a batch (中选企业供应评分) as of a date, over the order lines of its selected products since the batch''s cycle start: score = max(0, 100 - supply_score_per_episode x stock-out episodes - supply_score_per_problem_pct x 100 x problem rate - supply_score_per_stockout_day x stock-out days), problem rate = lines late or refused short of their need (outright, or the rest after a part delivered; not a line cancelled in full) / lines due; no score (NULL, unranked, not below the threshold) for a company with no line due and no stock-out, which has nothing to judge; ranked within the batch (1 = best), below_threshold under supply_score_alert';
 
 CREATE VIEW vbp.supply_score WITH (security_invoker = true) AS SELECT * FROM vbp.supply_score_for(vbp.report_date());
 COMMENT ON VIEW vbp.supply_score IS
@@ -435,7 +438,7 @@ COMMENT ON COLUMN vbp.supply_score.company_name IS '企业名称 / company name,
 COMMENT ON COLUMN vbp.supply_score.products IS '中选产品数 / products the company won in the batch, count';
 COMMENT ON COLUMN vbp.supply_score.lines IS '订单行数 / order lines of those products since the cycle start, count';
 COMMENT ON COLUMN vbp.supply_score.lines_due IS '应考核行数 / lines judged: due date passed, delivered in full, or closed (cancelled in full, refused), count';
-COMMENT ON COLUMN vbp.supply_score.problems IS '供应问题行数 / lines late or refused, count';
+COMMENT ON COLUMN vbp.supply_score.problems IS '供应问题行数 / lines late or refused short of their need (the rest refused after a part delivered included), count';
 COMMENT ON COLUMN vbp.supply_score.problem_rate IS '供应问题频次 / problems ÷ lines due, ratio (0–1)';
 COMMENT ON COLUMN vbp.supply_score.episodes IS '断供次数 / stock-out episodes, count';
 COMMENT ON COLUMN vbp.supply_score.stockout_days IS '断供天数 / days of stock-out, summed over episodes, days';
