@@ -327,7 +327,6 @@ DECLARE
   pm date[];           -- the statement's (month, institution, product) triples
   po vbp.orgcode[];
   pp vbp.drugcode[];
-  months date[];
 BEGIN
   -- the writer's role may not write the bookkeeping: SECURITY DEFINER, and it
   -- writes nothing but the months and pairs of the rows its statement changed
@@ -343,31 +342,30 @@ BEGIN
     SELECT array_agg(x.m), array_agg(x.o), array_agg(x.p) INTO pm, po, pp
     FROM (SELECT DISTINCT date_trunc('month', o.purchased_on)::date, o.org_code, o.product_code FROM vbp_old o) x(m, o, p);
   END IF;
-  months := CASE WHEN TG_OP = 'TRUNCATE' THEN ARRAY['-infinity'::date] ELSE ARRAY(SELECT DISTINCT unnest(pm)) END;
-  -- skipped only when this transaction noted the month already: another
-  -- transaction's note may be consumed by a refresh whose snapshot does not
-  -- hold this transaction's rows, and the month would stay stale
-  INSERT INTO vbp.report_change (source, month)
-  SELECT DISTINCT 'purchase', m.month FROM unnest(months) AS m(month)
+  -- one statement: the months, then the pairs, or past 10,000 of them (a bulk load) and
+  -- after a TRUNCATE every pair; each skipped only when this transaction noted it
+  -- already: another transaction's note may be consumed by a refresh whose snapshot
+  -- does not hold this transaction's rows, and the month or pair would stay stale
+  INSERT INTO vbp.report_change (source, month, org_code, product_code)
+  SELECT DISTINCT 'purchase', m.month, NULL::vbp.orgcode, NULL::vbp.drugcode
+  FROM unnest(CASE WHEN TG_OP = 'TRUNCATE' THEN ARRAY['-infinity'::date] ELSE pm END) AS m(month)
   WHERE NOT EXISTS (SELECT FROM vbp.report_change c
                     WHERE c.source = 'purchase' AND c.month = m.month
+                      AND c.noted_by = pg_catalog.pg_current_xact_id() AND c.noted_at = pg_catalog.now())
+  UNION ALL
+  SELECT 'purchase_pair', x.m, x.o, x.p FROM unnest(pm, po, pp) x(m, o, p)
+  WHERE cardinality(pm) <= 10000
+    AND NOT EXISTS (SELECT FROM vbp.report_change c
+                    WHERE c.source = 'purchase_pair' AND c.month = x.m
+                      AND c.noted_by = pg_catalog.pg_current_xact_id()
+                      AND c.org_code OPERATOR(vbp.=) x.o AND c.product_code OPERATOR(vbp.=) x.p
+                      AND c.noted_at = pg_catalog.now())
+  UNION ALL
+  SELECT 'purchase_pair', '-infinity', NULL, NULL
+  WHERE (TG_OP = 'TRUNCATE' OR cardinality(pm) > 10000)
+    AND NOT EXISTS (SELECT FROM vbp.report_change c
+                    WHERE c.source = 'purchase_pair' AND c.month = '-infinity'
                       AND c.noted_by = pg_catalog.pg_current_xact_id() AND c.noted_at = pg_catalog.now());
-  -- the pairs; after a TRUNCATE, or past 10,000 of them (a bulk load), every pair
-  IF TG_OP = 'TRUNCATE' OR cardinality(pm) > 10000 THEN
-    INSERT INTO vbp.report_change (source, month)
-    SELECT 'purchase_pair', '-infinity'
-    WHERE NOT EXISTS (SELECT FROM vbp.report_change c
-                      WHERE c.source = 'purchase_pair' AND c.month = '-infinity'
-                        AND c.noted_by = pg_catalog.pg_current_xact_id() AND c.noted_at = pg_catalog.now());
-  ELSIF cardinality(pm) > 0 THEN
-    INSERT INTO vbp.report_change (source, month, org_code, product_code)
-    SELECT 'purchase_pair', x.m, x.o, x.p FROM unnest(pm, po, pp) x(m, o, p)
-    WHERE NOT EXISTS (SELECT FROM vbp.report_change c
-                      WHERE c.source = 'purchase_pair' AND c.month = x.m
-                        AND c.noted_by = pg_catalog.pg_current_xact_id()
-                        AND c.org_code OPERATOR(vbp.=) x.o AND c.product_code OPERATOR(vbp.=) x.p
-                        AND c.noted_at = pg_catalog.now());
-  END IF;
   RETURN NULL;
 END $$;
 COMMENT ON FUNCTION vbp.note_purchase_change() IS
