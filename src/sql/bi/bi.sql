@@ -321,8 +321,10 @@ COMMENT ON COLUMN vbp.report_change.noted_at IS 'Transaction time of the change'
 COMMENT ON INDEX vbp.report_change_month IS 'Whether the writing transaction noted a month, a pair or an input already';
 SELECT pg_catalog.pg_extension_config_dump('vbp.report_change', '');
 
+-- (One generic plan for each statement: planned anew for every one-line write, as
+-- the plan cache otherwise chose, the notes cost a one-line statement twice as much.)
 CREATE FUNCTION vbp.note_purchase_change() RETURNS trigger
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = vbp, pg_catalog, pg_temp SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
   pm date[];           -- the statement's (month, institution, product) triples
   po vbp.orgcode[];
