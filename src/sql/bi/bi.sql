@@ -309,20 +309,27 @@ CREATE TABLE vbp.report_change (
 );
 -- row-level security: bookkeeping: no tenant reads it
 ALTER TABLE vbp.report_change ENABLE ROW LEVEL SECURITY;
-CREATE INDEX report_change_month ON vbp.report_change (source, month, noted_by, org_code, product_code);
+-- once per writing transaction: a second note of the same month, pair or input by the
+-- same transaction is left out by these keys (ON CONFLICT DO NOTHING), whatever the
+-- planner makes of the table's statistics; the transaction is part of each key, so
+-- two writers never wait for each other
+CREATE UNIQUE INDEX report_change_once ON vbp.report_change (source, month, noted_by) WHERE org_code IS NULL;
+CREATE UNIQUE INDEX report_change_pair_once ON vbp.report_change (month, org_code, product_code, noted_by)
+  WHERE org_code IS NOT NULL;
 COMMENT ON TABLE vbp.report_change IS
-  'What changed since the last vbp.refresh_reports() (报表变更记录): months of purchases, the months, institutions and products of purchases, and the other tables the agreement reports read, noted by statement triggers once per writing transaction and month (pair, table): a transaction never relies on another''s note, which a refresh may consume before it commits; no key, so that writers of the same month never wait for each other; the refresh consumes the rows it sees';
+  'What changed since the last vbp.refresh_reports() (报表变更记录): months of purchases, the months, institutions and products of purchases, and the other tables the agreement reports read, noted by statement triggers once per writing transaction and month (pair, table): a transaction never relies on another''s note, which a refresh may consume before it commits; the writing transaction is part of every key, so that writers of the same month never wait for each other; the refresh consumes the rows it sees';
 COMMENT ON COLUMN vbp.report_change.source IS 'What changed: purchase (a month of purchases, for the price benchmark''s months), purchase_pair (a month, institution and product of purchases, for the agreement reports), or input (another table the agreement reports read: all of them are recomputed)';
 COMMENT ON COLUMN vbp.report_change.month IS 'First day of a month whose rows were inserted, updated or deleted; -infinity after a TRUNCATE (every month), for every pair (more pairs than a statement notes one by one), or for an input';
 COMMENT ON COLUMN vbp.report_change.org_code IS 'Institution of the purchases changed (purchase_pair); empty otherwise';
 COMMENT ON COLUMN vbp.report_change.product_code IS 'Product of the purchases changed (purchase_pair); empty otherwise';
 COMMENT ON COLUMN vbp.report_change.noted_by IS 'The writing transaction (top-level transaction id)';
 COMMENT ON COLUMN vbp.report_change.noted_at IS 'Transaction time of the change';
-COMMENT ON INDEX vbp.report_change_month IS 'Whether the writing transaction noted a month, a pair or an input already';
+COMMENT ON INDEX vbp.report_change_once IS 'A month, every pair or an input noted once per writing transaction';
+COMMENT ON INDEX vbp.report_change_pair_once IS 'A (month, institution, product) noted once per writing transaction';
 SELECT pg_catalog.pg_extension_config_dump('vbp.report_change', '');
 
 -- (One generic plan for each statement: planned anew for every one-line write, as
--- the plan cache otherwise chose, the notes cost a one-line statement twice as much.)
+-- the plan cache otherwise chooses, the notes cost a one-line statement twice as much.)
 CREATE FUNCTION vbp.note_purchase_change() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = vbp, pg_catalog, pg_temp SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
@@ -345,29 +352,20 @@ BEGIN
     FROM (SELECT DISTINCT date_trunc('month', o.purchased_on)::date, o.org_code, o.product_code FROM vbp_old o) x(m, o, p);
   END IF;
   -- one statement: the months, then the pairs, or past 10,000 of them (a bulk load) and
-  -- after a TRUNCATE every pair; each skipped only when this transaction noted it
-  -- already: another transaction's note may be consumed by a refresh whose snapshot
-  -- does not hold this transaction's rows, and the month or pair would stay stale
+  -- after a TRUNCATE every pair; each left out when this transaction noted it already
+  -- (the unique keys), never because another did: another transaction's note may be
+  -- consumed by a refresh whose snapshot does not hold this transaction's rows, and the
+  -- month or pair would stay stale
   INSERT INTO vbp.report_change (source, month, org_code, product_code)
   SELECT DISTINCT 'purchase', m.month, NULL::vbp.orgcode, NULL::vbp.drugcode
   FROM unnest(CASE WHEN TG_OP = 'TRUNCATE' THEN ARRAY['-infinity'::date] ELSE pm END) AS m(month)
-  WHERE NOT EXISTS (SELECT FROM vbp.report_change c
-                    WHERE c.source = 'purchase' AND c.month = m.month
-                      AND c.noted_by = pg_catalog.pg_current_xact_id() AND c.noted_at = pg_catalog.now())
   UNION ALL
   SELECT 'purchase_pair', x.m, x.o, x.p FROM unnest(pm, po, pp) x(m, o, p)
   WHERE cardinality(pm) <= 10000
-    AND NOT EXISTS (SELECT FROM vbp.report_change c
-                    WHERE c.source = 'purchase_pair' AND c.month = x.m
-                      AND c.noted_by = pg_catalog.pg_current_xact_id()
-                      AND c.org_code OPERATOR(vbp.=) x.o AND c.product_code OPERATOR(vbp.=) x.p
-                      AND c.noted_at = pg_catalog.now())
   UNION ALL
   SELECT 'purchase_pair', '-infinity', NULL, NULL
-  WHERE (TG_OP = 'TRUNCATE' OR cardinality(pm) > 10000)
-    AND NOT EXISTS (SELECT FROM vbp.report_change c
-                    WHERE c.source = 'purchase_pair' AND c.month = '-infinity'
-                      AND c.noted_by = pg_catalog.pg_current_xact_id() AND c.noted_at = pg_catalog.now());
+  WHERE TG_OP = 'TRUNCATE' OR cardinality(pm) > 10000
+  ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$;
 COMMENT ON FUNCTION vbp.note_purchase_change() IS
@@ -435,11 +433,7 @@ CREATE FUNCTION vbp.note_report_input_change() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = vbp, pg_catalog, pg_temp AS $$
 BEGIN
   -- once per writing transaction (see vbp.note_purchase_change)
-  INSERT INTO vbp.report_change (source, month)
-  SELECT 'input', '-infinity'
-  WHERE NOT EXISTS (SELECT FROM vbp.report_change c
-                    WHERE c.source = 'input' AND c.month = '-infinity'
-                      AND c.noted_by = pg_catalog.pg_current_xact_id() AND c.noted_at = pg_catalog.now());
+  INSERT INTO vbp.report_change (source, month) VALUES ('input', '-infinity') ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$;
 COMMENT ON FUNCTION vbp.note_report_input_change() IS
@@ -490,7 +484,8 @@ BEGIN
   -- every month and every agreement (before any refresh, as at CREATE
   -- EXTENSION, it would anyway)
   IF EXISTS (SELECT FROM vbp.report_cache_state) THEN
-    INSERT INTO vbp.report_change (source, month) VALUES ('purchase', '-infinity'), ('input', '-infinity');
+    INSERT INTO vbp.report_change (source, month) VALUES ('purchase', '-infinity'), ('input', '-infinity')
+    ON CONFLICT DO NOTHING;
   END IF;
   RETURN true;
 END $$;
