@@ -30,11 +30,12 @@ SELECT count(*) FROM vbp.setup_tenancy();
 SELECT vbp.grant_tenant('vbp_node_bi', 'bi_reader');
 SQL
 # the owner's totals of every numeric column of every BI materialized view and of
-# vbp.bi_price_benchmark (a view over the table kept month by month)
+# vbp.bi_price_benchmark, vbp.bi_fulfilment and vbp.bi_report_credibility (views
+# over the tables kept month by month and pair by pair)
 psql -d $db -At >"$tmp/queries" <<'SQL'
 SELECT format('SELECT %L, %L, sum(%I) FROM %s;', c.oid::regclass::text, a.attname, a.attname, c.oid::regclass)
 FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
-WHERE c.relnamespace = 'vbp'::regnamespace AND (c.relkind = 'm' OR c.relname = 'bi_price_benchmark') AND a.atttypid = 'numeric'::regtype
+WHERE c.relnamespace = 'vbp'::regnamespace AND (c.relkind = 'm' OR c.relname IN ('bi_price_benchmark', 'bi_fulfilment', 'bi_report_credibility')) AND a.atttypid = 'numeric'::regtype
 ORDER BY c.relname, a.attnum;
 SQL
 psql -d $db -At -F $'\t' -f "$tmp/queries" >"$tmp/totals" || { echo "FAIL owner's totals"; exit 1; }

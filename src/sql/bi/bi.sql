@@ -599,6 +599,8 @@ DECLARE
   redo date[];
   m date;
 BEGIN
+  -- one refresh at a time, called alone or by vbp.refresh_reports (the same lock)
+  PERFORM pg_advisory_xact_lock(hashtext('vbp.refresh_reports'));
   PERFORM vbp.known_rule_set(rs);
   -- what the rows depend on besides the purchases
   fp := vbp.report_fingerprint(rs);
@@ -657,6 +659,8 @@ DECLARE
   whole boolean;
   t0 timestamptz;
 BEGIN
+  -- one refresh at a time, called alone or by vbp.refresh_reports (the same lock)
+  PERFORM pg_advisory_xact_lock(hashtext('vbp.refresh_reports'));
   PERFORM vbp.known_rule_set(rs);
   fp := vbp.report_fingerprint(rs);
   SELECT s.* INTO prev FROM vbp.report_cache_state s WHERE s.cache = 'agreement_reports';
