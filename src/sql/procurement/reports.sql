@@ -21,66 +21,30 @@ CREATE FUNCTION vbp.fulfilment_for(as_of date, rule_set text DEFAULT vbp.report_
     payments_due bigint, paid_on_time bigint, on_time_rate numeric, backup_volume bigint)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  -- One pass over the purchases (vbp.cycle_tally, grouped by institution, over the
-  -- cycles started by as_of whose group is in the batch), then the exact measures
-  -- per agreement in C (vbp.fulfilment_measure): about a bare GROUP BY's time.
+  -- The agreements' purchases (vbp.agreement_purchases: one pass over the
+  -- purchases, grouped by institution, or over the pairs' purchases in the
+  -- scoped form), then the exact measures per agreement in C
+  -- (vbp.fulfilment_measure): about a bare GROUP BY's time.
   WITH p AS MATERIALIZED (   -- the rule set's parameters, looked up once
     SELECT vbp.param(fulfilment_for.rule_set, 'lagging_factor') AS lagging,
-           vbp.param(fulfilment_for.rule_set, 'selected_share_floor') AS share_floor,
-           vbp.param(fulfilment_for.rule_set, 'payment_days')::int AS pay_days
-  ), cyc AS (
-    SELECT * FROM vbp.agreement_cycles() c WHERE c.in_batch AND c.cycle_start <= as_of
-  ), bought AS (
-    SELECT b.org_code, t.*
-    FROM (SELECT pu.org_code,
-                 vbp.cycle_tally(pu.product_code, pu.quantity, pu.amount, pu.purchased_on, pu.accepted_on, pu.paid_on,
-                                 (SELECT vbp.product_cycle_map(array_agg(cyc.cycle_id)) FROM cyc),
-                                 -- once, not per purchase (the view passes vbp.report_date(), which reads a setting)
-                                 (SELECT fulfilment_for.as_of), (SELECT pay_days FROM p)) AS ts
-          FROM vbp.purchase pu
-          WHERE fulfilment_for.scope_orgs IS NULL
-          GROUP BY pu.org_code
-          -- the scoped form, over the pairs' purchases only (one branch is planned
-          -- away by its constant condition; see vbp.agreement_purchases)
-          UNION ALL
-          SELECT pu.org_code,
-                 vbp.cycle_tally(pu.product_code, pu.quantity, pu.amount, pu.purchased_on, pu.accepted_on, pu.paid_on,
-                                 (SELECT vbp.product_cycle_map(array_agg(cyc.cycle_id)) FROM cyc),
-                                 (SELECT fulfilment_for.as_of), (SELECT pay_days FROM p))
-          FROM vbp.purchases_of(fulfilment_for.scope_orgs, fulfilment_for.scope_groups) pu
-          WHERE fulfilment_for.scope_orgs IS NOT NULL
-          GROUP BY pu.org_code) b
-    CROSS JOIN LATERAL unnest(b.ts) t
+           vbp.param(fulfilment_for.rule_set, 'selected_share_floor') AS share_floor
   )
-  SELECT a.batch_id, a.org_code, a.group_code, a.cycle_year, a.agreed_volume, a.cycle_start, a.cycle_end,
-         f.time_progress, coalesce(b.selected_units, 0) + coalesce(k.units, 0), coalesce(b.other_units, 0) - coalesce(k.units, 0),
-         f.completion, f.status, f.selected_share, f.prefers_selected, coalesce(b.payments_due, 0), coalesce(b.paid_on_time, 0),
-         f.on_time_rate, coalesce(k.units, 0)
-  -- left joins keep the planner's row estimate at the agreements' (a 4-key inner
-  -- join would be estimated at a handful of rows and planned as a nested loop);
-  -- coalesce is not strict, so the filter does not turn them into inner joins.
-  -- No fence below the final SELECT: a filter on org_code, batch_id or
-  -- group_code of the caller reaches the agreement and purchase scans.
-  FROM vbp.agreement a
-  LEFT JOIN cyc c ON c.batch_id = a.batch_id AND c.group_code = a.group_code
-                 AND c.cycle_start = a.cycle_start AND c.cycle_end = a.cycle_end
-  LEFT JOIN bought b ON b.cycle_id = c.cycle_id AND b.org_code = a.org_code
-  -- verified supply failures: backup products' purchases count as selected (computed
-  -- once, materialized: a few rows, however the planner joins them)
-  LEFT JOIN (WITH k AS MATERIALIZED (SELECT * FROM vbp.backup_purchases(fulfilment_for.as_of)) SELECT * FROM k) k ON k.batch_id = a.batch_id AND k.org_code = a.org_code AND k.group_code = a.group_code
-                                          AND k.cycle_start = a.cycle_start AND k.cycle_end = a.cycle_end
+  SELECT ap.batch_id, ap.org_code, ap.group_code, ap.cycle_year, ap.agreed_volume, ap.cycle_start, ap.cycle_end,
+         f.time_progress, ap.selected_units, ap.other_units, f.completion, f.status, f.selected_share, f.prefers_selected,
+         ap.payments_due, ap.paid_on_time, f.on_time_rate, ap.backup_units
+  -- (the arguments are expressions, not subqueries: the function is inlined, and a
+  -- filter of the caller on org_code, batch_id or group_code reaches the
+  -- agreement and purchase scans)
+  FROM vbp.agreement_purchases(fulfilment_for.as_of, vbp.param(fulfilment_for.rule_set, 'payment_days')::int,
+                               fulfilment_for.scope_orgs, fulfilment_for.scope_groups) ap
   CROSS JOIN p
   -- a function in FROM runs once per agreement (in the target list, (f).x would call it per column)
-  CROSS JOIN LATERAL vbp.fulfilment_measure(coalesce(b.selected_units, 0) + coalesce(k.units, 0),
-                                            coalesce(b.other_units, 0) - coalesce(k.units, 0),
-                                            coalesce(b.payments_due, 0), coalesce(b.paid_on_time, 0),
-                                            a.agreed_volume, a.cycle_start, a.cycle_end, as_of,
+  CROSS JOIN LATERAL vbp.fulfilment_measure(ap.selected_units, ap.other_units, ap.payments_due, ap.paid_on_time,
+                                            ap.agreed_volume, ap.cycle_start, ap.cycle_end, fulfilment_for.as_of,
                                             p.lagging, p.share_floor) f
-  -- an unknown rule set fails before any row is read (a one-time filter), even on empty tables
-  WHERE coalesce(c.in_batch, false) AND vbp.known_rule_set(fulfilment_for.rule_set)
-    -- the agreements of the pairs asked for, or all (folded away when scope_orgs is NULL)
-    AND (fulfilment_for.scope_orgs IS NULL
-         OR (a.org_code, a.group_code) IN (SELECT k.o, k.g FROM unnest(fulfilment_for.scope_orgs, fulfilment_for.scope_groups) k(o, g)));
+  -- the agreement years started by the date whose group is in the batch; an unknown
+  -- rule set fails before any row is read (a one-time filter), even on empty tables
+  WHERE ap.in_batch AND ap.cycle_start <= fulfilment_for.as_of AND vbp.known_rule_set(fulfilment_for.rule_set);
 END;
 COMMENT ON FUNCTION vbp.fulfilment_for(date, text, vbp.orgcode[], vbp.drugcode[]) IS
   'Fulfilment (履约) of every agreement year started by a date (each year of a multi-year cycle on its own, 按年度考核): time progress, selected and other units bought, completion c = Q_selected / Q_agreed, status, selected share and whether it reaches selected_share_floor, payments due and paid within payment_days; Q_selected includes backup products bought under a verified supply failure (vbp.backup_purchases), shown as backup_volume; scope_orgs and scope_groups, paired element by element, restrict it to the agreements of those (institution, generic group) pairs, reading only their purchases (NULL: every agreement)';

@@ -218,7 +218,10 @@ BEGIN ATOMIC
     SELECT b.org_code, t.*
     FROM (SELECT pu.org_code,
                  vbp.cycle_tally(pu.product_code, pu.quantity, pu.amount, pu.purchased_on, pu.accepted_on, pu.paid_on,
-                                 (SELECT vbp.product_cycle_map(array_agg(cyc.cycle_id)) FROM cyc),
+                                 -- the cycles started by the date (a later one has no purchase
+                                 -- to count: each purchase is tried against fewer cycles)
+                                 (SELECT vbp.product_cycle_map(array_agg(cyc.cycle_id)) FROM cyc
+                                  WHERE cyc.cycle_start <= agreement_purchases.as_of),
                                  -- computed once, not per purchase, whatever expressions the
                                  -- caller passed (a view passes vbp.report_date(), which reads a setting)
                                  (SELECT agreement_purchases.as_of), (SELECT agreement_purchases.payment_days)) AS ts
@@ -232,7 +235,8 @@ BEGIN ATOMIC
           UNION ALL
           SELECT pu.org_code,
                  vbp.cycle_tally(pu.product_code, pu.quantity, pu.amount, pu.purchased_on, pu.accepted_on, pu.paid_on,
-                                 (SELECT vbp.product_cycle_map(array_agg(cyc.cycle_id)) FROM cyc),
+                                 (SELECT vbp.product_cycle_map(array_agg(cyc.cycle_id)) FROM cyc
+                                  WHERE cyc.cycle_start <= agreement_purchases.as_of),
                                  (SELECT agreement_purchases.as_of), (SELECT agreement_purchases.payment_days))
           FROM vbp.purchases_of(agreement_purchases.scope_orgs, agreement_purchases.scope_groups) pu
           WHERE agreement_purchases.scope_orgs IS NOT NULL
