@@ -701,7 +701,7 @@ BEGIN
     DELETE FROM vbp.fulfilment_stored;
     INSERT INTO vbp.fulfilment_stored SELECT * FROM vbp.fulfilment_for(rd, rs);
   ELSIF orgs IS NOT NULL THEN
-    DELETE FROM vbp.fulfilment_stored f WHERE (f.org_code, f.group_code) IN (SELECT * FROM unnest(orgs, grps));
+    DELETE FROM vbp.fulfilment_stored f WHERE (f.org_code, f.group_code) IN (SELECT * FROM vbp.scope_pairs(orgs, grps));
     INSERT INTO vbp.fulfilment_stored SELECT * FROM vbp.fulfilment_for(rd, rs, orgs, grps);
   END IF;
   stored := 'vbp.fulfilment_stored';
@@ -714,7 +714,7 @@ BEGIN
     DELETE FROM vbp.report_credibility_stored;
     INSERT INTO vbp.report_credibility_stored SELECT * FROM vbp.report_credibility_for(rd, rs);
   ELSIF orgs IS NOT NULL THEN
-    DELETE FROM vbp.report_credibility_stored c WHERE (c.org_code, c.group_code) IN (SELECT * FROM unnest(orgs, grps));
+    DELETE FROM vbp.report_credibility_stored c WHERE (c.org_code, c.group_code) IN (SELECT * FROM vbp.scope_pairs(orgs, grps));
     INSERT INTO vbp.report_credibility_stored SELECT * FROM vbp.report_credibility_for(rd, rs, orgs, grps);
   END IF;
   stored := 'vbp.report_credibility_stored';

@@ -566,21 +566,23 @@ COMMENT ON FUNCTION vbp.listed_price_ok(numeric, numeric, text) IS
 CREATE FUNCTION vbp.credit_level(cumulative vbp.cny, single vbp.cny, rule_set text DEFAULT vbp.report_rule_set()) RETURNS text
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
+  -- the threshold rule set the rule set names, looked up once
+  WITH s AS MATERIALIZED (SELECT vbp.param_text(credit_level.rule_set, 'credit_threshold_rule_set') AS bands)
   -- each criterion on its own bands: the band it falls in, or unclassified above every
   -- band of its basis; then the more severe of the two (unclassified the most)
   SELECT y.level
-  FROM (SELECT coalesce(
+  FROM s
+  CROSS JOIN LATERAL (
+        SELECT coalesce(
                  (SELECT t.level FROM vbp.credit_threshold t
-                  WHERE t.rule_set = vbp.param_text(credit_level.rule_set, 'credit_threshold_rule_set') AND t.basis = x.basis
+                  WHERE t.rule_set = s.bands AND t.basis = x.basis
                     AND x.amount >= t.min_amount AND (t.max_amount IS NULL OR x.amount < t.max_amount)
                   ORDER BY t.min_amount DESC LIMIT 1),
                  (SELECT 'unclassified' FROM vbp.credit_threshold t
-                  WHERE t.rule_set = vbp.param_text(credit_level.rule_set, 'credit_threshold_rule_set') AND t.basis = x.basis
-                    AND x.amount >= t.min_amount
+                  WHERE t.rule_set = s.bands AND t.basis = x.basis AND x.amount >= t.min_amount
                   LIMIT 1)) AS level
         FROM (VALUES ('cumulative', credit_level.cumulative), ('single', credit_level.single)) x(basis, amount)) y
-  LEFT JOIN vbp.credit_level_rank r ON r.rule_set = vbp.param_text(credit_level.rule_set, 'credit_threshold_rule_set')
-                                   AND r.level = y.level
+  LEFT JOIN vbp.credit_level_rank r ON r.rule_set = s.bands AND r.level = y.level
   WHERE y.level IS NOT NULL
   ORDER BY y.level = 'unclassified' DESC, r.severity DESC NULLS LAST
   LIMIT 1;

@@ -176,7 +176,8 @@ BEGIN ATOMIC
     -- the reports of the pairs asked for, or all (folded away when scope_orgs is NULL);
     -- their peers are every institution's all the same
     AND (report_credibility_for.scope_orgs IS NULL
-         OR (r.org_code, r.group_code) IN (SELECT k.o, k.g FROM unnest(report_credibility_for.scope_orgs, report_credibility_for.scope_groups) k(o, g)));
+         OR (r.org_code, r.group_code) IN (SELECT k.org_code, k.group_code
+                                           FROM vbp.scope_pairs(report_credibility_for.scope_orgs, report_credibility_for.scope_groups) k));
 END;
 COMMENT ON FUNCTION vbp.report_credibility_for(date, text, vbp.orgcode[], vbp.drugcode[]) IS
   'Credibility of every volume report (报量可信度), one per batch, institution, group and cycle year, on a date: not reported, under-reported (< report_floor x baseline), missing leadership sign-off, realised accuracy actual / reported once the agreement year has ended (flag outside [0.8, 1.2]), the robust z of ln(reported / baseline) among its peers (batch x cycle year x generic group x institution level; 0.6745 (x - median) / MAD, or 0.7979 (x - median) / MeanAD when the MAD is 0; none below robust_z_min_peers reports; anomalous if |z| > 3.5), and over-reported when reported > over_report_multiple (2) x baseline; scope_orgs and scope_groups, paired element by element, restrict it to the reports of those (institution, generic group) pairs, reading only their purchases (NULL: every report; the peers are every institution''s either way)';

@@ -99,6 +99,17 @@ CREATE AGGREGATE vbp.cycle_tally(product_code vbp.drugcode, units bigint, amount
 COMMENT ON AGGREGATE vbp.cycle_tally(vbp.drugcode, bigint, vbp.cny, date, date, date, vbp.product_cycle[], date, int) IS
   'Purchase tallies of many agreement cycles at once (周期采购汇总), grouped by institution: each purchase is added, by the rule of purchase_tally, to every cycle the map (the same for every row: a constant, parameter or scalar subquery) gives its product; returns one vbp.cycle_totals per cycle touched; exact, parallel-safe with combine, serial and deserial';
 
+-- The (institution, generic group) pairs a scoped report is asked for: the
+-- scoped forms of the reports and vbp.refresh_agreement_reports read them.
+CREATE FUNCTION vbp.scope_pairs(scope_orgs vbp.orgcode[], scope_groups vbp.drugcode[])
+  RETURNS TABLE (org_code vbp.orgcode, group_code vbp.drugcode)
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT k.o, k.g FROM unnest(scope_orgs, scope_groups) k(o, g);
+END;
+COMMENT ON FUNCTION vbp.scope_pairs(vbp.orgcode[], vbp.drugcode[]) IS
+  'The (institution, generic group) pairs (机构-通用名对) of two arrays paired element by element (the first institution with the first group, and so on); none for NULL arrays.  What the scoped forms of the agreement reports are restricted to';
+
 -- The purchases of some agreements: what the scoped form of a report reads
 -- (vbp.refresh_agreement_reports recomputes a few agreements with it).
 CREATE FUNCTION vbp.purchases_of(scope_orgs vbp.orgcode[], scope_groups vbp.drugcode[])
@@ -106,10 +117,10 @@ CREATE FUNCTION vbp.purchases_of(scope_orgs vbp.orgcode[], scope_groups vbp.drug
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   SELECT pu.*
-  FROM (SELECT DISTINCT k.o, pr.product_code
-        FROM unnest(scope_orgs, scope_groups) k(o, g)
-        JOIN vbp.product pr ON pr.group_code OPERATOR(vbp.=) k.g) k
-  JOIN vbp.purchase pu ON pu.org_code OPERATOR(vbp.=) k.o AND pu.product_code OPERATOR(vbp.=) k.product_code;
+  FROM (SELECT DISTINCT k.org_code, pr.product_code
+        FROM vbp.scope_pairs(scope_orgs, scope_groups) k
+        JOIN vbp.product pr ON pr.group_code OPERATOR(vbp.=) k.group_code) k
+  JOIN vbp.purchase pu ON pu.org_code OPERATOR(vbp.=) k.org_code AND pu.product_code OPERATOR(vbp.=) k.product_code;
 END;
 COMMENT ON FUNCTION vbp.purchases_of(vbp.orgcode[], vbp.drugcode[]) IS
   'The purchases (采购明细) of the agreements of some (institution, generic group) pairs, the two arrays paired element by element: the institution''s purchases of every product of the group, read by the (org_code, product_code, purchased_on) index; none for NULL arrays.  What the scoped forms of the fulfilment and credibility reports read';
@@ -268,7 +279,8 @@ BEGIN ATOMIC
    AND k.cycle_start = a.cycle_start AND k.cycle_end = a.cycle_end
   -- the agreements of the pairs asked for, or all (folded away when scope_orgs is NULL)
   WHERE agreement_purchases.scope_orgs IS NULL
-     OR (a.org_code, a.group_code) IN (SELECT k.o, k.g FROM unnest(agreement_purchases.scope_orgs, agreement_purchases.scope_groups) k(o, g));
+     OR (a.org_code, a.group_code) IN (SELECT k.org_code, k.group_code
+                                       FROM vbp.scope_pairs(agreement_purchases.scope_orgs, agreement_purchases.scope_groups) k);
 END;
 COMMENT ON FUNCTION vbp.agreement_purchases(date, int, vbp.orgcode[], vbp.drugcode[]) IS
   'Purchases (采购) of each agreement year (with its agreed volume and dates) from its start to the end of the cycle or as_of (pass infinity for the whole cycle): units of the products selected in the batch (with the backup products bought under a verified supply failure, vbp.backup_purchases; backup_units says how many) and of every other product of the group (non-selected bidders and products that did not bid), in_batch: the group has products in the batch''s selection, units of every product of the group, spends, and purchases, payments due and paid within payment_days of acceptance (those counts over products in the batch); scope_orgs and scope_groups, paired element by element, restrict it to the agreements of those (institution, generic group) pairs and read only their purchases (vbp.purchases_of; NULL: every agreement)';
