@@ -142,20 +142,28 @@ SELECT DISTINCT month FROM report_change WHERE source = 'purchase' ORDER BY 1;
 SELECT count(*) AS pair_notes, count(DISTINCT (org_code, product_code)) AS institution_products
 FROM report_change WHERE source = 'purchase_pair';
 -- the agreement reports: only the pairs written, as many as found above
-SELECT step, mode, step = 1 OR mode = format('incremental: %s pairs', (SELECT count(*) FROM app_pairs)) AS the_pairs_written
-FROM refresh_reports() WHERE step <= 3 ORDER BY step;
+-- (and the order lines among them: the day's copied lines have no order number, the
+-- five corrected lines of December have one each)
+SELECT step, mode,
+       step = 1 OR mode = CASE WHEN step = 4
+                               THEN format('incremental: %s lines',
+                                           (SELECT count(*) FROM (SELECT order_no FROM purchase WHERE org_code = :'app_org'
+                                                                    AND purchased_on BETWEEN '2022-12-01' AND '2022-12-31'
+                                                                  ORDER BY purchase_id LIMIT 5) d WHERE d.order_no IS NOT NULL))
+                               ELSE format('incremental: %s pairs', (SELECT count(*) FROM app_pairs)) END AS the_pairs_written
+FROM refresh_reports() WHERE step <= 4 ORDER BY step;
 SELECT pg_temp.benchmark_differs() AS differing, pg_temp.agreements_differ() AS agreements_differing,
        (SELECT count(*) FROM report_change) AS changes_left;
 -- the reporting date moves 20 days, into July 2023: June becomes a whole month,
 -- July enters the window and July 2022 leaves it
 SELECT set_config('vbp.as_of', (current_setting('vbp.as_of')::date + 20)::text, false) AS as_of;
 -- (every agreement's time progress moved: the agreement reports are recomputed whole)
-SELECT step, mode FROM refresh_reports() WHERE step <= 3 ORDER BY step;
+SELECT step, mode FROM refresh_reports() WHERE step <= 4 ORDER BY step;
 SELECT pg_temp.benchmark_differs() AS differing, min(month) AS first_month, max(month) AS last_month,
        pg_temp.agreements_differ() AS agreements_differing FROM bi_price_benchmark;
 -- a purchase deleted from a month in the middle of the window
 DELETE FROM purchase WHERE purchase_id = (SELECT min(purchase_id) FROM purchase WHERE purchased_on BETWEEN '2023-03-01' AND '2023-03-31');
-SELECT step, mode FROM refresh_reports() WHERE step <= 3 ORDER BY step;
+SELECT step, mode FROM refresh_reports() WHERE step <= 4 ORDER BY step;
 SELECT pg_temp.benchmark_differs() AS differing, pg_temp.agreements_differ() AS agreements_differing;
 -- written straight to the partition that holds it (as a DBA's bulk load may): the
 -- partition's own change triggers note the month (a statement on a partition fires
@@ -163,26 +171,83 @@ SELECT pg_temp.benchmark_differs() AS differing, pg_temp.agreements_differ() AS 
 SELECT count(*) AS unwatched_partitions FROM pg_partition_tree('vbp.purchase') t
 WHERE t.relid <> 'vbp.purchase'::regclass AND NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = t.relid AND g.tgname = 'report_change_insert');
 DELETE FROM vbp.purchase_default WHERE purchase_id = (SELECT min(purchase_id) FROM purchase WHERE purchased_on BETWEEN '2023-03-01' AND '2023-03-31');
-SELECT step, mode FROM refresh_reports() WHERE step <= 3 ORDER BY step;
+SELECT step, mode FROM refresh_reports() WHERE step <= 4 ORDER BY step;
 SELECT pg_temp.benchmark_differs() AS differing, pg_temp.agreements_differ() AS agreements_differing;
 -- a purchase moved to another institution: both pairs, the old and the new
 UPDATE purchase SET org_code = (SELECT i.org_code FROM institution i WHERE i.org_code <> p.org_code ORDER BY i.org_code LIMIT 1)
 FROM (SELECT purchase_id, org_code FROM purchase WHERE purchased_on BETWEEN '2023-05-01' AND '2023-05-31' ORDER BY purchase_id LIMIT 1) p
 WHERE purchase.purchase_id = p.purchase_id;
-SELECT step, mode FROM refresh_reports() WHERE step <= 3 ORDER BY step;
+SELECT step, mode FROM refresh_reports() WHERE step <= 4 ORDER BY step;
 SELECT pg_temp.agreements_differ() AS agreements_differing;
+-- And the order lines, line by line (institution, order, line): each step checked
+-- against the live order lines, and the supply alerts stored for BI (computed from
+-- the kept lines) against the live alerts.
+CREATE FUNCTION pg_temp.lines_differ() RETURNS bigint LANGUAGE sql AS $$
+  SELECT (SELECT count(*) FROM ((TABLE vbp.order_line_supply_stored EXCEPT ALL TABLE vbp.order_line_supply)
+                                UNION ALL (TABLE vbp.order_line_supply EXCEPT ALL TABLE vbp.order_line_supply_stored)) d)
+       + (SELECT count(*) FROM ((SELECT kind, org_code, company, key, detail FROM vbp.bi_supply_alert
+                                 EXCEPT ALL SELECT a.kind, coalesce(a.org_code::text, ''), a.company::text, a.key, a.detail FROM vbp.supply_alert a)
+                                UNION ALL
+                                (SELECT a.kind, coalesce(a.org_code::text, ''), a.company::text, a.key, a.detail FROM vbp.supply_alert a
+                                 EXCEPT ALL SELECT kind, org_code, company, key, detail FROM vbp.bi_supply_alert)) d) $$;
+SELECT pg_temp.lines_differ() AS lines_differing, (SELECT count(*) > 1000 FROM order_line_supply_stored) AS lines_kept,
+       (SELECT count(*) > 0 FROM bi_supply_alert) AS alerts_stored;
+-- the application role orders a line (a purchase with an order number) the day before the
+-- reporting date; the platform's feed (the owner, as a load would) records its confirmation
+-- and a unit of another institution's line sent back (a negative delivery): two lines
+-- noted (the new one twice: by the purchase's and by the event's statement)
+SET ROLE bi_test_app;
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount, order_no, line_no)
+SELECT org_code, product_code, current_setting('vbp.as_of')::date - 1, ordered, amount, 'BI-TEST-1', '1'
+FROM order_line_supply WHERE org_code = :'app_org' ORDER BY order_no, line_no LIMIT 1;
+RESET ROLE;
+INSERT INTO order_event (org_code, order_no, line_no, event, event_no, happened_on, quantity)
+VALUES (:'app_org', 'BI-TEST-1', '1', 'confirmed', '1', current_setting('vbp.as_of')::date, NULL);
+SELECT org_code, order_no, line_no, delivered FROM order_line_supply
+WHERE org_code <> :'app_org' AND delivered > 0 ORDER BY org_code, order_no, line_no LIMIT 1 \gset back_
+INSERT INTO order_event (org_code, order_no, line_no, event, event_no, happened_on, quantity)
+VALUES (:'back_org_code', :'back_order_no', :'back_line_no', 'delivered', 'bi-test', current_setting('vbp.as_of')::date, -1);
+SELECT count(*) AS line_notes, count(DISTINCT (org_code, order_no, line_no)) AS lines FROM order_line_change;
+SELECT step, mode FROM refresh_reports() WHERE step = 4;
+SELECT pg_temp.lines_differ() AS lines_differing,
+       (SELECT delivered FROM order_line_supply_stored
+        WHERE org_code = :'back_org_code' AND order_no = :'back_order_no' AND line_no = :'back_line_no') = :back_delivered - 1 AS unit_sent_back,
+       (SELECT response FROM order_line_supply_stored WHERE order_no = 'BI-TEST-1') AS new_line;
+-- the return undone (deleted), then the confirmation corrected (updated): one line each time
+DELETE FROM order_event WHERE event_no = 'bi-test';
+SELECT step, mode FROM refresh_reports() WHERE step = 4;
+SELECT pg_temp.lines_differ() AS lines_differing;
+UPDATE order_event SET event = 'refused' WHERE order_no = 'BI-TEST-1';
+SELECT step, mode FROM refresh_reports() WHERE step = 4;
+SELECT pg_temp.lines_differ() AS lines_differing, (SELECT response FROM order_line_supply_stored WHERE order_no = 'BI-TEST-1') AS new_line;
+-- the line's purchase deleted (its event stays, without a line): the line leaves
+DELETE FROM purchase WHERE order_no = 'BI-TEST-1';
+SELECT step, mode FROM refresh_reports() WHERE step = 4;
+SELECT pg_temp.lines_differ() AS lines_differing, (SELECT count(*) FROM order_line_supply_stored WHERE order_no = 'BI-TEST-1') AS left_over;
+DELETE FROM order_event WHERE order_no = 'BI-TEST-1';
+-- another input of the order lines (a regional delivery deadline, which moves every
+-- line's due date in its region): every line again
+INSERT INTO delivery_deadline (rule_set, division, days, source)
+SELECT 'national', province(:'app_org'), 3, 'bi test'
+WHERE NOT EXISTS (SELECT FROM delivery_deadline WHERE rule_set = 'national' AND division = province(:'app_org'));
+SELECT step, mode FROM refresh_reports() WHERE step = 4;
+SELECT pg_temp.lines_differ() AS lines_differing;
+DELETE FROM delivery_deadline WHERE rule_set = 'national' AND division = province(:'app_org') AND source = 'bi test';
+SELECT step, mode FROM refresh_reports() WHERE step = 4;
+SELECT pg_temp.lines_differ() AS lines_differing;
 -- a volume report changed (another input of the agreement reports; its robust z
 -- moves its peers'): both recomputed whole
 UPDATE volume_report SET reported_volume = reported_volume * 3
 WHERE (batch_id, org_code, group_code, cycle_year) IN (SELECT batch_id, org_code, group_code, cycle_year FROM volume_report
                                                        WHERE reported_volume > 0 ORDER BY 1, 2, 3, 4 LIMIT 1);
-SELECT step, mode FROM refresh_reports() WHERE step <= 3 ORDER BY step;
+SELECT step, mode FROM refresh_reports() WHERE step <= 4 ORDER BY step;
 SELECT pg_temp.agreements_differ() AS agreements_differing;
 -- one statement over more than 10,000 pairs (every line of the demo rewritten as
 -- it was): every pair, noted once; the reports whole
 UPDATE purchase SET amount = amount;
 SELECT source, month, org_code IS NULL AS every_pair FROM report_change WHERE source = 'purchase_pair';
-SELECT step, mode FROM refresh_reports() WHERE step <= 3 ORDER BY step;
+SELECT count(*) AS line_notes, bool_and(org_code IS NULL) AS every_line FROM order_line_change;
+SELECT step, mode FROM refresh_reports() WHERE step <= 4 ORDER BY step;
 SELECT pg_temp.agreements_differ() AS agreements_differing;
 -- another rule set, then one of its parameters changed: every month again
 SELECT copy_rule_set('vbp.parameter', 'national', 'bi_test');
@@ -193,20 +258,23 @@ UPDATE parameter SET value = 0.2 WHERE rule_set = 'bi_test' AND name = 'benchmar
 SELECT mode FROM refresh_reports() WHERE step = 1;
 SELECT pg_temp.benchmark_differs() AS differing;
 RESET vbp.rule_set;
-SELECT step, mode FROM refresh_reports(incremental => false) WHERE step <= 3 ORDER BY step;
+SELECT step, mode FROM refresh_reports(incremental => false) WHERE step <= 4 ORDER BY step;
 SELECT pg_temp.benchmark_differs() AS differing, pg_temp.agreements_differ() AS agreements_differing;
 -- off: no change triggers, every refresh recomputes every month; on again: the
 -- first refresh recomputes every month (what was written meanwhile was not noted)
 SELECT disable_incremental_refresh() AS disabled, disable_incremental_refresh() AS again;
 SELECT count(*) AS change_triggers FROM pg_trigger WHERE tgrelid = 'vbp.purchase'::regclass AND tgname LIKE 'report\_change%';
 SELECT count(*) AS input_triggers FROM pg_trigger WHERE tgname = 'report_input_change';
-SELECT step, mode FROM refresh_reports() WHERE step <= 3 ORDER BY step;
+SELECT count(*) AS line_triggers FROM pg_trigger WHERE tgname LIKE 'order\_line\_%';
+SELECT step, mode FROM refresh_reports() WHERE step <= 4 ORDER BY step;
 SELECT enable_incremental_refresh() AS enabled, enable_incremental_refresh() AS again;
+SELECT count(*) AS line_triggers FROM pg_trigger WHERE tgname LIKE 'order\_line\_%';
 SELECT count(*) AS change_triggers FROM pg_trigger WHERE tgrelid = 'vbp.purchase'::regclass AND tgname LIKE 'report\_change%';
 SELECT count(*) AS input_triggers FROM pg_trigger WHERE tgname = 'report_input_change';
-SELECT step, mode FROM refresh_reports() WHERE step <= 3 ORDER BY step;
-SELECT step, mode FROM refresh_reports() WHERE step <= 3 ORDER BY step;
-SELECT pg_temp.benchmark_differs() AS differing, pg_temp.agreements_differ() AS agreements_differing;
+SELECT step, mode FROM refresh_reports() WHERE step <= 4 ORDER BY step;
+SELECT step, mode FROM refresh_reports() WHERE step <= 4 ORDER BY step;
+SELECT pg_temp.benchmark_differs() AS differing, pg_temp.agreements_differ() AS agreements_differing,
+       pg_temp.lines_differ() AS lines_differing;
 DELETE FROM trace_rule WHERE rule_set = 'bi_test';
 DELETE FROM parameter WHERE rule_set = 'bi_test';
 DROP OWNED BY bi_test_app;

@@ -5,13 +5,17 @@
 # first full refresh.  A day's purchases is the average day of the last 365
 # days (purchases of that year ÷ 365), copied from random lines of the
 # reporting month and dated on the reporting date (new keys, scattered
-# institutions and products).  Each round writes one day and times
+# institutions and products); the order lines among them get new order numbers
+# and a copy of their lines' events, dated on the reporting date, as a day of the
+# platform's feed brings orders with their confirmations and deliveries.  Each
+# round writes one day and times
 # refresh_reports() incremental, then writes another day and times
 # refresh_reports(incremental => false); the order is swapped every round,
 # after a warm-up round.  Printed: the price benchmark's step (the month
 # table, which the view vbp.bi_price_benchmark reads), the agreement reports'
-# steps (fulfilment and credibility, kept pair by pair), each other stored
-# view's step, and the whole refresh,
+# steps (fulfilment and credibility, kept pair by pair), the order lines' step
+# (kept line by line; the supply alerts are computed from them), each other
+# stored view's step, and the whole refresh,
 # each as the median of the rounds, with the ratio incremental / full and the
 # load average.  Then
 # the writers' side: a day's purchases in one statement, and 1,000 one-line
@@ -29,18 +33,28 @@ n=$(psql -d $db -At -c "SELECT count(*) FROM vbp.purchase")
 echo "purchases: $n (scale $scale), as of $as_of; a day's purchases: $day; PostgreSQL $PG_MAJOR, fsync on, $(nproc) cores"
 common="SET vbp.as_of = '$as_of'"
 psql -d $db -c "$common" -c "SELECT count(*) FROM vbp.refresh_reports()" >/dev/null   # the first refresh is full
-add_day="INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount)
-  SELECT org_code, product_code, '$as_of', quantity, amount FROM vbp.purchase
-  WHERE purchased_on >= date_trunc('month', '$as_of'::date) ORDER BY random() LIMIT $day"
+add_day="WITH src AS MATERIALIZED (
+    SELECT org_code, product_code, quantity, amount, order_no, line_no FROM vbp.purchase
+    WHERE purchased_on >= date_trunc('month', '$as_of'::date) ORDER BY random() LIMIT $day),
+  lines AS (
+    INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount, order_no, line_no)
+    SELECT org_code, product_code, '$as_of', quantity, amount, 'day' || txid_current() || '-' || order_no, line_no FROM src
+    RETURNING 1)
+  INSERT INTO vbp.order_event (org_code, order_no, line_no, event, event_no, happened_on, quantity)
+  SELECT e.org_code, 'day' || txid_current() || '-' || e.order_no, e.line_no, e.event, e.event_no, '$as_of', e.quantity
+  FROM src JOIN vbp.order_event e ON e.org_code OPERATOR(vbp.=) src.org_code AND e.order_no = src.order_no AND e.line_no = src.line_no"
 # the stored views in step order (the same every run)
-views=$(psql -d $db -At -c "$common" -c "SELECT string_agg(matview::text, ' ' ORDER BY step) FROM vbp.refresh_reports() WHERE step > 3")
-# refresh MODE: prints the price step's, the agreement steps', each other view's and
-# the whole refresh's milliseconds, then the price and agreement steps' modes
+views=$(psql -d $db -At -c "$common" -c "SELECT string_agg(matview::text, ' ' ORDER BY step) FROM vbp.refresh_reports() WHERE step > 4")
+# refresh MODE: prints the price step's, the agreement steps', the order lines', each
+# other view's and the whole refresh's milliseconds, then the price, agreement and
+# order-line steps' modes
 refresh() {
 	psql -d $db -At -F ' ' -c "$common" -c "$add_day" -c "CREATE TEMP TABLE r AS SELECT * FROM vbp.refresh_reports(incremental => $1)" \
 		-c "SELECT (SELECT milliseconds FROM r WHERE step = 1), (SELECT sum(milliseconds) FROM r WHERE step IN (2, 3)),
-		           (SELECT string_agg(milliseconds::text, ' ' ORDER BY step) FROM r WHERE step > 3), (SELECT sum(milliseconds) FROM r),
-		           (SELECT replace(mode, ' ', '_') FROM r WHERE step = 1), (SELECT replace(mode, ' ', '_') FROM r WHERE step = 2)" | tail -1
+		           (SELECT milliseconds FROM r WHERE step = 4),
+		           (SELECT string_agg(milliseconds::text, ' ' ORDER BY step) FROM r WHERE step > 4), (SELECT sum(milliseconds) FROM r),
+		           (SELECT replace(mode, ' ', '_') FROM r WHERE step = 1), (SELECT replace(mode, ' ', '_') FROM r WHERE step = 2),
+		           (SELECT replace(mode, ' ', '_') FROM r WHERE step = 4)" | tail -1
 }
 refresh true >/dev/null; refresh false >/dev/null   # warm-up round
 inc=() ful=()
@@ -53,25 +67,29 @@ echo "| after one day's purchases ($day lines) | incremental (ms) | full (ms) | 
 echo "|---|---:|---:|---:|---|"
 nviews=$(wc -w <<<"$views")
 labels=("price benchmark months (step 1; vbp.bi_price_benchmark reads them)"
-	"fulfilment and credibility, kept by pair (steps 2–3; vbp.bi_fulfilment and vbp.bi_report_credibility read them)")
+	"fulfilment and credibility, kept by pair (steps 2–3; vbp.bi_fulfilment and vbp.bi_report_credibility read them)"
+	"order lines, kept by line (step 4; vbp.bi_supply_alert is computed from them)")
 for v in $views; do labels+=("$v"); done
 labels+=("whole refresh_reports()")
-for ((k = 1; k <= nviews + 3; k++)); do
+for ((k = 1; k <= nviews + 4; k++)); do
 	label=${labels[k - 1]}
 	mapfile -t a < <(col $k "${inc[@]}")
 	mapfile -t b < <(col $k "${ful[@]}")
 	x=$(med "${a[@]}") y=$(med "${b[@]}")
 	echo "| $label | $x | $y | $(awk -v x="$x" -v y="$y" 'BEGIN {printf "%.3f", x / y}') | $(vbp_load) |"
 done
-echo "modes of the incremental rounds: $(col $((nviews + 4)) "${inc[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -); $(col $((nviews + 5)) "${inc[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -)"
+echo "modes of the incremental rounds: $(col $((nviews + 5)) "${inc[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -); $(col $((nviews + 6)) "${inc[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -); $(col $((nviews + 7)) "${inc[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -)"
 
-# the writers: the change triggers on and off, paired
-psql -d $db -c "CREATE TABLE public.day_lines AS SELECT org_code, product_code, quantity, amount FROM vbp.purchase
+# the writers: the change triggers on and off, paired; the order lines among the
+# day's lines get an order number new at each write (the writing transaction's)
+psql -d $db -c "CREATE TABLE public.day_lines AS SELECT org_code, product_code, quantity, amount, order_no, line_no FROM vbp.purchase
                 WHERE purchased_on >= date_trunc('month', '$as_of'::date) ORDER BY random() LIMIT $day"
-psql -d $db -At -c "SELECT format('INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount) VALUES (%L, %L, %L, %s, %L);',
-                                  org_code, product_code, '$as_of', quantity, amount)
+psql -d $db -At -c "SELECT format('INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount, order_no, line_no) VALUES (%L, %L, %L, %s, %L, %s, %L);',
+                                  org_code, product_code, '$as_of', quantity, amount,
+                                  CASE WHEN order_no IS NULL THEN 'NULL' ELSE format('''w'' || txid_current() || %L', '-' || order_no) END, line_no)
                     FROM public.day_lines LIMIT 1000" >"$VBP_CLUSTER/one_line.sql"
-bulk="INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount) SELECT org_code, product_code, '$as_of', quantity, amount FROM public.day_lines"
+bulk="INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount, order_no, line_no)
+      SELECT org_code, product_code, '$as_of', quantity, amount, 'w' || txid_current() || '-' || order_no, line_no FROM public.day_lines"
 triggers() { psql -d $db -c "ALTER TABLE vbp.purchase $1 TRIGGER report_change_insert"; }
 write() {   # write FILE|-: milliseconds
 	local t0 t1

@@ -71,10 +71,11 @@ cur.execute("SELECT step, matview::text, mode FROM vbp.refresh_reports()")
 steps = cur.fetchall()
 check("first refresh_reports() first computes the price benchmark's months, all of them",
       steps[0][1] == "vbp.price_benchmark_month" and steps[0][2] == "full", "%s %s" % steps[0][1:])
-check("then the fulfilment and credibility kept by pair, whole",
-      [s[1:] for s in steps[1:3]] == [("vbp.fulfilment_stored", "full"), ("vbp.report_credibility_stored", "full")],
-      "%r" % (steps[1:3],))
-steps = steps[3:]
+check("then the fulfilment and credibility kept by pair, and the order lines kept by line, whole",
+      [s[1:] for s in steps[1:4]] == [("vbp.fulfilment_stored", "full"), ("vbp.report_credibility_stored", "full"),
+                                      ("vbp.order_line_supply_stored", "full")],
+      "%r" % (steps[1:4],))
+steps = steps[4:]
 order = [s[1] for s in steps]
 check("first refresh_reports() refreshes every materialized view, fully, after the tables they read",
       sorted(order) == matviews and all(s[2] == "full" for s in steps), "%d views" % len(order))
@@ -173,10 +174,11 @@ refresh_s = time.monotonic() - t0
 time.sleep(0.2)
 stop.set()
 thread.join()
-check("second refresh_reports() recomputes only the price benchmark's current month, and no agreement",
-      steps[0][2] == "incremental: 1 of 12 months" and [s[2] for s in steps[1:3]] == ["incremental: 0 pairs"] * 2,
-      "%r" % ([s[2] for s in steps[:3]],))
-check("second refresh_reports() runs CONCURRENTLY", all(s[2] == "concurrently" for s in steps[3:]),
+check("second refresh_reports() recomputes only the price benchmark's current month, no agreement and no order line",
+      steps[0][2] == "incremental: 1 of 12 months" and [s[2] for s in steps[1:3]] == ["incremental: 0 pairs"] * 2
+      and steps[3][2] == "incremental: 0 lines",
+      "%r" % ([s[2] for s in steps[:4]],))
+check("second refresh_reports() runs CONCURRENTLY", all(s[2] == "concurrently" for s in steps[4:]),
       "%.1f s" % refresh_s)
 check("the BI client kept reading during the refresh, never waiting for it",
       len(answers) >= 5 and max(waits) < max(1.0, refresh_s / 2) and len(set(answers)) == 1,

@@ -13,7 +13,9 @@
 # DELETE and an UPDATE in B, and with B's write in a savepoint rolled back and
 # written again (the note rolled back with it must be written again).  The
 # agreement reports kept pair by pair (vbp.refresh_agreement_reports) go through
-# the same sequence: after the second refresh they equal the live reports.
+# the same sequence: after the second refresh they equal the live reports; so do
+# the order lines kept line by line (vbp.refresh_order_lines): the writers' rows
+# are order lines (the copies get order numbers of their own).
 # A and B are two hospitals' applications, each a least-privilege writer
 # (vbp_writer with its own institution's scope, neither superuser nor
 # BYPASSRLS): they see and write only their own purchases, and the notes are
@@ -33,6 +35,7 @@ CREATE EXTENSION vbp;
 SELECT count(*) FROM vbp.generate_demo(1, 42);
 SELECT vbp.refresh_price_benchmark_months();
 SELECT count(*) FROM vbp.refresh_agreement_reports();
+SELECT vbp.refresh_order_lines();
 SELECT count(*) FROM vbp.setup_tenancy();
 SELECT array_agg(org_code ORDER BY n DESC, org_code) AS o
 FROM (SELECT org_code, count(*) AS n FROM vbp.purchase
@@ -53,8 +56,12 @@ adiffers="SELECT (SELECT count(*) FROM ((SELECT * FROM vbp.fulfilment_stored EXC
                                    UNION ALL (SELECT * FROM vbp.fulfilment EXCEPT ALL SELECT * FROM vbp.fulfilment_stored)) f)
                + (SELECT count(*) FROM ((SELECT * FROM vbp.report_credibility_stored EXCEPT ALL SELECT * FROM vbp.report_credibility)
                                    UNION ALL (SELECT * FROM vbp.report_credibility EXCEPT ALL SELECT * FROM vbp.report_credibility_stored)) c)"
-# the March lines (orders, not returns) the writer sees, its own institution's, in a fixed order
-line="SELECT purchase_id FROM vbp.purchase WHERE purchased_on BETWEEN '2023-03-01' AND '2023-03-31' AND quantity > 0 ORDER BY purchase_id"
+# rows of the stored order lines that differ from the live ones, both ways
+ldiffers="SELECT count(*) FROM ((TABLE vbp.order_line_supply_stored EXCEPT ALL TABLE vbp.order_line_supply)
+                               UNION ALL (TABLE vbp.order_line_supply EXCEPT ALL TABLE vbp.order_line_supply_stored)) d"
+# the March order lines (orders, not returns) the writer sees, its own institution's, in a fixed order
+line="SELECT purchase_id FROM vbp.purchase WHERE purchased_on BETWEEN '2023-03-01' AND '2023-03-31' AND quantity > 0
+      AND order_no IS NOT NULL ORDER BY purchase_id"
 # each writer is a least-privilege role and sees its own institution's purchases
 # only, enough March lines among them
 for r in $wa $wb; do
@@ -66,8 +73,9 @@ for r in $wa $wb; do
 done
 round() {
 	local name=$1 b_sql=$2
-	if ! psql -d $db -v ON_ERROR_STOP=1 -c "SET ROLE $wa" -c "INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount)
-	  SELECT org_code, product_code, '2023-03-30', quantity, amount FROM vbp.purchase WHERE purchase_id = ($line LIMIT 1)" >"$tmp/a.out" 2>&1; then
+	if ! psql -d $db -v ON_ERROR_STOP=1 -c "SET ROLE $wa" -c "INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount, order_no, line_no)
+	  SELECT org_code, product_code, '2023-03-30', quantity, amount, order_no || '-a' || txid_current(), line_no
+	  FROM vbp.purchase WHERE purchase_id = ($line LIMIT 1)" >"$tmp/a.out" 2>&1; then
 		cat "$tmp/a.out"; echo "FAIL refresh with an open writer, $name: the first writer failed"; return
 	fi
 	# B: writes, then waits in its open transaction until the refresh is done
@@ -87,13 +95,16 @@ round() {
 	fi
 	local first; first=$(psql -d $db -At -c "SELECT vbp.refresh_price_benchmark_months()")
 	local afirst; afirst=$(psql -d $db -At -c "SELECT string_agg(mode, ',') FROM vbp.refresh_agreement_reports()")
+	local lfirst; lfirst=$(psql -d $db -At -c "SELECT vbp.refresh_order_lines()")
 	psql -d $db -c "INSERT INTO public.go VALUES (true)"
 	wait "$b"
 	if grep -q ERROR "$tmp/b.out"; then cat "$tmp/b.out"; echo "FAIL refresh with an open writer, $name: the writer failed"; return; fi
 	local second; second=$(psql -d $db -At -c "SELECT vbp.refresh_price_benchmark_months()")
 	local asecond; asecond=$(psql -d $db -At -c "SELECT string_agg(mode, ',') FROM vbp.refresh_agreement_reports()")
+	local lsecond; lsecond=$(psql -d $db -At -c "SELECT vbp.refresh_order_lines()")
 	local n; n=$(psql -d $db -At -c "$differs")
 	local an; an=$(psql -d $db -At -c "$adiffers")
+	local ln; ln=$(psql -d $db -At -c "$ldiffers")
 	# each refresh recomputes March (noted by A, then by B) and June (the
 	# reporting date's month, recomputed every time)
 	if [ "$n" = 0 ] && [ "$first" = "incremental: 2 of 12 months" ] && [ "$second" = "incremental: 2 of 12 months" ]; then
@@ -109,12 +120,18 @@ round() {
 	else
 		echo "FAIL refresh with an open writer, $name: $an rows of the agreement reports stale after it committed ($afirst, then $asecond)"
 	fi
+	# each refresh of the order lines recomputes the lines written (A's, then B's)
+	if [ "$ln" = 0 ] && [[ "$lfirst" == "incremental: "[1-9]* ]] && [[ "$lsecond" == "incremental: "[1-9]* ]]; then
+		echo "ok refresh with an open writer, $name: its order lines are recomputed once it commits ($lfirst, then $lsecond)"
+	else
+		echo "FAIL refresh with an open writer, $name: $ln order lines stale after it committed ($lfirst, then $lsecond)"
+	fi
 }
-round "insert" "INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount)
-  SELECT org_code, product_code, '2023-03-29', quantity * 3, amount FROM vbp.purchase WHERE purchase_id = ($line OFFSET 1 LIMIT 1)"
+round "insert" "INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount, order_no, line_no)
+  SELECT org_code, product_code, '2023-03-29', quantity * 3, amount, order_no || '-b', line_no FROM vbp.purchase WHERE purchase_id = ($line OFFSET 1 LIMIT 1)"
 round "update" "UPDATE vbp.purchase SET quantity = quantity + 7 WHERE purchase_id = ($line OFFSET 2 LIMIT 1)"
 round "delete" "DELETE FROM vbp.purchase WHERE purchase_id = ($line OFFSET 3 LIMIT 1)"
-round "a savepoint rolled back, then written again" "SAVEPOINT s; INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount)
-  SELECT org_code, product_code, '2023-03-28', quantity * 5, amount FROM vbp.purchase WHERE purchase_id = ($line OFFSET 4 LIMIT 1);
-  ROLLBACK TO s; INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount)
-  SELECT org_code, product_code, '2023-03-27', quantity * 5, amount FROM vbp.purchase WHERE purchase_id = ($line OFFSET 5 LIMIT 1)"
+round "a savepoint rolled back, then written again" "SAVEPOINT s; INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount, order_no, line_no)
+  SELECT org_code, product_code, '2023-03-28', quantity * 5, amount, order_no || '-s', line_no FROM vbp.purchase WHERE purchase_id = ($line OFFSET 4 LIMIT 1);
+  ROLLBACK TO s; INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount, order_no, line_no)
+  SELECT org_code, product_code, '2023-03-27', quantity * 5, amount, order_no || '-s', line_no FROM vbp.purchase WHERE purchase_id = ($line OFFSET 5 LIMIT 1)"

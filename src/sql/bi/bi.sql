@@ -287,11 +287,13 @@ COMMENT ON COLUMN vbp.bi_retention_statement.forfeited_zh IS '不予留用原因
 -- in vbp.price_benchmark_month, which the view vbp.bi_price_benchmark reads:
 -- nothing is copied afterwards; and it recomputes the fulfilment and the
 -- credibility of the agreements of those pairs' (institution, generic group)
--- in vbp.fulfilment_stored and vbp.report_credibility_stored.  Anything else
--- the rows depend on (the rule set and its parameters, the products' groups,
--- the purchase partitions) is fingerprinted, and the other tables the
--- agreement reports read note that they changed: a change recomputes every
--- month, or every agreement.
+-- in vbp.fulfilment_stored and vbp.report_credibility_stored.  Statement
+-- triggers on the purchases and on vbp.order_event note the order lines
+-- changed, whose supply it recomputes in vbp.order_line_supply_stored.
+-- Anything else the rows depend on (the rule set and its parameters, the
+-- products' groups, the purchase partitions) is fingerprinted, and the other
+-- tables the reports read note that they changed: a change recomputes every
+-- month, every agreement, or every order line.
 -- ---------------------------------------------------------------------
 CREATE TABLE vbp.report_change (
   source       text NOT NULL CHECK (source IN ('purchase', 'purchase_pair', 'input')),
@@ -328,6 +330,78 @@ COMMENT ON INDEX vbp.report_change_once IS 'A month, every pair or an input note
 COMMENT ON INDEX vbp.report_change_pair_once IS 'A (month, institution, product) noted once per writing transaction';
 SELECT pg_catalog.pg_extension_config_dump('vbp.report_change', '');
 
+CREATE TABLE vbp.order_line_change (
+  org_code  vbp.orgcode,
+  order_no  text,
+  line_no   text,
+  noted_by  xid8 NOT NULL DEFAULT pg_catalog.pg_current_xact_id(),
+  noted_at  timestamptz NOT NULL DEFAULT now(),
+  -- a line, or every line (all three empty)
+  CHECK ((org_code IS NULL) = (order_no IS NULL) AND (org_code IS NULL) = (line_no IS NULL))
+);
+-- row-level security: bookkeeping: no tenant reads it
+ALTER TABLE vbp.order_line_change ENABLE ROW LEVEL SECURITY;
+-- once per writing transaction, as vbp.report_change
+CREATE UNIQUE INDEX order_line_change_once ON vbp.order_line_change (org_code, order_no, line_no, noted_by)
+  WHERE org_code IS NOT NULL;
+CREATE UNIQUE INDEX order_line_change_every ON vbp.order_line_change (noted_by) WHERE org_code IS NULL;
+COMMENT ON TABLE vbp.order_line_change IS
+  'Order lines changed since the last vbp.refresh_reports() (订单行变更记录): the (institution, order, line) of purchases with an order number and of order events a statement inserted, updated or deleted, or every line (after a TRUNCATE, past 10,000 lines in a statement, or a change to another table the lines read), noted by statement triggers once per writing transaction; the refresh consumes the rows it sees';
+COMMENT ON COLUMN vbp.order_line_change.org_code IS 'Institution of the line; empty: every line';
+COMMENT ON COLUMN vbp.order_line_change.order_no IS 'Order number of the line; empty: every line';
+COMMENT ON COLUMN vbp.order_line_change.line_no IS 'Line of the order; empty: every line';
+COMMENT ON COLUMN vbp.order_line_change.noted_by IS 'The writing transaction (top-level transaction id)';
+COMMENT ON COLUMN vbp.order_line_change.noted_at IS 'Transaction time of the change';
+COMMENT ON INDEX vbp.order_line_change_once IS 'A line noted once per writing transaction';
+COMMENT ON INDEX vbp.order_line_change_every IS 'Every line noted once per writing transaction';
+SELECT pg_catalog.pg_extension_config_dump('vbp.order_line_change', '');
+
+-- The order lines a statement changed, once per writing transaction; past
+-- 10,000 lines, or when every line is asked for, one note for every line.
+-- (The change triggers collect the lines from their transition tables, which
+-- only the trigger function itself can read.)
+CREATE FUNCTION vbp.note_order_lines(orgs vbp.orgcode[], orders text[], lines text[], every boolean)
+  RETURNS void
+  LANGUAGE sql SET search_path = pg_catalog, pg_temp SET plan_cache_mode = force_generic_plan
+BEGIN ATOMIC
+  INSERT INTO vbp.order_line_change (org_code, order_no, line_no)
+  SELECT x.o, x.n, x.l FROM unnest(orgs, orders, lines) x(o, n, l)
+  WHERE NOT every AND cardinality(orgs) <= 10000
+  UNION ALL
+  SELECT NULL, NULL, NULL WHERE every OR cardinality(orgs) > 10000
+  ON CONFLICT DO NOTHING;
+END;
+COMMENT ON FUNCTION vbp.note_order_lines(vbp.orgcode[], text[], text[], boolean) IS
+  'Notes in vbp.order_line_change the order lines (institution, order, line) given, the three arrays paired element by element, or every line (every, or past 10,000 lines), each once per writing transaction; the change triggers on vbp.purchase and vbp.order_event call it';
+REVOKE EXECUTE ON FUNCTION vbp.note_order_lines(vbp.orgcode[], text[], text[], boolean) FROM PUBLIC;
+
+CREATE FUNCTION vbp.note_order_event_change() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = vbp, pg_catalog, pg_temp SET plan_cache_mode = force_generic_plan AS $$
+DECLARE
+  lo vbp.orgcode[];
+  ln text[];
+  ll text[];
+BEGIN
+  -- the writer's role may not write the bookkeeping: SECURITY DEFINER, and it
+  -- writes nothing but the lines of the rows its statement changed
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(x.o), array_agg(x.n), array_agg(x.l) INTO lo, ln, ll
+    FROM (SELECT DISTINCT n.org_code, n.order_no, n.line_no FROM vbp_new n) x(o, n, l);
+  ELSIF TG_OP = 'UPDATE' THEN
+    SELECT array_agg(x.o), array_agg(x.n), array_agg(x.l) INTO lo, ln, ll
+    FROM (SELECT n.org_code, n.order_no, n.line_no FROM vbp_new n
+          UNION SELECT o.org_code, o.order_no, o.line_no FROM vbp_old o) x(o, n, l);
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT array_agg(x.o), array_agg(x.n), array_agg(x.l) INTO lo, ln, ll
+    FROM (SELECT DISTINCT o.org_code, o.order_no, o.line_no FROM vbp_old o) x(o, n, l);
+  END IF;
+  PERFORM vbp.note_order_lines(lo, ln, ll, TG_OP = 'TRUNCATE');
+  RETURN NULL;
+END $$;
+COMMENT ON FUNCTION vbp.note_order_event_change() IS
+  'Statement trigger on vbp.order_event (记录订单行变更): notes in vbp.order_line_change the order lines whose events a statement inserted, updated (before and after) or deleted (every line after a TRUNCATE or past 10,000 lines), unless its transaction noted them already; SECURITY DEFINER, as the writer may not write the bookkeeping';
+REVOKE EXECUTE ON FUNCTION vbp.note_order_event_change() FROM PUBLIC;
+
 -- (One generic plan for each statement: planned anew for every one-line write, as
 -- the plan cache otherwise chooses, the notes cost a one-line statement twice as much.)
 CREATE FUNCTION vbp.note_purchase_change() RETURNS trigger
@@ -336,6 +410,9 @@ DECLARE
   pm date[];           -- the statement's (month, institution, product) triples
   po vbp.orgcode[];
   pp vbp.drugcode[];
+  lo vbp.orgcode[];    -- its order lines (institution, order, line)
+  ln text[];
+  ll text[];
 BEGIN
   -- the writer's role may not write the bookkeeping: SECURITY DEFINER, and it
   -- writes nothing but the months and pairs of the rows its statement changed
@@ -366,10 +443,26 @@ BEGIN
   SELECT 'purchase_pair', '-infinity', NULL, NULL
   WHERE TG_OP = 'TRUNCATE' OR cardinality(pm) > 10000
   ON CONFLICT DO NOTHING;
+  -- and the order lines among the rows, before and after (their supply is kept
+  -- line by line), or every line
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(x.o), array_agg(x.n), array_agg(x.l) INTO lo, ln, ll
+    FROM (SELECT DISTINCT n.org_code, n.order_no, n.line_no FROM vbp_new n WHERE n.order_no IS NOT NULL) x(o, n, l);
+  ELSIF TG_OP = 'UPDATE' THEN
+    SELECT array_agg(x.o), array_agg(x.n), array_agg(x.l) INTO lo, ln, ll
+    FROM (SELECT n.org_code, n.order_no, n.line_no FROM vbp_new n WHERE n.order_no IS NOT NULL
+          UNION SELECT o.org_code, o.order_no, o.line_no FROM vbp_old o WHERE o.order_no IS NOT NULL) x(o, n, l);
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT array_agg(x.o), array_agg(x.n), array_agg(x.l) INTO lo, ln, ll
+    FROM (SELECT DISTINCT o.org_code, o.order_no, o.line_no FROM vbp_old o WHERE o.order_no IS NOT NULL) x(o, n, l);
+  END IF;
+  IF lo IS NOT NULL OR TG_OP = 'TRUNCATE' THEN
+    PERFORM vbp.note_order_lines(lo, ln, ll, TG_OP = 'TRUNCATE');
+  END IF;
   RETURN NULL;
 END $$;
 COMMENT ON FUNCTION vbp.note_purchase_change() IS
-  'Statement trigger on vbp.purchase (记录变更月份): notes in vbp.report_change the months of the rows a statement inserted, updated or deleted (every month after a TRUNCATE), and their months, institutions and products (every pair after a TRUNCATE or past 10,000 of them in a statement), unless its transaction noted them already; SECURITY DEFINER, as the writer may not write the bookkeeping';
+  'Statement trigger on vbp.purchase (记录变更月份): notes in vbp.report_change the months of the rows a statement inserted, updated or deleted (every month after a TRUNCATE), and their months, institutions and products (every pair after a TRUNCATE or past 10,000 of them in a statement), and in vbp.order_line_change their order lines (vbp.note_order_lines), unless its transaction noted them already; SECURITY DEFINER, as the writer may not write the bookkeeping';
 REVOKE EXECUTE ON FUNCTION vbp.note_purchase_change() FROM PUBLIC;
 -- The four statement triggers that note a table's changed months, on vbp.purchase
 -- and on each of its partitions (a statement addressed to a partition fires the
@@ -412,10 +505,16 @@ BEGIN
               HINT = 'Have the partition''s owner run SELECT vbp.watch_purchase_changes(partition), or give the partition to vbp''s owner.';
     END;
   END LOOP;
+  IF unwatched THEN
+    -- what was written to such a partition meanwhile was not noted: every pair and
+    -- every order line, for the steps of the refresh that keep them
+    INSERT INTO vbp.report_change (source, month) VALUES ('purchase_pair', '-infinity') ON CONFLICT DO NOTHING;
+    PERFORM vbp.note_order_lines(NULL, NULL, NULL, true);
+  END IF;
   RETURN unwatched;
 END $$;
 COMMENT ON FUNCTION vbp.watch_purchase_partitions() IS
-  'Creates the change triggers (vbp.watch_purchase_changes) on every partition of vbp.purchase that has none (a partition made or attached since); true when there was one, whose rows written meanwhile were not noted: vbp.refresh_price_benchmark_months then recomputes every month; a partition it may not add triggers to is warned about and recomputed whole at every refresh';
+  'Creates the change triggers (vbp.watch_purchase_changes) on every partition of vbp.purchase that has none (a partition made or attached since); true when there was one, whose rows written meanwhile were not noted: vbp.refresh_price_benchmark_months then recomputes every month, and every pair and order line is noted for the agreement reports and the order lines; a partition it may not add triggers to is warned about and recomputed whole at every refresh';
 REVOKE EXECUTE ON FUNCTION vbp.watch_purchase_partitions() FROM PUBLIC;
 
 -- The other tables the agreement reports read (vbp.fulfilment_for and
@@ -439,6 +538,26 @@ END $$;
 COMMENT ON FUNCTION vbp.note_report_input_change() IS
   'Statement trigger on the tables of vbp.report_input_tables() (记录输入变更): notes in vbp.report_change that an input of the agreement reports changed, once per writing transaction, so the next refresh recomputes them whole; SECURITY DEFINER, as the writer may not write the bookkeeping';
 REVOKE EXECUTE ON FUNCTION vbp.note_report_input_change() FROM PUBLIC;
+
+-- The other tables the order lines read (vbp.order_line_supply_for, beside the
+-- purchases, the events and what the fingerprint covers): a statement that
+-- changes one makes the next refresh recompute every line.
+CREATE FUNCTION vbp.order_line_input_tables() RETURNS regclass[]
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN ARRAY['vbp.batch', 'vbp.delivery_deadline', 'vbp.institution', 'vbp.product', 'vbp.selection']::regclass[];
+COMMENT ON FUNCTION vbp.order_line_input_tables() IS
+  'The tables the stored order lines read besides the purchases, the order events and what their fingerprint covers (订单行输入表): batches (cycle starts), regional delivery deadlines, institutions (regions), products (companies), selections (which lines are monitored); a change to any makes the next refresh recompute every line';
+
+CREATE FUNCTION vbp.note_order_line_input_change() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = vbp, pg_catalog, pg_temp AS $$
+BEGIN
+  -- once per writing transaction (see vbp.note_purchase_change)
+  PERFORM vbp.note_order_lines(NULL, NULL, NULL, true);
+  RETURN NULL;
+END $$;
+COMMENT ON FUNCTION vbp.note_order_line_input_change() IS
+  'Statement trigger on the tables of vbp.order_line_input_tables() (记录订单行输入变更): notes in vbp.order_line_change that every line is to be recomputed, once per writing transaction; SECURITY DEFINER, as the writer may not write the bookkeeping';
+REVOKE EXECUTE ON FUNCTION vbp.note_order_line_input_change() FROM PUBLIC;
 
 -- The triggers exist while the incremental refresh is on (the default, set up
 -- below).  Off, they are gone: PostgreSQL collects transition tables even for
@@ -480,17 +599,37 @@ BEGIN
     EXECUTE format('COMMENT ON TRIGGER report_input_change ON %s IS %L', t,
                    'Notes that an input of the stored agreement reports changed, for the incremental refresh');
   END LOOP;
+  -- the order events' lines, and the order lines' other inputs
+  CREATE TRIGGER order_line_change_insert AFTER INSERT ON vbp.order_event REFERENCING NEW TABLE AS vbp_new
+    FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_order_event_change();
+  CREATE TRIGGER order_line_change_update AFTER UPDATE ON vbp.order_event REFERENCING OLD TABLE AS vbp_old NEW TABLE AS vbp_new
+    FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_order_event_change();
+  CREATE TRIGGER order_line_change_delete AFTER DELETE ON vbp.order_event REFERENCING OLD TABLE AS vbp_old
+    FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_order_event_change();
+  CREATE TRIGGER order_line_change_truncate AFTER TRUNCATE ON vbp.order_event
+    FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_order_event_change();
+  COMMENT ON TRIGGER order_line_change_insert ON vbp.order_event IS 'Notes the lines of inserted order events for the incremental refresh';
+  COMMENT ON TRIGGER order_line_change_update ON vbp.order_event IS 'Notes the lines of updated order events, before and after, for the incremental refresh';
+  COMMENT ON TRIGGER order_line_change_delete ON vbp.order_event IS 'Notes the lines of deleted order events for the incremental refresh';
+  COMMENT ON TRIGGER order_line_change_truncate ON vbp.order_event IS 'Notes that every order line changed';
+  FOREACH t IN ARRAY vbp.order_line_input_tables() LOOP
+    EXECUTE format('CREATE TRIGGER order_line_input_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %s
+                    FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_order_line_input_change()', t);
+    EXECUTE format('COMMENT ON TRIGGER order_line_input_change ON %s IS %L', t,
+                   'Notes that an input of the stored order lines changed, for the incremental refresh');
+  END LOOP;
   -- whatever was written meanwhile was not noted: the next refresh recomputes
   -- every month and every agreement (before any refresh, as at CREATE
   -- EXTENSION, it would anyway)
   IF EXISTS (SELECT FROM vbp.report_cache_state) THEN
     INSERT INTO vbp.report_change (source, month) VALUES ('purchase', '-infinity'), ('input', '-infinity')
     ON CONFLICT DO NOTHING;
+    PERFORM vbp.note_order_lines(NULL, NULL, NULL, true);
   END IF;
   RETURN true;
 END $$;
 COMMENT ON FUNCTION vbp.enable_incremental_refresh() IS
-  'Turns the incremental refresh on (增量刷新): creates the statement triggers on vbp.purchase and each of its partitions that note changed months and pairs (vbp.note_purchase_change), and those on the other tables the agreement reports read (vbp.report_input_tables, vbp.note_report_input_change); the next refresh recomputes every month and every agreement; on by default; refuses on Citus and with foreign partitions (0A000); false when already on';
+  'Turns the incremental refresh on (增量刷新): creates the statement triggers on vbp.purchase and each of its partitions that note changed months, pairs and order lines (vbp.note_purchase_change), those on vbp.order_event that note changed order lines (vbp.note_order_event_change), and those on the other tables the agreement reports and the order lines read (vbp.report_input_tables, vbp.note_report_input_change; vbp.order_line_input_tables, vbp.note_order_line_input_change); the next refresh recomputes every month, every agreement and every order line; on by default; refuses on Citus and with foreign partitions (0A000); false when already on';
 REVOKE EXECUTE ON FUNCTION vbp.enable_incremental_refresh() FROM PUBLIC;
 
 CREATE FUNCTION vbp.disable_incremental_refresh() RETURNS boolean
@@ -510,15 +649,24 @@ BEGIN
               WHERE g.tgrelid = ANY (vbp.report_input_tables()) AND g.tgname = 'report_input_change' LOOP
     EXECUTE format('DROP TRIGGER report_input_change ON %s', part);
   END LOOP;
+  DROP TRIGGER IF EXISTS order_line_change_insert ON vbp.order_event;
+  DROP TRIGGER IF EXISTS order_line_change_update ON vbp.order_event;
+  DROP TRIGGER IF EXISTS order_line_change_delete ON vbp.order_event;
+  DROP TRIGGER IF EXISTS order_line_change_truncate ON vbp.order_event;
+  FOR part IN SELECT g.tgrelid::regclass FROM pg_trigger g
+              WHERE g.tgrelid = ANY (vbp.order_line_input_tables()) AND g.tgname = 'order_line_input_change' LOOP
+    EXECUTE format('DROP TRIGGER order_line_input_change ON %s', part);
+  END LOOP;
   DELETE FROM vbp.report_change;
+  DELETE FROM vbp.order_line_change;
   RETURN true;
 END $$;
 COMMENT ON FUNCTION vbp.disable_incremental_refresh() IS
-  'Turns the incremental refresh off: drops the change triggers on vbp.purchase and its partitions and on the agreement reports'' other inputs (needed before postgres_fdw foreign partitions are attached; vbp.distribute() does it on Citus); every refresh then recomputes the price benchmark''s months and the agreement reports whole; false when already off';
+  'Turns the incremental refresh off: drops the change triggers on vbp.purchase and its partitions, on vbp.order_event, and on the agreement reports'' and the order lines'' other inputs (needed before postgres_fdw foreign partitions are attached; vbp.distribute() does it on Citus); every refresh then recomputes the price benchmark''s months, the agreement reports and the order lines whole; false when already off';
 REVOKE EXECUTE ON FUNCTION vbp.disable_incremental_refresh() FROM PUBLIC;
 
 CREATE TABLE vbp.report_cache_state (
-  cache        text PRIMARY KEY CHECK (cache IN ('price_benchmark_month', 'agreement_reports')),
+  cache        text PRIMARY KEY CHECK (cache IN ('price_benchmark_month', 'agreement_reports', 'order_lines')),
   report_date  date NOT NULL,
   fingerprint  text NOT NULL,
   refreshed_at timestamptz NOT NULL DEFAULT now()
@@ -527,7 +675,7 @@ CREATE TABLE vbp.report_cache_state (
 ALTER TABLE vbp.report_cache_state ENABLE ROW LEVEL SECURITY;
 COMMENT ON TABLE vbp.report_cache_state IS
   'What a report kept by month or by agreement was last computed for (增量刷新状态): its reporting date and the fingerprint of what its rows depend on besides the ledger';
-COMMENT ON COLUMN vbp.report_cache_state.cache IS 'What is kept: price_benchmark_month, or agreement_reports (vbp.fulfilment_stored and vbp.report_credibility_stored)';
+COMMENT ON COLUMN vbp.report_cache_state.cache IS 'What is kept: price_benchmark_month, agreement_reports (vbp.fulfilment_stored and vbp.report_credibility_stored), or order_lines (vbp.order_line_supply_stored)';
 COMMENT ON COLUMN vbp.report_cache_state.report_date IS 'vbp.report_date() of the last refresh';
 COMMENT ON COLUMN vbp.report_cache_state.fingerprint IS 'md5 of the rule set, its parameters, the products'' generic groups and the ledger''s partitions at the last refresh';
 COMMENT ON COLUMN vbp.report_cache_state.refreshed_at IS 'Transaction time of the last refresh';
@@ -727,6 +875,68 @@ COMMENT ON FUNCTION vbp.refresh_agreement_reports(boolean) IS
   'Brings vbp.fulfilment_stored and vbp.report_credibility_stored to vbp.report_date() (协议报表增量刷新): recomputes only the agreements and volume reports of the (institution, generic group) pairs whose purchases vbp.report_change noted, through the scoped forms of vbp.fulfilment_for and vbp.report_credibility_for, when the reporting date, the rule set and the fingerprint are those of the last refresh and no other input changed; both whole when asked (incremental => false), the first time, when the reporting date, rule set or fingerprint changed, after a TRUNCATE, a statement of more than 10,000 pairs or a change to another input (vbp.report_input_tables), when the triggers are off or missing on a partition, on Citus, or when the pairs exceed a twentieth of the agreements; returns each table with its mode and time. vbp.refresh_reports() calls it';
 REVOKE EXECUTE ON FUNCTION vbp.refresh_agreement_reports(boolean) FROM PUBLIC;
 
+-- (Custom plans: the scoped lines are read by the order index only when the
+-- planner sees the arrays; a generic plan would read every purchase.)
+CREATE FUNCTION vbp.refresh_order_lines(incremental boolean DEFAULT true)
+  RETURNS text
+  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp SET plan_cache_mode = force_custom_plan AS $$
+DECLARE
+  rd date := vbp.report_date();
+  rs text := vbp.report_rule_set();
+  fp text;
+  prev record;
+  every boolean;
+  orgs vbp.orgcode[];
+  ords text[];
+  lns text[];
+  whole boolean;
+BEGIN
+  -- one refresh at a time, called alone or by vbp.refresh_reports (the same lock)
+  PERFORM pg_advisory_xact_lock(hashtext('vbp.refresh_reports'));
+  PERFORM vbp.known_rule_set(rs);
+  -- the lines are computed as of a finite date (their deadlines count days up to it)
+  PERFORM vbp.finite_report_date(rd);
+  fp := vbp.report_fingerprint(rs);
+  SELECT s.* INTO prev FROM vbp.report_cache_state s WHERE s.cache = 'order_lines';
+  -- the notes are consumed and read in one statement (see the price benchmark's months)
+  WITH taken AS (DELETE FROM vbp.order_line_change c RETURNING c.org_code, c.order_no, c.line_no)
+  SELECT bool_or(t.org_code IS NULL), array_agg(t.org_code) FILTER (WHERE t.org_code IS NOT NULL),
+         array_agg(t.order_no) FILTER (WHERE t.org_code IS NOT NULL), array_agg(t.line_no) FILTER (WHERE t.org_code IS NOT NULL)
+    INTO every, orgs, ords, lns
+  FROM (SELECT DISTINCT * FROM taken) t;
+  whole := NOT incremental OR prev IS NULL OR vbp.citus_distributed();
+  IF NOT whole THEN
+    whole := prev.report_date <> rd OR prev.fingerprint <> fp OR coalesce(every, false)
+             -- without the triggers (off, or on a partition they could not be put on)
+             -- nothing is noted
+             OR EXISTS (SELECT FROM pg_partition_tree('vbp.purchase') pt JOIN pg_class c ON c.oid = pt.relid
+                        WHERE c.relkind IN ('r', 'p')
+                          AND NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = pt.relid AND g.tgname = 'report_change_insert'))
+             OR NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = 'vbp.order_event'::regclass AND g.tgname = 'order_line_change_insert')
+             OR EXISTS (SELECT FROM unnest(vbp.order_line_input_tables()) it(rel)
+                        WHERE NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = it.rel AND g.tgname = 'order_line_input_change'))
+             -- past a twentieth of the lines, one pass over every line costs less
+             OR coalesce(cardinality(orgs), 0) * 20
+                > coalesce((SELECT c.reltuples FROM pg_class c WHERE c.oid = 'vbp.order_line_supply_stored'::regclass AND c.reltuples >= 0),
+                           (SELECT count(*) FROM vbp.order_line_supply_stored));
+  END IF;
+  IF whole THEN
+    DELETE FROM vbp.order_line_supply_stored;
+    INSERT INTO vbp.order_line_supply_stored SELECT * FROM vbp.order_line_supply_for(rd, rs);
+  ELSIF orgs IS NOT NULL THEN
+    DELETE FROM vbp.order_line_supply_stored s
+    WHERE (s.org_code, s.order_no, s.line_no) IN (SELECT * FROM unnest(orgs, ords, lns));
+    INSERT INTO vbp.order_line_supply_stored SELECT * FROM vbp.order_line_supply_for(rd, rs, orgs, ords, lns);
+  END IF;
+  INSERT INTO vbp.report_cache_state AS s (cache, report_date, fingerprint) VALUES ('order_lines', rd, fp)
+  ON CONFLICT (cache) DO UPDATE SET report_date = rd, fingerprint = fp, refreshed_at = now();
+  RETURN CASE WHEN whole THEN 'full'
+              ELSE format('incremental: %s line%s', coalesce(cardinality(orgs), 0), CASE WHEN cardinality(orgs) = 1 THEN '' ELSE 's' END) END;
+END $$;
+COMMENT ON FUNCTION vbp.refresh_order_lines(boolean) IS
+  'Brings vbp.order_line_supply_stored to vbp.report_date() (订单行增量刷新): recomputes only the order lines whose purchase or events vbp.order_line_change noted, through the scoped form of vbp.order_line_supply_for, when the reporting date, the rule set and the fingerprint are those of the last refresh and no other input changed; every line when asked (incremental => false), the first time, when the reporting date, rule set or fingerprint changed, after a TRUNCATE, a statement of more than 10,000 lines or a change to another input (vbp.order_line_input_tables), when the triggers are off or missing on a partition, on Citus, or when the lines noted exceed a twentieth of those kept; returns full or incremental: N lines. vbp.refresh_reports() calls it, before the supply alerts stored for BI, which are computed from these lines';
+REVOKE EXECUTE ON FUNCTION vbp.refresh_order_lines(boolean) FROM PUBLIC;
+
 -- with its owner's rights, as the materialized views beside it: every
 -- institution's rows, for the BI reader only (vbp.setup_tenancy grants it so)
 CREATE VIEW vbp.bi_price_benchmark WITH (security_invoker = false) AS
@@ -825,13 +1035,14 @@ COMMENT ON COLUMN vbp.bi_trace_code_monthly.repeat_rate IS '重复率 / repeats 
 CREATE MATERIALIZED VIEW vbp.bi_supply_alert AS
   SELECT a.kind, vbp.label_zh('alert', a.kind) AS kind_zh, coalesce(a.org_code::text, '') AS org_code, i.name AS org_name,
          a.company::text AS company, pr.company_name, a.key, a.detail
-  FROM vbp.supply_alert a
+  -- from the order lines kept by the refresh (vbp.refresh_order_lines, an earlier step)
+  FROM vbp.supply_alert_for(vbp.report_date(), vbp.report_rule_set(), kept => true) a
   LEFT JOIN vbp.institution i ON i.org_code = a.org_code
   LEFT JOIN LATERAL (SELECT min(p.company_name) AS company_name FROM vbp.product p WHERE p.company = a.company) pr ON true
 WITH NO DATA;
 CREATE UNIQUE INDEX bi_supply_alert_key ON vbp.bi_supply_alert (kind, org_code, key);
 COMMENT ON MATERIALIZED VIEW vbp.bi_supply_alert IS
-  'Supply alerts (供应预警) stored for BI: vbp.supply_alert as of the last vbp.refresh_reports(), with names';
+  'Supply alerts (供应预警) stored for BI: vbp.supply_alert as of the last vbp.refresh_reports(), with names; computed from the order lines the refresh keeps (vbp.order_line_supply_stored), so refreshed by vbp.refresh_reports(), not alone';
 COMMENT ON COLUMN vbp.bi_supply_alert.kind IS '预警类型 / stockout or supply_score_low, code';
 COMMENT ON COLUMN vbp.bi_supply_alert.kind_zh IS '预警类型（中文） / alert kind in Chinese, text';
 COMMENT ON COLUMN vbp.bi_supply_alert.org_code IS '机构编码 / institution of a stock-out; empty for a company alert, code';
@@ -1021,6 +1232,14 @@ BEGIN
     step := n;
     RETURN NEXT;
   END LOOP;
+  -- the order lines, which the supply alerts below are computed from
+  n := n + 1;
+  t0 := clock_timestamp();
+  step := n;
+  matview := 'vbp.order_line_supply_stored'::regclass;
+  mode := vbp.refresh_order_lines(incremental);
+  milliseconds := round(extract(epoch FROM clock_timestamp() - t0)::numeric * 1000, 1);
+  RETURN NEXT;
   SELECT array_agg(c.oid) INTO todo FROM pg_class c
   WHERE c.relnamespace = 'vbp'::regnamespace AND c.relkind = 'm';
   -- the materialized views each one reads, directly or through views
@@ -1076,7 +1295,7 @@ BEGIN
   END IF;
 END $$;
 COMMENT ON FUNCTION vbp.refresh_reports(boolean, boolean) IS
-  'Brings vbp.price_benchmark_month up to date month by month (only the months changed since the last refresh, unless incremental => false: vbp.refresh_price_benchmark_months), and vbp.fulfilment_stored and vbp.report_credibility_stored agreement by agreement (only the pairs whose purchases changed: vbp.refresh_agreement_reports), then refreshes every materialized view of vbp (报表刷新) in dependency order (a view that reads another comes after it, found through pg_depend), CONCURRENTLY once populated so BI readers are never blocked (a first refresh, or concurrent => false, is a full refresh); returns each step with its mode and time; then announces on NOTIFY channel vbp_alert every row of vbp.bi_alert the refresh added (a first refresh announces nothing; an agreement that went from severely lagging to lagging is not announced again; one that recovered and lags again is)';
+  'Brings vbp.price_benchmark_month up to date month by month (only the months changed since the last refresh, unless incremental => false: vbp.refresh_price_benchmark_months), vbp.fulfilment_stored and vbp.report_credibility_stored agreement by agreement (only the pairs whose purchases changed: vbp.refresh_agreement_reports), and vbp.order_line_supply_stored line by line (only the order lines whose purchase or events changed: vbp.refresh_order_lines), then refreshes every materialized view of vbp (报表刷新) in dependency order (a view that reads another comes after it, found through pg_depend), CONCURRENTLY once populated so BI readers are never blocked (a first refresh, or concurrent => false, is a full refresh); returns each step with its mode and time; then announces on NOTIFY channel vbp_alert every row of vbp.bi_alert the refresh added (a first refresh announces nothing; an agreement that went from severely lagging to lagging is not announced again; one that recovered and lags again is)';
 REVOKE EXECUTE ON FUNCTION vbp.refresh_reports(boolean, boolean) FROM PUBLIC;
 
 -- ---------------------------------------------------------------------

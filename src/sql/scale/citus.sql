@@ -18,7 +18,7 @@ BEGIN ATOMIC
          CASE WHEN t.access = 'rows of visible institutions'
                 OR t.table_name IN ('vbp.trace_code_state'::regclass, 'vbp.trace_alert'::regclass) THEN 'distributed'
               WHEN t.table_name IN ('vbp.tenant_scope'::regclass, 'vbp.patient_certification'::regclass,
-                                    'vbp.capture_link'::regclass, 'vbp.report_change'::regclass,
+                                    'vbp.capture_link'::regclass, 'vbp.report_change'::regclass, 'vbp.order_line_change'::regclass,
                                     'vbp.report_cache_state'::regclass, 'vbp.alert_log'::regclass) THEN 'local'
               ELSE 'reference' END,
          CASE WHEN t.access = 'rows of visible institutions' THEN 'org_code'

@@ -88,7 +88,7 @@ BEGIN ATOMIC
               WHEN c.relname IN ('load', 'load_reject', 'load_superseded') THEN 'own loads'
               WHEN c.relname = 'alert_log' THEN 'alerts of visible institutions'
               WHEN c.relname IN ('demo_injection', 'demo_run', 'capture_link', 'trace_code_state',
-                                 'trace_alert', 'fulfilment_counter_state', 'report_change',
+                                 'trace_alert', 'fulfilment_counter_state', 'report_change', 'order_line_change',
                                  'report_cache_state') THEN 'none'
               WHEN EXISTS (SELECT 1 FROM pg_attribute a
                            WHERE a.attrelid = c.oid AND a.attname = 'org_code' AND NOT a.attisdropped

@@ -44,7 +44,9 @@ CREATE AGGREGATE vbp.order_line_track(ordered bigint, event text, happened_on da
 COMMENT ON AGGREGATE vbp.order_line_track(bigint, text, date, text, bigint) IS
   'One order line''s events (订单事件汇总) over (units ordered, event, date, event number, quantity), in any order: first response date, latest response (by date, then event number), units partially confirmed, delivered net of returns, cancelled, last cancellation, first delivery of a positive quantity, and the first day the deliveries so far reach ordered - cancelled (NULL if never); a row with a NULL event counts nothing; parallel-safe with combine, serial and deserial';
 
-CREATE FUNCTION vbp.order_line_supply_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
+CREATE FUNCTION vbp.order_line_supply_for(as_of date, rule_set text DEFAULT vbp.report_rule_set(),
+                                          scope_orgs vbp.orgcode[] DEFAULT NULL, scope_orders text[] DEFAULT NULL,
+                                          scope_lines text[] DEFAULT NULL)
   RETURNS TABLE (org_code vbp.orgcode, order_no text, line_no text, product_code vbp.drugcode, company vbp.uscc,
                  province text, ordered_on date, ordered bigint, amount vbp.cny, deadline_days int, due_on date,
                  responded_on date, response text, confirmed bigint, delivered bigint, cancelled bigint,
@@ -69,10 +71,19 @@ BEGIN ATOMIC
   ), l AS (
     SELECT pu.purchase_id, pu.org_code, pu.order_no, pu.line_no, pu.product_code, pu.purchased_on, pu.quantity, pu.amount
     FROM vbp.purchase pu
+    -- (distinct: known unique, so the planner removes the join where nothing reads it)
+    LEFT JOIN (SELECT DISTINCT u.o, u.n, u.l
+               FROM unnest(order_line_supply_for.scope_orgs, order_line_supply_for.scope_orders,
+                           order_line_supply_for.scope_lines) u(o, n, l)) k
+      ON k.o OPERATOR(vbp.=) pu.org_code AND k.n = pu.order_no AND k.l = pu.line_no
     WHERE pu.order_no IS NOT NULL AND pu.quantity > 0 AND pu.purchased_on <= as_of
       -- the winners' supply is monitored: products selected in a batch running by the order date
       AND EXISTS (SELECT 1 FROM vbp.selection se JOIN vbp.batch b ON b.batch_id = se.batch_id
                   WHERE se.product_code OPERATOR(vbp.=) pu.product_code AND se.selected AND b.cycle_start <= pu.purchased_on)
+      -- the lines asked for (the join above made inner by this condition, the lines
+      -- read by the order index), or all (folded away when scope_orgs is NULL, and
+      -- the join with it: the plain scan's plan)
+      AND (order_line_supply_for.scope_orgs IS NULL OR k.o IS NOT NULL)
   ), x AS (   -- each line with its events up to the date, reduced in one pass
     -- (one aggregate, however many fields are taken from it; each field is taken
     -- here, once per line: taken where y's columns are used, a field of the
@@ -117,12 +128,27 @@ BEGIN ATOMIC
   FROM y
   WHERE vbp.known_rule_set(order_line_supply_for.rule_set);
 END;
-COMMENT ON FUNCTION vbp.order_line_supply_for(date, text) IS
-  'Supply of each order line (订单配送情况) as of a date: the order (vbp.purchase lines with an order number and a positive quantity), its deadline (delivery_days, or the institution''s region in vbp.delivery_deadline), the first response and the latest, the confirmed, delivered (net) and cancelled units, the first delivery, the day the line was delivered in full (need = ordered - cancelled), the day it closed (delivered in full, cancelled in full, or refused with nothing delivered), whether it was on time, late (delivered in full after the deadline; not delivered in full by a deadline already past, a refusal included; or cancelled in full after the deadline without full delivery), and open past the deadline (neither delivered nor refused).  Only lines of products selected in a batch whose cycle started by the order date are monitored: the winners'' supply';
+COMMENT ON FUNCTION vbp.order_line_supply_for(date, text, vbp.orgcode[], text[], text[]) IS
+  'Supply of each order line (订单配送情况) as of a date: the order (vbp.purchase lines with an order number and a positive quantity), its deadline (delivery_days, or the institution''s region in vbp.delivery_deadline), the first response and the latest, the confirmed, delivered (net) and cancelled units, the first delivery, the day the line was delivered in full (need = ordered - cancelled), the day it closed (delivered in full, cancelled in full, or refused with nothing delivered), whether it was on time, late (delivered in full after the deadline; not delivered in full by a deadline already past, a refusal included; or cancelled in full after the deadline without full delivery), and open past the deadline (neither delivered nor refused).  Only lines of products selected in a batch whose cycle started by the order date are monitored: the winners'' supply.  scope_orgs, scope_orders and scope_lines, paired element by element, restrict it to those (institution, order, line) lines, read by the order index (NULL: every line)';
 
 CREATE VIEW vbp.order_line_supply WITH (security_invoker = true) AS SELECT * FROM vbp.order_line_supply_for(vbp.report_date());
 COMMENT ON VIEW vbp.order_line_supply IS
   'Supply of each order line (订单配送情况) as of vbp.report_date()';
+
+-- The order lines as of the last vbp.refresh_reports(), every institution's,
+-- which vbp.refresh_order_lines() recomputes only for the lines whose purchase
+-- or events changed, when nothing else they read did; the supply alerts stored
+-- for BI are computed from them (vbp.supply_review_for(..., kept => true)).
+-- Its columns are the report function's own.
+CREATE TABLE vbp.order_line_supply_stored AS SELECT * FROM vbp.order_line_supply_for('infinity', 'national') WITH NO DATA;
+ALTER TABLE vbp.order_line_supply_stored ADD PRIMARY KEY (org_code, order_no, line_no, ordered_on);
+-- row-level security: a tenant reads the rows of the institutions it sees, as in
+-- vbp.order_line_supply
+ALTER TABLE vbp.order_line_supply_stored ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.order_line_supply_stored FOR SELECT USING (vbp.tenant_sees(org_code));
+SELECT pg_catalog.pg_extension_config_dump('vbp.order_line_supply_stored', '');
+COMMENT ON TABLE vbp.order_line_supply_stored IS
+  'Supply of every monitored order line (订单配送情况) as of the last vbp.refresh_reports(): the rows of vbp.order_line_supply_for on its reporting date and rule set, kept by vbp.refresh_order_lines() (only the lines whose purchase or events changed, when nothing else did); the supply alerts stored for BI are computed from it';
 COMMENT ON COLUMN vbp.order_line_supply.org_code IS '机构编码 / ordering institution code (定点医疗机构代码), code';
 COMMENT ON COLUMN vbp.order_line_supply.order_no IS '订单编号 / platform order number, code';
 COMMENT ON COLUMN vbp.order_line_supply.line_no IS '订单明细号 / order line, empty when one line per order, code';
@@ -266,7 +292,7 @@ COMMENT ON FUNCTION vbp.finite_report_date(date) IS
 -- three, each report keeps its kind of row (inlined, the filter on the kind
 -- removes the other branches of the query), and the supply alerts, which need
 -- episodes and scores, read the lines once.
-CREATE FUNCTION vbp.supply_review_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
+CREATE FUNCTION vbp.supply_review_for(as_of date, rule_set text DEFAULT vbp.report_rule_set(), kept boolean DEFAULT false)
   RETURNS TABLE (kind text, org_code vbp.orgcode, product_code vbp.drugcode, company vbp.uscc, started_on date,
                  ended_on date, duration_days int, lines bigint, ongoing boolean, batch_id int, company_name text,
                  products bigint, lines_due bigint, problems bigint, problem_rate numeric, episodes bigint,
@@ -298,7 +324,12 @@ BEGIN ATOMIC
            -- delivered (not a line cancelled in full, which nobody was to supply)
            l.response = 'refused' AND l.fulfilled_on IS NULL AND l.ordered > l.cancelled AS refused_short,
            coalesce(l.closed_on, p.upto) - l.ordered_on > p.days AS stockout
-    FROM vbp.order_line_supply_for(as_of, rule_set) l CROSS JOIN p
+    -- the lines computed, or those kept by the last refresh (one branch is planned
+    -- away by its constant condition)
+    FROM (SELECT ls.* FROM vbp.order_line_supply_for(as_of, rule_set) ls WHERE NOT supply_review_for.kept
+          UNION ALL
+          SELECT st.* FROM vbp.order_line_supply_stored st WHERE supply_review_for.kept) l
+    CROSS JOIN p
   ), marked AS (   -- a new episode where a stock-out starts after every earlier one ended
     SELECT o.*,
            CASE WHEN o.ordered_on > max(o.e_upto) OVER (PARTITION BY o.org_code, o.product_code
@@ -374,8 +405,8 @@ BEGIN ATOMIC
   FROM ranked r
   WHERE vbp.known_rule_set(supply_review_for.rule_set);
 END;
-COMMENT ON FUNCTION vbp.supply_review_for(date, text) IS
-  'Order lines'' stock-outs, stock-out episodes and supply scores in one pass over the order lines (供应评价) as of a date: kind line (the columns of vbp.order_line_stockout_for), episode (those of vbp.stockout_episodes_for) or score (those of vbp.supply_score_for); the three and vbp.supply_alert_for read it';
+COMMENT ON FUNCTION vbp.supply_review_for(date, text, boolean) IS
+  'Order lines'' stock-outs, stock-out episodes and supply scores in one pass over the order lines (供应评价) as of a date: kind line (the columns of vbp.order_line_stockout_for), episode (those of vbp.stockout_episodes_for) or score (those of vbp.supply_score_for); the three and vbp.supply_alert_for read it.  kept: read the order lines kept by the last refresh (vbp.order_line_supply_stored, which must be as of the same date and rule set: vbp.refresh_reports() refreshes them first) instead of computing them';
 
 CREATE FUNCTION vbp.order_line_stockout_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
   RETURNS TABLE (org_code vbp.orgcode, product_code vbp.drugcode, company vbp.uscc, ordered_on date, due_on date,
@@ -488,7 +519,7 @@ COMMENT ON COLUMN vbp.supply_substitution.failures IS '断供记录 / supply fai
 COMMENT ON COLUMN vbp.supply_substitution.backup_volume IS '备选产品计入量 / backup units counted as selected, units (最小计量单位)';
 COMMENT ON COLUMN vbp.supply_substitution.backup_spend IS '备选产品金额 / spend on those backup units, counted as selected spend, yuan (元)';
 
-CREATE FUNCTION vbp.supply_alert_for(as_of date, rule_set text DEFAULT vbp.report_rule_set())
+CREATE FUNCTION vbp.supply_alert_for(as_of date, rule_set text DEFAULT vbp.report_rule_set(), kept boolean DEFAULT false)
   RETURNS TABLE (kind text, org_code vbp.orgcode, company vbp.uscc, key text, detail text)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
@@ -499,11 +530,11 @@ BEGIN ATOMIC
          CASE r.kind WHEN 'episode'
               THEN format('%s days, %s lines%s', r.duration_days, r.lines, CASE WHEN r.ongoing THEN ', ongoing' ELSE '' END)
               ELSE format('score %s, %s episodes, problem rate %s', r.score, r.episodes, r.problem_rate) END
-  FROM vbp.supply_review_for(as_of, rule_set) r
+  FROM vbp.supply_review_for(as_of, rule_set, supply_alert_for.kept) r
   WHERE r.kind = 'episode' OR r.below_threshold;
 END;
-COMMENT ON FUNCTION vbp.supply_alert_for(date, text) IS
-  'Supply alerts (供应预警) as of a date: each stock-out episode (kind stockout, the institution and product) and each winning company whose supply score is below supply_score_alert (kind supply_score_low)';
+COMMENT ON FUNCTION vbp.supply_alert_for(date, text, boolean) IS
+  'Supply alerts (供应预警) as of a date: each stock-out episode (kind stockout, the institution and product) and each winning company whose supply score is below supply_score_alert (kind supply_score_low); kept: from the order lines kept by the last refresh (see vbp.supply_review_for)';
 
 CREATE VIEW vbp.supply_alert WITH (security_invoker = true) AS SELECT * FROM vbp.supply_alert_for(vbp.report_date());
 COMMENT ON VIEW vbp.supply_alert IS
