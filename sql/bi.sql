@@ -111,6 +111,17 @@ CREATE FUNCTION pg_temp.benchmark_differs() RETURNS bigint LANGUAGE sql AS $$
 CREATE FUNCTION pg_temp.agreements_differ() RETURNS bigint LANGUAGE sql AS $$
   SELECT pg_temp.differing('vbp.bi_fulfilment', 'vbp.fulfilment')
          + pg_temp.differing('vbp.bi_report_credibility', 'vbp.report_credibility') $$;
+-- And the order lines, line by line (institution, order, line): each step checked
+-- against the live order lines, and the supply alerts stored for BI (computed from
+-- the kept lines) against the live alerts.
+CREATE FUNCTION pg_temp.lines_differ() RETURNS bigint LANGUAGE sql AS $$
+  SELECT (SELECT count(*) FROM ((TABLE vbp.order_line_supply_stored EXCEPT ALL TABLE vbp.order_line_supply)
+                                UNION ALL (TABLE vbp.order_line_supply EXCEPT ALL TABLE vbp.order_line_supply_stored)) d)
+       + (SELECT count(*) FROM ((SELECT kind, org_code, company, key, detail FROM vbp.bi_supply_alert
+                                 EXCEPT ALL SELECT a.kind, coalesce(a.org_code::text, ''), a.company::text, a.key, a.detail FROM vbp.supply_alert a)
+                                UNION ALL
+                                (SELECT a.kind, coalesce(a.org_code::text, ''), a.company::text, a.key, a.detail FROM vbp.supply_alert a
+                                 EXCEPT ALL SELECT kind, org_code, company, key, detail FROM vbp.bi_supply_alert)) d) $$;
 -- the application role writes a day of purchases on the reporting date (June
 -- 2023) and corrects five lines of December 2022: the triggers note two months
 SELECT count(*) > 0 AS tenancy FROM setup_tenancy();
@@ -154,13 +165,33 @@ SELECT step, mode,
 FROM refresh_reports() WHERE step <= 4 ORDER BY step;
 SELECT pg_temp.benchmark_differs() AS differing, pg_temp.agreements_differ() AS agreements_differing,
        (SELECT count(*) FROM report_change) AS changes_left;
+-- before the date moves, three order lines whose supply the 20 days change: one placed
+-- the day before, still open (due 2 days later: delivery_days), one placed 10 days
+-- ahead, and a confirmation dated 5 days ahead on a line delivered already
+INSERT INTO purchase (org_code, product_code, purchased_on, quantity, amount, order_no, line_no)
+SELECT l.org_code, l.product_code, current_setting('vbp.as_of')::date + v.d, l.ordered, l.amount, 'BI-MOVE' || v.d, '1'
+FROM (SELECT * FROM order_line_supply ORDER BY org_code, order_no, line_no LIMIT 1) l, (VALUES (-1), (10)) v(d);
+SELECT org_code, order_no, line_no FROM order_line_supply ORDER BY org_code DESC, order_no, line_no LIMIT 1 \gset ahead_
+INSERT INTO order_event (org_code, order_no, line_no, event, event_no, happened_on, quantity)
+VALUES (:'ahead_org_code', :'ahead_order_no', :'ahead_line_no', 'confirmed', 'bi-move', current_setting('vbp.as_of')::date + 5, NULL);
+SELECT step, mode FROM refresh_reports() WHERE step = 4;
+SELECT order_no, due_on - ordered_on AS days, late, open_past_deadline FROM order_line_supply_stored WHERE order_no LIKE 'BI-MOVE%';
 -- the reporting date moves 20 days, into July 2023: June becomes a whole month,
 -- July enters the window and July 2022 leaves it
 SELECT set_config('vbp.as_of', (current_setting('vbp.as_of')::date + 20)::text, false) AS as_of;
--- (every agreement's time progress moved: the agreement reports are recomputed whole)
+-- (every agreement's time progress moved: the agreement reports are recomputed whole;
+-- of the order lines, the open ones whose due date the 20 days passed (counted here from
+-- the kept lines: the one placed the day before), the one placed 10 days ahead and the
+-- one with the confirmation 5 days ahead: 3 lines)
+SELECT count(*) AS lines_due_in_between FROM order_line_supply_stored
+WHERE fulfilled_on IS NULL AND due_on >= current_setting('vbp.as_of')::date - 20 AND due_on < current_setting('vbp.as_of')::date;
 SELECT step, mode FROM refresh_reports() WHERE step <= 4 ORDER BY step;
 SELECT pg_temp.benchmark_differs() AS differing, min(month) AS first_month, max(month) AS last_month,
-       pg_temp.agreements_differ() AS agreements_differing FROM bi_price_benchmark;
+       pg_temp.agreements_differ() AS agreements_differing, pg_temp.lines_differ() AS lines_differing FROM bi_price_benchmark;
+SELECT order_no, late, open_past_deadline FROM order_line_supply_stored WHERE order_no LIKE 'BI-MOVE%' ORDER BY 1;
+DELETE FROM order_event WHERE event_no = 'bi-move';
+DELETE FROM purchase WHERE order_no LIKE 'BI-MOVE%';
+SELECT count(*) > 0 AS refreshed, pg_temp.lines_differ() AS lines_differing FROM refresh_reports();
 -- a purchase deleted from a month in the middle of the window
 DELETE FROM purchase WHERE purchase_id = (SELECT min(purchase_id) FROM purchase WHERE purchased_on BETWEEN '2023-03-01' AND '2023-03-31');
 SELECT step, mode FROM refresh_reports() WHERE step <= 4 ORDER BY step;
@@ -179,17 +210,6 @@ FROM (SELECT purchase_id, org_code FROM purchase WHERE purchased_on BETWEEN '202
 WHERE purchase.purchase_id = p.purchase_id;
 SELECT step, mode FROM refresh_reports() WHERE step <= 4 ORDER BY step;
 SELECT pg_temp.agreements_differ() AS agreements_differing;
--- And the order lines, line by line (institution, order, line): each step checked
--- against the live order lines, and the supply alerts stored for BI (computed from
--- the kept lines) against the live alerts.
-CREATE FUNCTION pg_temp.lines_differ() RETURNS bigint LANGUAGE sql AS $$
-  SELECT (SELECT count(*) FROM ((TABLE vbp.order_line_supply_stored EXCEPT ALL TABLE vbp.order_line_supply)
-                                UNION ALL (TABLE vbp.order_line_supply EXCEPT ALL TABLE vbp.order_line_supply_stored)) d)
-       + (SELECT count(*) FROM ((SELECT kind, org_code, company, key, detail FROM vbp.bi_supply_alert
-                                 EXCEPT ALL SELECT a.kind, coalesce(a.org_code::text, ''), a.company::text, a.key, a.detail FROM vbp.supply_alert a)
-                                UNION ALL
-                                (SELECT a.kind, coalesce(a.org_code::text, ''), a.company::text, a.key, a.detail FROM vbp.supply_alert a
-                                 EXCEPT ALL SELECT kind, org_code, company, key, detail FROM vbp.bi_supply_alert)) d) $$;
 SELECT pg_temp.lines_differ() AS lines_differing, (SELECT count(*) > 1000 FROM order_line_supply_stored) AS lines_kept,
        (SELECT count(*) > 0 FROM bi_supply_alert) AS alerts_stored;
 -- the application role orders a line (a purchase with an order number) the day before the
@@ -280,6 +300,9 @@ DELETE FROM parameter WHERE rule_set = 'bi_test';
 DROP OWNED BY bi_test_app;
 DROP ROLE bi_test_app;
 SELECT set_config('vbp.as_of', (SELECT as_of::text FROM demo_run), false) AS as_of;
+-- the reporting date moved back: every order line again
+SELECT step, mode FROM refresh_reports() WHERE step = 4;
+SELECT pg_temp.lines_differ() AS lines_differing;
 
 -- an agreement that improves from severely lagging to lagging is no new alert: one with
 -- agreed x time progress above 100 units is brought to ceil(0.9 x tau x agreed) selected

@@ -906,7 +906,7 @@ BEGIN
   FROM (SELECT DISTINCT * FROM taken) t;
   whole := NOT incremental OR prev IS NULL OR vbp.citus_distributed();
   IF NOT whole THEN
-    whole := prev.report_date <> rd OR prev.fingerprint <> fp OR coalesce(every, false)
+    whole := prev.report_date > rd OR prev.fingerprint <> fp OR coalesce(every, false)
              -- without the triggers (off, or on a partition they could not be put on)
              -- nothing is noted
              OR EXISTS (SELECT FROM pg_partition_tree('vbp.purchase') pt JOIN pg_class c ON c.oid = pt.relid
@@ -914,9 +914,29 @@ BEGIN
                           AND NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = pt.relid AND g.tgname = 'report_change_insert'))
              OR NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = 'vbp.order_event'::regclass AND g.tgname = 'order_line_change_insert')
              OR EXISTS (SELECT FROM unnest(vbp.order_line_input_tables()) it(rel)
-                        WHERE NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = it.rel AND g.tgname = 'order_line_input_change'))
-             -- past a twentieth of the lines, one pass over every line costs less
-             OR coalesce(cardinality(orgs), 0) * 20
+                        WHERE NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = it.rel AND g.tgname = 'order_line_input_change'));
+  END IF;
+  IF NOT whole AND prev.report_date < rd THEN
+    -- the reporting date moved forward (a nightly refresh): besides the lines noted,
+    -- the lines the days in between change: an open line whose due date passed
+    -- (late and open past its deadline compare the due date with the reporting
+    -- date, from the day after it), and a line with a purchase or an event dated
+    -- in between (counted from the new date on)
+    SELECT array_agg(x.o), array_agg(x.n), array_agg(x.l) INTO orgs, ords, lns
+    FROM (SELECT k.o, k.n, k.l FROM unnest(orgs, ords, lns) k(o, n, l)
+          UNION
+          SELECT s.org_code, s.order_no, s.line_no FROM vbp.order_line_supply_stored s
+          WHERE s.fulfilled_on IS NULL AND s.due_on >= prev.report_date AND s.due_on < rd
+          UNION
+          SELECT pu.org_code, pu.order_no, pu.line_no FROM vbp.purchase pu
+          WHERE pu.order_no IS NOT NULL AND pu.purchased_on > prev.report_date AND pu.purchased_on <= rd
+          UNION
+          SELECT e.org_code, e.order_no, e.line_no FROM vbp.order_event e
+          WHERE e.happened_on > prev.report_date AND e.happened_on <= rd) x(o, n, l);
+  END IF;
+  IF NOT whole THEN
+    -- past a twentieth of the lines, one pass over every line costs less
+    whole := coalesce(cardinality(orgs), 0) * 20
                 > coalesce((SELECT c.reltuples FROM pg_class c WHERE c.oid = 'vbp.order_line_supply_stored'::regclass AND c.reltuples >= 0),
                            (SELECT count(*) FROM vbp.order_line_supply_stored));
   END IF;
@@ -934,7 +954,7 @@ BEGIN
               ELSE format('incremental: %s line%s', coalesce(cardinality(orgs), 0), CASE WHEN cardinality(orgs) = 1 THEN '' ELSE 's' END) END;
 END $$;
 COMMENT ON FUNCTION vbp.refresh_order_lines(boolean) IS
-  'Brings vbp.order_line_supply_stored to vbp.report_date() (订单行增量刷新): recomputes only the order lines whose purchase or events vbp.order_line_change noted, through the scoped form of vbp.order_line_supply_for, when the reporting date, the rule set and the fingerprint are those of the last refresh and no other input changed; every line when asked (incremental => false), the first time, when the reporting date, rule set or fingerprint changed, after a TRUNCATE, a statement of more than 10,000 lines or a change to another input (vbp.order_line_input_tables), when the triggers are off or missing on a partition, on Citus, or when the lines noted exceed a twentieth of those kept; returns full or incremental: N lines. vbp.refresh_reports() calls it, before the supply alerts stored for BI, which are computed from these lines';
+  'Brings vbp.order_line_supply_stored to vbp.report_date() (订单行增量刷新): recomputes only the order lines whose purchase or events vbp.order_line_change noted, through the scoped form of vbp.order_line_supply_for, when the rule set and the fingerprint are those of the last refresh and no other input changed; when the reporting date moved forward, also the open lines whose due date it passed and the lines with a purchase or event dated in between; every line when asked (incremental => false), the first time, when the reporting date moved back, when the rule set or fingerprint changed, after a TRUNCATE, a statement of more than 10,000 lines or a change to another input (vbp.order_line_input_tables), when the triggers are off or missing on a partition, on Citus, or when the lines noted exceed a twentieth of those kept; returns full or incremental: N lines. vbp.refresh_reports() calls it, before the supply alerts stored for BI, which are computed from these lines';
 REVOKE EXECUTE ON FUNCTION vbp.refresh_order_lines(boolean) FROM PUBLIC;
 
 -- with its owner's rights, as the materialized views beside it: every
