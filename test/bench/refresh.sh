@@ -17,7 +17,9 @@
 # (kept line by line; the supply alerts are computed from them), each other
 # stored view's step, and the whole refresh,
 # each as the median of the rounds, with the ratio incremental / full and the
-# load average.  Then
+# load average.  Then the next days: the reporting date moved a day at a time (a
+# nightly refresh), a day's purchases dated on it, each step of the incremental
+# refresh against the full refreshes above.  Then
 # the writers' side: a day's purchases in one statement, and 1,000 one-line
 # statements, with the change triggers and with them disabled, paired.
 #   bash test/bench/refresh.sh [SCALE [ROUNDS]]      (defaults 10, 3)
@@ -38,18 +40,19 @@ add_day="WITH src AS MATERIALIZED (
     WHERE purchased_on >= date_trunc('month', '$as_of'::date) ORDER BY random() LIMIT $day),
   lines AS (
     INSERT INTO vbp.purchase (org_code, product_code, purchased_on, quantity, amount, order_no, line_no)
-    SELECT org_code, product_code, '$as_of', quantity, amount, 'day' || txid_current() || '-' || order_no, line_no FROM src
+    SELECT org_code, product_code, current_setting('vbp.as_of')::date, quantity, amount, 'day' || txid_current() || '-' || order_no, line_no FROM src
     RETURNING 1)
   INSERT INTO vbp.order_event (org_code, order_no, line_no, event, event_no, happened_on, quantity)
-  SELECT e.org_code, 'day' || txid_current() || '-' || e.order_no, e.line_no, e.event, e.event_no, '$as_of', e.quantity
+  SELECT e.org_code, 'day' || txid_current() || '-' || e.order_no, e.line_no, e.event, e.event_no, current_setting('vbp.as_of')::date, e.quantity
   FROM src JOIN vbp.order_event e ON e.org_code OPERATOR(vbp.=) src.org_code AND e.order_no = src.order_no AND e.line_no = src.line_no"
 # the stored views in step order (the same every run)
 views=$(psql -d $db -At -c "$common" -c "SELECT string_agg(matview::text, ' ' ORDER BY step) FROM vbp.refresh_reports() WHERE step > 4")
-# refresh MODE: prints the price step's, the agreement steps', the order lines', each
-# other view's and the whole refresh's milliseconds, then the price, agreement and
-# order-line steps' modes
+# refresh MODE [DATE]: writes a day's purchases dated DATE (default the demo's date)
+# and refreshes as of DATE; prints the price step's, the agreement steps', the order
+# lines', each other view's and the whole refresh's milliseconds, then the price,
+# agreement and order-line steps' modes
 refresh() {
-	psql -d $db -At -F ' ' -c "$common" -c "$add_day" -c "CREATE TEMP TABLE r AS SELECT * FROM vbp.refresh_reports(incremental => $1)" \
+	psql -d $db -At -F ' ' -c "SET vbp.as_of = '${2:-$as_of}'" -c "$add_day" -c "CREATE TEMP TABLE r AS SELECT * FROM vbp.refresh_reports(incremental => $1)" \
 		-c "SELECT (SELECT milliseconds FROM r WHERE step = 1), (SELECT sum(milliseconds) FROM r WHERE step IN (2, 3)),
 		           (SELECT milliseconds FROM r WHERE step = 4),
 		           (SELECT string_agg(milliseconds::text, ' ' ORDER BY step) FROM r WHERE step > 4), (SELECT sum(milliseconds) FROM r),
@@ -79,6 +82,23 @@ for ((k = 1; k <= nviews + 4; k++)); do
 	echo "| $label | $x | $y | $(awk -v x="$x" -v y="$y" 'BEGIN {printf "%.3f", x / y}') | $(vbp_load) |"
 done
 echo "modes of the incremental rounds: $(col $((nviews + 5)) "${inc[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -); $(col $((nviews + 6)) "${inc[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -); $(col $((nviews + 7)) "${inc[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -)"
+
+# the next days: the reporting date moves a day (a nightly refresh), a day's purchases
+# dated on it, the refresh incremental; against the full refreshes above
+nxt=()
+for ((i = 1; i <= rounds; i++)); do nxt+=("$(refresh true "$(date -d "$as_of + $i day" +%F)")"); done
+echo
+echo "| the next day: the reporting date moved a day, a day's purchases dated on it | incremental (ms) | full, above (ms) | incremental / full | load average |"
+echo "|---|---:|---:|---:|---|"
+for ((k = 1; k <= nviews + 4; k++)); do
+	label=${labels[k - 1]}
+	mapfile -t a < <(col $k "${nxt[@]}")
+	mapfile -t b < <(col $k "${ful[@]}")
+	x=$(med "${a[@]}") y=$(med "${b[@]}")
+	echo "| $label | $x | $y | $(awk -v x="$x" -v y="$y" 'BEGIN {printf "%.3f", x / y}') | $(vbp_load) |"
+done
+echo "modes of the next days' refreshes: $(col $((nviews + 5)) "${nxt[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -); $(col $((nviews + 6)) "${nxt[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -); $(col $((nviews + 7)) "${nxt[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -)"
+echo
 
 # the writers: the change triggers on and off, paired; the order lines among the
 # day's lines get an order number new at each write (the writing transaction's)
