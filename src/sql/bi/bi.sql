@@ -505,9 +505,10 @@ BEGIN
               HINT = 'Have the partition''s owner run SELECT vbp.watch_purchase_changes(partition), or give the partition to vbp''s owner.';
     END;
   END LOOP;
-  IF unwatched THEN
-    -- what was written to such a partition meanwhile was not noted: every pair and
-    -- every order line, for the steps of the refresh that keep them
+  -- what was written to such a partition meanwhile was not noted: every pair and
+  -- every order line, for the steps of the refresh that keep them (before any
+  -- refresh, as at CREATE EXTENSION, the first one is whole anyway)
+  IF unwatched AND EXISTS (SELECT FROM vbp.report_cache_state) THEN
     INSERT INTO vbp.report_change (source, month) VALUES ('purchase_pair', '-infinity') ON CONFLICT DO NOTHING;
     PERFORM vbp.note_order_lines(NULL, NULL, NULL, true);
   END IF;
