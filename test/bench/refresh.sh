@@ -66,39 +66,34 @@ for ((i = 0; i < rounds; i++)); do
 done
 med() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 col() { local k=$1; shift; printf '%s\n' "$@" | awk -v k="$k" '{print $k}'; }
-echo "| after one day's purchases ($day lines) | incremental (ms) | full (ms) | incremental / full | load average |"
-echo "|---|---:|---:|---:|---|"
 nviews=$(wc -w <<<"$views")
 labels=("price benchmark months (step 1; vbp.bi_price_benchmark reads them)"
 	"fulfilment and credibility, kept by pair (steps 2–3; vbp.bi_fulfilment and vbp.bi_report_credibility read them)"
 	"order lines, kept by line (step 4; vbp.bi_supply_alert is computed from them)")
 for v in $views; do labels+=("$v"); done
 labels+=("whole refresh_reports()")
-for ((k = 1; k <= nviews + 4; k++)); do
-	label=${labels[k - 1]}
-	mapfile -t a < <(col $k "${inc[@]}")
-	mapfile -t b < <(col $k "${ful[@]}")
-	x=$(med "${a[@]}") y=$(med "${b[@]}")
-	echo "| $label | $x | $y | $(awk -v x="$x" -v y="$y" 'BEGIN {printf "%.3f", x / y}') | $(vbp_load) |"
-done
-echo "modes of the incremental rounds: $(col $((nviews + 5)) "${inc[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -); $(col $((nviews + 6)) "${inc[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -); $(col $((nviews + 7)) "${inc[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -)"
-
+# steps TITLE ROUNDS...: a table of each step's median over the rounds against the
+# full refreshes' medians, then the modes of the price, agreement and line steps
+steps() {
+	local title=$1 k x y
+	shift
+	echo "| $title | incremental (ms) | full (ms) | incremental / full | load average |"
+	echo "|---|---:|---:|---:|---|"
+	for ((k = 1; k <= nviews + 4; k++)); do
+		mapfile -t a < <(col $k "$@")
+		mapfile -t b < <(col $k "${ful[@]}")
+		x=$(med "${a[@]}") y=$(med "${b[@]}")
+		echo "| ${labels[k - 1]} | $x | $y | $(awk -v x="$x" -v y="$y" 'BEGIN {printf "%.3f", x / y}') | $(vbp_load) |"
+	done
+	echo "modes: $(for k in 5 6 7; do col $((nviews + k)) "$@" | sort | uniq -c | tr -s ' ' | paste -sd, -; done | paste -sd ';' -)"
+	echo
+}
+steps "after one day's purchases ($day lines)" "${inc[@]}"
 # the next days: the reporting date moves a day (a nightly refresh), a day's purchases
 # dated on it, the refresh incremental; against the full refreshes above
 nxt=()
 for ((i = 1; i <= rounds; i++)); do nxt+=("$(refresh true "$(date -d "$as_of + $i day" +%F)")"); done
-echo
-echo "| the next day: the reporting date moved a day, a day's purchases dated on it | incremental (ms) | full, above (ms) | incremental / full | load average |"
-echo "|---|---:|---:|---:|---|"
-for ((k = 1; k <= nviews + 4; k++)); do
-	label=${labels[k - 1]}
-	mapfile -t a < <(col $k "${nxt[@]}")
-	mapfile -t b < <(col $k "${ful[@]}")
-	x=$(med "${a[@]}") y=$(med "${b[@]}")
-	echo "| $label | $x | $y | $(awk -v x="$x" -v y="$y" 'BEGIN {printf "%.3f", x / y}') | $(vbp_load) |"
-done
-echo "modes of the next days' refreshes: $(col $((nviews + 5)) "${nxt[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -); $(col $((nviews + 6)) "${nxt[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -); $(col $((nviews + 7)) "${nxt[@]}" | sort | uniq -c | tr -s ' ' | paste -sd, -)"
-echo
+steps "the next day: the reporting date moved a day, a day's purchases dated on it" "${nxt[@]}"
 
 # the writers: the change triggers on and off, paired; the order lines among the
 # day's lines get an order number new at each write (the writing transaction's)

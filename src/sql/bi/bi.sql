@@ -936,9 +936,11 @@ BEGIN
           WHERE e.happened_on > prev.report_date AND e.happened_on <= rd) x(o, n, l);
   END IF;
   IF NOT whole THEN
-    -- past a twentieth of the lines, one pass over every line costs less
+    -- past a twentieth of the lines, one pass over every line costs less (the
+    -- planner's count, or a count where the table was never analysed or was last
+    -- analysed empty: a whole refresh fills it before autovacuum looks again)
     whole := coalesce(cardinality(orgs), 0) * 20
-                > coalesce((SELECT c.reltuples FROM pg_class c WHERE c.oid = 'vbp.order_line_supply_stored'::regclass AND c.reltuples >= 0),
+                > coalesce((SELECT c.reltuples FROM pg_class c WHERE c.oid = 'vbp.order_line_supply_stored'::regclass AND c.reltuples > 0),
                            (SELECT count(*) FROM vbp.order_line_supply_stored));
   END IF;
   IF whole THEN
