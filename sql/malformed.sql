@@ -11,7 +11,7 @@ INSERT INTO good VALUES ('bigint', '1'), ('boolean', 'true'), ('date', '2024-06-
   ('text', 'national'), ('vbp.cny', '1.00'), ('vbp.drugcode', 'XA01ABD075A002010100483'), ('vbp.orgcode', 'H44010300001'),
   ('vbp.tracecode', '81234560000000000001'), ('vbp.uscc', '91440101MA0000001?'), ('vbp.product_cycle[]', '{}'),
   ('vbp.orgcode[]', '{H44010300001}'), ('vbp.drugcode[]', '{XA01ABD075A002010100483}'), ('money', '1.00'),
-  ('regrole', 'postgres'), ('text[]', '{none,zero,proportional}'), ('oid', '1'),
+  ('regrole', 'postgres'), ('text[]', '{none,zero,proportional}'), ('regclass[]', '{vbp.purchase}'), ('oid', '1'),
   ('timestamp without time zone', '2024-06-30 12:00:00'), ('timestamp with time zone', '2024-06-30 12:00:00+08');
 CREATE TEMP TABLE bad (typ regtype, v text);
 INSERT INTO bad VALUES
@@ -34,6 +34,7 @@ INSERT INTO bad VALUES
   ('vbp.uscc', ''), ('vbp.uscc', '9144'), ('vbp.uscc', 'IIIIIIIIIIIIIIIIII'), ('vbp.uscc', NULL),
   ('integer[]', '{}'), ('integer[]', '{-1}'), ('integer[]', NULL),
   ('text[]', '{}'), ('text[]', '{NULL}'), ('text[]', NULL),
+  ('regclass[]', '{}'), ('regclass[]', '{NULL}'), ('regclass[]', NULL),
   ('numeric[]', '{}'), ('numeric[]', '{-1,NaN}'), ('numeric[]', NULL),
   ('vbp.product_cycle[]', '{NULL}'), ('vbp.product_cycle[]', NULL),
   ('vbp.orgcode[]', '{NULL}'), ('vbp.orgcode[]', '{}'), ('vbp.orgcode[]', NULL), ('vbp.orgcode[]', '{H44010300001,H44010300001}'),

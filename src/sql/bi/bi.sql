@@ -486,16 +486,34 @@ COMMENT ON FUNCTION vbp.watch_purchase_changes(regclass) IS
   'Creates on vbp.purchase or one of its partitions the four statement triggers (INSERT, UPDATE, DELETE with transition tables, TRUNCATE) that note changed months for the incremental refresh (vbp.note_purchase_change)';
 REVOKE EXECUTE ON FUNCTION vbp.watch_purchase_changes(regclass) FROM PUBLIC;
 
+-- Which tables lack a change trigger: the refresh's steps recompute whole
+-- when a table they rely on is not watched, and the partitions found are watched.
+CREATE FUNCTION vbp.purchase_tables() RETURNS regclass[]
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT array_agg(t.relid::regclass ORDER BY t.relid)
+  FROM pg_partition_tree('vbp.purchase') t JOIN pg_class c ON c.oid = t.relid
+  WHERE c.relkind IN ('r', 'p');
+END;
+COMMENT ON FUNCTION vbp.purchase_tables() IS
+  'vbp.purchase and every partition of it that holds or routes rows (采购表及其分区), whose statement triggers note the purchases changed';
+CREATE FUNCTION vbp.unwatched_tables(tables regclass[], trigger_name text) RETURNS SETOF regclass
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT u.t FROM unnest(tables) u(t)
+  WHERE NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = u.t AND g.tgname = unwatched_tables.trigger_name);
+END;
+COMMENT ON FUNCTION vbp.unwatched_tables(regclass[], text) IS
+  'The tables of a list that have no trigger of the given name (未监视的表): those whose changes the incremental refresh would not see noted';
+
 CREATE FUNCTION vbp.watch_purchase_partitions() RETURNS boolean
   LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   part regclass;
   unwatched boolean := false;
 BEGIN
-  FOR part IN SELECT t.relid FROM pg_partition_tree('vbp.purchase') t JOIN pg_class c ON c.oid = t.relid
-              WHERE t.relid <> 'vbp.purchase'::regclass AND c.relkind IN ('r', 'p')
-                AND NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = t.relid AND g.tgname = 'report_change_insert')
-              ORDER BY t.relid LOOP
+  FOR part IN SELECT u.t FROM vbp.unwatched_tables(vbp.purchase_tables(), 'report_change_insert') u(t)
+              WHERE u.t <> 'vbp.purchase'::regclass ORDER BY u.t LOOP
     unwatched := true;
     BEGIN
       PERFORM vbp.watch_purchase_changes(part);
@@ -834,11 +852,8 @@ BEGIN
     whole := prev.report_date <> rd OR prev.fingerprint <> fp OR coalesce(every, false)
              -- without the triggers (off, or on a partition they could not be put on)
              -- nothing is noted
-             OR EXISTS (SELECT FROM pg_partition_tree('vbp.purchase') pt JOIN pg_class c ON c.oid = pt.relid
-                        WHERE c.relkind IN ('r', 'p')
-                          AND NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = pt.relid AND g.tgname = 'report_change_insert'))
-             OR EXISTS (SELECT FROM unnest(vbp.report_input_tables()) it(rel)
-                        WHERE NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = it.rel AND g.tgname = 'report_input_change'))
+             OR EXISTS (SELECT FROM vbp.unwatched_tables(vbp.purchase_tables(), 'report_change_insert'))
+             OR EXISTS (SELECT FROM vbp.unwatched_tables(vbp.report_input_tables(), 'report_input_change'))
              -- past a twentieth of the agreements, one pass over every purchase costs less
              -- (the planner's count, or a count where the table was never analysed)
              OR coalesce(cardinality(orgs), 0) * 20
@@ -910,12 +925,9 @@ BEGIN
     whole := prev.report_date > rd OR prev.fingerprint <> fp OR coalesce(every, false)
              -- without the triggers (off, or on a partition they could not be put on)
              -- nothing is noted
-             OR EXISTS (SELECT FROM pg_partition_tree('vbp.purchase') pt JOIN pg_class c ON c.oid = pt.relid
-                        WHERE c.relkind IN ('r', 'p')
-                          AND NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = pt.relid AND g.tgname = 'report_change_insert'))
-             OR NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = 'vbp.order_event'::regclass AND g.tgname = 'order_line_change_insert')
-             OR EXISTS (SELECT FROM unnest(vbp.order_line_input_tables()) it(rel)
-                        WHERE NOT EXISTS (SELECT FROM pg_trigger g WHERE g.tgrelid = it.rel AND g.tgname = 'order_line_input_change'));
+             OR EXISTS (SELECT FROM vbp.unwatched_tables(vbp.purchase_tables(), 'report_change_insert'))
+             OR EXISTS (SELECT FROM vbp.unwatched_tables(ARRAY['vbp.order_event'::regclass], 'order_line_change_insert'))
+             OR EXISTS (SELECT FROM vbp.unwatched_tables(vbp.order_line_input_tables(), 'order_line_input_change'));
   END IF;
   IF NOT whole AND prev.report_date < rd THEN
     -- the reporting date moved forward (a nightly refresh): besides the lines noted,
