@@ -506,6 +506,26 @@ END;
 COMMENT ON FUNCTION vbp.unwatched_tables(regclass[], text) IS
   'The tables of a list that have no trigger of the given name (未监视的表): those whose changes the incremental refresh would not see noted';
 
+-- How many rows a kept table holds, for the refresh's "past a twentieth" tests:
+-- the planner's count when it is positive, else a count (a table never analysed
+-- shows -1, and one analysed while empty shows 0 until autovacuum looks again,
+-- however many rows a whole refresh has written to it since).
+CREATE FUNCTION vbp.table_rows(tbl regclass) RETURNS bigint
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  estimate real;
+  n bigint;
+BEGIN
+  SELECT c.reltuples INTO estimate FROM pg_class c WHERE c.oid = tbl;
+  IF estimate > 0 THEN
+    RETURN estimate::bigint;
+  END IF;
+  EXECUTE format('SELECT count(*) FROM %s', tbl) INTO n;
+  RETURN n;
+END $$;
+COMMENT ON FUNCTION vbp.table_rows(regclass) IS
+  'Rows of a table (表行数), as the incremental refresh weighs its notes against them: the planner''s count (pg_class.reltuples) when positive, else a count of the rows the caller sees (a table never analysed, or last analysed while empty)';
+
 CREATE FUNCTION vbp.watch_purchase_partitions() RETURNS boolean
   LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -855,10 +875,7 @@ BEGIN
              OR EXISTS (SELECT FROM vbp.unwatched_tables(vbp.purchase_tables(), 'report_change_insert'))
              OR EXISTS (SELECT FROM vbp.unwatched_tables(vbp.report_input_tables(), 'report_input_change'))
              -- past a twentieth of the agreements, one pass over every purchase costs less
-             -- (the planner's count, or a count where the table was never analysed)
-             OR coalesce(cardinality(orgs), 0) * 20
-                > coalesce((SELECT c.reltuples FROM pg_class c WHERE c.oid = 'vbp.agreement'::regclass AND c.reltuples >= 0),
-                           (SELECT count(*) FROM vbp.agreement));
+             OR coalesce(cardinality(orgs), 0) * 20 > vbp.table_rows('vbp.agreement');
   END IF;
   t0 := clock_timestamp();
   IF whole THEN
@@ -948,12 +965,8 @@ BEGIN
           WHERE e.happened_on > prev.report_date AND e.happened_on <= rd) x(o, n, l);
   END IF;
   IF NOT whole THEN
-    -- past a twentieth of the lines, one pass over every line costs less (the
-    -- planner's count, or a count where the table was never analysed or was last
-    -- analysed empty: a whole refresh fills it before autovacuum looks again)
-    whole := coalesce(cardinality(orgs), 0) * 20
-                > coalesce((SELECT c.reltuples FROM pg_class c WHERE c.oid = 'vbp.order_line_supply_stored'::regclass AND c.reltuples > 0),
-                           (SELECT count(*) FROM vbp.order_line_supply_stored));
+    -- past a twentieth of the lines, one pass over every line costs less
+    whole := coalesce(cardinality(orgs), 0) * 20 > vbp.table_rows('vbp.order_line_supply_stored');
   END IF;
   IF whole THEN
     DELETE FROM vbp.order_line_supply_stored;
