@@ -1086,7 +1086,11 @@ CREATE MATERIALIZED VIEW vbp.bi_supply_alert AS
   -- from the order lines kept by the refresh (vbp.refresh_order_lines, an earlier step)
   FROM vbp.supply_alert_for(vbp.report_date(), vbp.report_rule_set(), kept => true) a
   LEFT JOIN vbp.institution i ON i.org_code = a.org_code
-  LEFT JOIN LATERAL (SELECT min(p.company_name) AS company_name FROM vbp.product p WHERE p.company = a.company) pr ON true
+  -- the companies' names grouped once and hashed: a lateral look-up per alert was
+  -- estimated at a scan of the products for each of tens of thousands of alerts, a
+  -- cost past jit_inline_above_cost, and the refresh spent a second compiling it
+  LEFT JOIN (SELECT p.company, min(p.company_name) AS company_name FROM vbp.product p GROUP BY p.company) pr
+    ON pr.company = a.company
 WITH NO DATA;
 CREATE UNIQUE INDEX bi_supply_alert_key ON vbp.bi_supply_alert (kind, org_code, key);
 COMMENT ON MATERIALIZED VIEW vbp.bi_supply_alert IS
