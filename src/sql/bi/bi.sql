@@ -98,24 +98,9 @@ COMMENT ON FUNCTION vbp.label_zh(text, text) IS
 -- the refreshing session's vbp.report_date().
 -- ---------------------------------------------------------------------
 
--- The two reports kept by agreement (按协议存储): the rows of vbp.fulfilment_for and
--- vbp.report_credibility_for as of the last refresh, every institution's, which
--- vbp.refresh_agreement_reports() recomputes only for the (institution, generic
--- group) pairs whose purchases changed, when nothing else they read did; the
--- bi_* views over them join the names as they are read.  Their columns are the
--- report functions' own.
-CREATE TABLE vbp.fulfilment_stored AS SELECT * FROM vbp.fulfilment_for('infinity', 'national') WITH NO DATA;
-ALTER TABLE vbp.fulfilment_stored ADD PRIMARY KEY (batch_id, org_code, group_code, cycle_year);
-CREATE INDEX fulfilment_stored_pair ON vbp.fulfilment_stored (org_code, group_code);
--- row-level security: a tenant reads the rows of the institutions it sees, as in
--- vbp.fulfilment; vbp.bi_fulfilment reads every row with its owner's rights
-ALTER TABLE vbp.fulfilment_stored ENABLE ROW LEVEL SECURITY;
-CREATE POLICY tenant_read ON vbp.fulfilment_stored FOR SELECT USING (vbp.tenant_sees(org_code));
-SELECT pg_catalog.pg_extension_config_dump('vbp.fulfilment_stored', '');
-COMMENT ON TABLE vbp.fulfilment_stored IS
-  'Fulfilment (履约进度) of every agreement year as of the last vbp.refresh_reports(): the rows of vbp.fulfilment_for on its reporting date and rule set, kept by vbp.refresh_agreement_reports() (only the pairs whose purchases changed, when nothing else did); read through vbp.bi_fulfilment';
-COMMENT ON INDEX vbp.fulfilment_stored_pair IS 'The rows of an (institution, generic group) pair, which an incremental refresh replaces';
-
+-- over the two reports kept by agreement (vbp.fulfilment_stored and
+-- vbp.report_credibility_stored, beside the reports they keep), with the names
+-- joined as they are read
 CREATE VIEW vbp.bi_fulfilment WITH (security_invoker = false) AS
   SELECT f.batch_id, b.name AS batch_name, f.org_code::text AS org_code, i.name AS org_name,
          vbp.province(f.org_code) AS province, dp.name AS province_name,
@@ -158,17 +143,6 @@ COMMENT ON COLUMN vbp.bi_fulfilment.payments_due IS '应回款笔数 / purchases
 COMMENT ON COLUMN vbp.bi_fulfilment.paid_on_time IS '按时回款笔数 / purchases paid to the supplier within 30 days (payment_days) of acceptance, count';
 COMMENT ON COLUMN vbp.bi_fulfilment.backup_volume IS '备选产品计入量 / units of backup products bought under a verified supply failure (断供), counted in selected_volume, units (最小计量单位)';
 COMMENT ON COLUMN vbp.bi_fulfilment.on_time_rate IS '按时回款率 / on-time payment rate, paid on time ÷ payments due, ratio (0–1)';
-
-CREATE TABLE vbp.report_credibility_stored AS SELECT * FROM vbp.report_credibility_for('infinity', 'national') WITH NO DATA;
-ALTER TABLE vbp.report_credibility_stored ADD PRIMARY KEY (batch_id, org_code, group_code, cycle_year);
-CREATE INDEX report_credibility_stored_pair ON vbp.report_credibility_stored (org_code, group_code);
--- row-level security: as vbp.fulfilment_stored
-ALTER TABLE vbp.report_credibility_stored ENABLE ROW LEVEL SECURITY;
-CREATE POLICY tenant_read ON vbp.report_credibility_stored FOR SELECT USING (vbp.tenant_sees(org_code));
-SELECT pg_catalog.pg_extension_config_dump('vbp.report_credibility_stored', '');
-COMMENT ON TABLE vbp.report_credibility_stored IS
-  'Volume-report credibility (报量可信度) of every report as of the last vbp.refresh_reports(): the rows of vbp.report_credibility_for on its reporting date and rule set, kept by vbp.refresh_agreement_reports() (only the pairs whose purchases changed, when nothing else did); read through vbp.bi_report_credibility';
-COMMENT ON INDEX vbp.report_credibility_stored_pair IS 'The rows of an (institution, generic group) pair, which an incremental refresh replaces';
 
 CREATE VIEW vbp.bi_report_credibility WITH (security_invoker = false) AS
   SELECT c.batch_id, b.name AS batch_name, c.org_code::text AS org_code, i.name AS org_name,
@@ -216,11 +190,12 @@ CREATE MATERIALIZED VIEW vbp.bi_batch_summary AS
   SELECT s.batch_id, s.name, b.kind, vbp.label_zh('batch_kind', b.kind) AS kind_zh, s.drugs, s.published_drugs,
          s.avg_cut, s.published_avg_cut, s.volume_weighted_cut, s.essential, s.selected_products,
          s.fulfilment_ratio, s.first_year_ratio
-  FROM vbp.batch_summary s JOIN vbp.batch b ON b.batch_id = s.batch_id
+  -- from the agreements kept by the refresh (vbp.refresh_agreement_reports, an earlier step)
+  FROM vbp.batch_summary_for(kept => true) s JOIN vbp.batch b ON b.batch_id = s.batch_id
 WITH NO DATA;
 CREATE UNIQUE INDEX bi_batch_summary_key ON vbp.bi_batch_summary (batch_id);
 COMMENT ON MATERIALIZED VIEW vbp.bi_batch_summary IS
-  'Batch summary (批次汇总) stored for BI: vbp.batch_summary as of the last vbp.refresh_reports()';
+  'Batch summary (批次汇总) stored for BI: vbp.batch_summary as of the last vbp.refresh_reports(); its fulfilment ratios computed from the agreements the refresh keeps (vbp.fulfilment_stored), so refreshed by vbp.refresh_reports(), not alone';
 COMMENT ON COLUMN vbp.bi_batch_summary.batch_id IS '批次 / procurement batch id, identifier';
 COMMENT ON COLUMN vbp.bi_batch_summary.name IS '批次名称 / batch name, e.g. 第一批国家集采, text';
 COMMENT ON COLUMN vbp.bi_batch_summary.kind IS '批次类型 / batch kind: national, alliance, provincial, code';

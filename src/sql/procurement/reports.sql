@@ -291,7 +291,45 @@ COMMENT ON COLUMN vbp.province_fulfilment.completion IS '完成率 / completion,
 COMMENT ON COLUMN vbp.province_fulfilment.status IS '履约状态 / fulfilment status: completed, on_track, lagging, severely_lagging, code';
 COMMENT ON COLUMN vbp.province_fulfilment.lagging_institutions IS '滞后机构数 / institutions lagging or severely lagging (滞后/严重滞后), count';
 
-CREATE VIEW vbp.batch_summary WITH (security_invoker = true) AS
+-- The two reports kept by agreement (按协议存储): the rows of vbp.fulfilment_for and
+-- vbp.report_credibility_for as of the last refresh, every institution's, which
+-- vbp.refresh_agreement_reports() recomputes only for the (institution, generic
+-- group) pairs whose purchases changed, when nothing else they read did; the
+-- bi_* views over them (bi.sql) join the names as they are read, and the batch
+-- summary stored for BI reads the fulfilment kept.  Their columns are the report
+-- functions' own.
+CREATE TABLE vbp.fulfilment_stored AS SELECT * FROM vbp.fulfilment_for('infinity', 'national') WITH NO DATA;
+ALTER TABLE vbp.fulfilment_stored ADD PRIMARY KEY (batch_id, org_code, group_code, cycle_year);
+CREATE INDEX fulfilment_stored_pair ON vbp.fulfilment_stored (org_code, group_code);
+-- row-level security: a tenant reads the rows of the institutions it sees, as in
+-- vbp.fulfilment; vbp.bi_fulfilment reads every row with its owner's rights
+ALTER TABLE vbp.fulfilment_stored ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.fulfilment_stored FOR SELECT USING (vbp.tenant_sees(org_code));
+SELECT pg_catalog.pg_extension_config_dump('vbp.fulfilment_stored', '');
+COMMENT ON TABLE vbp.fulfilment_stored IS
+  'Fulfilment (履约进度) of every agreement year as of the last vbp.refresh_reports(): the rows of vbp.fulfilment_for on its reporting date and rule set, kept by vbp.refresh_agreement_reports() (only the pairs whose purchases changed, when nothing else did); read through vbp.bi_fulfilment';
+COMMENT ON INDEX vbp.fulfilment_stored_pair IS 'The rows of an (institution, generic group) pair, which an incremental refresh replaces';
+
+CREATE TABLE vbp.report_credibility_stored AS SELECT * FROM vbp.report_credibility_for('infinity', 'national') WITH NO DATA;
+ALTER TABLE vbp.report_credibility_stored ADD PRIMARY KEY (batch_id, org_code, group_code, cycle_year);
+CREATE INDEX report_credibility_stored_pair ON vbp.report_credibility_stored (org_code, group_code);
+-- row-level security: as vbp.fulfilment_stored
+ALTER TABLE vbp.report_credibility_stored ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_read ON vbp.report_credibility_stored FOR SELECT USING (vbp.tenant_sees(org_code));
+SELECT pg_catalog.pg_extension_config_dump('vbp.report_credibility_stored', '');
+COMMENT ON TABLE vbp.report_credibility_stored IS
+  'Volume-report credibility (报量可信度) of every report as of the last vbp.refresh_reports(): the rows of vbp.report_credibility_for on its reporting date and rule set, kept by vbp.refresh_agreement_reports() (only the pairs whose purchases changed, when nothing else did); read through vbp.bi_report_credibility';
+COMMENT ON INDEX vbp.report_credibility_stored_pair IS 'The rows of an (institution, generic group) pair, which an incremental refresh replaces';
+
+-- The batch summary, from the fulfilment computed or from the rows the refresh
+-- keeps (vbp.fulfilment_stored, as of the same reporting date and rule set): the
+-- summary stored for BI reads the kept rows instead of computing every agreement.
+CREATE FUNCTION vbp.batch_summary_for(kept boolean DEFAULT false)
+  RETURNS TABLE (batch_id int, name text, drugs bigint, published_drugs int, avg_cut numeric, published_avg_cut numeric,
+                 volume_weighted_cut numeric, essential bigint, selected_products numeric, fulfilment_ratio numeric,
+                 first_year_ratio numeric)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
   WITH drug AS (
     SELECT s.batch_id, pr.group_code, (vbp.price_cuts(s.reference_price, s.selected_price, 1)).unweighted AS cut,
            avg(s.selected_price) AS p_sel, avg(s.reference_price) AS p_ref, count(*) AS winners
@@ -300,10 +338,17 @@ CREATE VIEW vbp.batch_summary WITH (security_invoker = true) AS
   ), agreed AS (
     SELECT batch_id, group_code, sum(agreed_volume) AS q FROM vbp.agreement GROUP BY 1, 2
   ), f AS (
-    SELECT batch_id, sum(selected_volume) AS bought, sum(agreed_volume * time_progress) AS due,
-           sum(selected_volume) FILTER (WHERE cycle_year = 1) AS bought_1,
-           sum(agreed_volume * time_progress) FILTER (WHERE cycle_year = 1) AS due_1
-    FROM vbp.fulfilment GROUP BY 1
+    SELECT fu.batch_id, sum(fu.selected_volume) AS bought, sum(fu.agreed_volume * fu.time_progress) AS due,
+           sum(fu.selected_volume) FILTER (WHERE fu.cycle_year = 1) AS bought_1,
+           sum(fu.agreed_volume * fu.time_progress) FILTER (WHERE fu.cycle_year = 1) AS due_1
+    -- the agreements computed, or those kept by the last refresh (one branch is
+    -- planned away by its constant condition)
+    FROM (SELECT l.batch_id, l.selected_volume, l.agreed_volume, l.time_progress, l.cycle_year
+          FROM vbp.fulfilment_for(vbp.report_date()) l WHERE NOT batch_summary_for.kept
+          UNION ALL
+          SELECT st.batch_id, st.selected_volume, st.agreed_volume, st.time_progress, st.cycle_year
+          FROM vbp.fulfilment_stored st WHERE batch_summary_for.kept) fu
+    GROUP BY 1
   )
   SELECT b.batch_id, b.name, count(*) AS drugs, b.published_drugs,
          round(avg(d.cut), 4) AS avg_cut, b.published_avg_cut,
@@ -319,6 +364,11 @@ CREATE VIEW vbp.batch_summary WITH (security_invoker = true) AS
   LEFT JOIN f USING (batch_id)
   WHERE vbp.known_rule_set(vbp.report_rule_set())
   GROUP BY b.batch_id, b.name, b.published_drugs, b.published_avg_cut;
+END;
+COMMENT ON FUNCTION vbp.batch_summary_for(boolean) IS
+  'Batch summary (批次概览) as vbp.batch_summary computes it, as of vbp.report_date() under vbp.report_rule_set(); kept: the fulfilment ratios from the agreements kept by the last refresh (vbp.fulfilment_stored, which must be as of the same date and rule set: vbp.refresh_reports() refreshes them first) instead of computing every agreement';
+
+CREATE VIEW vbp.batch_summary WITH (security_invoker = true) AS SELECT * FROM vbp.batch_summary_for();
 COMMENT ON VIEW vbp.batch_summary IS
   'Batch summary (批次概览): drugs, unweighted average cut over drugs (a drug''s cut the mean over its winners), volume-weighted cut 1 - sum(P_sel Q_agreed) / sum(P_ref Q_agreed), essential medicines, selected products, and fulfilment ratio selected units / (agreed x time progress) as of vbp.report_date() over every agreement year and over the first year alone (first_year_ratio, the basis of the seed''s "annual purchases more than twice the agreed volume"); with the published figures beside them';
 COMMENT ON COLUMN vbp.batch_summary.batch_id IS '批次 / procurement batch id, identifier';
