@@ -89,6 +89,9 @@ SELECT count(*) AS company_alerts,
        count(*) FILTER (WHERE company_name IS NOT DISTINCT FROM
                               (SELECT min(p.company_name) FROM product p WHERE p.company::text = a.company)) AS named_as_products
 FROM bi_supply_alert a WHERE company IS NOT NULL;
+-- and the refresh runs without JIT (its stored queries run once each)
+SELECT 'jit=off' = ANY (proconfig) AS refresh_without_jit FROM pg_proc
+WHERE oid = 'vbp.refresh_reports(boolean, boolean)'::regprocedure;
 CREATE FUNCTION pg_temp.plan_cost(q text) RETURNS float8 LANGUAGE plpgsql AS $$
 DECLARE plan json;
 BEGIN

@@ -1224,9 +1224,14 @@ CREATE TRIGGER announce AFTER INSERT ON vbp.trace_alert
   REFERENCING NEW TABLE AS new_alerts FOR EACH STATEMENT EXECUTE FUNCTION vbp.announce_trace_alert();
 COMMENT ON TRIGGER announce ON vbp.trace_alert IS 'Announces traceability-code alerts on NOTIFY channel vbp_alert';
 
+-- (JIT off: each stored query runs once, and its compilation is not repaid.  At
+-- scale 10 the supply alerts' plan passed jit_inline_above_cost whenever the kept
+-- lines' table held dead rows after a full refresh, its stock-out estimate being
+-- a share of every line where a few are, and LLVM spent a second on it; at scale
+-- 100 the whole refresh took the same time with JIT and without: doc/benchmarks.md.)
 CREATE FUNCTION vbp.refresh_reports(concurrent boolean DEFAULT true, incremental boolean DEFAULT true)
   RETURNS TABLE (step int, matview regclass, mode text, milliseconds numeric)
-  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp AS $$
+  LANGUAGE plpgsql SET search_path = vbp, pg_catalog, pg_temp SET jit = off AS $$
 DECLARE
   todo oid[];
   ready oid[];
@@ -1322,7 +1327,7 @@ BEGIN
   END IF;
 END $$;
 COMMENT ON FUNCTION vbp.refresh_reports(boolean, boolean) IS
-  'Brings vbp.price_benchmark_month up to date month by month (only the months changed since the last refresh, unless incremental => false: vbp.refresh_price_benchmark_months), vbp.fulfilment_stored and vbp.report_credibility_stored agreement by agreement (only the pairs whose purchases changed: vbp.refresh_agreement_reports), and vbp.order_line_supply_stored line by line (only the order lines whose purchase or events changed: vbp.refresh_order_lines), then refreshes every materialized view of vbp (报表刷新) in dependency order (a view that reads another comes after it, found through pg_depend), CONCURRENTLY once populated so BI readers are never blocked (a first refresh, or concurrent => false, is a full refresh); returns each step with its mode and time; then announces on NOTIFY channel vbp_alert every row of vbp.bi_alert the refresh added (a first refresh announces nothing; an agreement that went from severely lagging to lagging is not announced again; one that recovered and lags again is)';
+  'Brings vbp.price_benchmark_month up to date month by month (only the months changed since the last refresh, unless incremental => false: vbp.refresh_price_benchmark_months), vbp.fulfilment_stored and vbp.report_credibility_stored agreement by agreement (only the pairs whose purchases changed: vbp.refresh_agreement_reports), and vbp.order_line_supply_stored line by line (only the order lines whose purchase or events changed: vbp.refresh_order_lines), then refreshes every materialized view of vbp (报表刷新) in dependency order (a view that reads another comes after it, found through pg_depend), CONCURRENTLY once populated so BI readers are never blocked (a first refresh, or concurrent => false, is a full refresh); returns each step with its mode and time; runs without JIT (each stored query runs once); then announces on NOTIFY channel vbp_alert every row of vbp.bi_alert the refresh added (a first refresh announces nothing; an agreement that went from severely lagging to lagging is not announced again; one that recovered and lags again is)';
 REVOKE EXECUTE ON FUNCTION vbp.refresh_reports(boolean, boolean) FROM PUBLIC;
 
 -- ---------------------------------------------------------------------
