@@ -442,23 +442,32 @@ REVOKE EXECUTE ON FUNCTION vbp.note_purchase_change() FROM PUBLIC;
 -- The four statement triggers that note a table's changed months, on vbp.purchase
 -- and on each of its partitions (a statement addressed to a partition fires the
 -- partition's statement triggers, not its parent's).
-CREATE FUNCTION vbp.watch_purchase_changes(tbl regclass) RETURNS void
+CREATE FUNCTION vbp.watch_changes(tbl regclass, prefix text, note regprocedure) RETURNS void
   LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   t record;
 BEGIN
   FOR t IN SELECT * FROM (VALUES
-      ('insert', 'REFERENCING NEW TABLE AS vbp_new', 'Notes the months of inserted purchases for the incremental refresh'),
-      ('update', 'REFERENCING OLD TABLE AS vbp_old NEW TABLE AS vbp_new', 'Notes the months of updated purchases, before and after, for the incremental refresh'),
-      ('delete', 'REFERENCING OLD TABLE AS vbp_old', 'Notes the months of deleted purchases for the incremental refresh'),
-      ('truncate', '', 'Notes that every month of purchases changed')) x(op, refs, what) LOOP
-    EXECUTE format('CREATE TRIGGER report_change_%s AFTER %s ON %s %s FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_purchase_change()',
-                   t.op, upper(t.op), tbl, t.refs);
-    EXECUTE format('COMMENT ON TRIGGER report_change_%s ON %s IS %L', t.op, tbl, t.what);
+      ('insert', 'REFERENCING NEW TABLE AS vbp_new', 'the rows a statement inserted'),
+      ('update', 'REFERENCING OLD TABLE AS vbp_old NEW TABLE AS vbp_new', 'the rows a statement updated, before and after'),
+      ('delete', 'REFERENCING OLD TABLE AS vbp_old', 'the rows a statement deleted'),
+      ('truncate', '', 'that every row changed')) x(op, refs, what) LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER %s ON %s %s FOR EACH STATEMENT EXECUTE FUNCTION %s',
+                   prefix || '_' || t.op, upper(t.op), tbl, t.refs, note);
+    EXECUTE format('COMMENT ON TRIGGER %I ON %s IS %L', prefix || '_' || t.op, tbl,
+                   format('Notes %s, for the incremental refresh (%s)', t.what, note));
   END LOOP;
 END $$;
+COMMENT ON FUNCTION vbp.watch_changes(regclass, text, regprocedure) IS
+  'Creates on a table the four statement triggers prefix_insert, prefix_update, prefix_delete (with transition tables vbp_new and vbp_old) and prefix_truncate that run a change-noting function for the incremental refresh (变更监视): vbp.note_purchase_change on the purchases and their partitions, vbp.note_order_event_change on the order events';
+REVOKE EXECUTE ON FUNCTION vbp.watch_changes(regclass, text, regprocedure) FROM PUBLIC;
+CREATE FUNCTION vbp.watch_purchase_changes(tbl regclass) RETURNS void
+  LANGUAGE sql
+BEGIN ATOMIC
+  SELECT vbp.watch_changes(tbl, 'report_change', 'vbp.note_purchase_change()'::regprocedure);
+END;
 COMMENT ON FUNCTION vbp.watch_purchase_changes(regclass) IS
-  'Creates on vbp.purchase or one of its partitions the four statement triggers (INSERT, UPDATE, DELETE with transition tables, TRUNCATE) that note changed months for the incremental refresh (vbp.note_purchase_change)';
+  'Creates on vbp.purchase or one of its partitions the four statement triggers report_change_* (vbp.watch_changes) that note changed months, pairs and order lines for the incremental refresh (vbp.note_purchase_change)';
 REVOKE EXECUTE ON FUNCTION vbp.watch_purchase_changes(regclass) FROM PUBLIC;
 
 -- Which tables lack a change trigger: the refresh's steps recompute whole
@@ -614,18 +623,7 @@ BEGIN
                    'Notes that an input of the stored agreement reports changed, for the incremental refresh');
   END LOOP;
   -- the order events' lines, and the order lines' other inputs
-  CREATE TRIGGER order_line_change_insert AFTER INSERT ON vbp.order_event REFERENCING NEW TABLE AS vbp_new
-    FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_order_event_change();
-  CREATE TRIGGER order_line_change_update AFTER UPDATE ON vbp.order_event REFERENCING OLD TABLE AS vbp_old NEW TABLE AS vbp_new
-    FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_order_event_change();
-  CREATE TRIGGER order_line_change_delete AFTER DELETE ON vbp.order_event REFERENCING OLD TABLE AS vbp_old
-    FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_order_event_change();
-  CREATE TRIGGER order_line_change_truncate AFTER TRUNCATE ON vbp.order_event
-    FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_order_event_change();
-  COMMENT ON TRIGGER order_line_change_insert ON vbp.order_event IS 'Notes the lines of inserted order events for the incremental refresh';
-  COMMENT ON TRIGGER order_line_change_update ON vbp.order_event IS 'Notes the lines of updated order events, before and after, for the incremental refresh';
-  COMMENT ON TRIGGER order_line_change_delete ON vbp.order_event IS 'Notes the lines of deleted order events for the incremental refresh';
-  COMMENT ON TRIGGER order_line_change_truncate ON vbp.order_event IS 'Notes that every order line changed';
+  PERFORM vbp.watch_changes('vbp.order_event', 'order_line_change', 'vbp.note_order_event_change()');
   FOREACH t IN ARRAY vbp.order_line_input_tables() LOOP
     EXECUTE format('CREATE TRIGGER order_line_input_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %s
                     FOR EACH STATEMENT EXECUTE FUNCTION vbp.note_order_line_input_change()', t);
@@ -650,23 +648,24 @@ CREATE FUNCTION vbp.disable_incremental_refresh() RETURNS boolean
   LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   part regclass;
+  prefix text;
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = 'vbp.purchase'::regclass AND tgname = 'report_change_insert') THEN
     RETURN false;
   END IF;
-  FOR part IN SELECT g.tgrelid::regclass FROM pg_partition_tree('vbp.purchase') t
-              JOIN pg_trigger g ON g.tgrelid = t.relid AND g.tgname = 'report_change_insert' LOOP
-    EXECUTE (SELECT string_agg(format('DROP TRIGGER report_change_%s ON %s', op, part), '; ')
+  -- the four triggers of vbp.watch_changes on the purchases, their partitions and the order events
+  FOR part, prefix IN SELECT g.tgrelid::regclass, 'report_change' FROM pg_partition_tree('vbp.purchase') t
+                      JOIN pg_trigger g ON g.tgrelid = t.relid AND g.tgname = 'report_change_insert'
+                      UNION ALL
+                      SELECT g.tgrelid::regclass, 'order_line_change' FROM pg_trigger g
+                      WHERE g.tgrelid = 'vbp.order_event'::regclass AND g.tgname = 'order_line_change_insert' LOOP
+    EXECUTE (SELECT string_agg(format('DROP TRIGGER %I ON %s', prefix || '_' || op, part), '; ')
              FROM unnest(ARRAY['insert', 'update', 'delete', 'truncate']) op);
   END LOOP;
   FOR part IN SELECT g.tgrelid::regclass FROM pg_trigger g
               WHERE g.tgrelid = ANY (vbp.report_input_tables()) AND g.tgname = 'report_input_change' LOOP
     EXECUTE format('DROP TRIGGER report_input_change ON %s', part);
   END LOOP;
-  DROP TRIGGER IF EXISTS order_line_change_insert ON vbp.order_event;
-  DROP TRIGGER IF EXISTS order_line_change_update ON vbp.order_event;
-  DROP TRIGGER IF EXISTS order_line_change_delete ON vbp.order_event;
-  DROP TRIGGER IF EXISTS order_line_change_truncate ON vbp.order_event;
   FOR part IN SELECT g.tgrelid::regclass FROM pg_trigger g
               WHERE g.tgrelid = ANY (vbp.order_line_input_tables()) AND g.tgname = 'order_line_input_change' LOOP
     EXECUTE format('DROP TRIGGER order_line_input_change ON %s', part);
