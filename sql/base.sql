@@ -46,3 +46,18 @@ BEGIN
   PERFORM setval('vbp.purchase_id_seq', 1, false), setval('vbp.dispensing_id_seq', 1, false);
   RETURN 'emptied';
 END $$;
+
+-- vbp.month_start: the first day of the month, as date_trunc('month', d)::date,
+-- on every 7th day over 1,000 years from 1600-01-01 (52,178 days, every day
+-- of the month met in every month: 7 is prime to every month's length), on
+-- leap days and month ends, and on the infinities; NULL in, NULL out
+SELECT count(*) AS days, count(*) FILTER (WHERE vbp.month_start(d) <> date_trunc('month', d)::date) AS differing
+FROM (SELECT date '1600-01-01' + 7 * i AS d FROM generate_series(0, 52177) i) x;
+SELECT d, vbp.month_start(d)
+FROM unnest(ARRAY[date '2000-02-29', '1900-02-28', '1900-03-01', '2023-06-30', '2024-12-31', '2025-01-01',
+                  '4714-12-01 BC', '5874897-12-31', 'infinity', '-infinity', NULL]) d;
+-- the first days PostgreSQL knows have a month that starts before them: out of
+-- range, as date_trunc says too
+SELECT s, try_sql(s) FROM unnest(ARRAY[$$SELECT vbp.month_start('4714-11-24 BC')$$,
+                                         $$SELECT vbp.month_start('4714-11-30 BC')$$,
+                                         $$SELECT date_trunc('month', date '4714-11-30 BC')$$]) s;

@@ -394,14 +394,14 @@ BEGIN
   -- (a transition table exists only for its own operations: one query each)
   IF TG_OP = 'INSERT' THEN
     SELECT array_agg(x.m), array_agg(x.o), array_agg(x.p) INTO pm, po, pp
-    FROM (SELECT DISTINCT date_trunc('month', n.purchased_on)::date, n.org_code, n.product_code FROM vbp_new n) x(m, o, p);
+    FROM (SELECT DISTINCT vbp.month_start(n.purchased_on), n.org_code, n.product_code FROM vbp_new n) x(m, o, p);
   ELSIF TG_OP = 'UPDATE' THEN
     SELECT array_agg(x.m), array_agg(x.o), array_agg(x.p) INTO pm, po, pp
-    FROM (SELECT date_trunc('month', n.purchased_on)::date, n.org_code, n.product_code FROM vbp_new n
-          UNION SELECT date_trunc('month', o.purchased_on)::date, o.org_code, o.product_code FROM vbp_old o) x(m, o, p);
+    FROM (SELECT vbp.month_start(n.purchased_on), n.org_code, n.product_code FROM vbp_new n
+          UNION SELECT vbp.month_start(o.purchased_on), o.org_code, o.product_code FROM vbp_old o) x(m, o, p);
   ELSIF TG_OP = 'DELETE' THEN
     SELECT array_agg(x.m), array_agg(x.o), array_agg(x.p) INTO pm, po, pp
-    FROM (SELECT DISTINCT date_trunc('month', o.purchased_on)::date, o.org_code, o.product_code FROM vbp_old o) x(m, o, p);
+    FROM (SELECT DISTINCT vbp.month_start(o.purchased_on), o.org_code, o.product_code FROM vbp_old o) x(m, o, p);
   END IF;
   -- one statement: the months, then the pairs, or past 10,000 of them (a bulk load) and
   -- after a TRUNCATE every pair; each left out when this transaction noted it already

@@ -297,7 +297,7 @@ BEGIN
          coalesce(s.scans, 0), coalesce(a.alerts, 0), coalesce(a.escalated, 0),
          CASE WHEN coalesce(s.scans, 0) > 0 THEN round(coalesce(a.alerts, 0)::numeric / s.scans, 6) END
   FROM (SELECT x.seen_table, x.site, x.month, sum(x.scans)::bigint AS scans FROM vbp_trace_scans x GROUP BY 1, 2, 3) s
-  FULL JOIN (SELECT al.seen_table, al.seen_where AS site, date_trunc('month', al.seen_on)::date AS month,
+  FULL JOIN (SELECT al.seen_table, al.seen_where AS site, vbp.month_start(al.seen_on) AS month,
                     count(*) AS alerts, count(*) FILTER (WHERE al.level = 'escalated') AS escalated
              FROM vbp.trace_alert al
              WHERE al.seen_on BETWEEN from_date AND to_date

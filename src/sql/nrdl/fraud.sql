@@ -78,7 +78,7 @@ BEGIN ATOMIC
     -- a refund is a negative line, whether or not the export named the sale it returns
     WHERE d.trace_code IS NOT NULL AND d.quantity > 0 AND d.dispensed_on <= to_date
   )
-  SELECT date_trunc('month', s.dispensed_on)::date, s.org_code, count(*), count(*) FILTER (WHERE s.nth > 1),
+  SELECT vbp.month_start(s.dispensed_on), s.org_code, count(*), count(*) FILTER (WHERE s.nth > 1),
          round(count(*) FILTER (WHERE s.nth > 1)::numeric / count(*), 6)
   FROM s
   WHERE s.dispensed_on >= from_date

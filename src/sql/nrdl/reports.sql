@@ -426,7 +426,7 @@ CREATE FUNCTION vbp.drug_share_for(from_month date, to_month date)
   LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
   WITH n AS (
-    SELECT d.org_code, date_trunc('month', d.dispensed_on)::date AS month, sum(d.amount) AS cost
+    SELECT d.org_code, vbp.month_start(d.dispensed_on) AS month, sum(d.amount) AS cost
     FROM vbp.nrdl_dispensing d
     WHERE d.channel = 'hospital'
       -- bounds of type date, for the estimates under row-level security (doc/security.md)
@@ -525,7 +525,7 @@ BEGIN
   ), force AS (
     SELECT ms.month, count(*) AS drugs FROM months ms CROSS JOIN LATERAL vbp.nrdl_in_force(ms.month_end) f GROUP BY 1
   ), used AS (
-    SELECT date_trunc('month', d.dispensed_on)::date AS month, vbp.province(d.org_code) AS province,
+    SELECT vbp.month_start(d.dispensed_on) AS month, vbp.province(d.org_code) AS province,
            count(*) AS lines, sum(d.quantity)::bigint AS units, sum(d.amount) AS amount, sum(d.fund_paid) AS fund,
            sum(d.amount) FILTER (WHERE d.channel = 'pharmacy') AS pharmacy_amount
     FROM vbp.nrdl_dispensing d

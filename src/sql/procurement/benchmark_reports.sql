@@ -23,7 +23,7 @@ BEGIN ATOMIC
   -- same price bought in other quantities could compare unequal (22522.60 / 12780
   -- = 1.7623317683881064 against 19144.21 / 10863 = 1.76233176838810641628)
   SELECT x.m, x.g, x.o, x.q, x.s, div(x.s::numeric * 100000000000000000000, x.q) * 0.00000000000000000001
-  FROM (SELECT date_trunc('month', pu.purchased_on)::date AS m, pr.group_code AS g, pu.org_code AS o,
+  FROM (SELECT vbp.month_start(pu.purchased_on) AS m, pr.group_code AS g, pu.org_code AS o,
                sum(pu.quantity)::bigint AS q, vbp.sum(pu.amount) AS s
         FROM vbp.purchase pu JOIN vbp.product pr ON pr.product_code = pu.product_code
         WHERE pu.purchased_on BETWEEN price_cells.from_date AND price_cells.to_date

@@ -185,7 +185,7 @@ BEGIN ATOMIC
   SELECT g.company, pr.company_name, g.product_code, g.province, g.month, g.lines, g.ordered, g.ordered_amount,
          g.responded, g.refused, g.avg_response_days, g.delivered, g.delivered_amount, g.fill_rate,
          g.fill_rate_amount, g.avg_lead_days, g.lines_due, g.on_time, g.on_time_rate, g.open_past_deadline
-  FROM (SELECT s.company, s.product_code, s.province, date_trunc('month', s.ordered_on)::date AS month,
+  FROM (SELECT s.company, s.product_code, s.province, vbp.month_start(s.ordered_on) AS month,
                count(*) AS lines, sum(s.ordered)::bigint AS ordered, vbp.sum(s.amount) AS ordered_amount,
                count(s.responded_on) AS responded, count(*) FILTER (WHERE s.response = 'refused') AS refused,
                round(avg(s.responded_on - s.ordered_on), 2) AS avg_response_days,
@@ -205,7 +205,7 @@ BEGIN ATOMIC
         FROM (SELECT l.*, CASE WHEN l.delivered = l.ordered THEN l.amount::numeric
                                ELSE l.amount::numeric * l.delivered / l.ordered END AS delivered_amount
               FROM vbp.order_line_supply_for(as_of, rule_set) l OFFSET 0) s
-        GROUP BY s.company, s.product_code, s.province, date_trunc('month', s.ordered_on)) g
+        GROUP BY s.company, s.product_code, s.province, vbp.month_start(s.ordered_on)) g
   JOIN vbp.product pr ON pr.product_code OPERATOR(vbp.=) g.product_code
   -- an unknown rule set fails before any row is read, even on empty tables
   -- (here, above the join: inside the grouping it is not evaluated when the
@@ -244,7 +244,7 @@ CREATE FUNCTION vbp.institution_supply_for(as_of date, rule_set text DEFAULT vbp
                  lines_due bigint, on_time bigint, on_time_rate numeric, open_past_deadline bigint, refused bigint)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  SELECT s.org_code, date_trunc('month', s.ordered_on)::date, count(*), sum(s.ordered)::bigint, sum(s.delivered)::bigint,
+  SELECT s.org_code, vbp.month_start(s.ordered_on), count(*), sum(s.ordered)::bigint, sum(s.delivered)::bigint,
          round(sum(s.delivered)::numeric / sum(s.ordered), 6),
          count(*) FILTER (WHERE s.due_on < as_of OR s.fulfilled_on IS NOT NULL),
          count(*) FILTER (WHERE s.on_time),
@@ -253,7 +253,7 @@ BEGIN ATOMIC
          count(*) FILTER (WHERE s.open_past_deadline), count(*) FILTER (WHERE s.response = 'refused')
   FROM vbp.order_line_supply_for(as_of, rule_set) s
   WHERE vbp.known_rule_set(institution_supply_for.rule_set)
-  GROUP BY s.org_code, date_trunc('month', s.ordered_on);
+  GROUP BY s.org_code, vbp.month_start(s.ordered_on);
 END;
 COMMENT ON FUNCTION vbp.institution_supply_for(date, text) IS
   'Supply received by each institution per order month (机构到货监测) as of a date: lines, units ordered and delivered, fill rate, lines due, on time, on-time rate, open past the deadline, refused';

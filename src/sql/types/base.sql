@@ -24,3 +24,14 @@ CREATE FUNCTION vbp.version() RETURNS text
   LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION vbp.version() IS
   'Version of the loaded vbp library and of its pure-C core (版本)';
+
+-- The month a date falls in (C, src/core/calendar.c): what the monthly reports
+-- group purchases, dispensing lines and order lines by.  date_trunc('month', d)
+-- on a date goes through timestamp with time zone and the session's time zone
+-- and back: about 0.2 microseconds more on every row a report groups (3 million
+-- dates: 0.59 s more than reading them, against too little to measure here).
+CREATE FUNCTION vbp.month_start(d date) RETURNS date
+  AS 'MODULE_PATHNAME', 'pgvbp_month_start'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vbp.month_start(date) IS
+  'First day of the month of a date (月初): the value of date_trunc(''month'', d)::date for every date, computed on the date itself; infinity and -infinity are returned as they are; 22008 for 4714-11-24 BC to 4714-11-30 BC, whose month starts before the first date';
