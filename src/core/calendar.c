@@ -1,7 +1,8 @@
 /*
  * calendar.c
- *		Calendar arithmetic on day numbers: the first day of a day's month,
- *		which the monthly reports group by.
+ *		Calendar arithmetic: the days of a month (the export parsers check
+ *		dates with it), and the first day of a day's month, which the monthly
+ *		reports group by.
  *
  * A day is counted from 2000-01-01 (day 0), as PostgreSQL counts a date, on
  * the proleptic Gregorian calendar PostgreSQL uses for every date.  The civil
@@ -9,6 +10,15 @@
  * 146,097 days starting on 1 March, so that the leap day ends its year.
  */
 #include "vbp_core.h"
+
+int
+vbp_days_in_month(int year, int month)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool		leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+	return month == 2 && leap ? 29 : days[month - 1];
+}
 
 /* days from 0000-03-01 to 2000-01-01 */
 #define DAYS_0000_03_01_TO_2000 730425

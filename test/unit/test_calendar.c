@@ -1,27 +1,14 @@
 /*
  * test_calendar.c
- *		The first day of a month, against a day-by-day walk of the calendar.
+ *		The days of a month, and the first day of a month against a walk of
+ *		the calendar month by month.
  */
 #include "unit.h"
 
-static int
-leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int
-month_days(int y, int m)
-{
-	static const int d[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-	return m == 2 && leap(y) ? 29 : d[m - 1];
-}
-
 /*
  * Every day from 4714-01-01 BC (year -4713; PostgreSQL's first date is
- * 4714-11-24 BC) to 9999-12-31, walked month by month from 2000-01-01 (day 0) both ways: each
- * day's month starts where the walk entered that month.
+ * 4714-11-24 BC) to 9999-12-31, walked month by month from 2000-01-01 (day
+ * 0) both ways: each day's month starts where the walk entered that month.
  */
 TEST(month_start_every_day)
 {
@@ -34,7 +21,7 @@ TEST(month_start_every_day)
 	/* forwards */
 	while (y <= 9999)
 	{
-		int			n = month_days(y, m);
+		int			n = vbp_days_in_month(y, m);
 
 		for (d = 0; d < n; d++)
 			wrong += vbp_month_start(start + d) != start;
@@ -52,7 +39,7 @@ TEST(month_start_every_day)
 	m = 12;
 	while (y >= -4713)
 	{
-		int			n = month_days(y, m);
+		int			n = vbp_days_in_month(y, m);
 
 		start -= n;
 		for (d = 0; d < n; d++)
@@ -66,6 +53,19 @@ TEST(month_start_every_day)
 	CHECK(wrong == 0);
 	/* 4714-01-01 BC (year -4713): 6,713 years back, 1,627 of them leap years */
 	CHECK(start == -2451872);
+}
+
+TEST(days_in_month_known)
+{
+	CHECK(vbp_days_in_month(2000, 2) == 29);	/* divisible by 400 */
+	CHECK(vbp_days_in_month(1900, 2) == 28);	/* by 100, not 400 */
+	CHECK(vbp_days_in_month(2024, 2) == 29);
+	CHECK(vbp_days_in_month(2023, 2) == 28);
+	CHECK(vbp_days_in_month(2100, 2) == 28);
+	CHECK(vbp_days_in_month(-4713, 2) == 28);	/* 4714 BC */
+	CHECK(vbp_days_in_month(-4, 2) == 29);		/* 5 BC, a leap year on the proleptic calendar */
+	CHECK(vbp_days_in_month(2023, 1) == 31 && vbp_days_in_month(2023, 4) == 30 &&
+		  vbp_days_in_month(2023, 12) == 31 && vbp_days_in_month(2023, 11) == 30);
 }
 
 TEST(month_start_known_days)
@@ -85,6 +85,7 @@ TEST(month_start_known_days)
 }
 
 const unit_case calendar_cases[] = {
+	{"days_in_month_known", days_in_month_known},
 	{"month_start_every_day", month_start_every_day},
 	{"month_start_known_days", month_start_known_days},
 	{NULL, NULL}
