@@ -53,6 +53,10 @@ END $$;
 -- leap days and month ends, and on the infinities; NULL in, NULL out
 SELECT count(*) AS days, count(*) FILTER (WHERE vbp.month_start(d) <> date_trunc('month', d)::date) AS differing
 FROM (SELECT date '1600-01-01' + 7 * i AS d FROM generate_series(0, 52177) i) x;
+-- and every day of one whole 400-year cycle of the calendar (146,097 days, every
+-- leap rule met), from 2000-03-01
+SELECT count(*) AS days, count(*) FILTER (WHERE vbp.month_start(d) <> date_trunc('month', d)::date) AS differing
+FROM (SELECT date '2000-03-01' + i AS d FROM generate_series(0, 146096) i) x;
 SELECT d, vbp.month_start(d)
 FROM unnest(ARRAY[date '2000-02-29', '1900-02-28', '1900-03-01', '2023-06-30', '2024-12-31', '2025-01-01',
                   '4714-12-01 BC', '5874897-12-31', 'infinity', '-infinity', NULL]) d;

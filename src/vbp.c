@@ -1,7 +1,7 @@
 /*
  * vbp.c
- *		Module entry point (the EXPLAIN guard's hook), the version function and
- *		the reporting date of the views.
+ *		Module entry point (the EXPLAIN guard's hook), the version function,
+ *		the reporting date of the views and the month a date falls in.
  */
 #include "postgres.h"
 
@@ -11,6 +11,7 @@
 #include "pgtime.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/datetime.h"
 #include "utils/guc.h"
 #include "utils/memutils.h"
 
@@ -74,4 +75,34 @@ pgvbp_report_date(PG_FUNCTION_ARGS)
 		date = d;
 	}
 	PG_RETURN_DATEADT(date);
+}
+
+/*
+ * vbp.month_start(date): the first day of the date's month, from the date's
+ * day of the month (PostgreSQL's own calendar, j2date, as date_trunc reads
+ * it); infinity and -infinity are returned as they are, as date_trunc does.
+ * The first days PostgreSQL knows, 4714-11-24 BC to 4714-11-30 BC, have a
+ * month that starts before them: out of range (22008), as date_trunc says too.
+ */
+PG_FUNCTION_INFO_V1(pgvbp_month_start);
+Datum
+pgvbp_month_start(PG_FUNCTION_ARGS)
+{
+	DateADT		d = PG_GETARG_DATEADT(0);
+	DateADT		m;
+	int			year,
+				month,
+				day;
+
+	if (DATE_NOT_FINITE(d))
+		PG_RETURN_DATEADT(d);
+	j2date(d + POSTGRES_EPOCH_JDATE, &year, &month, &day);
+	m = d - (day - 1);
+	if (!IS_VALID_DATE(m))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("date out of range: the month of %s starts before the first date",
+						DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)))),
+				 errdetail("Dates begin on 4714-11-24 BC; the month of 4714-11-24 BC to 4714-11-30 BC starts before it.")));
+	PG_RETURN_DATEADT(m);
 }

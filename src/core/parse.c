@@ -456,6 +456,19 @@ check_time(const char *p, const char *end, vbp_error *err)
 	return VBP_OK;
 }
 
+static bool
+leap_year(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	return m == 2 && leap_year(y) ? 29 : days[m - 1];
+}
 
 /* True if [p, end) is 5 digits, optionally with a fraction: a spreadsheet serial. */
 static bool
@@ -539,14 +552,14 @@ vbp_parse_date(const char *s, size_t len, int *year, int *month, int *day, vbp_e
 
 	if (m < 1 || m > 12)
 		return vbp_fail(err, VBP_ESYNTAX, "There is no month %d; months are 1 to 12.", m);
-	if (d < 1 || d > vbp_days_in_month(y, m))
+	if (d < 1 || d > days_in_month(y, m))
 	{
 		if (m == 2 && d == 29)
 			return vbp_fail(err, VBP_ESYNTAX,
 							"The date %04d-02-29 does not exist: %04d is not a leap year.", y, y);
 		return vbp_fail(err, VBP_ESYNTAX,
 						"The date %04d-%02d-%02d does not exist: that month has %d days.",
-						y, m, d, vbp_days_in_month(y, m));
+						y, m, d, days_in_month(y, m));
 	}
 	if (y < YEAR_MIN || y > YEAR_MAX)
 		return vbp_fail(err, VBP_ERANGE,

@@ -644,13 +644,4 @@ extern vbp_errkind vbp_parse_decimal(const char *s, size_t len, char *buf, size_
 extern vbp_errkind vbp_parse_date(const char *s, size_t len, int *year, int *month, int *day,
 								  vbp_error *err);
 
-/* ---------------------------------------------------------------------
- * Calendar (calendar.c): days counted from 2000-01-01, proleptic Gregorian.
- * ---------------------------------------------------------------------
- */
-/* Days in a month (1-12) of a year, Gregorian leap years. */
-extern int	vbp_days_in_month(int year, int month);
-/* The first day of the month of day (as a day number); exact for every int32 day. */
-extern int32_t vbp_month_start(int32_t day);
-
 #endif							/* VBP_CORE_H */

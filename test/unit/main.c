@@ -5,7 +5,7 @@
 #include "unit.h"
 
 static const unit_case *const suites[] = {
-	money_cases, drugcode_cases, tracecode_cases, orgcode_cases, uscc_cases, rng_cases, apportion_cases, price_cases, stats_cases, tally_cases, parse_cases, supply_cases, calendar_cases, NULL
+	money_cases, drugcode_cases, tracecode_cases, orgcode_cases, uscc_cases, rng_cases, apportion_cases, price_cases, stats_cases, tally_cases, parse_cases, supply_cases, NULL
 };
 
 int

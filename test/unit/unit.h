@@ -58,7 +58,6 @@ extern const unit_case apportion_cases[];
 extern const unit_case price_cases[];
 extern const unit_case stats_cases[];
 extern const unit_case tally_cases[];
-extern const unit_case calendar_cases[];
 extern const unit_case parse_cases[];
 extern const unit_case supply_cases[];
 

@@ -25,7 +25,7 @@ CREATE FUNCTION vbp.version() RETURNS text
 COMMENT ON FUNCTION vbp.version() IS
   'Version of the loaded vbp library and of its pure-C core (版本)';
 
--- The month a date falls in (C, src/core/calendar.c): what the monthly reports
+-- The month a date falls in (C, src/vbp.c): what the monthly reports
 -- group purchases, dispensing lines and order lines by.  date_trunc('month', d)
 -- on a date goes through timestamp with time zone and the session's time zone
 -- and back: about 0.2 microseconds more on every row a report groups (3 million
